@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Lumen needs on a Debian machine. Idempotent: packages already
+# present are left alone and nothing is downloaded when all are there.
+#   - postgresql    server binaries (initdb, pg_ctl) for the private test/demo clusters
+#   - libpq-dev     the PostgreSQL client library diesel links against
+#   - libvulkan1, mesa-vulkan-drivers   the Vulkan loader and lavapipe (CPU driver)
+#   - glslang-tools glslangValidator, compiles the relayer's GLSL shaders to SPIR-V
+#   - pkg-config    lets -sys crates find the libraries above
+set -euo pipefail
+
+packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all packages present (${packages[*]})"
+else
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: missing packages: ${missing[*]}" >&2
+    echo "setup: run as root:  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: installed ${missing[*]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo not found; install the Rust toolchain (https://rustup.rs) and re-run" >&2
+  exit 1
+fi
+echo "setup: done"
