@@ -10,6 +10,9 @@ step() { echo; echo "==> $*"; }
 step "setup"
 bash scripts/setup.sh
 
+step "shared vectors: move/tests/vectors_tests.move matches tests/vectors/*.json"
+python3 scripts/gen_move_vectors.py --check
+
 step "cargo fmt --check"
 cargo fmt --all --check
 

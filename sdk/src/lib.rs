@@ -1,4 +1,43 @@
 //! `lumen-sdk`: the single Rust definition of the Lumen Move package's
 //! interface, and the protocol's formulas.
+//!
+//! Module map:
+//!
+//! | module | what |
+//! |---|---|
+//! | [`package`] | [`Package`]: the package address everything is derived from (`Package::DEV` = `0xcafe`); object addresses (`job_address`) |
+//! | [`payloads`] | a builder per entry function (`payloads::escrow::create_job(&pkg, …)` → aptos-sdk `EntryFunction`), `attest_report`, `accept_signed_offer`, [`payloads::ENTRY_FUNCTIONS`] |
+//! | [`messages`] | [`messages::BenchmarkReport`], [`messages::AssignmentOffer`]: `signing_bytes`, `sign`, `verify` (strict ed25519, as `signature_verify_strict_t`) |
+//! | [`events`] | one struct per `#[event]`, [`events::LumenEvent`] over all of them, REST JSON decoding with [`events::DecodeError`] |
+//! | [`views`] | a wrapper per `#[view]` (`views::staking::min_stake(&pkg, …)` → typed [`views::ViewCall`]), `ReportInfo`, `JobInfo`, `EpochInfo` |
+//! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |
+//! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points |
+//! | [`params`] | the `config` parameters, defaults and bounds |
+//! | [`codes`] | [`JobStatus`], [`VipRole`] |
+//! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |
+//! | `standin` | (feature `standin`) a local fullnode REST stand-in for tests |
+//!
+//! The `lumen` binary (`src/bin/lumen.rs`) is the operator's command line.
+//! Shared test vectors live in `tests/vectors/*.json` at the repository root.
+//!
+//! Addresses are aptos-sdk's [`AccountAddress`], re-exported here.
 
+#![warn(missing_docs)]
+
+pub mod codes;
+pub mod events;
 pub mod formulas;
+pub mod messages;
+pub mod movejson;
+pub mod package;
+pub mod params;
+pub mod payloads;
+pub mod tx;
+pub mod views;
+
+pub use aptos_sdk;
+pub use aptos_sdk::types::AccountAddress;
+pub use codes::{JobStatus, VipRole};
+pub use package::Package;
+#[cfg(feature = "standin")]
+pub mod standin;

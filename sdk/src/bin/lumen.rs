@@ -1,12 +1,434 @@
-use anyhow::Result;
-use clap::Parser;
+//! `lumen`: the command line of a creator's (or worker's) operator.
+//!
+//! Creates jobs, signs assignment offers, accepts them, submits, confirms,
+//! reclaims, cancels and finalizes, with the payloads of `lumen_sdk`.
+//! `--dry-run` prints the signed transaction (hex BCS and JSON) instead of
+//! sending it; with `--sequence-number` and `--chain-id` it needs no node.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context, Result};
+use aptos_sdk::account::Ed25519Account;
+use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
+use aptos_sdk::transaction::{EntryFunction, SignedTransaction};
+use aptos_sdk::types::{AccountAddress, ChainId};
+use clap::{Args, Parser, Subcommand};
+use lumen_sdk::messages::AssignmentOffer;
+use lumen_sdk::tx::{self, LumenClient, TxnOptions};
+use lumen_sdk::{payloads, Package};
+use serde_json::{json, Value};
 
 /// Command-line tool for Lumen creators and workers.
 #[derive(Parser, Debug)]
-#[command(name = "lumen", version)]
-struct Cli {}
+#[command(name = "lumen", version, about)]
+struct Cli {
+    /// Fullnode REST URL, ending in /v1.
+    #[arg(long, env = "LUMEN_NODE_URL", global = true)]
+    node_url: Option<String>,
+    /// Address the Lumen package is published at.
+    #[arg(long, env = "LUMEN_PACKAGE", global = true)]
+    package: Option<Package>,
+    /// File holding the signer's ed25519 private key (hex or AIP-80).
+    #[arg(long, global = true)]
+    key_file: Option<PathBuf>,
+    /// The signer's private key itself (hex or AIP-80); prefer --key-file.
+    #[arg(long, env = "LUMEN_KEY", hide_env_values = true, global = true)]
+    key: Option<String>,
+    /// The sender's address, when its key was rotated (default: derived from the key).
+    #[arg(long, global = true)]
+    sender: Option<AccountAddress>,
+    /// A fee payer's private key (hex or AIP-80): send as a sponsored transaction.
+    #[arg(
+        long,
+        env = "LUMEN_FEE_PAYER_KEY",
+        hide_env_values = true,
+        global = true
+    )]
+    fee_payer_key: Option<String>,
+    /// Chain id (default: asked from the node).
+    #[arg(long, global = true)]
+    chain_id: Option<u8>,
+    /// Sequence number (default: asked from the node).
+    #[arg(long, global = true)]
+    sequence_number: Option<u64>,
+    /// Maximum gas units.
+    #[arg(long, default_value_t = 200_000, global = true)]
+    max_gas: u64,
+    /// Gas unit price in octas.
+    #[arg(long, default_value_t = 100, global = true)]
+    gas_price: u64,
+    /// Seconds until the transaction expires.
+    #[arg(long, default_value_t = 60, global = true)]
+    expires_in: u64,
+    /// Print the signed transaction (hex BCS and JSON) instead of sending it.
+    #[arg(long, global = true)]
+    dry_run: bool,
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
 
-fn main() -> Result<()> {
-    let _cli = Cli::parse();
-    Ok(())
+/// A job, as `0x…` object address or decimal job id.
+#[derive(Args, Debug)]
+struct JobArg {
+    /// The job: its object address (0x…) or its job id (decimal).
+    #[arg(long)]
+    job: String,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Create and fund a render job (deposit = frames × max price per frame).
+    CreateJob {
+        /// Hash of the job's spec (hex, e.g. sha-256 of the .blend and settings).
+        #[arg(long)]
+        spec_hash: String,
+        /// Frames to render.
+        #[arg(long)]
+        frames: u64,
+        /// Highest price per frame the creator pays (base units).
+        #[arg(long)]
+        max_price_per_frame: u64,
+        /// Minimum worker score (micro-units).
+        #[arg(long, default_value_t = 0)]
+        min_score: u64,
+        /// Minimum worker VRAM in MiB.
+        #[arg(long, default_value_t = 0)]
+        min_vram_mb: u64,
+    },
+    /// Sign an assignment offer for a worker (creator's key); prints it as JSON.
+    SignOffer {
+        #[command(flatten)]
+        job: JobArg,
+        /// The worker the offer is for.
+        #[arg(long)]
+        worker: AccountAddress,
+        /// Price per frame (≤ the job's maximum).
+        #[arg(long)]
+        price_per_frame: u64,
+        /// Unix time by which the result must be submitted.
+        #[arg(long)]
+        render_deadline: u64,
+        /// Unix time after which the offer cannot be accepted (default: in 1 hour).
+        #[arg(long)]
+        offer_expires_at: Option<u64>,
+        /// Offer nonce (default: the current Unix time in microseconds).
+        #[arg(long)]
+        nonce: Option<u64>,
+        /// Write the offer here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Accept a signed offer (worker's key).
+    Accept {
+        /// The JSON written by `lumen sign-offer`.
+        #[arg(long)]
+        offer: PathBuf,
+    },
+    /// Submit the result of a job (worker's key).
+    Submit {
+        #[command(flatten)]
+        job: JobArg,
+        /// Frames rendered.
+        #[arg(long)]
+        frames_done: u64,
+        /// Root hash of the outputs (hex).
+        #[arg(long)]
+        output_root: String,
+    },
+    /// Confirm frames and pay (creator's key).
+    Confirm {
+        #[command(flatten)]
+        job: JobArg,
+        /// Frames accepted.
+        #[arg(long)]
+        frames_accepted: u64,
+    },
+    /// Refund a job whose render deadline passed (creator's key).
+    Reclaim {
+        #[command(flatten)]
+        job: JobArg,
+    },
+    /// Cancel an open job (creator's key).
+    Cancel {
+        #[command(flatten)]
+        job: JobArg,
+    },
+    /// Settle a job whose review window or dispute timeout passed (anyone).
+    Finalize {
+        #[command(flatten)]
+        job: JobArg,
+    },
+}
+
+fn parse_key(text: &str) -> Result<Ed25519PrivateKey> {
+    let t = text.trim();
+    let key = if t.starts_with("ed25519-priv-") {
+        Ed25519PrivateKey::from_aip80(t)
+    } else {
+        Ed25519PrivateKey::from_hex(t)
+    };
+    key.map_err(|e| anyhow!("invalid ed25519 private key: {e}"))
+}
+
+fn parse_hex(what: &str, s: &str) -> Result<Vec<u8>> {
+    hex::decode(s.trim().trim_start_matches("0x"))
+        .with_context(|| format!("{what} is not hex: {s:?}"))
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+impl Cli {
+    fn package(&self) -> Result<Package> {
+        self.package
+            .ok_or_else(|| anyhow!("the package address is required: --package or LUMEN_PACKAGE"))
+    }
+
+    fn account(&self) -> Result<Ed25519Account> {
+        let text = match (&self.key_file, &self.key) {
+            (Some(path), _) => std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read key file {}", path.display()))?,
+            (None, Some(k)) => k.clone(),
+            (None, None) => bail!("a signing key is required: --key-file or LUMEN_KEY"),
+        };
+        let account = Ed25519Account::from_private_key(parse_key(&text)?);
+        Ok(match self.sender {
+            Some(a) => account.with_address(a),
+            None => account,
+        })
+    }
+
+    fn client(&self) -> Result<LumenClient> {
+        let url = self
+            .node_url
+            .as_deref()
+            .ok_or_else(|| anyhow!("a node is required: --node-url or LUMEN_NODE_URL (or --dry-run with --chain-id and --sequence-number)"))?;
+        Ok(LumenClient::new(url, self.package()?)?)
+    }
+
+    fn job(&self, job: &JobArg) -> Result<AccountAddress> {
+        let j = job.job.trim();
+        if j.starts_with("0x") {
+            AccountAddress::from_hex(j).map_err(|e| anyhow!("invalid job address {j:?}: {e}"))
+        } else {
+            let id: u64 = j
+                .parse()
+                .with_context(|| format!("--job must be 0x… or a job id, got {j:?}"))?;
+            Ok(self.package()?.job_address(id))
+        }
+    }
+
+    fn options(&self) -> TxnOptions {
+        TxnOptions {
+            max_gas_amount: self.max_gas,
+            gas_unit_price: self.gas_price,
+            expires_in_secs: self.expires_in,
+        }
+    }
+
+    async fn chain_id(&self) -> Result<ChainId> {
+        match self.chain_id {
+            Some(c) => Ok(ChainId::new(c)),
+            None => Ok(self.client()?.chain_id().await?),
+        }
+    }
+
+    async fn sign(&self, payload: EntryFunction) -> Result<SignedTransaction> {
+        let account = self.account()?;
+        let sender = aptos_sdk::account::Account::address(&account);
+        let seq = match self.sequence_number {
+            Some(s) => s,
+            None => self.client()?.sequence_number(sender).await?,
+        };
+        let chain = self.chain_id().await?;
+        match &self.fee_payer_key {
+            Some(k) => {
+                let payer = Ed25519Account::from_private_key(parse_key(k)?);
+                let raw = tx::build_sponsored(
+                    sender,
+                    seq,
+                    payer.address(),
+                    chain,
+                    payload,
+                    &self.options(),
+                )?;
+                Ok(tx::sign_sponsored(&raw, &account, &payer)?)
+            }
+            None => {
+                let raw = tx::build_raw(sender, seq, chain, payload, &self.options())?;
+                Ok(tx::sign(&raw, &account)?)
+            }
+        }
+    }
+
+    async fn send(&self, payload: EntryFunction) -> Result<Value> {
+        let signed = self.sign(payload).await?;
+        if self.dry_run {
+            return Ok(tx::signed_txn_json(&signed)?);
+        }
+        let client = self.client()?;
+        let done = client
+            .submit_and_wait(&signed, Duration::from_secs(60))
+            .await?;
+        Ok(json!({
+            "hash": done["hash"],
+            "version": done["version"],
+            "success": done["success"],
+            "vm_status": done["vm_status"],
+            "sender": signed.sender().to_hex(),
+            "sequence_number": signed.sequence_number().to_string(),
+        }))
+    }
+}
+
+/// The file `sign-offer` writes and `accept` reads.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SignedOffer {
+    package: String,
+    offer: AssignmentOffer,
+    creator_public_key: String,
+    creator_signature: String,
+}
+
+async fn run(cli: &Cli) -> Result<Value> {
+    let p = cli.package()?;
+    match &cli.command {
+        Command::CreateJob {
+            spec_hash,
+            frames,
+            max_price_per_frame,
+            min_score,
+            min_vram_mb,
+        } => {
+            let spec = parse_hex("--spec-hash", spec_hash)?;
+            if lumen_sdk::formulas::deposit(*frames, *max_price_per_frame).is_none() {
+                bail!("frames × max price per frame overflows u64");
+            }
+            cli.send(payloads::escrow::create_job(
+                &p,
+                &spec,
+                *frames,
+                *max_price_per_frame,
+                *min_score,
+                *min_vram_mb,
+            ))
+            .await
+        }
+        Command::SignOffer {
+            job,
+            worker,
+            price_per_frame,
+            render_deadline,
+            offer_expires_at,
+            nonce,
+            out,
+        } => {
+            let key = parse_key(&match (&cli.key_file, &cli.key) {
+                (Some(path), _) => std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read key file {}", path.display()))?,
+                (None, Some(k)) => k.clone(),
+                (None, None) => bail!("a signing key is required: --key-file or LUMEN_KEY"),
+            })?;
+            let offer = AssignmentOffer {
+                job: cli.job(job)?,
+                worker: *worker,
+                price_per_frame: *price_per_frame,
+                render_deadline: *render_deadline,
+                offer_expires_at: offer_expires_at.unwrap_or(now_secs() + 3_600),
+                nonce: nonce.unwrap_or_else(|| {
+                    SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map(|d| d.as_micros() as u64)
+                        .unwrap_or(0)
+                }),
+                chain_id: cli.chain_id().await?.id(),
+            };
+            let sig = offer.sign(&p, &key);
+            let signed = SignedOffer {
+                package: p.to_string(),
+                offer,
+                creator_public_key: key.public_key().to_hex(),
+                creator_signature: sig.to_hex(),
+            };
+            let v = serde_json::to_value(&signed)?;
+            if let Some(path) = out {
+                std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            Ok(v)
+        }
+        Command::Accept { offer } => {
+            let text = std::fs::read_to_string(offer)
+                .with_context(|| format!("cannot read {}", offer.display()))?;
+            let s: SignedOffer = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a signed offer", offer.display()))?;
+            let pk = Ed25519PublicKey::from_hex(&s.creator_public_key)
+                .map_err(|e| anyhow!("creator_public_key: {e}"))?;
+            let sig = Ed25519Signature::from_hex(&s.creator_signature)
+                .map_err(|e| anyhow!("creator_signature: {e}"))?;
+            // Refuse locally what the contract would abort on.
+            s.offer
+                .verify(&p, &pk, &sig)
+                .context("the offer's signature does not verify for this package")?;
+            cli.send(payloads::accept_signed_offer(&p, &s.offer, &pk, &sig))
+                .await
+        }
+        Command::Submit {
+            job,
+            frames_done,
+            output_root,
+        } => {
+            let root = parse_hex("--output-root", output_root)?;
+            cli.send(payloads::escrow::submit_result(
+                &p,
+                cli.job(job)?,
+                *frames_done,
+                &root,
+            ))
+            .await
+        }
+        Command::Confirm {
+            job,
+            frames_accepted,
+        } => {
+            cli.send(payloads::escrow::confirm(
+                &p,
+                cli.job(job)?,
+                *frames_accepted,
+            ))
+            .await
+        }
+        Command::Reclaim { job } => cli.send(payloads::escrow::reclaim(&p, cli.job(job)?)).await,
+        Command::Cancel { job } => cli.send(payloads::escrow::cancel(&p, cli.job(job)?)).await,
+        Command::Finalize { job } => {
+            cli.send(payloads::escrow::finalize(&p, cli.job(job)?))
+                .await
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LUMEN_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let out = run(&cli).await?;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{}", serde_json::to_string_pretty(&out)?) {
+        // A closed pipe (`lumen … | head`) is not a failure of the command.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

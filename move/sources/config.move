@@ -1,0 +1,616 @@
+/// Protocol configuration: the admin (two-step transfer), the pause switch, the
+/// payment fungible asset, the treasury and arbiter, the attester set and every
+/// numeric parameter.
+///
+/// The `Config` resource lives under `@lumen` and is created once by
+/// `initialize`. Other modules read it through the public getters below (one
+/// typed getter per parameter, so no module passes parameter names around) and
+/// guard their entry functions with `assert_not_paused` / `assert_admin`.
+module lumen::config {
+    use std::error;
+    use std::signer;
+    use std::string::{Self, String};
+    use aptos_framework::event;
+    use aptos_framework::fungible_asset::Metadata;
+    use aptos_framework::object::{Self, Object};
+
+    // Structs.
+
+    /// Global configuration, stored at `@lumen`.
+    struct Config has key {
+        /// Current admin.
+        admin: address,
+        /// Admin proposed by `propose_admin`, `@0x0` when none.
+        pending_admin: address,
+        /// When true, functions that create obligations or bring money in abort.
+        paused: bool,
+        /// The fungible asset every payment, stake and reward is made in.
+        payment_asset: Object<Metadata>,
+        /// Receives protocol fees and swept penalties.
+        treasury: address,
+        /// Settles disputed jobs.
+        arbiter: address,
+        /// Addresses allowed to attest scores and report uptime (small set).
+        attesters: vector<address>,
+        /// Parameter values, in the order of `param_names()`.
+        params: vector<u64>,
+    }
+
+    #[event]
+    /// Emitted once by `initialize`.
+    struct ConfigInitialized has drop, store {
+        admin: address,
+        payment_asset: address,
+        treasury: address,
+        arbiter: address,
+    }
+
+    #[event]
+    /// Emitted for every parameter change, and for every parameter by `initialize` (old value 0).
+    struct ParamsUpdated has drop, store {
+        name: String,
+        old_value: u64,
+        new_value: u64,
+    }
+
+    #[event]
+    /// A new admin was proposed; it takes effect when `proposed` calls `accept_admin`.
+    struct AdminProposed has drop, store {
+        admin: address,
+        proposed: address,
+    }
+
+    #[event]
+    /// The admin role moved to `new_admin`.
+    struct AdminTransferred has drop, store {
+        old_admin: address,
+        new_admin: address,
+    }
+
+    #[event]
+    /// The pause switch changed.
+    struct PausedSet has drop, store {
+        paused: bool,
+    }
+
+    #[event]
+    /// The treasury address changed.
+    struct TreasurySet has drop, store {
+        treasury: address,
+    }
+
+    #[event]
+    /// The arbiter address changed.
+    struct ArbiterSet has drop, store {
+        arbiter: address,
+    }
+
+    #[event]
+    /// An attester was authorised.
+    struct AttesterAdded has drop, store {
+        attester: address,
+    }
+
+    #[event]
+    /// An attester was removed.
+    struct AttesterRemoved has drop, store {
+        attester: address,
+    }
+
+    // Errors.
+
+    /// The caller is not the admin.
+    const ENotAdmin: u64 = 1;
+    /// Only the package account `@lumen` may initialise the configuration.
+    const ENotDeployer: u64 = 2;
+    /// The configuration is already initialised.
+    const EAlreadyInitialized: u64 = 3;
+    /// The configuration is not initialised yet.
+    const ENotInitialized: u64 = 4;
+    /// The protocol is paused.
+    const EPaused: u64 = 5;
+    /// The caller is not the proposed admin.
+    const ENotPendingAdmin: u64 = 6;
+    /// No parameter has this name.
+    const EUnknownParam: u64 = 7;
+    /// The value is outside the parameter's bounds.
+    const EParamOutOfRange: u64 = 8;
+    /// The address is already an attester.
+    const EAttesterExists: u64 = 9;
+    /// The address is not an attester.
+    const EAttesterNotFound: u64 = 10;
+    /// The zero address is not a valid treasury, arbiter, admin or attester.
+    const EZeroAddress: u64 = 11;
+
+    // Constants.
+
+    const BPS_DENOMINATOR: u64 = 10_000;
+
+    /// Indices into `Config.params`, in table order.
+    const P_EPOCH_SECS: u64 = 0;
+    const P_EPOCH_GRACE_SECS: u64 = 1;
+    const P_STAKE_FACTOR: u64 = 2;
+    const P_UNBONDING_SECS: u64 = 3;
+    const P_SCORE_VALIDITY_SECS: u64 = 4;
+    const P_REPORT_MAX_AGE_SECS: u64 = 5;
+    const P_ATTESTER_THRESHOLD: u64 = 6;
+    const P_WORKER_COMMISSION_BPS: u64 = 7;
+    const P_REVIEW_WINDOW_SECS: u64 = 8;
+    const P_MAX_RERENDERS: u64 = 9;
+    const P_SLASH_BPS: u64 = 10;
+    const P_DISPUTE_TIMEOUT_SECS: u64 = 11;
+    const P_POD_SHARE_BPS: u64 = 12;
+    const P_VIP_CREATOR_SPEND: u64 = 13;
+    const P_VIP_WORKER_DAYS: u64 = 14;
+    const P_VIP_WORKER_MIN_AVG_SECS: u64 = 15;
+    const P_VIP_WORKER_MAX_DOWN_DAYS: u64 = 16;
+
+    // Public entry functions.
+
+    /// Creates the configuration with the default parameters; `deployer` becomes the admin.
+    /// Emits `ConfigInitialized`, then one `ParamsUpdated` per parameter (old value 0) in table order.
+    ///
+    /// # Aborts
+    /// - `ENotDeployer` if `deployer` is not `@lumen`.
+    /// - `EAlreadyInitialized` if called twice.
+    /// - `EZeroAddress` if `treasury` or `arbiter` is `@0x0`.
+    public entry fun initialize(
+        deployer: &signer,
+        payment_asset: Object<Metadata>,
+        treasury: address,
+        arbiter: address,
+    ) {
+        let admin = signer::address_of(deployer);
+        assert!(admin == @lumen, error::permission_denied(ENotDeployer));
+        assert!(!exists<Config>(@lumen), error::already_exists(EAlreadyInitialized));
+        assert!(treasury != @0x0 && arbiter != @0x0, error::invalid_argument(EZeroAddress));
+        let params = param_defaults();
+        move_to(deployer, Config {
+            admin,
+            pending_admin: @0x0,
+            paused: false,
+            payment_asset,
+            treasury,
+            arbiter,
+            attesters: vector[],
+            params,
+        });
+        event::emit(ConfigInitialized {
+            admin,
+            payment_asset: object::object_address(&payment_asset),
+            treasury,
+            arbiter,
+        });
+        let names = param_names();
+        let i = 0;
+        let n = names.length();
+        while (i < n) {
+            event::emit(ParamsUpdated {
+                name: string::utf8(names[i]),
+                old_value: 0,
+                new_value: params[i],
+            });
+            i += 1;
+        };
+    }
+
+    /// Proposes `new_admin`; the role moves when it calls `accept_admin`. A new
+    /// proposal replaces the previous one.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EZeroAddress` if `new_admin` is `@0x0`.
+    public entry fun propose_admin(admin: &signer, new_admin: address) acquires Config {
+        assert_admin(admin);
+        assert!(new_admin != @0x0, error::invalid_argument(EZeroAddress));
+        let config = borrow_global_mut<Config>(@lumen);
+        config.pending_admin = new_admin;
+        event::emit(AdminProposed { admin: config.admin, proposed: new_admin });
+    }
+
+    /// Completes the two-step transfer started by `propose_admin`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    /// - `ENotPendingAdmin` if the caller is not the proposed admin.
+    public entry fun accept_admin(new_admin: &signer) acquires Config {
+        let config = borrow_mut();
+        let caller = signer::address_of(new_admin);
+        assert!(
+            config.pending_admin != @0x0 && config.pending_admin == caller,
+            error::permission_denied(ENotPendingAdmin),
+        );
+        let old_admin = config.admin;
+        config.admin = caller;
+        config.pending_admin = @0x0;
+        event::emit(AdminTransferred { old_admin, new_admin: caller });
+    }
+
+    /// Turns the pause switch on or off.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    public entry fun set_paused(admin: &signer, paused: bool) acquires Config {
+        assert_admin(admin);
+        borrow_global_mut<Config>(@lumen).paused = paused;
+        event::emit(PausedSet { paused });
+    }
+
+    /// Sets the treasury address.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EZeroAddress` if `treasury` is `@0x0`.
+    public entry fun set_treasury(admin: &signer, treasury: address) acquires Config {
+        assert_admin(admin);
+        assert!(treasury != @0x0, error::invalid_argument(EZeroAddress));
+        borrow_global_mut<Config>(@lumen).treasury = treasury;
+        event::emit(TreasurySet { treasury });
+    }
+
+    /// Sets the arbiter address.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EZeroAddress` if `arbiter` is `@0x0`.
+    public entry fun set_arbiter(admin: &signer, arbiter: address) acquires Config {
+        assert_admin(admin);
+        assert!(arbiter != @0x0, error::invalid_argument(EZeroAddress));
+        borrow_global_mut<Config>(@lumen).arbiter = arbiter;
+        event::emit(ArbiterSet { arbiter });
+    }
+
+    /// Authorises `attester`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EZeroAddress` if `attester` is `@0x0`; `EAttesterExists` if already an attester.
+    public entry fun add_attester(admin: &signer, attester: address) acquires Config {
+        assert_admin(admin);
+        assert!(attester != @0x0, error::invalid_argument(EZeroAddress));
+        let attesters = &mut borrow_global_mut<Config>(@lumen).attesters;
+        assert!(!attesters.contains(&attester), error::already_exists(EAttesterExists));
+        attesters.push_back(attester);
+        event::emit(AttesterAdded { attester });
+    }
+
+    /// Removes `attester` from the attester set.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EAttesterNotFound` if `attester` is not an attester.
+    public entry fun remove_attester(admin: &signer, attester: address) acquires Config {
+        assert_admin(admin);
+        let attesters = &mut borrow_global_mut<Config>(@lumen).attesters;
+        let (found, index) = attesters.index_of(&attester);
+        assert!(found, error::not_found(EAttesterNotFound));
+        attesters.remove(index);
+        event::emit(AttesterRemoved { attester });
+    }
+
+    /// Sets parameter `name` to `value` and emits `ParamsUpdated` with the old value.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EUnknownParam` if no parameter is called `name`.
+    /// - `EParamOutOfRange` if `value` is outside the parameter's bounds (see move/README.md).
+    public entry fun set_param(admin: &signer, name: String, value: u64) acquires Config {
+        assert_admin(admin);
+        let index = param_index(&name);
+        assert!(in_bounds(index, value), error::out_of_range(EParamOutOfRange));
+        let params = &mut borrow_global_mut<Config>(@lumen).params;
+        let slot = params.borrow_mut(index);
+        let old_value = *slot;
+        *slot = value;
+        event::emit(ParamsUpdated { name, old_value, new_value: value });
+    }
+
+    // Public functions (views and getters used by the other modules).
+
+    #[view]
+    /// The current admin.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun admin(): address acquires Config { borrow().admin }
+
+    #[view]
+    /// Whether the protocol is paused.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun is_paused(): bool acquires Config { borrow().paused }
+
+    #[view]
+    /// The payment fungible asset.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun payment_asset(): Object<Metadata> acquires Config { borrow().payment_asset }
+
+    #[view]
+    /// The treasury address.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun treasury(): address acquires Config { borrow().treasury }
+
+    #[view]
+    /// The arbiter address.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun arbiter(): address acquires Config { borrow().arbiter }
+
+    #[view]
+    /// Whether `a` is an authorised attester (false before `initialize`).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_attester(a: address): bool acquires Config {
+        exists<Config>(@lumen) && borrow_global<Config>(@lumen).attesters.contains(&a)
+    }
+
+    #[view]
+    /// The attester set, in the order they were added.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun attesters(): vector<address> acquires Config { borrow().attesters }
+
+    #[view]
+    /// The value of parameter `name`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `EUnknownParam` if no parameter is called `name`.
+    public fun param(name: String): u64 acquires Config {
+        let index = param_index(&name);
+        borrow().params[index]
+    }
+
+    /// Whether `initialize` has run.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_initialized(): bool { exists<Config>(@lumen) }
+
+    /// Whether `a` is the current admin (false before `initialize`).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_admin(a: address): bool acquires Config {
+        exists<Config>(@lumen) && borrow_global<Config>(@lumen).admin == a
+    }
+
+    /// Guard for functions that create obligations or bring money in.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `EPaused` while paused.
+    public fun assert_not_paused() acquires Config {
+        assert!(!borrow().paused, error::invalid_state(EPaused));
+    }
+
+    /// Guard for admin functions.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if `account` is not the admin.
+    public fun assert_admin(account: &signer) acquires Config {
+        assert!(borrow().admin == signer::address_of(account), error::permission_denied(ENotAdmin));
+    }
+
+    /// Epoch length in seconds.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize` (as every getter below).
+    public fun epoch_secs(): u64 acquires Config { get(P_EPOCH_SECS) }
+
+    /// Grace period after an epoch's end for uptime reports and `close_epoch`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun epoch_grace_secs(): u64 acquires Config { get(P_EPOCH_GRACE_SECS) }
+
+    /// Factor of the minimum stake `S(n)`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun stake_factor(): u64 acquires Config { get(P_STAKE_FACTOR) }
+
+    /// Delay between `request_unstake` and `withdraw`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun unbonding_secs(): u64 acquires Config { get(P_UNBONDING_SECS) }
+
+    /// Lifetime of a score after it becomes effective.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun score_validity_secs(): u64 acquires Config { get(P_SCORE_VALIDITY_SECS) }
+
+    /// Maximum age of a benchmark report's `measured_at`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun report_max_age_secs(): u64 acquires Config { get(P_REPORT_MAX_AGE_SECS) }
+
+    /// Distinct attesters needed for a report to take effect.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun attester_threshold(): u64 acquires Config { get(P_ATTESTER_THRESHOLD) }
+
+    /// Worker's share of a job's gross payment, in basis points.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun worker_commission_bps(): u64 acquires Config { get(P_WORKER_COMMISSION_BPS) }
+
+    /// Review window after `submit_result`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun review_window_secs(): u64 acquires Config { get(P_REVIEW_WINDOW_SECS) }
+
+    /// Rerender requests allowed per job.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun max_rerenders(): u64 acquires Config { get(P_MAX_RERENDERS) }
+
+    /// Share of a worker's stake slashed on `reclaim`, in basis points.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun slash_bps(): u64 acquires Config { get(P_SLASH_BPS) }
+
+    /// Time after which `finalize` settles an unresolved dispute.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun dispute_timeout_secs(): u64 acquires Config { get(P_DISPUTE_TIMEOUT_SECS) }
+
+    /// PoD side of an epoch pool, in basis points.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun pod_share_bps(): u64 acquires Config { get(P_POD_SHARE_BPS) }
+
+    /// Creator VIP spend threshold, in base units.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun vip_creator_spend(): u64 acquires Config { get(P_VIP_CREATOR_SPEND) }
+
+    /// Epochs looked at for worker VIP.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun vip_worker_days(): u64 acquires Config { get(P_VIP_WORKER_DAYS) }
+
+    /// Minimum average online seconds per epoch for worker VIP.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun vip_worker_min_avg_secs(): u64 acquires Config { get(P_VIP_WORKER_MIN_AVG_SECS) }
+
+    /// Longest allowed run of epochs with no reported online time for worker VIP.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun vip_worker_max_down_days(): u64 acquires Config { get(P_VIP_WORKER_MAX_DOWN_DAYS) }
+
+    // Private functions.
+
+    inline fun borrow(): &Config {
+        assert!(exists<Config>(@lumen), error::not_found(ENotInitialized));
+        borrow_global<Config>(@lumen)
+    }
+
+    inline fun borrow_mut(): &mut Config {
+        assert!(exists<Config>(@lumen), error::not_found(ENotInitialized));
+        borrow_global_mut<Config>(@lumen)
+    }
+
+    fun get(index: u64): u64 acquires Config { borrow().params[index] }
+
+    /// Parameter names, in table order (the order of `param_defaults`).
+    fun param_names(): vector<vector<u8>> {
+        vector[
+            b"epoch_secs",
+            b"epoch_grace_secs",
+            b"stake_factor",
+            b"unbonding_secs",
+            b"score_validity_secs",
+            b"report_max_age_secs",
+            b"attester_threshold",
+            b"worker_commission_bps",
+            b"review_window_secs",
+            b"max_rerenders",
+            b"slash_bps",
+            b"dispute_timeout_secs",
+            b"pod_share_bps",
+            b"vip_creator_spend",
+            b"vip_worker_days",
+            b"vip_worker_min_avg_secs",
+            b"vip_worker_max_down_days",
+        ]
+    }
+
+    fun param_defaults(): vector<u64> {
+        vector[
+            86_400,
+            3_600,
+            2,
+            604_800,
+            2_592_000,
+            3_600,
+            1,
+            8_000,
+            259_200,
+            2,
+            1_000,
+            1_209_600,
+            5_000,
+            5_000_000_000,
+            30,
+            57_600,
+            3,
+        ]
+    }
+
+    fun param_index(name: &String): u64 {
+        let names = param_names();
+        let (found, index) = names.index_of(name.bytes());
+        assert!(found, error::invalid_argument(EUnknownParam));
+        index
+    }
+
+    fun in_bounds(index: u64, value: u64): bool {
+        if (index == P_EPOCH_SECS || index == P_SCORE_VALIDITY_SECS || index == P_REPORT_MAX_AGE_SECS
+            || index == P_ATTESTER_THRESHOLD) {
+            value > 0
+        } else if (index == P_WORKER_COMMISSION_BPS || index == P_SLASH_BPS || index == P_POD_SHARE_BPS) {
+            value <= BPS_DENOMINATOR
+        } else if (index == P_VIP_WORKER_DAYS) {
+            value >= 1 && value <= 90
+        } else {
+            true
+        }
+    }
+
+    // Test-only functions.
+
+    #[test_only]
+    /// Parameter names in table order, for tests that walk every parameter.
+    public fun param_names_for_test(): vector<String> {
+        let names = param_names();
+        let out = vector[];
+        let i = 0;
+        while (i < names.length()) {
+            out.push_back(string::utf8(names[i]));
+            i += 1;
+        };
+        out
+    }
+
+    #[test_only]
+    /// Builds a `ParamsUpdated` value so tests can check it was emitted.
+    public fun params_updated_event(name: String, old_value: u64, new_value: u64): ParamsUpdated {
+        ParamsUpdated { name, old_value, new_value }
+    }
+
+    #[test_only]
+    /// Builds an `AdminTransferred` value so tests can check it was emitted.
+    public fun admin_transferred_event(old_admin: address, new_admin: address): AdminTransferred {
+        AdminTransferred { old_admin, new_admin }
+    }
+
+    #[test_only]
+    /// Builds a `ConfigInitialized` value so tests can check it was emitted.
+    public fun config_initialized_event(
+        admin: address, payment_asset: address, treasury: address, arbiter: address
+    ): ConfigInitialized {
+        ConfigInitialized { admin, payment_asset, treasury, arbiter }
+    }
+}

@@ -1,0 +1,552 @@
+/// Per-epoch reward pools (Proof of Connectivity and Proof of Delivery).
+///
+/// Epoch `n` covers `[n * epoch_secs, (n + 1) * epoch_secs)`. During and after an
+/// epoch its pool can be funded; after it ends, attesters report each worker's
+/// online seconds (PoC weight = score * online seconds) and `escrow` records lease
+/// seconds of completed jobs as they happen (PoD weight = score * lease seconds).
+/// Once the grace period after the epoch has passed anyone may close it: the pool
+/// (funding plus whatever earlier epochs rolled over) is split by `pod_share_bps`;
+/// a side nobody earned weight on rolls over to the next epoch closed. Workers
+/// then claim their share lazily, so no function ever loops over all workers.
+/// Every share rounds down, so the sum of all claims never exceeds the pool.
+module lumen::rewards {
+    // Uses ---------------------------------------------------------------------
+
+    use std::error;
+    use std::signer;
+    use std::vector;
+    use aptos_std::table::{Self, Table};
+    use aptos_framework::event;
+    use aptos_framework::object::{Self, ExtendRef};
+    use aptos_framework::primary_fungible_store;
+    use aptos_framework::timestamp;
+    use lumen::attestation;
+    use lumen::config;
+
+    // Structs ------------------------------------------------------------------
+
+    /// Global state, stored in the rewards object (named object of `@lumen`,
+    /// seed `b"rewards"`), whose primary store holds every epoch's funds.
+    struct RewardsState has key {
+        extend_ref: ExtendRef,
+        epochs: Table<u64, EpochInfo>,
+        records: Table<WorkerEpoch, WorkerRecord>,
+        /// Rolled-over funds waiting for the next epoch to be closed.
+        carry: u64,
+    }
+
+    /// What an epoch holds and, once closed, how its pool was split.
+    struct EpochInfo has copy, drop, store {
+        epoch: u64,
+        /// Funding so far; at close, plus the rollover carried in.
+        pool: u64,
+        closed: bool,
+        /// Distributable PoC side, set at close (0 when it rolled over).
+        poc_pool: u64,
+        /// Distributable PoD side, set at close (0 when it rolled over).
+        pod_pool: u64,
+        total_poc_weight: u128,
+        total_pod_weight: u128,
+        /// Sum paid out by `claim` so far.
+        claimed: u64,
+        /// Sum of `fund_epoch` amounts.
+        funded: u64,
+        /// Rolled-over funds this epoch received when it was closed.
+        carried_in: u64,
+        /// Part of `pool` passed on to the next epoch closed.
+        rolled_over: u64,
+    }
+
+    /// Key of a worker's record in one epoch.
+    struct WorkerEpoch has copy, drop, store {
+        worker: address,
+        epoch: u64,
+    }
+
+    /// A worker's weights in one epoch.
+    struct WorkerRecord has copy, drop, store {
+        reported: bool,
+        online_secs: u64,
+        poc_weight: u128,
+        lease_secs: u64,
+        pod_weight: u128,
+        claimed: bool,
+    }
+
+    #[event]
+    /// An attester reported a worker's online seconds for an ended epoch.
+    struct UptimeReported has drop, store {
+        epoch: u64,
+        worker: address,
+        attester: address,
+        online_secs: u64,
+        score: u64,
+        weight: u128,
+    }
+
+    #[event]
+    /// Escrow recorded lease seconds of a completed job in the current epoch.
+    struct LeaseRecorded has drop, store {
+        epoch: u64,
+        worker: address,
+        lease_secs: u64,
+        score: u64,
+        weight: u128,
+    }
+
+    #[event]
+    /// Funds were added to an epoch's pool; `total` is the epoch's funding so far.
+    struct EpochFunded has drop, store {
+        epoch: u64,
+        funder: address,
+        amount: u64,
+        total: u64,
+    }
+
+    #[event]
+    /// An epoch was closed. `pool = poc_pool + pod_pool + rolled_over`.
+    struct EpochClosed has drop, store {
+        epoch: u64,
+        pool: u64,
+        poc_pool: u64,
+        pod_pool: u64,
+        total_poc_weight: u128,
+        total_pod_weight: u128,
+        rolled_over: u64,
+    }
+
+    #[event]
+    /// A worker claimed its reward of a closed epoch.
+    struct RewardClaimed has drop, store {
+        epoch: u64,
+        worker: address,
+        poc_amount: u64,
+        pod_amount: u64,
+        amount: u64,
+    }
+
+    // Errors -------------------------------------------------------------------
+
+    /// The caller is not an authorised attester.
+    const ENotAttester: u64 = 1;
+    /// `workers` and `online_secs` differ in length.
+    const ELengthMismatch: u64 = 2;
+    /// The epoch has not ended yet.
+    const EEpochNotEnded: u64 = 3;
+    /// The epoch is already closed.
+    const EEpochClosed: u64 = 4;
+    /// This worker's uptime for this epoch was already reported.
+    const EAlreadyReported: u64 = 5;
+    /// The amount is zero.
+    const EZeroAmount: u64 = 6;
+    /// The epoch's grace period has not passed yet.
+    const ETooEarlyToClose: u64 = 7;
+    /// The epoch is not closed yet.
+    const EEpochNotClosed: u64 = 8;
+    /// The worker already claimed this epoch.
+    const EAlreadyClaimed: u64 = 9;
+    /// The worker has nothing to claim in this epoch.
+    const ENothingToClaim: u64 = 10;
+
+    // Constants ----------------------------------------------------------------
+
+    const REWARDS_SEED: vector<u8> = b"rewards";
+    const BPS_DENOMINATOR: u64 = 10000;
+
+    // Initialisation -----------------------------------------------------------
+
+    fun init_module(deployer: &signer) {
+        let constructor_ref = object::create_named_object(deployer, REWARDS_SEED);
+        let object_signer = object::generate_signer(&constructor_ref);
+        move_to(&object_signer, RewardsState {
+            extend_ref: object::generate_extend_ref(&constructor_ref),
+            epochs: table::new(),
+            records: table::new(),
+            carry: 0,
+        });
+        // Nobody may own the object: ownership is transitive, so an owner could
+        // withdraw from every store below it with `fungible_asset::withdraw`.
+        object::transfer_with_ref(
+            object::generate_linear_transfer_ref(&object::generate_transfer_ref(&constructor_ref)),
+            @0x0
+        );
+    }
+
+    // Public entry functions ---------------------------------------------------
+
+    /// Reports online seconds of `workers` for the ended, not yet closed `epoch`.
+    /// Each value is capped at `epoch_secs`; PoC weight = current score * online
+    /// seconds. Each worker may be reported once per epoch.
+    ///
+    /// # Aborts
+    /// * `config::EPaused` (via `config`) while paused.
+    /// * `ENotAttester` if the caller is not an attester.
+    /// * `ELengthMismatch` if the vectors differ in length.
+    /// * `EEpochNotEnded` if `epoch` has not ended.
+    /// * `EEpochClosed` if `epoch` is closed.
+    /// * `EAlreadyReported` if a worker was already reported for `epoch`.
+    public entry fun report_uptime(
+        attester: &signer,
+        epoch: u64,
+        workers: vector<address>,
+        online_secs: vector<u64>,
+    ) acquires RewardsState {
+        config::assert_not_paused();
+        let attester_addr = signer::address_of(attester);
+        assert!(config::is_attester(attester_addr), error::permission_denied(ENotAttester));
+        let count = vector::length(&workers);
+        assert!(count == vector::length(&online_secs), error::invalid_argument(ELengthMismatch));
+        let epoch_secs = config::epoch_secs();
+        assert!(
+            timestamp::now_seconds() >= (epoch + 1) * epoch_secs,
+            error::invalid_state(EEpochNotEnded),
+        );
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let info = epoch_mut(&mut state.epochs, epoch);
+        assert!(!info.closed, error::invalid_state(EEpochClosed));
+        let i = 0;
+        while (i < count) {
+            let worker = *vector::borrow(&workers, i);
+            let secs = *vector::borrow(&online_secs, i);
+            if (secs > epoch_secs) { secs = epoch_secs };
+            let score = attestation::score_of(worker);
+            let weight = (score as u128) * (secs as u128);
+            let record = record_mut(&mut state.records, worker, epoch);
+            assert!(!record.reported, error::already_exists(EAlreadyReported));
+            record.reported = true;
+            record.online_secs = secs;
+            record.poc_weight = weight;
+            info.total_poc_weight = info.total_poc_weight + weight;
+            event::emit(UptimeReported {
+                epoch,
+                worker,
+                attester: attester_addr,
+                online_secs: secs,
+                score,
+                weight,
+            });
+            i = i + 1;
+        };
+    }
+
+    /// Moves `amount` of the payment asset from `funder` into `epoch`'s pool.
+    /// Any epoch that is not closed may be funded, including future ones.
+    ///
+    /// # Aborts
+    /// * `config::EPaused` (via `config`) while paused.
+    /// * `EZeroAmount` if `amount` is 0.
+    /// * `EEpochClosed` if `epoch` is closed.
+    public entry fun fund_epoch(funder: &signer, epoch: u64, amount: u64) acquires RewardsState {
+        config::assert_not_paused();
+        assert!(amount > 0, error::invalid_argument(EZeroAmount));
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let info = epoch_mut(&mut state.epochs, epoch);
+        assert!(!info.closed, error::invalid_state(EEpochClosed));
+        primary_fungible_store::transfer(funder, config::payment_asset(), rewards_address(), amount);
+        info.funded = info.funded + amount;
+        info.pool = info.pool + amount;
+        event::emit(EpochFunded {
+            epoch,
+            funder: signer::address_of(funder),
+            amount,
+            total: info.funded,
+        });
+    }
+
+    /// Closes `epoch`: fixes its pool (funding plus the carried rollover) and splits
+    /// it into PoC and PoD sides; a side with zero total weight rolls over to the
+    /// next epoch closed. Anyone may call it, also while paused.
+    ///
+    /// # Aborts
+    /// * `ETooEarlyToClose` before `(epoch + 1) * epoch_secs + epoch_grace_secs`.
+    /// * `EEpochClosed` if `epoch` is already closed.
+    public entry fun close_epoch(_caller: &signer, epoch: u64) acquires RewardsState {
+        let close_at = (epoch + 1) * config::epoch_secs() + config::epoch_grace_secs();
+        assert!(timestamp::now_seconds() >= close_at, error::invalid_state(ETooEarlyToClose));
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let carried_in = state.carry;
+        let info = epoch_mut(&mut state.epochs, epoch);
+        assert!(!info.closed, error::invalid_state(EEpochClosed));
+        let pool = info.funded + carried_in;
+        let (poc_pool, pod_pool) = split_pool(pool, config::pod_share_bps());
+        let rolled_over = 0;
+        if (info.total_poc_weight == 0) {
+            rolled_over = rolled_over + poc_pool;
+            poc_pool = 0;
+        };
+        if (info.total_pod_weight == 0) {
+            rolled_over = rolled_over + pod_pool;
+            pod_pool = 0;
+        };
+        info.carried_in = carried_in;
+        info.pool = pool;
+        info.poc_pool = poc_pool;
+        info.pod_pool = pod_pool;
+        info.rolled_over = rolled_over;
+        info.closed = true;
+        event::emit(EpochClosed {
+            epoch,
+            pool,
+            poc_pool,
+            pod_pool,
+            total_poc_weight: info.total_poc_weight,
+            total_pod_weight: info.total_pod_weight,
+            rolled_over,
+        });
+        state.carry = rolled_over;
+    }
+
+    /// Pays the caller its reward of the closed `epoch`:
+    /// `floor(poc_pool * poc_weight / total_poc_weight) + floor(pod_pool * pod_weight / total_pod_weight)`.
+    /// Works while paused.
+    ///
+    /// # Aborts
+    /// * `EEpochNotClosed` if `epoch` is not closed.
+    /// * `EAlreadyClaimed` if the caller already claimed `epoch`.
+    /// * `ENothingToClaim` if the reward is 0.
+    public entry fun claim(worker: &signer, epoch: u64) acquires RewardsState {
+        let worker_addr = signer::address_of(worker);
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let info = epoch_mut(&mut state.epochs, epoch);
+        assert!(info.closed, error::invalid_state(EEpochNotClosed));
+        let record = record_mut(&mut state.records, worker_addr, epoch);
+        assert!(!record.claimed, error::already_exists(EAlreadyClaimed));
+        let poc_amount = share(info.poc_pool, record.poc_weight, info.total_poc_weight);
+        let pod_amount = share(info.pod_pool, record.pod_weight, info.total_pod_weight);
+        let amount = poc_amount + pod_amount;
+        assert!(amount > 0, error::not_found(ENothingToClaim));
+        record.claimed = true;
+        info.claimed = info.claimed + amount;
+        let object_signer = object::generate_signer_for_extending(&state.extend_ref);
+        primary_fungible_store::transfer(&object_signer, config::payment_asset(), worker_addr, amount);
+        event::emit(RewardClaimed { epoch, worker: worker_addr, poc_amount, pod_amount, amount });
+    }
+
+    // Public functions ---------------------------------------------------------
+
+    #[view]
+    /// The epoch containing timestamp `ts` (seconds).
+    ///
+    /// # Aborts
+    /// Never, once `config` is initialised.
+    public fun epoch_of(ts: u64): u64 {
+        ts / config::epoch_secs()
+    }
+
+    #[view]
+    /// The epoch containing now.
+    ///
+    /// # Aborts
+    /// Never, once `config` is initialised.
+    public fun current_epoch(): u64 {
+        epoch_of(timestamp::now_seconds())
+    }
+
+    #[view]
+    /// What `epoch` holds; all zero for an epoch nothing happened in.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun epoch_info(epoch: u64): EpochInfo acquires RewardsState {
+        let state = borrow_global<RewardsState>(rewards_address());
+        if (table::contains(&state.epochs, epoch)) {
+            *table::borrow(&state.epochs, epoch)
+        } else {
+            empty_epoch(epoch)
+        }
+    }
+
+    #[view]
+    /// Online seconds reported for `worker` in `epoch` (0 when none).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun online_secs_of(worker: address, epoch: u64): u64 acquires RewardsState {
+        let state = borrow_global<RewardsState>(rewards_address());
+        let key = WorkerEpoch { worker, epoch };
+        if (table::contains(&state.records, key)) {
+            table::borrow(&state.records, key).online_secs
+        } else {
+            0
+        }
+    }
+
+    #[view]
+    /// What `claim(worker, epoch)` would pay now: 0 before the epoch is closed and
+    /// after the worker claimed.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun pending_reward(worker: address, epoch: u64): u64 acquires RewardsState {
+        let state = borrow_global<RewardsState>(rewards_address());
+        let key = WorkerEpoch { worker, epoch };
+        if (!table::contains(&state.epochs, epoch) || !table::contains(&state.records, key)) {
+            return 0
+        };
+        let info = table::borrow(&state.epochs, epoch);
+        let record = table::borrow(&state.records, key);
+        if (!info.closed || record.claimed) {
+            return 0
+        };
+        share(info.poc_pool, record.poc_weight, info.total_poc_weight)
+            + share(info.pod_pool, record.pod_weight, info.total_pod_weight)
+    }
+
+    /// Pool split: `pod_pool = floor(pool * pod_share_bps / 10 000)`,
+    /// `poc_pool = pool - pod_pool`. Returns `(poc_pool, pod_pool)`.
+    ///
+    /// # Aborts
+    /// Never for `pod_share_bps <= 10 000`.
+    public fun split_pool(pool: u64, pod_share_bps: u64): (u64, u64) {
+        let pod_pool = (((pool as u128) * (pod_share_bps as u128) / (BPS_DENOMINATOR as u128)) as u64);
+        (pool - pod_pool, pod_pool)
+    }
+
+    /// One side's share: `floor(side_pool * weight / total_weight)`, 0 when
+    /// `total_weight` is 0.
+    ///
+    /// # Aborts
+    /// Never for `weight <= total_weight`.
+    public fun share(side_pool: u64, weight: u128, total_weight: u128): u64 {
+        if (total_weight == 0) {
+            0
+        } else {
+            (((side_pool as u128) * weight / total_weight) as u64)
+        }
+    }
+
+    /// Address of the rewards object holding the pools.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun rewards_address(): address {
+        object::create_object_address(&@lumen, REWARDS_SEED)
+    }
+
+    /// Amounts of an `EpochInfo` as `(epoch, funded, carried_in, pool, poc_pool,
+    /// pod_pool, rolled_over, claimed, closed)`;
+    /// the weights are read with `epoch_weights`.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun epoch_amounts(info: &EpochInfo): (u64, u64, u64, u64, u64, u64, u64, u64, bool) {
+        (
+            info.epoch,
+            info.funded,
+            info.carried_in,
+            info.pool,
+            info.poc_pool,
+            info.pod_pool,
+            info.rolled_over,
+            info.claimed,
+            info.closed,
+        )
+    }
+
+    /// `(total_poc_weight, total_pod_weight)` of an `EpochInfo`.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun epoch_weights(info: &EpochInfo): (u128, u128) {
+        (info.total_poc_weight, info.total_pod_weight)
+    }
+
+    // Package functions --------------------------------------------------------
+
+    /// Records `lease_secs` of a completed job for `worker` in the current epoch,
+    /// PoD weight = `score * lease_secs`. Called by `escrow` when it pays a job.
+    /// Nothing is added when the current epoch is already closed (possible only
+    /// after `epoch_secs` was changed), so escrow payouts never abort here.
+    ///
+    /// # Aborts
+    /// Never.
+    public(package) fun record_lease(worker: address, score: u64, lease_secs: u64) acquires RewardsState {
+        let epoch = current_epoch();
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let info = epoch_mut(&mut state.epochs, epoch);
+        let weight = if (info.closed) 0 else (score as u128) * (lease_secs as u128);
+        info.total_pod_weight = info.total_pod_weight + weight;
+        let record = record_mut(&mut state.records, worker, epoch);
+        record.lease_secs = record.lease_secs + lease_secs;
+        record.pod_weight = record.pod_weight + weight;
+        event::emit(LeaseRecorded { epoch, worker, lease_secs, score, weight });
+    }
+
+    // Private functions --------------------------------------------------------
+
+    fun empty_epoch(epoch: u64): EpochInfo {
+        EpochInfo {
+            epoch,
+            funded: 0,
+            carried_in: 0,
+            pool: 0,
+            poc_pool: 0,
+            pod_pool: 0,
+            total_poc_weight: 0,
+            total_pod_weight: 0,
+            rolled_over: 0,
+            claimed: 0,
+            closed: false,
+        }
+    }
+
+    fun epoch_mut(epochs: &mut Table<u64, EpochInfo>, epoch: u64): &mut EpochInfo {
+        if (!table::contains(epochs, epoch)) {
+            table::add(epochs, epoch, empty_epoch(epoch));
+        };
+        table::borrow_mut(epochs, epoch)
+    }
+
+    fun record_mut(
+        records: &mut Table<WorkerEpoch, WorkerRecord>,
+        worker: address,
+        epoch: u64,
+    ): &mut WorkerRecord {
+        let key = WorkerEpoch { worker, epoch };
+        if (!table::contains(records, key)) {
+            table::add(records, key, WorkerRecord {
+                reported: false,
+                online_secs: 0,
+                poc_weight: 0,
+                lease_secs: 0,
+                pod_weight: 0,
+                claimed: false,
+            });
+        };
+        table::borrow_mut(records, key)
+    }
+
+    // Test-only functions ------------------------------------------------------
+
+    #[test_only]
+    /// Runs `init_module` in tests, where publishing does not.
+    public fun init_for_test(deployer: &signer) {
+        init_module(deployer);
+    }
+
+    #[test_only]
+    /// An `EpochClosed` event, to compare with emitted ones.
+    public fun epoch_closed_event(
+        epoch: u64,
+        pool: u64,
+        poc_pool: u64,
+        pod_pool: u64,
+        total_poc_weight: u128,
+        total_pod_weight: u128,
+        rolled_over: u64,
+    ): EpochClosed {
+        EpochClosed { epoch, pool, poc_pool, pod_pool, total_poc_weight, total_pod_weight, rolled_over }
+    }
+
+    #[test_only]
+    /// A `RewardClaimed` event, to compare with emitted ones.
+    public fun reward_claimed_event(
+        epoch: u64,
+        worker: address,
+        poc_amount: u64,
+        pod_amount: u64,
+        amount: u64,
+    ): RewardClaimed {
+        RewardClaimed { epoch, worker, poc_amount, pod_amount, amount }
+    }
+}

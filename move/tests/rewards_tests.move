@@ -1,0 +1,310 @@
+#[test_only]
+/// Rewards: uptime reports (cap, once per worker and epoch), lease records from
+/// escrow, pool split and rollover, lazy claims that never pay more than the pool,
+/// pause behaviour and every abort code.
+module lumen::rewards_tests {
+    use std::signer;
+    use aptos_framework::event;
+    use lumen::config;
+    use lumen::escrow;
+    use lumen::escrow_test_helpers as h;
+    use lumen::rewards;
+    use lumen::test_helpers as th;
+
+    const DAY: u64 = 86_400;
+    const GRACE: u64 = 3_600;
+    const SCORE_A: u64 = 2_430_000;
+    const SCORE_B: u64 = 10_690_000;
+
+    /// A worker with a valid score (no stake needed for uptime rewards).
+    fun scored_worker(score: u64): signer {
+        let (worker, sk, pk) = th::new_worker();
+        th::give_score(&sk, pk, signer::address_of(&worker), score, 8192);
+        worker
+    }
+
+    fun funder(amount: u64): signer {
+        let (account, _, _) = h::new_creator(amount);
+        account
+    }
+
+    /// Moves the clock to the first second `close_epoch(epoch)` is allowed.
+    fun to_close_time(epoch: u64) {
+        th::set_time((epoch + 1) * DAY + GRACE);
+    }
+
+    // Happy paths ---------------------------------------------------------------
+
+    #[test]
+    fun poc_pool_split_by_score_times_uptime() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let b = scored_worker(SCORE_B);
+        let a_addr = signer::address_of(&a);
+        let b_addr = signer::address_of(&b);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000_000), epoch, 1_000_000);
+        th::set_time((epoch + 1) * DAY);
+        // b's 100 000 s are capped at the epoch length.
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr, b_addr], vector[DAY, 100_000]);
+        assert!(rewards::online_secs_of(a_addr, epoch) == DAY, 1);
+        assert!(rewards::online_secs_of(b_addr, epoch) == DAY, 2);
+        assert!(rewards::pending_reward(a_addr, epoch) == 0, 3);
+
+        to_close_time(epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        let info = rewards::epoch_info(epoch);
+        let (_, funded, carried_in, pool, poc_pool, pod_pool, rolled_over, _, closed) = rewards::epoch_amounts(&info);
+        assert!(funded == 1_000_000 && carried_in == 0 && pool == 1_000_000 && closed, 4);
+        // Nobody leased in this epoch: the PoD half rolls over.
+        assert!(poc_pool == 500_000 && pod_pool == 0 && rolled_over == 500_000, 5);
+        let (poc_weight, pod_weight) = rewards::epoch_weights(&info);
+        assert!(poc_weight == ((SCORE_A + SCORE_B) as u128) * (DAY as u128) && pod_weight == 0, 6);
+        let closed_event = rewards::epoch_closed_event(epoch, 1_000_000, 500_000, 0, poc_weight, 0, 500_000);
+        assert!(event::was_event_emitted(&closed_event), 14);
+
+        // floor(500 000 * 2.43 / 13.12) and floor(500 000 * 10.69 / 13.12).
+        assert!(rewards::pending_reward(a_addr, epoch) == 92_606, 7);
+        assert!(rewards::pending_reward(b_addr, epoch) == 407_393, 8);
+        rewards::claim(&a, epoch);
+        rewards::claim(&b, epoch);
+        assert!(th::balance(a_addr) == 92_606, 9);
+        assert!(event::was_event_emitted(&rewards::reward_claimed_event(epoch, a_addr, 92_606, 0, 92_606)), 15);
+        assert!(th::balance(b_addr) == 407_393, 10);
+        assert!(rewards::pending_reward(a_addr, epoch) == 0, 11);
+        let info = rewards::epoch_info(epoch);
+        let (_, _, _, _, _, _, _, claimed, _) = rewards::epoch_amounts(&info);
+        assert!(claimed == 499_999 && claimed <= poc_pool, 12);
+        // Unclaimed dust and the rollover stay in the rewards object.
+        assert!(th::balance(rewards::rewards_address()) == 1_000_000 - 499_999, 13);
+    }
+
+    #[test]
+    fun lease_from_escrow_and_rollover_feed_the_next_epoch() {
+        h::setup();
+        let first = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000_000), first, 1_000_000);
+        to_close_time(first);
+        rewards::close_epoch(&th::signer_of(@0xc105e), first);
+        let info = rewards::epoch_info(first);
+        let (_, _, _, _, poc_pool, pod_pool, rolled_over, _, _) = rewards::epoch_amounts(&info);
+        assert!(poc_pool == 0 && pod_pool == 0 && rolled_over == 1_000_000, 1);
+
+        // Next epoch: a job completes (PoD) and the worker is online (PoC).
+        let second = rewards::current_epoch();
+        assert!(second == first + 1, 2);
+        let (creator, worker, job, _) = h::assigned_job(10, 1_000_000, 600_000);
+        let worker_addr = signer::address_of(&worker);
+        th::advance(3_600);
+        escrow::submit_result(&worker, job, 10, b"root");
+        escrow::confirm(&creator, job, 10);
+        rewards::fund_epoch(&funder(2_000_000), second, 2_000_000);
+        th::set_time((second + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), second, vector[worker_addr], vector[43_200]);
+        to_close_time(second);
+        rewards::close_epoch(&th::signer_of(@0xc105e), second);
+
+        let info = rewards::epoch_info(second);
+        let (_, funded, carried_in, pool, poc_pool, pod_pool, rolled_over, _, _) = rewards::epoch_amounts(&info);
+        assert!(funded == 2_000_000 && carried_in == 1_000_000 && pool == 3_000_000, 3);
+        assert!(poc_pool == 1_500_000 && pod_pool == 1_500_000 && rolled_over == 0, 4);
+        let (poc_weight, pod_weight) = rewards::epoch_weights(&info);
+        assert!(poc_weight == (h::worker_score() as u128) * 43_200, 5);
+        assert!(pod_weight == (h::worker_score() as u128) * 3_600, 6);
+
+        let before = th::balance(worker_addr);
+        rewards::claim(&worker, second);
+        assert!(th::balance(worker_addr) == before + 3_000_000, 7);
+        assert!(th::balance(rewards::rewards_address()) == 0, 8);
+    }
+
+    #[test]
+    fun close_and_claim_work_while_paused() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000), epoch, 1_000);
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[signer::address_of(&a)], vector[10]);
+        config::set_paused(&th::lumen_signer(), true);
+        to_close_time(epoch);
+        rewards::close_epoch(&a, epoch);
+        rewards::claim(&a, epoch);
+        assert!(th::balance(signer::address_of(&a)) == 500, 1);
+    }
+
+    #[test]
+    fun shares_never_exceed_the_pool() {
+        let (poc, pod) = rewards::split_pool(1_000_001, 5_000);
+        assert!(pod == 500_000 && poc == 500_001, 1);
+        let (poc, pod) = rewards::split_pool(7, 10_000);
+        assert!(pod == 7 && poc == 0, 2);
+        let (poc, pod) = rewards::split_pool(7, 0);
+        assert!(pod == 0 && poc == 7, 3);
+        // Three equal weights of an indivisible pool: each floors, one unit stays.
+        let total: u128 = 3;
+        let paid = rewards::share(100, 1, total) * 3;
+        assert!(paid == 99, 4);
+        assert!(rewards::share(100, 0, 0) == 0, 5);
+        // A full pool of u64::MAX against a 100 IB worker online all day stays in u128.
+        let weight: u128 = 100_000_000 * 86_400;
+        assert!(rewards::share(18_446_744_073_709_551_615, weight, weight) == 18_446_744_073_709_551_615, 6);
+        assert!(rewards::share(18_446_744_073_709_551_615, weight, 2 * weight) == 9_223_372_036_854_775_807, 8);
+        assert!(rewards::epoch_of(DAY * 5 + 1) == 5, 7);
+    }
+
+    // Pause ---------------------------------------------------------------------
+
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
+    fun report_blocked_while_paused() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        config::set_paused(&th::lumen_signer(), true);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[1]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
+    fun fund_blocked_while_paused() {
+        h::setup();
+        let payer = funder(10);
+        config::set_paused(&th::lumen_signer(), true);
+        rewards::fund_epoch(&payer, rewards::current_epoch(), 10);
+    }
+
+    // Abort codes ---------------------------------------------------------------
+
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAttester */, location = lumen::rewards)]
+    fun report_by_non_attester_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::signer_of(@0xbad), epoch, vector[@0xa], vector[1]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* ELengthMismatch */, location = lumen::rewards)]
+    fun report_with_mismatched_vectors_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa, @0xb], vector[1]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30003 /* EEpochNotEnded */, location = lumen::rewards)]
+    fun report_for_running_epoch_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY - 1);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[1]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun report_after_close_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        to_close_time(epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[1]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun close_twice_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        to_close_time(epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun fund_closed_epoch_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        let payer = funder(10);
+        to_close_time(epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        rewards::fund_epoch(&payer, epoch, 10);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
+    fun second_report_for_same_worker_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[1]);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[2]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
+    fun duplicate_worker_in_batch_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa, @0xa], vector[1, 2]);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::rewards)]
+    fun fund_zero_fails() {
+        h::setup();
+        rewards::fund_epoch(&funder(10), rewards::current_epoch(), 0);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30007 /* ETooEarlyToClose */, location = lumen::rewards)]
+    fun close_inside_grace_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY + GRACE - 1);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30008 /* EEpochNotClosed */, location = lumen::rewards)]
+    fun claim_before_close_fails() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000), epoch, 1_000);
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[signer::address_of(&a)], vector[10]);
+        rewards::claim(&a, epoch);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x80009 /* EAlreadyClaimed */, location = lumen::rewards)]
+    fun claim_twice_fails() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000), epoch, 1_000);
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[signer::address_of(&a)], vector[10]);
+        to_close_time(epoch);
+        rewards::close_epoch(&a, epoch);
+        rewards::claim(&a, epoch);
+        rewards::claim(&a, epoch);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x6000a /* ENothingToClaim */, location = lumen::rewards)]
+    fun claim_without_weight_fails() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000), epoch, 1_000);
+        to_close_time(epoch);
+        rewards::close_epoch(&a, epoch);
+        rewards::claim(&a, epoch);
+    }
+}

@@ -1,0 +1,334 @@
+//! The shared vectors in `tests/vectors/*.json`: the same cases the Move
+//! tests assert (`move/tests/vectors_tests.move`), checked against the Rust
+//! formulas, signed messages and address derivations.
+
+use std::path::PathBuf;
+
+use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519Signature};
+use aptos_sdk::types::AccountAddress;
+use lumen_sdk::formulas as f;
+use lumen_sdk::messages::{authentication_key, AssignmentOffer, BenchmarkReport};
+use lumen_sdk::Package;
+use serde_json::Value;
+
+fn load(name: &str) -> Value {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(name);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn u(v: &Value, k: &str) -> u64 {
+    v[k].as_u64().unwrap_or_else(|| panic!("{k} in {v}"))
+}
+
+fn u128s(v: &Value, k: &str) -> u128 {
+    v[k].as_str()
+        .unwrap_or_else(|| panic!("{k} in {v}"))
+        .parse()
+        .unwrap()
+}
+
+fn b(v: &Value, k: &str) -> bool {
+    v[k].as_bool().unwrap_or_else(|| panic!("{k} in {v}"))
+}
+
+fn cases<'a>(v: &'a Value, k: &str) -> &'a Vec<Value> {
+    let c = v[k].as_array().unwrap_or_else(|| panic!("no {k}"));
+    assert!(!c.is_empty(), "no cases in {k}");
+    c
+}
+
+fn hexb(v: &Value) -> Vec<u8> {
+    hex::decode(v.as_str().unwrap().trim_start_matches("0x")).unwrap()
+}
+
+#[test]
+fn min_stake_vectors() {
+    let v = load("min_stake.json");
+    for c in cases(&v, "cases") {
+        assert_eq!(
+            f::min_stake(
+                u(c, "stake_factor"),
+                u(c, "score"),
+                u(c, "price_per_ib_hour")
+            ),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    // The seed's example is among them.
+    assert!(cases(&v, "cases")
+        .iter()
+        .any(|c| u(c, "expected") == 72 && u(c, "score") == 500_000));
+}
+
+#[test]
+fn payout_vectors() {
+    let v = load("payout.json");
+    for c in cases(&v, "cases") {
+        let p = f::payout(
+            u(c, "frames"),
+            u(c, "price_per_frame"),
+            u(c, "worker_commission_bps"),
+            u(c, "balance"),
+        )
+        .unwrap();
+        assert_eq!(
+            (p.gross, p.worker_amount, p.fee, p.refund),
+            (
+                u(c, "gross"),
+                u(c, "worker_amount"),
+                u(c, "fee"),
+                u(c, "refund")
+            ),
+            "{c}"
+        );
+        assert_eq!(
+            f::split_payout(p.gross, u(c, "worker_commission_bps")),
+            (p.worker_amount, p.fee)
+        );
+    }
+}
+
+#[test]
+fn reward_vectors() {
+    let v = load("rewards.json");
+    for c in cases(&v, "split_pool") {
+        assert_eq!(
+            f::split_pool(u(c, "pool"), u(c, "pod_share_bps")),
+            (u(c, "poc_pool"), u(c, "pod_pool")),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "share") {
+        assert_eq!(
+            f::share(
+                u(c, "side_pool"),
+                u128s(c, "weight"),
+                u128s(c, "total_weight")
+            ),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "reward") {
+        let (poc, pod) = f::split_pool(u(c, "pool"), u(c, "pod_share_bps"));
+        assert_eq!((poc, pod), (u(c, "poc_pool"), u(c, "pod_pool")), "{c}");
+        let r = f::reward(
+            poc,
+            u128s(c, "poc_weight"),
+            u128s(c, "total_poc_weight"),
+            pod,
+            u128s(c, "pod_weight"),
+            u128s(c, "total_pod_weight"),
+        );
+        assert_eq!(
+            (r.poc_amount, r.pod_amount, r.amount),
+            (u(c, "poc_amount"), u(c, "pod_amount"), u(c, "amount")),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn priority_vectors() {
+    let v = load("priority.json");
+    for c in cases(&v, "creator") {
+        let d = u8::try_from(u(c, "decimals")).unwrap();
+        assert_eq!(
+            f::creator_priority(
+                u(c, "spent_this_month"),
+                d,
+                u(c, "frames_succeeded"),
+                b(c, "vip")
+            ),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "worker") {
+        let got = f::worker_priority(
+            u(c, "online_secs_total"),
+            u(c, "days"),
+            u(c, "score"),
+            u(c, "frames_completed"),
+            u(c, "jobs_failed"),
+            b(c, "vip"),
+        );
+        assert_eq!(got, u(c, "expected"), "{c}");
+    }
+}
+
+#[test]
+fn vip_eligibility_vectors() {
+    let v = load("vip_eligibility.json");
+    for c in cases(&v, "creator") {
+        assert_eq!(
+            f::creator_vip_eligible(u(c, "spent_total"), u(c, "vip_creator_spend")),
+            b(c, "expected"),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "worker") {
+        let secs: Vec<u64> = c["online_secs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(
+            f::worker_vip_eligible(&secs, u(c, "min_avg_secs"), u(c, "max_down_days")),
+            b(c, "expected"),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn worker_points_vectors() {
+    let v = load("worker_points.json");
+    for c in cases(&v, "cases") {
+        assert_eq!(
+            f::worker_points(u(c, "online_secs"), u(c, "score")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    // Pictor's example: 6 × (2.4294 + 10.6878) / 24 = 3.2793.
+    assert!(cases(&v, "cases")
+        .iter()
+        .any(|c| u(c, "expected") == 3_279_300));
+}
+
+#[test]
+fn job_address_vectors() {
+    let v = load("job_address.json");
+    let p: Package = v["package"].as_str().unwrap().parse().unwrap();
+    assert_eq!(
+        p.escrow_registry(),
+        AccountAddress::from_hex(v["escrow_registry"].as_str().unwrap()).unwrap()
+    );
+    for c in cases(&v, "cases") {
+        assert_eq!(
+            p.job_address(u(c, "job_id")),
+            AccountAddress::from_hex(c["expected"].as_str().unwrap()).unwrap(),
+            "{c}"
+        );
+    }
+}
+
+fn addr(v: &Value, k: &str) -> AccountAddress {
+    AccountAddress::from_hex(v[k].as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn golden_signing_vectors() {
+    let v = load("signing.json");
+    let p: Package = v["package"].as_str().unwrap().parse().unwrap();
+    let key = Ed25519PrivateKey::from_bytes(&hexb(&v["secret_key"])).unwrap();
+    let pk = key.public_key();
+    assert_eq!(
+        pk.to_bytes().to_vec(),
+        hexb(&v["public_key"]),
+        "public key {}",
+        pk.to_hex()
+    );
+    assert_eq!(
+        authentication_key(&pk).to_vec(),
+        hexb(&v["authentication_key"]),
+        "auth key {}",
+        hex::encode(authentication_key(&pk))
+    );
+
+    let r = &v["benchmark_report"];
+    let m = &r["message"];
+    let report = BenchmarkReport {
+        worker: addr(m, "worker"),
+        device_id: hexb(&m["device_id"]),
+        gpu_model: m["gpu_model"].as_str().unwrap().to_string(),
+        vram_mb: u(m, "vram_mb"),
+        score: u(m, "score"),
+        bench_version: u(m, "bench_version"),
+        nonce: u(m, "nonce"),
+        measured_at: u(m, "measured_at"),
+        chain_id: u(m, "chain_id") as u8,
+    };
+    let bytes = report.signing_bytes(&p);
+    assert_eq!(bytes, hexb(&r["signing_bytes"]));
+    assert_eq!(report.bcs(), hexb(&r["inner_bytes"]));
+    assert_eq!(
+        bytes,
+        [hexb(&r["type_info_bytes"]), hexb(&r["inner_bytes"])].concat()
+    );
+    let sig = report.sign(&p, &key);
+    assert_eq!(
+        sig.to_bytes().to_vec(),
+        hexb(&r["signature"]),
+        "report signature {}",
+        sig.to_hex()
+    );
+    report
+        .verify(
+            &p,
+            &pk,
+            &Ed25519Signature::from_bytes(&hexb(&r["signature"])).unwrap(),
+        )
+        .unwrap();
+
+    let o = &v["assignment_offer"];
+    let m = &o["message"];
+    let offer = AssignmentOffer {
+        job: addr(m, "job"),
+        worker: addr(m, "worker"),
+        price_per_frame: u(m, "price_per_frame"),
+        render_deadline: u(m, "render_deadline"),
+        offer_expires_at: u(m, "offer_expires_at"),
+        nonce: u(m, "nonce"),
+        chain_id: u(m, "chain_id") as u8,
+    };
+    let bytes = offer.signing_bytes(&p);
+    assert_eq!(bytes, hexb(&o["signing_bytes"]));
+    assert_eq!(bytes.len(), 152);
+    let sig = offer.sign(&p, &key);
+    assert_eq!(
+        sig.to_bytes().to_vec(),
+        hexb(&o["signature"]),
+        "offer signature {}",
+        sig.to_hex()
+    );
+    offer.verify(&p, &pk, &sig).unwrap();
+}
+
+#[test]
+fn move_vectors_file_is_current() {
+    // The Move twin of these cases is written from the same JSON; a stale
+    // file would let the two sides drift.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = std::process::Command::new("python3")
+        .arg(root.join("scripts/gen_move_vectors.py"))
+        .arg("--check")
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(root.join("move/tests/vectors_tests.move")).unwrap();
+    let asserts = text.matches("assert!(").count();
+    let v = |n: &str| load(n);
+    let expected = cases(&v("min_stake.json"), "cases").len()
+        + cases(&v("payout.json"), "cases").len()
+        + cases(&v("rewards.json"), "split_pool").len()
+        + cases(&v("rewards.json"), "share").len()
+        + 2 * cases(&v("rewards.json"), "reward").len()
+        + cases(&v("priority.json"), "creator").len()
+        + cases(&v("priority.json"), "worker").len()
+        + cases(&v("vip_eligibility.json"), "worker").len()
+        + 1
+        + cases(&v("job_address.json"), "cases").len()
+        + 8;
+    assert_eq!(asserts, expected);
+}
