@@ -1,5 +1,17 @@
-use anyhow::Result;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use aptos_sdk::account::Ed25519Account;
 use clap::{Parser, Subcommand};
+use lumen_relayer::attest::{self, load_key, AttestOptions};
+use lumen_relayer::bench::{self, BenchOptions, Profile};
+use lumen_relayer::chain::{Node, Signer, Submitter};
+use lumen_relayer::service::{self, Service, ServiceConfig};
+use lumen_relayer::verify::Policy;
+use lumen_sdk::tx::TxnOptions;
+use lumen_sdk::{AccountAddress, Package};
 
 /// Lumen relayer: GPU benchmark, attestation and the attester service.
 #[derive(Parser, Debug)]
@@ -13,18 +25,363 @@ struct Cli {
 enum Cmd {
     /// List the Vulkan devices the benchmark can run on.
     Devices,
+    /// Run the GPU benchmark and print its score.
+    Bench(BenchArgs),
+    /// Benchmark against a challenge from an attester service, sign the report, send it.
+    Attest(AttestArgs),
+    /// Send signed uptime heartbeats to an attester service.
+    Heartbeat(HeartbeatArgs),
+    /// Run the attester service.
+    Serve(ServeArgs),
 }
 
-fn main() -> Result<()> {
+#[derive(clap::Args, Debug)]
+struct WorkerKeyArgs {
+    /// File with the worker's ed25519 private key (hex or AIP-80).
+    #[arg(long)]
+    key_file: Option<PathBuf>,
+    /// The worker's private key, when no file is given.
+    #[arg(long = "key", env = "LUMEN_WORKER_KEY", hide_env_values = true)]
+    key: Option<String>,
+    /// The worker's account; default: derived from the key (an unrotated account).
+    #[arg(long, env = "LUMEN_WORKER_ADDRESS")]
+    worker: Option<String>,
+}
+
+impl WorkerKeyArgs {
+    fn load(&self) -> Result<(aptos_sdk::crypto::Ed25519PrivateKey, AccountAddress)> {
+        let key = load_key(
+            self.key_file.as_deref(),
+            self.key.as_deref(),
+            "LUMEN_WORKER_KEY",
+        )?;
+        let worker = match &self.worker {
+            Some(w) => AccountAddress::from_hex(w)
+                .map_err(|e| anyhow::anyhow!("--worker {w:?} is not an address: {e}"))?,
+            None => attest::address_of(&key),
+        };
+        Ok((key, worker))
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct AttestArgs {
+    /// The attester service's URL.
+    #[arg(long, env = "LUMEN_ATTESTER_URL")]
+    service: String,
+    /// The Lumen package address the report is signed for.
+    #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
+    package: Package,
+    #[command(flatten)]
+    key: WorkerKeyArgs,
+    #[command(flatten)]
+    bench: BenchArgs,
+    /// Send a CPU device's score (accepted only by services started with --allow-cpu).
+    #[arg(long)]
+    allow_cpu: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct HeartbeatArgs {
+    /// The attester service's URL.
+    #[arg(long, env = "LUMEN_ATTESTER_URL")]
+    service: String,
+    #[command(flatten)]
+    key: WorkerKeyArgs,
+    /// Seconds between heartbeats; 0 sends one and exits.
+    #[arg(long, default_value_t = 60)]
+    interval: u64,
+}
+
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free one; the chosen address is printed).
+    #[arg(long, env = "LUMEN_ATTESTER_LISTEN", default_value = "127.0.0.1:8090")]
+    listen: String,
+    /// Directory of the service's state and durable queue.
+    #[arg(long, env = "LUMEN_ATTESTER_STATE", default_value = "lumen-attester")]
+    state_dir: PathBuf,
+    /// Fullnode REST URL.
+    #[arg(long, env = "LUMEN_NODE_URL")]
+    node: String,
+    /// The Lumen package address.
+    #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
+    package: Package,
+    /// File with the attester's ed25519 private key.
+    #[arg(long)]
+    attester_key_file: Option<PathBuf>,
+    /// The attester's private key, when no file is given.
+    #[arg(
+        long = "attester-key",
+        env = "LUMEN_ATTESTER_KEY",
+        hide_env_values = true
+    )]
+    attester_key: Option<String>,
+    /// File with a fee payer's private key: it pays the gas of every transaction.
+    #[arg(long)]
+    fee_payer_key_file: Option<PathBuf>,
+    /// The fee payer's private key, when no file is given.
+    #[arg(
+        long = "fee-payer-key",
+        env = "LUMEN_FEE_PAYER_KEY",
+        hide_env_values = true
+    )]
+    fee_payer_key: Option<String>,
+    /// Chain id; default: asked from the node.
+    #[arg(long, env = "LUMEN_CHAIN_ID")]
+    chain_id: Option<u8>,
+    /// Seconds a challenge may be answered.
+    #[arg(long, default_value_t = 900)]
+    challenge_ttl_secs: u64,
+    /// Epoch length; must equal the chain's `epoch_secs`.
+    #[arg(long, default_value_t = 86_400)]
+    epoch_secs: u64,
+    /// Report an epoch's uptime this long after it ends (below the chain's `epoch_grace_secs`).
+    #[arg(long, default_value_t = 600)]
+    uptime_report_delay_secs: u64,
+    /// Longest gap between heartbeats that still counts as online.
+    #[arg(long, default_value_t = 180)]
+    heartbeat_max_gap_secs: u64,
+    /// Workers per report_uptime transaction.
+    #[arg(long, default_value_t = 100)]
+    uptime_batch: usize,
+    /// Attest CPU devices (lavapipe) with their CPU score: tests and demos only.
+    #[arg(long)]
+    allow_cpu: bool,
+    /// Accept the benchmark's quick profile: tests and demos only.
+    #[arg(long)]
+    allow_quick: bool,
+    /// Milliseconds between queue polls (and the base of the retry backoff).
+    #[arg(long, default_value_t = 500)]
+    poll_ms: u64,
+    /// Gas limit per transaction.
+    #[arg(long, default_value_t = 200_000)]
+    max_gas: u64,
+    /// Gas unit price, octas.
+    #[arg(long, default_value_t = 100)]
+    gas_unit_price: u64,
+    /// Seconds until a signed transaction expires.
+    #[arg(long, default_value_t = 60)]
+    expires_in_secs: u64,
+}
+
+#[derive(clap::Args, Debug)]
+struct BenchArgs {
+    /// Timed runs per kernel; the best one counts.
+    #[arg(long, default_value_t = 5, env = "LUMEN_BENCH_RUNS")]
+    runs: u32,
+    /// Work sizes: `full` for scoring, `quick` for smoke tests.
+    #[arg(long, value_enum, default_value_t = Profile::Full)]
+    profile: Profile,
+    /// Shorthand for `--profile quick`.
+    #[arg(long)]
+    quick: bool,
+    /// Vulkan device index (see `devices`); default: the best GPU, else a CPU device.
+    #[arg(long, env = "LUMEN_BENCH_DEVICE")]
+    device: Option<usize>,
+    /// Hash-chain seed, 32 bytes hex; default: random.
+    #[arg(long)]
+    seed: Option<String>,
+    /// Print the full result as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    /// No progress on stderr.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn parse_seed(s: Option<&str>) -> Result<[u8; 32]> {
+    match s {
+        None => Ok(rand::random()),
+        Some(s) => hex::decode(s.trim_start_matches("0x"))
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .context("--seed must be 32 bytes of hex (64 hex digits)"),
+    }
+}
+
+fn bench_options(a: &BenchArgs) -> Result<BenchOptions> {
+    Ok(BenchOptions {
+        profile: if a.quick { Profile::Quick } else { a.profile },
+        runs: a.runs,
+        device_index: a.device,
+        seed: parse_seed(a.seed.as_deref())?,
+        progress: !a.no_progress,
+    })
+}
+
+fn bench_cmd(a: BenchArgs) -> Result<()> {
+    let r = bench::run(&bench_options(&a)?)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(());
+    }
+    let f = &r.figures;
+    println!(
+        "device      {} ({}), device_id {}",
+        r.fingerprint.name, r.fingerprint.device_type, r.device_id
+    );
+    println!("fp32        {:.4} TFLOPS", f.fp32_tflops);
+    println!("bandwidth   {:.2} GB/s", f.bandwidth_gbs);
+    println!(
+        "hash chain  {:.4} TOPS (checksum {})",
+        f.int32_tops, r.hash_proof.root
+    );
+    println!("path tracer {:.0} samples/min", f.pathtrace_samples_per_min);
+    match (r.score, r.cpu_score) {
+        (Some(s), _) => println!("score       {s:.2}"),
+        (None, Some(c)) => println!(
+            "score       none: {} is a CPU device, not a GPU (cpu_score {c:.6})",
+            r.fingerprint.name
+        ),
+        (None, None) => println!("score       none"),
+    }
+    Ok(())
+}
+
+async fn attest_cmd(a: AttestArgs) -> Result<()> {
+    let (key, worker) = a.key.load()?;
+    let opts = AttestOptions {
+        service_url: a.service.clone(),
+        package: a.package,
+        worker,
+        bench: bench_options(&a.bench)?,
+        allow_cpu: a.allow_cpu,
+    };
+    let (sub, accepted) = attest::attest(&opts, &key).await?;
+    if a.bench.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "accepted": accepted,
+                "submission": sub,
+            }))?
+        );
+    } else {
+        println!(
+            "attested: worker {worker}, device {} ({}), score {:.6}, queued as job {}",
+            sub.report.gpu_model,
+            hex::encode(&sub.report.device_id),
+            sub.report.score as f64 / 1e6,
+            accepted.job_id
+        );
+    }
+    Ok(())
+}
+
+async fn heartbeat_cmd(a: HeartbeatArgs) -> Result<()> {
+    let (key, worker) = a.key.load()?;
+    loop {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs();
+        match attest::heartbeat(&a.service, worker, &key, now).await {
+            Ok(ack) => println!(
+                "heartbeat: epoch {}, {} s online so far",
+                ack.epoch, ack.online_secs
+            ),
+            Err(e) if a.interval > 0 => tracing::warn!(error = %e, "heartbeat failed"),
+            Err(e) => return Err(e.into()),
+        }
+        if a.interval == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_secs(a.interval)).await;
+    }
+}
+
+async fn serve_cmd(a: ServeArgs) -> Result<()> {
+    let attester_key = load_key(
+        a.attester_key_file.as_deref(),
+        a.attester_key.as_deref(),
+        "LUMEN_ATTESTER_KEY",
+    )
+    .context("the attester's key")?;
+    let fee_payer = match (&a.fee_payer_key_file, &a.fee_payer_key) {
+        (None, None) => None,
+        (f, v) => Some(Ed25519Account::from_private_key(
+            load_key(f.as_deref(), v.as_deref(), "LUMEN_FEE_PAYER_KEY")
+                .context("the fee payer's key")?,
+        )),
+    };
+    let node = Node::new(&a.node);
+    let chain_id = match a.chain_id {
+        Some(c) => c,
+        None => loop {
+            match node.chain_id().await {
+                Ok(c) => break c,
+                Err(e) => {
+                    tracing::warn!(error = %e, node = %a.node, "waiting for the node's chain id");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+        },
+    };
+    let config = ServiceConfig {
+        policy: Policy {
+            package: a.package,
+            chain_id,
+            allow_cpu: a.allow_cpu,
+            allow_quick: a.allow_quick,
+            max_clock_skew_secs: 300,
+        },
+        challenge_ttl_secs: a.challenge_ttl_secs,
+        epoch_secs: a.epoch_secs.max(1),
+        uptime_report_delay_secs: a.uptime_report_delay_secs,
+        heartbeat_max_gap_secs: a.heartbeat_max_gap_secs,
+        uptime_batch: a.uptime_batch,
+        tick: Duration::from_millis(a.poll_ms.max(10)),
+    };
+    let svc = Service::open(&a.state_dir, config, Some(node.clone()))?;
+    let attester = Ed25519Account::from_private_key(attester_key);
+    let submitter = Submitter {
+        queue: svc.queue(),
+        node,
+        signer: Signer {
+            attester,
+            fee_payer,
+            chain_id,
+            package: a.package,
+            options: TxnOptions {
+                max_gas_amount: a.max_gas,
+                gas_unit_price: a.gas_unit_price,
+                expires_in_secs: a.expires_in_secs,
+            },
+        },
+        poll: Duration::from_millis(a.poll_ms.max(10)),
+    };
+    let listener = tokio::net::TcpListener::bind(&a.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", a.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, chain_id, state = %a.state_dir.display(), "attester service up");
+    // The tests and scripts read the address from this line.
+    println!("listening on http://{addr}");
+    tokio::spawn(submitter.run());
+    tokio::spawn(Arc::clone(&svc).run_epoch_reporter());
+    axum::serve(listener, service::router(svc)).await?;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
         .init();
     match Cli::parse().command {
         Cmd::Devices => {
-            for d in lumen_relayer::vulkan::devices()? {
-                println!("{}\t{}", d.device_type, d.name);
+            for (i, d) in lumen_relayer::vulkan::devices()?.into_iter().enumerate() {
+                println!("{i}\t{}\t{}", d.device_type, d.name);
             }
         }
+        Cmd::Bench(a) => tokio::task::spawn_blocking(move || bench_cmd(a)).await??,
+        Cmd::Attest(a) => attest_cmd(a).await?,
+        Cmd::Heartbeat(a) => heartbeat_cmd(a).await?,
+        Cmd::Serve(a) => serve_cmd(a).await?,
     }
     Ok(())
 }

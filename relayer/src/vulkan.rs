@@ -14,6 +14,12 @@ pub enum VulkanError {
          (Debian packages libvulkan1 and mesa-vulkan-drivers for the CPU driver lavapipe)"
     )]
     NoLoader(String),
+    /// The loader found no driver (ICD) at all.
+    #[error(
+        "the Vulkan loader found no driver: install your GPU's Vulkan driver, or \
+         mesa-vulkan-drivers for the CPU driver lavapipe (scripts/setup.sh)"
+    )]
+    NoDriver,
     /// Creating the instance failed.
     #[error("creating the Vulkan instance failed: {0}")]
     Instance(String),
@@ -38,7 +44,13 @@ pub fn instance() -> Result<Arc<Instance>, VulkanError> {
             ..Default::default()
         },
     )
-    .map_err(|e| VulkanError::Instance(e.to_string()))
+    .map_err(|e| match e {
+        vulkano::Validated::Error(vulkano::VulkanError::IncompatibleDriver) => {
+            VulkanError::NoDriver
+        }
+        vulkano::Validated::Error(e) => VulkanError::Instance(format!("{e} ({e:?})")),
+        vulkano::Validated::ValidationError(v) => VulkanError::Instance(v.to_string()),
+    })
 }
 
 /// Lists the physical devices of the instance.

@@ -1,0 +1,216 @@
+//! `lumen-relayer attest` and `heartbeat`: the worker's side of the attester
+//! service. `attest` asks for a challenge, runs the benchmark with the
+//! challenge's seed, signs the `BenchmarkReport` with the worker's account
+//! key and sends it with the full result.
+
+use std::path::Path;
+use std::time::Duration;
+
+use aptos_sdk::crypto::Ed25519PrivateKey;
+use lumen_sdk::messages::BenchmarkReport;
+use lumen_sdk::{AccountAddress, Package};
+
+use crate::bench::{self, score, BenchOptions, BenchResult};
+use crate::protocol::{
+    Accepted, Challenge, ChallengeRequest, Heartbeat, HeartbeatAck, Rejected, Submission,
+};
+
+/// Why attesting failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AttestError {
+    /// The key is missing or malformed.
+    #[error("key: {0}")]
+    Key(String),
+    /// The service could not be reached or answered nonsense.
+    #[error("attester service {url}: {detail}")]
+    Http {
+        /// The URL.
+        url: String,
+        /// What happened.
+        detail: String,
+    },
+    /// The service refused the report.
+    #[error("the attester service rejected the report ({reason}): {message}")]
+    Rejected {
+        /// The machine-readable reason.
+        reason: String,
+        /// The explanation.
+        message: String,
+    },
+    /// The benchmark failed.
+    #[error(transparent)]
+    Bench(#[from] bench::BenchError),
+    /// The device is a CPU and CPU attestation was not asked for.
+    #[error(
+        "{0} is a CPU device, not a GPU: it has no GPU score to attest \
+         (pass --allow-cpu to send its CPU score to a service that accepts it)"
+    )]
+    NotAGpu(String),
+}
+
+/// Reads an ed25519 private key: 32 bytes hex (with or without `0x`) or
+/// AIP-80 (`ed25519-priv-0x…`), from `file` or else from `env_value`.
+pub fn load_key(
+    file: Option<&Path>,
+    env_value: Option<&str>,
+    env_name: &str,
+) -> Result<Ed25519PrivateKey, AttestError> {
+    let text = match (file, env_value) {
+        (Some(p), _) => std::fs::read_to_string(p)
+            .map_err(|e| AttestError::Key(format!("cannot read {}: {e}", p.display())))?,
+        (None, Some(v)) => v.to_string(),
+        (None, None) => {
+            return Err(AttestError::Key(format!(
+                "no key given: pass a key file or set {env_name}"
+            )))
+        }
+    };
+    let t = text.trim();
+    let key = if t.starts_with("ed25519-priv-") {
+        Ed25519PrivateKey::from_aip80(t)
+    } else {
+        Ed25519PrivateKey::from_hex(t.trim_start_matches("0x"))
+    };
+    key.map_err(|e| AttestError::Key(format!("not an ed25519 private key: {e}")))
+}
+
+/// The account address of a key that was never rotated.
+pub fn address_of(key: &Ed25519PrivateKey) -> AccountAddress {
+    AccountAddress::new(key.public_key().to_authentication_key())
+}
+
+/// Attestation options.
+#[derive(Debug, Clone)]
+pub struct AttestOptions {
+    /// The attester service's base URL.
+    pub service_url: String,
+    /// The package the report is signed for.
+    pub package: Package,
+    /// The worker's account.
+    pub worker: AccountAddress,
+    /// Benchmark options (the seed is replaced by the challenge's).
+    pub bench: BenchOptions,
+    /// Send a CPU device's score (services accept it only in test set-ups).
+    pub allow_cpu: bool,
+}
+
+fn http_err(url: &str, e: impl std::fmt::Display) -> AttestError {
+    AttestError::Http {
+        url: url.to_string(),
+        detail: e.to_string(),
+    }
+}
+
+async fn post<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+    client: &reqwest::Client,
+    url: &str,
+    body: &B,
+) -> Result<T, AttestError> {
+    let resp = client
+        .post(url)
+        .json(body)
+        .send()
+        .await
+        .map_err(|e| http_err(url, e))?;
+    let status = resp.status();
+    let text = resp.text().await.map_err(|e| http_err(url, e))?;
+    if status.is_success() {
+        return serde_json::from_str(&text).map_err(|e| http_err(url, format!("bad answer: {e}")));
+    }
+    match serde_json::from_str::<Rejected>(&text) {
+        Ok(r) => Err(AttestError::Rejected {
+            reason: r.reason,
+            message: r.message,
+        }),
+        Err(_) => Err(http_err(url, format!("{status}: {text}"))),
+    }
+}
+
+fn client() -> reqwest::Client {
+    crate::http_client(Duration::from_secs(60))
+}
+
+/// Asks the service for a challenge.
+pub async fn request_challenge(
+    service_url: &str,
+    worker: AccountAddress,
+) -> Result<Challenge, AttestError> {
+    let url = format!("{}/v1/challenges", service_url.trim_end_matches('/'));
+    post(&client(), &url, &ChallengeRequest { worker }).await
+}
+
+/// Builds and signs the report for a benchmark result answering `challenge`.
+pub fn signed_submission(
+    challenge: &Challenge,
+    result: BenchResult,
+    package: &Package,
+    key: &Ed25519PrivateKey,
+    measured_at: u64,
+) -> Submission {
+    let report = BenchmarkReport {
+        worker: challenge.worker,
+        device_id: result.fingerprint.device_id().to_vec(),
+        gpu_model: result.fingerprint.name.clone(),
+        vram_mb: result.fingerprint.vram_mb(),
+        score: score::to_micro(result.any_score()),
+        bench_version: result.bench_version,
+        nonce: challenge.nonce,
+        measured_at,
+        chain_id: challenge.chain_id,
+    };
+    let signature = report.sign(package, key);
+    Submission {
+        challenge_id: challenge.id.clone(),
+        report,
+        public_key: hex::encode(key.public_key().to_bytes()),
+        signature: hex::encode(signature.to_bytes()),
+        result,
+    }
+}
+
+/// Sends a submission.
+pub async fn send_submission(
+    service_url: &str,
+    submission: &Submission,
+) -> Result<Accepted, AttestError> {
+    let url = format!("{}/v1/reports", service_url.trim_end_matches('/'));
+    post(&client(), &url, submission).await
+}
+
+/// Runs the whole flow: challenge, benchmark, sign, send.
+pub async fn attest(
+    opts: &AttestOptions,
+    key: &Ed25519PrivateKey,
+) -> Result<(Submission, Accepted), AttestError> {
+    let challenge = request_challenge(&opts.service_url, opts.worker).await?;
+    let seed: [u8; 32] = hex::decode(&challenge.seed)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| http_err(&opts.service_url, "challenge seed is not 32 bytes of hex"))?;
+    let mut bench_opts = opts.bench.clone();
+    bench_opts.seed = seed;
+    let result = tokio::task::spawn_blocking(move || bench::run(&bench_opts))
+        .await
+        .map_err(|e| http_err(&opts.service_url, format!("benchmark task: {e}")))??;
+    if !result.is_gpu && !opts.allow_cpu {
+        return Err(AttestError::NotAGpu(result.fingerprint.name));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let sub = signed_submission(&challenge, result, &opts.package, key, now);
+    let accepted = send_submission(&opts.service_url, &sub).await?;
+    Ok((sub, accepted))
+}
+
+/// Sends one signed heartbeat.
+pub async fn heartbeat(
+    service_url: &str,
+    worker: AccountAddress,
+    key: &Ed25519PrivateKey,
+    timestamp: u64,
+) -> Result<HeartbeatAck, AttestError> {
+    let url = format!("{}/v1/heartbeats", service_url.trim_end_matches('/'));
+    post(&client(), &url, &Heartbeat::sign(worker, timestamp, key)).await
+}

@@ -1,0 +1,136 @@
+//! The attester service's HTTP API: request and response bodies shared by
+//! `lumen-relayer attest` (the client) and `lumen-relayer serve`.
+//!
+//! | method and path | body | answer |
+//! |---|---|---|
+//! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] |
+//! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 422/409/410) |
+//! | `POST /v1/heartbeats` | [`Heartbeat`] | [`HeartbeatAck`] or [`Rejected`] |
+//! | `GET /v1/jobs` | | the durable queue's jobs, for operators |
+//! | `GET /health` | | `ok` |
+
+use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
+use lumen_sdk::messages::BenchmarkReport;
+use lumen_sdk::AccountAddress;
+use serde::{Deserialize, Serialize};
+
+use crate::bench::BenchResult;
+
+/// Asks for a benchmark challenge for one worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChallengeRequest {
+    /// The worker the challenge is for.
+    pub worker: AccountAddress,
+}
+
+/// A challenge: the benchmark must be run with `seed` and the signed report
+/// must carry `nonce`; usable once, until `expires_at`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Challenge {
+    /// Identifier, hex of 16 random bytes.
+    pub id: String,
+    /// The worker it was issued to.
+    pub worker: AccountAddress,
+    /// The report's nonce: strictly rising across all challenges the service
+    /// issues (microseconds since the epoch, bumped on collision), so it also
+    /// rises per worker as the contract requires.
+    pub nonce: u64,
+    /// The hash-chain seed, hex of 32 random bytes.
+    pub seed: String,
+    /// Issue time, seconds.
+    pub issued_at: u64,
+    /// Expiry, seconds.
+    pub expires_at: u64,
+    /// The chain id the report must be signed for.
+    pub chain_id: u8,
+}
+
+/// A signed benchmark report with the evidence behind it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Submission {
+    /// The challenge the benchmark answered.
+    pub challenge_id: String,
+    /// The report the worker signed.
+    pub report: BenchmarkReport,
+    /// The worker's ed25519 public key, hex.
+    pub public_key: String,
+    /// The worker's signature over the report's signing bytes, hex.
+    pub signature: String,
+    /// The full benchmark result.
+    pub result: BenchResult,
+}
+
+/// The report was accepted and queued for `attestation::attest`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Accepted {
+    /// The durable queue job that will submit it.
+    pub job_id: String,
+    /// The attested score, micro-units.
+    pub score: u64,
+}
+
+/// Why a request was refused.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Rejected {
+    /// A stable machine-readable reason (see [`crate::verify::Rejection::code`]).
+    pub reason: String,
+    /// A sentence for people.
+    pub message: String,
+}
+
+/// A worker's signed "I am online" message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Heartbeat {
+    /// The worker.
+    pub worker: AccountAddress,
+    /// The worker's clock, seconds; must be near the service's and rising.
+    pub timestamp: u64,
+    /// The worker's ed25519 public key, hex.
+    pub public_key: String,
+    /// Signature over [`Heartbeat::signing_bytes`], hex.
+    pub signature: String,
+}
+
+/// Domain separator of heartbeat signatures, so a heartbeat signature can
+/// never be mistaken for a transaction or a report signature.
+pub const HEARTBEAT_DOMAIN: &[u8] = b"LUMEN::Heartbeat::v1";
+
+impl Heartbeat {
+    /// `HEARTBEAT_DOMAIN ‖ worker (32 bytes) ‖ timestamp (u64 little-endian)`.
+    pub fn signing_bytes(worker: &AccountAddress, timestamp: u64) -> Vec<u8> {
+        let mut b = HEARTBEAT_DOMAIN.to_vec();
+        b.extend_from_slice(worker.as_bytes());
+        b.extend_from_slice(&timestamp.to_le_bytes());
+        b
+    }
+
+    /// Builds and signs a heartbeat.
+    pub fn sign(worker: AccountAddress, timestamp: u64, key: &Ed25519PrivateKey) -> Heartbeat {
+        let sig = key.sign(&Self::signing_bytes(&worker, timestamp));
+        Heartbeat {
+            worker,
+            timestamp,
+            public_key: hex::encode(key.public_key().to_bytes()),
+            signature: hex::encode(sig.to_bytes()),
+        }
+    }
+}
+
+/// The heartbeat was counted.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HeartbeatAck {
+    /// The epoch it counted towards.
+    pub epoch: u64,
+    /// Online seconds credited to the worker in that epoch so far.
+    pub online_secs: u64,
+}
+
+/// Parses a hex ed25519 public key.
+pub fn parse_public_key(s: &str) -> Option<Ed25519PublicKey> {
+    Ed25519PublicKey::from_hex(s.trim_start_matches("0x")).ok()
+}
+
+/// Parses a hex ed25519 signature.
+pub fn parse_signature(s: &str) -> Option<Ed25519Signature> {
+    Ed25519Signature::from_hex(s.trim_start_matches("0x")).ok()
+}

@@ -1,0 +1,524 @@
+//! `lumen-relayer serve`: the attester service. It hands out challenges,
+//! verifies signed reports ([`crate::verify`]) and heartbeats, and queues
+//! `attestation::attest` and per-epoch `rewards::report_uptime`
+//! transactions in the durable queue ([`crate::queue`]) that the submitter
+//! ([`crate::chain::Submitter`]) drains.
+//!
+//! Its own state (issued challenges, device bindings, heartbeat uptime) is
+//! one JSON file in the state directory, replaced atomically on every change.
+//! A report is queued under the key `attest:<challenge id>` *before* the
+//! challenge is marked used, and the queue is consulted on every report, so a
+//! crash between the two can neither lose the report nor let the challenge
+//! be used twice.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use lumen_sdk::{views, AccountAddress};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
+
+use crate::chain::Node;
+use crate::protocol::{
+    parse_public_key, parse_signature, Accepted, Challenge, ChallengeRequest, Heartbeat,
+    HeartbeatAck, Rejected, Submission,
+};
+use crate::queue::{JobKind, Queue, QueueError};
+use crate::verify::{verify_submission, Policy, Rejection};
+
+/// The service's settings.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// What reports must satisfy.
+    pub policy: Policy,
+    /// How long a challenge may be answered.
+    pub challenge_ttl_secs: u64,
+    /// Epoch length; must equal the chain's `epoch_secs` parameter.
+    pub epoch_secs: u64,
+    /// Uptime of an epoch is reported this long after it ends (heartbeats
+    /// arriving late still count); must be below the chain's `epoch_grace_secs`.
+    pub uptime_report_delay_secs: u64,
+    /// The longest gap between two heartbeats that still counts as online.
+    pub heartbeat_max_gap_secs: u64,
+    /// Workers per `report_uptime` transaction.
+    pub uptime_batch: usize,
+    /// How often the epoch reporter looks for finished epochs.
+    pub tick: Duration,
+}
+
+/// A service failure (not a rejected request).
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// The queue failed.
+    #[error(transparent)]
+    Queue(#[from] QueueError),
+    /// The state file could not be read or written.
+    #[error("state file {path}: {detail}")]
+    State {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct ChallengeEntry {
+    challenge: Option<Challenge>,
+    used: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Beat {
+    timestamp: u64,
+    seen_at: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Persisted {
+    last_nonce: u64,
+    challenges: BTreeMap<String, ChallengeEntry>,
+    devices: BTreeMap<String, AccountAddress>,
+    beats: BTreeMap<AccountAddress, Beat>,
+    uptime: BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
+    /// Epochs up to this one were reported; late credit for them is dropped
+    /// (the contract takes one report per worker and epoch).
+    reported_through: Option<u64>,
+}
+
+/// The running service's shared state.
+pub struct Service {
+    config: ServiceConfig,
+    node: Option<Node>,
+    queue: Arc<Queue>,
+    state_path: PathBuf,
+    state: Mutex<Persisted>,
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn now_micros() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(0)
+}
+
+fn state_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::State {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+impl Service {
+    /// Opens the service's state in `state_dir` (creating it), with the queue
+    /// in `state_dir/queue`. With a `node`, device bindings are also checked
+    /// on chain (`attestation::worker_of_device`).
+    pub fn open(
+        state_dir: &Path,
+        config: ServiceConfig,
+        node: Option<Node>,
+    ) -> Result<Arc<Service>, ServiceError> {
+        std::fs::create_dir_all(state_dir).map_err(|e| state_err(state_dir, e))?;
+        let queue = Arc::new(Queue::open(state_dir.join("queue"))?);
+        let state_path = state_dir.join("state.json");
+        let state = match std::fs::read(&state_path) {
+            Ok(b) => serde_json::from_slice(&b).map_err(|e| state_err(&state_path, e))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Persisted::default(),
+            Err(e) => return Err(state_err(&state_path, e)),
+        };
+        Ok(Arc::new(Service {
+            config,
+            node,
+            queue,
+            state_path,
+            state: Mutex::new(state),
+        }))
+    }
+
+    /// The durable queue.
+    pub fn queue(&self) -> Arc<Queue> {
+        self.queue.clone()
+    }
+
+    fn save(&self, s: &Persisted) -> Result<(), ServiceError> {
+        let p = &self.state_path;
+        let tmp = p.with_extension("json.tmp");
+        let bytes = serde_json::to_vec(s).expect("state serialises");
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, p)?;
+            if let Some(dir) = p.parent() {
+                std::fs::File::open(dir)?.sync_all()?;
+            }
+            Ok(())
+        };
+        write().map_err(|e| state_err(p, e))
+    }
+
+    /// Issues a challenge for `worker`.
+    pub async fn challenge(&self, worker: AccountAddress) -> Result<Challenge, ServiceError> {
+        let mut s = self.state.lock().await;
+        let now = now_secs();
+        // Forget challenges long past their expiry: answering them fails anyway.
+        s.challenges.retain(|_, e| {
+            e.challenge
+                .as_ref()
+                .is_some_and(|c| c.expires_at + self.config.challenge_ttl_secs > now)
+        });
+        let nonce = now_micros().max(s.last_nonce + 1);
+        s.last_nonce = nonce;
+        let c = Challenge {
+            id: hex::encode(rand::random::<[u8; 16]>()),
+            worker,
+            nonce,
+            seed: hex::encode(rand::random::<[u8; 32]>()),
+            issued_at: now,
+            expires_at: now + self.config.challenge_ttl_secs,
+            chain_id: self.config.policy.chain_id,
+        };
+        s.challenges.insert(
+            c.id.clone(),
+            ChallengeEntry {
+                challenge: Some(c.clone()),
+                used: false,
+            },
+        );
+        self.save(&s)?;
+        Ok(c)
+    }
+
+    /// Verifies a submission and queues its attestation.
+    pub async fn submit(
+        &self,
+        sub: &Submission,
+    ) -> Result<Result<Accepted, Rejection>, ServiceError> {
+        let key = format!("attest:{}", sub.challenge_id);
+        let challenge = {
+            let s = self.state.lock().await;
+            match self.open_challenge(&s, &sub.challenge_id, &key) {
+                Ok(c) => c,
+                Err(r) => return Ok(Err(r)),
+            }
+        };
+        // The CPU recomputation runs without holding the state.
+        if let Err(r) = verify_submission(sub, &challenge, now_secs(), &self.config.policy) {
+            return Ok(Err(r));
+        }
+        if let Some(other) = self.chain_binding(&sub.report.device_id).await {
+            if other != sub.report.worker {
+                return Ok(Err(Rejection::DeviceBound {
+                    device_id: hex::encode(&sub.report.device_id),
+                    worker: other,
+                }));
+            }
+        }
+        let mut s = self.state.lock().await;
+        // Checked again: another request may have used it meanwhile.
+        if let Err(r) = self.open_challenge(&s, &sub.challenge_id, &key) {
+            return Ok(Err(r));
+        }
+        let device = hex::encode(&sub.report.device_id);
+        if let Some(other) = s.devices.get(&device) {
+            if *other != sub.report.worker {
+                return Ok(Err(Rejection::DeviceBound {
+                    device_id: device,
+                    worker: *other,
+                }));
+            }
+        }
+        let job = self.queue.push(
+            key,
+            JobKind::Attest {
+                report: sub.report.clone(),
+                public_key: sub.public_key.clone(),
+                signature: sub.signature.clone(),
+            },
+        )?;
+        if let Some(e) = s.challenges.get_mut(&sub.challenge_id) {
+            e.used = true;
+        }
+        s.devices.insert(device, sub.report.worker);
+        self.save(&s)?;
+        tracing::info!(worker = %sub.report.worker, score = sub.report.score, job = job.seq, "report accepted");
+        Ok(Ok(Accepted {
+            job_id: job.seq.to_string(),
+            score: sub.report.score,
+        }))
+    }
+
+    /// The worker the chain binds `device_id` to. A node that cannot answer
+    /// is no reason to refuse: the contract checks the binding again.
+    async fn chain_binding(&self, device_id: &[u8]) -> Option<AccountAddress> {
+        let node = self.node.as_ref()?;
+        let call =
+            views::attestation::worker_of_device(&self.config.policy.package, device_id.to_vec());
+        match node.view(&call.body()).await.map(|v| call.parse(&v)) {
+            Ok(Ok(bound)) => bound,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "worker_of_device: unexpected answer");
+                None
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "worker_of_device: node unavailable");
+                None
+            }
+        }
+    }
+
+    /// The challenge `id` if it exists and was not used (its job key is `key`).
+    fn open_challenge(&self, s: &Persisted, id: &str, key: &str) -> Result<Challenge, Rejection> {
+        let entry = s
+            .challenges
+            .get(id)
+            .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
+        let challenge = entry
+            .challenge
+            .clone()
+            .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
+        if entry.used || self.queue.contains_key(key) {
+            return Err(Rejection::ChallengeUsed(id.to_string()));
+        }
+        Ok(challenge)
+    }
+
+    /// Verifies a heartbeat and credits online time.
+    pub async fn heartbeat(
+        &self,
+        hb: &Heartbeat,
+    ) -> Result<Result<HeartbeatAck, Rejection>, ServiceError> {
+        let Some(pk) = parse_public_key(&hb.public_key) else {
+            return Ok(Err(Rejection::BadSignature(
+                "public key is not 32 bytes of hex".into(),
+            )));
+        };
+        let Some(sig) = parse_signature(&hb.signature) else {
+            return Ok(Err(Rejection::BadSignature(
+                "signature is not 64 bytes of hex".into(),
+            )));
+        };
+        if pk.to_authentication_key() != hb.worker.to_bytes() {
+            return Ok(Err(Rejection::BadSignature(format!(
+                "public key is not the key of worker {}",
+                hb.worker
+            ))));
+        }
+        let bytes = Heartbeat::signing_bytes(&hb.worker, hb.timestamp);
+        let strict = ed25519_dalek::VerifyingKey::from_bytes(&pk.to_bytes())
+            .ok()
+            .filter(|vk| !vk.is_weak())
+            .map(|vk| {
+                vk.verify_strict(
+                    &bytes,
+                    &ed25519_dalek::Signature::from_bytes(&sig.to_bytes()),
+                )
+                .is_ok()
+            });
+        if strict != Some(true) {
+            return Ok(Err(Rejection::BadSignature(
+                "heartbeat signature does not verify".into(),
+            )));
+        }
+        let now = now_secs();
+        let skew = self.config.policy.max_clock_skew_secs;
+        if hb.timestamp.saturating_add(skew) < now || hb.timestamp > now + skew {
+            return Ok(Err(Rejection::StaleHeartbeat(format!(
+                "timestamp {} is more than {skew} s from the service's clock {now}",
+                hb.timestamp
+            ))));
+        }
+        let mut s = self.state.lock().await;
+        let prev = s.beats.get(&hb.worker).copied();
+        if let Some(p) = prev {
+            if hb.timestamp <= p.timestamp {
+                return Ok(Err(Rejection::StaleHeartbeat(format!(
+                    "timestamp {} is not after the last heartbeat's {}",
+                    hb.timestamp, p.timestamp
+                ))));
+            }
+        }
+        let e = self.config.epoch_secs;
+        let epoch = now / e;
+        // The time since the previous heartbeat counts as online when the gap
+        // is short enough; split at an epoch boundary.
+        if let Some(p) = prev {
+            let gap = now.saturating_sub(p.seen_at);
+            if gap <= self.config.heartbeat_max_gap_secs {
+                let start = epoch * e;
+                let here = gap.min(now - start);
+                let closed = s.reported_through;
+                credit(&mut s.uptime, closed, epoch, hb.worker, here, e);
+                if gap > here && epoch > 0 {
+                    credit(&mut s.uptime, closed, epoch - 1, hb.worker, gap - here, e);
+                }
+            }
+        }
+        s.beats.insert(
+            hb.worker,
+            Beat {
+                timestamp: hb.timestamp,
+                seen_at: now,
+            },
+        );
+        let online_secs = s
+            .uptime
+            .get(&epoch)
+            .and_then(|m| m.get(&hb.worker))
+            .copied()
+            .unwrap_or(0);
+        self.save(&s)?;
+        Ok(Ok(HeartbeatAck { epoch, online_secs }))
+    }
+
+    /// Queues `report_uptime` for every epoch that ended more than the
+    /// report delay ago. Returns the number of jobs queued.
+    pub async fn report_finished_epochs(&self) -> Result<usize, ServiceError> {
+        let mut s = self.state.lock().await;
+        let now = now_secs();
+        let e = self.config.epoch_secs;
+        let due: Vec<u64> = s
+            .uptime
+            .keys()
+            .copied()
+            .filter(|ep| now >= (ep + 1) * e + self.config.uptime_report_delay_secs)
+            .collect();
+        let before = s.reported_through;
+        let mut queued = 0;
+        for ep in due {
+            s.reported_through = Some(s.reported_through.map_or(ep, |r| r.max(ep)));
+            let workers = s.uptime.remove(&ep).unwrap_or_default();
+            let all: Vec<(AccountAddress, u64)> =
+                workers.into_iter().filter(|(_, secs)| *secs > 0).collect();
+            for (i, batch) in all.chunks(self.config.uptime_batch.max(1)).enumerate() {
+                self.queue.push(
+                    format!("uptime:{ep}:{i}"),
+                    JobKind::Uptime {
+                        epoch: ep,
+                        workers: batch.iter().map(|(w, _)| *w).collect(),
+                        online_secs: batch.iter().map(|(_, s)| *s).collect(),
+                    },
+                )?;
+                queued += 1;
+            }
+            tracing::info!(epoch = ep, workers = all.len(), "uptime queued");
+        }
+        if queued > 0 || s.reported_through != before {
+            self.save(&s)?;
+        }
+        Ok(queued)
+    }
+
+    /// Runs the epoch reporter forever.
+    pub async fn run_epoch_reporter(self: Arc<Self>) {
+        loop {
+            if let Err(e) = self.report_finished_epochs().await {
+                tracing::error!(error = %e, "epoch reporter");
+            }
+            tokio::time::sleep(self.config.tick).await;
+        }
+    }
+}
+
+fn credit(
+    uptime: &mut BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
+    reported_through: Option<u64>,
+    epoch: u64,
+    worker: AccountAddress,
+    secs: u64,
+    cap: u64,
+) {
+    if secs == 0 || reported_through.is_some_and(|r| epoch <= r) {
+        return;
+    }
+    let v = uptime.entry(epoch).or_default().entry(worker).or_insert(0);
+    *v = (*v + secs).min(cap);
+}
+
+fn rejected(r: Rejection) -> Response {
+    let status = match &r {
+        Rejection::UnknownChallenge(_) => StatusCode::NOT_FOUND,
+        Rejection::ChallengeUsed(_) | Rejection::DeviceBound { .. } => StatusCode::CONFLICT,
+        Rejection::ChallengeExpired { .. } => StatusCode::GONE,
+        Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
+        Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    tracing::info!(reason = r.code(), message = %r, "rejected");
+    (
+        status,
+        Json(Rejected {
+            reason: r.code().to_string(),
+            message: r.to_string(),
+        }),
+    )
+        .into_response()
+}
+
+fn internal(e: ServiceError) -> Response {
+    tracing::error!(error = %e, "internal error");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(Rejected {
+            reason: "internal".into(),
+            message: e.to_string(),
+        }),
+    )
+        .into_response()
+}
+
+async fn post_challenge(
+    State(svc): State<Arc<Service>>,
+    Json(req): Json<ChallengeRequest>,
+) -> Response {
+    match svc.challenge(req.worker).await {
+        Ok(c) => Json(c).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_report(State(svc): State<Arc<Service>>, Json(sub): Json<Submission>) -> Response {
+    match svc.submit(&sub).await {
+        Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_heartbeat(State(svc): State<Arc<Service>>, Json(hb): Json<Heartbeat>) -> Response {
+    match svc.heartbeat(&hb).await {
+        Ok(Ok(a)) => Json(a).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
+    Json(svc.queue.all()).into_response()
+}
+
+/// The HTTP routes.
+pub fn router(svc: Arc<Service>) -> Router {
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/v1/challenges", post(post_challenge))
+        .route("/v1/reports", post(post_report))
+        .route("/v1/heartbeats", post(post_heartbeat))
+        .route("/v1/jobs", get(get_jobs))
+        .with_state(svc)
+}

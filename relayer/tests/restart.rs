@@ -1,0 +1,183 @@
+//! `lumen-relayer serve` as a real child process, killed with SIGKILL and
+//! restarted while reports are queued and while a transaction is in flight:
+//! every report reaches the node exactly once.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+use lumen_relayer::attest;
+use lumen_relayer::queue::{Job, JobState};
+use lumen_sdk::standin::Standin;
+use lumen_sdk::Package;
+
+struct Serve {
+    child: Child,
+    url: String,
+}
+
+impl Serve {
+    fn start(state: &Path, node: &str) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--node", node])
+            .arg("--state-dir")
+            .arg(state)
+            .args(["--chain-id", &CHAIN.to_string()])
+            .args(["--allow-cpu", "--allow-quick", "--poll-ms", "50"])
+            .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("lumen-relayer serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_string();
+        Serve { child, url }
+    }
+
+    /// SIGKILL: no chance to flush or clean up.
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    async fn jobs(&self) -> Vec<Job> {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        reqwest::get(format!("{}/v1/jobs", self.url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn until(what: &str, mut f: impl AsyncFnMut() -> bool) {
+    for _ in 0..300 {
+        if f().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test]
+async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
+    let standin = Standin::start(CHAIN).await.unwrap();
+    let state = tempfile::tempdir().unwrap();
+    // A node address where nothing listens: reports queue up unsent.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+
+    // 1. Three reports accepted while the node is unreachable, then SIGKILL.
+    let serve = Serve::start(state.path(), &dead);
+    // The first one through the `attest` command, as an operator runs it.
+    let out = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
+        .args(["attest", "--service", &serve.url, "--quick", "--runs", "1"])
+        .args(["--allow-cpu", "--json", "--no-progress"])
+        .env("LUMEN_WORKER_KEY", hex::encode(key(40).to_bytes()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["submission"]["report"]["worker"], addr(40).to_hex());
+    let mut nonces = vec![v["submission"]["report"]["nonce"].as_u64().unwrap()];
+    for _ in 0..2 {
+        let c = attest::request_challenge(&serve.url, addr(40))
+            .await
+            .unwrap();
+        let sub = answer(&c, &key(40)).await;
+        attest::send_submission(&serve.url, &sub).await.unwrap();
+        nonces.push(sub.report.nonce);
+    }
+    let jobs = serve.jobs().await;
+    assert_eq!(jobs.len(), 3);
+    assert!(jobs.iter().all(|j| j.state == JobState::Queued));
+    serve.kill();
+    assert!(standin.submitted().is_empty());
+
+    // 2. Restart against the node, which holds transactions pending; kill
+    //    again while the first one is in flight.
+    standin.set_auto_commit(false);
+    let serve = Serve::start(state.path(), &standin.url());
+    until("the first submission", async || {
+        standin.submitted().len() == 1
+    })
+    .await;
+    // Give it time to poll the pending transaction at least once.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        standin.submitted().len(),
+        1,
+        "one transaction in flight at a time"
+    );
+    let jobs = serve.jobs().await;
+    assert!(matches!(jobs[0].state, JobState::Signed { .. }));
+    serve.kill();
+
+    // 3. Restart; the pending transaction commits. The restarted service
+    //    finds it by hash instead of sending it again, then sends the rest.
+    let serve = Serve::start(state.path(), &standin.url());
+    standin.commit_pending();
+    standin.set_auto_commit(true);
+    until("all jobs done", async || {
+        serve
+            .jobs()
+            .await
+            .iter()
+            .all(|j| matches!(j.state, JobState::Done { .. }))
+    })
+    .await;
+
+    let txns = standin.submitted();
+    assert_eq!(txns.len(), 3, "each report submitted exactly once");
+    let attest_fn = Package::DEV.member("attestation", "attest");
+    let mut seen: Vec<u64> = txns
+        .iter()
+        .map(|t| {
+            assert_eq!(t.function_id().unwrap(), attest_fn);
+            assert_eq!(t.sender, addr(70));
+            assert_eq!(t.outcome, Some(Ok(())));
+            u64::from_le_bytes(t.args()[6].clone().try_into().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        txns.iter().map(|t| t.sequence_number).collect::<Vec<_>>(),
+        vec![0, 1, 2]
+    );
+    seen.sort();
+    assert_eq!(seen, nonces, "the three reports' nonces, once each");
+    let jobs = serve.jobs().await;
+    for (j, t) in jobs.iter().zip(&txns) {
+        match &j.state {
+            JobState::Done { hash, .. } => assert_eq!(hash, &t.hash),
+            other => panic!("{other:?}"),
+        }
+    }
+    serve.kill();
+}

@@ -1,0 +1,236 @@
+//! The attester service over real HTTP with real benchmark results from the
+//! machine's Vulkan device: each kind of bad report is rejected with its reason.
+
+mod common;
+
+use common::*;
+use lumen_relayer::attest;
+use lumen_relayer::bench::score;
+use lumen_relayer::protocol::Heartbeat;
+
+#[tokio::test]
+async fn a_valid_report_is_queued_once_and_a_replay_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(1)).await.unwrap();
+    assert_eq!(c.worker, addr(1));
+    assert_eq!(c.chain_id, CHAIN);
+    let sub = answer(&c, &key(1)).await;
+    let accepted = attest::send_submission(&url, &sub).await.unwrap();
+    assert_eq!(accepted.score, sub.report.score);
+    assert!(sub.report.score > 0);
+    assert_eq!(sub.report.nonce, c.nonce);
+    let jobs = svc.queue().all();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].key, format!("attest:{}", c.id));
+
+    // The same challenge again: refused, nothing new queued.
+    assert_eq!(rejection(&url, &sub).await, "challenge_used");
+    assert_eq!(svc.queue().all().len(), 1);
+
+    // A second challenge for the same worker has a higher nonce.
+    let c2 = attest::request_challenge(&url, addr(1)).await.unwrap();
+    assert!(c2.nonce > c.nonce);
+    // An unknown challenge id.
+    let mut unknown = sub.clone();
+    unknown.challenge_id = "00".repeat(16);
+    assert_eq!(rejection(&url, &unknown).await, "unknown_challenge");
+}
+
+#[tokio::test]
+async fn a_forged_signature_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(2)).await.unwrap();
+    // Signed by another key but claiming the worker's public key.
+    let mut forged = answer(&c, &key(9)).await;
+    forged.public_key = hex::encode(key(2).public_key().to_bytes());
+    assert_eq!(rejection(&url, &forged).await, "bad_signature");
+    // Signed and presented by another key: not the worker's key.
+    let other = answer(&c, &key(9)).await;
+    assert_eq!(rejection(&url, &other).await, "bad_signature");
+    // A valid signature over different numbers than the ones sent.
+    let mut tampered = answer(&c, &key(2)).await;
+    tampered.report.score += 1;
+    assert_eq!(rejection(&url, &tampered).await, "bad_signature");
+    // The challenge was not consumed by the failures.
+    let good = answer(&c, &key(2)).await;
+    attest::send_submission(&url, &good).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_expired_challenge_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(1)).await;
+    let c = attest::request_challenge(&url, addr(3)).await.unwrap();
+    let sub = answer(&c, &key(3)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    assert_eq!(rejection(&url, &sub).await, "challenge_expired");
+}
+
+#[tokio::test]
+async fn a_wrong_checksum_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(4)).await.unwrap();
+    let sub = answer(&c, &key(4)).await;
+
+    // A sampled item's value changed.
+    let mut wrong = sub.clone();
+    let s = &mut wrong.result.hash_proof.samples[0];
+    let i = s.index as usize % s.chunk.len();
+    s.chunk[i] ^= 0x8000_0000;
+    assert_eq!(rejection(&url, &wrong).await, "wrong_checksum");
+
+    // A made-up root: the sample indices no longer match it.
+    let mut wrong_root = sub.clone();
+    wrong_root.result.hash_proof.root = hex::encode([7u8; 32]);
+    assert_eq!(rejection(&url, &wrong_root).await, "wrong_checksum");
+
+    // Benchmark run with another seed than the challenge's.
+    let mut other = c.clone();
+    other.seed = hex::encode([1u8; 32]);
+    let mut other_seed = answer(&other, &key(4)).await;
+    other_seed.challenge_id = c.id.clone();
+    assert_eq!(rejection(&url, &other_seed).await, "challenge_mismatch");
+
+    attest::send_submission(&url, &sub).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_implausible_score_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(5)).await.unwrap();
+    let sub = answer(&c, &key(5)).await;
+
+    // A score the kernel figures do not give, properly signed.
+    let mut inflated = sub.clone();
+    inflated.report.score = sub.report.score * 10;
+    let sig = inflated.report.sign(&lumen_sdk::Package::DEV, &key(5));
+    inflated.signature = hex::encode(sig.to_bytes());
+    assert_eq!(rejection(&url, &inflated).await, "implausible");
+
+    // Figures beyond any CPU device, with a consistent score, properly signed.
+    let mut fast = sub.clone();
+    fast.result.figures.fp32_tflops = 500.0;
+    let s = score::score(&fast.result.figures);
+    fast.result.cpu_score = Some(s);
+    fast.report.score = score::to_micro(s);
+    let sig = fast.report.sign(&lumen_sdk::Package::DEV, &key(5));
+    fast.signature = hex::encode(sig.to_bytes());
+    assert_eq!(rejection(&url, &fast).await, "implausible");
+
+    // A hash-chain throughput that does not follow from its work and time.
+    let mut int = sub.clone();
+    int.result.hash.best_secs /= 100.0;
+    assert_eq!(rejection(&url, &int).await, "implausible");
+}
+
+#[tokio::test]
+async fn a_device_bound_to_another_worker_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(6)).await.unwrap();
+    attest::send_submission(&url, &answer(&c, &key(6)).await)
+        .await
+        .unwrap();
+    // The same device again for the same worker is fine.
+    let c = attest::request_challenge(&url, addr(6)).await.unwrap();
+    attest::send_submission(&url, &answer(&c, &key(6)).await)
+        .await
+        .unwrap();
+    // Another worker with the same device is not.
+    let c = attest::request_challenge(&url, addr(7)).await.unwrap();
+    let sub = answer(&c, &key(7)).await;
+    assert_eq!(rejection(&url, &sub).await, "device_bound");
+}
+
+#[tokio::test]
+async fn a_cpu_device_is_not_attested_as_a_gpu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config(600);
+    cfg.policy.allow_cpu = false;
+    let (url, _svc) = start(dir.path(), cfg).await;
+    let c = attest::request_challenge(&url, addr(8)).await.unwrap();
+    let sub = answer(&c, &key(8)).await;
+    if sub.result.is_gpu {
+        // A real GPU on this machine: it is attested.
+        attest::send_submission(&url, &sub).await.unwrap();
+    } else {
+        assert_eq!(rejection(&url, &sub).await, "not_a_gpu");
+    }
+}
+
+#[tokio::test]
+async fn heartbeats_are_verified_and_credited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let t = now();
+    let ack = attest::heartbeat(&url, addr(10), &key(10), t)
+        .await
+        .unwrap();
+    assert_eq!(ack.online_secs, 0);
+    // Forged: signed by another key.
+    let mut forged = Heartbeat::sign(addr(10), t + 1, &key(11));
+    forged.public_key = hex::encode(key(10).public_key().to_bytes());
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let resp = reqwest::Client::new()
+        .post(format!("{url}/v1/heartbeats"))
+        .json(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["reason"], "bad_signature");
+    // Not newer than the last one.
+    match attest::heartbeat(&url, addr(10), &key(10), t).await {
+        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "stale_heartbeat"),
+        other => panic!("{other:?}"),
+    }
+    // Far from the service's clock.
+    match attest::heartbeat(&url, addr(10), &key(10), t + 10_000).await {
+        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "stale_heartbeat"),
+        other => panic!("{other:?}"),
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let ack2 = attest::heartbeat(&url, addr(10), &key(10), t + 1)
+        .await
+        .unwrap();
+    assert!(
+        (1..=2).contains(&ack2.online_secs) || ack2.epoch != ack.epoch,
+        "{ack2:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_report_that_does_not_match_its_challenge_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url, addr(12)).await.unwrap();
+    let sub = answer(&c, &key(12)).await;
+    let resign = |mut s: lumen_relayer::protocol::Submission| {
+        let sig = s.report.sign(&lumen_sdk::Package::DEV, &key(12));
+        s.signature = hex::encode(sig.to_bytes());
+        s
+    };
+    let mut nonce = sub.clone();
+    nonce.report.nonce -= 1;
+    assert_eq!(rejection(&url, &resign(nonce)).await, "challenge_mismatch");
+    let mut chain = sub.clone();
+    chain.report.chain_id = 1;
+    assert_eq!(rejection(&url, &resign(chain)).await, "challenge_mismatch");
+    let mut old = sub.clone();
+    old.report.measured_at = c.issued_at - 3600;
+    assert_eq!(rejection(&url, &resign(old)).await, "challenge_mismatch");
+    let mut model = sub.clone();
+    model.report.gpu_model = "NVIDIA GeForce RTX 5090".into();
+    assert_eq!(rejection(&url, &resign(model)).await, "implausible");
+    // A challenge issued to another worker.
+    let c2 = attest::request_challenge(&url, addr(13)).await.unwrap();
+    let mut theirs = sub.clone();
+    theirs.challenge_id = c2.id.clone();
+    assert_eq!(rejection(&url, &theirs).await, "challenge_mismatch");
+    attest::send_submission(&url, &sub).await.unwrap();
+}
