@@ -158,6 +158,46 @@ def gen_signing(v):
     return test("golden_signed_messages", body, "(framework = @aptos_framework)", "framework: &signer")
 
 
+def u64s(values):
+    return "vector<u64>[%s]" % ", ".join(str(x) for x in values)
+
+
+def gen_campaign(v):
+    body = ""
+    for i, c in enumerate(v["day_reward"]):
+        body += comment(c)
+        body += "        let (points, credits) = campaign::day_reward(%d);\n" % c["cycle_day"]
+        body += "        assert!(points == %d && credits == %d, %d);\n" % (c["points"], c["credits"], i)
+    out = test("campaign_day_reward", body)
+    body = ""
+    for i, c in enumerate(v["streak"]):
+        body += comment(c)
+        body += "        let streak = campaign::next_streak(%s, %d, %d, %d);\n" % (
+            boolean(c["checked_in_before"]), c["last_day"], c["streak"], c["today"])
+        body += "        assert!(streak == %d && campaign::cycle_day_of(streak) == %d, %d);\n" % (
+            c["expected_streak"], c["cycle_day"], i)
+    out += test("campaign_streak", body)
+    body = ""
+    for i, c in enumerate(v["referral_share"]):
+        body += comment(c)
+        body += "        assert!(campaign::referral_share(%d) == %d, %d);\n" % (c["points"], c["expected"], i)
+    out += test("campaign_referral_share", body)
+    body = ""
+    for i, c in enumerate(v["rank_payout"]):
+        body += comment(c)
+        tier = 5 if c["tier"] is None else c["tier"]
+        body += "        assert!(campaign::rank_payout(%s, %d) == %d && campaign::tier_of_rank(%d) == %d, %d);\n" % (
+            u64s(c["tier_amounts"]), c["rank"], c["expected"], c["rank"], tier, i)
+    out += test("campaign_rank_payout", body)
+    body = ""
+    for i, c in enumerate(v["payout_total"]):
+        body += comment(c)
+        body += "        assert!(campaign::payout_total(%s, %d) == %d, %d);\n" % (
+            u64s(c["tier_amounts"]), c["winners"], c["expected"], i)
+    out += test("campaign_payout_total", body)
+    return out
+
+
 def test(name, body, attrs="", params=""):
     return "    #[test%s]\n    fun %s(%s) {\n%s    }\n\n" % (attrs, name, params, body)
 
@@ -173,6 +213,7 @@ def render():
         gen_vip(load("vip_eligibility.json")),
         gen_job_address(load("job_address.json")),
         gen_signing(load("signing.json")),
+        gen_campaign(load("campaign.json")),
     ]
     head = (
         "// Written by scripts/gen_move_vectors.py from tests/vectors/*.json: edit the\n"
@@ -186,6 +227,7 @@ def render():
         "    use aptos_std::type_info;\n"
         "    use aptos_framework::chain_id;\n"
         "    use lumen::attestation;\n"
+        "    use lumen::campaign;\n"
         "    use lumen::escrow;\n"
         "    use lumen::rewards;\n"
         "    use lumen::staking;\n"

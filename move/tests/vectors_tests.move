@@ -9,6 +9,7 @@ module lumen::vectors_tests {
     use aptos_std::type_info;
     use aptos_framework::chain_id;
     use lumen::attestation;
+    use lumen::campaign;
     use lumen::escrow;
     use lumen::rewards;
     use lumen::staking;
@@ -184,5 +185,197 @@ module lumen::vectors_tests {
         assert!(bcs::to_bytes(&ed25519::new_signed_message(offer)) == x"000000000000000000000000000000000000000000000000000000000000cafe06657363726f770f41737369676e6d656e744f666665721a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1ab0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b020030000000000008081006700000000103eff6600000000010000000000000004", 6);
         let sig = ed25519::new_signature_from_bytes(x"38d0a5dee645fc795e9151e8792e36b1dec4bd2922b7e007b0d678cb7b97a3d14e4a24158737676dda4c7e4fe39722ddadc27559b83aced68917aa30f906d104");
         assert!(ed25519::signature_verify_strict_t(&sig, &pk, offer), 7);
+    }
+
+    #[test]
+    fun campaign_day_reward() {
+        // day_0_outside_the_table
+        let (points, credits) = campaign::day_reward(0);
+        assert!(points == 0 && credits == 0, 0);
+        // day_1
+        let (points, credits) = campaign::day_reward(1);
+        assert!(points == 1000000 && credits == 0, 1);
+        // day_2
+        let (points, credits) = campaign::day_reward(2);
+        assert!(points == 2000000 && credits == 0, 2);
+        // day_3
+        let (points, credits) = campaign::day_reward(3);
+        assert!(points == 3000000 && credits == 0, 3);
+        // day_4
+        let (points, credits) = campaign::day_reward(4);
+        assert!(points == 0 && credits == 1, 4);
+        // day_5
+        let (points, credits) = campaign::day_reward(5);
+        assert!(points == 2000000 && credits == 0, 5);
+        // day_6
+        let (points, credits) = campaign::day_reward(6);
+        assert!(points == 3000000 && credits == 0, 6);
+        // day_7
+        let (points, credits) = campaign::day_reward(7);
+        assert!(points == 4000000 && credits == 0, 7);
+        // day_8
+        let (points, credits) = campaign::day_reward(8);
+        assert!(points == 0 && credits == 1, 8);
+        // day_9
+        let (points, credits) = campaign::day_reward(9);
+        assert!(points == 3000000 && credits == 0, 9);
+        // day_10
+        let (points, credits) = campaign::day_reward(10);
+        assert!(points == 4000000 && credits == 0, 10);
+        // day_11
+        let (points, credits) = campaign::day_reward(11);
+        assert!(points == 5000000 && credits == 0, 11);
+        // day_12
+        let (points, credits) = campaign::day_reward(12);
+        assert!(points == 0 && credits == 1, 12);
+        // day_13
+        let (points, credits) = campaign::day_reward(13);
+        assert!(points == 4000000 && credits == 0, 13);
+        // day_14
+        let (points, credits) = campaign::day_reward(14);
+        assert!(points == 5000000 && credits == 0, 14);
+        // day_15
+        let (points, credits) = campaign::day_reward(15);
+        assert!(points == 6000000 && credits == 0, 15);
+        // day_16
+        let (points, credits) = campaign::day_reward(16);
+        assert!(points == 0 && credits == 1, 16);
+        // day_17
+        let (points, credits) = campaign::day_reward(17);
+        assert!(points == 5000000 && credits == 0, 17);
+        // day_18
+        let (points, credits) = campaign::day_reward(18);
+        assert!(points == 6000000 && credits == 0, 18);
+        // day_19
+        let (points, credits) = campaign::day_reward(19);
+        assert!(points == 7000000 && credits == 0, 19);
+        // day_20
+        let (points, credits) = campaign::day_reward(20);
+        assert!(points == 0 && credits == 1, 20);
+        // day_21
+        let (points, credits) = campaign::day_reward(21);
+        assert!(points == 6000000 && credits == 0, 21);
+        // day_22
+        let (points, credits) = campaign::day_reward(22);
+        assert!(points == 7000000 && credits == 0, 22);
+        // day_23
+        let (points, credits) = campaign::day_reward(23);
+        assert!(points == 8000000 && credits == 0, 23);
+        // day_24
+        let (points, credits) = campaign::day_reward(24);
+        assert!(points == 0 && credits == 1, 24);
+        // day_25
+        let (points, credits) = campaign::day_reward(25);
+        assert!(points == 7000000 && credits == 0, 25);
+        // day_26
+        let (points, credits) = campaign::day_reward(26);
+        assert!(points == 8000000 && credits == 0, 26);
+        // day_27
+        let (points, credits) = campaign::day_reward(27);
+        assert!(points == 9000000 && credits == 0, 27);
+        // day_28
+        let (points, credits) = campaign::day_reward(28);
+        assert!(points == 0 && credits == 1, 28);
+        // day_29
+        let (points, credits) = campaign::day_reward(29);
+        assert!(points == 9000000 && credits == 0, 29);
+        // day_30
+        let (points, credits) = campaign::day_reward(30);
+        assert!(points == 10000000 && credits == 0, 30);
+        // day_31_outside_the_table
+        let (points, credits) = campaign::day_reward(31);
+        assert!(points == 0 && credits == 0, 31);
+    }
+
+    #[test]
+    fun campaign_streak() {
+        // first_check_in
+        let streak = campaign::next_streak(false, 0, 0, 20000);
+        assert!(streak == 1 && campaign::cycle_day_of(streak) == 1, 0);
+        // next_day_extends
+        let streak = campaign::next_streak(true, 19999, 1, 20000);
+        assert!(streak == 2 && campaign::cycle_day_of(streak) == 2, 1);
+        // day_30_of_streak
+        let streak = campaign::next_streak(true, 19999, 29, 20000);
+        assert!(streak == 30 && campaign::cycle_day_of(streak) == 30, 2);
+        // day_31_wraps_to_row_1
+        let streak = campaign::next_streak(true, 19999, 30, 20000);
+        assert!(streak == 31 && campaign::cycle_day_of(streak) == 1, 3);
+        // missed_day_restarts
+        let streak = campaign::next_streak(true, 19998, 12, 20000);
+        assert!(streak == 1 && campaign::cycle_day_of(streak) == 1, 4);
+        // same_day_is_not_consecutive
+        let streak = campaign::next_streak(true, 20000, 3, 20000);
+        assert!(streak == 1 && campaign::cycle_day_of(streak) == 1, 5);
+    }
+
+    #[test]
+    fun campaign_referral_share() {
+        // one_point
+        assert!(campaign::referral_share(1000000) == 100000, 0);
+        // five_point_task
+        assert!(campaign::referral_share(5000000) == 500000, 1);
+        // seed_worker_example
+        assert!(campaign::referral_share(3279300) == 327930, 2);
+        // rounds_down
+        assert!(campaign::referral_share(9) == 0, 3);
+        // zero
+        assert!(campaign::referral_share(0) == 0, 4);
+        // full_cycle
+        assert!(campaign::referral_share(124000000) == 12400000, 5);
+    }
+
+    #[test]
+    fun campaign_rank_payout() {
+        // default_rank_0
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 0) == 0 && campaign::tier_of_rank(0) == 5, 0);
+        // default_rank_1
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 1) == 200000000 && campaign::tier_of_rank(1) == 0, 1);
+        // default_rank_2
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 2) == 100000000 && campaign::tier_of_rank(2) == 1, 2);
+        // default_rank_5
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 5) == 100000000 && campaign::tier_of_rank(5) == 1, 3);
+        // default_rank_6
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 6) == 50000000 && campaign::tier_of_rank(6) == 2, 4);
+        // default_rank_15
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 15) == 50000000 && campaign::tier_of_rank(15) == 2, 5);
+        // default_rank_16
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 16) == 14000000 && campaign::tier_of_rank(16) == 3, 6);
+        // default_rank_50
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 50) == 14000000 && campaign::tier_of_rank(50) == 3, 7);
+        // default_rank_51
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 51) == 8000000 && campaign::tier_of_rank(51) == 4, 8);
+        // default_rank_100
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 100) == 8000000 && campaign::tier_of_rank(100) == 4, 9);
+        // default_rank_101
+        assert!(campaign::rank_payout(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 101) == 0 && campaign::tier_of_rank(101) == 5, 10);
+        // custom_rank_1
+        assert!(campaign::rank_payout(vector<u64>[40, 10, 2, 1, 0], 1) == 40 && campaign::tier_of_rank(1) == 0, 11);
+        // custom_rank_3
+        assert!(campaign::rank_payout(vector<u64>[40, 10, 2, 1, 0], 3) == 10 && campaign::tier_of_rank(3) == 1, 12);
+        // custom_rank_60
+        assert!(campaign::rank_payout(vector<u64>[40, 10, 2, 1, 0], 60) == 0 && campaign::tier_of_rank(60) == 4, 13);
+    }
+
+    #[test]
+    fun campaign_payout_total() {
+        // default_0_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 0) == 0, 0);
+        // default_1_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 1) == 200000000, 1);
+        // default_5_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 5) == 600000000, 2);
+        // default_15_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 15) == 1100000000, 3);
+        // default_50_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 50) == 1590000000, 4);
+        // seed_full_ranking: 200 + 400 + 500 + 490 (35 x 14, not the seed's 500) + 400
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 100) == 1990000000, 5);
+        // default_101_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 101) == 1990000000, 6);
+        // default_7_winners
+        assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 7) == 700000000, 7);
+        // custom_60_winners
+        assert!(campaign::payout_total(vector<u64>[40, 10, 2, 1, 0], 60) == 135, 8);
     }
 }

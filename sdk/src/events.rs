@@ -243,6 +243,24 @@ lumen_events! {
     vip::VipMinted { holder: AccountAddress, role: u8, token: AccountAddress, minted_at: u64 }
     /// A VIP pass was revoked (burned).
     vip::VipRevoked { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
+    /// A daily check-in: `day` is the UTC day, `cycle_day` the row of the 30-day table, `points` micro-points, `credit_amount` base units.
+    campaign::CheckedIn { user: AccountAddress, day: u64, cycle_day: u64, streak: u64, points: u64, credits: u64, credit_amount: u64, total_points: u64, claimable: u64 }
+    /// Credits were paid from the campaign pool.
+    campaign::CreditsClaimed { user: AccountAddress, amount: u64, total_claimed: u64, pool: u64 }
+    /// The operator granted a social task's points (micro-points).
+    campaign::SocialTaskGranted { user: AccountAddress, task_id: u64, points: u64, total_points: u64, operator: AccountAddress }
+    /// A referee registered its referrer.
+    campaign::ReferralRegistered { referee: AccountAddress, referrer: AccountAddress, registered_at: u64 }
+    /// A referrer earned 10 % of points its referee earned on chain (`source`: 0 check-in, 1 social task).
+    campaign::ReferralPointsEarned { referrer: AccountAddress, referee: AccountAddress, source: u8, base_points: u64, points: u64, total_points: u64 }
+    /// The campaign pool was funded.
+    campaign::CampaignFunded { funder: AccountAddress, amount: u64, pool: u64 }
+    /// One rank of the final leaderboard was paid (`tier` indexes `tier_amounts`).
+    campaign::LeaderboardPaid { rank: u64, user: AccountAddress, points: u64, tier: u64, amount: u64, total_paid: u64, pool: u64 }
+    /// The admin changed the campaign settings (all of them are carried).
+    campaign::CampaignConfigured { operator: AccountAddress, start: u64, end: u64, credit_value: u64, tier_amounts: Vec<u64> }
+    /// What was left in the pool after the payout went to the treasury.
+    campaign::PoolSwept { amount: u64, treasury: AccountAddress, pool: u64 }
 }
 
 impl LumenEvent {
@@ -438,6 +456,7 @@ mod tests {
             "AccountAddress" => json!("0x1"),
             "Vec<u8>" => json!("0x01"),
             "Vec<AccountAddress>" => json!(["0x1"]),
+            "Vec<u64>" => json!(["1"]),
             "String" => json!("s"),
             "u8" => json!(1),
             "bool" => json!(true),
@@ -511,6 +530,8 @@ mod tests {
                         let expected = e.reason.clone();
                         let v = if expected.contains("vector<address>") {
                             json!(["0x5", "0x6"])
+                        } else if expected.contains("vector<u64>") {
+                            json!(["7", "8"])
                         } else if expected.contains("vector<u8>") {
                             json!("0x0102")
                         } else if expected.contains("address") {

@@ -5,6 +5,8 @@
 //! payouts round down, minimums round up. Each function names its Move twin;
 //! `tests/vectors/*.json` holds the shared cases that both sides assert.
 
+pub mod campaign;
+
 /// Minutes in a staking epoch (`E` of Inferix: 72 h × 60).
 pub const STAKE_EPOCH_MINUTES: u128 = 4_320;
 /// Score micro-units per benchmark unit (1.0 IB = 1 000 000).

@@ -9,9 +9,9 @@
 //! | [`payloads`] | a builder per entry function (`payloads::escrow::create_job(&pkg, …)` → aptos-sdk `EntryFunction`), `attest_report`, `accept_signed_offer`, [`payloads::ENTRY_FUNCTIONS`] |
 //! | [`messages`] | [`messages::BenchmarkReport`], [`messages::AssignmentOffer`]: `signing_bytes`, `sign`, `verify` (strict ed25519, as `signature_verify_strict_t`) |
 //! | [`events`] | one struct per `#[event]`, [`events::LumenEvent`] over all of them, REST JSON decoding with [`events::DecodeError`] |
-//! | [`views`] | a wrapper per `#[view]` (`views::staking::min_stake(&pkg, …)` → typed [`views::ViewCall`]), `ReportInfo`, `JobInfo`, `EpochInfo` |
+//! | [`views`] | a wrapper per `#[view]` (`views::staking::min_stake(&pkg, …)` → typed [`views::ViewCall`]), `ReportInfo`, `JobInfo`, `EpochInfo`, `UserInfo` |
 //! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |
-//! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points |
+//! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points; [`formulas::campaign`]: check-in table, referral shares, render/idle points, payout tiers, leaderboard |
 //! | [`params`] | the `config` parameters, defaults and bounds |
 //! | [`codes`] | [`JobStatus`], [`VipRole`] |
 //! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |

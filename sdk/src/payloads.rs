@@ -156,6 +156,30 @@ entry_functions! {
         /// Admin: burn a holder's pass.
         fn revoke(holder: AccountAddress, role: u8);
     }
+    campaign {
+        /// User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]).
+        fn check_in();
+        /// User: claim all unclaimed credits from the campaign pool.
+        fn claim_credits();
+        /// Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task).
+        fn grant_social_task(user: AccountAddress, task_id: u64, points: u64);
+        /// User: register the account that referred it (once; not itself; not after referring others).
+        fn register_referral(referrer: AccountAddress);
+        /// Anyone: add to the campaign pool.
+        fn fund(amount: u64);
+        /// Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing).
+        fn pay_leaderboard(winners: &[AccountAddress], points: &[u64]);
+        /// Admin: who grants social tasks and pays the leaderboard.
+        fn set_operator(operator: AccountAddress);
+        /// Admin: the campaign period `[start, end)`.
+        fn set_period(start: u64, end: u64);
+        /// Admin: base units of the payment asset per credit.
+        fn set_credit_value(credit_value: u64);
+        /// Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]).
+        fn set_tier_amounts(amounts: &[u64]);
+        /// Admin, after the payout: move `amount` of the pool to the treasury.
+        fn sweep(amount: u64);
+    }
 }
 
 /// `attestation::attest` for a signed [`BenchmarkReport`]; the report's
@@ -249,8 +273,28 @@ mod tests {
     }
 
     #[test]
+    fn campaign_bytes() {
+        let a = AccountAddress::from_hex("0xa11ce").unwrap();
+        let f = campaign::pay_leaderboard(&Package::DEV, &[a], &[5_000_000]);
+        assert_eq!(f.module.name.as_str(), "campaign");
+        let mut winners = vec![1u8];
+        winners.extend_from_slice(a.as_bytes());
+        let mut points = vec![1u8];
+        points.extend_from_slice(&5_000_000u64.to_le_bytes());
+        assert_eq!(f.args, vec![winners, points]);
+        let f = campaign::set_tier_amounts(&Package::DEV, &[200, 100, 50, 14, 8]);
+        assert_eq!(f.args[0].len(), 1 + 5 * 8);
+        assert_eq!(f.args[0][0], 5);
+        assert!(campaign::check_in(&Package::DEV).args.is_empty());
+        assert_eq!(
+            campaign::grant_social_task(&Package::DEV, a, 3, 5_000_000).args[1],
+            3u64.to_le_bytes().to_vec()
+        );
+    }
+
+    #[test]
     fn table_matches_builders() {
-        assert_eq!(ENTRY_FUNCTIONS.len(), 32);
+        assert_eq!(ENTRY_FUNCTIONS.len(), 43);
         let attest = ENTRY_FUNCTIONS
             .iter()
             .find(|f| f.module == "attestation" && f.name == "attest")

@@ -218,6 +218,12 @@ view_struct! {
     EpochInfo { epoch: u64, pool: u64, closed: bool, poc_pool: u64, pod_pool: u64, total_poc_weight: u128, total_pod_weight: u128, claimed: u64 }
 }
 
+view_struct! {
+    /// `campaign::UserInfo`: a participant's on-chain campaign record (points
+    /// in micro-points, credits in base units; `referrer` is `0x0` when none).
+    UserInfo { total_points: u64, checkin_points: u64, social_points: u64, referral_points: u64, checkins: u64, streak: u64, last_day: u64, credits_earned: u64, credits_claimed: u64, referrer: AccountAddress, referees: u64 }
+}
+
 views! {
     config {
         /// The current admin.
@@ -303,6 +309,30 @@ views! {
         /// The worker's priority score.
         fn worker_priority(worker: AccountAddress) -> u64;
     }
+    campaign {
+        /// The campaign operator (`0x0` until set).
+        fn operator() -> AccountAddress;
+        /// `(start, end)` of the campaign period.
+        fn period() -> (u64, u64);
+        /// Funds in the campaign pool.
+        fn pool() -> u64;
+        /// Base units of the payment asset per credit.
+        fn credit_value() -> u64;
+        /// Per-user payout of the 5 tiers.
+        fn tier_amounts() -> Vec<u64>;
+        /// Whether the leaderboard was paid.
+        fn is_paid() -> bool;
+        /// A participant's record (all zero for a stranger).
+        fn user_info(user: AccountAddress) -> UserInfo;
+        /// `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's).
+        fn preview_check_in(user: AccountAddress) -> (u64, u64, u64, u64);
+        /// Whether a social task was granted to `user`.
+        fn is_task_granted(user: AccountAddress, task_id: u64) -> bool;
+        /// The payout of a rank under the current tiers.
+        fn payout_of_rank(rank: u64) -> u64;
+        /// The payout of a ranking of `winners` addresses.
+        fn leaderboard_total(winners: u64) -> u64;
+    }
 }
 
 #[cfg(test)]
@@ -359,7 +389,43 @@ mod tests {
     }
 
     #[test]
+    fn campaign_results_are_typed() {
+        let p = Package::DEV;
+        let c = campaign::user_info(&p, AccountAddress::ONE);
+        assert_eq!(c.arguments, vec![json!(AccountAddress::ONE.to_move_json())]);
+        let u = UserInfo {
+            total_points: 6_100_000,
+            checkin_points: 1_000_000,
+            social_points: 5_000_000,
+            referral_points: 100_000,
+            checkins: 1,
+            streak: 1,
+            last_day: 20_000,
+            credits_earned: 0,
+            credits_claimed: 0,
+            referrer: AccountAddress::from_hex("0xa11ce").unwrap(),
+            referees: 1,
+        };
+        assert_eq!(c.parse(&[u.to_move_json()]).unwrap(), u);
+        let c = campaign::preview_check_in(&p, AccountAddress::ONE);
+        assert_eq!(
+            c.parse(&[json!("4"), json!("4"), json!("0"), json!("1")])
+                .unwrap(),
+            (4, 4, 0, 1)
+        );
+        let c = campaign::tier_amounts(&p);
+        assert_eq!(
+            c.parse(&[json!(["200000000", "8000000"])]).unwrap(),
+            vec![200_000_000, 8_000_000]
+        );
+        assert_eq!(
+            campaign::is_task_granted(&p, AccountAddress::ONE, 7).arguments[1],
+            json!("7")
+        );
+    }
+
+    #[test]
     fn table() {
-        assert_eq!(VIEW_FUNCTIONS.len(), 36);
+        assert_eq!(VIEW_FUNCTIONS.len(), 47);
     }
 }

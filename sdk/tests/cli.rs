@@ -244,3 +244,50 @@ async fn sponsored_and_errors() {
     let (ok, _, err) = lumen(None, CREATOR_KEY, &["cancel", "--job", "2"]).await;
     assert!(!ok && err.contains("LUMEN_NODE_URL"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn campaign_commands_sign_their_payloads() {
+    let referrer = address_of(WORKER_KEY);
+    let referrer_hex = referrer.to_long_string();
+    for (args, function, arg_bytes) in [
+        (vec!["check-in"], "check_in", vec![]),
+        (vec!["claim-credits"], "claim_credits", vec![]),
+        (
+            vec!["referral", "--referrer", referrer_hex.as_str()],
+            "register_referral",
+            vec![referrer.as_bytes().to_vec()],
+        ),
+    ] {
+        let mut all = vec!["--dry-run", "--chain-id", "4", "--sequence-number", "2"];
+        all.extend(args);
+        let (ok, v, err) = lumen(None, CREATOR_KEY, &all).await;
+        assert!(ok, "{err}");
+        let bcs = hex::decode(v["bcs"].as_str().unwrap().trim_start_matches("0x")).unwrap();
+        let signed: SignedTransaction = aptos_bcs::from_bytes(&bcs).unwrap();
+        signed.verify_signature().unwrap();
+        let aptos_sdk::transaction::TransactionPayload::EntryFunction(f) = &signed.raw_txn.payload
+        else {
+            panic!("not an entry function: {:?}", signed.raw_txn.payload)
+        };
+        assert_eq!(f.module.name.as_str(), "campaign");
+        assert_eq!(f.function.as_str(), function);
+        assert_eq!(f.args, arg_bytes);
+        assert_eq!(signed.raw_txn.sender, address_of(CREATOR_KEY));
+    }
+    let (ok, _, err) = lumen(
+        None,
+        CREATOR_KEY,
+        &[
+            "--dry-run",
+            "--chain-id",
+            "4",
+            "--sequence-number",
+            "2",
+            "referral",
+            "--referrer",
+            "bob",
+        ],
+    )
+    .await;
+    assert!(!ok && err.contains("referrer"), "{err}");
+}

@@ -329,6 +329,172 @@ fn move_vectors_file_is_current() {
         + cases(&v("vip_eligibility.json"), "worker").len()
         + 1
         + cases(&v("job_address.json"), "cases").len()
-        + 8;
+        + 8
+        + [
+            "day_reward",
+            "streak",
+            "referral_share",
+            "rank_payout",
+            "payout_total",
+        ]
+        .iter()
+        .map(|k| cases(&v("campaign.json"), k).len())
+        .sum::<usize>();
     assert_eq!(asserts, expected);
+}
+
+fn tiers(c: &Value) -> [u64; 5] {
+    let t: Vec<u64> = c["tier_amounts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("tier_amounts in {c}"))
+        .iter()
+        .map(|x| x.as_u64().unwrap())
+        .collect();
+    t.try_into()
+        .unwrap_or_else(|_| panic!("5 tier amounts in {c}"))
+}
+
+#[test]
+fn campaign_vectors() {
+    use lumen_sdk::formulas::campaign as cf;
+    let v = load("campaign.json");
+    for c in cases(&v, "day_reward") {
+        assert_eq!(
+            cf::day_reward(u(c, "cycle_day")),
+            (u(c, "points"), u(c, "credits")),
+            "{c}"
+        );
+    }
+    // The whole table: 124 points and 7 credits per 30-day cycle.
+    let (p, cr) = cases(&v, "day_reward").iter().fold((0, 0), |(p, cr), c| {
+        (p + u(c, "points"), cr + u(c, "credits"))
+    });
+    assert_eq!((p, cr), (124 * cf::POINT, 7));
+    for c in cases(&v, "streak") {
+        let s = cf::next_streak(
+            b(c, "checked_in_before"),
+            u(c, "last_day"),
+            u(c, "streak"),
+            u(c, "today"),
+        );
+        assert_eq!(s, u(c, "expected_streak"), "{c}");
+        assert_eq!(cf::cycle_day_of(s), u(c, "cycle_day"), "{c}");
+    }
+    for c in cases(&v, "referral_share") {
+        assert_eq!(cf::referral_share(u(c, "points")), u(c, "expected"), "{c}");
+    }
+    for c in cases(&v, "rank_payout") {
+        let rank = u(c, "rank");
+        assert_eq!(cf::rank_payout(&tiers(c), rank), u(c, "expected"), "{c}");
+        assert_eq!(
+            cf::tier_of_rank(rank).map(|t| t as u64),
+            c["tier"].as_u64(),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "payout_total") {
+        let t = tiers(c);
+        let totals: Vec<u64> = c["tier_totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(cf::tier_totals(&t, u(c, "winners")).to_vec(), totals, "{c}");
+        assert_eq!(
+            cf::payout_total(&t, u(c, "winners")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    // The seed's tiers: 200 + 400 + 500 + 490 + 400, never more than the $2 000 pool.
+    assert!(cases(&v, "payout_total")
+        .iter()
+        .any(|c| u(c, "winners") == 100
+            && u(c, "expected") == 1_990_000_000
+            && c["tier_totals"][3] == 490_000_000));
+    for c in cases(&v, "render_points") {
+        assert_eq!(
+            cf::render_points(u(c, "gross"), u(c, "credit_value")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    for c in cases(&v, "idle_points") {
+        assert_eq!(
+            cf::idle_points(u(c, "online_secs"), u(c, "lease_secs"), u(c, "score")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+    assert!(cases(&v, "idle_points")
+        .iter()
+        .any(|c| u(c, "expected") == 3_279_300));
+}
+
+#[test]
+fn campaign_scenario_leaderboard() {
+    use lumen_sdk::formulas::campaign::{self as cf, PointSource, PointsBySource};
+    use std::collections::BTreeMap;
+    let v = load("campaign.json");
+    let sc = &v["scenario"];
+    let who = |name: &Value| -> AccountAddress {
+        let n = name.as_str().unwrap();
+        AccountAddress::from_hex(sc["participants"][n].as_str().unwrap()).unwrap()
+    };
+    let referrer: BTreeMap<AccountAddress, AccountAddress> = cases(sc, "referrals")
+        .iter()
+        .map(|r| (who(&r["referee"]), who(&r["referrer"])))
+        .collect();
+    let mut points: BTreeMap<AccountAddress, PointsBySource> = BTreeMap::new();
+    // Each earning credits the referrer's share on its own, rounded down, as the module does.
+    let mut earn = |user: AccountAddress, source: PointSource, p: u64| {
+        points.entry(user).or_default().add(source, p);
+        if let Some(r) = referrer.get(&user) {
+            points
+                .entry(*r)
+                .or_default()
+                .add(PointSource::Referral, cf::referral_share(p));
+        }
+    };
+    for c in cases(sc, "check_ins") {
+        let (mut last, mut streak) = (None::<u64>, 0);
+        for d in c["days"].as_array().unwrap() {
+            let day = d.as_u64().unwrap();
+            streak = cf::next_streak(last.is_some(), last.unwrap_or(0), streak, day);
+            last = Some(day);
+            let (p, _) = cf::day_reward(cf::cycle_day_of(streak));
+            earn(who(&c["user"]), PointSource::CheckIn, p);
+        }
+    }
+    for t in cases(sc, "social") {
+        earn(who(&t["user"]), PointSource::Social, u(t, "points"));
+    }
+    let credit_value = u(sc, "credit_value");
+    for j in cases(sc, "jobs") {
+        let p = cf::render_points(u(j, "gross"), credit_value);
+        earn(who(&j["creator"]), PointSource::Creator, p);
+        earn(who(&j["worker"]), PointSource::WorkerRender, p);
+    }
+    for up in cases(sc, "uptime") {
+        let p = cf::idle_points(u(up, "online_secs"), u(up, "lease_secs"), u(up, "score"));
+        earn(who(&up["worker"]), PointSource::WorkerOnline, p);
+    }
+    let rows = cf::leaderboard(&points, &cf::DEFAULT_TIER_AMOUNTS);
+    let expected = cases(sc, "expected");
+    assert_eq!(rows.len(), expected.len());
+    for (row, e) in rows.iter().zip(expected) {
+        assert_eq!(row.rank, u(e, "rank"), "{e}");
+        assert_eq!(row.address, who(&e["user"]), "{e}");
+        for s in PointSource::ALL {
+            assert_eq!(row.points.get(s), u(e, s.as_str()), "{} in {e}", s.as_str());
+        }
+        assert_eq!(
+            (row.total, row.payout),
+            (u(e, "total"), u(e, "payout")),
+            "{e}"
+        );
+    }
+    // The seed's worker example is in it: alice's 6 idle hours on two GPUs.
+    assert!(rows.iter().any(|r| r.points.worker_online == 3_279_300));
 }

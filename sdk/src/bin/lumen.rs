@@ -161,6 +161,16 @@ enum Command {
         #[command(flatten)]
         job: JobArg,
     },
+    /// Campaign: today's check-in (one per UTC day).
+    CheckIn,
+    /// Campaign: claim every unclaimed check-in credit from the campaign pool.
+    ClaimCredits,
+    /// Campaign: register the account that referred this one (once).
+    Referral {
+        /// The referrer's address.
+        #[arg(long)]
+        referrer: AccountAddress,
+    },
 }
 
 fn parse_key(text: &str) -> Result<Ed25519PrivateKey> {
@@ -409,6 +419,12 @@ async fn run(cli: &Cli) -> Result<Value> {
         Command::Cancel { job } => cli.send(payloads::escrow::cancel(&p, cli.job(job)?)).await,
         Command::Finalize { job } => {
             cli.send(payloads::escrow::finalize(&p, cli.job(job)?))
+                .await
+        }
+        Command::CheckIn => cli.send(payloads::campaign::check_in(&p)).await,
+        Command::ClaimCredits => cli.send(payloads::campaign::claim_credits(&p)).await,
+        Command::Referral { referrer } => {
+            cli.send(payloads::campaign::register_referral(&p, *referrer))
                 .await
         }
     }
