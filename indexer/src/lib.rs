@@ -1,4 +1,32 @@
 //! `lumen-indexer`: mirrors the Lumen package's chain events into PostgreSQL
 //! and serves them to explorers.
+//!
+//! Module map (fetch → decode → store → checkpoint, then serve):
+//! - [`source`]: transactions from a fullnode (pages in flight, ordered,
+//!   retried) or from a JSON-lines file;
+//! - [`decode`]: transactions → typed Lumen events (through `lumen_sdk`);
+//! - [`store`]: schema, migrations, row types, one transaction per batch;
+//! - [`project`]: the projections folded from a batch's events;
+//! - [`checkpoint`]: the next version to read, chain id and package;
+//! - [`pipeline`]: the fetch → decode → store loop with progress logs;
+//! - [`api`]: the explorer HTTP API and its OpenAPI document;
+//! - [`config`]: command-line flags and environment;
+//! - [`metrics`]: Prometheus counters and gauges;
+//! - [`pg_cluster`]: a private PostgreSQL server for tests and the demo.
 
+pub mod api;
+pub mod checkpoint;
+pub mod config;
+pub mod decode;
+pub mod metrics;
 pub mod pg_cluster;
+pub mod pipeline;
+pub mod project;
+pub mod schema;
+pub mod source;
+pub mod store;
+
+#[cfg(test)]
+mod testgen;
+#[cfg(test)]
+mod testnode;

@@ -1,0 +1,11 @@
+DROP TABLE params;
+DROP TABLE vip_passes;
+DROP TABLE worker_epochs;
+DROP TABLE epochs;
+DROP TABLE attestations;
+DROP TABLE creator_months;
+DROP TABLE creators;
+DROP TABLE workers;
+DROP TABLE jobs;
+DROP TABLE events;
+DROP TABLE checkpoint;

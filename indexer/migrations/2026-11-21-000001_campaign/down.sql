@@ -1,0 +1,2 @@
+DROP TABLE campaign;
+DROP TABLE campaign_users;

@@ -1,0 +1,1250 @@
+//! The explorer HTTP API (axum, JSON).
+//!
+//! Every handler runs its queries on a blocking thread with a pooled
+//! connection, so slow queries never stall the async workers. User input is
+//! checked before any query: a bad parameter is a 400 whose JSON names it, an
+//! unknown id a 404; a 500 only ever means the server itself failed.
+//!
+//! "Now" for scores, eligibility and priority is the chain time of the last
+//! indexed transaction, so answers are reproducible from the database alone
+//! and agree with what the chain computed at that version.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use diesel::prelude::*;
+use lumen_sdk::AccountAddress;
+use serde_json::{json, Value};
+
+use crate::checkpoint;
+use crate::metrics::METRICS;
+use crate::project::{role, status};
+use crate::schema::*;
+use crate::store::*;
+use lumen_sdk::formulas;
+
+mod openapi;
+pub use openapi::openapi;
+
+/// Shared state of the handlers.
+#[derive(Clone)]
+pub struct AppState {
+    pool: PgPool,
+    node: Option<Arc<(reqwest::Client, String)>>,
+    /// The node's head and when it was asked, so that explorers polling
+    /// `/v1/status` do not each cost a request to the node.
+    node_head: Arc<std::sync::Mutex<Option<(std::time::Instant, u64)>>>,
+    decimals: u8,
+}
+
+impl AppState {
+    /// State over `pool`; `node_url` (when given) is asked for the chain
+    /// head by `/v1/status`; `decimals` of the payment asset scale creator
+    /// priority.
+    pub fn new(pool: PgPool, node_url: Option<String>, decimals: u8) -> Self {
+        let node = node_url.map(|url| {
+            crate::source::install_crypto_provider();
+            let client = reqwest::Client::builder()
+                .timeout(Duration::from_secs(2))
+                .build()
+                .expect("a client without custom TLS settings builds");
+            Arc::new((client, url))
+        });
+        Self {
+            pool,
+            node,
+            node_head: Arc::default(),
+            decimals,
+        }
+    }
+}
+
+/// Every route, for the router and the OpenAPI document.
+pub const ROUTES: &[&str] = &[
+    "/health",
+    "/metrics",
+    "/openapi.json",
+    "/v1/status",
+    "/v1/stats",
+    "/v1/jobs",
+    "/v1/jobs/{id}",
+    "/v1/jobs/{id}/candidates",
+    "/v1/workers",
+    "/v1/workers/{address}",
+    "/v1/leaderboards/creators",
+    "/v1/leaderboards/workers",
+    "/v1/epochs",
+    "/v1/epochs/{epoch}",
+    "/v1/vip",
+    "/v1/campaign",
+    "/v1/campaign/leaderboard",
+    "/v1/campaign/users/{address}",
+];
+
+/// The API's router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(|| async { Json(openapi()) }))
+        .route("/v1/status", get(status_handler))
+        .route("/v1/stats", get(stats))
+        .route("/v1/jobs", get(list_jobs))
+        .route("/v1/jobs/{id}", get(get_job))
+        .route("/v1/jobs/{id}/candidates", get(candidates))
+        .route("/v1/workers", get(list_workers))
+        .route("/v1/workers/{address}", get(get_worker))
+        .route("/v1/leaderboards/creators", get(creator_board))
+        .route("/v1/leaderboards/workers", get(worker_board))
+        .route("/v1/epochs", get(list_epochs))
+        .route("/v1/epochs/{epoch}", get(get_epoch))
+        .route("/v1/vip", get(list_vip))
+        .route("/v1/campaign", get(campaign_summary))
+        .route("/v1/campaign/leaderboard", get(campaign_board))
+        .route("/v1/campaign/users/{address}", get(campaign_user))
+        .fallback(|| async { ApiError::not_found("no such endpoint; see /openapi.json") })
+        .layer(axum::middleware::map_response(count_response))
+        .with_state(state)
+}
+
+/// Only `/metrics` and `/health`, for an ingest-only process.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+async fn count_response(r: Response) -> Response {
+    METRICS.record_http(r.status().as_u16());
+    r
+}
+
+/// An error answer: `{"error": …, "parameter": …}`.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    parameter: Option<String>,
+    message: String,
+}
+
+impl ApiError {
+    fn bad(parameter: &str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            parameter: Some(parameter.to_string()),
+            message: format!("invalid parameter `{parameter}`: {}", message.into()),
+        }
+    }
+    fn not_found(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::NOT_FOUND,
+            parameter: None,
+            message: message.into(),
+        }
+    }
+    fn conflict(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::CONFLICT,
+            parameter: None,
+            message: message.into(),
+        }
+    }
+    fn internal(e: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %e, "API request failed");
+        Self {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            parameter: None,
+            message: "internal error".into(),
+        }
+    }
+    fn unavailable(e: impl std::fmt::Display) -> Self {
+        tracing::warn!(error = %e, "database unavailable");
+        Self {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            parameter: None,
+            message: "database unavailable".into(),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = json!({ "error": self.message });
+        if let Some(p) = self.parameter {
+            body["parameter"] = p.into();
+        }
+        (self.status, Json(body)).into_response()
+    }
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Query parameters, checked by name.
+struct Params(HashMap<String, String>);
+
+impl Params {
+    fn new(
+        q: Result<Query<HashMap<String, String>>, QueryRejection>,
+        allowed: &[&str],
+    ) -> Result<Self, ApiError> {
+        let Query(map) = q.map_err(|e| ApiError::bad("query", e.body_text()))?;
+        if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(ApiError::bad(
+                k,
+                format!("unknown parameter; allowed: {}", allowed.join(", ")),
+            ));
+        }
+        Ok(Self(map))
+    }
+
+    fn u64(&self, name: &str) -> Result<Option<u64>, ApiError> {
+        self.0
+            .get(name)
+            .map(|v| {
+                v.parse::<u64>().map_err(|_| {
+                    ApiError::bad(name, format!("expected a non-negative integer, got {v:?}"))
+                })
+            })
+            .transpose()
+    }
+
+    fn limit(&self, default: u64, max: u64) -> Result<i64, ApiError> {
+        match self.u64("limit")? {
+            None => Ok(default as i64),
+            Some(0) => Err(ApiError::bad("limit", "must be at least 1")),
+            Some(n) if n > max => Err(ApiError::bad("limit", format!("at most {max}"))),
+            Some(n) => Ok(n as i64),
+        }
+    }
+
+    fn address(&self, name: &str) -> Result<Option<String>, ApiError> {
+        self.0.get(name).map(|v| parse_address(name, v)).transpose()
+    }
+
+    fn bool(&self, name: &str) -> Result<bool, ApiError> {
+        match self.0.get(name).map(String::as_str) {
+            None | Some("false") | Some("0") => Ok(false),
+            Some("true") | Some("1") => Ok(true),
+            Some(v) => Err(ApiError::bad(
+                name,
+                format!("expected true or false, got {v:?}"),
+            )),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str)
+    }
+}
+
+fn parse_address(name: &str, v: &str) -> Result<String, ApiError> {
+    if !v.starts_with("0x") || v.len() < 3 || v.len() > 66 {
+        return Err(ApiError::bad(
+            name,
+            format!("expected a 0x-prefixed hex address, got {v:?}"),
+        ));
+    }
+    AccountAddress::from_hex(v)
+        .map(|a| a.to_hex())
+        .map_err(|e| ApiError::bad(name, format!("not an address ({e}): {v:?}")))
+}
+
+/// Runs `f` with a pooled connection on a blocking thread.
+async fn db<T: Send + 'static>(
+    st: &AppState,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let pool = st.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().map_err(ApiError::unavailable)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Chain-derived context: time, parameters, current epoch.
+struct Ctx {
+    now: u64,
+    stake_factor: u64,
+    epoch_secs: u64,
+    vip_days: u64,
+    indexed_version: Option<u64>,
+}
+
+impl Ctx {
+    fn load(conn: &mut PgConnection) -> Result<Self, ApiError> {
+        let cp = checkpoint::load(conn)?;
+        let ps: Vec<(String, i64)> = params::table
+            .select((params::name, params::value))
+            .load(conn)?;
+        let ps: HashMap<String, u64> = ps.into_iter().map(|(k, v)| (k, v as u64)).collect();
+        let p = |name: &str| {
+            ps.get(name).copied().unwrap_or_else(|| {
+                lumen_sdk::params::param(name)
+                    .map(|p| p.default)
+                    .expect("the indexer only names parameters the sdk defines")
+            })
+        };
+        Ok(Self {
+            now: cp.as_ref().map_or(0, |c| c.timestamp_us / 1_000_000),
+            stake_factor: p(PARAM_STAKE_FACTOR),
+            epoch_secs: p(PARAM_EPOCH_SECS).max(1),
+            vip_days: p(PARAM_VIP_WORKER_DAYS),
+            indexed_version: cp.and_then(|c| c.last_version()),
+        })
+    }
+
+    fn current_epoch(&self) -> u64 {
+        formulas::epoch_of(self.now, self.epoch_secs)
+    }
+
+    /// Epochs `[current − days, current)` (the ended ones `vip` looks at).
+    fn window(&self) -> (i64, i64) {
+        let cur = self.current_epoch();
+        (cur.saturating_sub(self.vip_days) as i64, cur as i64)
+    }
+}
+
+/// Parameter names the API reads (checked against the sdk's list in tests).
+const PARAM_STAKE_FACTOR: &str = "stake_factor";
+const PARAM_EPOCH_SECS: &str = "epoch_secs";
+const PARAM_VIP_WORKER_DAYS: &str = "vip_worker_days";
+
+/// Online seconds per worker over the priority window.
+fn online_secs(
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    only: Option<&[String]>,
+) -> Result<HashMap<String, u64>, ApiError> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    #[derive(QueryableByName)]
+    struct Online {
+        #[diesel(sql_type = Text)]
+        worker: String,
+        #[diesel(sql_type = BigInt)]
+        secs: i64,
+    }
+    let (from, to) = ctx.window();
+    let sql = "SELECT worker, COALESCE(SUM(online_secs), 0)::bigint AS secs FROM worker_epochs \
+               WHERE epoch >= $1 AND epoch < $2";
+    let rows: Vec<Online> = match only {
+        Some(ws) => diesel::sql_query(format!("{sql} AND worker = ANY($3) GROUP BY worker"))
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .bind::<Array<Text>, _>(ws.to_vec())
+            .load(conn)?,
+        None => diesel::sql_query(format!("{sql} GROUP BY worker"))
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .load(conn)?,
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.worker, r.secs.max(0) as u64))
+        .collect())
+}
+
+/// A worker with what the chain would compute for it now.
+fn worker_json(w: &WorkerRow, ctx: &Ctx, online: u64) -> Value {
+    // As attestation::valid_report: a report exists, is not revoked and
+    // `now < expires_at`; staking::is_eligible also wants a price above 0.
+    let score_valid =
+        w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
+    let score_now = if score_valid { w.score as u64 } else { 0 };
+    let min_stake = formulas::min_stake(ctx.stake_factor, score_now, w.price_per_ib_hour as u64);
+    let eligible = score_valid && w.price_per_ib_hour > 0 && w.stake as u64 >= min_stake;
+    let priority = formulas::worker_priority(
+        online,
+        ctx.vip_days,
+        score_now,
+        w.frames_completed as u64,
+        w.jobs_failed as u64,
+        w.vip,
+    );
+    let mut v = serde_json::to_value(w).expect("rows serialize");
+    v["score_valid"] = score_valid.into();
+    v["min_stake"] = min_stake.into();
+    v["eligible"] = eligible.into();
+    v["priority"] = priority.into();
+    v["online_secs_window"] = online.into();
+    v
+}
+
+fn job_json(j: &JobRow) -> Value {
+    let mut v = serde_json::to_value(j).expect("rows serialize");
+    v["status_code"] = j.status.into();
+    v["status"] = status::name(j.status).into();
+    v
+}
+
+fn event_json(e: &EventRow) -> Value {
+    json!({
+        "version": e.version,
+        "event_index": e.event_index,
+        "timestamp_us": e.timestamp_us,
+        "type": e.event_type,
+        "data": e.data,
+    })
+}
+
+async fn health(State(st): State<AppState>) -> Response {
+    let ok = db(&st, |c| {
+        diesel::sql_query("SELECT 1").execute(c)?;
+        Ok(())
+    })
+    .await;
+    match ok {
+        Ok(()) => Json(json!({"status": "ok", "database": "ok"})).into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({"status": "unavailable", "database": "unreachable"})),
+        )
+            .into_response(),
+    }
+}
+
+async fn metrics() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        METRICS.render(),
+    )
+        .into_response()
+}
+
+async fn status_handler(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let cp = db(&st, |c| Ok(checkpoint::load(c)?)).await?;
+    // The node's head when one is configured (cached for a second), else
+    // the newest head the ingestion in this process has seen.
+    let mut head = Some(METRICS.chain_head()).filter(|h| *h > 0);
+    if let Some(node) = &st.node {
+        let cached = *st.node_head.lock().unwrap_or_else(|p| p.into_inner());
+        match cached {
+            Some((at, h)) if at.elapsed() < Duration::from_secs(1) => head = Some(h),
+            _ => {
+                let retry = crate::source::RetryPolicy {
+                    max_attempts: 1,
+                    ..Default::default()
+                };
+                if let Ok(info) = crate::source::ledger_info(&node.0, &node.1, &retry).await {
+                    METRICS.set_chain_head(info.ledger_version);
+                    *st.node_head.lock().unwrap_or_else(|p| p.into_inner()) =
+                        Some((std::time::Instant::now(), info.ledger_version));
+                    head = Some(info.ledger_version);
+                }
+            }
+        }
+    }
+    let indexed = cp.as_ref().and_then(|c| c.last_version());
+    let lag = match (head, indexed) {
+        (Some(h), Some(i)) => Some(h.saturating_sub(i)),
+        (Some(h), None) => Some(h + 1),
+        _ => None,
+    };
+    Ok(Json(json!({
+        "indexed_version": indexed,
+        "chain_head": head,
+        "lag": lag,
+        "chain_id": cp.as_ref().and_then(|c| c.chain_id),
+        "package": cp.as_ref().map(|c| c.package.clone()),
+        "indexed_timestamp_us": cp.as_ref().map(|c| c.timestamp_us),
+        "events_total": cp.as_ref().map_or(0, |c| c.events_total),
+    })))
+}
+
+async fn stats(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    db(&st, |c| {
+        let ctx = Ctx::load(c)?;
+        let by_status: Vec<(i16, i64)> = jobs::table
+            .group_by(jobs::status)
+            .select((jobs::status, diesel::dsl::count_star()))
+            .load(c)?;
+        let mut statuses = serde_json::Map::new();
+        for name in status::names() {
+            statuses.insert(name.to_string(), 0.into());
+        }
+        let mut total_jobs = 0;
+        for (s, n) in by_status {
+            statuses.insert(status::name(s).to_string(), n.into());
+            total_jobs += n;
+        }
+        #[derive(QueryableByName)]
+        struct Totals {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            workers: i64,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            total_stake: String,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            creators: i64,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            total_paid: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            frames_paid: String,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            vip_holders: i64,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            epochs: i64,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            valid_scores: i64,
+        }
+        let t: Totals = diesel::sql_query(
+            "SELECT (SELECT count(*) FROM workers) AS workers, \
+                    (SELECT COALESCE(sum(stake), 0)::text FROM workers) AS total_stake, \
+                    (SELECT count(*) FROM creators) AS creators, \
+                    (SELECT COALESCE(sum(gross), 0)::text FROM jobs) AS total_paid, \
+                    (SELECT COALESCE(sum(frames_paid), 0)::text FROM jobs) AS frames_paid, \
+                    (SELECT count(*) FROM vip_passes WHERE NOT revoked) AS vip_holders, \
+                    (SELECT count(*) FROM epochs) AS epochs, \
+                    (SELECT count(*) FROM workers WHERE NOT score_revoked AND gpu_model IS NOT NULL AND score_expires_at > $1) AS valid_scores",
+        )
+        .bind::<diesel::sql_types::BigInt, _>(to_i64(ctx.now))
+        .get_result(c)?;
+        Ok(Json(json!({
+            "indexed_version": ctx.indexed_version,
+            "chain_time": ctx.now,
+            "current_epoch": ctx.current_epoch(),
+            "jobs": {"total": total_jobs, "by_status": statuses},
+            "workers": {"total": t.workers, "with_valid_score": t.valid_scores},
+            "creators": t.creators,
+            "total_stake": t.total_stake,
+            "total_paid": t.total_paid,
+            "frames_paid": t.frames_paid,
+            "vip_holders": t.vip_holders,
+            "epochs": t.epochs,
+        })))
+    })
+    .await
+}
+
+async fn list_jobs(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["status", "creator", "worker", "limit", "cursor"])?;
+    let limit = p.limit(50, 500)?;
+    let status_f = match p.get("status") {
+        None => None,
+        Some(s) => Some(
+            status::parse(s)
+                .or_else(|| {
+                    s.parse::<i16>()
+                        .ok()
+                        .filter(|c| status::name(*c) != "unknown")
+                })
+                .ok_or_else(|| {
+                    ApiError::bad(
+                        "status",
+                        format!("one of {} (or 0–7), got {s:?}", status::names().join(", ")),
+                    )
+                })?,
+        ),
+    };
+    let creator = p.address("creator")?;
+    let worker = p.address("worker")?;
+    let cursor = p.u64("cursor")?;
+    db(&st, move |c| {
+        let mut q = jobs::table.select(JobRow::as_select()).into_boxed();
+        if let Some(s) = status_f {
+            q = q.filter(jobs::status.eq(s));
+        }
+        if let Some(cr) = creator {
+            q = q.filter(jobs::creator.eq(cr));
+        }
+        if let Some(w) = worker {
+            q = q.filter(jobs::worker.eq(w));
+        }
+        if let Some(cur) = cursor {
+            q = q.filter(jobs::job_id.lt(to_i64(cur)));
+        }
+        let rows: Vec<JobRow> = q.order(jobs::job_id.desc()).limit(limit + 1).load(c)?;
+        page_json(rows, limit, |j| j.job_id.to_string(), job_json)
+    })
+    .await
+}
+
+/// `{"items": […], "next_cursor": …}` from `limit + 1` fetched rows.
+fn page_json<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    cursor: impl Fn(&T) -> String,
+    item: impl Fn(&T) -> Value,
+) -> ApiResult {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = if more { rows.last().map(&cursor) } else { None };
+    Ok(Json(json!({
+        "items": rows.iter().map(item).collect::<Vec<_>>(),
+        "next_cursor": next,
+    })))
+}
+
+/// A job named in a path: by id or by object address.
+enum JobKey {
+    Id(i64),
+    Address(String),
+}
+
+fn job_key(id: &str) -> Result<JobKey, ApiError> {
+    if id.starts_with("0x") {
+        return parse_address("id", id).map(JobKey::Address);
+    }
+    id.parse::<u64>()
+        .map(|n| JobKey::Id(to_i64(n)))
+        .map_err(|_| {
+            ApiError::bad(
+                "id",
+                format!("expected a job id or a 0x job address, got {id:?}"),
+            )
+        })
+}
+
+fn find_job(c: &mut PgConnection, id: &str) -> Result<JobRow, ApiError> {
+    let row = match job_key(id)? {
+        JobKey::Address(addr) => jobs::table
+            .filter(jobs::address.eq(addr))
+            .select(JobRow::as_select())
+            .first(c)
+            .optional()?,
+        JobKey::Id(n) => jobs::table
+            .find(n)
+            .select(JobRow::as_select())
+            .first(c)
+            .optional()?,
+    };
+    row.ok_or_else(|| ApiError::not_found(format!("job {id} not found")))
+}
+
+/// Explorers open jobs by id far more than anything else, so this answer is
+/// built by PostgreSQL in one round trip (job row, status name, history) and
+/// passed through as text.
+async fn get_job(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    Params::new(q, &[])?;
+    let key = job_key(&id)?;
+    let body = db(&st, move |c| {
+        #[derive(QueryableByName)]
+        struct Body {
+            #[diesel(sql_type = Text)]
+            body: String,
+        }
+        const SQL: &str = "SELECT jsonb_build_object(\
+            'job', to_jsonb(j) || jsonb_build_object('status_code', j.status, 'status', ($1::text[])[j.status + 1]), \
+            'history', COALESCE((SELECT jsonb_agg(jsonb_build_object('version', e.version, 'event_index', e.event_index, \
+            'timestamp_us', e.timestamp_us, 'type', e.event_type, 'data', e.data) ORDER BY e.version, e.event_index) \
+            FROM events e WHERE e.job_id = j.job_id), '[]'::jsonb))::text AS body FROM jobs j WHERE ";
+        let names = status::names();
+        let row: Option<Body> = match key {
+            JobKey::Id(n) => diesel::sql_query(format!("{SQL}j.job_id = $2"))
+                .bind::<Array<Text>, _>(names)
+                .bind::<BigInt, _>(n)
+                .get_result(c)
+                .optional()?,
+            JobKey::Address(a) => diesel::sql_query(format!("{SQL}j.address = $2"))
+                .bind::<Array<Text>, _>(names)
+                .bind::<Text, _>(a)
+                .get_result(c)
+                .optional()?,
+        };
+        Ok(row.map(|r| r.body))
+    })
+    .await?;
+    match body {
+        Some(b) => Ok(([(header::CONTENT_TYPE, "application/json")], b).into_response()),
+        None => Err(ApiError::not_found(format!("job {id} not found"))),
+    }
+}
+
+async fn candidates(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["limit"])?;
+    let limit = p.limit(100, 1000)? as usize;
+    db(&st, move |c| {
+        let job = find_job(c, &id)?;
+        if job.status != status::OPEN {
+            return Err(ApiError::conflict(format!(
+                "job {} is {}, candidates exist only for open jobs",
+                job.job_id,
+                status::name(job.status)
+            )));
+        }
+        let ctx = Ctx::load(c)?;
+        // The cheap requirements in SQL, stake against S(n) below.
+        let rows: Vec<WorkerRow> = workers::table
+            .filter(workers::score.ge(job.min_score))
+            .filter(workers::vram_mb.ge(job.min_vram_mb))
+            .filter(workers::score_revoked.eq(false))
+            .filter(workers::gpu_model.is_not_null())
+            .filter(workers::score_expires_at.gt(to_i64(ctx.now)))
+            .select(WorkerRow::as_select())
+            .load(c)?;
+        let addrs: Vec<String> = rows.iter().map(|w| w.address.clone()).collect();
+        let online = online_secs(c, &ctx, Some(&addrs))?;
+        let eligible: Vec<Value> = rows
+            .iter()
+            .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
+            .filter(|v| v["eligible"] == true)
+            .collect();
+        let (ranked, vip_first) = rank_candidates(eligible);
+        let total = ranked.len();
+        let items: Vec<Value> = ranked
+            .into_iter()
+            .take(limit)
+            .enumerate()
+            .map(|(i, mut v)| {
+                v["rank"] = (i + 1).into();
+                v["vip_priority_slot"] = (i < vip_first).into();
+                v
+            })
+            .collect();
+        Ok(Json(json!({
+            "job": job_json(&job),
+            "eligible_total": total,
+            "vip_first": vip_first,
+            "items": items,
+        })))
+    })
+    .await
+}
+
+/// The seed's rule: the top 10 % (rounded up) of the VIP workers by
+/// priority score go first, then everyone else by priority score; ties by
+/// address. Returns the order and how many VIP slots lead it.
+pub fn rank_candidates(mut all: Vec<Value>) -> (Vec<Value>, usize) {
+    let key = |v: &Value| {
+        (
+            std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
+            v["address"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    all.sort_by_key(key);
+    let vips = all.iter().filter(|v| v["vip"] == true).count();
+    let slots = vips.div_ceil(10);
+    let mut first = Vec::with_capacity(slots);
+    let mut rest = Vec::with_capacity(all.len());
+    for v in all {
+        if first.len() < slots && v["vip"] == true {
+            first.push(v);
+        } else {
+            rest.push(v);
+        }
+    }
+    first.extend(rest);
+    (first, slots)
+}
+
+async fn list_workers(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["sort", "limit", "cursor"])?;
+    let limit = p.limit(50, 500)?;
+    let sort = p.get("sort").unwrap_or("score").to_string();
+    if !["score", "stake", "priority"].contains(&sort.as_str()) {
+        return Err(ApiError::bad(
+            "sort",
+            format!("one of score, stake, priority, got {sort:?}"),
+        ));
+    }
+    let cursor = p.get("cursor").map(str::to_string);
+    db(&st, move |c| {
+        let ctx = Ctx::load(c)?;
+        if sort == "priority" {
+            // Priority depends on the time window, so it is computed, not
+            // indexed; the cursor is the rank offset.
+            let offset = match &cursor {
+                None => 0,
+                Some(s) => s.parse::<usize>().map_err(|_| {
+                    ApiError::bad(
+                        "cursor",
+                        format!("expected a number for sort=priority, got {s:?}"),
+                    )
+                })?,
+            };
+            let rows: Vec<WorkerRow> = workers::table.select(WorkerRow::as_select()).load(c)?;
+            let online = online_secs(c, &ctx, None)?;
+            let mut all: Vec<Value> = rows
+                .iter()
+                .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
+                .collect();
+            all.sort_by_key(|v| {
+                (
+                    std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
+                    v["address"].as_str().unwrap_or("").to_string(),
+                )
+            });
+            let end = offset.saturating_add(limit as usize).min(all.len());
+            let next = (end < all.len()).then(|| end.to_string());
+            let items: Vec<Value> = all.get(offset.min(all.len())..end).unwrap_or(&[]).to_vec();
+            return Ok(Json(json!({"items": items, "next_cursor": next})));
+        }
+        let after = match &cursor {
+            None => None,
+            Some(s) => {
+                let (v, a) = s.split_once(':').ok_or_else(|| {
+                    ApiError::bad(
+                        "cursor",
+                        "expected <value>:<address> as returned in next_cursor",
+                    )
+                })?;
+                let v: i64 = v.parse().map_err(|_| {
+                    ApiError::bad(
+                        "cursor",
+                        "expected <value>:<address> as returned in next_cursor",
+                    )
+                })?;
+                Some((v, parse_address("cursor", a)?))
+            }
+        };
+        let mut q = workers::table.select(WorkerRow::as_select()).into_boxed();
+        q = if sort == "score" {
+            if let Some((v, a)) = after {
+                q = q.filter(
+                    workers::score
+                        .lt(v)
+                        .or(workers::score.eq(v).and(workers::address.gt(a))),
+                );
+            }
+            q.order((workers::score.desc(), workers::address.asc()))
+        } else {
+            if let Some((v, a)) = after {
+                q = q.filter(
+                    workers::stake
+                        .lt(v)
+                        .or(workers::stake.eq(v).and(workers::address.gt(a))),
+                );
+            }
+            q.order((workers::stake.desc(), workers::address.asc()))
+        };
+        let rows: Vec<WorkerRow> = q.limit(limit + 1).load(c)?;
+        let addrs: Vec<String> = rows.iter().map(|w| w.address.clone()).collect();
+        let online = online_secs(c, &ctx, Some(&addrs))?;
+        let by_score = sort == "score";
+        page_json(
+            rows,
+            limit,
+            |w| format!("{}:{}", if by_score { w.score } else { w.stake }, w.address),
+            |w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)),
+        )
+    })
+    .await
+}
+
+async fn get_worker(
+    State(st): State<AppState>,
+    Path(address): Path<String>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let addr = parse_address("address", &address)?;
+    db(&st, move |c| {
+        let ctx = Ctx::load(c)?;
+        let w: WorkerRow = workers::table
+            .find(&addr)
+            .select(WorkerRow::as_select())
+            .first(c)
+            .optional()?
+            .ok_or_else(|| ApiError::not_found(format!("worker {address} not found")))?;
+        let online = online_secs(c, &ctx, Some(std::slice::from_ref(&addr)))?;
+        let atts: Vec<AttestationRow> = attestations::table
+            .filter(attestations::worker.eq(&addr))
+            .order((attestations::version.desc(), attestations::event_index.desc()))
+            .limit(100)
+            .select(AttestationRow::as_select())
+            .load(c)?;
+        let epochs_rows: Vec<(WorkerEpochRow, Option<EpochRow>)> = worker_epochs::table
+            .left_join(epochs::table.on(epochs::epoch.eq(worker_epochs::epoch)))
+            .filter(worker_epochs::worker.eq(&addr))
+            .order(worker_epochs::epoch.desc())
+            .limit(100)
+            .select((WorkerEpochRow::as_select(), Option::<EpochRow>::as_select()))
+            .load(c)?;
+        let jobs_rows: Vec<JobRow> = jobs::table
+            .filter(jobs::worker.eq(&addr))
+            .order(jobs::job_id.desc())
+            .limit(50)
+            .select(JobRow::as_select())
+            .load(c)?;
+        let stake_history: Vec<EventRow> = events::table
+            .filter(events::account.eq(&addr))
+            .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::Staked::MODULE)))
+            .order((events::version.desc(), events::event_index.desc()))
+            .limit(100)
+            .select(EventRow::as_select())
+            .load(c)?;
+        let worker = worker_json(&w, &ctx, online.get(&addr).copied().unwrap_or(0));
+        Ok(Json(json!({
+            "worker": worker,
+            "attestations": atts,
+            "stake": {
+                "stake": w.stake,
+                "unbonding": w.unbonding,
+                "unbonding_available_at": w.unbonding_available_at,
+                "min_stake": worker["min_stake"],
+                "eligible": worker["eligible"],
+                "slashed_total": w.slashed_total,
+                "withdrawn_total": w.withdrawn_total,
+                "price_per_ib_hour": w.price_per_ib_hour,
+                "history": stake_history.iter().map(event_json).collect::<Vec<_>>(),
+            },
+            "rewards": {
+                "claimed_total": w.rewards_claimed,
+                "epochs": epochs_rows.iter().map(|(we, e)| worker_epoch_json(we, e.as_ref())).collect::<Vec<_>>(),
+            },
+            "jobs": jobs_rows.iter().map(job_json).collect::<Vec<_>>(),
+        })))
+    })
+    .await
+}
+
+/// A worker's epoch with the reward it is entitled to once the epoch closed.
+fn worker_epoch_json(we: &WorkerEpochRow, e: Option<&EpochRow>) -> Value {
+    let mut v = serde_json::to_value(we).expect("rows serialize");
+    let reward = e.filter(|e| e.closed).map(|e| {
+        formulas::reward(
+            e.poc_pool as u64,
+            we.poc_weight.parse().unwrap_or(0),
+            e.total_poc_weight.parse().unwrap_or(0),
+            e.pod_pool as u64,
+            we.pod_weight.parse().unwrap_or(0),
+            e.total_pod_weight.parse().unwrap_or(0),
+        )
+        .amount
+    });
+    v["reward"] = reward.into();
+    v
+}
+
+async fn creator_board(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["limit"])?;
+    let limit = p.limit(100, 1000)? as usize;
+    let decimals = st.decimals;
+    db(&st, move |c| {
+        let ctx = Ctx::load(c)?;
+        let month = to_i64(formulas::month_of(ctx.now));
+        let rows: Vec<(CreatorRow, Option<i64>)> = creators::table
+            .left_join(
+                creator_months::table.on(creator_months::creator
+                    .eq(creators::address)
+                    .and(creator_months::month.eq(month))),
+            )
+            .select((CreatorRow::as_select(), creator_months::spent.nullable()))
+            .load(c)?;
+        let mut all: Vec<Value> = rows
+            .iter()
+            .map(|(cr, spent)| {
+                let spent = spent.unwrap_or(0) as u64;
+                let priority =
+                    formulas::creator_priority(spent, decimals, cr.frames_succeeded as u64, cr.vip);
+                let mut v = serde_json::to_value(cr).expect("rows serialize");
+                v["spent_this_month"] = spent.into();
+                v["priority"] = priority.into();
+                v
+            })
+            .collect();
+        all.sort_by_key(|v| {
+            (
+                std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
+                v["address"].as_str().unwrap_or("").to_string(),
+            )
+        });
+        all.truncate(limit);
+        for (i, v) in all.iter_mut().enumerate() {
+            v["rank"] = (i + 1).into();
+        }
+        Ok(Json(json!({"month": month, "items": all})))
+    })
+    .await
+}
+
+async fn worker_board(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["limit"])?;
+    let limit = p.limit(100, 1000)? as usize;
+    db(&st, move |c| {
+        let ctx = Ctx::load(c)?;
+        let rows: Vec<WorkerRow> = workers::table.select(WorkerRow::as_select()).load(c)?;
+        let online = online_secs(c, &ctx, None)?;
+        let mut all: Vec<Value> = rows
+            .iter()
+            .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
+            .collect();
+        all.sort_by_key(|v| {
+            (
+                std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
+                v["address"].as_str().unwrap_or("").to_string(),
+            )
+        });
+        all.truncate(limit);
+        for (i, v) in all.iter_mut().enumerate() {
+            v["rank"] = (i + 1).into();
+        }
+        let (from, to) = ctx.window();
+        Ok(Json(json!({"window_epochs": [from, to], "items": all})))
+    })
+    .await
+}
+
+async fn list_epochs(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["limit", "cursor"])?;
+    let limit = p.limit(50, 500)?;
+    let cursor = p.u64("cursor")?;
+    db(&st, move |c| {
+        let mut q = epochs::table.select(EpochRow::as_select()).into_boxed();
+        if let Some(cur) = cursor {
+            q = q.filter(epochs::epoch.lt(to_i64(cur)));
+        }
+        let rows: Vec<EpochRow> = q.order(epochs::epoch.desc()).limit(limit + 1).load(c)?;
+        page_json(
+            rows,
+            limit,
+            |e| e.epoch.to_string(),
+            |e| serde_json::to_value(e).expect("rows serialize"),
+        )
+    })
+    .await
+}
+
+async fn get_epoch(
+    State(st): State<AppState>,
+    Path(epoch): Path<String>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let n: u64 = epoch.parse().map_err(|_| {
+        ApiError::bad(
+            "epoch",
+            format!("expected a non-negative integer, got {epoch:?}"),
+        )
+    })?;
+    db(&st, move |c| {
+        let e: EpochRow = epochs::table
+            .find(to_i64(n))
+            .select(EpochRow::as_select())
+            .first(c)
+            .optional()?
+            .ok_or_else(|| ApiError::not_found(format!("epoch {n} not found")))?;
+        let rows: Vec<WorkerEpochRow> = worker_epochs::table
+            .filter(worker_epochs::epoch.eq(to_i64(n)))
+            .order(worker_epochs::worker)
+            .select(WorkerEpochRow::as_select())
+            .load(c)?;
+        Ok(Json(json!({
+            "epoch": e,
+            "rewards": rows.iter().map(|we| worker_epoch_json(we, Some(&e))).collect::<Vec<_>>(),
+        })))
+    })
+    .await
+}
+
+async fn list_vip(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["role", "include_revoked"])?;
+    let role_f: Option<i16> = match p.get("role") {
+        None => None,
+        Some("creator") | Some("0") => Some(role::CREATOR as i16),
+        Some("worker") | Some("1") => Some(role::WORKER as i16),
+        Some(other) => {
+            return Err(ApiError::bad(
+                "role",
+                format!("creator or worker, got {other:?}"),
+            ))
+        }
+    };
+    let revoked = p.bool("include_revoked")?;
+    db(&st, move |c| {
+        let mut q = vip_passes::table
+            .select(VipPassRow::as_select())
+            .into_boxed();
+        if let Some(r) = role_f {
+            q = q.filter(vip_passes::role.eq(r));
+        }
+        if !revoked {
+            q = q.filter(vip_passes::revoked.eq(false));
+        }
+        let rows: Vec<VipPassRow> = q
+            .order((vip_passes::minted_at, vip_passes::holder))
+            .load(c)?;
+        let items: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(r).expect("rows serialize");
+                v["role_name"] = (if r.role == role::CREATOR as i16 {
+                    "creator"
+                } else {
+                    "worker"
+                })
+                .into();
+                v
+            })
+            .collect();
+        Ok(Json(json!({"items": items})))
+    })
+    .await
+}
+
+async fn campaign_summary(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    db(&st, |c| {
+        let row: Option<CampaignRow> = campaign::table
+            .find(1i16)
+            .select(CampaignRow::as_select())
+            .first(c)
+            .optional()?;
+        let participants: i64 = campaign_users::table.count().get_result(c)?;
+        Ok(Json(json!({"campaign": row, "participants": participants})))
+    })
+    .await
+}
+
+/// Participants by points (micro-points), with their rank; ties by address.
+async fn campaign_board(
+    State(st): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    let p = Params::new(q, &["limit", "cursor"])?;
+    let limit = p.limit(100, 1000)?;
+    let after = match p.get("cursor") {
+        None => None,
+        Some(s) => {
+            let bad = || {
+                ApiError::bad(
+                    "cursor",
+                    "expected <points>:<address> as returned in next_cursor",
+                )
+            };
+            let (v, a) = s.split_once(':').ok_or_else(bad)?;
+            let v: i64 = v.parse().map_err(|_| bad())?;
+            Some((v, parse_address("cursor", a)?))
+        }
+    };
+    db(&st, move |c| {
+        let mut q = campaign_users::table
+            .select(CampaignUserRow::as_select())
+            .into_boxed();
+        // Rank of the first row: everyone strictly ahead of the cursor.
+        let ahead: i64 = match &after {
+            None => 0,
+            Some((v, a)) => campaign_users::table
+                .filter(
+                    campaign_users::total_points
+                        .gt(*v)
+                        .or(campaign_users::total_points
+                            .eq(*v)
+                            .and(campaign_users::address.le(a))),
+                )
+                .count()
+                .get_result(c)?,
+        };
+        if let Some((v, a)) = after {
+            q = q.filter(
+                campaign_users::total_points
+                    .lt(v)
+                    .or(campaign_users::total_points
+                        .eq(v)
+                        .and(campaign_users::address.gt(a))),
+            );
+        }
+        let rows: Vec<CampaignUserRow> = q
+            .order((
+                campaign_users::total_points.desc(),
+                campaign_users::address.asc(),
+            ))
+            .limit(limit + 1)
+            .load(c)?;
+        let rank = std::cell::Cell::new(ahead);
+        page_json(
+            rows,
+            limit,
+            |u| format!("{}:{}", u.total_points, u.address),
+            |u| {
+                rank.set(rank.get() + 1);
+                let mut v = serde_json::to_value(u).expect("rows serialize");
+                v["rank"] = rank.get().into();
+                v
+            },
+        )
+    })
+    .await
+}
+
+async fn campaign_user(
+    State(st): State<AppState>,
+    Path(address): Path<String>,
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> ApiResult {
+    Params::new(q, &[])?;
+    let addr = parse_address("address", &address)?;
+    db(&st, move |c| {
+        let user: CampaignUserRow = campaign_users::table
+            .find(&addr)
+            .select(CampaignUserRow::as_select())
+            .first(c)
+            .optional()?
+            .ok_or_else(|| {
+                ApiError::not_found(format!("campaign participant {address} not found"))
+            })?;
+        let history: Vec<EventRow> = events::table
+            .filter(events::account.eq(&addr))
+            .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::CheckedIn::MODULE)))
+            .order((events::version.desc(), events::event_index.desc()))
+            .limit(100)
+            .select(EventRow::as_select())
+            .load(c)?;
+        Ok(Json(json!({
+            "user": user,
+            "history": history.iter().map(event_json).collect::<Vec<_>>(),
+        })))
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,208 @@
+use super::*;
+use crate::pg_cluster::TestDb;
+use crate::schema::{events, jobs, workers};
+use crate::store::*;
+use crate::testgen::*;
+use crate::testnode::{Fault, TestNode};
+use diesel::prelude::*;
+use lumen_sdk::events::LumenEvent;
+
+/// A chain with `workers` workers and `jobs` jobs going through their life,
+/// padded with framework-only transactions.
+pub(crate) fn big_chain(workers: u64, jobs: u64) -> Chain {
+    let mut c = Chain::new();
+    c.push(vec![param("stake_factor", 2), param("epoch_secs", 86_400)]);
+    for w in 1..=workers {
+        let ev = onboard(&c, w, 1_000_000 + w * 100_000, 8192, 2, 10_000);
+        c.push(ev);
+        c.filler(1);
+    }
+    for j in 1..=jobs {
+        let creator = 0xc0 + j % 3;
+        let worker = 1 + j % workers;
+        let ev = job_created(&c, j, creator, 10, 0, 0);
+        c.push(vec![ev]);
+        if j % 4 != 0 {
+            let ev = job_assigned(&c, j, creator, worker, 60, 10);
+            c.push(vec![ev]);
+            c.advance(30);
+            if j % 2 == 1 {
+                c.push(vec![job_completed(j, creator, worker, 10, 60)]);
+            }
+        }
+        c.filler(j % 3);
+    }
+    let epoch = c.now / 86_400;
+    c.push(
+        (1..=workers)
+            .map(|w| uptime(epoch, w, 3_600 * w, 1_000_000))
+            .collect::<Vec<LumenEvent>>(),
+    );
+    c
+}
+
+fn cfg_for(url: String) -> PipelineConfig {
+    let mut rest = RestConfig::new(url);
+    rest.page_size = 7;
+    rest.pages_in_flight = 5;
+    rest.stop_at_head = true;
+    rest.retry.base_delay = Duration::from_millis(5);
+    rest.retry.max_delay = Duration::from_millis(20);
+    PipelineConfig {
+        package: Package::DEV,
+        input: Input::Node(rest),
+        start_version: 0,
+        batch_events: 25,
+        file_page_size: 10,
+        progress_every: Duration::from_millis(1),
+    }
+}
+
+type Snapshot = (Vec<serde_json::Value>, usize, serde_json::Value);
+
+fn snapshot(url: &str) -> Snapshot {
+    let mut conn = PgConnection::establish(url).unwrap();
+    let jobs: Vec<JobRow> = jobs::table
+        .order(jobs::job_id)
+        .select(JobRow::as_select())
+        .load(&mut conn)
+        .unwrap();
+    let workers: Vec<WorkerRow> = workers::table
+        .order(workers::address)
+        .select(WorkerRow::as_select())
+        .load(&mut conn)
+        .unwrap();
+    let n_events: i64 = events::table.count().get_result(&mut conn).unwrap();
+    let mut rows: Vec<serde_json::Value> = jobs
+        .iter()
+        .map(|j| serde_json::to_value(j).unwrap())
+        .collect();
+    rows.extend(workers.iter().map(|w| serde_json::to_value(w).unwrap()));
+    let cp = crate::checkpoint::load(&mut conn).unwrap().unwrap();
+    (
+        rows,
+        n_events as usize,
+        serde_json::json!([cp.next_version, cp.events_total]),
+    )
+}
+
+fn reference(chain: &Chain) -> (TestDb, Snapshot) {
+    let db = TestDb::new().unwrap();
+    let mut conn = PgConnection::establish(db.url()).unwrap();
+    migrate(&mut conn).unwrap();
+    crate::checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
+    apply_batch(&mut conn, &chain.batch(0, chain.next_version())).unwrap();
+    let snap = snapshot(db.url());
+    (db, snap)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn end_to_end_from_a_node_with_faults_and_resume() {
+    let chain = big_chain(8, 40);
+    let total_events = chain.batch(0, chain.next_version()).events.len();
+    let (_ref_db, expected) = reference(&chain);
+    assert_eq!(expected.1, total_events);
+
+    // The node first serves only part of the chain.
+    let half = (chain.next_version() / 2) as usize;
+    let node = TestNode::start(chain.txns[..half].to_vec(), 4).await;
+    node.push_faults(&[Fault::TooMany, Fault::Internal, Fault::Truncated]);
+    let db = TestDb::new().unwrap();
+    let pool = crate::store::pool(db.url(), 4).unwrap();
+    let s1 = run(pool.clone(), cfg_for(node.url())).await.unwrap();
+    assert_eq!(s1.next_version, half as u64);
+    assert!(s1.batches > 1, "several batches: {s1:?}");
+
+    // The chain grows; a second run resumes from the checkpoint.
+    let requests_after_first = node.requests().len();
+    node.append(chain.txns[half..].to_vec());
+    let s2 = run(pool.clone(), cfg_for(node.url())).await.unwrap();
+    assert_eq!(s2.next_version, chain.next_version());
+    assert_eq!(
+        s1.events + s2.events,
+        total_events as u64,
+        "{s1:?} {s2:?} half={half}"
+    );
+    // The second run asked for nothing it already had.
+    let second: Vec<u64> = node.requests()[requests_after_first..]
+        .iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(second.iter().min(), Some(&(half as u64)), "{second:?}");
+    assert_eq!(snapshot(db.url()), expected);
+
+    // A run with nothing new is a no-op.
+    let s3 = run(pool.clone(), cfg_for(node.url())).await.unwrap();
+    assert_eq!((s3.events, s3.transactions), (0, 0));
+    assert_eq!(snapshot(db.url()), expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refuses_another_chain_and_stops_on_bad_events() {
+    let chain = big_chain(2, 3);
+    let node = TestNode::start(chain.txns.clone(), 4).await;
+    let db = TestDb::new().unwrap();
+    let pool = crate::store::pool(db.url(), 2).unwrap();
+    run(pool.clone(), cfg_for(node.url())).await.unwrap();
+
+    let other = TestNode::start(chain.txns.clone(), 5).await;
+    let err = run(pool.clone(), cfg_for(other.url())).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PipelineError::Source(SourceError::ChainIdMismatch {
+                expected: 4,
+                actual: 5
+            })
+        ),
+        "{err}"
+    );
+
+    // A malformed package event stops ingestion before it is committed.
+    let mut c2 = Chain::new();
+    c2.filler(3);
+    let ev = job_created(&c2, 9, 0xc1, 1, 0, 0);
+    let mut data = ev.to_json();
+    data["deposit"] = serde_json::json!(-5);
+    let v = c2.next_version();
+    c2.txns.push(crate::testnode::user_txn(
+        v,
+        1,
+        true,
+        vec![
+            ("0x1::a::B".into(), serde_json::json!({})),
+            (ev.type_string(&c2.pkg), data),
+        ],
+    ));
+    c2.filler(2);
+    let node2 = TestNode::start(c2.txns.clone(), 4).await;
+    let db2 = TestDb::new().unwrap();
+    let pool2 = crate::store::pool(db2.url(), 2).unwrap();
+    let err = run(pool2.clone(), cfg_for(node2.url())).await.unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains(&format!("version {v}"))
+            && msg.contains("event index 1")
+            && msg.contains("`deposit`"),
+        "{msg}"
+    );
+    let mut conn = pool2.get().unwrap();
+    let cp = crate::checkpoint::load(&mut conn).unwrap().unwrap();
+    assert!(cp.next_version <= v, "the bad version was not checkpointed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_input_matches_node_input() {
+    let chain = big_chain(4, 12);
+    let (_ref_db, expected) = reference(&chain);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chain.jsonl");
+    std::fs::write(&path, chain.jsonl()).unwrap();
+    let db = TestDb::new().unwrap();
+    let pool = crate::store::pool(db.url(), 2).unwrap();
+    let mut cfg = cfg_for(String::new());
+    cfg.input = Input::File(path);
+    let s = run(pool, cfg).await.unwrap();
+    assert_eq!(s.next_version, chain.next_version());
+    assert_eq!(snapshot(db.url()), expected);
+}

@@ -1,0 +1,240 @@
+use super::*;
+use crate::testnode::{filler_txn, Fault, TestNode};
+
+fn fast_cfg(url: String) -> RestConfig {
+    RestConfig {
+        page_size: 10,
+        pages_in_flight: 4,
+        request_timeout: Duration::from_secs(5),
+        retry: RetryPolicy {
+            max_attempts: 5,
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+        },
+        poll_interval: Duration::from_millis(20),
+        stop_at_head: true,
+        ..RestConfig::new(url)
+    }
+}
+
+async fn drain(src: &mut RestSource) -> Result<Vec<u64>, SourceError> {
+    let mut versions = Vec::new();
+    while let Some(p) = src.next_page().await? {
+        versions.extend(p.transactions.iter().map(|t| t.version));
+    }
+    Ok(versions)
+}
+
+#[tokio::test]
+async fn pages_in_flight_arrive_in_order() {
+    let node = TestNode::start((0..95).map(filler_txn).collect(), 4).await;
+    // The first page answers last: ordering must not depend on completion order.
+    node.slow_start(0, Duration::from_millis(300));
+    node.slow_start(20, Duration::from_millis(150));
+    let (mut src, info) = RestSource::connect(fast_cfg(node.url()), 0, Some(4))
+        .await
+        .unwrap();
+    assert_eq!(info.ledger_version, 94);
+    let versions = drain(&mut src).await.unwrap();
+    assert_eq!(versions, (0..95).collect::<Vec<_>>());
+    let reqs = node.requests();
+    assert_eq!(reqs.len(), 10, "one request per page of 10: {reqs:?}");
+}
+
+#[tokio::test]
+async fn short_pages_are_completed_without_gaps() {
+    let node = TestNode::start((0..57).map(filler_txn).collect(), 4).await;
+    node.set_max_page(7);
+    let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 3, None)
+        .await
+        .unwrap();
+    let versions = drain(&mut src).await.unwrap();
+    assert_eq!(versions, (3..57).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn retries_429_500_404_and_truncated_bodies() {
+    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    node.push_faults(&[
+        Fault::TooMany,
+        Fault::Internal,
+        Fault::Truncated,
+        Fault::NotFound,
+    ]);
+    let mut cfg = fast_cfg(node.url());
+    cfg.pages_in_flight = 1;
+    let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
+    let versions = drain(&mut src).await.unwrap();
+    assert_eq!(versions, (0..30).collect::<Vec<_>>());
+    // 3 pages + 4 failed attempts.
+    assert_eq!(node.requests().len(), 7);
+}
+
+#[tokio::test]
+async fn retries_timeouts() {
+    let node = TestNode::start((0..12).map(filler_txn).collect(), 4).await;
+    let mut cfg = fast_cfg(node.url());
+    cfg.pages_in_flight = 1;
+    cfg.request_timeout = Duration::from_millis(300);
+    let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
+    node.push_faults(&[Fault::Delay(Duration::from_secs(3))]);
+    let t = std::time::Instant::now();
+    let versions = drain(&mut src).await.unwrap();
+    assert_eq!(versions, (0..12).collect::<Vec<_>>());
+    assert!(
+        t.elapsed() < Duration::from_secs(3),
+        "the slow answer was not awaited"
+    );
+    assert_eq!(node.requests().len(), 3, "2 pages + 1 timed-out attempt");
+}
+
+#[tokio::test]
+async fn gives_up_after_max_attempts() {
+    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    node.push_faults(&[Fault::Internal; 10]);
+    let mut cfg = fast_cfg(node.url());
+    cfg.pages_in_flight = 1;
+    let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
+    let err = drain(&mut src).await.unwrap_err();
+    assert!(
+        matches!(err, SourceError::RetriesExhausted { attempts: 5, .. }),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn pruned_start_is_a_typed_error() {
+    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    node.prune_below(12);
+    // Caught at connect from the ledger info …
+    let err = RestSource::connect(fast_cfg(node.url()), 5, None)
+        .await
+        .err()
+        .unwrap();
+    assert!(
+        matches!(
+            err,
+            SourceError::Pruned {
+                start: 5,
+                oldest: Some(12)
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("pruned"));
+    // … and from a 410 answer when pruning happens while running.
+    let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 12, None)
+        .await
+        .unwrap();
+    node.prune_below(25);
+    let err = drain(&mut src).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SourceError::Pruned {
+                oldest: Some(25),
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn chain_id_mismatch_is_an_error() {
+    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    let err = RestSource::connect(fast_cfg(node.url()), 0, Some(2))
+        .await
+        .err()
+        .unwrap();
+    assert!(
+        matches!(
+            err,
+            SourceError::ChainIdMismatch {
+                expected: 2,
+                actual: 4
+            }
+        ),
+        "{err}"
+    );
+    // A node whose responses switch chains mid-way is refused too.
+    let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 0, Some(4))
+        .await
+        .unwrap();
+    node.set_header_chain_id(9);
+    let err = drain(&mut src).await.unwrap_err();
+    assert!(
+        matches!(err, SourceError::ChainIdMismatch { actual: 9, .. }),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn follows_a_growing_chain() {
+    let node = TestNode::start((0..5).map(filler_txn).collect(), 4).await;
+    let mut cfg = fast_cfg(node.url());
+    cfg.stop_at_head = false;
+    let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
+    let first = src.next_page().await.unwrap().unwrap();
+    assert_eq!(first.transactions.len(), 5);
+    let grow = node.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        grow.append((5..8).map(filler_txn).collect());
+    });
+    let next = tokio::time::timeout(Duration::from_secs(5), src.next_page())
+        .await
+        .expect("new transactions picked up")
+        .unwrap()
+        .unwrap();
+    let v: Vec<u64> = next.transactions.iter().map(|t| t.version).collect();
+    assert_eq!(v, vec![5, 6, 7]);
+}
+
+#[test]
+fn file_source_reads_pages_and_rejects_disorder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("txns.jsonl");
+    let lines: Vec<String> = (0..25).map(|v| filler_txn(v).to_string()).collect();
+    std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
+    let mut src = FileSource::open(&path, 4, 10).unwrap();
+    let mut got = Vec::new();
+    while let Some(p) = src.next_page().unwrap() {
+        assert!(p.transactions.len() <= 10);
+        got.extend(p.transactions.iter().map(|t| t.version));
+    }
+    assert_eq!(got, (4..25).collect::<Vec<_>>());
+
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, format!("{}\n{}\n", filler_txn(3), filler_txn(2))).unwrap();
+    let err = FileSource::open(&bad, 0, 10)
+        .unwrap()
+        .next_page()
+        .unwrap_err();
+    assert!(err.to_string().contains(":2:"), "{err}");
+
+    let garbage = dir.path().join("garbage.jsonl");
+    std::fs::write(&garbage, "{\"version\": \"x\"}\n").unwrap();
+    let err = FileSource::open(&garbage, 0, 10)
+        .unwrap()
+        .next_page()
+        .unwrap_err();
+    assert!(err.to_string().contains("garbage.jsonl:1"), "{err}");
+}
+
+#[test]
+fn backoff_grows_and_is_capped() {
+    let p = RetryPolicy {
+        max_attempts: 10,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_secs(1),
+    };
+    for _ in 0..50 {
+        let d1 = p.delay(1);
+        assert!(d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100));
+        let d3 = p.delay(3);
+        assert!(d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400));
+        let d9 = p.delay(9);
+        assert!(d9 >= Duration::from_millis(500) && d9 <= Duration::from_secs(1));
+    }
+}

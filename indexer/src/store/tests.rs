@@ -1,0 +1,276 @@
+use super::*;
+use crate::pg_cluster::TestDb;
+use crate::testgen::*;
+use lumen_sdk::events::{LumenEvent, Slashed, UnstakeRequested, Withdrawn};
+use lumen_sdk::Package;
+
+fn setup() -> (TestDb, PgConnection) {
+    let db = TestDb::new().expect("test database");
+    let mut conn = PgConnection::establish(db.url()).unwrap();
+    migrate(&mut conn).unwrap();
+    checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
+    (db, conn)
+}
+
+fn count(conn: &mut PgConnection, table: &str) -> i64 {
+    #[derive(QueryableByName)]
+    struct C {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+        .get_result::<C>(conn)
+        .unwrap()
+        .n
+}
+
+fn worker(conn: &mut PgConnection, n: u64) -> WorkerRow {
+    workers::table
+        .find(addr(n).to_hex())
+        .select(WorkerRow::as_select())
+        .first(conn)
+        .unwrap()
+}
+
+fn scenario() -> Chain {
+    let mut c = Chain::new();
+    c.push(vec![param("stake_factor", 2)]);
+    let ev = onboard(&c, 1, 2_000_000, 8192, 3, 1_000);
+    c.push(ev);
+    let ev = job_created(&c, 1, 0xc1, 10, 1_000_000, 4096);
+    c.push(vec![ev]);
+    c.filler(3);
+    c.advance(60);
+    let ev = job_assigned(&c, 1, 0xc1, 1, 50, 10);
+    c.push(vec![ev]);
+    c.advance(600);
+    c.push(vec![job_completed(1, 0xc1, 1, 10, 50)]);
+    c.push(vec![
+        uptime(19675, 1, 40_000, 2_000_000),
+        LumenEvent::UnstakeRequested(UnstakeRequested {
+            worker: addr(1),
+            amount: 200,
+            total_stake: 800,
+            unbonding: 200,
+            available_at: c.now + 100,
+        }),
+    ]);
+    c.push(vec![
+        LumenEvent::Slashed(Slashed {
+            worker: addr(1),
+            amount: 90,
+            from_stake: 80,
+            from_unbonding: 10,
+            job: addr(0x10_001),
+        }),
+        LumenEvent::Withdrawn(Withdrawn {
+            worker: addr(1),
+            amount: 190,
+        }),
+    ]);
+    let ev = campaign_events(&c);
+    c.push(ev[..4].to_vec());
+    c.push(ev[4..].to_vec());
+    c.push(vec![vip(1, 1, c.now), vip(0xc1, 0, c.now)]);
+    c
+}
+
+/// Every projection table as JSON, rows in key order.
+fn dump_all(conn: &mut PgConnection) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct J {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        j: String,
+    }
+    [
+        ("jobs", "job_id"),
+        ("workers", "address"),
+        ("creators", "address"),
+        ("creator_months", "creator, month"),
+        ("attestations", "version, event_index"),
+        ("epochs", "epoch"),
+        ("worker_epochs", "worker, epoch"),
+        ("vip_passes", "holder, role"),
+        ("params", "name"),
+        ("campaign_users", "address"),
+        ("campaign", "id"),
+        ("events", "version, event_index"),
+    ]
+    .iter()
+    .map(|(t, order)| {
+        diesel::sql_query(format!(
+            "SELECT COALESCE(json_agg(x ORDER BY {order}), '[]')::text AS j FROM {t} x"
+        ))
+        .get_result::<J>(conn)
+        .unwrap()
+        .j
+    })
+    .collect()
+}
+
+#[test]
+fn applies_projections_and_reapply_is_a_noop() {
+    let (_db, mut conn) = setup();
+    let c = scenario();
+    let all = c.batch(0, c.next_version());
+    let n_events = all.events.len() as u64;
+    assert_eq!(
+        apply_batch(&mut conn, &all).unwrap(),
+        Applied::Written { events: n_events }
+    );
+
+    let w = worker(&mut conn, 1);
+    assert_eq!(
+        (w.score, w.vram_mb, w.price_per_ib_hour),
+        (2_000_000, 8192, 3)
+    );
+    assert_eq!(
+        (w.stake, w.unbonding, w.slashed_total, w.withdrawn_total),
+        (720, 0, 90, 190)
+    );
+    assert_eq!(
+        (w.frames_completed, w.jobs_completed, w.lease_secs),
+        (10, 1, 600)
+    );
+    let job: JobRow = jobs::table
+        .find(1i64)
+        .select(JobRow::as_select())
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(job.status, crate::project::status::COMPLETED);
+    assert_eq!((job.gross, job.refund, job.frames_paid), (500, 500, 10));
+    let cr: CreatorRow = creators::table
+        .find(addr(0xc1).to_hex())
+        .select(CreatorRow::as_select())
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(
+        (cr.jobs_created, cr.spent_total, cr.frames_succeeded),
+        (1, 500, 10)
+    );
+    let cp = checkpoint::load(&mut conn).unwrap().unwrap();
+    assert_eq!(cp.next_version, c.next_version());
+    assert_eq!(cp.events_total, n_events);
+
+    // The same batch again, and an overlapping one: nothing doubles.
+    assert_eq!(
+        apply_batch(&mut conn, &all).unwrap(),
+        Applied::AlreadyApplied
+    );
+    let overlap = c.batch(4, c.next_version());
+    assert_eq!(
+        apply_batch(&mut conn, &overlap).unwrap(),
+        Applied::AlreadyApplied
+    );
+    let w2 = worker(&mut conn, 1);
+    assert_eq!(
+        (w2.frames_completed, w2.jobs_completed, w2.stake),
+        (10, 1, 720)
+    );
+    assert_eq!(count(&mut conn, "events"), n_events as i64);
+    assert_eq!(count(&mut conn, "attestations"), 1);
+    assert_eq!(count(&mut conn, "creator_months"), 1);
+}
+
+#[test]
+fn batches_in_pieces_equal_one_batch() {
+    let (_db, mut conn) = setup();
+    let (_db2, mut conn2) = setup();
+    let c = scenario();
+    apply_batch(&mut conn, &c.batch(0, c.next_version())).unwrap();
+    let mut v = 0;
+    while v < c.next_version() {
+        let to = (v + 2).min(c.next_version());
+        // Each piece applied twice: the second time is a no-op.
+        apply_batch(&mut conn2, &c.batch(v, to)).unwrap();
+        assert_eq!(
+            apply_batch(&mut conn2, &c.batch(v, to)).unwrap(),
+            Applied::AlreadyApplied
+        );
+        v = to;
+    }
+    let one = dump_all(&mut conn);
+    assert_eq!(one, dump_all(&mut conn2));
+    assert!(
+        one.iter().all(|t| t != "[]"),
+        "every table has rows: {one:?}"
+    );
+}
+
+#[test]
+fn failure_mid_batch_rolls_back_and_rerun_resumes() {
+    let (_db, mut conn) = setup();
+    let mut c = Chain::new();
+    let ev = job_created(&c, 1, 0xc1, 10, 0, 0);
+    c.push(vec![ev]);
+    let first = c.next_version();
+    apply_batch(&mut conn, &c.batch(0, first)).unwrap();
+    let events_before = count(&mut conn, "events");
+
+    // A batch whose events insert fine but whose job projection violates a
+    // constraint (job 2 claims job 1's object address): the raw events are
+    // already written inside the transaction when it fails.
+    let ev = onboard(&c, 5, 1_000_000, 4096, 1, 100);
+    c.push(ev);
+    let mut bad = job_created(&c, 2, 0xc1, 5, 0, 0);
+    if let LumenEvent::JobCreated(j) = &mut bad {
+        j.job = addr(0x10_001);
+    }
+    let mut broken = c.txns.clone();
+    let v_bad = c.push(vec![bad]);
+    let err = apply_batch(&mut conn, &c.batch(first, c.next_version())).unwrap_err();
+    assert!(err.to_string().contains("jobs_address_key"), "{err}");
+    assert_eq!(count(&mut conn, "events"), events_before);
+    assert_eq!(count(&mut conn, "workers"), 0);
+    assert_eq!(
+        checkpoint::load(&mut conn).unwrap().unwrap().next_version,
+        first
+    );
+
+    // The rerun with the chain as it really is resumes from the checkpoint.
+    let good = job_created(&c, 2, 0xc1, 5, 0, 0);
+    broken.push(crate::testnode::user_txn(
+        v_bad,
+        c.now * 1_000_000,
+        true,
+        vec![(good.type_string(&c.pkg), good.to_json())],
+    ));
+    c.txns = broken;
+    assert!(matches!(
+        apply_batch(&mut conn, &c.batch(first, c.next_version())).unwrap(),
+        Applied::Written { events: 4 }
+    ));
+    assert_eq!(count(&mut conn, "jobs"), 2);
+    assert_eq!(worker(&mut conn, 5).stake, 100);
+}
+
+#[test]
+fn package_and_chain_are_pinned() {
+    let (_db, mut conn) = setup();
+    let other: Package = "0xbeef".parse().unwrap();
+    let err = checkpoint::init(&mut conn, &other, 0).unwrap_err();
+    assert!(matches!(err, StoreError::PackageMismatch { .. }), "{err}");
+    checkpoint::set_chain_id(&mut conn, 4).unwrap();
+    checkpoint::set_chain_id(&mut conn, 4).unwrap();
+    let err = checkpoint::set_chain_id(&mut conn, 1).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::ChainMismatch {
+                database: 4,
+                node: 1
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn passwords_stay_out_of_messages() {
+    assert_eq!(
+        redact("postgres://u:secret@h:5/db"),
+        "postgres://u:***@h:5/db"
+    );
+    assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    assert_eq!(redact("postgres://h/db"), "postgres://h/db");
+}

@@ -1,0 +1,307 @@
+//! The `lumen-indexer` binary end to end: ingest from the shared fullnode
+//! stand-in (`lumen_sdk::standin`) and from a file into a real PostgreSQL,
+//! then serve the API; clear non-zero exits on a pruned start and on
+//! another chain.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use lumen_indexer::pg_cluster::TestDb;
+use lumen_sdk::events::*;
+use lumen_sdk::standin::Standin;
+use lumen_sdk::{AccountAddress, Package};
+use serde_json::{json, Value};
+
+fn addr(n: u64) -> AccountAddress {
+    let mut b = [0u8; 32];
+    b[24..].copy_from_slice(&n.to_be_bytes());
+    AccountAddress::new(b)
+}
+
+/// `n_jobs` jobs created by one creator, one per transaction, between
+/// framework-only transactions; versions from 0.
+fn chain(n_jobs: u64) -> Vec<Value> {
+    let pkg = Package::DEV;
+    let mut txns = Vec::new();
+    let mut push = |events: Vec<Value>| {
+        let v = txns.len() as u64;
+        txns.push(json!({
+            "version": v.to_string(),
+            "hash": format!("0x{v:064x}"),
+            "type": if events.is_empty() { "block_metadata_transaction" } else { "user_transaction" },
+            "timestamp": (1_700_000_000_000_000u64 + v * 1_000_000).to_string(),
+            "success": true,
+            "events": events,
+        }));
+    };
+    push(vec![]);
+    for id in 1..=n_jobs {
+        let ev = LumenEvent::JobCreated(JobCreated {
+            job: addr(0x1000 + id),
+            job_id: id,
+            creator: addr(0xc1),
+            spec_hash: vec![1, 2],
+            frames: 10,
+            max_price_per_frame: 5,
+            min_score: 0,
+            min_vram_mb: 0,
+            deposit: 50,
+            created_at: 1_700_000_000 + id,
+        });
+        push(vec![ev.to_rest(&pkg, id)]);
+        push(vec![]);
+    }
+    txns
+}
+
+fn indexer() -> tokio::process::Command {
+    let mut c = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen-indexer"));
+    for var in [
+        "LUMEN_NODE_URL",
+        "LUMEN_PACKAGE",
+        "DATABASE_URL",
+        "LUMEN_INDEXER_LISTEN",
+    ] {
+        c.env_remove(var);
+    }
+    c.env("RUST_LOG", "info")
+        .stdin(Stdio::null())
+        .kill_on_drop(true);
+    c
+}
+
+async fn ingest(node: &str, db: &str) -> std::process::Output {
+    indexer()
+        .args([
+            "--node-url",
+            node,
+            "--database-url",
+            db,
+            "--package",
+            "0xcafe",
+        ])
+        .args([
+            "--ingest-only",
+            "--exit-at-head",
+            "--batch-size",
+            "7",
+            "--pages-in-flight",
+            "3",
+        ])
+        .output()
+        .await
+        .unwrap()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn get_json(url: &str) -> Option<(u16, Value)> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let r = reqwest::get(url).await.ok()?;
+    let s = r.status().as_u16();
+    Some((s, r.json().await.ok()?))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingests_from_a_node_then_serves() {
+    let node = Standin::start(4).await.unwrap();
+    let txns = chain(30);
+    let n = txns.len() as u64;
+    node.push_transactions(txns);
+    node.fail_next(2, 503);
+    let db = TestDb::new().unwrap();
+
+    let out = ingest(&node.url(), db.url()).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut server = indexer()
+        .args([
+            "--database-url",
+            db.url(),
+            "--serve-only",
+            "--listen",
+            &listen,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://{listen}");
+    let mut ready = false;
+    for _ in 0..100 {
+        if let Some((200, _)) = get_json(&format!("{base}/health")).await {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "the API came up");
+    let (s, st) = get_json(&format!("{base}/v1/status")).await.unwrap();
+    assert_eq!(s, 200);
+    assert_eq!(st["indexed_version"], n - 1);
+    assert_eq!(st["chain_id"], 4);
+    let (s, job) = get_json(&format!("{base}/v1/jobs/30")).await.unwrap();
+    assert_eq!(s, 200);
+    assert_eq!(job["job"]["status"], "open");
+    let (s, err) = get_json(&format!("{base}/v1/jobs?limit=nope"))
+        .await
+        .unwrap();
+    assert_eq!((s, err["parameter"].as_str()), (400, Some("limit")));
+    server.kill().await.unwrap();
+
+    // The same database against another chain: refused with a clear error.
+    let other = Standin::start(7).await.unwrap();
+    other.push_transactions(chain(2));
+    let out = ingest(&other.url(), db.url()).await;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("chain id mismatch"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pruned_start_exits_non_zero() {
+    let node = Standin::start(4).await.unwrap();
+    node.push_transactions(chain(5));
+    node.prune_before(4);
+    let db = TestDb::new().unwrap();
+    let out = ingest(&node.url(), db.url()).await;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pruned"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replays_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("txns.jsonl");
+    let txns = chain(12);
+    let body: String = txns.iter().map(|t| format!("{t}\n")).collect();
+    std::fs::write(&path, body).unwrap();
+    let db = TestDb::new().unwrap();
+    let out = indexer()
+        .args([
+            "--database-url",
+            db.url(),
+            "--package",
+            "0xcafe",
+            "--ingest-only",
+        ])
+        .arg("--from-file")
+        .arg(&path)
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use diesel::prelude::*;
+    let mut conn = PgConnection::establish(db.url()).unwrap();
+    let cp = lumen_indexer::checkpoint::load(&mut conn).unwrap().unwrap();
+    assert_eq!(cp.next_version, txns.len() as u64);
+    assert_eq!(cp.events_total, 12);
+
+    // A malformed line stops the replay with its line number.
+    std::fs::write(&path, format!("{}\nnot json\n", txns[0])).unwrap();
+    let db2 = TestDb::new().unwrap();
+    let out = indexer()
+        .args([
+            "--database-url",
+            db2.url(),
+            "--package",
+            "0xcafe",
+            "--ingest-only",
+        ])
+        .arg("--from-file")
+        .arg(&path)
+        .output()
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("txns.jsonl:2"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_mid_run_resumes_without_loss_or_doubling() {
+    use diesel::prelude::*;
+    let node = Standin::start(4).await.unwrap();
+    let txns = chain(400);
+    let total = txns.len();
+    node.push_transactions(txns[..total / 4].to_vec());
+    let db = TestDb::new().unwrap();
+    let checkpoint = || {
+        let mut conn = PgConnection::establish(db.url()).ok()?;
+        lumen_indexer::checkpoint::load(&mut conn).ok()?
+    };
+
+    // Following the chain (no --exit-at-head), small commits.
+    let mut follower = indexer()
+        .args([
+            "--node-url",
+            &node.url(),
+            "--database-url",
+            db.url(),
+            "--package",
+            "0xcafe",
+        ])
+        .args(["--ingest-only", "--batch-size", "5", "--batch-events", "3"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut caught_up = false;
+    for _ in 0..300 {
+        if checkpoint().is_some_and(|c| c.next_version == (total / 4) as u64) {
+            caught_up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(caught_up, "the follower reached the first head");
+    // The chain grows and the process dies (SIGKILL) while ingesting it.
+    node.push_transactions(txns[total / 4..].to_vec());
+    let mut moved = false;
+    for _ in 0..1000 {
+        if checkpoint().is_some_and(|c| c.next_version > (total / 4) as u64) {
+            moved = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    follower.kill().await.unwrap();
+    assert!(moved, "the follower picked up the new transactions");
+    let at_kill = checkpoint().unwrap();
+    eprintln!("killed at version {} of {total}", at_kill.next_version);
+
+    let out = ingest(&node.url(), db.url()).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cp = checkpoint().unwrap();
+    assert_eq!(cp.next_version, total as u64);
+    assert_eq!(cp.events_total, 400);
+    let mut conn = PgConnection::establish(db.url()).unwrap();
+    let (events, jobs): (i64, i64) = diesel::select((
+        diesel::dsl::sql::<diesel::sql_types::BigInt>("(SELECT count(*) FROM events)"),
+        diesel::dsl::sql::<diesel::sql_types::BigInt>("(SELECT count(*) FROM jobs)"),
+    ))
+    .get_result(&mut conn)
+    .unwrap();
+    assert_eq!((events, jobs), (400, 400));
+}
