@@ -86,6 +86,7 @@ pub const ROUTES: &[&str] = &[
     "/v1/campaign",
     "/v1/campaign/leaderboard",
     "/v1/campaign/users/{address}",
+    "/v1/leaderboard/campaign",
 ];
 
 /// The API's router.
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/campaign", get(campaign_summary))
         .route("/v1/campaign/leaderboard", get(campaign_board))
         .route("/v1/campaign/users/{address}", get(campaign_user))
+        .route("/v1/leaderboard/campaign", get(campaign_board))
         .fallback(|| async { ApiError::not_found("no such endpoint; see /openapi.json") })
         .layer(axum::middleware::map_response(count_response))
         .with_state(state)
@@ -1144,7 +1146,11 @@ async fn campaign_summary(
     .await
 }
 
-/// Participants by points (micro-points), with their rank; ties by address.
+/// The campaign leaderboard (`/v1/leaderboard/campaign`, also served as
+/// `/v1/campaign/leaderboard`): every participant with points, ranked by
+/// `lumen_sdk::formulas::campaign::leaderboard` over all sources, each row
+/// with the payout its rank would get now, and the payout preview of the
+/// whole ranking. The cursor is `<total>:<address>` of the last row.
 async fn campaign_board(
     State(st): State<AppState>,
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
@@ -1161,56 +1167,35 @@ async fn campaign_board(
                 )
             };
             let (v, a) = s.split_once(':').ok_or_else(bad)?;
-            let v: i64 = v.parse().map_err(|_| bad())?;
-            Some((v, parse_address("cursor", a)?))
+            let v: u64 = v.parse().map_err(|_| bad())?;
+            let a = parse_address("cursor", a)?;
+            let a = AccountAddress::from_hex(&a).map_err(|_| bad())?;
+            Some((v, a))
         }
     };
     db(&st, move |c| {
-        let mut q = campaign_users::table
-            .select(CampaignUserRow::as_select())
-            .into_boxed();
-        // Rank of the first row: everyone strictly ahead of the cursor.
-        let ahead: i64 = match &after {
+        let ranking = crate::campaign::ranking(c)?;
+        // Rows strictly after the cursor in (total desc, address asc) order.
+        let from = match after {
             None => 0,
-            Some((v, a)) => campaign_users::table
-                .filter(
-                    campaign_users::total_points
-                        .gt(*v)
-                        .or(campaign_users::total_points
-                            .eq(*v)
-                            .and(campaign_users::address.le(a))),
-                )
-                .count()
-                .get_result(c)?,
+            Some((v, a)) => ranking
+                .rows
+                .partition_point(|r| r.total > v || (r.total == v && r.address <= a)),
         };
-        if let Some((v, a)) = after {
-            q = q.filter(
-                campaign_users::total_points
-                    .lt(v)
-                    .or(campaign_users::total_points
-                        .eq(v)
-                        .and(campaign_users::address.gt(a))),
-            );
-        }
-        let rows: Vec<CampaignUserRow> = q
-            .order((
-                campaign_users::total_points.desc(),
-                campaign_users::address.asc(),
-            ))
-            .limit(limit + 1)
-            .load(c)?;
-        let rank = std::cell::Cell::new(ahead);
-        page_json(
+        let rows: Vec<_> = ranking.rows[from..]
+            .iter()
+            .take(limit as usize + 1)
+            .collect();
+        let Json(mut page) = page_json(
             rows,
             limit,
-            |u| format!("{}:{}", u.total_points, u.address),
-            |u| {
-                rank.set(rank.get() + 1);
-                let mut v = serde_json::to_value(u).expect("rows serialize");
-                v["rank"] = rank.get().into();
-                v
-            },
-        )
+            |r| format!("{}:{}", r.total, r.address.to_hex()),
+            |r| ranking.row_json(r),
+        )?;
+        page["participants"] = ranking.rows.len().into();
+        page["tier_amounts"] = json!(ranking.tier_amounts);
+        page["payout"] = ranking.payout_json();
+        Ok(Json(page))
     })
     .await
 }
@@ -1223,14 +1208,13 @@ async fn campaign_user(
     Params::new(q, &[])?;
     let addr = parse_address("address", &address)?;
     db(&st, move |c| {
-        let user: CampaignUserRow = campaign_users::table
+        // `user` is the on-chain participant (check-ins, social tasks,
+        // referrals); an address with protocol points only has none.
+        let user: Option<CampaignUserRow> = campaign_users::table
             .find(&addr)
             .select(CampaignUserRow::as_select())
             .first(c)
-            .optional()?
-            .ok_or_else(|| {
-                ApiError::not_found(format!("campaign participant {address} not found"))
-            })?;
+            .optional()?;
         let history: Vec<EventRow> = events::table
             .filter(events::account.eq(&addr))
             .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::CheckedIn::MODULE)))
@@ -1238,8 +1222,36 @@ async fn campaign_user(
             .limit(100)
             .select(EventRow::as_select())
             .load(c)?;
+        // Rank, points by source and payout from the same ranking as the
+        // leaderboard, so both endpoints always agree.
+        let ranking = crate::campaign::ranking(c)?;
+        let key = AccountAddress::from_hex(&addr).map_err(ApiError::internal)?;
+        let row = ranking.rows.iter().find(|r| r.address == key);
+        let (points, total, rank, payout) = match row {
+            Some(r) => (
+                crate::campaign::points_json(&r.points),
+                r.total,
+                Some(r.rank),
+                r.payout,
+            ),
+            None if user.is_some() => (
+                crate::campaign::points_json(&Default::default()),
+                0,
+                None,
+                0,
+            ),
+            None => {
+                return Err(ApiError::not_found(format!(
+                    "campaign participant {address} not found"
+                )))
+            }
+        };
         Ok(Json(json!({
             "user": user,
+            "points": points,
+            "total": total,
+            "rank": rank,
+            "payout": payout,
             "history": history.iter().map(event_json).collect::<Vec<_>>(),
         })))
     })

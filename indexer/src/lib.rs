@@ -7,6 +7,7 @@
 //! - [`decode`]: transactions → typed Lumen events (through `lumen_sdk`);
 //! - [`store`]: schema, migrations, row types, one transaction per batch;
 //! - [`project`]: the projections folded from a batch's events;
+//! - [`campaign`]: testnet-campaign protocol points and the leaderboard;
 //! - [`checkpoint`]: the next version to read, chain id and package;
 //! - [`pipeline`]: the fetch → decode → store loop with progress logs;
 //! - [`api`]: the explorer HTTP API and its OpenAPI document;
@@ -15,6 +16,7 @@
 //! - [`pg_cluster`]: a private PostgreSQL server for tests and the demo.
 
 pub mod api;
+pub mod campaign;
 pub mod checkpoint;
 pub mod config;
 pub mod decode;

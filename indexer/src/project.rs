@@ -1,5 +1,6 @@
 //! Projections: the current state of jobs, workers, creators, epochs, VIP
-//! passes and parameters, folded from a batch's events.
+//! passes, parameters and the testnet campaign (with the protocol points of
+//! [`crate::campaign`]), folded from a batch's events.
 //!
 //! Per batch: collect the keys the events touch, load those rows with one
 //! query per table, apply the events in chain order in memory, then replace
@@ -137,6 +138,7 @@ struct Keys {
     params: BTreeSet<String>,
     campaign_users: BTreeSet<String>,
     campaign: bool,
+    points: crate::campaign::Keys,
 }
 
 fn month_of(ts_us: u64) -> i64 {
@@ -147,6 +149,7 @@ fn keys(events: &[&Decoded]) -> Keys {
     use LumenEvent as E;
     let mut k = Keys::default();
     for d in events {
+        k.points.add(&d.event);
         match &d.event {
             E::JobCreated(e) => {
                 k.jobs.insert(to_i64(e.job_id));
@@ -260,6 +263,8 @@ fn keys(events: &[&Decoded]) -> Keys {
             _ => {}
         }
     }
+    // Protocol points read the campaign's period and credit value.
+    k.campaign |= k.points.any();
     k
 }
 
@@ -286,6 +291,9 @@ struct State {
     attestations: Vec<AttestationRow>,
     campaign_users: BTreeMap<String, CampaignUserRow>,
     campaign: Option<CampaignRow>,
+    /// The campaign row changed (it may be loaded only to be read).
+    campaign_changed: bool,
+    points: crate::campaign::Points,
 }
 
 fn load(conn: &mut PgConnection, k: &Keys) -> Result<State, StoreError> {
@@ -389,6 +397,7 @@ fn load(conn: &mut PgConnection, k: &Keys) -> Result<State, StoreError> {
             .first(conn)
             .optional()?;
     }
+    s.points = crate::campaign::Points::load(conn, &k.points)?;
     Ok(s)
 }
 
@@ -477,8 +486,11 @@ impl State {
             operator: None,
             period_start: 0,
             period_end: 0,
-            credit_value: 0,
-            tier_amounts: serde_json::Value::Array(vec![]),
+            credit_value: to_i64(lumen_sdk::formulas::campaign::DEFAULT_CREDIT_VALUE),
+            tier_amounts: lumen_sdk::formulas::campaign::DEFAULT_TIER_AMOUNTS
+                .iter()
+                .map(|x| serde_json::Value::from(*x))
+                .collect(),
             pool: 0,
             funded_total: 0,
             paid_total: 0,
@@ -486,7 +498,34 @@ impl State {
             updated_version: version,
         });
         c.updated_version = version;
+        self.campaign_changed = true;
         c
+    }
+
+    fn campaign_settings(&self) -> crate::campaign::Settings {
+        crate::campaign::Settings::of(self.campaign.as_ref())
+    }
+
+    /// Campaign render points of a paid job.
+    fn job_points(
+        &mut self,
+        d: &Decoded,
+        creator: &AccountAddress,
+        worker: &AccountAddress,
+        frames: u64,
+        gross: u64,
+    ) {
+        let cfg = self.campaign_settings();
+        self.points.job_paid(cfg, d, creator, worker, frames, gross);
+    }
+
+    /// Campaign online points of `(worker, epoch)` after its row changed.
+    fn online_points(&mut self, worker: &AccountAddress, epoch: u64, reported: bool, v: i64) {
+        let cfg = self.campaign_settings();
+        let key = (a(worker), to_i64(epoch));
+        if let Some(we) = self.worker_epochs.get(&key) {
+            self.points.online(cfg, we, reported, v);
+        }
     }
 
     /// The job, unless its creation was never seen (indexing started after
@@ -599,6 +638,7 @@ impl State {
                     e.gross,
                     e.lease_secs,
                 );
+                self.job_points(d, &e.creator, &e.worker, e.frames_paid, e.gross);
             }
             E::DisputeResolved(e) => {
                 if let Some(j) = self.job(e.job_id, d) {
@@ -618,6 +658,7 @@ impl State {
                     e.gross,
                     e.lease_secs,
                 );
+                self.job_points(d, &e.creator, &e.worker, e.frames_paid, e.gross);
                 if e.frames_paid == 0 {
                     self.worker(&e.worker, v).jobs_failed += 1;
                 }
@@ -726,6 +767,7 @@ impl State {
                 ep.reported_online_secs = ep
                     .reported_online_secs
                     .saturating_add(to_i64(e.online_secs));
+                self.online_points(&e.worker, e.epoch, true, v);
             }
             E::LeaseRecorded(e) => {
                 self.worker(&e.worker, v);
@@ -733,6 +775,7 @@ impl State {
                 we.lease_secs = we.lease_secs.saturating_add(to_i64(e.lease_secs));
                 we.pod_weight = u128_add(&we.pod_weight, e.weight);
                 self.epoch(e.epoch, v);
+                self.online_points(&e.worker, e.epoch, false, v);
             }
             E::EpochFunded(e) => {
                 self.epoch(e.epoch, v).funded = to_i64(e.total);
@@ -810,6 +853,7 @@ impl State {
                 u.social_points = u.social_points.saturating_add(to_i64(e.points));
             }
             E::ReferralRegistered(e) => {
+                self.points.referral_registered(&e.referee, &e.referrer);
                 self.campaign_user(&e.referee, v).referrer = Some(a(&e.referrer));
                 self.campaign_user(&e.referrer, v).referrals += 1;
             }
@@ -849,6 +893,9 @@ impl State {
                 c.swept_total = c.swept_total.saturating_add(to_i64(e.amount));
             }
             E::ParamsUpdated(e) => {
+                if e.name == "epoch_secs" {
+                    self.points.set_epoch_secs(e.new_value);
+                }
                 self.params.insert(
                     e.name.clone(),
                     ParamRow {
@@ -1003,8 +1050,12 @@ pub fn apply(conn: &mut PgConnection, events: &[&Decoded]) -> Result<(), StoreEr
         conn,
         campaign,
         campaign::table.find(1i16),
-        s.campaign.into_iter().collect()
+        s.campaign
+            .filter(|_| s.campaign_changed)
+            .into_iter()
+            .collect()
     );
+    s.points.write(conn)?;
     for chunk in s.attestations.chunks(chunk_rows(16)) {
         diesel::insert_into(attestations::table)
             .values(chunk)

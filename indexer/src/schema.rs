@@ -218,6 +218,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campaign_points (address) {
+        address -> Text,
+        creator_points -> BigInt,
+        worker_render_points -> BigInt,
+        worker_online_points -> BigInt,
+        referral_points -> BigInt,
+        updated_version -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaign_online (worker, epoch) {
+        worker -> Text,
+        epoch -> BigInt,
+        counted -> Bool,
+        referrer -> Nullable<Text>,
+        points -> BigInt,
+        referral_points -> BigInt,
+        updated_version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     checkpoint,
     events,
@@ -232,4 +255,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     params,
     campaign_users,
     campaign,
+    campaign_points,
+    campaign_online,
 );

@@ -92,8 +92,13 @@ pub fn openapi() -> Value {
                 q("include_revoked", "Include revoked passes.", json!({"type": "boolean", "default": false})),
             ], &[400]),
             "/v1/campaign": op("The testnet campaign: period, credit value, tier amounts, pool, participants.", vec![], &[400]),
-            "/v1/campaign/leaderboard": op("Campaign participants by points (micro-points), with rank.", vec![limit(100, 1000), cursor("opaque")], &[400]),
-            "/v1/campaign/users/{address}": op("One participant: points by source, streak, credits, referrals, prize, and its campaign events.", vec![path("address", "Participant address.", addr.clone())], &[400, 404]),
+            "/v1/campaign/leaderboard": op("Same answer as /v1/leaderboard/campaign.", vec![limit(100, 1000), cursor("<total>:<address>")], &[400]),
+            "/v1/campaign/users/{address}": op("One participant: on-chain record (`user`, null for an address with protocol points only), points by source, leaderboard total, rank and payout preview, and its campaign events.", vec![path("address", "Participant address.", addr.clone())], &[400, 404]),
+            "/v1/leaderboard/campaign": op(
+                "The testnet campaign leaderboard: participants with points (micro-points) ranked by total descending, ties by address ascending. Each item: rank, address, points by source (check_in, social, referral, creator, worker_render, worker_online), total, recorded_points (on-chain total_points, the floor pay_leaderboard checks), payout (what its rank would be paid now). Also participants (ranked count), tier_amounts (current per-user amounts) and payout (preview of paying the top 100: per tier first_rank, last_rank, per_user, winners, total; total, pool, pool_covers).",
+                vec![limit(100, 1000), cursor("<total>:<address>")],
+                &[400],
+            ),
         },
         "components": {
             "schemas": {

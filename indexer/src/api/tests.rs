@@ -383,7 +383,14 @@ async fn every_endpoint_answers() {
     let page1 = api.ok("/v1/campaign/leaderboard?limit=2").await;
     assert_eq!(addrs_of(&page1, "address"), [a(0xd3), a(0xd1)]);
     assert_eq!(page1["items"][1]["rank"], 2);
-    assert_eq!(page1["items"][1]["total_points"], 1_100_000);
+    assert_eq!(page1["items"][1]["total"], 1_100_000);
+    assert_eq!(page1["items"][1]["recorded_points"], 1_100_000);
+    assert_eq!(page1["items"][1]["points"]["referral"], 100_000);
+    assert_eq!(page1["items"][1]["payout"], 300);
+    assert_eq!(page1["participants"], 3);
+    assert_eq!(page1["payout"]["total"], 500 + 2 * 300);
+    // Alias: one implementation behind both paths.
+    assert_eq!(api.ok("/v1/leaderboard/campaign?limit=2").await, page1);
     let cursor = page1["next_cursor"].as_str().unwrap().to_string();
     let page2 = api
         .ok(&format!("/v1/campaign/leaderboard?limit=2&cursor={cursor}"))
@@ -450,6 +457,9 @@ async fn bad_parameters_are_400_naming_them_and_unknown_ids_404() {
         ("/v1/stats?x=1", "x"),
         ("/v1/campaign/leaderboard?cursor=5", "cursor"),
         ("/v1/campaign/leaderboard?limit=0", "limit"),
+        ("/v1/leaderboard/campaign?cursor=x:0x1", "cursor"),
+        ("/v1/leaderboard/campaign?cursor=5:zz", "cursor"),
+        ("/v1/leaderboard/campaign?sort=total", "sort"),
         ("/v1/campaign/users/d1", "address"),
     ] {
         let (s, v) = api.get(url).await;

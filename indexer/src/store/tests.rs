@@ -1,7 +1,10 @@
 use super::*;
 use crate::pg_cluster::TestDb;
 use crate::testgen::*;
-use lumen_sdk::events::{LumenEvent, Slashed, UnstakeRequested, Withdrawn};
+use lumen_sdk::events::{
+    CampaignConfigured, LeaseRecorded, LumenEvent, ReferralRegistered, Slashed, UnstakeRequested,
+    Withdrawn,
+};
 use lumen_sdk::Package;
 
 fn setup() -> (TestDb, PgConnection) {
@@ -72,6 +75,30 @@ fn scenario() -> Chain {
     c.push(ev[..4].to_vec());
     c.push(ev[4..].to_vec());
     c.push(vec![vip(1, 1, c.now), vip(0xc1, 0, c.now)]);
+    // Campaign online points: a longer period, a referred worker, and its
+    // epoch reported before its lease (in different pieces when split).
+    c.push(vec![
+        LumenEvent::CampaignConfigured(CampaignConfigured {
+            operator: addr(0x0e),
+            start: 0,
+            end: c.now + 30 * 86_400,
+            credit_value: 1_000_000,
+            tier_amounts: vec![500, 300, 100, 50, 10],
+        }),
+        LumenEvent::ReferralRegistered(ReferralRegistered {
+            referee: addr(2),
+            referrer: addr(0xd1),
+            registered_at: c.now,
+        }),
+    ]);
+    c.push(vec![uptime(19_676, 2, 30_000, 1_000_000)]);
+    c.push(vec![LumenEvent::LeaseRecorded(LeaseRecorded {
+        epoch: 19_676,
+        worker: addr(2),
+        lease_secs: 3_000,
+        score: 1_000_000,
+        weight: 3_000_000_000,
+    })]);
     c
 }
 
@@ -94,6 +121,8 @@ fn dump_all(conn: &mut PgConnection) -> Vec<String> {
         ("params", "name"),
         ("campaign_users", "address"),
         ("campaign", "id"),
+        ("campaign_points", "address"),
+        ("campaign_online", "worker, epoch"),
         ("events", "version, event_index"),
     ]
     .iter()
@@ -170,6 +199,25 @@ fn applies_projections_and_reapply_is_a_noop() {
     assert_eq!(count(&mut conn, "events"), n_events as i64);
     assert_eq!(count(&mut conn, "attestations"), 1);
     assert_eq!(count(&mut conn, "creator_months"), 1);
+    // The epoch's idle time after the later lease, and its referrer's 10 %.
+    let online: Vec<(String, i64, i64)> = crate::schema::campaign_points::table
+        .select((
+            crate::schema::campaign_points::address,
+            crate::schema::campaign_points::worker_online_points,
+            crate::schema::campaign_points::referral_points,
+        ))
+        .order(crate::schema::campaign_points::address)
+        .load(&mut conn)
+        .unwrap();
+    let idle = lumen_sdk::formulas::campaign::idle_points(30_000, 3_000, 1_000_000) as i64;
+    assert_eq!(idle, 312_500);
+    assert_eq!(
+        online,
+        [
+            (addr(2).to_hex(), idle, 0),
+            (addr(0xd1).to_hex(), 0, idle / 10)
+        ]
+    );
 }
 
 #[test]

@@ -1,0 +1,2 @@
+DROP TABLE campaign_online;
+DROP TABLE campaign_points;
