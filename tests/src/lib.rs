@@ -1,7 +1,16 @@
-//! Cross-crate end-to-end tests of Lumen and the shared test vectors
-//! (`tests/vectors/*.json`).
+//! Cross-crate end-to-end tests of Lumen, the network scenario model behind
+//! the demo, and the shared test vectors (`tests/vectors/*.json`).
+//!
+//! - [`scenario`]: a seeded model of the contract that writes a realistic
+//!   chain of REST transactions and keeps its own books ([`scenario::Summary`]);
+//! - [`rest`]: those transactions in the fullnode's REST JSON shape.
+//! - [`chain`]: `attestation::attest` as the contract runs it, for a stand-in node.
 
 use std::path::PathBuf;
+
+pub mod chain;
+pub mod rest;
+pub mod scenario;
 
 /// Path of a file under `tests/vectors/`.
 pub fn vector_path(name: &str) -> PathBuf {

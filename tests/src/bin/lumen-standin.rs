@@ -1,0 +1,80 @@
+//! A local fullnode stand-in for the demo: serves a scenario's transactions
+//! under `GET /v1/transactions` and accepts signed transactions on
+//! `POST /v1/transactions`, running `attestation::attest` like the contract
+//! (see `lumen_e2e::chain`), so the relayer's attester service can submit to
+//! it and the indexer can read everything back over REST.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use lumen_sdk::standin::Standin;
+use lumen_sdk::{AccountAddress, Package};
+
+/// A fullnode REST stand-in on 127.0.0.1 (free port, printed on stdout).
+#[derive(Parser, Debug)]
+#[command(name = "lumen-standin", version)]
+struct Cli {
+    /// Chain id served.
+    #[arg(long, default_value_t = 4)]
+    chain_id: u8,
+    /// The package address.
+    #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
+    package: Package,
+    /// JSON-lines file of REST transactions to serve (e.g. from `lumen-scenario`).
+    #[arg(long)]
+    transactions: Option<PathBuf>,
+    /// Accounts allowed to call `attestation::attest` (comma-separated; default: anyone).
+    #[arg(long, value_delimiter = ',')]
+    attesters: Vec<String>,
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let attesters = cli
+        .attesters
+        .iter()
+        .map(|a| {
+            AccountAddress::from_hex(a)
+                .map_err(|e| anyhow::anyhow!("--attesters: {a:?} is not an address: {e}"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let standin = Standin::start(cli.chain_id).await?;
+    let chain = lumen_e2e::chain::AttestChain::new(cli.package, cli.chain_id, attesters);
+    chain.install(&standin);
+    if let Some(path) = &cli.transactions {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut txns = vec![];
+        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let txn: serde_json::Value = serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: not JSON", path.display(), i + 1))?;
+            // Later attestations must respect the nonces and device bindings so far.
+            chain.observe(&txn);
+            txns.push(txn);
+        }
+        let n = standin.push_transactions(txns).len();
+        tracing::info!(transactions = n, file = %path.display(), "ledger loaded");
+    }
+    // Scripts read the URL from this line.
+    println!("{}", standin.url());
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! The stand-in's `attestation::attest` (used by the demo and the relayer
+//! test) enforces the contract's rules on real signed transactions sent over
+//! HTTP: authorised attester, the worker's authentication key, a strict
+//! signature over the report, rising nonces, fresh reports, one device per
+//! worker; and its views answer from the resulting state.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use lumen_e2e::chain::AttestChain;
+use lumen_sdk::aptos_sdk::account::Ed25519Account;
+use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::messages::BenchmarkReport;
+use lumen_sdk::standin::Standin;
+use lumen_sdk::tx::{LumenClient, TxnOptions};
+use lumen_sdk::{payloads, views, Package};
+
+const CHAIN: u8 = 4;
+
+fn account(n: u8) -> Ed25519Account {
+    Ed25519Account::from_private_key(Ed25519PrivateKey::from_bytes(&[n; 32]).unwrap())
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn report(worker: &Ed25519Account, device: u8, nonce: u64, measured_at: u64) -> BenchmarkReport {
+    BenchmarkReport {
+        worker: worker.address(),
+        device_id: vec![device; 16],
+        gpu_model: "NVIDIA GeForce RTX 4090".into(),
+        vram_mb: 24_576,
+        score: 8_160_000,
+        bench_version: 1,
+        nonce,
+        measured_at,
+        chain_id: CHAIN,
+    }
+}
+
+/// One `attest` call: who sends it, the report, the key that signs it, the
+/// key whose public half is sent, whether the score is changed after
+/// signing, and the abort expected.
+struct Case<'a> {
+    sender: &'a Ed25519Account,
+    report: BenchmarkReport,
+    signer: &'a Ed25519Account,
+    shown: &'a Ed25519Account,
+    tamper: bool,
+    abort: Option<&'static str>,
+}
+
+fn case<'a>(
+    sender: &'a Ed25519Account,
+    report: BenchmarkReport,
+    signer: &'a Ed25519Account,
+    shown: &'a Ed25519Account,
+    tamper: bool,
+    abort: Option<&'static str>,
+) -> Case<'a> {
+    Case {
+        sender,
+        report,
+        signer,
+        shown,
+        tamper,
+        abort,
+    }
+}
+
+#[tokio::test]
+async fn attest_on_the_stand_in_follows_the_contracts_rules() {
+    let standin = Standin::start(CHAIN).await.unwrap();
+    let (attester, outsider) = (account(1), account(2));
+    let (w1, w2) = (account(11), account(12));
+    AttestChain::new(Package::DEV, CHAIN, vec![attester.address()]).install(&standin);
+    let node = LumenClient::new(&standin.url(), Package::DEV).unwrap();
+    let t = now();
+
+    let cases = vec![
+        case(&attester, report(&w1, 7, 1, t - 60), &w1, &w1, false, None),
+        case(
+            &attester,
+            report(&w1, 7, 1, t - 30),
+            &w1,
+            &w1,
+            false,
+            Some("ENonceTooLow"),
+        ),
+        case(
+            &attester,
+            report(&w2, 7, 1, t - 30),
+            &w2,
+            &w2,
+            false,
+            Some("EDeviceBound"),
+        ),
+        case(
+            &attester,
+            report(&w1, 7, 2, t - 30),
+            &w2,
+            &w2,
+            false,
+            Some("EWrongPublicKey"),
+        ),
+        case(
+            &attester,
+            report(&w1, 7, 3, t - 30),
+            &w1,
+            &w1,
+            true,
+            Some("EBadSignature"),
+        ),
+        case(
+            &outsider,
+            report(&w1, 7, 4, t - 30),
+            &w1,
+            &w1,
+            false,
+            Some("ENotAttester"),
+        ),
+        case(
+            &attester,
+            report(&w1, 7, 5, t - 7_200),
+            &w1,
+            &w1,
+            false,
+            Some("EStaleReport"),
+        ),
+        case(&attester, report(&w2, 8, 1, t), &w2, &w2, false, None),
+    ];
+    for c in &cases {
+        let mut r = c.report.clone();
+        let sig = r.sign(&Package::DEV, c.signer.private_key());
+        if c.tamper {
+            r.score += 1;
+        }
+        let f = payloads::attest_report(&Package::DEV, &r, c.shown.public_key(), &sig);
+        let signed = node
+            .build_and_sign(c.sender, f, &TxnOptions::default())
+            .await
+            .unwrap();
+        node.submit(&signed).await.unwrap();
+    }
+    let got = standin.submitted();
+    assert_eq!(got.len(), cases.len());
+    for (i, (txn, case)) in got.iter().zip(&cases).enumerate() {
+        match (&txn.outcome, case.abort) {
+            (Some(Ok(())), None) => {}
+            (Some(Err(status)), Some(want)) => {
+                assert!(status.starts_with(want), "case {i}: {status} is not {want}")
+            }
+            (other, want) => panic!("case {i}: outcome {other:?}, wanted {want:?}"),
+        }
+    }
+    // Only the accepted reports left events on the ledger.
+    let ledger: serde_json::Value =
+        reqwest::get(format!("{}/transactions?start=0&limit=100", standin.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let attested: Vec<_> = ledger
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["events"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| match LumenEvent::decode_rest(&Package::DEV, &e) {
+            Ok(Some(LumenEvent::ScoreAttested(s))) => Some((s.worker, s.nonce, s.attesters)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        attested,
+        vec![
+            (w1.address(), 1, vec![attester.address()]),
+            (w2.address(), 1, vec![attester.address()]),
+        ]
+    );
+    let bound = node
+        .view(&views::attestation::worker_of_device(
+            &Package::DEV,
+            vec![7; 16],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(bound, Some(w1.address()));
+    let free = node
+        .view(&views::attestation::worker_of_device(
+            &Package::DEV,
+            vec![9; 16],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(free, None);
+    let nonce = node
+        .view(&views::attestation::last_nonce(&Package::DEV, w1.address()))
+        .await
+        .unwrap();
+    assert_eq!(nonce, 1);
+}

@@ -1,0 +1,248 @@
+//! The relayer's attestation end to end: `lumen_relayer::attest` benchmarks
+//! this machine's Vulkan device (lavapipe without a GPU) against a challenge
+//! of the attester service, the service's submitter sends the signed
+//! `attestation::attest` transaction to a fullnode stand-in over HTTP, the
+//! stand-in runs it like the contract, and the indexer stores the resulting
+//! events. The submitted transaction decodes to exactly the entry-function
+//! call the sdk builds for the signed report, and the events the indexer
+//! stores are the ones the contract emits, for the relayer's report and for
+//! the scenario's own attestations.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
+use lumen_e2e::chain::{attest_events, decode_attest, verify_attest};
+use lumen_relayer::attest::{self, AttestOptions};
+use lumen_relayer::bench::{BenchOptions, Profile};
+use lumen_relayer::chain::{Node, Signer, Submitter};
+use lumen_relayer::protocol::{parse_public_key, parse_signature};
+use lumen_relayer::service::{self, Service, ServiceConfig};
+use lumen_relayer::verify::Policy;
+use lumen_sdk::aptos_sdk::account::Ed25519Account;
+use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
+use lumen_sdk::events::{LumenEvent, ScoreAttested};
+use lumen_sdk::movejson::MoveJson;
+use lumen_sdk::tx::TxnOptions;
+use lumen_sdk::{payloads, AccountAddress, Package};
+use serde_json::Value;
+
+#[derive(QueryableByName)]
+struct StoredEvent {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    version: i64,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    event_index: i32,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    data: String,
+}
+
+fn stored_score_events(url: &str) -> Vec<StoredEvent> {
+    let mut c = PgConnection::establish(url).unwrap();
+    diesel::sql_query(
+        "SELECT version, event_index, data::text AS data FROM events \
+         WHERE event_type LIKE '%ScoreAttested' ORDER BY version, event_index",
+    )
+    .load(&mut c)
+    .unwrap()
+}
+
+fn key_of(hex_key: &str) -> Ed25519PrivateKey {
+    Ed25519PrivateKey::from_bytes(&hex::decode(hex_key).unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
+    let scenario = small();
+    let keys = &scenario.keys;
+    let standin = standin_with(scenario).await;
+
+    // The attester service with the scenario's authorised attester.
+    let dir = tempfile::tempdir().unwrap();
+    let config = ServiceConfig {
+        policy: Policy {
+            package: Package::DEV,
+            chain_id: CHAIN,
+            allow_cpu: true,
+            allow_quick: true,
+            max_clock_skew_secs: 300,
+        },
+        challenge_ttl_secs: 600,
+        epoch_secs: 86_400,
+        uptime_report_delay_secs: 600,
+        heartbeat_max_gap_secs: 180,
+        uptime_batch: 100,
+        tick: Duration::from_millis(50),
+    };
+    let svc = Service::open(dir.path(), config, Some(Node::new(&standin.url()))).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let service_url = format!("http://{}", listener.local_addr().unwrap());
+    let router = service::router(svc.clone());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let attester = Ed25519Account::from_private_key(key_of(&keys.attester_key));
+    assert_eq!(attester.address().to_hex(), keys.attester);
+    tokio::spawn(
+        Submitter {
+            queue: svc.queue(),
+            node: Node::new(&standin.url()),
+            signer: Signer {
+                attester,
+                fee_payer: None,
+                chain_id: CHAIN,
+                package: Package::DEV,
+                options: TxnOptions::default(),
+            },
+            poll: Duration::from_millis(50),
+        }
+        .run(),
+    );
+
+    // A new worker benchmarks its device and sends the signed report.
+    let worker_key = key_of(&keys.new_worker_key);
+    let worker = attest::address_of(&worker_key);
+    let opts = AttestOptions {
+        service_url: service_url.clone(),
+        package: Package::DEV,
+        worker,
+        bench: BenchOptions {
+            profile: Profile::Quick,
+            runs: 1,
+            device_index: None,
+            seed: [0; 32],
+            progress: false,
+        },
+        allow_cpu: true,
+    };
+    let (sub, _accepted) = attest::attest(&opts, &worker_key).await.expect("attest");
+
+    let mut txns = vec![];
+    for _ in 0..400 {
+        txns = standin.submitted();
+        if !txns.is_empty() && txns.iter().all(|t| t.outcome.is_some()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(txns.len(), 1, "one report, one transaction");
+    let t = &txns[0];
+    assert_eq!(t.outcome, Some(Ok(())), "the contract's checks pass");
+    assert_eq!(t.sender.to_hex(), keys.attester);
+
+    // The exact call the sdk builds for the signed report.
+    let pk = parse_public_key(&sub.public_key).unwrap();
+    let sig = parse_signature(&sub.signature).unwrap();
+    let want = payloads::attest_report(&Package::DEV, &sub.report, &pk, &sig);
+    assert_eq!(t.entry_function.as_ref(), Some(&want));
+    let call = decode_attest(&Package::DEV, CHAIN, t.entry_function.as_ref().unwrap())
+        .unwrap()
+        .expect("an attest call");
+    assert_eq!(call.report, sub.report);
+    verify_attest(&Package::DEV, &call).unwrap();
+    let mut tampered = call.clone();
+    tampered.report.score += 1;
+    assert!(verify_attest(&Package::DEV, &tampered)
+        .unwrap_err()
+        .starts_with("EBadSignature"));
+
+    // The indexer reads the stand-in's ledger: the scenario, then the relayer's transaction.
+    let ix = index(&standin.url()).await;
+    let version = t.version.expect("committed");
+    assert_eq!(version, scenario.summary.chain.head_version + 1);
+    assert_eq!(ix.summary.next_version, version + 1);
+    let stored = stored_score_events(ix.db.url());
+    let last = stored.last().expect("score events stored");
+    assert_eq!(last.version as u64, version);
+    let data: Value = serde_json::from_str(&last.data).unwrap();
+    let got = ScoreAttested::from_json("ScoreAttested", &data).unwrap();
+    let LumenEvent::ScoreAttested(expected) =
+        attest_events(&call, t.sender, got.effective_at, 2_592_000)
+            .pop()
+            .unwrap()
+    else {
+        panic!("attest emits ScoreAttested last")
+    };
+    assert_eq!(got, expected);
+    assert_eq!(got.worker, worker);
+    assert_eq!(got.attesters, vec![t.sender]);
+
+    // The stand-in's chain state answers the views the attester service asks.
+    let views = standin.view_requests();
+    assert!(
+        views.iter().any(|b| b["function"].as_str()
+            == Some(
+                Package::DEV
+                    .member("attestation", "worker_of_device")
+                    .as_str()
+            )),
+        "the service checked the device binding on chain: {views:?}"
+    );
+    let node = lumen_sdk::tx::LumenClient::new(&standin.url(), Package::DEV).unwrap();
+    let bound = node
+        .view(&lumen_sdk::views::attestation::worker_of_device(
+            &Package::DEV,
+            sub.report.device_id.clone(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(bound, Some(worker));
+    let nonce = node
+        .view(&lumen_sdk::views::attestation::last_nonce(
+            &Package::DEV,
+            worker,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(nonce, sub.report.nonce);
+
+    // The explorer shows the worker with the relayer's score.
+    let w = get(&format!("{}/v1/workers/{}", ix.api, worker.to_hex())).await;
+    assert_eq!(n(&w["worker"]["score"]), sub.report.score);
+    assert_eq!(
+        w["worker"]["gpu_model"].as_str(),
+        Some(sub.report.gpu_model.as_str())
+    );
+
+    // The scenario's attestations: each stored event equals the one in its transaction.
+    let attest_fn = Package::DEV.member("attestation", "attest");
+    let mut from_chain = vec![];
+    for tx in &scenario.transactions {
+        if tx["payload"]["function"].as_str() != Some(attest_fn.as_str()) {
+            continue;
+        }
+        let args = tx["payload"]["arguments"].as_array().unwrap();
+        let (idx, ev) = tx["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .find(|(_, e)| {
+                e["type"]
+                    .as_str()
+                    .is_some_and(|s| s.ends_with("::attestation::ScoreAttested"))
+            })
+            .expect("attest emits ScoreAttested");
+        let e = ScoreAttested::from_json("ScoreAttested", &ev["data"]).unwrap();
+        // The event carries the arguments of the call.
+        assert_eq!(e.worker, AccountAddress::from_move_json(&args[0]).unwrap());
+        assert_eq!(e.device_id, Vec::<u8>::from_move_json(&args[1]).unwrap());
+        assert_eq!(e.score, u64::from_move_json(&args[4]).unwrap());
+        assert_eq!(e.nonce, u64::from_move_json(&args[6]).unwrap());
+        from_chain.push((n(&tx["version"]), idx as u64, e));
+    }
+    let stored: Vec<(u64, u64, ScoreAttested)> = stored
+        .iter()
+        .filter(|s| (s.version as u64) != version)
+        .map(|s| {
+            let d: Value = serde_json::from_str(&s.data).unwrap();
+            (
+                s.version as u64,
+                s.event_index as u64,
+                ScoreAttested::from_json("ScoreAttested", &d).unwrap(),
+            )
+        })
+        .collect();
+    assert!(from_chain.len() >= 12);
+    assert_eq!(stored, from_chain);
+}
