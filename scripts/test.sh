@@ -22,6 +22,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test --workspace"
 cargo test --workspace --locked
 
+step "benchmark smoke run: every row of scripts/bench.sh at tiny sizes"
+bash scripts/bench.sh --smoke
+
 step "Move unit tests"
 if command -v aptos >/dev/null 2>&1; then
   aptos move test --package-dir move --named-addresses lumen=0xcafe

@@ -9,7 +9,7 @@
 //! exists before sending the same bytes again, so a job is never lost and
 //! never submitted twice.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,6 +39,9 @@ pub enum QueueError {
         source: serde_json::Error,
     },
 }
+
+/// File name ending of a group commit's file (several new jobs).
+const BATCH_SUFFIX: &str = ".batch.json";
 
 /// What a job submits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +129,9 @@ impl Job {
 pub struct Queue {
     dir: PathBuf,
     jobs: Mutex<BTreeMap<u64, Job>>,
+    /// Sequence number of each key (a job's key never changes); locked
+    /// after `jobs` when both are needed.
+    keys: Mutex<HashMap<String, u64>>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> QueueError + '_ {
@@ -142,6 +148,7 @@ impl Queue {
         let dir = dir.into();
         fs::create_dir_all(&dir).map_err(io(&dir))?;
         let mut jobs = BTreeMap::new();
+        let mut singles = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io(&dir))? {
             let path = entry.map_err(io(&dir))?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -149,9 +156,25 @@ impl Queue {
                 fs::remove_file(&path).map_err(io(&path))?;
                 continue;
             }
-            if !name.ends_with(".json") {
+            if name.ends_with(BATCH_SUFFIX) {
+                // A group commit: its jobs are only ever updated through
+                // their own single files, which are read afterwards and win.
+                let text = fs::read(&path).map_err(io(&path))?;
+                let batch: Vec<Job> =
+                    serde_json::from_slice(&text).map_err(|source| QueueError::Corrupt {
+                        path: path.clone(),
+                        source,
+                    })?;
+                for job in batch {
+                    jobs.entry(job.seq).or_insert(job);
+                }
                 continue;
             }
+            if name.ends_with(".json") {
+                singles.push(path);
+            }
+        }
+        for path in singles {
             let text = fs::read(&path).map_err(io(&path))?;
             let job: Job = serde_json::from_slice(&text).map_err(|source| QueueError::Corrupt {
                 path: path.clone(),
@@ -161,6 +184,7 @@ impl Queue {
         }
         Ok(Queue {
             dir,
+            keys: Mutex::new(jobs.values().map(|j| (j.key.clone(), j.seq)).collect()),
             jobs: Mutex::new(jobs),
         })
     }
@@ -171,13 +195,28 @@ impl Queue {
 
     fn write(&self, job: &Job) -> Result<(), QueueError> {
         let path = self.path_of(job.seq);
-        let tmp = self.dir.join(format!(".tmp-{:012}", job.seq));
         let bytes = serde_json::to_vec_pretty(job).expect("a job serialises");
+        self.write_atomically(&path, job.seq, &bytes)
+    }
+
+    /// Writes several new jobs as one file: one durable write for all.
+    fn write_batch(&self, fresh: &[Job]) -> Result<(), QueueError> {
+        let first = fresh.first().map_or(0, |j| j.seq);
+        let last = fresh.last().map_or(0, |j| j.seq);
+        let path = self
+            .dir
+            .join(format!("{first:012}-{last:012}{BATCH_SUFFIX}"));
+        let bytes = serde_json::to_vec(fresh).expect("jobs serialise");
+        self.write_atomically(&path, first, &bytes)
+    }
+
+    fn write_atomically(&self, path: &Path, seq: u64, bytes: &[u8]) -> Result<(), QueueError> {
+        let tmp = self.dir.join(format!(".tmp-{seq:012}"));
         let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(&bytes).map_err(io(&tmp))?;
+        f.write_all(bytes).map_err(io(&tmp))?;
         f.sync_all().map_err(io(&tmp))?;
         drop(f);
-        fs::rename(&tmp, &path).map_err(io(&path))?;
+        fs::rename(&tmp, path).map_err(io(path))?;
         fs::File::open(&self.dir)
             .and_then(|d| d.sync_all())
             .map_err(io(&self.dir))?;
@@ -188,7 +227,8 @@ impl Queue {
     /// (the existing one when the key was known).
     pub fn push(&self, key: String, kind: JobKind) -> Result<Job, QueueError> {
         let mut jobs = self.jobs.lock().expect("queue lock");
-        if let Some(j) = jobs.values().find(|j| j.key == key) {
+        let mut keys = self.keys.lock().expect("queue keys lock");
+        if let Some(j) = keys.get(&key).and_then(|seq| jobs.get(seq)) {
             return Ok(j.clone());
         }
         let seq = jobs.keys().next_back().map_or(1, |s| s + 1);
@@ -200,17 +240,55 @@ impl Queue {
             attempts: 0,
         };
         self.write(&job)?;
+        keys.insert(job.key.clone(), seq);
         jobs.insert(seq, job.clone());
         Ok(job)
     }
 
+    /// Adds several jobs with one durable write (a group commit). A key
+    /// that exists (or repeats within `items`) yields the existing job, as
+    /// [`Queue::push`] does. Returns the jobs in the order of `items`.
+    pub fn push_many(&self, items: Vec<(String, JobKind)>) -> Result<Vec<Job>, QueueError> {
+        let mut jobs = self.jobs.lock().expect("queue lock");
+        let mut keys = self.keys.lock().expect("queue keys lock");
+        let mut next = jobs.keys().next_back().map_or(1, |s| s + 1);
+        let mut out = Vec::with_capacity(items.len());
+        let mut fresh: Vec<Job> = Vec::new();
+        for (key, kind) in items {
+            let known = keys
+                .get(&key)
+                .and_then(|seq| jobs.get(seq))
+                .or_else(|| fresh.iter().find(|j| j.key == key));
+            if let Some(j) = known {
+                out.push(j.clone());
+                continue;
+            }
+            let job = Job {
+                seq: next,
+                key,
+                kind,
+                state: JobState::Queued,
+                attempts: 0,
+            };
+            next += 1;
+            fresh.push(job.clone());
+            out.push(job);
+        }
+        match fresh.len() {
+            0 => {}
+            1 => self.write(&fresh[0])?,
+            _ => self.write_batch(&fresh)?,
+        }
+        for job in fresh {
+            keys.insert(job.key.clone(), job.seq);
+            jobs.insert(job.seq, job);
+        }
+        Ok(out)
+    }
+
     /// Whether a job with this key exists.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.jobs
-            .lock()
-            .expect("queue lock")
-            .values()
-            .any(|j| j.key == key)
+        self.keys.lock().expect("queue keys lock").contains_key(key)
     }
 
     /// Persists a job's new state.
@@ -281,6 +359,48 @@ mod tests {
         assert!(!dir.path().join(".tmp-000000000003").exists());
         let c = q.push("uptime:3:0".into(), uptime(3)).unwrap();
         assert_eq!(c.seq, 3);
+    }
+
+    #[test]
+    fn a_group_commit_survives_reopening_and_later_updates_win() {
+        let dir = tempfile::tempdir().unwrap();
+        let q = Queue::open(dir.path()).unwrap();
+        let a = q.push("uptime:1:0".into(), uptime(1)).unwrap();
+        let many = q
+            .push_many(vec![
+                ("uptime:2:0".into(), uptime(2)),
+                ("uptime:1:0".into(), uptime(7)),
+                ("uptime:3:0".into(), uptime(3)),
+                ("uptime:2:0".into(), uptime(8)),
+            ])
+            .unwrap();
+        let seqs: Vec<u64> = many.iter().map(|j| j.seq).collect();
+        assert_eq!(seqs, vec![2, 1, 3, 2], "known keys give the existing job");
+        assert_eq!(many[1], a);
+        let batch_files = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(BATCH_SUFFIX)
+            })
+            .count();
+        assert_eq!(batch_files, 1, "two new jobs, one file");
+        let mut done = many[2].clone();
+        done.state = JobState::Done {
+            hash: "0xcd".into(),
+            version: Some(9),
+            success: true,
+            vm_status: "Executed successfully".into(),
+        };
+        q.update(&done).unwrap();
+        drop(q);
+
+        let q = Queue::open(dir.path()).unwrap();
+        assert_eq!(q.all(), vec![a, many[0].clone(), done]);
+        assert_eq!(q.push("uptime:4:0".into(), uptime(4)).unwrap().seq, 4);
     }
 
     #[test]

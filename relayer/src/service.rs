@@ -6,15 +6,19 @@
 //!
 //! Its own state (issued challenges, device bindings, heartbeat uptime) is
 //! one JSON file in the state directory, replaced atomically on every change.
-//! A report is queued under the key `attest:<challenge id>` *before* the
-//! challenge is marked used, and the queue is consulted on every report, so a
-//! crash between the two can neither lose the report nor let the challenge
-//! be used twice.
+//! An accepted report is recorded by its queued job alone, under the key
+//! `attest:<challenge id>`: the queue is consulted first on every report (a
+//! queued key means the challenge is used), and the device bindings are
+//! rebuilt from the queued reports when the service starts, so accepting a
+//! report rewrites no state file and a crash at any point can neither lose a
+//! report nor let a challenge be used twice. Reports verified at the same
+//! time are committed together (one queue file for the whole group), so
+//! concurrent workers share the fsyncs instead of waiting for one each.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use axum::extract::State;
@@ -24,7 +28,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use lumen_sdk::{views, AccountAddress};
 use serde::{Deserialize, Serialize};
-use tokio::sync::Mutex;
+use tokio::sync::{oneshot, Mutex};
 
 use crate::chain::Node;
 use crate::protocol::{
@@ -60,6 +64,9 @@ pub enum ServiceError {
     /// The queue failed.
     #[error(transparent)]
     Queue(#[from] QueueError),
+    /// A group commit of reports failed (the queue or the state file).
+    #[error("committing reports: {0}")]
+    Commit(String),
     /// The state file could not be read or written.
     #[error("state file {path}: {detail}")]
     State {
@@ -94,6 +101,20 @@ struct Persisted {
     reported_through: Option<u64>,
 }
 
+/// What a waiting submitter learns from the group commit.
+type Verdict = Result<Result<Accepted, Rejection>, String>;
+
+/// A verified report waiting for the next group commit.
+struct PendingReport {
+    key: String,
+    challenge_id: String,
+    device: String,
+    worker: AccountAddress,
+    score: u64,
+    kind: JobKind,
+    done: oneshot::Sender<Verdict>,
+}
+
 /// The running service's shared state.
 pub struct Service {
     config: ServiceConfig,
@@ -101,6 +122,21 @@ pub struct Service {
     queue: Arc<Queue>,
     state_path: PathBuf,
     state: Mutex<Persisted>,
+    /// Verified reports, to the commit thread.
+    commits: std::sync::mpsc::Sender<PendingReport>,
+}
+
+/// The commit thread: takes every report waiting and commits them as one
+/// group, so while one group's fsyncs run the next group gathers. It holds
+/// the service weakly and ends with it (its channel closes).
+fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<PendingReport>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        let Some(svc) = svc.upgrade() else { break };
+        let mut s = svc.state.blocking_lock();
+        svc.commit_reports(&mut s, batch);
+    }
 }
 
 fn now_secs() -> u64 {
@@ -141,13 +177,32 @@ impl Service {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Persisted::default(),
             Err(e) => return Err(state_err(&state_path, e)),
         };
-        Ok(Arc::new(Service {
+        let mut state: Persisted = state;
+        // Bindings made by accepted reports live in their queued jobs; the
+        // first report of a device bound it.
+        for job in queue.all() {
+            if let JobKind::Attest { report, .. } = &job.kind {
+                state
+                    .devices
+                    .entry(hex::encode(&report.device_id))
+                    .or_insert(report.worker);
+            }
+        }
+        let (commits, rx) = std::sync::mpsc::channel();
+        let svc = Arc::new(Service {
             config,
             node,
             queue,
             state_path,
             state: Mutex::new(state),
-        }))
+            commits,
+        });
+        let weak = Arc::downgrade(&svc);
+        std::thread::Builder::new()
+            .name("attester-commit".into())
+            .spawn(move || commit_loop(weak, rx))
+            .map_err(|e| state_err(state_dir, format!("starting the commit thread: {e}")))?;
+        Ok(svc)
     }
 
     /// The durable queue.
@@ -229,38 +284,93 @@ impl Service {
                 }));
             }
         }
-        let mut s = self.state.lock().await;
-        // Checked again: another request may have used it meanwhile.
-        if let Err(r) = self.open_challenge(&s, &sub.challenge_id, &key) {
-            return Ok(Err(r));
-        }
-        let device = hex::encode(&sub.report.device_id);
-        if let Some(other) = s.devices.get(&device) {
-            if *other != sub.report.worker {
-                return Ok(Err(Rejection::DeviceBound {
-                    device_id: device,
-                    worker: *other,
-                }));
+        // Group commit: the verified report goes to the commit thread, which
+        // writes every report waiting with one queue file and one state
+        // save, so concurrent reports share the fsyncs.
+        let (done, verdict) = oneshot::channel();
+        self.commits
+            .send(PendingReport {
+                key,
+                challenge_id: sub.challenge_id.clone(),
+                device: hex::encode(&sub.report.device_id),
+                worker: sub.report.worker,
+                score: sub.report.score,
+                kind: JobKind::Attest {
+                    report: sub.report.clone(),
+                    public_key: sub.public_key.clone(),
+                    signature: sub.signature.clone(),
+                },
+                done,
+            })
+            .map_err(|_| ServiceError::Commit("the commit thread stopped".into()))?;
+        verdict
+            .await
+            .map_err(|_| ServiceError::Commit("the report's commit was abandoned".into()))?
+            .map_err(ServiceError::Commit)
+    }
+
+    /// Writes a batch of verified reports: each is checked again against
+    /// the state (another request may have used its challenge or bound its
+    /// device meanwhile, also within the batch), and the accepted ones are
+    /// queued with one durable write, which is their whole record.
+    fn commit_reports(&self, s: &mut Persisted, batch: Vec<PendingReport>) {
+        let mut used: HashSet<String> = HashSet::new();
+        let mut bound: HashMap<String, AccountAddress> = HashMap::new();
+        let mut accepted = Vec::with_capacity(batch.len());
+        for p in batch {
+            let verdict = if used.contains(&p.challenge_id) {
+                Err(Rejection::ChallengeUsed(p.challenge_id.clone()))
+            } else {
+                self.open_challenge(s, &p.challenge_id, &p.key).map(|_| ())
+            }
+            .and_then(
+                |()| match bound.get(&p.device).or(s.devices.get(&p.device)) {
+                    Some(other) if *other != p.worker => Err(Rejection::DeviceBound {
+                        device_id: p.device.clone(),
+                        worker: *other,
+                    }),
+                    _ => Ok(()),
+                },
+            );
+            match verdict {
+                Err(r) => {
+                    let _ = p.done.send(Ok(Err(r)));
+                }
+                Ok(()) => {
+                    used.insert(p.challenge_id.clone());
+                    bound.insert(p.device.clone(), p.worker);
+                    accepted.push(p);
+                }
             }
         }
-        let job = self.queue.push(
-            key,
-            JobKind::Attest {
-                report: sub.report.clone(),
-                public_key: sub.public_key.clone(),
-                signature: sub.signature.clone(),
-            },
-        )?;
-        if let Some(e) = s.challenges.get_mut(&sub.challenge_id) {
-            e.used = true;
+        if accepted.is_empty() {
+            return;
         }
-        s.devices.insert(device, sub.report.worker);
-        self.save(&s)?;
-        tracing::info!(worker = %sub.report.worker, score = sub.report.score, job = job.seq, "report accepted");
-        Ok(Ok(Accepted {
-            job_id: job.seq.to_string(),
-            score: sub.report.score,
-        }))
+        let items = accepted
+            .iter()
+            .map(|p| (p.key.clone(), p.kind.clone()))
+            .collect();
+        let jobs = match self.queue.push_many(items) {
+            Ok(jobs) => jobs,
+            Err(e) => {
+                let msg = e.to_string();
+                for p in accepted {
+                    let _ = p.done.send(Err(msg.clone()));
+                }
+                return;
+            }
+        };
+        for (p, job) in accepted.into_iter().zip(jobs) {
+            // The queued job records the use and the binding; dropping the
+            // challenge keeps the state file (rewritten on other changes) small.
+            s.challenges.remove(&p.challenge_id);
+            s.devices.insert(p.device.clone(), p.worker);
+            tracing::info!(worker = %p.worker, score = p.score, job = job.seq, "report accepted");
+            let _ = p.done.send(Ok(Ok(Accepted {
+                job_id: job.seq.to_string(),
+                score: p.score,
+            })));
+        }
     }
 
     /// The worker the chain binds `device_id` to. A node that cannot answer
@@ -284,6 +394,11 @@ impl Service {
 
     /// The challenge `id` if it exists and was not used (its job key is `key`).
     fn open_challenge(&self, s: &Persisted, id: &str, key: &str) -> Result<Challenge, Rejection> {
+        // A used challenge leaves the state (its queued job is the record),
+        // so the queue is asked first.
+        if self.queue.contains_key(key) {
+            return Err(Rejection::ChallengeUsed(id.to_string()));
+        }
         let entry = s
             .challenges
             .get(id)
@@ -292,7 +407,7 @@ impl Service {
             .challenge
             .clone()
             .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
-        if entry.used || self.queue.contains_key(key) {
+        if entry.used {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
         Ok(challenge)

@@ -234,3 +234,83 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
     assert_eq!(rejection(&url, &theirs).await, "challenge_mismatch");
     attest::send_submission(&url, &sub).await.unwrap();
 }
+
+/// `result` answering `c` for worker key `k` on a device of its own: the
+/// hash chain recomputed for the challenge's seed over the smallest item
+/// count, its time scaled so the figures (and the score) stay the same.
+fn reanswer(
+    c: &lumen_relayer::protocol::Challenge,
+    result: &lumen_relayer::bench::BenchResult,
+    k: &aptos_sdk::crypto::Ed25519PrivateKey,
+    device: u8,
+) -> lumen_relayer::protocol::Submission {
+    use lumen_relayer::bench::hashchain::{all_items, HashChainProof, CHUNK, OPS_PER_ROUND};
+    let mut r = result.clone();
+    r.fingerprint.device_uuid = Some(format!("{device:032x}"));
+    r.device_id = hex::encode(r.fingerprint.device_id());
+    let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
+    let rounds = r.hash.size as u32;
+    r.hash_proof =
+        HashChainProof::commit(&seed, rounds, &all_items(&seed, rounds, CHUNK as u32)).unwrap();
+    r.hash.best_secs =
+        CHUNK as f64 * rounds as f64 * OPS_PER_ROUND as f64 / (r.figures.int32_tops * 1e12);
+    attest::signed_submission(c, r, &lumen_sdk::Package::DEV, k, now())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_reports_are_all_committed_and_each_challenge_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, svc) = start(dir.path(), config(600)).await;
+    let first = attest::request_challenge(&url, addr(60)).await.unwrap();
+    let real = answer(&first, &key(60)).await;
+    let mut subs = vec![real.clone(), real.clone()];
+    for n in 61..73u8 {
+        let c = attest::request_challenge(&url, addr(n)).await.unwrap();
+        subs.push(reanswer(&c, &real.result, &key(n), n));
+    }
+    // A second worker on the device of worker 61, with its own challenge.
+    let c = attest::request_challenge(&url, addr(80)).await.unwrap();
+    subs.push(reanswer(&c, &real.result, &key(80), 61));
+
+    let tasks: Vec<_> = subs
+        .into_iter()
+        .map(|s| {
+            let url = url.clone();
+            tokio::spawn(async move { attest::send_submission(&url, &s).await })
+        })
+        .collect();
+    let mut accepted = Vec::new();
+    let mut rejected = Vec::new();
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(a) => accepted.push(a.job_id),
+            Err(attest::AttestError::Rejected { reason, .. }) => rejected.push(reason),
+            Err(e) => panic!("unexpected failure: {e}"),
+        }
+    }
+    rejected.sort();
+    // The duplicate of the first report is refused whichever group it lands
+    // in; of the two workers on one device, whichever comes second is.
+    assert_eq!(rejected, vec!["challenge_used", "device_bound"]);
+    assert_eq!(accepted.len(), 13);
+    let mut ids = accepted.clone();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 13, "every accepted report has its own job");
+    let jobs = svc.queue().all();
+    assert_eq!(jobs.len(), 13);
+
+    // Used challenges left the state, yet a replay is still "used".
+    assert_eq!(rejection(&url, &real).await, "challenge_used");
+    // The queue reads back the same from disk (group files included).
+    let reopened = lumen_relayer::queue::Queue::open(dir.path().join("queue")).unwrap();
+    assert_eq!(reopened.all(), jobs);
+
+    // A restarted service knows the bindings from the queued reports (no
+    // state file was written for them) and the used challenges from the keys.
+    let (url2, _svc2) = start(dir.path(), config(600)).await;
+    let c = attest::request_challenge(&url2, addr(81)).await.unwrap();
+    let other_on_62 = reanswer(&c, &real.result, &key(81), 62);
+    assert_eq!(rejection(&url2, &other_on_62).await, "device_bound");
+    assert_eq!(rejection(&url2, &real).await, "challenge_used");
+}

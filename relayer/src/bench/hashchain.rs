@@ -95,6 +95,49 @@ pub fn item(seed: &[u8; 32], rounds: u32, index: u32) -> u32 {
     x ^ y ^ z ^ v
 }
 
+/// Lanes [`items_at`] computes in lockstep.
+const LANES: usize = 16;
+
+/// Items at `indices`, the same values as [`item`], computed [`LANES`] at a
+/// time in lockstep. One item is a chain of dependent operations the CPU
+/// cannot overlap; side by side, the lanes' chains overlap and the compiler
+/// turns each step into one vector instruction, so the verifier's 16 samples
+/// cost a few times one item instead of sixteen.
+pub fn items_at(seed: &[u8; 32], rounds: u32, indices: &[u32]) -> Vec<u32> {
+    let w = seed_words(seed);
+    let mut out = Vec::with_capacity(indices.len());
+    for chunk in indices.chunks(LANES) {
+        let (mut x, mut y, mut z, mut v) =
+            ([0u32; LANES], [0u32; LANES], [0u32; LANES], [0u32; LANES]);
+        for (l, &id) in chunk.iter().enumerate() {
+            x[l] = w[0] ^ id;
+            y[l] = w[1] ^ id.wrapping_mul(0x9E37_79B9);
+            z[l] = w[2] ^ !id;
+            v[l] = w[3] ^ (id ^ 0x85EB_CA6B);
+        }
+        for r in 0..rounds {
+            let k = w[4 + (r & 3) as usize];
+            for l in 0..LANES {
+                x[l] = x[l].wrapping_add(y[l]);
+                v[l] ^= x[l];
+                v[l] = v[l].rotate_left(16);
+                z[l] = z[l].wrapping_add(v[l]);
+                y[l] ^= z[l];
+                y[l] = y[l].rotate_left(12);
+                x[l] = x[l].wrapping_add(y[l]);
+                v[l] ^= x[l];
+                v[l] = v[l].rotate_left(8);
+                z[l] = z[l].wrapping_add(v[l]);
+                y[l] ^= z[l];
+                y[l] = y[l].rotate_left(7);
+                x[l] ^= k;
+            }
+        }
+        out.extend((0..chunk.len()).map(|l| x[l] ^ y[l] ^ z[l] ^ v[l]));
+    }
+    out
+}
+
 fn leaf(values: &[u32]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update([0u8]);
@@ -235,6 +278,9 @@ impl HashChainProof {
             });
         }
         let expected = sample_indices(seed, &root, self.items);
+        // The values at the expected indices, all at once (a sample with
+        // another index is refused below before its value is looked at).
+        let values = items_at(seed, self.rounds, &expected);
         let depth = (self.items as usize / CHUNK).trailing_zeros() as usize;
         for (position, (s, want)) in self.samples.iter().zip(expected).enumerate() {
             if s.index != want {
@@ -248,7 +294,7 @@ impl HashChainProof {
                 return Err(ProofError::BadPath(s.index));
             }
             let got = s.chunk[s.index as usize % CHUNK];
-            let expected = item(seed, self.rounds, s.index);
+            let expected = values[position];
             if got != expected {
                 return Err(ProofError::WrongValue {
                     index: s.index,
@@ -294,6 +340,24 @@ mod tests {
         assert_eq!(item(&seed, 0, 0), !0u32 ^ 0x85EB_CA6B);
         assert_ne!(item(&seed, 1, 0), item(&seed, 2, 0));
         assert_ne!(item(&seed, 5, 1), item(&[1u8; 32], 5, 1));
+    }
+
+    #[test]
+    fn items_at_matches_item_one_by_one() {
+        let seed: [u8; 32] = std::array::from_fn(|i| (i as u8).wrapping_mul(37) ^ 0x5a);
+        // 21 indices: one full group of lanes and a partial one.
+        let indices: Vec<u32> = (0..21u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) >> 7)
+            .collect();
+        for rounds in [0, 1, 5, 130] {
+            let one_by_one: Vec<u32> = indices.iter().map(|&i| item(&seed, rounds, i)).collect();
+            assert_eq!(
+                items_at(&seed, rounds, &indices),
+                one_by_one,
+                "rounds {rounds}"
+            );
+        }
+        assert!(items_at(&seed, 3, &[]).is_empty());
     }
 
     #[test]
