@@ -150,6 +150,8 @@ module lumen::rewards_tests {
         let weight: u128 = 100_000_000 * 86_400;
         assert!(rewards::share(18_446_744_073_709_551_615, weight, weight) == 18_446_744_073_709_551_615, 6);
         assert!(rewards::share(18_446_744_073_709_551_615, weight, 2 * weight) == 9_223_372_036_854_775_807, 8);
+        // `epoch_of` reads `epoch_secs` from the config, so it needs the world.
+        h::setup();
         assert!(rewards::epoch_of(DAY * 5 + 1) == 5, 7);
     }
 
