@@ -19,7 +19,9 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use lumen_sdk::AccountAddress;
 use serde_json::{json, Value};
 
@@ -367,28 +369,49 @@ fn online_secs(
         .collect())
 }
 
+/// What the chain would compute for a worker now.
+struct Derived {
+    score_valid: bool,
+    min_stake: u64,
+    eligible: bool,
+    priority: u64,
+}
+
+impl Derived {
+    fn of(w: &WorkerRow, ctx: &Ctx, online: u64) -> Self {
+        // As attestation::valid_report: a report exists, is not revoked and
+        // `now < expires_at`; staking::is_eligible also wants a price above 0.
+        let score_valid =
+            w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
+        let score_now = if score_valid { w.score as u64 } else { 0 };
+        let min_stake =
+            formulas::min_stake(ctx.stake_factor, score_now, w.price_per_ib_hour as u64);
+        let eligible = score_valid && w.price_per_ib_hour > 0 && w.stake as u64 >= min_stake;
+        let priority = formulas::worker_priority(
+            online,
+            ctx.vip_days,
+            score_now,
+            w.frames_completed as u64,
+            w.jobs_failed as u64,
+            w.vip,
+        );
+        Self {
+            score_valid,
+            min_stake,
+            eligible,
+            priority,
+        }
+    }
+}
+
 /// A worker with what the chain would compute for it now.
 fn worker_json(w: &WorkerRow, ctx: &Ctx, online: u64) -> Value {
-    // As attestation::valid_report: a report exists, is not revoked and
-    // `now < expires_at`; staking::is_eligible also wants a price above 0.
-    let score_valid =
-        w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
-    let score_now = if score_valid { w.score as u64 } else { 0 };
-    let min_stake = formulas::min_stake(ctx.stake_factor, score_now, w.price_per_ib_hour as u64);
-    let eligible = score_valid && w.price_per_ib_hour > 0 && w.stake as u64 >= min_stake;
-    let priority = formulas::worker_priority(
-        online,
-        ctx.vip_days,
-        score_now,
-        w.frames_completed as u64,
-        w.jobs_failed as u64,
-        w.vip,
-    );
+    let d = Derived::of(w, ctx, online);
     let mut v = serde_json::to_value(w).expect("rows serialize");
-    v["score_valid"] = score_valid.into();
-    v["min_stake"] = min_stake.into();
-    v["eligible"] = eligible.into();
-    v["priority"] = priority.into();
+    v["score_valid"] = d.score_valid.into();
+    v["min_stake"] = d.min_stake.into();
+    v["eligible"] = d.eligible.into();
+    v["priority"] = d.priority.into();
     v["online_secs_window"] = online.into();
     v
 }
@@ -644,6 +667,77 @@ fn find_job(c: &mut PgConnection, id: &str) -> Result<JobRow, ApiError> {
     row.ok_or_else(|| ApiError::not_found(format!("job {id} not found")))
 }
 
+/// One text column named `body`.
+#[derive(QueryableByName)]
+struct Body {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    body: String,
+}
+
+/// A hand-written statement that diesel keeps prepared on each pooled
+/// connection: its text is fixed per type `S`, so its type is the statement
+/// cache's key, whereas `diesel::sql_query` is parsed and planned by
+/// PostgreSQL on every call (a fifth of the server's time on `/v1/jobs/{id}`).
+struct Prepared<S>(S);
+
+/// The text and binds of a [`Prepared`] statement.
+trait Statement: 'static {
+    fn walk<'b>(&'b self, out: AstPass<'_, 'b, Pg>) -> QueryResult<()>;
+}
+
+impl<S: 'static> QueryId for Prepared<S> {
+    type QueryId = S;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<S: Statement> QueryFragment<Pg> for Prepared<S> {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.0.walk(out)
+    }
+}
+
+impl<S> diesel::query_builder::Query for Prepared<S> {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl<S, C> RunQueryDsl<C> for Prepared<S> {}
+
+/// The job page's body (job row, status name, history) built by
+/// PostgreSQL, before its `WHERE` condition.
+fn job_body_sql() -> String {
+    let names: Vec<String> = status::names().iter().map(|n| format!("'{n}'")).collect();
+    format!(
+        "SELECT jsonb_build_object(\
+         'job', to_jsonb(j) || jsonb_build_object('status_code', j.status, 'status', (ARRAY[{}]::text[])[j.status + 1]), \
+         'history', COALESCE((SELECT jsonb_agg(jsonb_build_object('version', e.version, 'event_index', e.event_index, \
+         'timestamp_us', e.timestamp_us, 'type', e.event_type, 'data', e.data) ORDER BY e.version, e.event_index) \
+         FROM events e WHERE e.job_id = j.job_id), '[]'::jsonb))::text AS body FROM jobs j WHERE ",
+        names.join(", ")
+    )
+}
+
+/// [`job_body_sql`] for the job with this id.
+struct JobBodyById(i64);
+
+impl Statement for JobBodyById {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(&job_body_sql());
+        out.push_sql("j.job_id = ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.0)
+    }
+}
+
+/// [`job_body_sql`] for the job at this object address.
+struct JobBodyByAddress(String);
+
+impl Statement for JobBodyByAddress {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(&job_body_sql());
+        out.push_sql("j.address = ");
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.0)
+    }
+}
+
 /// Explorers open jobs by id far more than anything else, so this answer is
 /// built by PostgreSQL in one round trip (job row, status name, history) and
 /// passed through as text.
@@ -652,32 +746,12 @@ async fn get_job(
     Path(id): Path<String>,
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    use diesel::sql_types::{Array, BigInt, Text};
     Params::new(q, &[])?;
     let key = job_key(&id)?;
     let body = db(&st, move |c| {
-        #[derive(QueryableByName)]
-        struct Body {
-            #[diesel(sql_type = Text)]
-            body: String,
-        }
-        const SQL: &str = "SELECT jsonb_build_object(\
-            'job', to_jsonb(j) || jsonb_build_object('status_code', j.status, 'status', ($1::text[])[j.status + 1]), \
-            'history', COALESCE((SELECT jsonb_agg(jsonb_build_object('version', e.version, 'event_index', e.event_index, \
-            'timestamp_us', e.timestamp_us, 'type', e.event_type, 'data', e.data) ORDER BY e.version, e.event_index) \
-            FROM events e WHERE e.job_id = j.job_id), '[]'::jsonb))::text AS body FROM jobs j WHERE ";
-        let names = status::names();
         let row: Option<Body> = match key {
-            JobKey::Id(n) => diesel::sql_query(format!("{SQL}j.job_id = $2"))
-                .bind::<Array<Text>, _>(names)
-                .bind::<BigInt, _>(n)
-                .get_result(c)
-                .optional()?,
-            JobKey::Address(a) => diesel::sql_query(format!("{SQL}j.address = $2"))
-                .bind::<Array<Text>, _>(names)
-                .bind::<Text, _>(a)
-                .get_result(c)
-                .optional()?,
+            JobKey::Id(n) => Prepared(JobBodyById(n)).get_result(c).optional()?,
+            JobKey::Address(a) => Prepared(JobBodyByAddress(a)).get_result(c).optional()?,
         };
         Ok(row.map(|r| r.body))
     })
@@ -712,22 +786,39 @@ async fn candidates(
             .filter(workers::score_revoked.eq(false))
             .filter(workers::gpu_model.is_not_null())
             .filter(workers::score_expires_at.gt(to_i64(ctx.now)))
+            .filter(workers::price_per_ib_hour.gt(0))
             .select(WorkerRow::as_select())
             .load(c)?;
-        let addrs: Vec<String> = rows.iter().map(|w| w.address.clone()).collect();
-        let online = online_secs(c, &ctx, Some(&addrs))?;
-        let eligible: Vec<Value> = rows
+        // The window's uptime of every worker in one grouped scan: an
+        // `= ANY(…)` over thousands of addresses costs far more.
+        let online = if rows.len() > 64 {
+            online_secs(c, &ctx, None)?
+        } else {
+            let addrs: Vec<String> = rows.iter().map(|w| w.address.clone()).collect();
+            online_secs(c, &ctx, Some(&addrs))?
+        };
+        let online_of = |w: &WorkerRow| online.get(&w.address).copied().unwrap_or(0);
+        // Rank on the derived figures alone; JSON only for the rows shown.
+        let eligible: Vec<(&WorkerRow, u64)> = rows
             .iter()
-            .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
-            .filter(|v| v["eligible"] == true)
+            .filter_map(|w| {
+                let d = Derived::of(w, &ctx, online_of(w));
+                d.eligible.then_some((w, d.priority))
+            })
             .collect();
-        let (ranked, vip_first) = rank_candidates(eligible);
+        let (ranked, vip_first) = rank_by(
+            eligible,
+            |(_, p)| *p,
+            |(w, _)| w.address.as_str(),
+            |(w, _)| w.vip,
+        );
         let total = ranked.len();
         let items: Vec<Value> = ranked
             .into_iter()
             .take(limit)
             .enumerate()
-            .map(|(i, mut v)| {
+            .map(|(i, (w, _))| {
+                let mut v = worker_json(w, &ctx, online_of(w));
                 v["rank"] = (i + 1).into();
                 v["vip_priority_slot"] = (i < vip_first).into();
                 v
@@ -746,20 +837,34 @@ async fn candidates(
 /// The seed's rule: the top 10 % (rounded up) of the VIP workers by
 /// priority score go first, then everyone else by priority score; ties by
 /// address. Returns the order and how many VIP slots lead it.
-pub fn rank_candidates(mut all: Vec<Value>) -> (Vec<Value>, usize) {
-    let key = |v: &Value| {
-        (
-            std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
-            v["address"].as_str().unwrap_or("").to_string(),
-        )
-    };
-    all.sort_by_key(key);
-    let vips = all.iter().filter(|v| v["vip"] == true).count();
+pub fn rank_candidates(all: Vec<Value>) -> (Vec<Value>, usize) {
+    rank_by(
+        all,
+        |v| v["priority"].as_u64().unwrap_or(0),
+        |v| v["address"].as_str().unwrap_or(""),
+        |v| v["vip"] == true,
+    )
+}
+
+/// [`rank_candidates`] over any item, given its priority, address and VIP
+/// flag, so that candidates are ranked before any JSON is built.
+fn rank_by<T>(
+    mut all: Vec<T>,
+    priority: impl Fn(&T) -> u64,
+    address: impl Fn(&T) -> &str,
+    vip: impl Fn(&T) -> bool,
+) -> (Vec<T>, usize) {
+    all.sort_by(|a, b| {
+        priority(b)
+            .cmp(&priority(a))
+            .then_with(|| address(a).cmp(address(b)))
+    });
+    let vips = all.iter().filter(|v| vip(v)).count();
     let slots = vips.div_ceil(10);
     let mut first = Vec::with_capacity(slots);
     let mut rest = Vec::with_capacity(all.len());
     for v in all {
-        if first.len() < slots && v["vip"] == true {
+        if first.len() < slots && vip(&v) {
             first.push(v);
         } else {
             rest.push(v);
