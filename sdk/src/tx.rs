@@ -12,8 +12,8 @@ use aptos_sdk::account::Account;
 use aptos_sdk::api::FullnodeClient;
 use aptos_sdk::transaction::{
     sign_transaction, sponsored::sign_sponsored_transaction, AccountAuthenticator,
-    FeePayerRawTransaction, RawTransaction, SignedTransaction, SponsoredTransactionBuilder,
-    TransactionAuthenticator, TransactionBuilder, TransactionPayload,
+    FeePayerRawTransaction, RawTransaction, SignedTransaction, TransactionAuthenticator,
+    TransactionBuilder, TransactionPayload,
 };
 use aptos_sdk::types::{AccountAddress, ChainId, HashValue};
 use aptos_sdk::{AptosConfig, AptosError};
@@ -98,16 +98,9 @@ pub fn build_sponsored(
     payload: impl Into<TransactionPayload>,
     opts: &TxnOptions,
 ) -> Result<FeePayerRawTransaction, TxError> {
-    Ok(SponsoredTransactionBuilder::new()
-        .sender(sender)
-        .sequence_number(sequence_number)
-        .fee_payer(fee_payer)
-        .chain_id(chain_id)
-        .payload(payload.into())
-        .max_gas_amount(opts.max_gas_amount)
-        .gas_unit_price(opts.gas_unit_price)
-        .expiration_timestamp_secs(expiry(opts))
-        .build()?)
+    // The fee payer signs the same raw transaction; only the envelope differs.
+    let raw = build_raw(sender, sequence_number, chain_id, payload, opts)?;
+    Ok(FeePayerRawTransaction::new_simple(raw, fee_payer))
 }
 
 /// Signs a raw transaction.
