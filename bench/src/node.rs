@@ -1,12 +1,19 @@
 //! A fullnode REST stand-in for benchmarks: `GET /v1` and
-//! `GET /v1/transactions` over a [`Workload`], rendered on demand.
+//! `GET /v1/transactions` over a [`Workload`].
 //!
 //! The general stand-in (`lumen_sdk::standin`) keeps every transaction as a
 //! JSON value in memory, which for a chain of a million transactions costs
-//! gigabytes; this one renders each page from the versions, so the node's
-//! memory stays flat and its CPU cost is a few microseconds per transaction.
+//! gigabytes. This one either renders each page from the versions on demand
+//! ([`BenchNode::start`]: flat memory, a few microseconds of CPU per
+//! transaction) or serves the chain from a file rendered before the clock
+//! starts ([`BenchNode::prerendered`]): a real fullnode runs on another
+//! machine, so the measured indexer should not share its cores with the
+//! node's JSON rendering.
 
+use std::io::Write;
 use std::net::SocketAddr;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -26,8 +33,53 @@ pub const MAX_PAGE: u64 = 100;
 
 struct Inner {
     workload: Workload,
+    rendered: Option<Rendered>,
     head: AtomicU64,
     served: AtomicU64,
+}
+
+/// The chain's transactions rendered once into a file, comma-separated, so
+/// versions `[s, e)` are the bytes `offsets[s] .. offsets[e] - 1`.
+struct Rendered {
+    file: std::fs::File,
+    offsets: Vec<u64>,
+}
+
+impl Rendered {
+    /// Renders versions `0..=head` of `workload` into `path`.
+    fn write(workload: &Workload, head: u64, path: &Path) -> std::io::Result<Self> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 22, std::fs::File::create(path)?);
+        let mut offsets = Vec::with_capacity(head as usize + 2);
+        let mut at = 0u64;
+        let mut txn = String::with_capacity(4_096);
+        for v in 0..=head {
+            offsets.push(at);
+            txn.clear();
+            workload.render(v, &mut txn);
+            txn.push(',');
+            out.write_all(txn.as_bytes())?;
+            at += txn.len() as u64;
+        }
+        offsets.push(at);
+        out.flush()?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        drop(file);
+        let file = std::fs::File::open(path)?;
+        // The open handle keeps the data; nothing is left behind on exit.
+        std::fs::remove_file(path)?;
+        Ok(Self { file, offsets })
+    }
+
+    /// The JSON array of versions `[start, end)`.
+    fn page(&self, start: u64, end: u64) -> std::io::Result<Vec<u8>> {
+        let (from, to) = (self.offsets[start as usize], self.offsets[end as usize] - 1);
+        let mut body = vec![0u8; (to - from) as usize + 2];
+        let last = body.len() - 1;
+        self.file.read_exact_at(&mut body[1..last], from)?;
+        body[0] = b'[';
+        body[last] = b']';
+        Ok(body)
+    }
 }
 
 /// A running bench node.
@@ -45,11 +97,32 @@ struct TxQuery {
 }
 
 impl BenchNode {
-    /// Serves `workload` up to version `head` on a free port of 127.0.0.1.
+    /// Serves `workload` up to version `head` on a free port of 127.0.0.1,
+    /// rendering each page when asked.
     pub async fn start(workload: Workload, head: u64) -> std::io::Result<Self> {
+        Self::serve(workload, None, head).await
+    }
+
+    /// Renders the whole chain of `workload` into `file` first (not on the
+    /// clock of what is measured afterwards), then serves it up to `head`
+    /// by reading the file.
+    pub async fn prerendered(workload: Workload, head: u64, file: &Path) -> std::io::Result<Self> {
+        let (w, f) = (workload.clone(), file.to_path_buf());
+        let rendered = tokio::task::spawn_blocking(move || Rendered::write(&w, w.head(), &f))
+            .await
+            .map_err(std::io::Error::other)??;
+        Self::serve(workload, Some(rendered), head).await
+    }
+
+    async fn serve(
+        workload: Workload,
+        rendered: Option<Rendered>,
+        head: u64,
+    ) -> std::io::Result<Self> {
         let inner = Arc::new(Inner {
             head: AtomicU64::new(head.min(workload.head())),
             workload,
+            rendered,
             served: AtomicU64::new(0),
         });
         let app = Router::new()
@@ -117,18 +190,26 @@ async fn transactions(State(inner): State<Arc<Inner>>, Query(q): Query<TxQuery>)
         return (StatusCode::NOT_FOUND, headers(head), body).into_response();
     }
     let end = (start + limit).min(head + 1);
-    let workload = inner.inner_workload();
-    // Rendering is CPU work; keep it off the accept loop's worker.
-    let body = tokio::task::spawn_blocking(move || workload.render_page(start, end))
-        .await
-        .unwrap_or_default();
-    inner.served.fetch_add(end - start, Ordering::Relaxed);
-    (headers(head), body).into_response()
-}
-
-impl Inner {
-    fn inner_workload(&self) -> Workload {
-        self.workload.clone()
+    // Rendering and file reads are blocking work; keep them off the accept
+    // loop's worker.
+    let node = inner.clone();
+    let body = tokio::task::spawn_blocking(move || match &node.rendered {
+        Some(r) => r.page(start, end),
+        None => Ok(node.workload.render_page(start, end).into_bytes()),
+    })
+    .await
+    .map_err(std::io::Error::other)
+    .and_then(|r| r);
+    match body {
+        Ok(body) => {
+            inner.served.fetch_add(end - start, Ordering::Relaxed);
+            (headers(head), body).into_response()
+        }
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("bench node: reading the rendered chain: {e}"),
+        )
+            .into_response(),
     }
 }
 
@@ -164,5 +245,31 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(r.status(), reqwest::StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn a_prerendered_chain_serves_the_same_pages() {
+        let w = Workload::ingest(10, 100, 60);
+        let dir = tempfile::tempdir().unwrap();
+        let node = BenchNode::prerendered(w.clone(), w.head(), &dir.path().join("chain"))
+            .await
+            .unwrap();
+        for (start, limit) in [(0, 1), (0, 100), (7, 13), (w.head() - 2, 100)] {
+            let body = reqwest::get(format!(
+                "{}/v1/transactions?start={start}&limit={limit}",
+                node.url()
+            ))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+            let end = (start + limit).min(w.head() + 1);
+            assert_eq!(
+                body,
+                w.render_page(start, end),
+                "start {start} limit {limit}"
+            );
+        }
     }
 }

@@ -23,6 +23,7 @@ use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use lumen_sdk::AccountAddress;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::checkpoint;
@@ -44,6 +45,9 @@ pub struct AppState {
     /// `/v1/status` do not each cost a request to the node.
     node_head: Arc<std::sync::Mutex<Option<(std::time::Instant, u64)>>>,
     decimals: u8,
+    /// Requests that may hold a database connection at once; the rest wait
+    /// in arrival order (see [`AppState::with_db_concurrency`]).
+    db_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -64,8 +68,24 @@ impl AppState {
             node,
             node_head: Arc::default(),
             decimals,
+            db_slots: Arc::new(tokio::sync::Semaphore::new(default_db_concurrency())),
         }
     }
+
+    /// At most `n` requests run queries at once (0: twice the CPU count).
+    /// More only make PostgreSQL's processes and the blocking threads share
+    /// the same cores: throughput stays, but the scheduler leaves some
+    /// requests waiting for hundreds of milliseconds, whereas the semaphore
+    /// serves waiting requests first come, first served.
+    pub fn with_db_concurrency(mut self, n: usize) -> Self {
+        let n = if n == 0 { default_db_concurrency() } else { n };
+        self.db_slots = Arc::new(tokio::sync::Semaphore::new(n));
+        self
+    }
+}
+
+fn default_db_concurrency() -> usize {
+    2 * std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 /// Every route, for the router and the OpenAPI document.
@@ -273,13 +293,29 @@ fn parse_address(name: &str, v: &str) -> Result<String, ApiError> {
         .map_err(|e| ApiError::bad(name, format!("not an address ({e}): {v:?}")))
 }
 
+/// The checkpoint's next version: raw events at or past it belong to a batch
+/// whose projections have not committed yet, so the API never shows them.
+fn checkpoint_version() -> diesel::dsl::SingleValue<
+    diesel::dsl::Select<crate::schema::checkpoint::table, crate::schema::checkpoint::version>,
+> {
+    use crate::schema::checkpoint;
+    checkpoint::table.select(checkpoint::version).single_value()
+}
+
 /// Runs `f` with a pooled connection on a blocking thread.
 async fn db<T: Send + 'static>(
     st: &AppState,
     f: impl FnOnce(&mut PgConnection) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let pool = st.pool.clone();
+    let slot = st
+        .db_slots
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(ApiError::internal)?;
     tokio::task::spawn_blocking(move || {
+        let _slot = slot;
         let mut conn = pool.get().map_err(ApiError::unavailable)?;
         f(&mut conn)
     })
@@ -297,12 +333,16 @@ struct Ctx {
 }
 
 impl Ctx {
+    /// The checkpoint and every parameter in one round trip (every
+    /// endpoint that derives chain values starts here).
     fn load(conn: &mut PgConnection) -> Result<Self, ApiError> {
-        let cp = checkpoint::load(conn)?;
-        let ps: Vec<(String, i64)> = params::table
-            .select((params::name, params::value))
-            .load(conn)?;
-        let ps: HashMap<String, u64> = ps.into_iter().map(|(k, v)| (k, v as u64)).collect();
+        let row: CtxRow = Prepared(CtxQuery).get_result(conn)?;
+        let ps: HashMap<String, u64> = row
+            .names
+            .into_iter()
+            .zip(row.vals)
+            .map(|(k, v)| (k, v as u64))
+            .collect();
         let p = |name: &str| {
             ps.get(name).copied().unwrap_or_else(|| {
                 lumen_sdk::params::param(name)
@@ -311,11 +351,11 @@ impl Ctx {
             })
         };
         Ok(Self {
-            now: cp.as_ref().map_or(0, |c| c.timestamp_us / 1_000_000),
+            now: row.timestamp_us.map_or(0, |t| t as u64 / 1_000_000),
             stake_factor: p(PARAM_STAKE_FACTOR),
             epoch_secs: p(PARAM_EPOCH_SECS).max(1),
             vip_days: p(PARAM_VIP_WORKER_DAYS),
-            indexed_version: cp.and_then(|c| c.last_version()),
+            indexed_version: row.next_version.and_then(|v| (v as u64).checked_sub(1)),
         })
     }
 
@@ -327,6 +367,60 @@ impl Ctx {
     fn window(&self) -> (i64, i64) {
         let cur = self.current_epoch();
         (cur.saturating_sub(self.vip_days) as i64, cur as i64)
+    }
+}
+
+/// [`Ctx::load`]'s statement.
+struct CtxQuery;
+
+impl Statement for CtxQuery {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "SELECT c.version AS next_version, c.timestamp_us, \
+             ARRAY(SELECT name FROM params ORDER BY name) AS names, \
+             ARRAY(SELECT value FROM params ORDER BY name) AS vals \
+             FROM (SELECT 1) AS one LEFT JOIN checkpoint c ON c.id = 1",
+        );
+        Ok(())
+    }
+}
+
+#[derive(QueryableByName)]
+struct CtxRow {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    next_version: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    timestamp_us: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+    names: Vec<String>,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
+    vals: Vec<i64>,
+}
+
+/// Online seconds of one worker over `[from, to)`.
+struct OnlineOf {
+    worker: String,
+    from: i64,
+    to: i64,
+}
+
+#[derive(QueryableByName)]
+struct Secs {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    secs: i64,
+}
+
+impl Statement for OnlineOf {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "SELECT COALESCE(SUM(online_secs), 0)::bigint AS secs FROM worker_epochs \
+             WHERE worker = ",
+        );
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.worker)?;
+        out.push_sql(" AND epoch >= ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.from)?;
+        out.push_sql(" AND epoch < ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.to)
     }
 }
 
@@ -405,32 +499,98 @@ impl Derived {
 }
 
 /// A worker with what the chain would compute for it now.
+#[derive(Serialize)]
+struct WorkerView<'a> {
+    #[serde(flatten)]
+    row: &'a WorkerRow,
+    score_valid: bool,
+    min_stake: u64,
+    eligible: bool,
+    priority: u64,
+    online_secs_window: u64,
+}
+
+impl<'a> WorkerView<'a> {
+    fn new(row: &'a WorkerRow, ctx: &Ctx, online: u64) -> Self {
+        let d = Derived::of(row, ctx, online);
+        Self {
+            row,
+            score_valid: d.score_valid,
+            min_stake: d.min_stake,
+            eligible: d.eligible,
+            priority: d.priority,
+            online_secs_window: online,
+        }
+    }
+}
+
 fn worker_json(w: &WorkerRow, ctx: &Ctx, online: u64) -> Value {
-    let d = Derived::of(w, ctx, online);
-    let mut v = serde_json::to_value(w).expect("rows serialize");
-    v["score_valid"] = d.score_valid.into();
-    v["min_stake"] = d.min_stake.into();
-    v["eligible"] = d.eligible.into();
-    v["priority"] = d.priority.into();
-    v["online_secs_window"] = online.into();
-    v
+    serde_json::to_value(WorkerView::new(w, ctx, online)).expect("rows serialize")
+}
+
+/// A job as the API serves it: the row (status by name) and the status code.
+#[derive(Serialize)]
+struct JobView<'a> {
+    #[serde(flatten)]
+    row: &'a JobRow,
+    status_code: i16,
+}
+
+impl<'a> From<&'a JobRow> for JobView<'a> {
+    fn from(row: &'a JobRow) -> Self {
+        Self {
+            row,
+            status_code: row.status,
+        }
+    }
 }
 
 fn job_json(j: &JobRow) -> Value {
-    let mut v = serde_json::to_value(j).expect("rows serialize");
-    v["status_code"] = j.status.into();
-    v["status"] = status::name(j.status).into();
-    v
+    serde_json::to_value(JobView::from(j)).expect("rows serialize")
+}
+
+/// A raw event as the API serves it.
+#[derive(Serialize)]
+struct EventView<'a> {
+    version: i64,
+    event_index: i32,
+    timestamp_us: i64,
+    #[serde(rename = "type")]
+    event_type: &'a str,
+    data: &'a RawJson,
+}
+
+impl<'a> From<&'a EventRow> for EventView<'a> {
+    fn from(e: &'a EventRow) -> Self {
+        Self {
+            version: e.version,
+            event_index: e.event_index,
+            timestamp_us: e.timestamp_us,
+            event_type: &e.event_type,
+            data: &e.data,
+        }
+    }
 }
 
 fn event_json(e: &EventRow) -> Value {
-    json!({
-        "version": e.version,
-        "event_index": e.event_index,
-        "timestamp_us": e.timestamp_us,
-        "type": e.event_type,
-        "data": e.data,
-    })
+    serde_json::to_value(EventView::from(e)).expect("rows serialize")
+}
+
+/// A JSON answer already serialized, straight from the rows (no `Value`
+/// tree in between: on the pages with many rows that tree was most of the
+/// handler's time).
+struct JsonBody(Vec<u8>);
+
+impl JsonBody {
+    fn of<T: Serialize>(v: &T) -> Result<Self, ApiError> {
+        serde_json::to_vec(v).map(Self).map_err(ApiError::internal)
+    }
+}
+
+impl IntoResponse for JsonBody {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
 }
 
 async fn health(State(st): State<AppState>) -> Response {
@@ -711,7 +871,8 @@ fn job_body_sql() -> String {
          'job', to_jsonb(j) || jsonb_build_object('status_code', j.status, 'status', (ARRAY[{}]::text[])[j.status + 1]), \
          'history', COALESCE((SELECT jsonb_agg(jsonb_build_object('version', e.version, 'event_index', e.event_index, \
          'timestamp_us', e.timestamp_us, 'type', e.event_type, 'data', e.data) ORDER BY e.version, e.event_index) \
-         FROM events e WHERE e.job_id = j.job_id), '[]'::jsonb))::text AS body FROM jobs j WHERE ",
+         FROM events e WHERE e.job_id = j.job_id AND e.version < (SELECT version FROM checkpoint)), \
+         '[]'::jsonb))::text AS body FROM jobs j WHERE ",
         names.join(", ")
     )
 }
@@ -975,7 +1136,7 @@ async fn get_worker(
     State(st): State<AppState>,
     Path(address): Path<String>,
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
-) -> ApiResult {
+) -> Result<JsonBody, ApiError> {
     Params::new(q, &[])?;
     let addr = parse_address("address", &address)?;
     db(&st, move |c| {
@@ -986,10 +1147,19 @@ async fn get_worker(
             .first(c)
             .optional()?
             .ok_or_else(|| ApiError::not_found(format!("worker {address} not found")))?;
-        let online = online_secs(c, &ctx, Some(std::slice::from_ref(&addr)))?;
+        let (from, to) = ctx.window();
+        let online: Secs = Prepared(OnlineOf {
+            worker: addr.clone(),
+            from,
+            to,
+        })
+        .get_result(c)?;
         let atts: Vec<AttestationRow> = attestations::table
             .filter(attestations::worker.eq(&addr))
-            .order((attestations::version.desc(), attestations::event_index.desc()))
+            .order((
+                attestations::version.desc(),
+                attestations::event_index.desc(),
+            ))
             .limit(100)
             .select(AttestationRow::as_select())
             .load(c)?;
@@ -1009,51 +1179,96 @@ async fn get_worker(
         let stake_history: Vec<EventRow> = events::table
             .filter(events::account.eq(&addr))
             .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::Staked::MODULE)))
+            .filter(events::version.nullable().lt(checkpoint_version()))
             .order((events::version.desc(), events::event_index.desc()))
             .limit(100)
             .select(EventRow::as_select())
             .load(c)?;
-        let worker = worker_json(&w, &ctx, online.get(&addr).copied().unwrap_or(0));
-        Ok(Json(json!({
-            "worker": worker,
-            "attestations": atts,
-            "stake": {
-                "stake": w.stake,
-                "unbonding": w.unbonding,
-                "unbonding_available_at": w.unbonding_available_at,
-                "min_stake": worker["min_stake"],
-                "eligible": worker["eligible"],
-                "slashed_total": w.slashed_total,
-                "withdrawn_total": w.withdrawn_total,
-                "price_per_ib_hour": w.price_per_ib_hour,
-                "history": stake_history.iter().map(event_json).collect::<Vec<_>>(),
+        let worker = WorkerView::new(&w, &ctx, online.secs.max(0) as u64);
+        JsonBody::of(&WorkerPage {
+            stake: StakeView {
+                stake: w.stake,
+                unbonding: w.unbonding,
+                unbonding_available_at: w.unbonding_available_at,
+                min_stake: worker.min_stake,
+                eligible: worker.eligible,
+                slashed_total: w.slashed_total,
+                withdrawn_total: w.withdrawn_total,
+                price_per_ib_hour: w.price_per_ib_hour,
+                history: stake_history.iter().map(EventView::from).collect(),
             },
-            "rewards": {
-                "claimed_total": w.rewards_claimed,
-                "epochs": epochs_rows.iter().map(|(we, e)| worker_epoch_json(we, e.as_ref())).collect::<Vec<_>>(),
+            rewards: RewardsView {
+                claimed_total: w.rewards_claimed,
+                epochs: epochs_rows
+                    .iter()
+                    .map(|(we, e)| WorkerEpochView::new(we, e.as_ref()))
+                    .collect(),
             },
-            "jobs": jobs_rows.iter().map(job_json).collect::<Vec<_>>(),
-        })))
+            worker,
+            attestations: &atts,
+            jobs: jobs_rows.iter().map(JobView::from).collect(),
+        })
     })
     .await
 }
 
+/// `GET /v1/workers/{address}`.
+#[derive(Serialize)]
+struct WorkerPage<'a> {
+    worker: WorkerView<'a>,
+    attestations: &'a [AttestationRow],
+    stake: StakeView<'a>,
+    rewards: RewardsView<'a>,
+    jobs: Vec<JobView<'a>>,
+}
+
+#[derive(Serialize)]
+struct StakeView<'a> {
+    stake: i64,
+    unbonding: i64,
+    unbonding_available_at: i64,
+    min_stake: u64,
+    eligible: bool,
+    slashed_total: i64,
+    withdrawn_total: i64,
+    price_per_ib_hour: i64,
+    history: Vec<EventView<'a>>,
+}
+
+#[derive(Serialize)]
+struct RewardsView<'a> {
+    claimed_total: i64,
+    epochs: Vec<WorkerEpochView<'a>>,
+}
+
+/// A worker's epoch with the reward it is entitled to once the epoch closed.
+#[derive(Serialize)]
+struct WorkerEpochView<'a> {
+    #[serde(flatten)]
+    row: &'a WorkerEpochRow,
+    reward: Option<u64>,
+}
+
+impl<'a> WorkerEpochView<'a> {
+    fn new(we: &'a WorkerEpochRow, e: Option<&EpochRow>) -> Self {
+        let reward = e.filter(|e| e.closed).map(|e| {
+            formulas::reward(
+                e.poc_pool as u64,
+                we.poc_weight.parse().unwrap_or(0),
+                e.total_poc_weight.parse().unwrap_or(0),
+                e.pod_pool as u64,
+                we.pod_weight.parse().unwrap_or(0),
+                e.total_pod_weight.parse().unwrap_or(0),
+            )
+            .amount
+        });
+        Self { row: we, reward }
+    }
+}
+
 /// A worker's epoch with the reward it is entitled to once the epoch closed.
 fn worker_epoch_json(we: &WorkerEpochRow, e: Option<&EpochRow>) -> Value {
-    let mut v = serde_json::to_value(we).expect("rows serialize");
-    let reward = e.filter(|e| e.closed).map(|e| {
-        formulas::reward(
-            e.poc_pool as u64,
-            we.poc_weight.parse().unwrap_or(0),
-            e.total_poc_weight.parse().unwrap_or(0),
-            e.pod_pool as u64,
-            we.pod_weight.parse().unwrap_or(0),
-            e.total_pod_weight.parse().unwrap_or(0),
-        )
-        .amount
-    });
-    v["reward"] = reward.into();
-    v
+    serde_json::to_value(WorkerEpochView::new(we, e)).expect("rows serialize")
 }
 
 async fn creator_board(
@@ -1323,6 +1538,7 @@ async fn campaign_user(
         let history: Vec<EventRow> = events::table
             .filter(events::account.eq(&addr))
             .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::CheckedIn::MODULE)))
+            .filter(events::version.nullable().lt(checkpoint_version()))
             .order((events::version.desc(), events::event_index.desc()))
             .limit(100)
             .select(EventRow::as_select())

@@ -36,7 +36,7 @@ pub struct Cli {
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub pages_in_flight: u64,
     /// Package events per database transaction (whole pages are kept together).
-    #[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, env = "LUMEN_INDEXER_BATCH_EVENTS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch_events: u64,
     /// First version to read when the database is empty.
     #[arg(long, default_value_t = 0)]
@@ -53,9 +53,14 @@ pub struct Cli {
     /// With --ingest-only: serve /metrics and /health on this address.
     #[arg(long, env = "LUMEN_INDEXER_METRICS_LISTEN", requires = "ingest_only")]
     pub metrics_listen: Option<SocketAddr>,
-    /// Database connections in the pool.
+    /// Database connections in the pool (at least 2: ingest writes a
+    /// batch's raw events and its projections on two at once).
     #[arg(long, env = "LUMEN_INDEXER_POOL", default_value_t = 16)]
     pub pool_size: u32,
+    /// Explorer API requests running queries at once; the others queue in
+    /// arrival order (0: twice the number of CPUs).
+    #[arg(long, env = "LUMEN_INDEXER_API_DB_CONCURRENCY", default_value_t = 0)]
+    pub api_db_concurrency: usize,
     /// Decimals of the payment asset (creator priority counts whole units).
     #[arg(long, default_value_t = 6)]
     pub asset_decimals: u8,

@@ -12,6 +12,7 @@ use lumen_sdk::Package;
 use serde_json::Value;
 
 use crate::source::Page;
+use crate::store::RawJson;
 
 /// One decoded event with its place in the chain.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ pub struct Decoded {
     /// Transaction commit time in microseconds.
     pub timestamp_us: u64,
     /// The event as served (`data` object), for the raw log.
-    pub data: Value,
+    pub data: RawJson,
     /// The typed event.
     pub event: LumenEvent,
 }
@@ -112,14 +113,19 @@ pub fn decode_page(package: &Package, page: Page) -> Result<Batch, DecodeFailure
             if package.strip(&ev.type_str).is_none() {
                 continue;
             }
-            let decoded =
-                LumenEvent::decode(package, &ev.type_str, &ev.data).map_err(|source| {
-                    DecodeFailure::Event {
-                        version: txn.version,
-                        event_index,
-                        source,
-                    }
-                })?;
+            let event_error = |source| DecodeFailure::Event {
+                version: txn.version,
+                event_index,
+                source,
+            };
+            let data: Value = serde_json::from_str(ev.data.get()).map_err(|e| {
+                event_error(DecodeError {
+                    event_type: ev.type_str.clone(),
+                    field: "data".into(),
+                    reason: e.to_string(),
+                })
+            })?;
+            let decoded = LumenEvent::decode(package, &ev.type_str, &data).map_err(event_error)?;
             let Some(event) = decoded else {
                 return Err(DecodeFailure::Unknown {
                     version: txn.version,
@@ -131,7 +137,7 @@ pub fn decode_page(package: &Package, page: Page) -> Result<Batch, DecodeFailure
                 version: txn.version,
                 event_index,
                 timestamp_us: ts,
-                data: ev.data,
+                data: RawJson(ev.data),
                 event,
             });
         }
@@ -158,7 +164,7 @@ mod tests {
         Page {
             transactions: txns
                 .into_iter()
-                .map(|t| serde_json::from_value::<Transaction>(t).unwrap())
+                .map(|t| serde_json::from_str::<Transaction>(&t.to_string()).unwrap())
                 .collect(),
             ledger_version: None,
         }

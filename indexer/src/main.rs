@@ -70,7 +70,8 @@ async fn run() -> Result<()> {
         }
         None
     } else {
-        let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals);
+        let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals)
+            .with_db_concurrency(cli.api_db_concurrency);
         let listener = tokio::net::TcpListener::bind(cli.listen)
             .await
             .with_context(|| format!("binding {}", cli.listen))?;

@@ -67,6 +67,12 @@ impl PgCluster {
     /// Durability settings are relaxed (`fsync=off`) because the data is
     /// thrown away anyway.
     pub fn temporary() -> Result<Self> {
+        Self::temporary_with(&[])
+    }
+
+    /// [`PgCluster::temporary`] with extra server settings (`name=value`,
+    /// each passed as `-c`), e.g. a larger `shared_buffers` for benchmarks.
+    pub fn temporary_with(settings: &[&str]) -> Result<Self> {
         let root = std::env::temp_dir().join(format!(
             "lumen-pg-{}-{}",
             std::process::id(),
@@ -76,7 +82,7 @@ impl PgCluster {
             std::fs::remove_dir_all(&root).map_err(|e| io_err(&root, e))?;
         }
         std::fs::create_dir_all(&root).map_err(|e| io_err(&root, e))?;
-        let mut cluster = Self::init(&root.join("data"), true)?;
+        let mut cluster = Self::init(&root.join("data"), true, settings)?;
         cluster.temp_root = Some(root);
         Ok(cluster)
     }
@@ -84,12 +90,18 @@ impl PgCluster {
     /// Starts (creating on first use) a cluster whose data lives in `dir` and
     /// survives this process. The server is stopped when the value is dropped.
     pub fn persistent(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-        let dir = dir.canonicalize().map_err(|e| io_err(dir, e))?;
-        Self::init(&dir.join("data"), false)
+        Self::persistent_with(dir, &[])
     }
 
-    fn init(data_dir: &Path, throwaway: bool) -> Result<Self> {
+    /// [`PgCluster::persistent`] with extra server settings, as
+    /// [`PgCluster::temporary_with`].
+    pub fn persistent_with(dir: &Path, settings: &[&str]) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        let dir = dir.canonicalize().map_err(|e| io_err(dir, e))?;
+        Self::init(&dir.join("data"), false, settings)
+    }
+
+    fn init(data_dir: &Path, throwaway: bool, settings: &[&str]) -> Result<Self> {
         let bin_dir = find_bin_dir().ok_or(PgClusterError::BinariesNotFound)?;
         let run_as = if is_root() {
             Some(std::env::var("LUMEN_PG_USER").unwrap_or_else(|_| "postgres".into()))
@@ -152,6 +164,11 @@ impl PgCluster {
             );
             if throwaway {
                 opts.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            }
+            // Later `-c` options win over the defaults above.
+            for kv in settings {
+                opts.push_str(" -c ");
+                opts.push_str(kv);
             }
             let log = parent.join("postgres.log");
             match cluster.run(

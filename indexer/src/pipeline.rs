@@ -1,5 +1,9 @@
 //! The ingest loop: fetch → decode → store → checkpoint.
 //!
+//! A batch's raw events and its projections are written on two database
+//! connections at once (`store::apply_batch_split`); the checkpoint moves
+//! with the projections, after the raw events committed.
+//!
 //! Fetching and decoding run on the async side while the previous batch is
 //! written on a blocking thread, joined by a bounded channel (so memory stays
 //! bounded when the database is the bottleneck). Pages are grouped into
@@ -16,7 +20,7 @@ use crate::checkpoint;
 use crate::decode::{decode_page, Batch, DecodeFailure};
 use crate::metrics::METRICS;
 use crate::source::{FileSource, RestConfig, RestSource, Source, SourceError};
-use crate::store::{apply_batch, Applied, PgPool, StoreError};
+use crate::store::{apply_batch_split, remove_orphans, Applied, PgPool, StoreError};
 
 /// Why ingestion stopped.
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +88,16 @@ pub async fn prepare(
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
         crate::store::migrate(&mut conn)?;
-        checkpoint::init(&mut conn, &package, start_version)
+        let cp = checkpoint::init(&mut conn, &package, start_version)?;
+        let orphans = remove_orphans(&mut conn)?;
+        if orphans > 0 {
+            tracing::info!(
+                orphans,
+                next_version = cp.next_version,
+                "removed raw events past the checkpoint (an interrupted batch); they are read again"
+            );
+        }
+        Ok::<_, StoreError>(cp)
     })
     .await
     .map_err(|e| PipelineError::Writer(e.to_string()))?
@@ -171,7 +184,10 @@ fn write_loop(
     start: u64,
     every: Duration,
 ) -> Result<Summary, PipelineError> {
+    // Two connections: the raw log and the projections of a batch are
+    // written at the same time (see `apply_batch_split`).
     let mut conn = pool.get().map_err(StoreError::from)?;
+    let mut raw = pool.get().map_err(StoreError::from)?;
     let mut summary = Summary {
         next_version: start,
         ..Default::default()
@@ -181,7 +197,7 @@ fn write_loop(
     let mut events_at_last_log = 0u64;
     while let Some(batch) = rx.blocking_recv() {
         let t0 = Instant::now();
-        let applied = apply_batch(&mut conn, &batch)?;
+        let applied = apply_batch_split(&mut conn, &mut raw, &batch)?;
         let micros = t0.elapsed().as_micros() as u64;
         if let Applied::Written { events } = applied {
             summary.events += events;

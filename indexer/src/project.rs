@@ -60,6 +60,10 @@ pub mod status {
             .and_then(JobStatus::from_code)
             .map_or("unknown", JobStatus::as_str)
     }
+    /// Serializes a status code as its name.
+    pub fn serialize_name<S: serde::Serializer>(code: &i16, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name(*code))
+    }
 }
 
 /// VIP role codes (`lumen_sdk::codes::VipRole`).

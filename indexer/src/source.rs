@@ -22,9 +22,14 @@ pub struct RawEvent {
     /// Full Move type, e.g. `0xcafe::escrow::JobCreated`.
     #[serde(rename = "type")]
     pub type_str: String,
-    /// The event's fields in REST JSON (u64 as strings, addresses as hex).
-    #[serde(default)]
-    pub data: serde_json::Value,
+    /// The event's fields in REST JSON (u64 as strings, addresses as hex),
+    /// as the node's text: only the package's events are ever parsed.
+    #[serde(default = "null_json")]
+    pub data: Box<serde_json::value::RawValue>,
+}
+
+fn null_json() -> Box<serde_json::value::RawValue> {
+    serde_json::value::RawValue::from_string("null".into()).expect("null is JSON")
 }
 
 /// The parts of a committed transaction the indexer needs; every other field

@@ -64,7 +64,7 @@ impl From<diesel::r2d2::PoolError> for StoreError {
 /// Opens a pool of `size` connections to `url`.
 pub fn pool(url: &str, size: u32) -> Result<PgPool, StoreError> {
     Pool::builder()
-        .max_size(size.max(1))
+        .max_size(size.max(2))
         .connection_timeout(std::time::Duration::from_secs(10))
         .build(ConnectionManager::<PgConnection>::new(url))
         .map_err(|e| StoreError::Pool(format!("{}: {e}", redact(url))))
@@ -120,7 +120,61 @@ pub struct EventRow {
     /// The account the event is about (worker, holder …).
     pub account: Option<String>,
     /// The event's data as served.
-    pub data: serde_json::Value,
+    pub data: RawJson,
+}
+
+/// A JSON document kept as the text the node served: written to `JSONB`
+/// columns and served by the API without being parsed into a tree and
+/// printed again (most of the ingest's allocations went there).
+#[derive(Debug, Clone, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Jsonb)]
+pub struct RawJson(pub Box<serde_json::value::RawValue>);
+
+impl RawJson {
+    /// The JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl From<serde_json::Value> for RawJson {
+    fn from(v: serde_json::Value) -> Self {
+        Self(serde_json::value::to_raw_value(&v).expect("a Value always prints"))
+    }
+}
+
+impl Serialize for RawJson {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// `JSONB`'s binary form is a version byte (1) and the JSON text.
+const JSONB_VERSION: u8 = 1;
+
+impl diesel::serialize::ToSql<diesel::sql_types::Jsonb, diesel::pg::Pg> for RawJson {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+    ) -> diesel::serialize::Result {
+        use std::io::Write;
+        out.write_all(&[JSONB_VERSION])?;
+        out.write_all(self.get().as_bytes())?;
+        Ok(diesel::serialize::IsNull::No)
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Jsonb, diesel::pg::Pg> for RawJson {
+    fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        let bytes = value.as_bytes();
+        let Some((&JSONB_VERSION, text)) = bytes.split_first() else {
+            return Err("unsupported JSONB encoding version".into());
+        };
+        let text = std::str::from_utf8(text)?;
+        Ok(Self(serde_json::value::RawValue::from_string(
+            text.to_owned(),
+        )?))
+    }
 }
 
 /// A job.
@@ -132,6 +186,8 @@ pub struct JobRow {
     pub address: String,
     pub creator: String,
     pub worker: Option<String>,
+    /// Served by the API as its name (`completed`); the code is `status_code`.
+    #[serde(serialize_with = "crate::project::status::serialize_name")]
     pub status: i16,
     pub spec_hash: String,
     pub frames: i64,
@@ -414,6 +470,69 @@ pub(crate) fn chunk_rows(cols: usize) -> usize {
 
 /// Writes a batch (raw events, projections, checkpoint) in one transaction.
 pub fn apply_batch(conn: &mut PgConnection, batch: &Batch) -> Result<Applied, StoreError> {
+    write_batch(conn, None, batch)
+}
+
+/// Writes a batch like [`apply_batch`], with the raw events on a second
+/// connection `raw` at the same time as the projections on `conn`: the two
+/// halves cost PostgreSQL about the same, and one server process per
+/// connection lets them use two cores instead of one.
+///
+/// The raw events commit first, in their own transaction; the projections
+/// and the checkpoint commit after them, so the checkpoint never covers an
+/// event that is not stored. A crash between the two commits leaves events
+/// at or past the checkpoint (never read as indexed: the API stops at the
+/// checkpoint); the next write of that range deletes them before copying,
+/// and [`remove_orphans`] does at start.
+pub fn apply_batch_split(
+    conn: &mut PgConnection,
+    raw: &mut PgConnection,
+    batch: &Batch,
+) -> Result<Applied, StoreError> {
+    write_batch(conn, Some(raw), batch)
+}
+
+/// Deletes raw events at or past the checkpoint: what a crash between the
+/// two commits of [`apply_batch_split`] left behind. Returns how many.
+pub fn remove_orphans(conn: &mut PgConnection) -> Result<usize, StoreError> {
+    let Some(cp) = checkpoint::load(conn)? else {
+        return Ok(0);
+    };
+    delete_from(conn, cp.next_version)
+}
+
+fn delete_from(conn: &mut PgConnection, version: u64) -> Result<usize, StoreError> {
+    // `max` is one probe of the primary key whatever the statistics say,
+    // whereas the planner may scan the whole table for a range it thinks
+    // is large; there is almost never anything to delete.
+    let newest: Option<i64> = events::table
+        .select(diesel::dsl::max(events::version))
+        .first(conn)?;
+    if newest.is_none_or(|v| v < to_i64(version)) {
+        return Ok(0);
+    }
+    Ok(diesel::delete(events::table.filter(events::version.ge(to_i64(version)))).execute(conn)?)
+}
+
+/// The raw half: orphans of an earlier interrupted write removed, then the
+/// rows by binary COPY. No other conflict is possible: the checkpoint
+/// filter dropped everything already stored, under the checkpoint lock the
+/// caller holds.
+fn store_events(conn: &mut PgConnection, from: u64, rows: &[EventRow]) -> Result<(), StoreError> {
+    delete_from(conn, from)?;
+    if !rows.is_empty() {
+        diesel::copy_from(events::table)
+            .from_insertable(rows)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn write_batch(
+    conn: &mut PgConnection,
+    raw: Option<&mut PgConnection>,
+    batch: &Batch,
+) -> Result<Applied, StoreError> {
     conn.transaction(|conn| {
         let cp = checkpoint::lock(conn)?;
         if batch.transactions == 0 || batch.last_version < cp.next_version {
@@ -425,14 +544,24 @@ pub fn apply_batch(conn: &mut PgConnection, batch: &Batch) -> Result<Applied, St
             .filter(|e| e.version >= cp.next_version)
             .collect();
         let rows: Vec<EventRow> = fresh.iter().map(|d| crate::project::event_row(d)).collect();
-        // Binary COPY: no conflicts are possible, the checkpoint filter
-        // above dropped everything already stored, under the row lock.
-        if !rows.is_empty() {
-            diesel::copy_from(events::table)
-                .from_insertable(&rows)
-                .execute(conn)?;
+        match raw {
+            None => {
+                store_events(conn, cp.next_version, &rows)?;
+                crate::project::apply(conn, &fresh)?;
+            }
+            Some(raw) => {
+                let (stored, projected) = std::thread::scope(|s| {
+                    let events = s
+                        .spawn(|| raw.transaction(|raw| store_events(raw, cp.next_version, &rows)));
+                    let projected = crate::project::apply(conn, &fresh);
+                    (events.join(), projected)
+                });
+                stored.map_err(|_| {
+                    StoreError::Pool("the raw-event writer thread panicked".into())
+                })??;
+                projected?;
+            }
         }
-        crate::project::apply(conn, &fresh)?;
         checkpoint::advance(
             conn,
             batch.last_version,

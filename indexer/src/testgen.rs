@@ -80,7 +80,7 @@ impl Chain {
     pub fn batch(&self, from: u64, to: u64) -> Batch {
         let txns: Vec<Transaction> = self.txns[from as usize..to as usize]
             .iter()
-            .map(|t| serde_json::from_value(t.clone()).unwrap())
+            .map(|t| serde_json::from_str(&t.to_string()).unwrap())
             .collect();
         decode_page(
             &self.pkg,

@@ -10,11 +10,20 @@ use lumen_sdk::params::PARAMS;
 use lumen_sdk::payloads::ENTRY_FUNCTIONS;
 use lumen_sdk::views::VIEW_FUNCTIONS;
 
+/// The crate's directory, as cargo gives it when running the test (the
+/// compile-time value names the checkout that built the binary, which a
+/// shared target directory may reuse from another clone).
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 /// `module::name` → `[(param, canonical type)]`.
 type Table = BTreeMap<String, Vec<(String, String)>>;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+    manifest_dir().join("..")
 }
 
 /// Canonical Move type of a Move or Rust type spelling.

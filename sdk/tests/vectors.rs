@@ -11,10 +11,17 @@ use lumen_sdk::messages::{authentication_key, AssignmentOffer, BenchmarkReport};
 use lumen_sdk::Package;
 use serde_json::Value;
 
+/// The crate's directory, as cargo gives it when running the test (the
+/// compile-time value names the checkout that built the binary, which a
+/// shared target directory may reuse from another clone).
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 fn load(name: &str) -> Value {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/vectors")
-        .join(name);
+    let p = manifest_dir().join("../tests/vectors").join(name);
     let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -305,7 +312,7 @@ fn golden_signing_vectors() {
 fn move_vectors_file_is_current() {
     // The Move twin of these cases is written from the same JSON; a stale
     // file would let the two sides drift.
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = manifest_dir().join("..");
     let out = std::process::Command::new("python3")
         .arg(root.join("scripts/gen_move_vectors.py"))
         .arg("--check")

@@ -12,9 +12,13 @@ pub mod chain;
 pub mod rest;
 pub mod scenario;
 
-/// Path of a file under `tests/vectors/`.
+/// Path of a file under `tests/vectors/`: from the directory cargo gives a
+/// running test of this crate, else from where this crate was built (a
+/// shared target directory may hold a binary built in another clone).
 pub fn vector_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("vectors")
-        .join(name)
+    let here = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|d| d.join("vectors").is_dir())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    here.join("vectors").join(name)
 }

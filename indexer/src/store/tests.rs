@@ -293,6 +293,108 @@ fn failure_mid_batch_rolls_back_and_rerun_resumes() {
 }
 
 #[test]
+fn split_writes_equal_one_connection() {
+    let (_db, mut conn) = setup();
+    let (db2, mut conn2) = setup();
+    let mut raw2 = PgConnection::establish(db2.url()).unwrap();
+    let c = scenario();
+    apply_batch(&mut conn, &c.batch(0, c.next_version())).unwrap();
+    let mut v = 0;
+    while v < c.next_version() {
+        let to = (v + 3).min(c.next_version());
+        apply_batch_split(&mut conn2, &mut raw2, &c.batch(v, to)).unwrap();
+        assert_eq!(
+            apply_batch_split(&mut conn2, &mut raw2, &c.batch(v, to)).unwrap(),
+            Applied::AlreadyApplied
+        );
+        v = to;
+    }
+    assert_eq!(dump_all(&mut conn), dump_all(&mut conn2));
+    let (a, b) = (
+        checkpoint::load(&mut conn).unwrap().unwrap(),
+        checkpoint::load(&mut conn2).unwrap().unwrap(),
+    );
+    assert_eq!(
+        (a.next_version, a.events_total),
+        (b.next_version, b.events_total)
+    );
+}
+
+/// How money-relevant rows stay right when the two commits of a split write
+/// are torn apart: the raw events committed, the projections failed.
+#[test]
+fn a_torn_split_write_leaves_orphans_that_the_rerun_removes() {
+    let (db, mut conn) = setup();
+    let mut raw = PgConnection::establish(db.url()).unwrap();
+    let mut c = Chain::new();
+    let ev = job_created(&c, 1, 0xc1, 10, 0, 0);
+    c.push(vec![ev]);
+    let first = c.next_version();
+    apply_batch_split(&mut conn, &mut raw, &c.batch(0, first)).unwrap();
+    let events_before = count(&mut conn, "events");
+
+    // As in `failure_mid_batch_rolls_back_and_rerun_resumes`: job 2 claims
+    // job 1's address, so the projections fail after the raw events of the
+    // batch committed on the other connection.
+    let ev = onboard(&c, 5, 1_000_000, 4096, 1, 100);
+    c.push(ev);
+    let mut bad = job_created(&c, 2, 0xc1, 5, 0, 0);
+    if let LumenEvent::JobCreated(j) = &mut bad {
+        j.job = addr(0x10_001);
+    }
+    let mut broken = c.txns.clone();
+    let v_bad = c.push(vec![bad]);
+    let err =
+        apply_batch_split(&mut conn, &mut raw, &c.batch(first, c.next_version())).unwrap_err();
+    assert!(err.to_string().contains("jobs_address_key"), "{err}");
+    // The checkpoint and the projections did not move; the raw events past
+    // the checkpoint are orphans, which the API never shows.
+    assert_eq!(
+        checkpoint::load(&mut conn).unwrap().unwrap().next_version,
+        first
+    );
+    assert_eq!(count(&mut conn, "workers"), 0);
+    let orphans = count(&mut conn, "events") - events_before;
+    assert_eq!(orphans, 4);
+
+    // A rerun of the same range removes them before copying (no duplicate
+    // key), and the start of a process removes them too.
+    let good = job_created(&c, 2, 0xc1, 5, 0, 0);
+    broken.push(crate::testnode::user_txn(
+        v_bad,
+        c.now * 1_000_000,
+        true,
+        vec![(good.type_string(&c.pkg), good.to_json())],
+    ));
+    c.txns = broken;
+    let mut fresh_conn = PgConnection::establish(db.url()).unwrap();
+    assert_eq!(remove_orphans(&mut fresh_conn).unwrap(), 4);
+    assert_eq!(count(&mut conn, "events"), events_before);
+    assert_eq!(remove_orphans(&mut fresh_conn).unwrap(), 0);
+    // Orphans again (a second torn write), then the rerun without a restart.
+    let _ = apply_batch_split(&mut conn, &mut raw, &{
+        let mut torn = c.batch(first, c.next_version());
+        if let Some(LumenEvent::JobCreated(j)) = torn.events.last_mut().map(|d| &mut d.event) {
+            j.job = addr(0x10_001);
+        }
+        torn
+    })
+    .unwrap_err();
+    assert_eq!(count(&mut conn, "events"), events_before + 4);
+    assert!(matches!(
+        apply_batch_split(&mut conn, &mut raw, &c.batch(first, c.next_version())).unwrap(),
+        Applied::Written { events: 4 }
+    ));
+    assert_eq!(count(&mut conn, "events"), events_before + 4);
+    assert_eq!(count(&mut conn, "jobs"), 2);
+    assert_eq!(worker(&mut conn, 5).stake, 100);
+    assert_eq!(
+        checkpoint::load(&mut conn).unwrap().unwrap().events_total,
+        events_before as u64 + 4
+    );
+}
+
+#[test]
 fn package_and_chain_are_pinned() {
     let (_db, mut conn) = setup();
     let other: Package = "0xbeef".parse().unwrap();
