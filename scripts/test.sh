@@ -25,6 +25,15 @@ cargo test --workspace --locked
 step "benchmark smoke run: every row of scripts/bench.sh at tiny sizes"
 bash scripts/bench.sh --smoke
 
+step "deploy.sh --print: the commands it runs name entry functions that exist"
+deploy_out=$(bash scripts/deploy.sh --print ci 0xcafe --attester 0xa1 --campaign-operator 0xb0 \
+  --campaign-start 100 --campaign-end 200 --campaign-fund 5000)
+grep -o -- '--function-id [^ ]*' <<<"$deploy_out" | sed 's/.*0xcafe:://' | while IFS=:: read -r module _ fun; do
+  grep -q "public entry fun $fun\b" "move/sources/$module.move" ||
+    { echo "deploy.sh calls $module::$fun, which move/sources/$module.move does not define" >&2; exit 1; }
+done
+[[ $(tail -1 <<<"$deploy_out") == 0xcafe ]]
+
 step "Move unit tests"
 if command -v aptos >/dev/null 2>&1; then
   aptos move test --package-dir move --named-addresses lumen=0xcafe

@@ -304,6 +304,9 @@ async fn indexer(c: &Common, a: &IndexerArgs) -> Result<()> {
     tracing::info!(secs, rate = ours, "ingest done");
 
     // 2. The COPY reference: the same raw event rows into the same server.
+    // 2. The COPY reference: the same raw event rows into the same server,
+    //    once the server is at rest again.
+    settle(&db)?;
     let copy_rate = copy_reference(c, &cluster, &w, head_a, events).await?;
     let results = &c.results;
     report::append(
@@ -383,7 +386,23 @@ async fn indexer(c: &Common, a: &IndexerArgs) -> Result<()> {
             fmt_num(rest.peak_rss_kib as f64 / 1024.0)
         )),
     )?;
+    settle(&db)?;
     api(c, a, &db, &w).await
+}
+
+/// Brings the server to rest before the next measured phase: the tables
+/// just loaded are vacuumed and analysed now (otherwise autovacuum does it
+/// in the middle of whatever runs next) and dirty buffers are written out.
+fn settle(url: &str) -> Result<()> {
+    let t0 = Instant::now();
+    let mut conn = PgConnection::establish(url).with_context(|| format!("connecting {url}"))?;
+    diesel::sql_query("VACUUM (ANALYZE)").execute(&mut conn)?;
+    diesel::sql_query("CHECKPOINT").execute(&mut conn)?;
+    tracing::info!(
+        secs = t0.elapsed().as_secs_f64(),
+        "server settled (VACUUM ANALYZE, CHECKPOINT)"
+    );
+    Ok(())
 }
 
 /// Writes the raw event rows of versions `0..=head` in COPY text format,
@@ -461,6 +480,13 @@ async fn copy_reference(
     let n = count(&url, "SELECT count(*) AS n FROM events")? as u64;
     if n != events {
         bail!("COPY stored {n} rows, expected {events}");
+    }
+    // The reference's rows are not needed any more; dropped now, they give
+    // autovacuum nothing to do during the phases that follow.
+    {
+        let admin = cluster.url("postgres");
+        let mut conn = PgConnection::establish(&admin)?;
+        diesel::sql_query("DROP DATABASE lumen_copy").execute(&mut conn)?;
     }
     let _ = std::fs::remove_file(&file);
     tracing::info!(secs, rate = events as f64 / secs, "COPY reference done");

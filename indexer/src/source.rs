@@ -57,17 +57,24 @@ fn yes() -> bool {
     true
 }
 
+/// A u64 as a decimal string (the REST API's form) or a number, read in
+/// place (an untagged enum would buffer every value first).
 fn de_u64_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum N {
-        S(String),
-        N(u64),
+    struct U64;
+    impl serde::de::Visitor<'_> for U64 {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a u64 as a decimal string or a number")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<u64, E> {
+            v.parse()
+                .map_err(|e| E::custom(format!("not a u64 ({e}): {v:?}")))
+        }
     }
-    match N::deserialize(d)? {
-        N::S(s) => s.parse().map_err(serde::de::Error::custom),
-        N::N(n) => Ok(n),
-    }
+    d.deserialize_any(U64)
 }
 
 fn de_opt_u64_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {

@@ -105,7 +105,11 @@ pub fn parse_address(s: &str) -> Result<AccountAddress, String> {
     if !(s.starts_with("0x") || s.starts_with("0X")) {
         return Err(format!("expected a 0x-prefixed hex address, got {s:?}"));
     }
-    AccountAddress::from_hex(s).map_err(|e| format!("invalid address {s:?}: {e}"))
+    match crate::package::hex_address(s) {
+        Some(b) => Ok(AccountAddress::new(b)),
+        // The sdk's parser, for its message.
+        None => AccountAddress::from_hex(s).map_err(|e| format!("invalid address {s:?}: {e}")),
+    }
 }
 
 impl MoveJson for AccountAddress {

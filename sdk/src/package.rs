@@ -86,9 +86,27 @@ impl Package {
         if name.contains("::") || name.contains('<') {
             return None;
         }
-        let addr = AccountAddress::from_hex(addr).ok()?;
-        (addr == self.address).then_some((module, name))
+        (hex_address(addr)? == self.address.to_bytes()).then_some((module, name))
     }
+}
+
+/// The 32 bytes of a `0x`-prefixed short or long hex address, without the
+/// allocations of `AccountAddress::from_hex` (the indexer asks this for
+/// every event of every transaction it reads).
+pub(crate) fn hex_address(s: &str) -> Option<[u8; 32]> {
+    let digits = s
+        .strip_prefix("0x")
+        .or_else(|| s.strip_prefix("0X"))?
+        .as_bytes();
+    if digits.is_empty() || digits.len() > 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, &c) in digits.iter().rev().enumerate() {
+        let nibble = (c as char).to_digit(16)? as u8;
+        out[31 - i / 2] |= if i % 2 == 0 { nibble } else { nibble << 4 };
+    }
+    Some(out)
 }
 
 impl FromStr for Package {
@@ -140,6 +158,36 @@ mod tests {
         assert_eq!(p.strip("0x1::coin::Deposit"), None);
         assert_eq!(p.strip("0xcafe::escrow"), None);
         assert_eq!(p.strip("0xcafe::m::S<0x1::a::B>"), None);
+    }
+
+    #[test]
+    fn hex_addresses_read_like_the_sdk_reads_them() {
+        for s in [
+            "0x0",
+            "0x1",
+            "0xcafe",
+            "0xCaFe",
+            "0X00cafe",
+            "0xabc",
+            &format!("0x{:0>64}", "cafe"),
+            &format!("0x{}", "f".repeat(64)),
+            &format!("0x{}", "0123456789abcdef".repeat(4)),
+        ] {
+            let want = AccountAddress::from_hex(s.to_lowercase().replacen("0x", "", 1))
+                .map(|a| a.to_bytes())
+                .ok();
+            assert_eq!(hex_address(s), want, "{s}");
+        }
+        for bad in [
+            "",
+            "0x",
+            "cafe",
+            "0xcafg",
+            "0x-1",
+            &format!("0x{}", "1".repeat(65)),
+        ] {
+            assert_eq!(hex_address(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
