@@ -63,6 +63,8 @@ impl Rendered {
         offsets.push(at);
         out.flush()?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
+        // Written back now, not while the measured process runs.
+        file.sync_data()?;
         drop(file);
         let file = std::fs::File::open(path)?;
         // The open handle keeps the data; nothing is left behind on exit.

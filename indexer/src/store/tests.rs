@@ -245,27 +245,42 @@ fn batches_in_pieces_equal_one_batch() {
     );
 }
 
-#[test]
-fn failure_mid_batch_rolls_back_and_rerun_resumes() {
-    let (_db, mut conn) = setup();
+/// Job 1, then a batch from `first` whose raw events insert fine but whose
+/// job projection violates a constraint (job 2 claims job 1's object
+/// address). Returns that chain, `first`, and the transactions of the chain
+/// as it really is (job 2 at its own address).
+fn conflicting_chain() -> (Chain, u64, Vec<serde_json::Value>) {
     let mut c = Chain::new();
     let ev = job_created(&c, 1, 0xc1, 10, 0, 0);
     c.push(vec![ev]);
     let first = c.next_version();
-    apply_batch(&mut conn, &c.batch(0, first)).unwrap();
-    let events_before = count(&mut conn, "events");
-
-    // A batch whose events insert fine but whose job projection violates a
-    // constraint (job 2 claims job 1's object address): the raw events are
-    // already written inside the transaction when it fails.
     let ev = onboard(&c, 5, 1_000_000, 4096, 1, 100);
     c.push(ev);
-    let mut bad = job_created(&c, 2, 0xc1, 5, 0, 0);
+    let mut real = c.txns.clone();
+    let good = job_created(&c, 2, 0xc1, 5, 0, 0);
+    let mut bad = good.clone();
     if let LumenEvent::JobCreated(j) = &mut bad {
         j.job = addr(0x10_001);
     }
-    let mut broken = c.txns.clone();
-    let v_bad = c.push(vec![bad]);
+    let v = c.push(vec![bad]);
+    real.push(crate::testnode::user_txn(
+        v,
+        c.now * 1_000_000,
+        true,
+        vec![(good.type_string(&c.pkg), good.to_json())],
+    ));
+    (c, first, real)
+}
+
+#[test]
+fn failure_mid_batch_rolls_back_and_rerun_resumes() {
+    let (_db, mut conn) = setup();
+    let (mut c, first, real) = conflicting_chain();
+    apply_batch(&mut conn, &c.batch(0, first)).unwrap();
+    let events_before = count(&mut conn, "events");
+
+    // The raw events are already written inside the transaction when the
+    // projection fails: all of it rolls back.
     let err = apply_batch(&mut conn, &c.batch(first, c.next_version())).unwrap_err();
     assert!(err.to_string().contains("jobs_address_key"), "{err}");
     assert_eq!(count(&mut conn, "events"), events_before);
@@ -276,14 +291,7 @@ fn failure_mid_batch_rolls_back_and_rerun_resumes() {
     );
 
     // The rerun with the chain as it really is resumes from the checkpoint.
-    let good = job_created(&c, 2, 0xc1, 5, 0, 0);
-    broken.push(crate::testnode::user_txn(
-        v_bad,
-        c.now * 1_000_000,
-        true,
-        vec![(good.type_string(&c.pkg), good.to_json())],
-    ));
-    c.txns = broken;
+    c.txns = real;
     assert!(matches!(
         apply_batch(&mut conn, &c.batch(first, c.next_version())).unwrap(),
         Applied::Written { events: 4 }
@@ -326,24 +334,12 @@ fn split_writes_equal_one_connection() {
 fn a_torn_split_write_leaves_orphans_that_the_rerun_removes() {
     let (db, mut conn) = setup();
     let mut raw = PgConnection::establish(db.url()).unwrap();
-    let mut c = Chain::new();
-    let ev = job_created(&c, 1, 0xc1, 10, 0, 0);
-    c.push(vec![ev]);
-    let first = c.next_version();
+    let (mut c, first, real) = conflicting_chain();
     apply_batch_split(&mut conn, &mut raw, &c.batch(0, first)).unwrap();
     let events_before = count(&mut conn, "events");
 
-    // As in `failure_mid_batch_rolls_back_and_rerun_resumes`: job 2 claims
-    // job 1's address, so the projections fail after the raw events of the
-    // batch committed on the other connection.
-    let ev = onboard(&c, 5, 1_000_000, 4096, 1, 100);
-    c.push(ev);
-    let mut bad = job_created(&c, 2, 0xc1, 5, 0, 0);
-    if let LumenEvent::JobCreated(j) = &mut bad {
-        j.job = addr(0x10_001);
-    }
-    let mut broken = c.txns.clone();
-    let v_bad = c.push(vec![bad]);
+    // The projections fail after the raw events of the batch committed on
+    // the other connection.
     let err =
         apply_batch_split(&mut conn, &mut raw, &c.batch(first, c.next_version())).unwrap_err();
     assert!(err.to_string().contains("jobs_address_key"), "{err}");
@@ -359,14 +355,7 @@ fn a_torn_split_write_leaves_orphans_that_the_rerun_removes() {
 
     // A rerun of the same range removes them before copying (no duplicate
     // key), and the start of a process removes them too.
-    let good = job_created(&c, 2, 0xc1, 5, 0, 0);
-    broken.push(crate::testnode::user_txn(
-        v_bad,
-        c.now * 1_000_000,
-        true,
-        vec![(good.type_string(&c.pkg), good.to_json())],
-    ));
-    c.txns = broken;
+    c.txns = real;
     let mut fresh_conn = PgConnection::establish(db.url()).unwrap();
     assert_eq!(remove_orphans(&mut fresh_conn).unwrap(), 4);
     assert_eq!(count(&mut conn, "events"), events_before);
