@@ -397,33 +397,6 @@ struct CtxRow {
     vals: Vec<i64>,
 }
 
-/// Online seconds of one worker over `[from, to)`.
-struct OnlineOf {
-    worker: String,
-    from: i64,
-    to: i64,
-}
-
-#[derive(QueryableByName)]
-struct Secs {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    secs: i64,
-}
-
-impl Statement for OnlineOf {
-    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql(
-            "SELECT COALESCE(SUM(online_secs), 0)::bigint AS secs FROM worker_epochs \
-             WHERE worker = ",
-        );
-        out.push_bind_param::<diesel::sql_types::Text, _>(&self.worker)?;
-        out.push_sql(" AND epoch >= ");
-        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.from)?;
-        out.push_sql(" AND epoch < ");
-        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.to)
-    }
-}
-
 /// Parameter names the API reads (checked against the sdk's list in tests).
 const PARAM_STAKE_FACTOR: &str = "stake_factor";
 const PARAM_EPOCH_SECS: &str = "epoch_secs";
@@ -1141,50 +1114,25 @@ async fn get_worker(
     let addr = parse_address("address", &address)?;
     db(&st, move |c| {
         let ctx = Ctx::load(c)?;
-        let w: WorkerRow = workers::table
-            .find(&addr)
-            .select(WorkerRow::as_select())
-            .first(c)
-            .optional()?
-            .ok_or_else(|| ApiError::not_found(format!("worker {address} not found")))?;
         let (from, to) = ctx.window();
-        let online: Secs = Prepared(OnlineOf {
+        let page: WorkerPageRow = Prepared(WorkerWithLists {
             worker: addr.clone(),
             from,
             to,
         })
-        .get_result(c)?;
-        let atts: Vec<AttestationRow> = attestations::table
-            .filter(attestations::worker.eq(&addr))
-            .order((
-                attestations::version.desc(),
-                attestations::event_index.desc(),
-            ))
-            .limit(100)
-            .select(AttestationRow::as_select())
-            .load(c)?;
-        let epochs_rows: Vec<(WorkerEpochRow, Option<EpochRow>)> = worker_epochs::table
-            .left_join(epochs::table.on(epochs::epoch.eq(worker_epochs::epoch)))
-            .filter(worker_epochs::worker.eq(&addr))
-            .order(worker_epochs::epoch.desc())
-            .limit(100)
-            .select((WorkerEpochRow::as_select(), Option::<EpochRow>::as_select()))
-            .load(c)?;
+        .get_result(c)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("worker {address} not found")))?;
+        let epochs_rows: Vec<EpochPair> =
+            serde_json::from_str(&page.epochs).map_err(ApiError::internal)?;
         let jobs_rows: Vec<JobRow> = jobs::table
             .filter(jobs::worker.eq(&addr))
             .order(jobs::job_id.desc())
             .limit(50)
             .select(JobRow::as_select())
             .load(c)?;
-        let stake_history: Vec<EventRow> = events::table
-            .filter(events::account.eq(&addr))
-            .filter(events::event_type.like(format!("{}::%", lumen_sdk::events::Staked::MODULE)))
-            .filter(events::version.nullable().lt(checkpoint_version()))
-            .order((events::version.desc(), events::event_index.desc()))
-            .limit(100)
-            .select(EventRow::as_select())
-            .load(c)?;
-        let worker = WorkerView::new(&w, &ctx, online.secs.max(0) as u64);
+        let w = &page.worker;
+        let worker = WorkerView::new(w, &ctx, page.online.max(0) as u64);
         JsonBody::of(&WorkerPage {
             stake: StakeView {
                 stake: w.stake,
@@ -1195,28 +1143,107 @@ async fn get_worker(
                 slashed_total: w.slashed_total,
                 withdrawn_total: w.withdrawn_total,
                 price_per_ib_hour: w.price_per_ib_hour,
-                history: stake_history.iter().map(EventView::from).collect(),
+                history: &page.stake_history,
             },
             rewards: RewardsView {
                 claimed_total: w.rewards_claimed,
                 epochs: epochs_rows
                     .iter()
-                    .map(|(we, e)| WorkerEpochView::new(we, e.as_ref()))
+                    .map(|p| WorkerEpochView::new(&p.we, p.e.as_ref()))
                     .collect(),
             },
             worker,
-            attestations: &atts,
+            attestations: &page.attestations,
             jobs: jobs_rows.iter().map(JobView::from).collect(),
         })
     })
     .await
 }
 
+/// The worker page's row: the worker, its uptime over the priority window,
+/// and its short lists as JSON built by PostgreSQL: one round trip instead
+/// of five (the jobs, the long list, come as rows in a second one).
+struct WorkerWithLists {
+    worker: String,
+    from: i64,
+    to: i64,
+}
+
+impl Statement for WorkerWithLists {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "SELECT w.*, \
+             COALESCE((SELECT SUM(o.online_secs) FROM worker_epochs o WHERE o.worker = w.address \
+               AND o.epoch >= ",
+        );
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.from)?;
+        out.push_sql(" AND o.epoch < ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.to)?;
+        out.push_sql(&format!(
+            "), 0)::bigint AS online, \
+             COALESCE((SELECT json_agg(a ORDER BY a.version DESC, a.event_index DESC) FROM \
+               (SELECT * FROM attestations WHERE worker = w.address \
+                ORDER BY version DESC, event_index DESC LIMIT 100) a), '[]')::text AS attestations, \
+             COALESCE((SELECT json_agg(json_build_object('we', to_json(we), 'e', to_json(e)) \
+               ORDER BY we.epoch DESC) FROM \
+               (SELECT * FROM worker_epochs WHERE worker = w.address ORDER BY epoch DESC LIMIT 100) we \
+               LEFT JOIN epochs e ON e.epoch = we.epoch), '[]')::text AS epochs, \
+             COALESCE((SELECT json_agg(json_build_object('version', ev.version, \
+               'event_index', ev.event_index, 'timestamp_us', ev.timestamp_us, 'type', ev.event_type, \
+               'data', ev.data) ORDER BY ev.version DESC, ev.event_index DESC) FROM \
+               (SELECT * FROM events WHERE account = w.address AND event_type LIKE '{}::%' \
+                AND version < (SELECT version FROM checkpoint) \
+                ORDER BY version DESC, event_index DESC LIMIT 100) ev), '[]')::text AS stake_history \
+             FROM workers w WHERE w.address = ",
+            lumen_sdk::events::Staked::MODULE
+        ));
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.worker)
+    }
+}
+
+#[derive(QueryableByName)]
+struct WorkerPageRow {
+    #[diesel(embed)]
+    worker: WorkerRow,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    online: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    attestations: RawJsonText,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    epochs: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    stake_history: RawJsonText,
+}
+
+/// JSON text PostgreSQL built, passed through to the answer as it is.
+struct RawJsonText(Box<serde_json::value::RawValue>);
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Text, Pg> for RawJsonText {
+    fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        let text =
+            <String as diesel::deserialize::FromSql<diesel::sql_types::Text, Pg>>::from_sql(value)?;
+        Ok(Self(serde_json::value::RawValue::from_string(text)?))
+    }
+}
+
+impl Serialize for RawJsonText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// A worker's epoch and the epoch itself, as [`WorkerWithLists`] lists them.
+#[derive(serde::Deserialize)]
+struct EpochPair {
+    we: WorkerEpochRow,
+    e: Option<EpochRow>,
+}
+
 /// `GET /v1/workers/{address}`.
 #[derive(Serialize)]
 struct WorkerPage<'a> {
     worker: WorkerView<'a>,
-    attestations: &'a [AttestationRow],
+    attestations: &'a RawJsonText,
     stake: StakeView<'a>,
     rewards: RewardsView<'a>,
     jobs: Vec<JobView<'a>>,
@@ -1232,7 +1259,7 @@ struct StakeView<'a> {
     slashed_total: i64,
     withdrawn_total: i64,
     price_per_ib_hour: i64,
-    history: Vec<EventView<'a>>,
+    history: &'a RawJsonText,
 }
 
 #[derive(Serialize)]

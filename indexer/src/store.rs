@@ -217,7 +217,7 @@ pub struct JobRow {
 }
 
 /// A worker.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, QueryableByName)]
 #[diesel(table_name = workers, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct WorkerRow {
@@ -325,7 +325,7 @@ pub struct AttestationRow {
 }
 
 /// A reward epoch.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, serde::Deserialize)]
 #[diesel(table_name = epochs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct EpochRow {
@@ -344,7 +344,7 @@ pub struct EpochRow {
 }
 
 /// A worker's uptime, leases and reward in one epoch.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, serde::Deserialize)]
 #[diesel(table_name = worker_epochs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct WorkerEpochRow {
