@@ -1036,18 +1036,7 @@ async fn list_workers(
                     )
                 })?,
             };
-            let rows: Vec<WorkerRow> = workers::table.select(WorkerRow::as_select()).load(c)?;
-            let online = online_secs(c, &ctx, None)?;
-            let mut all: Vec<Value> = rows
-                .iter()
-                .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
-                .collect();
-            all.sort_by_key(|v| {
-                (
-                    std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
-                    v["address"].as_str().unwrap_or("").to_string(),
-                )
-            });
+            let all = workers_by_priority(c, &ctx)?;
             let end = offset.saturating_add(limit as usize).min(all.len());
             let next = (end < all.len()).then(|| end.to_string());
             let items: Vec<Value> = all.get(offset.min(all.len())..end).unwrap_or(&[]).to_vec();
@@ -1343,6 +1332,24 @@ async fn creator_board(
     .await
 }
 
+/// Every worker with its derived fields, highest priority first (address
+/// breaks ties), for the priority list and the worker leaderboard.
+fn workers_by_priority(c: &mut PgConnection, ctx: &Ctx) -> Result<Vec<Value>, ApiError> {
+    let rows: Vec<WorkerRow> = workers::table.select(WorkerRow::as_select()).load(c)?;
+    let online = online_secs(c, ctx, None)?;
+    let mut all: Vec<Value> = rows
+        .iter()
+        .map(|w| worker_json(w, ctx, online.get(&w.address).copied().unwrap_or(0)))
+        .collect();
+    all.sort_by_key(|v| {
+        (
+            std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
+            v["address"].as_str().unwrap_or("").to_string(),
+        )
+    });
+    Ok(all)
+}
+
 async fn worker_board(
     State(st): State<AppState>,
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
@@ -1351,18 +1358,7 @@ async fn worker_board(
     let limit = p.limit(100, 1000)? as usize;
     db(&st, move |c| {
         let ctx = Ctx::load(c)?;
-        let rows: Vec<WorkerRow> = workers::table.select(WorkerRow::as_select()).load(c)?;
-        let online = online_secs(c, &ctx, None)?;
-        let mut all: Vec<Value> = rows
-            .iter()
-            .map(|w| worker_json(w, &ctx, online.get(&w.address).copied().unwrap_or(0)))
-            .collect();
-        all.sort_by_key(|v| {
-            (
-                std::cmp::Reverse(v["priority"].as_u64().unwrap_or(0)),
-                v["address"].as_str().unwrap_or("").to_string(),
-            )
-        });
+        let mut all = workers_by_priority(c, &ctx)?;
         all.truncate(limit);
         for (i, v) in all.iter_mut().enumerate() {
             v["rank"] = (i + 1).into();
