@@ -556,9 +556,8 @@ fn write_batch(
                     let projected = crate::project::apply(conn, &fresh);
                     (events.join(), projected)
                 });
-                stored.map_err(|_| {
-                    StoreError::Pool("the raw-event writer thread panicked".into())
-                })??;
+                // A panic there is a bug: it goes on as a panic here.
+                stored.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
                 projected?;
             }
         }

@@ -182,15 +182,9 @@ async fn pruned_start_exits_non_zero() {
     assert!(err.contains("pruned"), "{err}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn replays_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("txns.jsonl");
-    let txns = chain(12);
-    let body: String = txns.iter().map(|t| format!("{t}\n")).collect();
-    std::fs::write(&path, body).unwrap();
-    let db = TestDb::new().unwrap();
-    let out = indexer()
+/// `lumen-indexer --ingest-only --from-file path` into `db`.
+async fn replay(db: &TestDb, path: &std::path::Path) -> std::process::Output {
+    indexer()
         .args([
             "--database-url",
             db.url(),
@@ -199,10 +193,21 @@ async fn replays_a_file() {
             "--ingest-only",
         ])
         .arg("--from-file")
-        .arg(&path)
+        .arg(path)
         .output()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replays_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("txns.jsonl");
+    let txns = chain(12);
+    let body: String = txns.iter().map(|t| format!("{t}\n")).collect();
+    std::fs::write(&path, body).unwrap();
+    let db = TestDb::new().unwrap();
+    let out = replay(&db, &path).await;
     assert!(
         out.status.success(),
         "{}",
@@ -216,20 +221,7 @@ async fn replays_a_file() {
 
     // A malformed line stops the replay with its line number.
     std::fs::write(&path, format!("{}\nnot json\n", txns[0])).unwrap();
-    let db2 = TestDb::new().unwrap();
-    let out = indexer()
-        .args([
-            "--database-url",
-            db2.url(),
-            "--package",
-            "0xcafe",
-            "--ingest-only",
-        ])
-        .arg("--from-file")
-        .arg(&path)
-        .output()
-        .await
-        .unwrap();
+    let out = replay(&TestDb::new().unwrap(), &path).await;
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("txns.jsonl:2"), "{err}");

@@ -12,6 +12,18 @@ pub mod chain;
 pub mod rest;
 pub mod scenario;
 
+/// Logs of this crate's binaries: `RUST_LOG` (default `info`) to stderr, so
+/// that stdout carries only what they print for scripts (URLs, paths).
+pub fn init_logging() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+}
+
 /// Path of a file under `tests/vectors/`: from the directory cargo gives a
 /// running test of this crate, else from where this crate was built (a
 /// shared target directory may hold a binary built in another clone).

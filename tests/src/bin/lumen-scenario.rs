@@ -47,13 +47,7 @@ struct Cli {
 }
 
 fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    lumen_e2e::init_logging();
     let cli = Cli::parse();
     let mut cfg = ScenarioConfig::new(cli.seed, cli.workers, cli.jobs, cli.epochs);
     if let Some(c) = cli.creators {
