@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Writes move/tests/vectors_tests.move from the shared vectors in tests/vectors/.
+"""Writes the Move twins of the shared vectors in tests/vectors/.
 
-The Rust tests (sdk/tests/vectors.rs) and the Move tests assert the same
-cases, so the two implementations of each formula cannot drift. Only the
-formulas the Move package exposes as functions get Move tests; the others
-(worker points, epoch arithmetic) are Rust-only.
+- move/tests/vectors_tests.move from the formula vectors (tests/vectors/*.json):
+  the Rust tests (sdk/tests/vectors.rs) and the Move tests assert the same
+  cases, so the two implementations of each formula cannot drift. Only the
+  formulas the Move package exposes as functions get Move tests; the others
+  (worker points, epoch arithmetic) are Rust-only.
+- move/tests/transition_vectors_tests.move from the transition vectors
+  (tests/vectors/transitions/*.json, written by the Rust model's cases in
+  model/tests/cases/): one test per vector, which builds its fixture, makes
+  its calls at their times and checks each call's events (type and BCS
+  bytes) or its final abort (`expected_failure` with module and code), and
+  that no other package event was emitted.
 
-    python3 scripts/gen_move_vectors.py          # rewrite the Move file
-    python3 scripts/gen_move_vectors.py --check  # exit 1 if it is stale
+    python3 scripts/gen_move_vectors.py          # rewrite the Move files
+    python3 scripts/gen_move_vectors.py --check  # exit 1 if one is stale
 """
 
 import json
@@ -17,7 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
+TRANSITIONS = VECTORS / "transitions"
+SOURCES = ROOT / "move" / "sources"
 OUT = ROOT / "move" / "tests" / "vectors_tests.move"
+TRANSITIONS_OUT = ROOT / "move" / "tests" / "transition_vectors_tests.move"
 
 
 def load(name):
@@ -236,18 +246,239 @@ def render():
     return head + "".join(parts).rstrip("\n") + "\n}\n"
 
 
+# -- transition vectors --------------------------------------------------------
+
+START_TIME = 1728000000
+# Framework modules an abort can come from, by the Move address they live at.
+FRAMEWORK_MODULES = {
+    "fungible_asset": "aptos_framework",
+    "object": "aptos_framework",
+    "ed25519": "aptos_std",
+}
+# The struct behind each `Object<T>` parameter.
+OBJECT_TYPES = {
+    "Job": "lumen::escrow::Job",
+    "Metadata": "aptos_framework::fungible_asset::Metadata",
+}
+
+
+def split_top(s):
+    out, cur, depth = [], "", 0
+    for ch in s:
+        if ch in "<(":
+            depth += 1
+        elif ch in ">)":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    out.append(cur)
+    return [x.strip() for x in out if x.strip()]
+
+
+def move_interface():
+    """(entry functions: 'module::name' -> [Move types after the signer], events: ['module::Name'])."""
+    entries, events = {}, []
+    for path in sorted(SOURCES.glob("*.move")):
+        src = path.read_text(encoding="utf-8")
+        src = re.sub(r"//[^\n]*", "", src)
+        module = re.search(r"module\s+\w+::(\w+)", src).group(1)
+        for m in re.finditer(r"public entry fun (\w+)\s*\(([^)]*)\)", src):
+            types = []
+            for param in split_top(m.group(2)):
+                ty = param.split(":", 1)[1].strip()
+                if ty not in ("&signer", "signer"):
+                    types.append(ty.replace("std::string::", "").replace("string::", ""))
+            entries["%s::%s" % (module, m.group(1))] = types
+        for m in re.finditer(r"#\[event\][^{]*?struct (\w+)", src):
+            events.append("%s::%s" % (module, m.group(1)))
+    return entries, sorted(events)
+
+
+def move_string(text):
+    out = ""
+    for ch in text:
+        if ch in '"\\':
+            out += "\\" + ch
+        elif 32 <= ord(ch) < 127:
+            out += ch
+        else:
+            out += "\\x%02x" % ord(ch)
+    return 'std::string::utf8(b"%s")' % out
+
+
+def move_arg(ty, value):
+    if ty in ("u64", "u8", "u128"):
+        return str(int(value))
+    if ty == "bool":
+        return boolean(value)
+    if ty == "address":
+        return addr(value)
+    if ty.startswith("Object<"):
+        inner = OBJECT_TYPES[ty[len("Object<"):-1]]
+        return "aptos_framework::object::address_to_object<%s>(%s)" % (inner, addr(value["inner"]))
+    if ty == "vector<u8>":
+        return hexlit(value)
+    if ty == "String":
+        return move_string(value)
+    if ty == "vector<address>":
+        return "vector<address>[%s]" % ", ".join(addr(a) for a in value)
+    if ty == "vector<u64>":
+        return "vector<u64>[%s]" % ", ".join(str(int(x)) for x in value)
+    sys.exit("gen_move_vectors: no Move literal for parameter type %s" % ty)
+
+
+def event_type(name):
+    return "lumen::" + name
+
+
+def location(abort):
+    module = abort["module"]
+    if abort.get("framework"):
+        return "%s::%s" % (FRAMEWORK_MODULES[module], module)
+    return "lumen::" + module
+
+
+def gen_transition(v, entries, events):
+    if not v["about"].isascii():
+        sys.exit("gen_move_vectors: %s: Move sources are ASCII, the description is not" % v["name"])
+    lines = ["    // %s" % v["about"], "    #[test]"]
+    last = v["steps"][-1]
+    if "abort" in last:
+        a = last["abort"]
+        lines.append("    #[expected_failure(abort_code = 0x%x /* %s */, location = %s)]" % (
+            a["code"], a["name"], location(a)))
+    lines.append("    fun %s() {" % v["name"])
+    lines.append("        %s();" % v["fixture"])
+    for acct in v["accounts"]:
+        lines.append("        account(%s, %d);" % (addr(acct["address"]), acct["mint"]))
+    lines.append("        let start = counts();")
+    now = START_TIME
+    totals = [0] * len(events)
+    for i, step in enumerate(v["steps"]):
+        function = step["function"]
+        if function not in entries:
+            sys.exit("gen_move_vectors: %s: %s is not an entry function of move/sources" % (v["name"], function))
+        types = entries[function]
+        if len(types) != len(step["args"]):
+            sys.exit("gen_move_vectors: %s: %s takes %d arguments" % (v["name"], function, len(types)))
+        if step["time"] < now:
+            sys.exit("gen_move_vectors: %s: time goes back at step %d" % (v["name"], i))
+        aborts = "abort" in step
+        if aborts:
+            lines.append("        totals(start, vector<u64>[%s]);" % ", ".join(str(t) for t in totals))
+        lines.append("        // %d: %s" % (i, function))
+        if step["time"] > now:
+            now = step["time"]
+            lines.append("        aptos_framework::timestamp::update_global_time_for_test_secs(%d);" % now)
+        by_type = {}
+        for e in step.get("events", []):
+            by_type.setdefault(e["type"], []).append(e["bcs"])
+            totals[events.index(e["type"])] += 1
+        for j, ty in enumerate(by_type):
+            lines.append("        let n%d_%d = count<%s>();" % (i, j, event_type(ty)))
+        args = ["&lumen::test_helpers::signer_of(%s)" % addr(step["sender"])]
+        args += [move_arg(t, a) for t, a in zip(types, step["args"])]
+        lines.append("        lumen::%s(%s);" % (function, ", ".join(args)))
+        for j, (ty, blobs) in enumerate(by_type.items()):
+            lines.append("        check<%s>(n%d_%d, vector[%s], %d);" % (
+                event_type(ty), i, j, ", ".join(hexlit(b) for b in blobs), 100000 + 1000 * i + 100 * j))
+    if "abort" not in last:
+        lines.append("        totals(start, vector<u64>[%s]);" % ", ".join(str(t) for t in totals))
+    lines.append("    }")
+    return "\n".join(lines) + "\n\n"
+
+
+def render_transitions():
+    entries, events = move_interface()
+    files = sorted(TRANSITIONS.glob("*.json"))
+    if not files:
+        sys.exit("gen_move_vectors: no transition vectors in %s" % TRANSITIONS)
+    tests = ""
+    for path in files:
+        for v in json.loads(path.read_text(encoding="utf-8"))["vectors"]:
+            tests += gen_transition(v, entries, events)
+    counts = "".join("            count<%s>(),\n" % event_type(e) for e in events)
+    head = (
+        "// Written by scripts/gen_move_vectors.py from tests/vectors/transitions/*.json:\n"
+        "// regenerate the vectors (model/tests/transitions.rs) and rerun the script,\n"
+        "// never edit this file (scripts/test.sh fails when it is stale).\n"
+        "#[test_only]\n"
+        "/// The transition vectors: each test makes a vector's calls and checks every\n"
+        "/// call's package events (type and BCS bytes) or its final abort.\n"
+        "module lumen::transition_vectors_tests {\n"
+        "    /// `test_helpers::setup()` with every module initialised.\n"
+        "    fun world() {\n"
+        "        lumen::test_helpers::setup();\n"
+        "        modules();\n"
+        "    }\n\n"
+        "    /// The same without `config::initialize` and the attester.\n"
+        "    fun uninitialized() {\n"
+        "        lumen::test_helpers::setup_uninitialized();\n"
+        "        modules();\n"
+        "    }\n\n"
+        "    fun modules() {\n"
+        "        let deployer = lumen::test_helpers::lumen_signer();\n"
+        "        lumen::escrow::init_for_test(&deployer);\n"
+        "        lumen::rewards::init_for_test(&deployer);\n"
+        "        lumen::vip::init_for_test(&deployer);\n"
+        "        lumen::campaign::init_for_test(&deployer);\n"
+        "    }\n\n"
+        "    /// Creates `a` and mints `amount` of the payment asset to it.\n"
+        "    fun account(a: address, amount: u64) {\n"
+        "        lumen::test_helpers::signer_of(a);\n"
+        "        if (amount > 0) lumen::test_helpers::mint(a, amount);\n"
+        "    }\n\n"
+        "    /// Events of type `T` emitted so far.\n"
+        "    fun count<T: drop + store>(): u64 {\n"
+        "        aptos_framework::event::emitted_events<T>().length()\n"
+        "    }\n\n"
+        "    /// The events of type `T` after the first `before` are exactly `expected` (BCS).\n"
+        "    fun check<T: drop + store>(before: u64, expected: vector<vector<u8>>, code: u64) {\n"
+        "        let emitted = aptos_framework::event::emitted_events<T>();\n"
+        "        assert!(emitted.length() == before + expected.length(), code);\n"
+        "        let i = 0;\n"
+        "        while (i < expected.length()) {\n"
+        "            assert!(std::bcs::to_bytes(&emitted[before + i]) == expected[i], code + 1 + i);\n"
+        "            i += 1;\n"
+        "        };\n"
+        "    }\n\n"
+        "    /// How many events of each package event type were emitted so far.\n"
+        "    fun counts(): vector<u64> {\n"
+        "        vector[\n" + counts +
+        "        ]\n"
+        "    }\n\n"
+        "    /// Since `start`, exactly `emitted[i]` events of the i-th type of `counts()`.\n"
+        "    fun totals(start: vector<u64>, emitted: vector<u64>) {\n"
+        "        let now = counts();\n"
+        "        let i = 0;\n"
+        "        while (i < now.length()) {\n"
+        "            assert!(now[i] == start[i] + emitted[i], 90000 + i);\n"
+        "            i += 1;\n"
+        "        };\n"
+        "    }\n\n"
+    )
+    return head + tests.rstrip("\n") + "\n}\n"
+
+
 def main():
-    text = render()
+    outputs = [(OUT, render()), (TRANSITIONS_OUT, render_transitions())]
     if "--check" in sys.argv[1:]:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else None
-        if current != text:
-            print("%s is stale or missing: run python3 scripts/gen_move_vectors.py" % OUT.relative_to(ROOT),
-                  file=sys.stderr)
-            return 1
-        print("%s is up to date" % OUT.relative_to(ROOT))
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print("wrote %s" % OUT.relative_to(ROOT))
+        stale = False
+        for path, text in outputs:
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            if current != text:
+                print("%s is stale or missing: run python3 scripts/gen_move_vectors.py" % path.relative_to(ROOT),
+                      file=sys.stderr)
+                stale = True
+            else:
+                print("%s is up to date" % path.relative_to(ROOT))
+        return 1 if stale else 0
+    for path, text in outputs:
+        path.write_text(text, encoding="utf-8")
+        print("wrote %s" % path.relative_to(ROOT))
     return 0
 
 

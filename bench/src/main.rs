@@ -999,7 +999,7 @@ async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
     const CHAIN: u8 = 4;
     let standin = lumen_sdk::standin::Standin::start(CHAIN).await?;
     // No device is bound on chain yet: worker_of_device answers none.
-    standin.set_view_handler(|_| Ok(vec![serde_json::json!({"vec": []})]));
+    standin.set_view_handler(|_, _| Ok(vec![serde_json::json!({"vec": []})]));
     let state = c.work_dir.join("attester-state");
     let _ = std::fs::remove_dir_all(&state);
     let mut child = Command::new(sibling_binary("lumen-relayer")?)

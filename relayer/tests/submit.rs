@@ -203,7 +203,7 @@ async fn a_device_bound_on_chain_to_another_worker_is_rejected() {
     let standin = Standin::start(CHAIN).await.unwrap();
     let other = addr(33);
     let function = Package::DEV.member("attestation", "worker_of_device");
-    standin.set_view_handler(move |body| {
+    standin.set_view_handler(move |body, _| {
         assert_eq!(body["function"], function.as_str());
         Ok(vec![serde_json::json!({ "vec": [other.to_hex()] })])
     });

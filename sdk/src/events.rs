@@ -117,6 +117,13 @@ macro_rules! lumen_events {
                     $( m.insert(stringify!($field).to_string(), self.$field.to_move_json()); )*
                     Value::Object(m)
                 }
+
+                /// The event's BCS bytes, as Move's `bcs::to_bytes` of the struct.
+                pub fn bcs(&self) -> Vec<u8> {
+                    let mut out = vec![];
+                    $( out.extend(aptos_bcs::to_bytes(&self.$field).expect("BCS of plain values cannot fail")); )*
+                    out
+                }
             }
         )*
 
@@ -169,6 +176,11 @@ macro_rules! lumen_events {
             /// The REST JSON `data` object.
             pub fn to_json(&self) -> Value {
                 match self { $( LumenEvent::$name(e) => e.to_json(), )* }
+            }
+
+            /// The event's BCS bytes (Move's `bcs::to_bytes` of the struct).
+            pub fn bcs(&self) -> Vec<u8> {
+                match self { $( LumenEvent::$name(e) => e.bcs(), )* }
             }
         }
     };
@@ -335,6 +347,29 @@ mod tests {
             "min_score": "2000000", "min_vram_mb": "8192", "deposit": "240000",
             "created_at": "1700000000"
         })
+    }
+
+    #[test]
+    fn bcs_is_the_fields_in_order() {
+        let e = LumenEvent::VipMinted(VipMinted {
+            holder: AccountAddress::ONE,
+            role: 1,
+            token: AccountAddress::from_hex("0x2").unwrap(),
+            minted_at: 9,
+        });
+        let mut want = AccountAddress::ONE.to_bytes().to_vec();
+        want.push(1);
+        want.extend(AccountAddress::from_hex("0x2").unwrap().to_bytes());
+        want.extend(9u64.to_le_bytes());
+        assert_eq!(e.bcs(), want);
+        let e = ParamsUpdated {
+            name: "epoch_secs".into(),
+            old_value: 0,
+            new_value: u64::MAX,
+        };
+        assert_eq!(e.bcs()[0], 10);
+        assert_eq!(&e.bcs()[1..11], b"epoch_secs");
+        assert_eq!(e.bcs().len(), 1 + 10 + 16);
     }
 
     #[test]

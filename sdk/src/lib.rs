@@ -14,6 +14,7 @@
 //! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points; [`formulas::campaign`]: check-in table, referral shares, render/idle points, payout tiers, leaderboard |
 //! | [`params`] | the `config` parameters, defaults and bounds |
 //! | [`codes`] | [`JobStatus`], [`VipRole`] |
+//! | [`errors`] | every abort: module, name, code, category, description, the VM status a node reports |
 //! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |
 //! | `standin` | (feature `standin`) a local fullnode REST stand-in for tests |
 //!
@@ -25,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod codes;
+pub mod errors;
 pub mod events;
 pub mod formulas;
 pub mod messages;

@@ -1,20 +1,33 @@
-//! A typed builder for every entry function of the Move package.
+//! A typed builder for every entry function of the Move package, and the
+//! way back: [`Call`] decodes an [`EntryFunction`]'s BCS arguments into a
+//! typed call and renders them as the REST API prints them.
 //!
-//! Each function returns an aptos-sdk [`EntryFunction`] (`.into()` gives a
+//! Each builder returns an aptos-sdk [`EntryFunction`] (`.into()` gives a
 //! [`TransactionPayload`](aptos_sdk::transaction::TransactionPayload)) whose
 //! function id is `<package>::<module>::<name>` and whose arguments are the
 //! BCS bytes of the Move parameters after the `&signer`, in declaration
 //! order: `address` and `Object<T>` as 32 bytes, `u64` as 8 bytes
 //! little-endian, `u8` one byte, `bool` one byte, `String` and `vector<u8>`
 //! ULEB128 length + bytes, other vectors ULEB128 count + elements.
-//! [`ENTRY_FUNCTIONS`] lists them all with their parameter names, so a test
-//! can compare against `move/sources`.
+//! [`ENTRY_FUNCTIONS`] lists them all with their parameter names and Move
+//! types, so a test can compare against `move/sources`.
+//!
+//! [`Call::decode`] is the decoder a node or a model of the contract needs:
+//! `escrow::Call::AcceptOffer { job, price_per_frame, .. }` from the bytes,
+//! with a [`CallError`] naming the function and argument that did not fit.
+//! [`Call::rest_arguments`] (and [`rest_arguments`] for an `EntryFunction`)
+//! gives the `payload.arguments` of the REST JSON (`u64` as decimal strings,
+//! `Object<T>` as `{"inner": "0x…"}`), so a REST writer never spells an
+//! argument a second time.
 
 use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use aptos_sdk::transaction::EntryFunction;
 use aptos_sdk::types::AccountAddress;
+use serde_json::Value;
 
 use crate::messages::{AssignmentOffer, BenchmarkReport};
+#[allow(unused_imports)]
+use crate::movejson::MoveJson;
 use crate::package::Package;
 
 /// An entry function of the package: module, name and the names of its
@@ -29,18 +42,110 @@ pub struct EntryFunctionInfo {
     pub params: &'static [&'static str],
     /// The Rust types of the parameters, as written in the builder.
     pub types: &'static [&'static str],
+    /// The Move types of the parameters (`Object<Job>`, `u64`, `vector<u8>` …).
+    pub move_types: &'static [&'static str],
+}
+
+/// An entry function whose arguments do not decode as the package declares them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// Another address, module or function than the package's.
+    #[error("{0} is not an entry function of the package")]
+    Unknown(String),
+    /// Type arguments were given (no entry function of the package is generic).
+    #[error("{function}: takes no type arguments")]
+    TypeArguments {
+        /// `module::name`.
+        function: String,
+    },
+    /// Not as many arguments as parameters.
+    #[error("{function}: expected {expected} arguments, got {got}")]
+    Arity {
+        /// `module::name`.
+        function: String,
+        /// Parameters after the signer.
+        expected: usize,
+        /// Arguments given.
+        got: usize,
+    },
+    /// An argument's bytes (or JSON) are not a value of its type.
+    #[error("{function}: argument `{param}` is not a valid {move_type}: {reason}")]
+    Argument {
+        /// `module::name`.
+        function: String,
+        /// The parameter.
+        param: &'static str,
+        /// Its Move type.
+        move_type: &'static str,
+        /// What did not fit.
+        reason: String,
+    },
 }
 
 fn arg<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
     aptos_bcs::to_bytes(v).expect("BCS of plain values cannot fail")
 }
 
+fn decode_arg<T: serde::de::DeserializeOwned>(
+    function: &str,
+    param: &'static str,
+    move_type: &'static str,
+    bytes: &[u8],
+) -> Result<T, CallError> {
+    aptos_bcs::from_bytes(bytes).map_err(|e| CallError::Argument {
+        function: function.to_string(),
+        param,
+        move_type,
+        reason: e.to_string(),
+    })
+}
+
+fn json_arg<T: MoveJson>(
+    function: &str,
+    param: &'static str,
+    move_type: &'static str,
+    v: &Value,
+) -> Result<T, CallError> {
+    T::from_move_json(v).map_err(|reason| CallError::Argument {
+        function: function.to_string(),
+        param,
+        move_type,
+        reason,
+    })
+}
+
+/// The owned type of a parameter: the `as` type when given, else the builder's.
+macro_rules! owned {
+    ($t:ty) => {
+        $t
+    };
+    ($t:ty, $o:ty) => {
+        $o
+    };
+}
+
+/// The Move type of a parameter: the `=` literal for objects, else its JSON twin's.
+macro_rules! move_type {
+    ($o:ty) => {
+        <$o as MoveJson>::MOVE_TYPE
+    };
+    ($o:ty, $mv:literal) => {
+        $mv
+    };
+}
+
+/// The REST JSON of an argument: objects as `{"inner": "0x…"}`.
+macro_rules! rest_json {
+    ($v:expr) => { $v.to_move_json() };
+    ($v:expr, $mv:literal) => { serde_json::json!({ "inner": $v.to_move_json() }) };
+}
+
 macro_rules! entry_functions {
     ($(
-        $module:ident {
+        $module:ident as $Module:ident {
             $(
                 $(#[doc = $doc:literal])*
-                fn $name:ident ( $( $p:ident : $t:ty ),* $(,)? );
+                $Variant:ident => fn $name:ident ( $( $p:ident : $t:ty $(as $o:ty)? $(= $mv:literal)? ),* $(,)? );
             )*
         }
     )*) => {
@@ -64,6 +169,99 @@ macro_rules! entry_functions {
                         )
                     }
                 )*
+
+                #[doc = concat!("A call of an entry function of `", stringify!($module), "`, its arguments decoded.")]
+                #[derive(Clone, Debug, PartialEq, Eq)]
+                pub enum Call {
+                    $(
+                        $(#[doc = $doc])*
+                        $Variant {
+                            $(
+                                #[doc = concat!("`", stringify!($p), "`.")]
+                                $p: owned!($t $(, $o)?),
+                            )*
+                        },
+                    )*
+                }
+
+                impl Call {
+                    /// The function's name (`create_job`).
+                    pub fn name(&self) -> &'static str {
+                        match self { $( Call::$Variant { .. } => stringify!($name), )* }
+                    }
+
+                    /// The BCS arguments, in order.
+                    pub fn args(&self) -> Vec<Vec<u8>> {
+                        match self {
+                            $( Call::$Variant { $($p),* } => vec![$(arg($p)),*], )*
+                        }
+                    }
+
+                    /// The arguments as the REST API prints them, in order.
+                    pub fn rest_arguments(&self) -> Vec<Value> {
+                        match self {
+                            $( Call::$Variant { $($p),* } => vec![$(rest_json!($p $(, $mv)?)),*], )*
+                        }
+                    }
+
+                    pub(super) fn decode(name: &str, args: &[Vec<u8>]) -> Result<Self, CallError> {
+                        match name {
+                            $(
+                                stringify!($name) => {
+                                    let function = concat!(stringify!($module), "::", stringify!($name));
+                                    let params: &[&str] = &[$(stringify!($p)),*];
+                                    if args.len() != params.len() {
+                                        return Err(CallError::Arity {
+                                            function: function.into(),
+                                            expected: params.len(),
+                                            got: args.len(),
+                                        });
+                                    }
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut it = args.iter();
+                                    Ok(Call::$Variant {
+                                        $( $p: decode_arg(
+                                            function,
+                                            stringify!($p),
+                                            move_type!(owned!($t $(, $o)?) $(, $mv)?),
+                                            it.next().expect("counted"),
+                                        )?, )*
+                                    })
+                                }
+                            )*
+                            other => Err(CallError::Unknown(format!("{}::{other}", stringify!($module)))),
+                        }
+                    }
+
+                    pub(super) fn from_rest(name: &str, args: &[Value]) -> Result<Self, CallError> {
+                        match name {
+                            $(
+                                stringify!($name) => {
+                                    let function = concat!(stringify!($module), "::", stringify!($name));
+                                    let params: &[&str] = &[$(stringify!($p)),*];
+                                    if args.len() != params.len() {
+                                        return Err(CallError::Arity {
+                                            function: function.into(),
+                                            expected: params.len(),
+                                            got: args.len(),
+                                        });
+                                    }
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut it = args.iter();
+                                    Ok(Call::$Variant {
+                                        $( $p: json_arg(
+                                            function,
+                                            stringify!($p),
+                                            move_type!(owned!($t $(, $o)?) $(, $mv)?),
+                                            it.next().expect("counted"),
+                                        )?, )*
+                                    })
+                                }
+                            )*
+                            other => Err(CallError::Unknown(format!("{}::{other}", stringify!($module)))),
+                        }
+                    }
+                }
             }
         )*
 
@@ -74,111 +272,213 @@ macro_rules! entry_functions {
                 name: stringify!($name),
                 params: &[$(stringify!($p)),*],
                 types: &[$(stringify!($t)),*],
+                move_types: &[$(move_type!(owned!($t $(, $o)?) $(, $mv)?)),*],
             },
         )*)*];
+
+        /// A decoded call of any entry function of the package.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Call {
+            $(
+                #[doc = concat!("A call into `", stringify!($module), "`.")]
+                $Module($module::Call),
+            )*
+        }
+
+        impl Call {
+            /// The module (`escrow`).
+            pub fn module(&self) -> &'static str {
+                match self { $( Call::$Module(_) => stringify!($module), )* }
+            }
+
+            /// The function's name (`create_job`).
+            pub fn name(&self) -> &'static str {
+                match self { $( Call::$Module(c) => c.name(), )* }
+            }
+
+            /// The BCS arguments, in order.
+            pub fn args(&self) -> Vec<Vec<u8>> {
+                match self { $( Call::$Module(c) => c.args(), )* }
+            }
+
+            /// The arguments as the REST API prints them (`payload.arguments`).
+            pub fn rest_arguments(&self) -> Vec<Value> {
+                match self { $( Call::$Module(c) => c.rest_arguments(), )* }
+            }
+
+            fn decode_named(module: &str, name: &str, args: &[Vec<u8>]) -> Result<Self, CallError> {
+                match module {
+                    $( stringify!($module) => $module::Call::decode(name, args).map(Call::$Module), )*
+                    other => Err(CallError::Unknown(format!("{other}::{name}"))),
+                }
+            }
+
+            fn from_rest_named(module: &str, name: &str, args: &[Value]) -> Result<Self, CallError> {
+                match module {
+                    $( stringify!($module) => $module::Call::from_rest(name, args).map(Call::$Module), )*
+                    other => Err(CallError::Unknown(format!("{other}::{name}"))),
+                }
+            }
+        }
     };
 }
 
+impl Call {
+    /// Decodes a call of the package's entry function `f` (an error for any
+    /// other function, type arguments, or arguments that do not fit).
+    pub fn decode(package: &Package, f: &EntryFunction) -> Result<Self, CallError> {
+        let module = f.module.name.as_str();
+        let id = || {
+            format!(
+                "{}::{module}::{}",
+                f.module.address.to_short_string(),
+                f.function
+            )
+        };
+        if f.module.address != package.address {
+            return Err(CallError::Unknown(id()));
+        }
+        let call = Self::decode_named(module, &f.function, &f.args).map_err(|e| match e {
+            CallError::Unknown(_) => CallError::Unknown(id()),
+            other => other,
+        })?;
+        if !f.type_args.is_empty() {
+            return Err(CallError::TypeArguments {
+                function: format!("{module}::{}", f.function),
+            });
+        }
+        Ok(call)
+    }
+
+    /// Decodes a REST JSON payload's `module`, `function` and `arguments`
+    /// (the shapes [`Call::rest_arguments`] writes; objects also as plain
+    /// addresses).
+    pub fn from_rest(module: &str, function: &str, args: &[Value]) -> Result<Self, CallError> {
+        Self::from_rest_named(module, function, args)
+    }
+
+    /// The entry function under `package`.
+    pub fn entry_function(&self, package: &Package) -> EntryFunction {
+        EntryFunction::new(
+            package.module_id(self.module()),
+            self.name(),
+            vec![],
+            self.args(),
+        )
+    }
+
+    /// `<package>::<module>::<name>` (long address), as the REST API shows `payload.function`.
+    pub fn function_id(&self, package: &Package) -> String {
+        package.member(self.module(), self.name())
+    }
+}
+
+/// The REST JSON `payload.arguments` of a call of the package's entry
+/// function `f`, decoded from its BCS arguments by the Move types.
+pub fn rest_arguments(package: &Package, f: &EntryFunction) -> Result<Vec<Value>, CallError> {
+    Call::decode(package, f).map(|c| c.rest_arguments())
+}
+
 entry_functions! {
-    config {
+    config as Config {
         /// Once, by the package account: sets the payment asset (its `Object<Metadata>` address), treasury and arbiter.
-        fn initialize(payment_asset: AccountAddress, treasury: AccountAddress, arbiter: AccountAddress);
+        Initialize => fn initialize(payment_asset: AccountAddress = "Object<Metadata>", treasury: AccountAddress, arbiter: AccountAddress);
         /// Admin: first step of the admin transfer.
-        fn propose_admin(new_admin: AccountAddress);
+        ProposeAdmin => fn propose_admin(new_admin: AccountAddress);
         /// The proposed admin: second step.
-        fn accept_admin();
+        AcceptAdmin => fn accept_admin();
         /// Admin: the pause switch.
-        fn set_paused(paused: bool);
+        SetPaused => fn set_paused(paused: bool);
         /// Admin: where fees go.
-        fn set_treasury(treasury: AccountAddress);
+        SetTreasury => fn set_treasury(treasury: AccountAddress);
         /// Admin: who resolves disputes.
-        fn set_arbiter(arbiter: AccountAddress);
+        SetArbiter => fn set_arbiter(arbiter: AccountAddress);
         /// Admin: authorise an attester.
-        fn add_attester(attester: AccountAddress);
+        AddAttester => fn add_attester(attester: AccountAddress);
         /// Admin: remove an attester.
-        fn remove_attester(attester: AccountAddress);
+        RemoveAttester => fn remove_attester(attester: AccountAddress);
         /// Admin: set a parameter by name (see [`crate::params`]).
-        fn set_param(name: &str, value: u64);
+        SetParam => fn set_param(name: &str as String, value: u64);
     }
-    attestation {
+    attestation as Attestation {
         /// Attester: submit a worker's signed benchmark report (see [`attest_report`]).
-        fn attest(worker: AccountAddress, device_id: &[u8], gpu_model: &str, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, worker_public_key: &[u8], worker_signature: &[u8]);
+        Attest => fn attest(worker: AccountAddress, device_id: &[u8] as Vec<u8>, gpu_model: &str as String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, worker_public_key: &[u8] as Vec<u8>, worker_signature: &[u8] as Vec<u8>);
         /// Admin or attester: revoke a worker's score.
-        fn revoke(worker: AccountAddress, reason: &str);
+        Revoke => fn revoke(worker: AccountAddress, reason: &str as String);
     }
-    staking {
+    staking as Staking {
         /// Worker: set the price per IB-hour.
-        fn set_price(price_per_ib_hour: u64);
+        SetPrice => fn set_price(price_per_ib_hour: u64);
         /// Worker: add stake.
-        fn stake(amount: u64);
+        Stake => fn stake(amount: u64);
         /// Worker: start unbonding `amount`.
-        fn request_unstake(amount: u64);
+        RequestUnstake => fn request_unstake(amount: u64);
         /// Worker: withdraw everything whose unbonding has passed.
-        fn withdraw();
+        Withdraw => fn withdraw();
         /// Admin: move penalties to the treasury.
-        fn sweep_penalties(amount: u64);
+        SweepPenalties => fn sweep_penalties(amount: u64);
     }
-    escrow {
+    escrow as Escrow {
         /// Creator: create and fund a job (deposit `frames × max_price_per_frame`).
-        fn create_job(spec_hash: &[u8], frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64);
+        CreateJob => fn create_job(spec_hash: &[u8] as Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64);
         /// Worker: accept a creator's signed offer (see [`accept_signed_offer`]).
-        fn accept_offer(job: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, creator_public_key: &[u8], creator_signature: &[u8]);
+        AcceptOffer => fn accept_offer(job: AccountAddress = "Object<Job>", price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, creator_public_key: &[u8] as Vec<u8>, creator_signature: &[u8] as Vec<u8>);
         /// Worker: submit the result.
-        fn submit_result(job: AccountAddress, frames_done: u64, output_root: &[u8]);
+        SubmitResult => fn submit_result(job: AccountAddress = "Object<Job>", frames_done: u64, output_root: &[u8] as Vec<u8>);
         /// Creator: accept frames and pay.
-        fn confirm(job: AccountAddress, frames_accepted: u64);
+        Confirm => fn confirm(job: AccountAddress = "Object<Job>", frames_accepted: u64);
         /// Creator: ask for frames again.
-        fn request_rerender(job: AccountAddress, frames: u64, render_deadline: u64);
+        RequestRerender => fn request_rerender(job: AccountAddress = "Object<Job>", frames: u64, render_deadline: u64);
         /// Anyone: settle a job whose review window or dispute timeout passed.
-        fn finalize(job: AccountAddress);
+        Finalize => fn finalize(job: AccountAddress = "Object<Job>");
         /// Creator: refund after a missed render deadline (slashes the worker).
-        fn reclaim(job: AccountAddress);
+        Reclaim => fn reclaim(job: AccountAddress = "Object<Job>");
         /// Creator: cancel an open job.
-        fn cancel(job: AccountAddress);
+        Cancel => fn cancel(job: AccountAddress = "Object<Job>");
         /// Creator or worker: dispute a submitted job.
-        fn dispute(job: AccountAddress, reason_hash: &[u8]);
+        Dispute => fn dispute(job: AccountAddress = "Object<Job>", reason_hash: &[u8] as Vec<u8>);
         /// Arbiter: settle a dispute.
-        fn resolve(job: AccountAddress, frames_to_pay: u64);
+        Resolve => fn resolve(job: AccountAddress = "Object<Job>", frames_to_pay: u64);
     }
-    rewards {
+    rewards as Rewards {
         /// Attester: report online seconds of workers for an epoch (equal-length vectors).
-        fn report_uptime(epoch: u64, workers: &[AccountAddress], online_secs: &[u64]);
+        ReportUptime => fn report_uptime(epoch: u64, workers: &[AccountAddress] as Vec<AccountAddress>, online_secs: &[u64] as Vec<u64>);
         /// Anyone: add to an epoch's pool.
-        fn fund_epoch(epoch: u64, amount: u64);
+        FundEpoch => fn fund_epoch(epoch: u64, amount: u64);
         /// Anyone, after the grace period: close an epoch.
-        fn close_epoch(epoch: u64);
+        CloseEpoch => fn close_epoch(epoch: u64);
         /// Worker: claim an epoch's reward.
-        fn claim(epoch: u64);
+        Claim => fn claim(epoch: u64);
     }
-    vip {
+    vip as Vip {
         /// User: mint the VIP pass for a role (0 creator, 1 worker) when eligible.
-        fn claim(role: u8);
+        Claim => fn claim(role: u8);
         /// Admin: burn a holder's pass.
-        fn revoke(holder: AccountAddress, role: u8);
+        Revoke => fn revoke(holder: AccountAddress, role: u8);
     }
-    campaign {
+    campaign as Campaign {
         /// User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]).
-        fn check_in();
+        CheckIn => fn check_in();
         /// User: claim all unclaimed credits from the campaign pool.
-        fn claim_credits();
+        ClaimCredits => fn claim_credits();
         /// Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task).
-        fn grant_social_task(user: AccountAddress, task_id: u64, points: u64);
+        GrantSocialTask => fn grant_social_task(user: AccountAddress, task_id: u64, points: u64);
         /// User: register the account that referred it (once; not itself; not after referring others).
-        fn register_referral(referrer: AccountAddress);
+        RegisterReferral => fn register_referral(referrer: AccountAddress);
         /// Anyone: add to the campaign pool.
-        fn fund(amount: u64);
+        Fund => fn fund(amount: u64);
         /// Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing).
-        fn pay_leaderboard(winners: &[AccountAddress], points: &[u64]);
+        PayLeaderboard => fn pay_leaderboard(winners: &[AccountAddress] as Vec<AccountAddress>, points: &[u64] as Vec<u64>);
         /// Admin: who grants social tasks and pays the leaderboard.
-        fn set_operator(operator: AccountAddress);
+        SetOperator => fn set_operator(operator: AccountAddress);
         /// Admin: the campaign period `[start, end)`.
-        fn set_period(start: u64, end: u64);
+        SetPeriod => fn set_period(start: u64, end: u64);
         /// Admin: base units of the payment asset per credit.
-        fn set_credit_value(credit_value: u64);
+        SetCreditValue => fn set_credit_value(credit_value: u64);
         /// Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]).
-        fn set_tier_amounts(amounts: &[u64]);
+        SetTierAmounts => fn set_tier_amounts(amounts: &[u64] as Vec<u64>);
         /// Admin, after the payout: move `amount` of the pool to the treasury.
-        fn sweep(amount: u64);
+        Sweep => fn sweep(amount: u64);
     }
 }
 
@@ -290,6 +590,126 @@ mod tests {
             campaign::grant_social_task(&Package::DEV, a, 3, 5_000_000).args[1],
             3u64.to_le_bytes().to_vec()
         );
+    }
+
+    #[test]
+    fn calls_decode_re_encode_and_render() {
+        let p = Package::DEV;
+        let a = AccountAddress::from_hex("0xa11ce").unwrap();
+        let f = escrow::accept_offer(&p, a, 7, 100, 50, 3, &[1; 32], &[2; 64]);
+        let call = Call::decode(&p, &f).unwrap();
+        let Call::Escrow(escrow::Call::AcceptOffer {
+            job,
+            price_per_frame,
+            creator_signature,
+            ..
+        }) = &call
+        else {
+            panic!("{call:?}")
+        };
+        assert_eq!((*job, *price_per_frame), (a, 7));
+        assert_eq!(creator_signature, &vec![2u8; 64]);
+        assert_eq!(call.entry_function(&p), f);
+        let rest = call.rest_arguments();
+        assert_eq!(rest[0], serde_json::json!({ "inner": a.to_hex() }));
+        assert_eq!(rest[1], serde_json::json!("7"));
+        assert_eq!(rest_arguments(&p, &f).unwrap(), rest);
+        assert_eq!(
+            Call::from_rest("escrow", "accept_offer", &rest).unwrap(),
+            call
+        );
+        let f = rewards::report_uptime(&p, 7, &[a], &[60]);
+        assert_eq!(
+            rest_arguments(&p, &f).unwrap(),
+            vec![
+                serde_json::json!("7"),
+                serde_json::json!([a.to_hex()]),
+                serde_json::json!(["60"])
+            ]
+        );
+        let f = config::set_param(&p, "epoch_secs", 60);
+        assert_eq!(
+            rest_arguments(&p, &f).unwrap()[0],
+            serde_json::json!("epoch_secs")
+        );
+    }
+
+    #[test]
+    fn decoding_names_what_does_not_fit() {
+        let p = Package::DEV;
+        let mut f = escrow::confirm(&p, AccountAddress::ONE, 3);
+        f.args[1].push(0);
+        let e = Call::decode(&p, &f).unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                CallError::Argument {
+                    param: "frames_accepted",
+                    move_type: "u64",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        f.args.pop();
+        assert!(matches!(
+            Call::decode(&p, &f),
+            Err(CallError::Arity {
+                expected: 2,
+                got: 1,
+                ..
+            })
+        ));
+        let other = escrow::confirm(&Package::new(AccountAddress::ONE), AccountAddress::ONE, 3);
+        assert!(matches!(
+            Call::decode(&p, &other),
+            Err(CallError::Unknown(_))
+        ));
+        let mut f = escrow::confirm(&p, AccountAddress::ONE, 3);
+        f.function = "steal".into();
+        assert_eq!(
+            Call::decode(&p, &f).unwrap_err().to_string(),
+            "0xcafe::escrow::steal is not an entry function of the package"
+        );
+        let e = Call::from_rest("vip", "claim", &[serde_json::json!(300)]).unwrap_err();
+        assert!(e.to_string().contains("`role`"), "{e}");
+    }
+
+    #[test]
+    fn every_entry_function_round_trips() {
+        let p = Package::DEV;
+        for info in ENTRY_FUNCTIONS {
+            let args: Vec<Value> = info
+                .move_types
+                .iter()
+                .map(|t| match *t {
+                    "u64" => serde_json::json!("5"),
+                    "u8" => serde_json::json!(1),
+                    "bool" => serde_json::json!(true),
+                    "String" => serde_json::json!("epoch_secs"),
+                    "vector<u8>" => serde_json::json!("0x0102"),
+                    "vector<u64>" => serde_json::json!(["1", "2"]),
+                    "vector<address>" => serde_json::json!([AccountAddress::ONE.to_hex()]),
+                    "address" => serde_json::json!(AccountAddress::ONE.to_hex()),
+                    object if object.starts_with("Object<") => {
+                        serde_json::json!({ "inner": AccountAddress::ONE.to_hex() })
+                    }
+                    other => panic!("{}::{}: unexpected type {other}", info.module, info.name),
+                })
+                .collect();
+            let call = Call::from_rest(info.module, info.name, &args).unwrap();
+            assert_eq!((call.module(), call.name()), (info.module, info.name));
+            assert_eq!(
+                call.rest_arguments(),
+                args,
+                "{}::{}",
+                info.module,
+                info.name
+            );
+            let f = call.entry_function(&p);
+            assert_eq!(Call::decode(&p, &f).unwrap(), call);
+            assert_eq!(call.function_id(&p), p.member(info.module, info.name));
+        }
     }
 
     #[test]

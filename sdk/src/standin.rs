@@ -98,8 +98,17 @@ impl SubmittedTxn {
 /// number is still used, as on chain).
 pub type Execution = Result<Vec<Value>, String>;
 
-type Executor = Arc<dyn Fn(&SubmittedTxn) -> Execution + Send + Sync>;
-type ViewHandler = Arc<dyn Fn(&Value) -> Result<Vec<Value>, String> + Send + Sync>;
+/// When and why the executor runs a transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// The ledger clock (seconds).
+    pub now: u64,
+    /// A simulation (`POST /v1/transactions/simulate`): it must leave no trace.
+    pub simulate: bool,
+}
+
+type Executor = Arc<dyn Fn(&SubmittedTxn, Run) -> Execution + Send + Sync>;
+type ViewHandler = Arc<dyn Fn(&Value, u64) -> Result<Vec<Value>, String> + Send + Sync>;
 
 struct AccountState {
     sequence_number: u64,
@@ -152,12 +161,18 @@ impl Inner {
 
     fn commit(&mut self, idx: usize) {
         let txn = self.submitted[idx].clone();
+        let ts = self.now_usecs();
         let execution = match &self.executor {
-            Some(f) => f(&txn),
+            Some(f) => f(
+                &txn,
+                Run {
+                    now: ts / 1_000_000,
+                    simulate: false,
+                },
+            ),
             None => Ok(vec![]),
         };
         let version = self.head() + 1;
-        let ts = self.now_usecs();
         let (success, vm_status, events) = match &execution {
             Ok(events) => (true, "Executed successfully".to_string(), events.clone()),
             Err(status) => (false, status.clone(), vec![]),
@@ -336,18 +351,22 @@ impl Standin {
     }
 
     /// Decides each submission's outcome and events (default: success, no
-    /// events). The closure runs while the stand-in is locked, so it must
-    /// not call the [`Standin`] itself.
-    pub fn set_executor(&self, f: impl Fn(&SubmittedTxn) -> Execution + Send + Sync + 'static) {
+    /// events); the closure gets the transaction and the [`Run`] (clock,
+    /// simulation). It runs while the stand-in is locked, so it must not
+    /// call the [`Standin`] itself.
+    pub fn set_executor(
+        &self,
+        f: impl Fn(&SubmittedTxn, Run) -> Execution + Send + Sync + 'static,
+    ) {
         self.lock().executor = Some(Arc::new(f));
     }
 
-    /// Answers `POST /v1/view`: the closure gets the JSON body and returns
-    /// the result array, or an error message (served as a 400 like a Move
-    /// abort in a view).
+    /// Answers `POST /v1/view`: the closure gets the JSON body and the
+    /// ledger clock (seconds) and returns the result array, or an error
+    /// message (served as a 400 like a Move abort in a view).
     pub fn set_view_handler(
         &self,
-        f: impl Fn(&Value) -> Result<Vec<Value>, String> + Send + Sync + 'static,
+        f: impl Fn(&Value, u64) -> Result<Vec<Value>, String> + Send + Sync + 'static,
     ) {
         self.lock().views = Some(Arc::new(f));
     }
@@ -728,7 +747,11 @@ async fn simulate(State(s): State<Shared>, headers: HeaderMap, body: Bytes) -> R
     };
     let g = lock(&s);
     let txn = decoded(signed, body.to_vec(), fee_payer);
-    let (success, vm_status, events) = match g.executor.as_ref().map(|f| f(&txn)) {
+    let run = Run {
+        now: g.now_usecs() / 1_000_000,
+        simulate: true,
+    };
+    let (success, vm_status, events) = match g.executor.as_ref().map(|f| f(&txn, run)) {
         Some(Err(st)) => (false, st, vec![]),
         Some(Ok(ev)) => (true, "Executed successfully".to_string(), ev),
         None => (true, "Executed successfully".to_string(), vec![]),
@@ -797,13 +820,13 @@ async fn list_transactions(State(s): State<Shared>, Query(p): Query<Page>) -> Re
 }
 
 async fn view(State(s): State<Shared>, Json(body): Json<Value>) -> Response {
-    let handler = {
+    let (handler, now) = {
         let mut g = lock(&s);
         g.view_requests.push(body.clone());
-        g.views.clone()
+        (g.views.clone(), g.now_usecs() / 1_000_000)
     };
     match handler {
-        Some(f) => match f(&body) {
+        Some(f) => match f(&body, now) {
             Ok(v) => Json(Value::Array(v)).into_response(),
             Err(m) => error(StatusCode::BAD_REQUEST, "invalid_input", m),
         },

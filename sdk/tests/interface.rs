@@ -28,14 +28,20 @@ fn root() -> PathBuf {
 
 /// Canonical Move type of a Move or Rust type spelling.
 fn canon(ty: &str) -> String {
+    let t = move_type(ty);
+    if t.starts_with("Object<") {
+        return "address".into();
+    }
+    t
+}
+
+/// A Move or Rust type spelling as a Move type, objects kept (`Object<Job>`).
+fn move_type(ty: &str) -> String {
     let t: String = ty.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t
         .trim_start_matches("std::string::")
         .trim_start_matches("string::")
         .to_string();
-    if t.starts_with("Object<") {
-        return "address".into();
-    }
     match t.as_str() {
         "AccountAddress" => "address".into(),
         "&[u8]" | "Vec<u8>" => "vector<u8>".into(),
@@ -122,6 +128,20 @@ struct Interface {
     entries: Table,
     views: Table,
     events: Table,
+    /// Entry functions with their Move types, objects kept.
+    entry_types: Table,
+}
+
+/// `name: type` pairs with Move types (objects kept), dropping `&signer`.
+fn move_params(list: &str) -> Vec<(String, String)> {
+    split_top(list)
+        .into_iter()
+        .filter_map(|p| {
+            let (n, t) = p.split_once(':')?;
+            let t = t.trim();
+            (t != "&signer" && t != "signer").then(|| (n.trim().to_string(), move_type(t)))
+        })
+        .collect()
 }
 
 fn parse_move(dir: &PathBuf) -> Option<Interface> {
@@ -157,6 +177,9 @@ fn parse_move(dir: &PathBuf) -> Option<Interface> {
         for (i, _) in src.match_indices("entry fun ") {
             let (name, ps) = fun_at(i + 6).unwrap();
             out.entries.insert(format!("{module}::{name}"), ps);
+            let k = src[i..].find('(').unwrap() + i;
+            let raw = move_params(balanced(&src, k, '(', ')').unwrap());
+            out.entry_types.insert(format!("{module}::{name}"), raw);
         }
         for (i, _) in src.match_indices("#[view]") {
             let (name, ps) = fun_at(i).unwrap();
@@ -203,8 +226,11 @@ fn parse_readme(text: &str) -> Interface {
                     if let Some(open) = span.find('(') {
                         if span.contains("&signer") && !span.contains("fun ") {
                             let name = &span[..open];
-                            let ps = params(balanced(span, open, '(', ')').unwrap());
-                            out.entries.insert(format!("{module}::{name}"), ps);
+                            let list = balanced(span, open, '(', ')').unwrap();
+                            out.entries
+                                .insert(format!("{module}::{name}"), params(list));
+                            out.entry_types
+                                .insert(format!("{module}::{name}"), move_params(list));
                         }
                     }
                 }
@@ -262,6 +288,14 @@ fn rust() -> Interface {
             .iter()
             .map(|e| (format!("{}::{}", e.module, e.name), zip(e.fields, e.types)))
             .collect(),
+        entry_types: ENTRY_FUNCTIONS
+            .iter()
+            .map(|f| {
+                let ps = f.params.iter().zip(f.move_types);
+                let ps = ps.map(|(p, t)| (p.to_string(), move_type(t))).collect();
+                (format!("{}::{}", f.module, f.name), ps)
+            })
+            .collect(),
     }
 }
 
@@ -289,6 +323,12 @@ fn compare(source: &str, theirs: &Interface) -> Vec<String> {
     let mut errs = diff("entry function", source, &theirs.entries, &ours.entries);
     errs.extend(diff("view", source, &theirs.views, &ours.views));
     errs.extend(diff("event", source, &theirs.events, &ours.events));
+    errs.extend(diff(
+        "entry function (Move types)",
+        source,
+        &theirs.entry_types,
+        &ours.entry_types,
+    ));
     errs
 }
 
@@ -374,5 +414,146 @@ fn the_parser_catches_a_missing_twin() {
     assert!(
         errs.iter().any(|e| e.contains("extra::create_job")),
         "{errs:?}"
+    );
+}
+
+/// `(module, name)` → `(reason, category)` from `move/README.md`'s abort tables.
+fn readme_aborts(text: &str) -> BTreeMap<(String, String), (u64, u64)> {
+    let mut out = BTreeMap::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            in_table = h.starts_with("Abort codes");
+            continue;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if in_table && cells.len() >= 5 && cells[3].starts_with('`') {
+            let name = cells[3].trim_matches('`').to_string();
+            out.insert(
+                (cells[1].to_string(), name),
+                (cells[2].parse().unwrap(), cells[4].parse().unwrap()),
+            );
+        }
+    }
+    out
+}
+
+/// `(module, name)` → `(reason, categories used, doc comment)` from `move/sources`.
+type SourceAborts = BTreeMap<(String, String), (u64, Vec<u64>, String)>;
+
+fn source_aborts(dir: &PathBuf) -> SourceAborts {
+    let categories = [
+        ("invalid_argument", 1),
+        ("out_of_range", 2),
+        ("invalid_state", 3),
+        ("permission_denied", 5),
+        ("not_found", 6),
+        ("already_exists", 8),
+    ];
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "move") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).unwrap();
+        let module = path.file_stem().unwrap().to_string_lossy().to_string();
+        let lines: Vec<&str> = src.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(rest) = line.trim().strip_prefix("const E") else {
+                continue;
+            };
+            let name = format!("E{}", ident_after(rest));
+            let value: u64 = rest
+                .rsplit('=')
+                .next()
+                .unwrap()
+                .trim()
+                .trim_end_matches(';')
+                .parse()
+                .unwrap();
+            let mut doc = vec![];
+            for l in lines[..i].iter().rev() {
+                match l.trim().strip_prefix("///") {
+                    Some(d) => doc.push(d.trim()),
+                    None => break,
+                }
+            }
+            doc.reverse();
+            let code = strip_comments(&src);
+            let mut used: Vec<u64> = categories
+                .iter()
+                .filter(|(f, _)| code.contains(&format!("error::{f}({name})")))
+                .map(|(_, c)| *c)
+                .collect();
+            used.dedup();
+            out.insert((module.clone(), name), (value, used, doc.join(" ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn aborts_match_readme_and_sources() {
+    use lumen_sdk::errors::ABORTS;
+    let text = std::fs::read_to_string(root().join("move/README.md")).unwrap();
+    let readme = readme_aborts(&text);
+    let sources = source_aborts(&root().join("move/sources"));
+    // The parsers must see every abort, or the comparison proves nothing.
+    assert_eq!(readme.len(), ABORTS.len(), "README: {:?}", readme.keys());
+    assert_eq!(sources.len(), ABORTS.len(), "sources: {:?}", sources.keys());
+    let mut errs = vec![];
+    for a in ABORTS {
+        let key = (a.module.to_string(), a.name.to_string());
+        let category = a.category as u64;
+        match readme.get(&key) {
+            Some(&(reason, cat)) if (reason, cat) == (a.reason, category) => {}
+            other => errs.push(format!(
+                "{a}: README has {other:?}, Rust ({}, {category})",
+                a.reason
+            )),
+        }
+        match sources.get(&key) {
+            Some((reason, cats, doc))
+                if *reason == a.reason && cats == &vec![category] && doc == a.description => {}
+            other => errs.push(format!(
+                "{a}: move/sources has {other:?}, Rust ({}, [{category}], {:?})",
+                a.reason, a.description
+            )),
+        }
+    }
+    assert!(errs.is_empty(), "\n{}", errs.join("\n"));
+    // README order is the table's order.
+    let readme_order: Vec<_> = {
+        let mut v: Vec<(usize, (String, String))> = vec![];
+        for (i, line) in text.lines().enumerate() {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            if cells.len() >= 5 && cells[3].starts_with('`') && cells[3].contains("`E") {
+                v.push((
+                    i,
+                    (cells[1].to_string(), cells[3].trim_matches('`').to_string()),
+                ));
+            }
+        }
+        v.into_iter().map(|(_, k)| k).collect()
+    };
+    let ours: Vec<_> = ABORTS
+        .iter()
+        .map(|a| (a.module.to_string(), a.name.to_string()))
+        .collect();
+    assert_eq!(readme_order, ours);
+}
+
+#[test]
+fn the_abort_parser_catches_a_drifted_code() {
+    let src =
+        "module lumen::escrow {\n    /// The job is gone.\n    const EWrongStatus: u64 = 4;\n    \
+               fun f() { abort error::not_found(EWrongStatus) }\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("escrow.move"), src).unwrap();
+    let parsed = source_aborts(&dir.path().to_path_buf());
+    assert_eq!(
+        parsed[&("escrow".to_string(), "EWrongStatus".to_string())],
+        (4, vec![6], "The job is gone.".to_string())
     );
 }

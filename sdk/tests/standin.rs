@@ -275,7 +275,7 @@ async fn sponsored_transaction_records_fee_payer() {
 #[tokio::test]
 async fn executor_aborts_and_simulation() {
     let (s, c) = setup().await;
-    s.set_executor(|t| {
+    s.set_executor(|t, _| {
         if t.function_id().unwrap().ends_with("::escrow::cancel") {
             Err("Move abort in 0xcafe::escrow: E_NOT_OPEN(0x30002)".into())
         } else {
@@ -319,7 +319,7 @@ async fn events_of_committed_transactions_are_listed() {
         created_at: 0,
     });
     let rest = ev.to_rest(&Package::DEV, 0);
-    s.set_executor(move |_| Ok(vec![rest.clone()]));
+    s.set_executor(move |_, _| Ok(vec![rest.clone()]));
     let signed = client
         .build_and_sign(
             &creator,
@@ -387,7 +387,7 @@ async fn ledger_pages_pruning_and_injected_failures() {
 async fn view_wrappers_round_trip_through_the_standin() {
     let (s, c) = setup().await;
     let worker = account(8).address();
-    s.set_view_handler(move |body| {
+    s.set_view_handler(move |body, _| {
         let f = body["function"].as_str().unwrap();
         let args = body["arguments"].as_array().unwrap();
         if f.ends_with("::staking::min_stake") {

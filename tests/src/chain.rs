@@ -276,9 +276,9 @@ impl AttestChain {
     /// Installs [`AttestChain::execute`] and [`AttestChain::view`] on a stand-in.
     pub fn install(&self, standin: &lumen_sdk::standin::Standin) {
         let exec = self.clone();
-        standin.set_executor(move |t| exec.execute(t));
+        standin.set_executor(move |t, _| exec.execute(t));
         let views = self.clone();
-        standin.set_view_handler(move |b| views.view(b));
+        standin.set_view_handler(move |b, _| views.view(b));
     }
 }
 

@@ -1,0 +1,196 @@
+//! `config`: the admin (two-step transfer), the pause switch, the payment
+//! asset, treasury, arbiter, attester set and every parameter.
+
+use lumen_sdk::errors::config as e;
+use lumen_sdk::events::*;
+use lumen_sdk::params::{self, Param, PARAMS};
+use lumen_sdk::payloads::config::Call;
+use lumen_sdk::AccountAddress;
+
+use crate::{ensure, Abort, Chain, ObjectKind, Outcome, Tx};
+
+/// The `Config` resource at `@lumen`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Current admin.
+    pub admin: AccountAddress,
+    /// Proposed admin, `0x0` when none.
+    pub pending_admin: AccountAddress,
+    /// The pause switch.
+    pub paused: bool,
+    /// The payment asset's metadata object.
+    pub payment_asset: AccountAddress,
+    /// Receives fees and swept penalties.
+    pub treasury: AccountAddress,
+    /// Settles disputes.
+    pub arbiter: AccountAddress,
+    /// Authorised attesters, in the order they were added.
+    pub attesters: Vec<AccountAddress>,
+    /// Parameter values, in [`PARAMS`] order.
+    pub params: Vec<u64>,
+}
+
+impl Config {
+    /// A parameter's value.
+    pub fn get(&self, p: Param) -> u64 {
+        self.params[p.index]
+    }
+}
+
+/// `config::borrow()`: the configuration, or `ENotInitialized`.
+pub fn get(c: &Chain) -> Result<&Config, Abort> {
+    c.config.as_ref().ok_or(Abort::Code(e::ENotInitialized))
+}
+
+/// A parameter's value (`config::epoch_secs()` …), `ENotInitialized` before `initialize`.
+pub fn param(c: &Chain, p: Param) -> Result<u64, Abort> {
+    get(c).map(|cfg| cfg.get(p))
+}
+
+/// `config::assert_not_paused()`.
+pub fn assert_not_paused(c: &Chain) -> Result<(), Abort> {
+    ensure(!get(c)?.paused, e::EPaused)
+}
+
+/// `config::assert_admin(account)`.
+pub fn assert_admin(c: &Chain, account: AccountAddress) -> Result<(), Abort> {
+    ensure(get(c)?.admin == account, e::ENotAdmin)
+}
+
+/// `config::is_attester(a)` (false before `initialize`).
+pub fn is_attester(c: &Chain, a: AccountAddress) -> bool {
+    c.config
+        .as_ref()
+        .is_some_and(|cfg| cfg.attesters.contains(&a))
+}
+
+/// `config::is_admin(a)` (false before `initialize`).
+pub fn is_admin(c: &Chain, a: AccountAddress) -> bool {
+    c.config.as_ref().is_some_and(|cfg| cfg.admin == a)
+}
+
+fn config_mut(c: &mut Chain) -> &mut Config {
+    c.config.as_mut().expect("checked by the caller")
+}
+
+/// Executes a `config` entry function.
+pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
+    let sender = tx.sender;
+    match call {
+        Call::Initialize {
+            payment_asset,
+            treasury,
+            arbiter,
+        } => {
+            c.object(*payment_asset, ObjectKind::Asset)?;
+            ensure(sender == c.package.address, e::ENotDeployer)?;
+            ensure(c.config.is_none(), e::EAlreadyInitialized)?;
+            ensure(
+                *treasury != AccountAddress::ZERO && *arbiter != AccountAddress::ZERO,
+                e::EZeroAddress,
+            )?;
+            c.config = Some(Config {
+                admin: sender,
+                pending_admin: AccountAddress::ZERO,
+                paused: false,
+                payment_asset: *payment_asset,
+                treasury: *treasury,
+                arbiter: *arbiter,
+                attesters: vec![],
+                params: PARAMS.iter().map(|p| p.default).collect(),
+            });
+            let mut out = vec![LumenEvent::ConfigInitialized(ConfigInitialized {
+                admin: sender,
+                payment_asset: *payment_asset,
+                treasury: *treasury,
+                arbiter: *arbiter,
+            })];
+            out.extend(PARAMS.iter().map(|p| {
+                LumenEvent::ParamsUpdated(ParamsUpdated {
+                    name: p.name.to_string(),
+                    old_value: 0,
+                    new_value: p.default,
+                })
+            }));
+            Ok(out)
+        }
+        Call::ProposeAdmin { new_admin } => {
+            assert_admin(c, sender)?;
+            ensure(*new_admin != AccountAddress::ZERO, e::EZeroAddress)?;
+            let cfg = config_mut(c);
+            cfg.pending_admin = *new_admin;
+            Ok(vec![LumenEvent::AdminProposed(AdminProposed {
+                admin: cfg.admin,
+                proposed: *new_admin,
+            })])
+        }
+        Call::AcceptAdmin {} => {
+            let cfg = get(c)?;
+            ensure(
+                cfg.pending_admin != AccountAddress::ZERO && cfg.pending_admin == sender,
+                e::ENotPendingAdmin,
+            )?;
+            let cfg = config_mut(c);
+            let old_admin = cfg.admin;
+            cfg.admin = sender;
+            cfg.pending_admin = AccountAddress::ZERO;
+            Ok(vec![LumenEvent::AdminTransferred(AdminTransferred {
+                old_admin,
+                new_admin: sender,
+            })])
+        }
+        Call::SetPaused { paused } => {
+            assert_admin(c, sender)?;
+            config_mut(c).paused = *paused;
+            Ok(vec![LumenEvent::PausedSet(PausedSet { paused: *paused })])
+        }
+        Call::SetTreasury { treasury } => {
+            assert_admin(c, sender)?;
+            ensure(*treasury != AccountAddress::ZERO, e::EZeroAddress)?;
+            config_mut(c).treasury = *treasury;
+            Ok(vec![LumenEvent::TreasurySet(TreasurySet {
+                treasury: *treasury,
+            })])
+        }
+        Call::SetArbiter { arbiter } => {
+            assert_admin(c, sender)?;
+            ensure(*arbiter != AccountAddress::ZERO, e::EZeroAddress)?;
+            config_mut(c).arbiter = *arbiter;
+            Ok(vec![LumenEvent::ArbiterSet(ArbiterSet {
+                arbiter: *arbiter,
+            })])
+        }
+        Call::AddAttester { attester } => {
+            assert_admin(c, sender)?;
+            ensure(*attester != AccountAddress::ZERO, e::EZeroAddress)?;
+            let attesters = &mut config_mut(c).attesters;
+            ensure(!attesters.contains(attester), e::EAttesterExists)?;
+            attesters.push(*attester);
+            Ok(vec![LumenEvent::AttesterAdded(AttesterAdded {
+                attester: *attester,
+            })])
+        }
+        Call::RemoveAttester { attester } => {
+            assert_admin(c, sender)?;
+            let attesters = &mut config_mut(c).attesters;
+            let index = attesters.iter().position(|a| a == attester);
+            let index = index.ok_or(Abort::Code(e::EAttesterNotFound))?;
+            attesters.remove(index);
+            Ok(vec![LumenEvent::AttesterRemoved(AttesterRemoved {
+                attester: *attester,
+            })])
+        }
+        Call::SetParam { name, value } => {
+            assert_admin(c, sender)?;
+            let p = params::param(name).ok_or(Abort::Code(e::EUnknownParam))?;
+            ensure(*value >= p.min && *value <= p.max, e::EParamOutOfRange)?;
+            let slot = &mut config_mut(c).params[p.index];
+            let old_value = std::mem::replace(slot, *value);
+            Ok(vec![LumenEvent::ParamsUpdated(ParamsUpdated {
+                name: name.clone(),
+                old_value,
+                new_value: *value,
+            })])
+        }
+    }
+}

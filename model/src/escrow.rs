@@ -1,0 +1,601 @@
+//! `escrow`: render jobs, each its own object holding its funds; pre-signed
+//! assignment offers; payouts; the creator and worker counters.
+//!
+//! Status machine: Open → `accept_offer` → Assigned → `submit_result` →
+//! Submitted → `confirm` / `finalize` → Completed; Open → `cancel`;
+//! Assigned past the deadline → `reclaim`; Submitted → `request_rerender` →
+//! Assigned; Submitted → `dispute` → Disputed → `resolve` / `finalize`.
+//! A job's balance is always `deposit − paid_to_worker − fee_paid − refunded`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lumen_sdk::errors::{self, escrow as e};
+use lumen_sdk::events::*;
+use lumen_sdk::formulas;
+use lumen_sdk::messages::AssignmentOffer;
+use lumen_sdk::params;
+use lumen_sdk::payloads::escrow::Call;
+use lumen_sdk::{AccountAddress, JobStatus};
+
+use crate::attestation::{auth_key, verifies};
+use crate::{add, attestation, config, ensure, rewards, staking};
+use crate::{Abort, Chain, ObjectKind, Outcome, Tx};
+
+/// Seed of the registry object, which creates every job object.
+pub const SEED: &[u8] = b"escrow";
+
+/// A job (`escrow::JobInfo`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Job {
+    /// Its object address.
+    pub address: AccountAddress,
+    /// Its number.
+    pub job_id: u64,
+    /// Who pays.
+    pub creator: AccountAddress,
+    /// Who renders (`0x0` while Open).
+    pub worker: AccountAddress,
+    /// Status.
+    pub status: JobStatus,
+    /// The scene's hash.
+    pub spec_hash: Vec<u8>,
+    /// Frames ordered.
+    pub frames: u64,
+    /// Highest price per frame.
+    pub max_price_per_frame: u64,
+    /// Minimum worker score.
+    pub min_score: u64,
+    /// Minimum worker VRAM.
+    pub min_vram_mb: u64,
+    /// `frames × max_price_per_frame`.
+    pub deposit: u64,
+    /// The assigned price per frame.
+    pub price_per_frame: u64,
+    /// The current render deadline.
+    pub render_deadline: u64,
+    /// Frames of the last submission.
+    pub frames_done: u64,
+    /// Root of the last submission's output.
+    pub output_root: Vec<u8>,
+    /// End of the review window (0 outside Submitted).
+    pub review_deadline: u64,
+    /// Rerender requests.
+    pub rerenders: u64,
+    /// Creation time.
+    pub created_at: u64,
+    /// The accepted offer's nonce.
+    pub offer_nonce: u64,
+    /// Frames asked for in the last rerender request.
+    pub rerender_frames: u64,
+    /// Render time over every round.
+    pub lease_secs: u64,
+    /// Start of the current round.
+    pub lease_started_at: u64,
+    /// Assignment time.
+    pub assigned_at: u64,
+    /// Last submission time.
+    pub submitted_at: u64,
+    /// Dispute time.
+    pub disputed_at: u64,
+    /// Frames paid.
+    pub frames_paid: u64,
+    /// Paid to the worker.
+    pub paid_to_worker: u64,
+    /// Paid to the treasury.
+    pub fee_paid: u64,
+    /// Refunded to the creator.
+    pub refunded: u64,
+}
+
+impl Job {
+    /// What the job object holds: `deposit − paid_to_worker − fee_paid − refunded`.
+    pub fn balance(&self) -> u64 {
+        self.deposit - self.paid_to_worker - self.fee_paid - self.refunded
+    }
+}
+
+/// A creator's counters (`escrow::CreatorStats`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreatorStats {
+    /// Gross paid for jobs, all time.
+    pub spent_total: u64,
+    /// The 30-day window `spent_month` belongs to.
+    pub month: u64,
+    /// Gross paid in that window.
+    pub spent_month: u64,
+    /// Frames paid for.
+    pub frames_succeeded: u64,
+}
+
+/// A worker's counters (`escrow::WorkerStats`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkerStats {
+    /// Frames paid.
+    pub frames_completed: u64,
+    /// Jobs paid with at least one frame.
+    pub jobs_completed: u64,
+    /// Jobs reclaimed or resolved with 0 frames.
+    pub jobs_failed: u64,
+    /// Lease seconds of its paid jobs.
+    pub lease_secs: u64,
+}
+
+/// The registry and every job.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// The id the next job gets.
+    pub next_job_id: u64,
+    /// `(creator, nonce)` of every accepted offer.
+    pub used_nonces: BTreeSet<(AccountAddress, u64)>,
+    /// Creator counters.
+    pub creators: BTreeMap<AccountAddress, CreatorStats>,
+    /// Worker counters.
+    pub workers: BTreeMap<AccountAddress, WorkerStats>,
+    /// Jobs by object address.
+    pub jobs: BTreeMap<AccountAddress, Job>,
+}
+
+impl State {
+    /// Job `job_id`, if created.
+    pub fn job_by_id(&self, package: &lumen_sdk::Package, job_id: u64) -> Option<&Job> {
+        self.jobs.get(&package.job_address(job_id))
+    }
+}
+
+/// `escrow::creator_stats` at `now`: `(spent_total, spent_this_month, frames_succeeded)`.
+pub fn creator_stats(c: &Chain, creator: AccountAddress, now: u64) -> (u64, u64, u64) {
+    c.escrow.creators.get(&creator).map_or((0, 0, 0), |s| {
+        let this_month = if s.month == formulas::month_of(now) {
+            s.spent_month
+        } else {
+            0
+        };
+        (s.spent_total, this_month, s.frames_succeeded)
+    })
+}
+
+fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
+    c.object(address, ObjectKind::Job)?;
+    Ok(&c.escrow.jobs[&address])
+}
+
+fn job_mut(c: &mut Chain, address: AccountAddress) -> &mut Job {
+    c.escrow.jobs.get_mut(&address).expect("checked by `job`")
+}
+
+/// Executes an `escrow` entry function.
+pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
+    match call {
+        Call::CreateJob {
+            spec_hash,
+            frames,
+            max_price_per_frame,
+            min_score,
+            min_vram_mb,
+        } => {
+            config::assert_not_paused(c)?;
+            ensure(*frames > 0, e::EZeroFrames)?;
+            ensure(*max_price_per_frame > 0, e::EZeroPrice)?;
+            let deposit = formulas::deposit(*frames, *max_price_per_frame);
+            let deposit = deposit.ok_or(Abort::Code(e::EDepositTooLarge))?;
+            let creator = tx.sender;
+            let job_id = c.escrow.next_job_id;
+            let address = c.package.job_address(job_id);
+            c.can_pay(creator, deposit)?;
+            c.escrow.next_job_id += 1;
+            c.objects.insert(address, ObjectKind::Job);
+            c.pay(creator, address, deposit);
+            c.escrow.jobs.insert(
+                address,
+                Job {
+                    address,
+                    job_id,
+                    creator,
+                    worker: AccountAddress::ZERO,
+                    status: JobStatus::Open,
+                    spec_hash: spec_hash.clone(),
+                    frames: *frames,
+                    max_price_per_frame: *max_price_per_frame,
+                    min_score: *min_score,
+                    min_vram_mb: *min_vram_mb,
+                    deposit,
+                    price_per_frame: 0,
+                    render_deadline: 0,
+                    frames_done: 0,
+                    output_root: vec![],
+                    review_deadline: 0,
+                    rerenders: 0,
+                    created_at: tx.now,
+                    offer_nonce: 0,
+                    rerender_frames: 0,
+                    lease_secs: 0,
+                    lease_started_at: 0,
+                    assigned_at: 0,
+                    submitted_at: 0,
+                    disputed_at: 0,
+                    frames_paid: 0,
+                    paid_to_worker: 0,
+                    fee_paid: 0,
+                    refunded: 0,
+                },
+            );
+            Ok(vec![LumenEvent::JobCreated(JobCreated {
+                job: address,
+                job_id,
+                creator,
+                spec_hash: spec_hash.clone(),
+                frames: *frames,
+                max_price_per_frame: *max_price_per_frame,
+                min_score: *min_score,
+                min_vram_mb: *min_vram_mb,
+                deposit,
+                created_at: tx.now,
+            })])
+        }
+        Call::AcceptOffer {
+            job,
+            price_per_frame,
+            render_deadline,
+            offer_expires_at,
+            nonce,
+            creator_public_key,
+            creator_signature,
+        } => {
+            let offer = AssignmentOffer {
+                job: *job,
+                worker: tx.sender,
+                price_per_frame: *price_per_frame,
+                render_deadline: *render_deadline,
+                offer_expires_at: *offer_expires_at,
+                nonce: *nonce,
+                chain_id: c.chain_id,
+            };
+            accept_offer(c, tx, offer, creator_public_key, creator_signature)
+        }
+        Call::SubmitResult {
+            job: address,
+            frames_done,
+            output_root,
+        } => {
+            let j = job(c, *address)?;
+            ensure(j.status == JobStatus::Assigned, e::EWrongStatus)?;
+            ensure(tx.sender == j.worker, e::ENotWorker)?;
+            ensure(tx.now <= j.render_deadline, e::EDeadlinePassed)?;
+            ensure(*frames_done > 0 && *frames_done <= j.frames, e::EBadFrames)?;
+            let lease_secs = add(j.lease_secs, tx.now - j.lease_started_at, "escrow")?;
+            let window = config::param(c, params::REVIEW_WINDOW_SECS)?;
+            let review_deadline = add(tx.now, window, "escrow")?;
+            let j = job_mut(c, *address);
+            j.lease_secs = lease_secs;
+            j.frames_done = *frames_done;
+            j.output_root = output_root.clone();
+            j.submitted_at = tx.now;
+            j.review_deadline = review_deadline;
+            j.status = JobStatus::Submitted;
+            Ok(vec![LumenEvent::ResultSubmitted(ResultSubmitted {
+                job: *address,
+                job_id: j.job_id,
+                worker: j.worker,
+                frames_done: *frames_done,
+                output_root: output_root.clone(),
+                review_deadline,
+                lease_secs,
+                submitted_at: tx.now,
+            })])
+        }
+        Call::Confirm {
+            job: address,
+            frames_accepted,
+        } => {
+            let j = job(c, *address)?;
+            ensure(j.status == JobStatus::Submitted, e::EWrongStatus)?;
+            ensure(tx.sender == j.creator, e::ENotCreator)?;
+            ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
+            ensure(*frames_accepted <= j.frames_done, e::EBadFrames)?;
+            settle(c, tx, *address, *frames_accepted, Settlement::Confirmed)
+        }
+        Call::RequestRerender {
+            job: address,
+            frames,
+            render_deadline,
+        } => {
+            let j = job(c, *address)?;
+            config::assert_not_paused(c)?;
+            ensure(j.status == JobStatus::Submitted, e::EWrongStatus)?;
+            ensure(tx.sender == j.creator, e::ENotCreator)?;
+            ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
+            let max = config::param(c, params::MAX_RERENDERS)?;
+            ensure(j.rerenders < max, e::ETooManyRerenders)?;
+            ensure(*frames > 0 && *frames <= j.frames, e::EBadFrames)?;
+            ensure(*render_deadline > tx.now, e::EBadDeadline)?;
+            let j = job_mut(c, *address);
+            j.rerenders += 1;
+            j.rerender_frames = *frames;
+            j.render_deadline = *render_deadline;
+            j.lease_started_at = tx.now;
+            j.review_deadline = 0;
+            j.status = JobStatus::Assigned;
+            Ok(vec![LumenEvent::RerenderRequested(RerenderRequested {
+                job: *address,
+                job_id: j.job_id,
+                frames: *frames,
+                render_deadline: *render_deadline,
+                rerenders: j.rerenders,
+            })])
+        }
+        Call::Finalize { job: address } => {
+            let j = job(c, *address)?;
+            match j.status {
+                JobStatus::Submitted => {
+                    ensure(tx.now > j.review_deadline, e::EReviewWindowOpen)?;
+                }
+                JobStatus::Disputed => {
+                    let timeout = config::param(c, params::DISPUTE_TIMEOUT_SECS)?;
+                    let until = add(j.disputed_at, timeout, "escrow")?;
+                    ensure(tx.now >= until, e::EDisputeTimeoutNotPassed)?;
+                }
+                _ => return Err(e::EWrongStatus.into()),
+            }
+            let frames = j.frames_done;
+            settle(c, tx, *address, frames, Settlement::Finalized)
+        }
+        Call::Reclaim { job: address } => {
+            let j = job(c, *address)?;
+            ensure(j.status == JobStatus::Assigned, e::EWrongStatus)?;
+            ensure(tx.sender == j.creator, e::ENotCreator)?;
+            ensure(tx.now > j.render_deadline, e::EDeadlineNotPassed)?;
+            let slash_bps = config::param(c, params::SLASH_BPS)?;
+            let refund = j.balance();
+            let (creator, worker, job_id) = (j.creator, j.worker, j.job_id);
+            let j = job_mut(c, *address);
+            j.refunded += refund;
+            j.status = JobStatus::Reclaimed;
+            if refund > 0 {
+                c.pay(*address, creator, refund);
+            }
+            c.escrow.workers.entry(worker).or_default().jobs_failed += 1;
+            let mut out = vec![];
+            let slashed = staking::slash(c, worker, slash_bps, *address, &mut out)?;
+            out.push(LumenEvent::JobReclaimed(JobReclaimed {
+                job: *address,
+                job_id,
+                creator,
+                worker,
+                refund,
+                slashed,
+            }));
+            Ok(out)
+        }
+        Call::Cancel { job: address } => {
+            let j = job(c, *address)?;
+            ensure(j.status == JobStatus::Open, e::EWrongStatus)?;
+            ensure(tx.sender == j.creator, e::ENotCreator)?;
+            config::get(c)?;
+            let refund = j.balance();
+            let (creator, job_id) = (j.creator, j.job_id);
+            let j = job_mut(c, *address);
+            j.refunded += refund;
+            j.status = JobStatus::Cancelled;
+            if refund > 0 {
+                c.pay(*address, creator, refund);
+            }
+            Ok(vec![LumenEvent::JobCancelled(JobCancelled {
+                job: *address,
+                job_id,
+                creator,
+                refund,
+            })])
+        }
+        Call::Dispute {
+            job: address,
+            reason_hash,
+        } => {
+            let j = job(c, *address)?;
+            let by = tx.sender;
+            ensure(j.status == JobStatus::Submitted, e::EWrongStatus)?;
+            ensure(by == j.creator || by == j.worker, e::ENotParty)?;
+            ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
+            let j = job_mut(c, *address);
+            j.status = JobStatus::Disputed;
+            j.disputed_at = tx.now;
+            Ok(vec![LumenEvent::JobDisputed(JobDisputed {
+                job: *address,
+                job_id: j.job_id,
+                by,
+                reason_hash: reason_hash.clone(),
+            })])
+        }
+        Call::Resolve {
+            job: address,
+            frames_to_pay,
+        } => {
+            let j = job(c, *address)?;
+            ensure(tx.sender == config::get(c)?.arbiter, e::ENotArbiter)?;
+            ensure(j.status == JobStatus::Disputed, e::EWrongStatus)?;
+            ensure(*frames_to_pay <= j.frames_done, e::EBadFrames)?;
+            settle(c, tx, *address, *frames_to_pay, Settlement::Resolved)
+        }
+    }
+}
+
+fn accept_offer(
+    c: &mut Chain,
+    tx: &Tx,
+    offer: AssignmentOffer,
+    public_key: &[u8],
+    signature: &[u8],
+) -> Outcome {
+    let address = offer.job;
+    let j = job(c, address)?;
+    config::assert_not_paused(c)?;
+    let (worker, now) = (tx.sender, tx.now);
+    ensure(j.status == JobStatus::Open, e::EWrongStatus)?;
+    let creator = j.creator;
+    ensure(worker != creator, e::ESelfAssignment)?;
+    ensure(now < offer.offer_expires_at, e::EOfferExpired)?;
+    ensure(offer.render_deadline > now, e::EBadDeadline)?;
+    ensure(
+        offer.price_per_frame <= j.max_price_per_frame,
+        e::EPriceAboveMax,
+    )?;
+    let nonce_key = (creator, offer.nonce);
+    ensure(!c.escrow.used_nonces.contains(&nonce_key), e::ENonceUsed)?;
+    ensure(
+        public_key.len() == 32,
+        errors::framework::E_WRONG_PUBKEY_SIZE,
+    )?;
+    ensure(
+        c.ledger.auth_key(creator) == Some(auth_key(public_key)),
+        e::EWrongPublicKey,
+    )?;
+    ensure(
+        signature.len() == 64,
+        errors::framework::E_WRONG_SIGNATURE_SIZE,
+    )?;
+    ensure(
+        verifies(public_key, signature, |pk, sig| {
+            offer.verify(&c.package, pk, sig).is_ok()
+        }),
+        e::EBadSignature,
+    )?;
+    ensure(staking::is_eligible(c, worker, now)?, e::ENotEligible)?;
+    let worker_score = attestation::score_of(c, worker, now);
+    ensure(worker_score >= j.min_score, e::EScoreTooLow)?;
+    ensure(
+        attestation::vram_of(c, worker, now) >= j.min_vram_mb,
+        e::EVramTooLow,
+    )?;
+    config::get(c)?;
+    // Both factors are bounded by the deposit, which fits in a u64.
+    let refund = j.frames * (j.max_price_per_frame - offer.price_per_frame);
+    c.escrow.used_nonces.insert(nonce_key);
+    let j = job_mut(c, address);
+    j.worker = worker;
+    j.status = JobStatus::Assigned;
+    j.price_per_frame = offer.price_per_frame;
+    j.render_deadline = offer.render_deadline;
+    j.offer_nonce = offer.nonce;
+    j.assigned_at = now;
+    j.lease_started_at = now;
+    j.refunded += refund;
+    let job_id = j.job_id;
+    if refund > 0 {
+        c.pay(address, creator, refund);
+    }
+    Ok(vec![LumenEvent::JobAssigned(JobAssigned {
+        job: address,
+        job_id,
+        creator,
+        worker,
+        price_per_frame: offer.price_per_frame,
+        render_deadline: offer.render_deadline,
+        nonce: offer.nonce,
+        worker_score,
+        refund,
+        assigned_at: now,
+    })])
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Settlement {
+    Confirmed,
+    Finalized,
+    Resolved,
+}
+
+/// `complete` (confirm, finalize) and `resolve`: pays `frames`, refunds the
+/// rest, updates the counters and records the lease for PoD rewards.
+fn settle(
+    c: &mut Chain,
+    tx: &Tx,
+    address: AccountAddress,
+    frames: u64,
+    how: Settlement,
+) -> Outcome {
+    let commission = config::param(c, params::WORKER_COMMISSION_BPS)?;
+    let treasury = config::get(c)?.treasury;
+    let j = &c.escrow.jobs[&address];
+    let payout = formulas::payout(frames, j.price_per_frame, commission, j.balance())
+        .ok_or(Abort::Arithmetic { module: "escrow" })?;
+    let score = attestation::score_of(c, j.worker, tx.now);
+    let epoch_secs = config::param(c, params::EPOCH_SECS)?;
+    let j = job_mut(c, address);
+    j.frames_paid = frames;
+    j.paid_to_worker += payout.worker_amount;
+    j.fee_paid += payout.fee;
+    j.refunded += payout.refund;
+    j.status = if how == Settlement::Resolved {
+        JobStatus::Resolved
+    } else {
+        JobStatus::Completed
+    };
+    let j = j.clone();
+    for (to, amount) in [
+        (j.worker, payout.worker_amount),
+        (treasury, payout.fee),
+        (j.creator, payout.refund),
+    ] {
+        if amount > 0 {
+            c.pay(address, to, amount);
+        }
+    }
+    let mut out = vec![];
+    // record_payment
+    let month = formulas::month_of(tx.now);
+    let creator = c.escrow.creators.entry(j.creator).or_insert(CreatorStats {
+        month,
+        ..Default::default()
+    });
+    if creator.month != month {
+        creator.month = month;
+        creator.spent_month = 0;
+    }
+    creator.spent_total += payout.gross;
+    creator.spent_month += payout.gross;
+    creator.frames_succeeded += frames;
+    if frames > 0 {
+        let worker = c.escrow.workers.entry(j.worker).or_default();
+        worker.frames_completed += frames;
+        worker.jobs_completed += 1;
+        worker.lease_secs += j.lease_secs;
+        let epoch = formulas::epoch_of(tx.now, epoch_secs);
+        out.push(rewards::record_lease(
+            c,
+            epoch,
+            j.worker,
+            score,
+            j.lease_secs,
+        ));
+    } else if how == Settlement::Resolved {
+        c.escrow.workers.entry(j.worker).or_default().jobs_failed += 1;
+    }
+    out.push(match how {
+        Settlement::Resolved => LumenEvent::DisputeResolved(DisputeResolved {
+            job: address,
+            job_id: j.job_id,
+            arbiter: tx.sender,
+            creator: j.creator,
+            worker: j.worker,
+            frames_paid: frames,
+            gross: payout.gross,
+            worker_amount: payout.worker_amount,
+            fee: payout.fee,
+            refund: payout.refund,
+            lease_secs: j.lease_secs,
+        }),
+        _ => LumenEvent::JobCompleted(JobCompleted {
+            job: address,
+            job_id: j.job_id,
+            creator: j.creator,
+            worker: j.worker,
+            frames_paid: frames,
+            gross: payout.gross,
+            worker_amount: payout.worker_amount,
+            fee: payout.fee,
+            refund: payout.refund,
+            lease_secs: j.lease_secs,
+            finalized: how == Settlement::Finalized,
+        }),
+    });
+    Ok(out)
+}

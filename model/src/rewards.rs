@@ -1,0 +1,280 @@
+//! `rewards`: per-epoch PoC/PoD pools; uptime reports by attesters, lease
+//! records by `escrow`; closing (with rollover of a side nobody earned on);
+//! lazy claims.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lumen_sdk::errors::rewards as e;
+use lumen_sdk::events::*;
+use lumen_sdk::formulas;
+use lumen_sdk::params;
+use lumen_sdk::payloads::rewards::Call;
+use lumen_sdk::AccountAddress;
+
+use crate::{add, attestation, config, ensure, mul, Abort, Chain, Outcome, Tx};
+
+/// Seed of the module's object (its store holds every pool).
+pub const SEED: &[u8] = b"rewards";
+
+/// An epoch's pool (`rewards::EpochInfo`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EpochInfo {
+    /// Funding so far; at close plus the carried rollover.
+    pub pool: u64,
+    /// Closed.
+    pub closed: bool,
+    /// Distributable PoC side (set at close).
+    pub poc_pool: u64,
+    /// Distributable PoD side (set at close).
+    pub pod_pool: u64,
+    /// Sum of PoC weights.
+    pub total_poc_weight: u128,
+    /// Sum of PoD weights.
+    pub total_pod_weight: u128,
+    /// Paid by claims.
+    pub claimed: u64,
+    /// Sum of `fund_epoch` amounts.
+    pub funded: u64,
+    /// Rollover received at close.
+    pub carried_in: u64,
+    /// Passed on to the next epoch closed.
+    pub rolled_over: u64,
+}
+
+/// A worker's weights in one epoch (`rewards::WorkerRecord`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkerRecord {
+    /// Uptime reported.
+    pub reported: bool,
+    /// Reported online seconds (capped).
+    pub online_secs: u64,
+    /// PoC weight.
+    pub poc_weight: u128,
+    /// Lease seconds recorded.
+    pub lease_secs: u64,
+    /// PoD weight.
+    pub pod_weight: u128,
+    /// Claimed.
+    pub claimed: bool,
+}
+
+/// The module's state.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// Epochs anything happened in.
+    pub epochs: BTreeMap<u64, EpochInfo>,
+    /// `(worker, epoch)` records.
+    pub records: BTreeMap<(AccountAddress, u64), WorkerRecord>,
+    /// Rollover waiting for the next epoch closed.
+    pub carry: u64,
+}
+
+impl State {
+    /// `rewards::online_secs_of`.
+    pub fn online_secs_of(&self, worker: AccountAddress, epoch: u64) -> u64 {
+        self.records
+            .get(&(worker, epoch))
+            .map_or(0, |r| r.online_secs)
+    }
+
+    /// `rewards::pending_reward`: what a claim would pay now.
+    pub fn pending_reward(&self, worker: AccountAddress, epoch: u64) -> u64 {
+        match (self.epochs.get(&epoch), self.records.get(&(worker, epoch))) {
+            (Some(info), Some(r)) if info.closed && !r.claimed => reward(info, r).amount,
+            _ => 0,
+        }
+    }
+}
+
+/// A record's reward in a closed epoch, as `claim` computes it.
+pub fn reward(info: &EpochInfo, r: &WorkerRecord) -> formulas::Reward {
+    formulas::reward(
+        info.poc_pool,
+        r.poc_weight,
+        info.total_poc_weight,
+        info.pod_pool,
+        r.pod_weight,
+        info.total_pod_weight,
+    )
+}
+
+/// `rewards::record_lease` (called by `escrow` for a payout of ≥ 1 frame):
+/// adds PoD weight to `epoch` unless it is closed.
+pub(crate) fn record_lease(
+    c: &mut Chain,
+    epoch: u64,
+    worker: AccountAddress,
+    score: u64,
+    lease_secs: u64,
+) -> LumenEvent {
+    let info = c.rewards.epochs.entry(epoch).or_default();
+    let weight = if info.closed {
+        0
+    } else {
+        formulas::pod_weight(score, lease_secs)
+    };
+    info.total_pod_weight += weight;
+    let r = c.rewards.records.entry((worker, epoch)).or_default();
+    r.lease_secs += lease_secs;
+    r.pod_weight += weight;
+    LumenEvent::LeaseRecorded(LeaseRecorded {
+        epoch,
+        worker,
+        lease_secs,
+        score,
+        weight,
+    })
+}
+
+/// The rewards object's address.
+pub fn pool_address(c: &Chain) -> AccountAddress {
+    c.module_object(SEED)
+}
+
+fn is_closed(c: &Chain, epoch: u64) -> bool {
+    c.rewards.epochs.get(&epoch).is_some_and(|i| i.closed)
+}
+
+/// Executes a `rewards` entry function.
+pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
+    match call {
+        Call::ReportUptime {
+            epoch,
+            workers,
+            online_secs,
+        } => {
+            config::assert_not_paused(c)?;
+            let attester = tx.sender;
+            ensure(config::is_attester(c, attester), e::ENotAttester)?;
+            ensure(workers.len() == online_secs.len(), e::ELengthMismatch)?;
+            let epoch_secs = config::param(c, params::EPOCH_SECS)?;
+            let end = mul(add(*epoch, 1, "rewards")?, epoch_secs, "rewards")?;
+            ensure(tx.now >= end, e::EEpochNotEnded)?;
+            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
+            let mut seen = BTreeSet::new();
+            for w in workers {
+                let reported = c
+                    .rewards
+                    .records
+                    .get(&(*w, *epoch))
+                    .is_some_and(|r| r.reported);
+                ensure(!reported && seen.insert(*w), e::EAlreadyReported)?;
+            }
+            let mut out = vec![];
+            for (&worker, &secs) in workers.iter().zip(online_secs) {
+                let online_secs = secs.min(epoch_secs);
+                let score = attestation::score_of(c, worker, tx.now);
+                let weight = formulas::poc_weight(score, online_secs);
+                let r = c.rewards.records.entry((worker, *epoch)).or_default();
+                r.reported = true;
+                r.online_secs = online_secs;
+                r.poc_weight = weight;
+                c.rewards.epochs.entry(*epoch).or_default().total_poc_weight += weight;
+                out.push(LumenEvent::UptimeReported(UptimeReported {
+                    epoch: *epoch,
+                    worker,
+                    attester,
+                    online_secs,
+                    score,
+                    weight,
+                }));
+            }
+            c.rewards.epochs.entry(*epoch).or_default();
+            Ok(out)
+        }
+        Call::FundEpoch { epoch, amount } => {
+            config::assert_not_paused(c)?;
+            ensure(*amount > 0, e::EZeroAmount)?;
+            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
+            let funder = tx.sender;
+            c.can_pay(funder, *amount)?;
+            let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
+            let funded = add(info.funded, *amount, "rewards")?;
+            let pool = add(info.pool, *amount, "rewards")?;
+            let to = pool_address(c);
+            c.pay(funder, to, *amount);
+            let info = c.rewards.epochs.entry(*epoch).or_default();
+            info.funded = funded;
+            info.pool = pool;
+            Ok(vec![LumenEvent::EpochFunded(EpochFunded {
+                epoch: *epoch,
+                funder,
+                amount: *amount,
+                total: funded,
+            })])
+        }
+        Call::CloseEpoch { epoch } => {
+            let epoch_secs = config::param(c, params::EPOCH_SECS)?;
+            let grace = config::param(c, params::EPOCH_GRACE_SECS)?;
+            let end = mul(add(*epoch, 1, "rewards")?, epoch_secs, "rewards")?;
+            let close_at = add(end, grace, "rewards")?;
+            ensure(tx.now >= close_at, e::ETooEarlyToClose)?;
+            let carried_in = c.rewards.carry;
+            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
+            let pod_share = config::param(c, params::POD_SHARE_BPS)?;
+            let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
+            let pool = add(info.funded, carried_in, "rewards")?;
+            let (mut poc_pool, mut pod_pool) = formulas::split_pool(pool, pod_share);
+            let mut rolled_over = 0;
+            if info.total_poc_weight == 0 {
+                rolled_over += poc_pool;
+                poc_pool = 0;
+            }
+            if info.total_pod_weight == 0 {
+                rolled_over += pod_pool;
+                pod_pool = 0;
+            }
+            let info = c.rewards.epochs.entry(*epoch).or_default();
+            info.carried_in = carried_in;
+            info.pool = pool;
+            info.poc_pool = poc_pool;
+            info.pod_pool = pod_pool;
+            info.rolled_over = rolled_over;
+            info.closed = true;
+            let event = LumenEvent::EpochClosed(EpochClosed {
+                epoch: *epoch,
+                pool,
+                poc_pool,
+                pod_pool,
+                total_poc_weight: info.total_poc_weight,
+                total_pod_weight: info.total_pod_weight,
+                rolled_over,
+            });
+            c.rewards.carry = rolled_over;
+            Ok(vec![event])
+        }
+        Call::Claim { epoch } => {
+            let worker = tx.sender;
+            let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
+            ensure(info.closed, e::EEpochNotClosed)?;
+            let r = c.rewards.records.get(&(worker, *epoch)).copied();
+            let r = r.unwrap_or_default();
+            ensure(!r.claimed, e::EAlreadyClaimed)?;
+            // `pool × weight` above u128 aborts in Move.
+            for (pool, weight) in [(info.poc_pool, r.poc_weight), (info.pod_pool, r.pod_weight)] {
+                (pool as u128)
+                    .checked_mul(weight)
+                    .ok_or(Abort::Arithmetic { module: "rewards" })?;
+            }
+            let reward = reward(&info, &r);
+            add(reward.poc_amount, reward.pod_amount, "rewards")?;
+            ensure(reward.amount > 0, e::ENothingToClaim)?;
+            config::get(c)?;
+            c.rewards
+                .records
+                .entry((worker, *epoch))
+                .or_default()
+                .claimed = true;
+            c.rewards.epochs.entry(*epoch).or_default().claimed += reward.amount;
+            let from = pool_address(c);
+            c.pay(from, worker, reward.amount);
+            Ok(vec![LumenEvent::RewardClaimed(RewardClaimed {
+                epoch: *epoch,
+                worker,
+                poc_amount: reward.poc_amount,
+                pod_amount: reward.pod_amount,
+                amount: reward.amount,
+            })])
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! `config`: the admin's moves and every abort of the module.
+
+use lumen_model::vectors::{test_asset, Fixture, Vector, ARBITER, ATTESTER, TREASURY};
+use lumen_sdk::errors::config as e;
+use lumen_sdk::params;
+use lumen_sdk::payloads::{config, staking};
+
+use super::{at, B, P};
+
+pub fn cases() -> Vec<Vector> {
+    let admin = P.address;
+    let outsider = at(0xbad);
+    let next = at(0xad2);
+    let mut v = vec![];
+
+    let mut b = B::new(
+        "config_initialize_sets_every_default",
+        "initialize emits ConfigInitialized and one ParamsUpdated per parameter",
+        Fixture::Uninitialized,
+    );
+    b.ok(
+        admin,
+        config::initialize(&P, test_asset(), TREASURY, ARBITER),
+    );
+    v.push(b.done());
+
+    let mut b = B::world(
+        "config_admin_moves",
+        "a two-step admin transfer; the new admin pauses, sets treasury, arbiter, attesters, a parameter",
+    );
+    b.ok(admin, config::propose_admin(&P, next));
+    b.ok(next, config::accept_admin(&P));
+    b.ok(next, config::set_paused(&P, true));
+    b.ok(next, config::set_paused(&P, false));
+    b.ok(next, config::set_treasury(&P, at(0x7101)));
+    b.ok(next, config::set_arbiter(&P, at(0x7102)));
+    b.ok(next, config::add_attester(&P, at(0x7004)));
+    b.ok(next, config::remove_attester(&P, ATTESTER));
+    b.ok(next, config::set_param(&P, params::SLASH_BPS.name, 2_500));
+    v.push(b.fails(admin, config::set_paused(&P, true), e::ENotAdmin));
+
+    let b = B::new(
+        "config_not_initialized",
+        "every config read before initialize aborts",
+        Fixture::Uninitialized,
+    );
+    v.push(b.fails(admin, config::set_paused(&P, true), e::ENotInitialized));
+
+    let b = B::world("config_initialize_by_another", "only @lumen initialises");
+    let f = config::initialize(&P, test_asset(), TREASURY, ARBITER);
+    v.push(b.fails(outsider, f, e::ENotDeployer));
+
+    let b = B::world("config_initialize_twice", "initialize runs once");
+    let f = config::initialize(&P, test_asset(), TREASURY, ARBITER);
+    v.push(b.fails(admin, f, e::EAlreadyInitialized));
+
+    let mut b = B::world("config_paused", "a paused protocol takes no new obligation");
+    b.ok(admin, config::set_paused(&P, true));
+    v.push(b.fails(outsider, staking::set_price(&P, 1), e::EPaused));
+
+    let b = B::world(
+        "config_accept_without_proposal",
+        "only the proposed admin accepts",
+    );
+    v.push(b.fails(outsider, config::accept_admin(&P), e::ENotPendingAdmin));
+
+    let b = B::world(
+        "config_unknown_param",
+        "set_param names an existing parameter",
+    );
+    v.push(b.fails(admin, config::set_param(&P, "nope", 1), e::EUnknownParam));
+
+    let b = B::world(
+        "config_param_out_of_range",
+        "a share above 10 000 basis points",
+    );
+    let f = config::set_param(&P, params::WORKER_COMMISSION_BPS.name, 10_001);
+    v.push(b.fails(admin, f, e::EParamOutOfRange));
+
+    let b = B::world("config_attester_twice", "an attester is added once");
+    v.push(b.fails(
+        admin,
+        config::add_attester(&P, ATTESTER),
+        e::EAttesterExists,
+    ));
+
+    let b = B::world(
+        "config_remove_unknown_attester",
+        "only attesters are removed",
+    );
+    let f = config::remove_attester(&P, at(0x99));
+    v.push(b.fails(admin, f, e::EAttesterNotFound));
+
+    let b = B::world("config_zero_treasury", "the treasury is never @0x0");
+    let f = config::set_treasury(&P, lumen_sdk::AccountAddress::ZERO);
+    v.push(b.fails(admin, f, e::EZeroAddress));
+    v
+}

@@ -1,0 +1,3007 @@
+// Written by scripts/gen_move_vectors.py from tests/vectors/transitions/*.json:
+// regenerate the vectors (model/tests/transitions.rs) and rerun the script,
+// never edit this file (scripts/test.sh fails when it is stale).
+#[test_only]
+/// The transition vectors: each test makes a vector's calls and checks every
+/// call's package events (type and BCS bytes) or its final abort.
+module lumen::transition_vectors_tests {
+    /// `test_helpers::setup()` with every module initialised.
+    fun world() {
+        lumen::test_helpers::setup();
+        modules();
+    }
+
+    /// The same without `config::initialize` and the attester.
+    fun uninitialized() {
+        lumen::test_helpers::setup_uninitialized();
+        modules();
+    }
+
+    fun modules() {
+        let deployer = lumen::test_helpers::lumen_signer();
+        lumen::escrow::init_for_test(&deployer);
+        lumen::rewards::init_for_test(&deployer);
+        lumen::vip::init_for_test(&deployer);
+        lumen::campaign::init_for_test(&deployer);
+    }
+
+    /// Creates `a` and mints `amount` of the payment asset to it.
+    fun account(a: address, amount: u64) {
+        lumen::test_helpers::signer_of(a);
+        if (amount > 0) lumen::test_helpers::mint(a, amount);
+    }
+
+    /// Events of type `T` emitted so far.
+    fun count<T: drop + store>(): u64 {
+        aptos_framework::event::emitted_events<T>().length()
+    }
+
+    /// The events of type `T` after the first `before` are exactly `expected` (BCS).
+    fun check<T: drop + store>(before: u64, expected: vector<vector<u8>>, code: u64) {
+        let emitted = aptos_framework::event::emitted_events<T>();
+        assert!(emitted.length() == before + expected.length(), code);
+        let i = 0;
+        while (i < expected.length()) {
+            assert!(std::bcs::to_bytes(&emitted[before + i]) == expected[i], code + 1 + i);
+            i += 1;
+        };
+    }
+
+    /// How many events of each package event type were emitted so far.
+    fun counts(): vector<u64> {
+        vector[
+            count<lumen::attestation::AttestationSubmitted>(),
+            count<lumen::attestation::ScoreAttested>(),
+            count<lumen::attestation::ScoreRevoked>(),
+            count<lumen::campaign::CampaignConfigured>(),
+            count<lumen::campaign::CampaignFunded>(),
+            count<lumen::campaign::CheckedIn>(),
+            count<lumen::campaign::CreditsClaimed>(),
+            count<lumen::campaign::LeaderboardPaid>(),
+            count<lumen::campaign::PoolSwept>(),
+            count<lumen::campaign::ReferralPointsEarned>(),
+            count<lumen::campaign::ReferralRegistered>(),
+            count<lumen::campaign::SocialTaskGranted>(),
+            count<lumen::config::AdminProposed>(),
+            count<lumen::config::AdminTransferred>(),
+            count<lumen::config::ArbiterSet>(),
+            count<lumen::config::AttesterAdded>(),
+            count<lumen::config::AttesterRemoved>(),
+            count<lumen::config::ConfigInitialized>(),
+            count<lumen::config::ParamsUpdated>(),
+            count<lumen::config::PausedSet>(),
+            count<lumen::config::TreasurySet>(),
+            count<lumen::escrow::DisputeResolved>(),
+            count<lumen::escrow::JobAssigned>(),
+            count<lumen::escrow::JobCancelled>(),
+            count<lumen::escrow::JobCompleted>(),
+            count<lumen::escrow::JobCreated>(),
+            count<lumen::escrow::JobDisputed>(),
+            count<lumen::escrow::JobReclaimed>(),
+            count<lumen::escrow::RerenderRequested>(),
+            count<lumen::escrow::ResultSubmitted>(),
+            count<lumen::rewards::EpochClosed>(),
+            count<lumen::rewards::EpochFunded>(),
+            count<lumen::rewards::LeaseRecorded>(),
+            count<lumen::rewards::RewardClaimed>(),
+            count<lumen::rewards::UptimeReported>(),
+            count<lumen::staking::PenaltiesSwept>(),
+            count<lumen::staking::PriceSet>(),
+            count<lumen::staking::Slashed>(),
+            count<lumen::staking::Staked>(),
+            count<lumen::staking::UnstakeRequested>(),
+            count<lumen::staking::Withdrawn>(),
+            count<lumen::vip::VipMinted>(),
+            count<lumen::vip::VipRevoked>(),
+        ]
+    }
+
+    /// Since `start`, exactly `emitted[i]` events of the i-th type of `counts()`.
+    fun totals(start: vector<u64>, emitted: vector<u64>) {
+        let now = counts();
+        let i = 0;
+        while (i < now.length()) {
+            assert!(now[i] == start[i] + emitted[i], 90000 + i);
+            i += 1;
+        };
+    }
+
+    // two attesters make a report effective, the admin revokes it, a higher nonce restores a score
+    #[test]
+    fun attestation_threshold_revoke_reattest() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
+        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
+        // 1: config::add_attester
+        let n1_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        // 2: attestation::attest
+        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 102000);
+        // 3: attestation::attest
+        let n3_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n3_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n3_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c302000000000000000200000000000000"], 103000);
+        check<lumen::attestation::ScoreAttested>(n3_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd2667000000000200000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007004"], 103100);
+        // 4: attestation::revoke
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000060);
+        let n4_0 = count<lumen::attestation::ScoreRevoked>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
+        check<lumen::attestation::ScoreRevoked>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000cafe11636865636b73756d206d69736d61746368"], 104000);
+        // 5: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000120);
+        let n5_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"d52d824525a43c5d5f32e900cfcff9cabd7f2e860286ca57d82f4444c748d82c89d450875c84bdd5e49874a6dc6ce04b3f0514c483934017356f3fa27e8f4f0f");
+        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020f2d5031036a8dccc33a0e4ca2c4858d94c3b57ecd4c4e289a9c56278e0d2827b01000000000000000200000000000000"], 105000);
+        // 6: attestation::attest
+        let n6_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n6_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"d52d824525a43c5d5f32e900cfcff9cabd7f2e860286ca57d82f4444c748d82c89d450875c84bdd5e49874a6dc6ce04b3f0514c483934017356f3fa27e8f4f0f");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020f2d5031036a8dccc33a0e4ca2c4858d94c3b57ecd4c4e289a9c56278e0d2827b02000000000000000200000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003114250000000000010000000000000002000000000000007830ff66000000007830ff660000000078bd2667000000000200000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007004"], 106100);
+        // 7: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000180);
+        let n7_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 3, 1728000180, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"1647045b158431583dd56a5e091852702f3118774a5aa4e95910b21e6ffa5d49d677c2adfaeb2c5af3dbdb14708b227a078d965c0f7004467bfb6bcab7e2e306");
+        check<lumen::attestation::AttestationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410300000000000000202ab7d277f89a269cfc2809688e576b720797cc5c7032261ed31ec2dd124947de01000000000000000200000000000000"], 107000);
+        // 8: attestation::attest
+        let n8_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n8_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 3, 1728000180, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"1647045b158431583dd56a5e091852702f3118774a5aa4e95910b21e6ffa5d49d677c2adfaeb2c5af3dbdb14708b227a078d965c0f7004467bfb6bcab7e2e306");
+        check<lumen::attestation::AttestationSubmitted>(n8_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410300000000000000202ab7d277f89a269cfc2809688e576b720797cc5c7032261ed31ec2dd124947de02000000000000000200000000000000"], 108000);
+        check<lumen::attestation::ScoreAttested>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410802020202020202020852545820333037300020000000000000301425000000000001000000000000000300000000000000b430ff6600000000b430ff6600000000b4bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 108100);
+        totals(start, vector<u64>[6, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // only attesters attest
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAttester */, location = lumen::attestation)]
+    fun attestation_not_attester() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // a score of 0 is no report
+    #[test]
+    #[expected_failure(abort_code = 0x1000f /* EInvalidReport */, location = lumen::attestation)]
+    fun attestation_zero_score() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"a721297ce1b984450014c3d09e7032b687c2aae191739e2523fc62c2d20a8eed77dc339d3dd15d6807309a3b417f5d376098861572d9b97f11fa6d36109e950e");
+    }
+
+    // the key has 32 bytes
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EInvalidPublicKey */, location = lumen::attestation)]
+    fun attestation_short_public_key() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // the signature has 64 bytes
+    #[test]
+    #[expected_failure(abort_code = 0x10005 /* EInvalidSignature */, location = lumen::attestation)]
+    fun attestation_short_signature() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e7");
+    }
+
+    // the worker must have an account
+    #[test]
+    #[expected_failure(abort_code = 0x60003 /* ENoWorkerAccount */, location = lumen::attestation)]
+    fun attestation_no_worker_account() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // the key is the worker's authentication key
+    #[test]
+    #[expected_failure(abort_code = 0x10004 /* EPublicKeyMismatch */, location = lumen::attestation)]
+    fun attestation_key_of_another() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ead76afc4271762b93e709c343c3d2286a5be1a4e41db5d9337e3079fd836a660ef762b36f982291ae28c29903667616ed7d86b4013de65c446717e17881320e");
+    }
+
+    // the signature covers the score
+    #[test]
+    #[expected_failure(abort_code = 0x10005 /* EInvalidSignature */, location = lumen::attestation)]
+    fun attestation_tampered_report() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // a report older than report_max_age_secs
+    #[test]
+    #[expected_failure(abort_code = 0x10006 /* EStaleReport */, location = lumen::attestation)]
+    fun attestation_stale_report() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007200);
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0d18a6371cd465816f950f374b4cde7cf7c4406b7f0d31f99c3133ffdfca7582c28dcd126059fff01ff6206295da0dfefe9915e7b4f5ae98449f8d91d68f5704");
+    }
+
+    // a report more than 300 s ahead
+    #[test]
+    #[expected_failure(abort_code = 0x10007 /* EFutureReport */, location = lumen::attestation)]
+    fun attestation_future_report() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"ac29cdd98b1b504614391c76027e3b95c12b653c26e113e73415e964e1454cf9e164ca4589f8e7a3253ff9bf7188a2fc19715a8e370f83b25253e1ecddd8d709");
+    }
+
+    // a nonce is used once
+    #[test]
+    #[expected_failure(abort_code = 0x10008 /* ENonceTooLow */, location = lumen::attestation)]
+    fun attestation_nonce_reused() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // one device, one worker
+    #[test]
+    #[expected_failure(abort_code = 0x80009 /* EDeviceBound */, location = lumen::attestation)]
+    fun attestation_device_of_another() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"c973b7a638d3b099c4e217f53451d9f5d12a910a1a309be60711121c3ed506b6e2415d6cefa2352e3fe4604e1de64dbcf0ec34e931cde2fd2c22c2f6581a3604");
+    }
+
+    // approvals of one nonce are for one report
+    #[test]
+    #[expected_failure(abort_code = 0x1000a /* EReportMismatch */, location = lumen::attestation)]
+    fun attestation_report_mismatch() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
+        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
+        // 1: config::add_attester
+        let n1_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        // 2: attestation::attest
+        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 102000);
+        totals(start, vector<u64>[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430005, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"205af0e8fe75911135f61f0952ae36e9c954f9eb38d42ca9276bf5ceb6dfe82874ff9657ae48162745023d1bf156d66d9d76c8d29911715c512693f26d46da0e");
+    }
+
+    // an attester approves a report once
+    #[test]
+    #[expected_failure(abort_code = 0x8000b /* EAlreadyApproved */, location = lumen::attestation)]
+    fun attestation_approved_twice() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
+        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 101000);
+        totals(start, vector<u64>[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+    }
+
+    // only the admin or an attester revokes
+    #[test]
+    #[expected_failure(abort_code = 0x5000c /* ENotAuthorized */, location = lumen::attestation)]
+    fun attestation_revoke_by_outsider() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::revoke
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
+    }
+
+    // a worker never attested has no score to revoke
+    #[test]
+    #[expected_failure(abort_code = 0x6000d /* ENoScore */, location = lumen::attestation)]
+    fun attestation_revoke_without_score() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::revoke
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
+    }
+
+    // a score is revoked once
+    #[test]
+    #[expected_failure(abort_code = 0x3000e /* EAlreadyRevoked */, location = lumen::attestation)]
+    fun attestation_revoke_twice() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: attestation::revoke
+        let n1_0 = count<lumen::attestation::ScoreRevoked>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
+        check<lumen::attestation::ScoreRevoked>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 101000);
+        totals(start, vector<u64>[1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: attestation::revoke
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"again"));
+    }
+
+    // referral shares, a streak up to a credit day, credits, a social task, the leaderboard and the sweep
+    #[test]
+    fun campaign_whole_run() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 5000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500f2052a0100000000f2052a01000000"], 102000);
+        // 3: campaign::set_credit_value
+        let n3_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_credit_value(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2000000);
+        check<lumen::campaign::CampaignConfigured>(n3_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000080841e00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 103000);
+        // 4: campaign::set_tier_amounts
+        let n4_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[300000000, 100000000, 50000000, 10000000, 5000000]);
+        check<lumen::campaign::CampaignConfigured>(n4_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000080841e00000000000500a3e1110000000000e1f5050000000080f0fa02000000008096980000000000404b4c0000000000"], 104000);
+        // 5: campaign::register_referral
+        let n5_0 = count<lumen::campaign::ReferralRegistered>();
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
+        check<lumen::campaign::ReferralRegistered>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 105000);
+        // 6: campaign::check_in
+        let n6_0 = count<lumen::campaign::CheckedIn>();
+        let n6_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n6_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 106000);
+        check<lumen::campaign::ReferralPointsEarned>(n6_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30040420f0000000000a086010000000000a086010000000000"], 106100);
+        // 7: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n7_0 = count<lumen::campaign::CheckedIn>();
+        let n7_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n7_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3214e0000000000000200000000000000020000000000000080841e000000000000000000000000000000000000000000c0c62d00000000000000000000000000"], 107000);
+        check<lumen::campaign::ReferralPointsEarned>(n7_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30080841e0000000000400d030000000000e093040000000000"], 107100);
+        // 8: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
+        let n8_0 = count<lumen::campaign::CheckedIn>();
+        let n8_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n8_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3224e00000000000003000000000000000300000000000000c0c62d000000000000000000000000000000000000000000808d5b00000000000000000000000000"], 108000);
+        check<lumen::campaign::ReferralPointsEarned>(n8_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb300c0c62d0000000000e093040000000000c027090000000000"], 108100);
+        // 9: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259200);
+        let n9_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n9_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000080841e0000000000808d5b000000000080841e0000000000"], 109000);
+        // 10: campaign::grant_social_task
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
+        let n10_0 = count<lumen::campaign::SocialTaskGranted>();
+        let n10_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 5000000);
+        check<lumen::campaign::SocialTaskGranted>(n10_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30100000000000000404b4c0000000000c0d8a70000000000000000000000000000000000000000000000000000000000000000000000000e"], 110000);
+        check<lumen::campaign::ReferralPointsEarned>(n10_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb301404b4c000000000020a1070000000000e0c8100000000000"], 110100);
+        // 11: campaign::check_in
+        let n11_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5));
+        check<lumen::campaign::CheckedIn>(n11_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5244e0000000000000100000000000000010000000000000040420f000000000000000000000000000000000000000000200b2000000000000000000000000000"], 111000);
+        // 12: campaign::claim_credits
+        let n12_0 = count<lumen::campaign::CreditsClaimed>();
+        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CreditsClaimed>(n12_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb380841e000000000080841e0000000000806de72901000000"], 112000);
+        // 13: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        let n13_0 = count<lumen::campaign::LeaderboardPaid>();
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[11000007, 2100000]);
+        check<lumen::campaign::LeaderboardPaid>(n13_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3c7d8a70000000000000000000000000000a3e1110000000000a3e1110000000080ca051801000000", x"0200000000000000a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5200b200000000000010000000000000000e1f505000000000084d7170000000080e90f1201000000"], 113000);
+        // 14: campaign::sweep
+        let n14_0 = count<lumen::campaign::PoolSwept>();
+        lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
+        check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700180081a0c01000000"], 114000);
+        totals(start, vector<u64>[0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // only the operator grants tasks
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotOperator */, location = lumen::campaign)]
+    fun campaign_grant_by_another() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::grant_social_task
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 1000000);
+    }
+
+    // nothing is accepted before the period is set
+    #[test]
+    #[expected_failure(abort_code = 0x30002 /* ENotActive */, location = lumen::campaign)]
+    fun campaign_check_in_without_period() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::check_in
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+    }
+
+    // one check-in per UTC day
+    #[test]
+    #[expected_failure(abort_code = 0x80003 /* EAlreadyCheckedIn */, location = lumen::campaign)]
+    fun campaign_check_in_twice() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+    }
+
+    // no credits, no claim
+    #[test]
+    #[expected_failure(abort_code = 0x60004 /* ENothingToClaim */, location = lumen::campaign)]
+    fun campaign_claim_without_credits() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::claim_credits
+        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+    }
+
+    // credits are paid from the pool
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
+    fun campaign_claim_from_empty_pool() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
+        // 3: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3214e0000000000000200000000000000020000000000000080841e000000000000000000000000000000000000000000c0c62d00000000000000000000000000"], 103000);
+        // 4: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
+        let n4_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n4_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3224e00000000000003000000000000000300000000000000c0c62d000000000000000000000000000000000000000000808d5b00000000000000000000000000"], 104000);
+        // 5: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259200);
+        let n5_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000040420f0000000000808d5b000000000040420f0000000000"], 105000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 6: campaign::claim_credits
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
+        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+    }
+
+    // funding is above zero
+    #[test]
+    #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::campaign)]
+    fun campaign_fund_zero() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::fund
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 0);
+    }
+
+    // a task is granted once per user
+    #[test]
+    #[expected_failure(abort_code = 0x80007 /* ETaskAlreadyGranted */, location = lumen::campaign)]
+    fun campaign_task_twice() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::grant_social_task
+        let n2_0 = count<lumen::campaign::SocialTaskGranted>();
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
+        check<lumen::campaign::SocialTaskGranted>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3030000000000000040420f000000000040420f0000000000000000000000000000000000000000000000000000000000000000000000000e"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::grant_social_task
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
+    }
+
+    // a task is worth something
+    #[test]
+    #[expected_failure(abort_code = 0x10008 /* EZeroPoints */, location = lumen::campaign)]
+    fun campaign_task_zero_points() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::grant_social_task
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 0);
+    }
+
+    // a referrer is registered once
+    #[test]
+    #[expected_failure(abort_code = 0x80009 /* EAlreadyReferred */, location = lumen::campaign)]
+    fun campaign_referred_twice() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::register_referral
+        let n2_0 = count<lumen::campaign::ReferralRegistered>();
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
+        check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::register_referral
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
+    }
+
+    // nobody refers itself
+    #[test]
+    #[expected_failure(abort_code = 0x1000a /* ESelfReferral */, location = lumen::campaign)]
+    fun campaign_self_referral() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::register_referral
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
+    }
+
+    // a referrer registers no referrer of its own
+    #[test]
+    #[expected_failure(abort_code = 0x1000b /* ECircularReferral */, location = lumen::campaign)]
+    fun campaign_circular_referral() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::register_referral
+        let n2_0 = count<lumen::campaign::ReferralRegistered>();
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
+        check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::register_referral
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
+    }
+
+    // one points value per winner
+    #[test]
+    #[expected_failure(abort_code = 0x1000c /* ELengthMismatch */, location = lumen::campaign)]
+    fun campaign_ranking_lengths() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
+    }
+
+    // a ranking has 1 to 100 winners
+    #[test]
+    #[expected_failure(abort_code = 0x1000d /* EBadRankingSize */, location = lumen::campaign)]
+    fun campaign_ranking_empty() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[], vector<u64>[]);
+    }
+
+    // a winner ranks once
+    #[test]
+    #[expected_failure(abort_code = 0x1000e /* EDuplicateWinner */, location = lumen::campaign)]
+    fun campaign_ranking_duplicate() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
+    }
+
+    // points never increase down the ranking
+    #[test]
+    #[expected_failure(abort_code = 0x1000f /* ERankingNotOrdered */, location = lumen::campaign)]
+    fun campaign_ranking_unordered() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[1000000, 2000000]);
+    }
+
+    // a winner's points are at least its on-chain points
+    #[test]
+    #[expected_failure(abort_code = 0x10010 /* EPointsBelowRecorded */, location = lumen::campaign)]
+    fun campaign_ranking_below_chain() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[999999]);
+    }
+
+    // the leaderboard is paid once
+    #[test]
+    #[expected_failure(abort_code = 0x80011 /* EAlreadyPaid */, location = lumen::campaign)]
+    fun campaign_paid_twice() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        let n4_0 = count<lumen::campaign::LeaderboardPaid>();
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+        check<lumen::campaign::LeaderboardPaid>(n4_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb340420f0000000000000000000000000000c2eb0b0000000000c2eb0b000000000008af2f00000000"], 104000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 5: campaign::pay_leaderboard
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+    }
+
+    // the leaderboard is paid after the end
+    #[test]
+    #[expected_failure(abort_code = 0x30012 /* ENotEnded */, location = lumen::campaign)]
+    fun campaign_paid_early() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::pay_leaderboard
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+    }
+
+    // a period starts before it ends
+    #[test]
+    #[expected_failure(abort_code = 0x10013 /* EBadPeriod */, location = lumen::campaign)]
+    fun campaign_empty_period() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::set_period
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
+    }
+
+    // five tier amounts
+    #[test]
+    #[expected_failure(abort_code = 0x10014 /* EBadTiers */, location = lumen::campaign)]
+    fun campaign_four_tiers() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::set_tier_amounts
+        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
+    }
+
+    // the pool is swept after the payout
+    #[test]
+    #[expected_failure(abort_code = 0x30015 /* ENotPaid */, location = lumen::campaign)]
+    fun campaign_sweep_before_payout() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: campaign::sweep
+        lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
+    }
+
+    // the operator is never @0x0
+    #[test]
+    #[expected_failure(abort_code = 0x10016 /* EZeroAddress */, location = lumen::campaign)]
+    fun campaign_zero_operator() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::set_operator
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
+    }
+
+    // initialize emits ConfigInitialized and one ParamsUpdated per parameter
+    #[test]
+    fun config_initialize_sets_every_default() {
+        uninitialized();
+        let start = counts();
+        // 0: config::initialize
+        let n0_0 = count<lumen::config::ConfigInitialized>();
+        let n0_1 = count<lumen::config::ParamsUpdated>();
+        lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
+        check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d2320400000000000000000000000000000000000000000000000000000000000070010000000000000000000000000000000000000000000000000000000000007002"], 100000);
+        check<lumen::config::ParamsUpdated>(n0_1, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000"], 100100);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // a two-step admin transfer; the new admin pauses, sets treasury, arbiter, attesters, a parameter
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun config_admin_moves() {
+        world();
+        let start = counts();
+        // 0: config::propose_admin
+        let n0_0 = count<lumen::config::AdminProposed>();
+        lumen::config::propose_admin(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000ad2);
+        check<lumen::config::AdminProposed>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafe0000000000000000000000000000000000000000000000000000000000000ad2"], 100000);
+        // 1: config::accept_admin
+        let n1_0 = count<lumen::config::AdminTransferred>();
+        lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2));
+        check<lumen::config::AdminTransferred>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafe0000000000000000000000000000000000000000000000000000000000000ad2"], 101000);
+        // 2: config::set_paused
+        let n2_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), true);
+        check<lumen::config::PausedSet>(n2_0, vector[x"01"], 102000);
+        // 3: config::set_paused
+        let n3_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), false);
+        check<lumen::config::PausedSet>(n3_0, vector[x"00"], 103000);
+        // 4: config::set_treasury
+        let n4_0 = count<lumen::config::TreasurySet>();
+        lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007101);
+        check<lumen::config::TreasurySet>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007101"], 104000);
+        // 5: config::set_arbiter
+        let n5_0 = count<lumen::config::ArbiterSet>();
+        lumen::config::set_arbiter(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007102);
+        check<lumen::config::ArbiterSet>(n5_0, vector[x"0000000000000000000000000000000000000000000000000000000000007102"], 105000);
+        // 6: config::add_attester
+        let n6_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 106000);
+        // 7: config::remove_attester
+        let n7_0 = count<lumen::config::AttesterRemoved>();
+        lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007003);
+        check<lumen::config::AttesterRemoved>(n7_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), std::string::utf8(b"slash_bps"), 2500);
+        check<lumen::config::ParamsUpdated>(n8_0, vector[x"09736c6173685f627073e803000000000000c409000000000000"], 108000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 9: config::set_paused
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+    }
+
+    // every config read before initialize aborts
+    #[test]
+    #[expected_failure(abort_code = 0x60004 /* ENotInitialized */, location = lumen::config)]
+    fun config_not_initialized() {
+        uninitialized();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_paused
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+    }
+
+    // only @lumen initialises
+    #[test]
+    #[expected_failure(abort_code = 0x50002 /* ENotDeployer */, location = lumen::config)]
+    fun config_initialize_by_another() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::initialize
+        lumen::config::initialize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
+    }
+
+    // initialize runs once
+    #[test]
+    #[expected_failure(abort_code = 0x80003 /* EAlreadyInitialized */, location = lumen::config)]
+    fun config_initialize_twice() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::initialize
+        lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
+    }
+
+    // a paused protocol takes no new obligation
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
+    fun config_paused() {
+        world();
+        let start = counts();
+        // 0: config::set_paused
+        let n0_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+        check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: staking::set_price
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 1);
+    }
+
+    // only the proposed admin accepts
+    #[test]
+    #[expected_failure(abort_code = 0x50006 /* ENotPendingAdmin */, location = lumen::config)]
+    fun config_accept_without_proposal() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::accept_admin
+        lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
+    }
+
+    // set_param names an existing parameter
+    #[test]
+    #[expected_failure(abort_code = 0x10007 /* EUnknownParam */, location = lumen::config)]
+    fun config_unknown_param() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_param
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"nope"), 1);
+    }
+
+    // a share above 10 000 basis points
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun config_param_out_of_range() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_param
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 10001);
+    }
+
+    // an attester is added once
+    #[test]
+    #[expected_failure(abort_code = 0x80009 /* EAttesterExists */, location = lumen::config)]
+    fun config_attester_twice() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::add_attester
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007003);
+    }
+
+    // only attesters are removed
+    #[test]
+    #[expected_failure(abort_code = 0x6000a /* EAttesterNotFound */, location = lumen::config)]
+    fun config_remove_unknown_attester() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::remove_attester
+        lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
+    }
+
+    // the treasury is never @0x0
+    #[test]
+    #[expected_failure(abort_code = 0x1000b /* EZeroAddress */, location = lumen::config)]
+    fun config_zero_treasury() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_treasury
+        lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
+    }
+
+    // assigned below the maximum price (refund), submitted, 7 of 10 frames confirmed
+    #[test]
+    fun escrow_confirm_partly() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::confirm
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728001200);
+        let n6_0 = count<lumen::rewards::LeaseRecorded>();
+        let n6_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7);
+        check<lumen::rewards::LeaseRecorded>(n6_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 106000);
+        check<lumen::escrow::JobCompleted>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4107000000000000003002000000000000c0010000000000007000000000000000f000000000000000580200000000000000"], 106100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // two rerender rounds add to the lease; the creator then confirms everything
+    #[test]
+    fun escrow_rerender_twice_then_confirm() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::request_rerender
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000900);
+        let n6_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728004500);
+        check<lumen::escrow::RerenderRequested>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000009441ff66000000000100000000000000"], 106000);
+        // 7: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
+        let n7_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
+        check<lumen::escrow::ResultSubmitted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 107000);
+        // 8: escrow::request_rerender
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728002100);
+        let n8_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728005700);
+        check<lumen::escrow::RerenderRequested>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000004446ff66000000000200000000000000"], 108000);
+        // 9: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003000);
+        let n9_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
+        check<lumen::escrow::ResultSubmitted>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 109000);
+        // 10: escrow::confirm
+        let n10_0 = count<lumen::rewards::LeaseRecorded>();
+        let n10_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::LeaseRecorded>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 110000);
+        check<lumen::escrow::JobCompleted>(n10_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000600900000000000000"], 110100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 2, 3, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // anyone finalizes once the review window has passed
+    #[test]
+    fun escrow_finalize_after_review() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
+        let n6_0 = count<lumen::rewards::LeaseRecorded>();
+        let n6_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::rewards::LeaseRecorded>(n6_0, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 106000);
+        check<lumen::escrow::JobCompleted>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 106100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // the worker disputes; the arbiter pays 0 frames (a failed job)
+    #[test]
+    fun escrow_dispute_resolved_with_nothing() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::dispute
+        let n6_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
+        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200909090909090909090909090909090909090909090909090909090909090909"], 106000);
+        // 7: escrow::resolve
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728004200);
+        let n7_0 = count<lumen::escrow::DisputeResolved>();
+        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
+        check<lumen::escrow::DisputeResolved>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000020030000000000005802000000000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // the creator disputes; the arbiter pays 4 frames
+    #[test]
+    fun escrow_dispute_resolved_in_part() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::dispute
+        let n6_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
+        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 106000);
+        // 7: escrow::resolve
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::DisputeResolved>();
+        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::DisputeResolved>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000400100000000000000010000000000004000000000000000e0010000000000005802000000000000"], 107100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // nobody resolves: finalize pays the submitted frames after the dispute timeout
+    #[test]
+    fun escrow_dispute_times_out() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::dispute
+        let n6_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
+        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 106000);
+        // 7: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 107100);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // an open job is cancelled and refunded
+    #[test]
+    fun escrow_cancel_open_job() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        // 0: escrow::create_job
+        let n0_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
+        check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
+        // 1: escrow::cancel
+        let n1_0 = count<lumen::escrow::JobCancelled>();
+        lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::escrow::JobCancelled>(n1_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd8813000000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // a job has frames
+    #[test]
+    #[expected_failure(abort_code = 0x10001 /* EZeroFrames */, location = lumen::escrow)]
+    fun escrow_zero_frames() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::create_job
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 100, 0, 0);
+    }
+
+    // a job pays something per frame
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EZeroPrice */, location = lumen::escrow)]
+    fun escrow_zero_price() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::create_job
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 0, 0, 0);
+    }
+
+    // frames * price fits in a u64
+    #[test]
+    #[expected_failure(abort_code = 0x20003 /* EDepositTooLarge */, location = lumen::escrow)]
+    fun escrow_deposit_overflows() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::create_job
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 2, 0, 0);
+    }
+
+    // the creator pays the deposit
+    #[test]
+    #[expected_failure(abort_code = 0x10004 /* EINSUFFICIENT_BALANCE */, location = aptos_framework::fungible_asset)]
+    fun escrow_deposit_above_balance() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::create_job
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 11, 1000000, 0, 0);
+    }
+
+    // a job argument is a job object
+    #[test]
+    #[expected_failure(abort_code = 0x60002 /* EOBJECT_DOES_NOT_EXIST */, location = aptos_framework::object)]
+    fun escrow_no_such_job() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::cancel
+        lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x0000000000000000000000000000000000000000000000000000000000000404));
+    }
+
+    // an object that is not a job
+    #[test]
+    #[expected_failure(abort_code = 0x60007 /* ERESOURCE_DOES_NOT_EXIST */, location = aptos_framework::object)]
+    fun escrow_object_not_a_job() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::cancel
+        lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x3ace0dd9236dca63cb5932b2eaa76b1804206ed0c12e4068ba01369b81c3dd58));
+    }
+
+    // only an open job is cancelled
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
+    fun escrow_cancel_assigned() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::cancel
+        lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // only the creator cancels
+    #[test]
+    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
+    fun escrow_cancel_by_another() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        // 0: escrow::create_job
+        let n0_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
+        check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: escrow::cancel
+        lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // only the worker submits
+    #[test]
+    #[expected_failure(abort_code = 0x50006 /* ENotWorker */, location = lumen::escrow)]
+    fun escrow_submit_by_another() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::submit_result
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
+    }
+
+    // only the parties dispute
+    #[test]
+    #[expected_failure(abort_code = 0x50007 /* ENotParty */, location = lumen::escrow)]
+    fun escrow_dispute_by_outsider() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::dispute
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // only the arbiter resolves
+    #[test]
+    #[expected_failure(abort_code = 0x50008 /* ENotArbiter */, location = lumen::escrow)]
+    fun escrow_resolve_by_another() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::dispute
+        let n6_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::resolve
+        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
+    }
+
+    // an offer expires
+    #[test]
+    #[expected_failure(abort_code = 0x10009 /* EOfferExpired */, location = lumen::escrow)]
+    fun escrow_offer_expired() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"94dcba84a1534de091cf6388d9dfe1735a0089479e27f8d4ea8cf3f8160e669f4457c910951844c250ce1d6dfa6690991d17ecb16a634957e7a957da08380c0d");
+    }
+
+    // the render deadline is in the future
+    #[test]
+    #[expected_failure(abort_code = 0x1000a /* EBadDeadline */, location = lumen::escrow)]
+    fun escrow_offer_deadline_now() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"acee5df204949395c3f2c7aa47400c63fb287eaf3607c54cd63c24876224ae8139fc0a2cc02bae9cd207cf84aa99dae2c8f5af1a6a474ecb9b5873adfae1ca0b");
+    }
+
+    // an offer pays at most the maximum price
+    #[test]
+    #[expected_failure(abort_code = 0x1000b /* EPriceAboveMax */, location = lumen::escrow)]
+    fun escrow_offer_above_max_price() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 101, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f05360bb1af27692fd07859c7965b9db40557c394afa157e847d32b2bda7a437e1e90e27244a2c8f7050cb9762c20bf8988edc8862b7c2a8e7e8246ce2183708");
+    }
+
+    // a creator's nonce is burnt by its first use
+    #[test]
+    #[expected_failure(abort_code = 0x8000c /* ENonceUsed */, location = lumen::escrow)]
+    fun escrow_offer_nonce_reused() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"7ab39554068f5548e2990131974f64cc2dbd14281150da904ae1ccc8b7a699763a8364d2014bcb7401951820086c5b3adbcb08a48536006e6694c0e219a1ed05");
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000007000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0f3e85b6e8455c2dba1f404becd58520334179c548cef9d2170c39527180a2d81ba2a97899171ef105c4ec63c5197884648e9178a88e4ada612c46ed72ec0f08");
+    }
+
+    // the key is the creator's authentication key
+    #[test]
+    #[expected_failure(abort_code = 0x5000d /* EWrongPublicKey */, location = lumen::escrow)]
+    fun escrow_offer_key_of_another() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"15d618e037a381576b32fbc14848592f574c1d1a60877f4bbe48949e6a144945816a95dd01fa51f9850ee627c0a73107c526237e04eae491ac9da6fc9c86b704");
+    }
+
+    // the signature covers the price
+    #[test]
+    #[expected_failure(abort_code = 0x1000e /* EBadSignature */, location = lumen::escrow)]
+    fun escrow_offer_tampered() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 79, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
+    }
+
+    // the key has 32 bytes (ed25519's own check)
+    #[test]
+    #[expected_failure(abort_code = 0x10001 /* E_WRONG_PUBKEY_SIZE */, location = aptos_std::ed25519)]
+    fun escrow_offer_short_key() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
+    }
+
+    // the signature has 64 bytes (ed25519's own check)
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* E_WRONG_SIGNATURE_SIZE */, location = aptos_std::ed25519)]
+    fun escrow_offer_short_signature() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
+    }
+
+    // an unstaked worker takes no job
+    #[test]
+    #[expected_failure(abort_code = 0x5000f /* ENotEligible */, location = lumen::escrow)]
+    fun escrow_offer_to_ineligible() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: attestation::attest
+        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n4_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"2a5656155cb8bd754b5eaea821b2a08e3d455d34e842317ebb639efce18aabab87122de4360ef31cf3617ea084664daea365aefc33f96e362f9423f91286920e");
+        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d01000000000000002049549ba353073d521c9f48bffdbacca51ad48c3cf09e3b5f61985683f879ab9601000000000000000100000000000000"], 104000);
+        check<lumen::attestation::ScoreAttested>(n4_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 104100);
+        totals(start, vector<u64>[2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e5732c9183c0babb3a72d5cc44a6306beeb0036501dd6aecad1a2816599f26ede101ae2b841eef402713683613b94ec61ea8d51acf992eab9427903655c20c07");
+    }
+
+    // the job's minimum score
+    #[test]
+    #[expected_failure(abort_code = 0x10010 /* EScoreTooLow */, location = lumen::escrow)]
+    fun escrow_offer_score_too_low() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 2430001, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000031142500000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
+    }
+
+    // the job's minimum VRAM
+    #[test]
+    #[expected_failure(abort_code = 0x10011 /* EVramTooLow */, location = lumen::escrow)]
+    fun escrow_offer_vram_too_low() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 8193);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000120000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
+    }
+
+    // a creator never takes its own job
+    #[test]
+    #[expected_failure(abort_code = 0x10012 /* ESelfAssignment */, location = lumen::escrow)]
+    fun escrow_offer_to_itself() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 4: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"910fd53cfadfd557c8605c9b217b14d742736a3229f923e0fd19e4917b06fcf50da6e5cd4668ef5cd0f5eda1123a80b49f6ca2dc100b1b00b64cde7472e14904");
+    }
+
+    // a result has frames
+    #[test]
+    #[expected_failure(abort_code = 0x10013 /* EBadFrames */, location = lumen::escrow)]
+    fun escrow_submit_zero_frames() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::submit_result
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, x"01");
+    }
+
+    // a result before the deadline
+    #[test]
+    #[expected_failure(abort_code = 0x30014 /* EDeadlinePassed */, location = lumen::escrow)]
+    fun escrow_submit_late() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
+    }
+
+    // confirm within the review window
+    #[test]
+    #[expected_failure(abort_code = 0x30015 /* EReviewWindowClosed */, location = lumen::escrow)]
+    fun escrow_confirm_late() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::confirm
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+    }
+
+    // finalize waits for the review window
+    #[test]
+    #[expected_failure(abort_code = 0x30016 /* EReviewWindowOpen */, location = lumen::escrow)]
+    fun escrow_finalize_early() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::finalize
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // at most max_rerenders
+    #[test]
+    #[expected_failure(abort_code = 0x20017 /* ETooManyRerenders */, location = lumen::escrow)]
+    fun escrow_rerender_past_the_limit() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: config::set_param
+        let n6_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"max_rerenders"), 0);
+        check<lumen::config::ParamsUpdated>(n6_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::request_rerender
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728004200);
+    }
+
+    // reclaim after the render deadline
+    #[test]
+    #[expected_failure(abort_code = 0x30018 /* EDeadlineNotPassed */, location = lumen::escrow)]
+    fun escrow_reclaim_early() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::reclaim
+        lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // finalize waits for the dispute timeout
+    #[test]
+    #[expected_failure(abort_code = 0x30019 /* EDisputeTimeoutNotPassed */, location = lumen::escrow)]
+    fun escrow_dispute_finalized_early() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: escrow::dispute
+        let n6_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1729210199);
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // a paid job records PoD weight, uptime PoC weight; the closed epoch pays the worker both sides
+    #[test]
+    fun rewards_epoch_funded_earned_closed_claimed() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: rewards::fund_epoch
+        let n6_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 300000000);
+        check<lumen::rewards::EpochFunded>(n6_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00a3e1110000000000a3e11100000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
+        // 8: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n8_0 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[80000, 90000]);
+        check<lumen::rewards::UptimeReported>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700380380100000000003014250000000000009824432d0000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 108000);
+        // 9: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
+        let n9_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n9_0, vector[x"204e00000000000000a3e1110000000080d1f0080000000080d1f00800000000009824432d00000000000000000000008050e7560000000000000000000000000000000000000000"], 109000);
+        // 10: rewards::claim
+        let n10_0 = count<lumen::rewards::RewardClaimed>();
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
+        check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180d1f0080000000080d1f0080000000000a3e11100000000"], 110000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 2, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // an epoch nobody earned in rolls its pool over to the next epoch closed
+    #[test]
+    fun rewards_rollover() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        // 0: rewards::fund_epoch
+        let n0_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 100000000);
+        check<lumen::rewards::EpochFunded>(n0_0, vector[x"1f4e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519900e1f5050000000000e1f50500000000"], 100000);
+        // 1: rewards::fund_epoch
+        let n1_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 50000000);
+        check<lumen::rewards::EpochFunded>(n1_0, vector[x"204e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519980f0fa020000000080f0fa0200000000"], 101000);
+        // 2: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        let n2_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
+        check<lumen::rewards::EpochClosed>(n2_0, vector[x"1f4e00000000000000e1f5050000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000e1f50500000000"], 102000);
+        // 3: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
+        let n3_0 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[86405]);
+        check<lumen::rewards::UptimeReported>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 103000);
+        // 4: rewards::close_epoch
+        let n4_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n4_0, vector[x"204e00000000000080d1f0080000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000080d1f00800000000"], 104000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // only attesters report uptime
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAttester */, location = lumen::rewards)]
+    fun rewards_report_by_outsider() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
+    }
+
+    // one value per worker
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* ELengthMismatch */, location = lumen::rewards)]
+    fun rewards_report_lengths() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
+    }
+
+    // uptime of an epoch that has ended
+    #[test]
+    #[expected_failure(abort_code = 0x30003 /* EEpochNotEnded */, location = lumen::rewards)]
+    fun rewards_report_running_epoch() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::report_uptime
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
+    }
+
+    // a closed epoch takes no funds
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun rewards_fund_closed_epoch() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        // 0: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        let n0_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
+        check<lumen::rewards::EpochClosed>(n0_0, vector[x"1f4e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: rewards::fund_epoch
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
+    }
+
+    // a worker is reported once per epoch
+    #[test]
+    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
+    fun rewards_report_twice() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
+    }
+
+    // funding is above zero
+    #[test]
+    #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::rewards)]
+    fun rewards_fund_zero() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::fund_epoch
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 0);
+    }
+
+    // close_epoch waits for the grace period
+    #[test]
+    #[expected_failure(abort_code = 0x30007 /* ETooEarlyToClose */, location = lumen::rewards)]
+    fun rewards_close_in_grace() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728089999);
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+    }
+
+    // claims wait for the close
+    #[test]
+    #[expected_failure(abort_code = 0x30008 /* EEpochNotClosed */, location = lumen::rewards)]
+    fun rewards_claim_open_epoch() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::claim
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+    }
+
+    // a worker claims an epoch once
+    #[test]
+    #[expected_failure(abort_code = 0x80009 /* EAlreadyClaimed */, location = lumen::rewards)]
+    fun rewards_claim_twice() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: rewards::fund_epoch
+        let n6_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 10000000);
+        check<lumen::rewards::EpochFunded>(n6_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd80969800000000008096980000000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
+        // 8: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
+        let n8_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n8_0, vector[x"204e00000000000080969800000000000000000000000000404b4c0000000000000000000000000000000000000000008050e756000000000000000000000000404b4c0000000000"], 108000);
+        // 9: rewards::claim
+        let n9_0 = count<lumen::rewards::RewardClaimed>();
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
+        check<lumen::rewards::RewardClaimed>(n9_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000404b4c0000000000404b4c0000000000"], 109000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 10: rewards::claim
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
+    }
+
+    // no weight, no claim
+    #[test]
+    #[expected_failure(abort_code = 0x6000a /* ENothingToClaim */, location = lumen::rewards)]
+    fun rewards_nothing_to_claim() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        let start = counts();
+        // 0: rewards::fund_epoch
+        let n0_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
+        check<lumen::rewards::EpochFunded>(n0_0, vector[x"1f4e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519940420f000000000040420f0000000000"], 100000);
+        // 1: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        let n1_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
+        check<lumen::rewards::EpochClosed>(n1_0, vector[x"1f4e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: rewards::claim
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
+    }
+
+    // a price, two stakes, an unstake and the withdrawal after unbonding
+    #[test]
+    fun staking_price_stake_unbond_withdraw() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        // 0: staking::set_price
+        let n0_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 100000);
+        // 1: staking::stake
+        let n1_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 30000000);
+        check<lumen::staking::Staked>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180c3c9010000000080c3c90100000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41002d31010000000080f0fa0200000000"], 102000);
+        // 3: staking::request_unstake
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        let n3_0 = count<lumen::staking::UnstakeRequested>();
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 15000000);
+        check<lumen::staking::UnstakeRequested>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000c00e160200000000c0e1e400000000009078086700000000"], 103000);
+        // 4: staking::withdraw
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728608400);
+        let n4_0 = count<lumen::staking::Withdrawn>();
+        lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+        check<lumen::staking::Withdrawn>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000"], 104000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 1, 0, 0]);
+    }
+
+    // a missed deadline slashes 10 % of stake and unbonding; the admin sweeps the penalties
+    #[test]
+    fun staking_slash_then_sweep() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: staking::request_unstake
+        let n5_0 = count<lumen::staking::UnstakeRequested>();
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::staking::UnstakeRequested>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000ffb5b629000000000100000000000000806a086700000000"], 105000);
+        // 6: escrow::reclaim
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
+        let n6_0 = count<lumen::staking::Slashed>();
+        let n6_1 = count<lumen::escrow::JobReclaimed>();
+        lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::Slashed>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100df2b040000000000df2b040000000000000000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 106000);
+        check<lumen::escrow::JobReclaimed>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200300000000000000df2b0400000000"], 106100);
+        // 7: staking::sweep_penalties
+        let n7_0 = count<lumen::staking::PenaltiesSwept>();
+        lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 69984000);
+        check<lumen::staking::PenaltiesSwept>(n7_0, vector[x"00df2b04000000000000000000000000000000000000000000000000000000000000000000007001"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
+    }
+
+    // a stake above zero
+    #[test]
+    #[expected_failure(abort_code = 0x10001 /* EZeroAmount */, location = lumen::staking)]
+    fun staking_zero_stake() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: staking::stake
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 0);
+    }
+
+    // unstake at most the bonded stake
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EInsufficientStake */, location = lumen::staking)]
+    fun staking_unstake_more_than_staked() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        // 0: staking::stake
+        let n0_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
+        check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        // 1: staking::request_unstake
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 11);
+    }
+
+    // nothing unbonding, nothing to withdraw
+    #[test]
+    #[expected_failure(abort_code = 0x30003 /* ENothingToWithdraw */, location = lumen::staking)]
+    fun staking_withdraw_nothing() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: staking::withdraw
+        lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+    }
+
+    // unbonding takes unbonding_secs
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EUnbondingNotOver */, location = lumen::staking)]
+    fun staking_withdraw_early() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        // 0: staking::stake
+        let n0_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
+        check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
+        // 1: staking::request_unstake
+        let n1_0 = count<lumen::staking::UnstakeRequested>();
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
+        check<lumen::staking::UnstakeRequested>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000000000000000000000a00000000000000806a086700000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+        // 2: staking::withdraw
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728604799);
+        lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+    }
+
+    // the admin sweeps at most the penalty pool
+    #[test]
+    #[expected_failure(abort_code = 0x10005 /* EInsufficientPenalties */, location = lumen::staking)]
+    fun staking_sweep_empty_pool() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: staking::sweep_penalties
+        lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
+    }
+
+    // a creator past the spend threshold and a worker with a day of uptime claim passes; the admin revokes one
+    #[test]
+    fun vip_creator_and_worker_passes() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: config::set_param
+        let n6_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 800);
+        check<lumen::config::ParamsUpdated>(n6_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000002003000000000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 107000);
+        // 8: escrow::confirm
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        // 9: vip::claim
+        let n9_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n9_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 109000);
+        // 10: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n10_0 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
+        check<lumen::rewards::UptimeReported>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 110000);
+        // 11: vip::claim
+        let n11_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::vip::VipMinted>(n11_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2d883006700000000"], 111000);
+        // 12: vip::revoke
+        let n12_0 = count<lumen::vip::VipRevoked>();
+        lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
+        check<lumen::vip::VipRevoked>(n12_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2000000000000000000000000000000000000000000000000000000000000cafe"], 112000);
+        // 13: vip::claim
+        let n13_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::vip::VipMinted>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 113000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 3, 1]);
+    }
+
+    // roles are 0 (creator) and 1 (worker)
+    #[test]
+    #[expected_failure(abort_code = 0x10001 /* EInvalidRole */, location = lumen::vip)]
+    fun vip_unknown_role() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: vip::claim
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2);
+    }
+
+    // one pass per holder and role
+    #[test]
+    #[expected_failure(abort_code = 0x80002 /* EAlreadyHasPass */, location = lumen::vip)]
+    fun vip_second_pass() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::attest
+        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n0_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
+        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
+        // 1: staking::set_price
+        let n1_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
+        // 2: staking::stake
+        let n2_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
+        // 3: escrow::create_job
+        let n3_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        // 4: escrow::accept_offer
+        let n4_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
+        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
+        // 5: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
+        // 6: config::set_param
+        let n6_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 1);
+        check<lumen::config::ParamsUpdated>(n6_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
+        // 8: vip::claim
+        let n8_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n8_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0]);
+        // 9: vip::claim
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+    }
+
+    // a creator who spent nothing has no pass
+    #[test]
+    #[expected_failure(abort_code = 0x50003 /* ENotEligible */, location = lumen::vip)]
+    fun vip_not_eligible() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: vip::claim
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+    }
+
+    // only a held pass is revoked
+    #[test]
+    #[expected_failure(abort_code = 0x60004 /* ENoPass */, location = lumen::vip)]
+    fun vip_revoke_missing() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: vip::revoke
+        lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000042, 0);
+    }
+}
