@@ -11,22 +11,22 @@ layout(push_constant) uniform Params {
     uvec4 seed_hi;
     uint rounds;
     uint count;
-} pc;
+} params;
 
-layout(set = 0, binding = 0) writeonly buffer Out { uint v[]; } outv;
+layout(set = 0, binding = 0) writeonly buffer Out { uint v[]; } results;
 
 uint rotl(uint x, uint n) { return (x << n) | (x >> (32u - n)); }
 
 void main() {
     uint id = gl_GlobalInvocationID.x;
-    if (id >= pc.count) { return; }
-    uvec4 s = pc.seed_lo ^ uvec4(id, id * 0x9E3779B9u, ~id, id ^ 0x85EBCA6Bu);
-    for (uint r = 0u; r < pc.rounds; r++) {
+    if (id >= params.count) { return; }
+    uvec4 s = params.seed_lo ^ uvec4(id, id * 0x9E3779B9u, ~id, id ^ 0x85EBCA6Bu);
+    for (uint r = 0u; r < params.rounds; r++) {
         s.x += s.y; s.w ^= s.x; s.w = rotl(s.w, 16u);
         s.z += s.w; s.y ^= s.z; s.y = rotl(s.y, 12u);
         s.x += s.y; s.w ^= s.x; s.w = rotl(s.w, 8u);
         s.z += s.w; s.y ^= s.z; s.y = rotl(s.y, 7u);
-        s.x ^= pc.seed_hi[r & 3u];
+        s.x ^= params.seed_hi[r & 3u];
     }
-    outv.v[id] = s.x ^ s.y ^ s.z ^ s.w;
+    results.v[id] = s.x ^ s.y ^ s.z ^ s.w;
 }

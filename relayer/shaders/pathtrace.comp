@@ -9,9 +9,9 @@ layout(push_constant) uniform Params {
     uint height;
     uint spp;
     uint frame;
-} pc;
+} params;
 
-layout(set = 0, binding = 0) writeonly buffer Out { vec4 v[]; } img;
+layout(set = 0, binding = 0) writeonly buffer Out { vec4 v[]; } image;
 
 const int NSPHERES = 5;
 const vec4 SPHERES[NSPHERES] = vec4[](
@@ -68,13 +68,13 @@ float trace(vec3 ro, vec3 rd, out vec3 n, out vec3 albedo) {
 
 void main() {
     uvec2 px = gl_GlobalInvocationID.xy;
-    if (px.x >= pc.width || px.y >= pc.height) { return; }
-    uint state = (px.y * pc.width + px.x) * 9781u + pc.frame * 6271u + 1u;
+    if (px.x >= params.width || px.y >= params.height) { return; }
+    uint state = (px.y * params.width + px.x) * 9781u + params.frame * 6271u + 1u;
     vec3 acc = vec3(0.0);
     vec3 cam = vec3(0.0, 1.6, 6.0);
-    float aspect = float(pc.width) / float(pc.height);
-    for (uint s = 0u; s < pc.spp; s++) {
-        vec2 uv = (vec2(px) + vec2(rnd(state), rnd(state))) / vec2(pc.width, pc.height);
+    float aspect = float(params.width) / float(params.height);
+    for (uint s = 0u; s < params.spp; s++) {
+        vec2 uv = (vec2(px) + vec2(rnd(state), rnd(state))) / vec2(params.width, params.height);
         vec3 rd = normalize(vec3((uv.x * 2.0 - 1.0) * aspect, (1.0 - uv.y * 2.0) * 0.75 - 0.15, -1.5));
         vec3 ro = cam;
         vec3 through = vec3(1.0);
@@ -97,5 +97,5 @@ void main() {
             rd = normalize(u * cos(r1) * sqrt(r2) + v * sin(r1) * sqrt(r2) + n * sqrt(1.0 - r2));
         }
     }
-    img.v[px.y * pc.width + px.x] = vec4(acc / float(pc.spp), 1.0);
+    image.v[px.y * params.width + px.x] = vec4(acc / float(params.spp), 1.0);
 }

@@ -65,11 +65,11 @@ pub fn load_key(
             )))
         }
     };
-    let t = text.trim();
-    let key = if t.starts_with("ed25519-priv-") {
-        Ed25519PrivateKey::from_aip80(t)
+    let text = text.trim();
+    let key = if text.starts_with("ed25519-priv-") {
+        Ed25519PrivateKey::from_aip80(text)
     } else {
-        Ed25519PrivateKey::from_hex(t.trim_start_matches("0x"))
+        Ed25519PrivateKey::from_hex(text.trim_start_matches("0x"))
     };
     key.map_err(|e| AttestError::Key(format!("not an ed25519 private key: {e}")))
 }

@@ -93,11 +93,11 @@ impl Node {
 
     /// The node's chain id.
     pub async fn chain_id(&self) -> Result<u8, NodeError> {
-        let v = self
+        let index = self
             .get_json("")
             .await?
             .ok_or_else(|| NodeError::Refused("GET /v1: not found".into()))?;
-        v["chain_id"]
+        index["chain_id"]
             .as_u64()
             .map(|c| c as u8)
             .ok_or_else(|| NodeError::Refused("GET /v1: no chain_id".into()))
@@ -107,7 +107,7 @@ impl Node {
     pub async fn sequence_number(&self, a: AccountAddress) -> Result<u64, NodeError> {
         match self.get_json(&format!("/accounts/{}", a.to_hex())).await? {
             None => Ok(0),
-            Some(v) => v["sequence_number"]
+            Some(account) => account["sequence_number"]
                 .as_str()
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| NodeError::Refused("account has no sequence_number".into())),
@@ -157,19 +157,19 @@ impl Node {
 
     /// What the node knows about a transaction hash (`None`: not known).
     pub async fn transaction(&self, hash: &str) -> Result<Option<TxnStatus>, NodeError> {
-        let Some(v) = self
+        let Some(transaction) = self
             .get_json(&format!("/transactions/by_hash/{hash}"))
             .await?
         else {
             return Ok(None);
         };
-        if v["type"] == "pending_transaction" {
+        if transaction["type"] == "pending_transaction" {
             return Ok(Some(TxnStatus::Pending));
         }
         Ok(Some(TxnStatus::Committed {
-            version: v["version"].as_str().and_then(|s| s.parse().ok()),
-            success: v["success"].as_bool().unwrap_or(false),
-            vm_status: v["vm_status"].as_str().unwrap_or("").to_string(),
+            version: transaction["version"].as_str().and_then(|s| s.parse().ok()),
+            success: transaction["success"].as_bool().unwrap_or(false),
+            vm_status: transaction["vm_status"].as_str().unwrap_or("").to_string(),
         }))
     }
 }
@@ -197,9 +197,10 @@ impl Signer {
                 public_key,
                 signature,
             } => {
-                let pk = parse_public_key(public_key).ok_or("stored public key is malformed")?;
-                let sig = parse_signature(signature).ok_or("stored signature is malformed")?;
-                payloads::attest_report(&self.package, report, &pk, &sig)
+                let key = parse_public_key(public_key).ok_or("stored public key is malformed")?;
+                let signature =
+                    parse_signature(signature).ok_or("stored signature is malformed")?;
+                payloads::attest_report(&self.package, report, &key, &signature)
             }
             JobKind::Uptime {
                 epoch,
@@ -214,17 +215,24 @@ impl Signer {
     pub fn sign(&self, payload: EntryFunction, seq: u64) -> Result<SignedTransaction, String> {
         let sender = self.attester.address();
         let chain = ChainId::new(self.chain_id);
-        let e = |e: tx::TxError| e.to_string();
+        let text = |e: tx::TxError| e.to_string();
         match &self.fee_payer {
             None => {
-                let raw = tx::build_raw(sender, seq, chain, payload, &self.options).map_err(e)?;
-                tx::sign(&raw, &self.attester).map_err(e)
+                let raw =
+                    tx::build_raw(sender, seq, chain, payload, &self.options).map_err(text)?;
+                tx::sign(&raw, &self.attester).map_err(text)
             }
-            Some(fp) => {
-                let t =
-                    tx::build_sponsored(sender, seq, fp.address(), chain, payload, &self.options)
-                        .map_err(e)?;
-                tx::sign_sponsored(&t, &self.attester, fp).map_err(e)
+            Some(fee_payer) => {
+                let sponsored = tx::build_sponsored(
+                    sender,
+                    seq,
+                    fee_payer.address(),
+                    chain,
+                    payload,
+                    &self.options,
+                )
+                .map_err(text)?;
+                tx::sign_sponsored(&sponsored, &self.attester, fee_payer).map_err(text)
             }
         }
     }

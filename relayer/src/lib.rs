@@ -2,6 +2,7 @@
 //! attester service.
 #![warn(missing_docs)]
 
+mod atomic_file;
 pub mod attest;
 pub mod bench;
 pub mod chain;

@@ -193,66 +193,73 @@ struct BenchArgs {
     no_progress: bool,
 }
 
-fn parse_seed(s: Option<&str>) -> Result<[u8; 32]> {
-    match s {
+fn parse_seed(seed: Option<&str>) -> Result<[u8; 32]> {
+    match seed {
         None => Ok(rand::random()),
-        Some(s) => hex::decode(s.trim_start_matches("0x"))
+        Some(seed) => hex::decode(seed.trim_start_matches("0x"))
             .ok()
             .and_then(|b| b.try_into().ok())
             .context("--seed must be 32 bytes of hex (64 hex digits)"),
     }
 }
 
-fn bench_options(a: &BenchArgs) -> Result<BenchOptions> {
+fn bench_options(args: &BenchArgs) -> Result<BenchOptions> {
     Ok(BenchOptions {
-        profile: if a.quick { Profile::Quick } else { a.profile },
-        runs: a.runs,
-        device_index: a.device,
-        seed: parse_seed(a.seed.as_deref())?,
-        progress: !a.no_progress,
+        profile: if args.quick {
+            Profile::Quick
+        } else {
+            args.profile
+        },
+        runs: args.runs,
+        device_index: args.device,
+        seed: parse_seed(args.seed.as_deref())?,
+        progress: !args.no_progress,
     })
 }
 
-fn bench_cmd(a: BenchArgs) -> Result<()> {
-    let r = bench::run(&bench_options(&a)?)?;
-    if a.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+fn bench_cmd(args: BenchArgs) -> Result<()> {
+    let result = bench::run(&bench_options(&args)?)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
         return Ok(());
     }
-    let f = &r.figures;
+    let figures = &result.figures;
     println!(
         "device      {} ({}), device_id {}",
-        r.fingerprint.name, r.fingerprint.device_type, r.device_id
+        result.fingerprint.name, result.fingerprint.device_type, result.device_id
     );
-    println!("fp32        {:.4} TFLOPS", f.fp32_tflops);
-    println!("bandwidth   {:.2} GB/s", f.bandwidth_gbs);
+    println!("fp32        {:.4} TFLOPS", figures.fp32_tflops);
+    println!("bandwidth   {:.2} GB/s", figures.bandwidth_gbs);
     println!(
         "hash chain  {:.4} TOPS (checksum {})",
-        f.int32_tops, r.hash_proof.root
+        figures.int32_tops, result.hash_proof.root
     );
-    println!("path tracer {:.0} samples/min", f.pathtrace_samples_per_min);
-    match (r.score, r.cpu_score) {
+    println!(
+        "path tracer {:.0} samples/min",
+        figures.pathtrace_samples_per_min
+    );
+    match (result.score, result.cpu_score) {
         (Some(s), _) => println!("score       {s:.2}"),
         (None, Some(c)) => println!(
             "score       none: {} is a CPU device, not a GPU (cpu_score {c:.6})",
-            r.fingerprint.name
+            result.fingerprint.name
         ),
         (None, None) => println!("score       none"),
     }
     Ok(())
 }
 
-async fn attest_cmd(a: AttestArgs) -> Result<()> {
-    let (key, worker) = a.key.load()?;
+async fn attest_cmd(args: AttestArgs) -> Result<()> {
+    let (key, worker) = args.key.load()?;
     let opts = AttestOptions {
-        service_url: a.service.clone(),
-        package: a.package,
+        service_url: args.service.clone(),
+        package: args.package,
         worker,
-        bench: bench_options(&a.bench)?,
-        allow_cpu: a.allow_cpu,
+        bench: bench_options(&args.bench)?,
+        allow_cpu: args.allow_cpu,
     };
     let (sub, accepted) = attest::attest(&opts, &key).await?;
-    if a.bench.json {
+    if args.bench.json {
         println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
@@ -272,49 +279,49 @@ async fn attest_cmd(a: AttestArgs) -> Result<()> {
     Ok(())
 }
 
-async fn heartbeat_cmd(a: HeartbeatArgs) -> Result<()> {
-    let (key, worker) = a.key.load()?;
+async fn heartbeat_cmd(args: HeartbeatArgs) -> Result<()> {
+    let (key, worker) = args.key.load()?;
     loop {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)?
             .as_secs();
-        match attest::heartbeat(&a.service, worker, &key, now).await {
+        match attest::heartbeat(&args.service, worker, &key, now).await {
             Ok(ack) => println!(
                 "heartbeat: epoch {}, {} s online so far",
                 ack.epoch, ack.online_secs
             ),
-            Err(e) if a.interval > 0 => tracing::warn!(error = %e, "heartbeat failed"),
+            Err(e) if args.interval > 0 => tracing::warn!(error = %e, "heartbeat failed"),
             Err(e) => return Err(e.into()),
         }
-        if a.interval == 0 {
+        if args.interval == 0 {
             return Ok(());
         }
-        tokio::time::sleep(Duration::from_secs(a.interval)).await;
+        tokio::time::sleep(Duration::from_secs(args.interval)).await;
     }
 }
 
-async fn serve_cmd(a: ServeArgs) -> Result<()> {
+async fn serve_cmd(args: ServeArgs) -> Result<()> {
     let attester_key = load_key(
-        a.attester_key_file.as_deref(),
-        a.attester_key.as_deref(),
+        args.attester_key_file.as_deref(),
+        args.attester_key.as_deref(),
         "LUMEN_ATTESTER_KEY",
     )
     .context("the attester's key")?;
-    let fee_payer = match (&a.fee_payer_key_file, &a.fee_payer_key) {
+    let fee_payer = match (&args.fee_payer_key_file, &args.fee_payer_key) {
         (None, None) => None,
         (f, v) => Some(Ed25519Account::from_private_key(
             load_key(f.as_deref(), v.as_deref(), "LUMEN_FEE_PAYER_KEY")
                 .context("the fee payer's key")?,
         )),
     };
-    let node = Node::new(&a.node);
-    let chain_id = match a.chain_id {
+    let node = Node::new(&args.node);
+    let chain_id = match args.chain_id {
         Some(c) => c,
         None => loop {
             match node.chain_id().await {
                 Ok(c) => break c,
                 Err(e) => {
-                    tracing::warn!(error = %e, node = %a.node, "waiting for the node's chain id");
+                    tracing::warn!(error = %e, node = %args.node, "waiting for the node's chain id");
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
             }
@@ -322,20 +329,20 @@ async fn serve_cmd(a: ServeArgs) -> Result<()> {
     };
     let config = ServiceConfig {
         policy: Policy {
-            package: a.package,
+            package: args.package,
             chain_id,
-            allow_cpu: a.allow_cpu,
-            allow_quick: a.allow_quick,
+            allow_cpu: args.allow_cpu,
+            allow_quick: args.allow_quick,
             max_clock_skew_secs: 300,
         },
-        challenge_ttl_secs: a.challenge_ttl_secs,
-        epoch_secs: a.epoch_secs.max(1),
-        uptime_report_delay_secs: a.uptime_report_delay_secs,
-        heartbeat_max_gap_secs: a.heartbeat_max_gap_secs,
-        uptime_batch: a.uptime_batch,
-        tick: Duration::from_millis(a.poll_ms.max(10)),
+        challenge_ttl_secs: args.challenge_ttl_secs,
+        epoch_secs: args.epoch_secs.max(1),
+        uptime_report_delay_secs: args.uptime_report_delay_secs,
+        heartbeat_max_gap_secs: args.heartbeat_max_gap_secs,
+        uptime_batch: args.uptime_batch,
+        tick: Duration::from_millis(args.poll_ms.max(10)),
     };
-    let svc = Service::open(&a.state_dir, config, Some(node.clone()))?;
+    let svc = Service::open(&args.state_dir, config, Some(node.clone()))?;
     let attester = Ed25519Account::from_private_key(attester_key);
     let submitter = Submitter {
         queue: svc.queue(),
@@ -344,20 +351,20 @@ async fn serve_cmd(a: ServeArgs) -> Result<()> {
             attester,
             fee_payer,
             chain_id,
-            package: a.package,
+            package: args.package,
             options: TxnOptions {
-                max_gas_amount: a.max_gas,
-                gas_unit_price: a.gas_unit_price,
-                expires_in_secs: a.expires_in_secs,
+                max_gas_amount: args.max_gas,
+                gas_unit_price: args.gas_unit_price,
+                expires_in_secs: args.expires_in_secs,
             },
         },
-        poll: Duration::from_millis(a.poll_ms.max(10)),
+        poll: Duration::from_millis(args.poll_ms.max(10)),
     };
-    let listener = tokio::net::TcpListener::bind(&a.listen)
+    let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
-        .with_context(|| format!("cannot listen on {}", a.listen))?;
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
-    tracing::info!(%addr, chain_id, state = %a.state_dir.display(), "attester service up");
+    tracing::info!(%addr, chain_id, state = %args.state_dir.display(), "attester service up");
     // The tests and scripts read the address from this line.
     println!("listening on http://{addr}");
     tokio::spawn(submitter.run());
@@ -381,10 +388,10 @@ async fn main() -> Result<()> {
                 println!("{i}\t{}\t{}", d.device_type, d.name);
             }
         }
-        Cmd::Bench(a) => tokio::task::spawn_blocking(move || bench_cmd(a)).await??,
-        Cmd::Attest(a) => attest_cmd(a).await?,
-        Cmd::Heartbeat(a) => heartbeat_cmd(a).await?,
-        Cmd::Serve(a) => serve_cmd(a).await?,
+        Cmd::Bench(args) => tokio::task::spawn_blocking(move || bench_cmd(args)).await??,
+        Cmd::Attest(args) => attest_cmd(args).await?,
+        Cmd::Heartbeat(args) => heartbeat_cmd(args).await?,
+        Cmd::Serve(args) => serve_cmd(args).await?,
     }
     Ok(())
 }

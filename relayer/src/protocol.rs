@@ -98,20 +98,20 @@ pub const HEARTBEAT_DOMAIN: &[u8] = b"LUMEN::Heartbeat::v1";
 impl Heartbeat {
     /// `HEARTBEAT_DOMAIN ‖ worker (32 bytes) ‖ timestamp (u64 little-endian)`.
     pub fn signing_bytes(worker: &AccountAddress, timestamp: u64) -> Vec<u8> {
-        let mut b = HEARTBEAT_DOMAIN.to_vec();
-        b.extend_from_slice(worker.as_bytes());
-        b.extend_from_slice(&timestamp.to_le_bytes());
-        b
+        let mut bytes = HEARTBEAT_DOMAIN.to_vec();
+        bytes.extend_from_slice(worker.as_bytes());
+        bytes.extend_from_slice(&timestamp.to_le_bytes());
+        bytes
     }
 
     /// Builds and signs a heartbeat.
     pub fn sign(worker: AccountAddress, timestamp: u64, key: &Ed25519PrivateKey) -> Heartbeat {
-        let sig = key.sign(&Self::signing_bytes(&worker, timestamp));
+        let signature = key.sign(&Self::signing_bytes(&worker, timestamp));
         Heartbeat {
             worker,
             timestamp,
             public_key: hex::encode(key.public_key().to_bytes()),
-            signature: hex::encode(sig.to_bytes()),
+            signature: hex::encode(signature.to_bytes()),
         }
     }
 }
@@ -126,11 +126,11 @@ pub struct HeartbeatAck {
 }
 
 /// Parses a hex ed25519 public key.
-pub fn parse_public_key(s: &str) -> Option<Ed25519PublicKey> {
-    Ed25519PublicKey::from_hex(s.trim_start_matches("0x")).ok()
+pub fn parse_public_key(hex: &str) -> Option<Ed25519PublicKey> {
+    Ed25519PublicKey::from_hex(hex.trim_start_matches("0x")).ok()
 }
 
 /// Parses a hex ed25519 signature.
-pub fn parse_signature(s: &str) -> Option<Ed25519Signature> {
-    Ed25519Signature::from_hex(s.trim_start_matches("0x")).ok()
+pub fn parse_signature(hex: &str) -> Option<Ed25519Signature> {
+    Ed25519Signature::from_hex(hex.trim_start_matches("0x")).ok()
 }

@@ -11,13 +11,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::AccountAddress;
 use serde::{Deserialize, Serialize};
+
+use crate::atomic_file;
 
 /// A queue operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +135,10 @@ pub struct Queue {
     keys: Mutex<HashMap<String, u64>>,
 }
 
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), QueueError> {
+    atomic_file::write(path, bytes).map_err(|(path, source)| QueueError::Io { path, source })
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> QueueError + '_ {
     move |source| QueueError::Io {
         path: path.to_path_buf(),
@@ -152,7 +157,7 @@ impl Queue {
         for entry in fs::read_dir(&dir).map_err(io(&dir))? {
             let path = entry.map_err(io(&dir))?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with(".tmp-") {
+            if name.starts_with(atomic_file::TEMP_PREFIX) {
                 fs::remove_file(&path).map_err(io(&path))?;
                 continue;
             }
@@ -194,9 +199,8 @@ impl Queue {
     }
 
     fn write(&self, job: &Job) -> Result<(), QueueError> {
-        let path = self.path_of(job.seq);
         let bytes = serde_json::to_vec_pretty(job).expect("a job serialises");
-        self.write_atomically(&path, job.seq, &bytes)
+        write_file(&self.path_of(job.seq), &bytes)
     }
 
     /// Writes several new jobs as one file: one durable write for all.
@@ -207,20 +211,7 @@ impl Queue {
             .dir
             .join(format!("{first:012}-{last:012}{BATCH_SUFFIX}"));
         let bytes = serde_json::to_vec(fresh).expect("jobs serialise");
-        self.write_atomically(&path, first, &bytes)
-    }
-
-    fn write_atomically(&self, path: &Path, seq: u64, bytes: &[u8]) -> Result<(), QueueError> {
-        let tmp = self.dir.join(format!(".tmp-{seq:012}"));
-        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(bytes).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
-        drop(f);
-        fs::rename(&tmp, path).map_err(io(path))?;
-        fs::File::open(&self.dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io(&self.dir))?;
-        Ok(())
+        write_file(&path, &bytes)
     }
 
     /// Adds a job unless one with the same key exists; returns the job

@@ -16,7 +16,6 @@
 //! concurrent workers share the fsyncs instead of waiting for one each.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -30,13 +29,15 @@ use lumen_sdk::{views, AccountAddress};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{oneshot, Mutex};
 
+use crate::atomic_file;
 use crate::chain::Node;
 use crate::protocol::{
-    parse_public_key, parse_signature, Accepted, Challenge, ChallengeRequest, Heartbeat,
-    HeartbeatAck, Rejected, Submission,
+    Accepted, Challenge, ChallengeRequest, Heartbeat, HeartbeatAck, Rejected, Submission,
 };
 use crate::queue::{JobKind, Queue, QueueError};
-use crate::verify::{verify_submission, Policy, Rejection};
+use crate::verify::{
+    check_heartbeat_is_newer, verify_heartbeat, verify_submission, Policy, Rejection,
+};
 
 /// The service's settings.
 #[derive(Debug, Clone)]
@@ -134,8 +135,8 @@ fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<PendingReport>)
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         let Some(svc) = svc.upgrade() else { break };
-        let mut s = svc.state.blocking_lock();
-        svc.commit_reports(&mut s, batch);
+        let mut state = svc.state.blocking_lock();
+        svc.commit_reports(&mut state, batch);
     }
 }
 
@@ -210,36 +211,25 @@ impl Service {
         self.queue.clone()
     }
 
-    fn save(&self, s: &Persisted) -> Result<(), ServiceError> {
-        let p = &self.state_path;
-        let tmp = p.with_extension("json.tmp");
-        let bytes = serde_json::to_vec(s).expect("state serialises");
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, p)?;
-            if let Some(dir) = p.parent() {
-                std::fs::File::open(dir)?.sync_all()?;
-            }
-            Ok(())
-        };
-        write().map_err(|e| state_err(p, e))
+    fn save(&self, state: &Persisted) -> Result<(), ServiceError> {
+        let bytes = serde_json::to_vec(state).expect("state serialises");
+        atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
     }
 
     /// Issues a challenge for `worker`.
     pub async fn challenge(&self, worker: AccountAddress) -> Result<Challenge, ServiceError> {
-        let mut s = self.state.lock().await;
+        let mut state = self.state.lock().await;
         let now = now_secs();
         // Forget challenges long past their expiry: answering them fails anyway.
-        s.challenges.retain(|_, e| {
-            e.challenge
+        state.challenges.retain(|_, entry| {
+            entry
+                .challenge
                 .as_ref()
                 .is_some_and(|c| c.expires_at + self.config.challenge_ttl_secs > now)
         });
-        let nonce = now_micros().max(s.last_nonce + 1);
-        s.last_nonce = nonce;
-        let c = Challenge {
+        let nonce = now_micros().max(state.last_nonce + 1);
+        state.last_nonce = nonce;
+        let challenge = Challenge {
             id: hex::encode(rand::random::<[u8; 16]>()),
             worker,
             nonce,
@@ -248,38 +238,38 @@ impl Service {
             expires_at: now + self.config.challenge_ttl_secs,
             chain_id: self.config.policy.chain_id,
         };
-        s.challenges.insert(
-            c.id.clone(),
+        state.challenges.insert(
+            challenge.id.clone(),
             ChallengeEntry {
-                challenge: Some(c.clone()),
+                challenge: Some(challenge.clone()),
                 used: false,
             },
         );
-        self.save(&s)?;
-        Ok(c)
+        self.save(&state)?;
+        Ok(challenge)
     }
 
     /// Verifies a submission and queues its attestation.
     pub async fn submit(
         &self,
-        sub: &Submission,
+        submission: &Submission,
     ) -> Result<Result<Accepted, Rejection>, ServiceError> {
-        let key = format!("attest:{}", sub.challenge_id);
+        let key = format!("attest:{}", submission.challenge_id);
         let challenge = {
-            let s = self.state.lock().await;
-            match self.open_challenge(&s, &sub.challenge_id, &key) {
-                Ok(c) => c,
+            let state = self.state.lock().await;
+            match self.open_challenge(&state, &submission.challenge_id, &key) {
+                Ok(challenge) => challenge,
                 Err(r) => return Ok(Err(r)),
             }
         };
         // The CPU recomputation runs without holding the state.
-        if let Err(r) = verify_submission(sub, &challenge, now_secs(), &self.config.policy) {
+        if let Err(r) = verify_submission(submission, &challenge, now_secs(), &self.config.policy) {
             return Ok(Err(r));
         }
-        if let Some(other) = self.chain_binding(&sub.report.device_id).await {
-            if other != sub.report.worker {
+        if let Some(other) = self.chain_binding(&submission.report.device_id).await {
+            if other != submission.report.worker {
                 return Ok(Err(Rejection::DeviceBound {
-                    device_id: hex::encode(&sub.report.device_id),
+                    device_id: hex::encode(&submission.report.device_id),
                     worker: other,
                 }));
             }
@@ -291,14 +281,14 @@ impl Service {
         self.commits
             .send(PendingReport {
                 key,
-                challenge_id: sub.challenge_id.clone(),
-                device: hex::encode(&sub.report.device_id),
-                worker: sub.report.worker,
-                score: sub.report.score,
+                challenge_id: submission.challenge_id.clone(),
+                device: hex::encode(&submission.report.device_id),
+                worker: submission.report.worker,
+                score: submission.report.score,
                 kind: JobKind::Attest {
-                    report: sub.report.clone(),
-                    public_key: sub.public_key.clone(),
-                    signature: sub.signature.clone(),
+                    report: submission.report.clone(),
+                    public_key: submission.public_key.clone(),
+                    signature: submission.signature.clone(),
                 },
                 done,
             })
@@ -313,33 +303,37 @@ impl Service {
     /// the state (another request may have used its challenge or bound its
     /// device meanwhile, also within the batch), and the accepted ones are
     /// queued with one durable write, which is their whole record.
-    fn commit_reports(&self, s: &mut Persisted, batch: Vec<PendingReport>) {
+    fn commit_reports(&self, state: &mut Persisted, batch: Vec<PendingReport>) {
         let mut used: HashSet<String> = HashSet::new();
         let mut bound: HashMap<String, AccountAddress> = HashMap::new();
         let mut accepted = Vec::with_capacity(batch.len());
-        for p in batch {
-            let verdict = if used.contains(&p.challenge_id) {
-                Err(Rejection::ChallengeUsed(p.challenge_id.clone()))
+        for report in batch {
+            let verdict = if used.contains(&report.challenge_id) {
+                Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
             } else {
-                self.open_challenge(s, &p.challenge_id, &p.key).map(|_| ())
+                self.open_challenge(state, &report.challenge_id, &report.key)
+                    .map(|_| ())
             }
-            .and_then(
-                |()| match bound.get(&p.device).or(s.devices.get(&p.device)) {
-                    Some(other) if *other != p.worker => Err(Rejection::DeviceBound {
-                        device_id: p.device.clone(),
+            .and_then(|()| {
+                match bound
+                    .get(&report.device)
+                    .or(state.devices.get(&report.device))
+                {
+                    Some(other) if *other != report.worker => Err(Rejection::DeviceBound {
+                        device_id: report.device.clone(),
                         worker: *other,
                     }),
                     _ => Ok(()),
-                },
-            );
+                }
+            });
             match verdict {
                 Err(r) => {
-                    let _ = p.done.send(Ok(Err(r)));
+                    let _ = report.done.send(Ok(Err(r)));
                 }
                 Ok(()) => {
-                    used.insert(p.challenge_id.clone());
-                    bound.insert(p.device.clone(), p.worker);
-                    accepted.push(p);
+                    used.insert(report.challenge_id.clone());
+                    bound.insert(report.device.clone(), report.worker);
+                    accepted.push(report);
                 }
             }
         }
@@ -348,27 +342,27 @@ impl Service {
         }
         let items = accepted
             .iter()
-            .map(|p| (p.key.clone(), p.kind.clone()))
+            .map(|report| (report.key.clone(), report.kind.clone()))
             .collect();
         let jobs = match self.queue.push_many(items) {
             Ok(jobs) => jobs,
             Err(e) => {
                 let msg = e.to_string();
-                for p in accepted {
-                    let _ = p.done.send(Err(msg.clone()));
+                for report in accepted {
+                    let _ = report.done.send(Err(msg.clone()));
                 }
                 return;
             }
         };
-        for (p, job) in accepted.into_iter().zip(jobs) {
+        for (report, job) in accepted.into_iter().zip(jobs) {
             // The queued job records the use and the binding; dropping the
             // challenge keeps the state file (rewritten on other changes) small.
-            s.challenges.remove(&p.challenge_id);
-            s.devices.insert(p.device.clone(), p.worker);
-            tracing::info!(worker = %p.worker, score = p.score, job = job.seq, "report accepted");
-            let _ = p.done.send(Ok(Ok(Accepted {
+            state.challenges.remove(&report.challenge_id);
+            state.devices.insert(report.device.clone(), report.worker);
+            tracing::info!(worker = %report.worker, score = report.score, job = job.seq, "report accepted");
+            let _ = report.done.send(Ok(Ok(Accepted {
                 job_id: job.seq.to_string(),
-                score: p.score,
+                score: report.score,
             })));
         }
     }
@@ -393,13 +387,18 @@ impl Service {
     }
 
     /// The challenge `id` if it exists and was not used (its job key is `key`).
-    fn open_challenge(&self, s: &Persisted, id: &str, key: &str) -> Result<Challenge, Rejection> {
+    fn open_challenge(
+        &self,
+        state: &Persisted,
+        id: &str,
+        key: &str,
+    ) -> Result<Challenge, Rejection> {
         // A used challenge leaves the state (its queued job is the record),
         // so the queue is asked first.
         if self.queue.contains_key(key) {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
-        let entry = s
+        let entry = state
             .challenges
             .get(id)
             .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
@@ -416,125 +415,103 @@ impl Service {
     /// Verifies a heartbeat and credits online time.
     pub async fn heartbeat(
         &self,
-        hb: &Heartbeat,
+        heartbeat: &Heartbeat,
     ) -> Result<Result<HeartbeatAck, Rejection>, ServiceError> {
-        let Some(pk) = parse_public_key(&hb.public_key) else {
-            return Ok(Err(Rejection::BadSignature(
-                "public key is not 32 bytes of hex".into(),
-            )));
-        };
-        let Some(sig) = parse_signature(&hb.signature) else {
-            return Ok(Err(Rejection::BadSignature(
-                "signature is not 64 bytes of hex".into(),
-            )));
-        };
-        if pk.to_authentication_key() != hb.worker.to_bytes() {
-            return Ok(Err(Rejection::BadSignature(format!(
-                "public key is not the key of worker {}",
-                hb.worker
-            ))));
-        }
-        let bytes = Heartbeat::signing_bytes(&hb.worker, hb.timestamp);
-        let strict = ed25519_dalek::VerifyingKey::from_bytes(&pk.to_bytes())
-            .ok()
-            .filter(|vk| !vk.is_weak())
-            .map(|vk| {
-                vk.verify_strict(
-                    &bytes,
-                    &ed25519_dalek::Signature::from_bytes(&sig.to_bytes()),
-                )
-                .is_ok()
-            });
-        if strict != Some(true) {
-            return Ok(Err(Rejection::BadSignature(
-                "heartbeat signature does not verify".into(),
-            )));
-        }
         let now = now_secs();
-        let skew = self.config.policy.max_clock_skew_secs;
-        if hb.timestamp.saturating_add(skew) < now || hb.timestamp > now + skew {
-            return Ok(Err(Rejection::StaleHeartbeat(format!(
-                "timestamp {} is more than {skew} s from the service's clock {now}",
-                hb.timestamp
-            ))));
+        if let Err(r) = verify_heartbeat(heartbeat, now, self.config.policy.max_clock_skew_secs) {
+            return Ok(Err(r));
         }
-        let mut s = self.state.lock().await;
-        let prev = s.beats.get(&hb.worker).copied();
-        if let Some(p) = prev {
-            if hb.timestamp <= p.timestamp {
-                return Ok(Err(Rejection::StaleHeartbeat(format!(
-                    "timestamp {} is not after the last heartbeat's {}",
-                    hb.timestamp, p.timestamp
-                ))));
-            }
+        let worker = heartbeat.worker;
+        let mut state = self.state.lock().await;
+        let previous = state.beats.get(&worker).copied();
+        if let Err(r) = check_heartbeat_is_newer(heartbeat, previous.map(|b| b.timestamp)) {
+            return Ok(Err(r));
         }
-        let e = self.config.epoch_secs;
-        let epoch = now / e;
+        let epoch_secs = self.config.epoch_secs;
+        let epoch = now / epoch_secs;
         // The time since the previous heartbeat counts as online when the gap
         // is short enough; split at an epoch boundary.
-        if let Some(p) = prev {
-            let gap = now.saturating_sub(p.seen_at);
+        if let Some(previous) = previous {
+            let gap = now.saturating_sub(previous.seen_at);
             if gap <= self.config.heartbeat_max_gap_secs {
-                let start = epoch * e;
-                let here = gap.min(now - start);
-                let closed = s.reported_through;
-                credit(&mut s.uptime, closed, epoch, hb.worker, here, e);
-                if gap > here && epoch > 0 {
-                    credit(&mut s.uptime, closed, epoch - 1, hb.worker, gap - here, e);
+                let in_this_epoch = gap.min(now - epoch * epoch_secs);
+                let closed = state.reported_through;
+                credit(
+                    &mut state.uptime,
+                    closed,
+                    epoch,
+                    worker,
+                    in_this_epoch,
+                    epoch_secs,
+                );
+                if gap > in_this_epoch && epoch > 0 {
+                    let in_previous_epoch = gap - in_this_epoch;
+                    credit(
+                        &mut state.uptime,
+                        closed,
+                        epoch - 1,
+                        worker,
+                        in_previous_epoch,
+                        epoch_secs,
+                    );
                 }
             }
         }
-        s.beats.insert(
-            hb.worker,
+        state.beats.insert(
+            worker,
             Beat {
-                timestamp: hb.timestamp,
+                timestamp: heartbeat.timestamp,
                 seen_at: now,
             },
         );
-        let online_secs = s
+        let online_secs = state
             .uptime
             .get(&epoch)
-            .and_then(|m| m.get(&hb.worker))
+            .and_then(|workers| workers.get(&worker))
             .copied()
             .unwrap_or(0);
-        self.save(&s)?;
+        self.save(&state)?;
         Ok(Ok(HeartbeatAck { epoch, online_secs }))
     }
 
     /// Queues `report_uptime` for every epoch that ended more than the
     /// report delay ago. Returns the number of jobs queued.
     pub async fn report_finished_epochs(&self) -> Result<usize, ServiceError> {
-        let mut s = self.state.lock().await;
+        let mut state = self.state.lock().await;
         let now = now_secs();
-        let e = self.config.epoch_secs;
-        let due: Vec<u64> = s
+        let epoch_secs = self.config.epoch_secs;
+        let due: Vec<u64> = state
             .uptime
             .keys()
             .copied()
-            .filter(|ep| now >= (ep + 1) * e + self.config.uptime_report_delay_secs)
+            .filter(|epoch| now >= (epoch + 1) * epoch_secs + self.config.uptime_report_delay_secs)
             .collect();
-        let before = s.reported_through;
+        let before = state.reported_through;
         let mut queued = 0;
-        for ep in due {
-            s.reported_through = Some(s.reported_through.map_or(ep, |r| r.max(ep)));
-            let workers = s.uptime.remove(&ep).unwrap_or_default();
+        for epoch in due {
+            state.reported_through = Some(
+                state
+                    .reported_through
+                    .map_or(epoch, |through| through.max(epoch)),
+            );
+            let workers = state.uptime.remove(&epoch).unwrap_or_default();
             let all: Vec<(AccountAddress, u64)> =
                 workers.into_iter().filter(|(_, secs)| *secs > 0).collect();
             for (i, batch) in all.chunks(self.config.uptime_batch.max(1)).enumerate() {
                 self.queue.push(
-                    format!("uptime:{ep}:{i}"),
+                    format!("uptime:{epoch}:{i}"),
                     JobKind::Uptime {
-                        epoch: ep,
-                        workers: batch.iter().map(|(w, _)| *w).collect(),
-                        online_secs: batch.iter().map(|(_, s)| *s).collect(),
+                        epoch,
+                        workers: batch.iter().map(|(worker, _)| *worker).collect(),
+                        online_secs: batch.iter().map(|(_, secs)| *secs).collect(),
                     },
                 )?;
                 queued += 1;
             }
-            tracing::info!(epoch = ep, workers = all.len(), "uptime queued");
+            tracing::info!(epoch, workers = all.len(), "uptime queued");
         }
-        if queued > 0 || s.reported_through != before {
-            self.save(&s)?;
+        if queued > 0 || state.reported_through != before {
+            self.save(&state)?;
         }
         Ok(queued)
     }
@@ -607,16 +584,22 @@ async fn post_challenge(
     }
 }
 
-async fn post_report(State(svc): State<Arc<Service>>, Json(sub): Json<Submission>) -> Response {
-    match svc.submit(&sub).await {
+async fn post_report(
+    State(svc): State<Arc<Service>>,
+    Json(submission): Json<Submission>,
+) -> Response {
+    match svc.submit(&submission).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
     }
 }
 
-async fn post_heartbeat(State(svc): State<Arc<Service>>, Json(hb): Json<Heartbeat>) -> Response {
-    match svc.heartbeat(&hb).await {
+async fn post_heartbeat(
+    State(svc): State<Arc<Service>>,
+    Json(heartbeat): Json<Heartbeat>,
+) -> Response {
+    match svc.heartbeat(&heartbeat).await {
         Ok(Ok(a)) => Json(a).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),

@@ -1,13 +1,19 @@
-//! What the attester service checks before it vouches for a report. Every
-//! refusal is a [`Rejection`] with a stable code and a specific message.
+//! What the attester service checks before it vouches for a report or
+//! credits a heartbeat. Every refusal is a [`Rejection`] with a stable code
+//! and a specific message. The checks are pure: the service
+//! ([`crate::service`]) looks up the challenge and the worker's last
+//! heartbeat and records what passed.
 
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::{AccountAddress, Package};
 
 use crate::bench::hashchain::{self, ProofError};
 use crate::bench::score::{self, KernelFigures, REFERENCES};
-use crate::bench::{Profile, BENCH_VERSION, MAX_HASH_ITEMS, MAX_HASH_ROUNDS};
-use crate::protocol::{parse_public_key, parse_signature, Challenge, Submission};
+use crate::bench::{BenchResult, Profile, BENCH_VERSION, MAX_HASH_ITEMS, MAX_HASH_ROUNDS};
+use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
+use lumen_sdk::messages::verify_strict;
+
+use crate::protocol::{parse_public_key, parse_signature, Challenge, Heartbeat, Submission};
 
 /// Why a report or heartbeat is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -114,56 +120,124 @@ fn class_bounds(is_gpu: bool) -> KernelFigures {
     }
 }
 
-fn check_bounds(k: &KernelFigures, max: &KernelFigures, what: &str) -> Result<(), Rejection> {
+fn check_bounds(figures: &KernelFigures, max: &KernelFigures, what: &str) -> Result<(), Rejection> {
     let pairs = [
-        ("fp32 TFLOPS", k.fp32_tflops, max.fp32_tflops),
-        ("bandwidth GB/s", k.bandwidth_gbs, max.bandwidth_gbs),
-        ("int32 TOPS", k.int32_tops, max.int32_tops),
+        ("fp32 TFLOPS", figures.fp32_tflops, max.fp32_tflops),
+        ("bandwidth GB/s", figures.bandwidth_gbs, max.bandwidth_gbs),
+        ("int32 TOPS", figures.int32_tops, max.int32_tops),
         (
             "path tracer samples/min",
-            k.pathtrace_samples_per_min,
+            figures.pathtrace_samples_per_min,
             max.pathtrace_samples_per_min,
         ),
     ];
-    for (name, v, m) in pairs {
-        if !(v.is_finite() && v > 0.0) {
-            return Err(Rejection::Implausible(format!("{name} is {v}")));
+    for (name, value, limit) in pairs {
+        if !(value.is_finite() && value > 0.0) {
+            return Err(Rejection::Implausible(format!("{name} is {value}")));
         }
-        if v > m {
+        if value > limit {
             return Err(Rejection::Implausible(format!(
-                "{name} {v:.4} exceeds {m:.4}, the most a {what} can reach"
+                "{name} {value:.4} exceeds {limit:.4}, the most a {what} can reach"
             )));
         }
     }
     Ok(())
 }
 
+/// Parses the hex key and signature a worker sent and checks the key is the
+/// worker's single-key authentication key (an account that never rotated:
+/// its address).
+fn worker_key(
+    worker: &AccountAddress,
+    public_key: &str,
+    signature: &str,
+) -> Result<(Ed25519PublicKey, Ed25519Signature), Rejection> {
+    let key = parse_public_key(public_key)
+        .ok_or_else(|| Rejection::BadSignature("public key is not 32 bytes of hex".into()))?;
+    let signature = parse_signature(signature)
+        .ok_or_else(|| Rejection::BadSignature("signature is not 64 bytes of hex".into()))?;
+    if key.to_authentication_key() != worker.to_bytes() {
+        return Err(Rejection::BadSignature(format!(
+            "public key {public_key} is not the key of worker {worker}"
+        )));
+    }
+    Ok((key, signature))
+}
+
+/// Verifies a heartbeat on its own: the worker's key signed it (strict
+/// ed25519 over [`Heartbeat::signing_bytes`]) and its timestamp is within
+/// `max_clock_skew_secs` of the service's clock `now`.
+pub fn verify_heartbeat(
+    heartbeat: &Heartbeat,
+    now: u64,
+    max_clock_skew_secs: u64,
+) -> Result<(), Rejection> {
+    let (key, signature) = worker_key(
+        &heartbeat.worker,
+        &heartbeat.public_key,
+        &heartbeat.signature,
+    )?;
+    let bytes = Heartbeat::signing_bytes(&heartbeat.worker, heartbeat.timestamp);
+    verify_strict("heartbeat", &bytes, &key, &signature)
+        .map_err(|_| Rejection::BadSignature("heartbeat signature does not verify".into()))?;
+    let skew = max_clock_skew_secs;
+    if heartbeat.timestamp.saturating_add(skew) < now || heartbeat.timestamp > now + skew {
+        return Err(Rejection::StaleHeartbeat(format!(
+            "timestamp {} is more than {skew} s from the service's clock {now}",
+            heartbeat.timestamp
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a heartbeat is newer than the worker's last one (`last`, its
+/// timestamp), so a heartbeat cannot be replayed.
+pub fn check_heartbeat_is_newer(heartbeat: &Heartbeat, last: Option<u64>) -> Result<(), Rejection> {
+    match last {
+        Some(last) if heartbeat.timestamp <= last => Err(Rejection::StaleHeartbeat(format!(
+            "timestamp {} is not after the last heartbeat's {last}",
+            heartbeat.timestamp
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Verifies a submission against the challenge it answers (which the caller
 /// looked up and checked for single use). `now` is the service's clock.
 pub fn verify_submission(
-    s: &Submission,
+    submission: &Submission,
     challenge: &Challenge,
     now: u64,
     policy: &Policy,
 ) -> Result<(), Rejection> {
-    let r: &BenchmarkReport = &s.report;
-    let res = &s.result;
+    let report: &BenchmarkReport = &submission.report;
+    let result = &submission.result;
 
     // Signature first: nothing else matters if the worker did not sign it.
-    let pk = parse_public_key(&s.public_key)
-        .ok_or_else(|| Rejection::BadSignature("public key is not 32 bytes of hex".into()))?;
-    let sig = parse_signature(&s.signature)
-        .ok_or_else(|| Rejection::BadSignature("signature is not 64 bytes of hex".into()))?;
-    if pk.to_authentication_key() != r.worker.to_bytes() {
-        return Err(Rejection::BadSignature(format!(
-            "public key {} is not the key of worker {}",
-            s.public_key, r.worker
-        )));
-    }
-    r.verify(&policy.package, &pk, &sig)
+    let (key, signature) = worker_key(
+        &report.worker,
+        &submission.public_key,
+        &submission.signature,
+    )?;
+    report
+        .verify(&policy.package, &key, &signature)
         .map_err(|e| Rejection::BadSignature(e.to_string()))?;
 
-    // Freshness and binding to the challenge.
+    check_challenge(report, result, challenge, now, policy)?;
+    check_hash_chain(result, challenge)?;
+    check_result_matches_report(report, result, policy)?;
+    check_figures(report, result)
+}
+
+/// Freshness and binding to the challenge: worker, nonce, chain, seed, and a
+/// `measured_at` within the allowed clock skew of the challenge's lifetime.
+fn check_challenge(
+    report: &BenchmarkReport,
+    result: &BenchResult,
+    challenge: &Challenge,
+    now: u64,
+    policy: &Policy,
+) -> Result<(), Rejection> {
     if now >= challenge.expires_at {
         return Err(Rejection::ChallengeExpired {
             id: challenge.id.clone(),
@@ -172,25 +246,25 @@ pub fn verify_submission(
         });
     }
     let mismatch = |m: String| Err(Rejection::ChallengeMismatch(m));
-    if r.worker != challenge.worker {
+    if report.worker != challenge.worker {
         return mismatch(format!(
             "challenge was issued to {}, report is for {}",
-            challenge.worker, r.worker
+            challenge.worker, report.worker
         ));
     }
-    if r.nonce != challenge.nonce {
+    if report.nonce != challenge.nonce {
         return mismatch(format!(
             "report nonce {} is not the challenge nonce {}",
-            r.nonce, challenge.nonce
+            report.nonce, challenge.nonce
         ));
     }
-    if r.chain_id != policy.chain_id {
+    if report.chain_id != policy.chain_id {
         return mismatch(format!(
             "report is for chain {}, this service attests on chain {}",
-            r.chain_id, policy.chain_id
+            report.chain_id, policy.chain_id
         ));
     }
-    if res.hash_proof.seed != challenge.seed {
+    if result.hash_proof.seed != challenge.seed {
         return mismatch("the hash chain ran with another seed".into());
     }
     // The worker's clock may differ from the service's by the allowed skew.
@@ -198,117 +272,140 @@ pub fn verify_submission(
         .issued_at
         .saturating_sub(policy.max_clock_skew_secs);
     let latest = now + policy.max_clock_skew_secs;
-    if r.measured_at < earliest || r.measured_at > latest {
+    if report.measured_at < earliest || report.measured_at > latest {
         return mismatch(format!(
             "measured_at {} is outside [{earliest}, {latest}] (challenge issued at {})",
-            r.measured_at, challenge.issued_at
+            report.measured_at, challenge.issued_at
         ));
     }
+    Ok(())
+}
 
-    // The hash chain: sampled items recomputed on the CPU, within the sizes
-    // the benchmark can produce (which also bounds the verifier's work).
-    let p = &res.hash_proof;
-    if p.rounds as u64 > MAX_HASH_ROUNDS || p.items > MAX_HASH_ITEMS {
+/// The hash chain: sampled items recomputed on the CPU, within the sizes the
+/// benchmark can produce (which also bounds the verifier's work).
+fn check_hash_chain(result: &BenchResult, challenge: &Challenge) -> Result<(), Rejection> {
+    let proof = &result.hash_proof;
+    if proof.rounds as u64 > MAX_HASH_ROUNDS || proof.items > MAX_HASH_ITEMS {
         return Err(Rejection::Implausible(format!(
             "hash chain of {} items x {} rounds is beyond the benchmark's sizes",
-            p.items, p.rounds
+            proof.items, proof.rounds
         )));
     }
     let seed: [u8; 32] = hex::decode(&challenge.seed)
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
-    res.hash_proof
+    proof
         .verify(&seed)
-        .map_err(|e: ProofError| Rejection::WrongChecksum(e.to_string()))?;
+        .map_err(|e: ProofError| Rejection::WrongChecksum(e.to_string()))
+}
 
-    // The report says what the result says.
-    if r.bench_version != BENCH_VERSION || res.bench_version != BENCH_VERSION {
+/// The report says what the result says (version, device, model, VRAM), and
+/// the result is of a kind the policy attests.
+fn check_result_matches_report(
+    report: &BenchmarkReport,
+    result: &BenchResult,
+    policy: &Policy,
+) -> Result<(), Rejection> {
+    if report.bench_version != BENCH_VERSION || result.bench_version != BENCH_VERSION {
         return Err(Rejection::Implausible(format!(
             "benchmark version {} (result {}), this service verifies version {BENCH_VERSION}",
-            r.bench_version, res.bench_version
+            report.bench_version, result.bench_version
         )));
     }
-    let device_id = res.fingerprint.device_id();
-    if r.device_id != device_id || res.device_id != hex::encode(device_id) {
+    let fingerprint = &result.fingerprint;
+    let device_id = fingerprint.device_id();
+    if report.device_id != device_id || result.device_id != hex::encode(device_id) {
         return Err(Rejection::Implausible(
             "device_id is not the hash of the reported fingerprint".into(),
         ));
     }
-    if r.gpu_model != res.fingerprint.name || r.vram_mb != res.fingerprint.vram_mb() {
+    if report.gpu_model != fingerprint.name || report.vram_mb != fingerprint.vram_mb() {
         return Err(Rejection::Implausible(format!(
             "report claims {} with {} MiB, the fingerprint says {} with {} MiB",
-            r.gpu_model,
-            r.vram_mb,
-            res.fingerprint.name,
-            res.fingerprint.vram_mb()
+            report.gpu_model,
+            report.vram_mb,
+            fingerprint.name,
+            fingerprint.vram_mb()
         )));
     }
-    let is_gpu = res.fingerprint.is_gpu();
-    if res.is_gpu != is_gpu {
+    let is_gpu = fingerprint.is_gpu();
+    if result.is_gpu != is_gpu {
         return Err(Rejection::Implausible(
             "is_gpu contradicts the device type".into(),
         ));
     }
     if !is_gpu && !policy.allow_cpu {
-        return Err(Rejection::NotAGpu(res.fingerprint.name.clone()));
+        return Err(Rejection::NotAGpu(fingerprint.name.clone()));
     }
-    if res.profile != Profile::Full && !policy.allow_quick {
+    if result.profile != Profile::Full && !policy.allow_quick {
         return Err(Rejection::Implausible(
             "the quick profile is not a scoring run".into(),
         ));
     }
+    Ok(())
+}
 
-    // The hash-chain throughput must follow from its own work and time.
-    if p.rounds as u64 != res.hash.size {
+/// The figures: the hash-chain throughput follows from its own work and
+/// time, every figure fits the device class (and the named card when it is a
+/// reference), and the score is the formula's value of the figures.
+fn check_figures(report: &BenchmarkReport, result: &BenchResult) -> Result<(), Rejection> {
+    let proof = &result.hash_proof;
+    let hash_secs = result.hash.best_secs;
+    if proof.rounds as u64 != result.hash.size {
         return Err(Rejection::Implausible(
             "hash rounds differ from the timed run".into(),
         ));
     }
-    if !(res.hash.best_secs.is_finite() && res.hash.best_secs > 0.0) {
+    if !(hash_secs.is_finite() && hash_secs > 0.0) {
         return Err(Rejection::Implausible(format!(
-            "hash chain time {} s",
-            res.hash.best_secs
+            "hash chain time {hash_secs} s"
         )));
     }
-    let implied = p.items as f64 * p.rounds as f64 * hashchain::OPS_PER_ROUND as f64
-        / res.hash.best_secs
+    let implied = proof.items as f64 * proof.rounds as f64 * hashchain::OPS_PER_ROUND as f64
+        / hash_secs
         / 1e12;
-    let k = &res.figures;
-    if (implied - k.int32_tops).abs() > 1e-6 * implied.max(1e-12) + 1e-12 {
+    let figures = &result.figures;
+    if (implied - figures.int32_tops).abs() > 1e-6 * implied.max(1e-12) + 1e-12 {
         return Err(Rejection::Implausible(format!(
-            "int32 TOPS {} does not follow from {} items x {} rounds in {} s",
-            k.int32_tops, p.items, p.rounds, res.hash.best_secs
+            "int32 TOPS {} does not follow from {} items x {} rounds in {hash_secs} s",
+            figures.int32_tops, proof.items, proof.rounds
         )));
     }
 
-    // The numbers fit the device class, and the named card when it is a reference.
+    let is_gpu = result.is_gpu;
     let class = if is_gpu { "GPU" } else { "CPU device" };
-    check_bounds(k, &class_bounds(is_gpu), class)?;
-    if let Some(reference) = REFERENCES.iter().find(|x| x.name == res.fingerprint.name) {
-        let f = reference.figures;
+    check_bounds(figures, &class_bounds(is_gpu), class)?;
+    if let Some(reference) = REFERENCES
+        .iter()
+        .find(|card| card.name == result.fingerprint.name)
+    {
+        let peak = reference.figures;
         let margin = |x: f64| x * 1.15;
         let max = KernelFigures {
-            fp32_tflops: margin(f.fp32_tflops),
-            bandwidth_gbs: margin(f.bandwidth_gbs),
-            int32_tops: margin(f.int32_tops),
-            pathtrace_samples_per_min: margin(f.pathtrace_samples_per_min),
+            fp32_tflops: margin(peak.fp32_tflops),
+            bandwidth_gbs: margin(peak.bandwidth_gbs),
+            int32_tops: margin(peak.int32_tops),
+            pathtrace_samples_per_min: margin(peak.pathtrace_samples_per_min),
         };
-        check_bounds(k, &max, reference.name)?;
+        check_bounds(figures, &max, reference.name)?;
     }
 
-    // The score is the formula's value of the figures.
-    let expected = score::to_micro(score::score(k));
-    if r.score.abs_diff(expected) > 1 {
+    let expected = score::to_micro(score::score(figures));
+    if report.score.abs_diff(expected) > 1 {
         return Err(Rejection::Implausible(format!(
             "claimed score {} but the kernel figures give {expected}",
-            r.score
+            report.score
         )));
     }
-    let stated = if is_gpu { res.score } else { res.cpu_score };
+    let stated = if is_gpu {
+        result.score
+    } else {
+        result.cpu_score
+    };
     if stated
         .map(score::to_micro)
-        .map(|x| x.abs_diff(expected) > 1)
+        .map(|micro| micro.abs_diff(expected) > 1)
         != Some(false)
     {
         return Err(Rejection::Implausible(

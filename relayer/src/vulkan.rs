@@ -60,11 +60,11 @@ pub fn devices() -> Result<Vec<DeviceSummary>, VulkanError> {
         .enumerate_physical_devices()
         .map_err(|e| VulkanError::Instance(e.to_string()))?;
     Ok(devices
-        .map(|d| {
-            let p = d.properties();
+        .map(|device| {
+            let properties = device.properties();
             DeviceSummary {
-                name: p.device_name.clone(),
-                device_type: format!("{:?}", p.device_type),
+                name: properties.device_name.clone(),
+                device_type: format!("{:?}", properties.device_type),
             }
         })
         .collect())

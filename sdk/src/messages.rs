@@ -81,8 +81,9 @@ fn signing_bytes<T: Serialize>(package: &Package, module: &str, name: &str, inne
 }
 
 /// Verifies like Move's `signature_verify_strict`: rejects small-order keys
-/// and non-canonical signatures.
-fn verify_strict(
+/// and non-canonical signatures. `message` names what was signed, for the
+/// error.
+pub fn verify_strict(
     message: &'static str,
     bytes: &[u8],
     public_key: &Ed25519PublicKey,

@@ -45,8 +45,8 @@ pub struct Fingerprint {
 }
 
 /// Device type names as the fingerprint writes them.
-pub fn type_name(t: PhysicalDeviceType) -> &'static str {
-    match t {
+pub fn type_name(device_type: PhysicalDeviceType) -> &'static str {
+    match device_type {
         PhysicalDeviceType::DiscreteGpu => "discrete_gpu",
         PhysicalDeviceType::IntegratedGpu => "integrated_gpu",
         PhysicalDeviceType::VirtualGpu => "virtual_gpu",
@@ -58,28 +58,28 @@ pub fn type_name(t: PhysicalDeviceType) -> &'static str {
 impl Fingerprint {
     /// Reads the fingerprint of a physical device.
     pub fn of(device: &PhysicalDevice) -> Self {
-        let p = device.properties();
+        let properties = device.properties();
         let heaps = device
             .memory_properties()
             .memory_heaps
             .iter()
-            .map(|h| Heap {
-                size: h.size,
-                device_local: h.flags.intersects(MemoryHeapFlags::DEVICE_LOCAL),
+            .map(|heap| Heap {
+                size: heap.size,
+                device_local: heap.flags.intersects(MemoryHeapFlags::DEVICE_LOCAL),
             })
             .collect();
         Fingerprint {
-            vendor_id: p.vendor_id,
-            pci_device_id: p.device_id,
-            name: p.device_name.clone(),
-            device_type: type_name(p.device_type).to_string(),
-            driver_id: p.driver_id.map(|d| format!("{d:?}")),
-            driver_name: p.driver_name.clone(),
-            driver_info: p.driver_info.clone(),
-            driver_version: p.driver_version,
-            api_version: p.api_version.to_string(),
-            device_uuid: p.device_uuid.map(hex::encode),
-            driver_uuid: p.driver_uuid.map(hex::encode),
+            vendor_id: properties.vendor_id,
+            pci_device_id: properties.device_id,
+            name: properties.device_name.clone(),
+            device_type: type_name(properties.device_type).to_string(),
+            driver_id: properties.driver_id.map(|d| format!("{d:?}")),
+            driver_name: properties.driver_name.clone(),
+            driver_info: properties.driver_info.clone(),
+            driver_version: properties.driver_version,
+            api_version: properties.api_version.to_string(),
+            device_uuid: properties.device_uuid.map(hex::encode),
+            driver_uuid: properties.driver_uuid.map(hex::encode),
             memory_heaps: heaps,
         }
     }
