@@ -104,11 +104,10 @@ print(f"{c['transactions']} transactions ({c['lumen_transactions']} Lumen calls,
       f"{j['total']} jobs, {len(s['epochs'])} epochs")
 EOF
   key() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$STATE/keys.json" "$1"; }
-  attesters=$(python3 -c "import json,sys; print(','.join(json.load(open(sys.argv[1]))['attesters']))" "$STATE/keys.json")
 
   step "fullnode stand-in serving the scenario (lumen-standin)"
   start_bg standin "$BIN/lumen-standin" --chain-id 4 --package "$PACKAGE" \
-    --transactions "$STATE/scenario.jsonl" --attesters "$attesters"
+    --transactions "$STATE/scenario.jsonl"
   NODE=$REPLY
   echo "node: $NODE"
 

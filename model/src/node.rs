@@ -79,6 +79,32 @@ impl Node {
         Ok(())
     }
 
+    /// Initialises the package on the chain as its account would (the
+    /// payment asset: the package's named object `payment-asset`; treasury
+    /// and arbiter: the package account) and authorises `attesters`: a node
+    /// serving no ledger of its own.
+    pub fn initialize(&self, attesters: &[AccountAddress]) -> Result<(), crate::Abort> {
+        let mut chain = self.chain();
+        let p = chain.package;
+        let asset = lumen_sdk::Package::object_address(p.address, b"payment-asset");
+        chain.create_asset(asset);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut calls = vec![payloads::config::initialize(
+            &p, asset, p.address, p.address,
+        )];
+        calls.extend(
+            attesters
+                .iter()
+                .map(|a| payloads::config::add_attester(&p, *a)),
+        );
+        for f in calls {
+            chain.execute(now, p.address, &f)?;
+        }
+        Ok(())
+    }
+
     /// Installs the node as `standin`'s executor and view handler.
     pub fn install(&self, standin: &Standin) {
         let exec = self.clone();

@@ -10,6 +10,7 @@
 //! | [`messages`] | [`messages::BenchmarkReport`], [`messages::AssignmentOffer`]: `signing_bytes`, `sign`, `verify` (strict ed25519, as `signature_verify_strict_t`) |
 //! | [`events`] | one struct per `#[event]`, [`events::LumenEvent`] over all of them, REST JSON decoding with [`events::DecodeError`] |
 //! | [`views`] | a wrapper per `#[view]` (`views::staking::min_stake(&pkg, …)` → typed [`views::ViewCall`]), `ReportInfo`, `JobInfo`, `EpochInfo`, `UserInfo` |
+//! | [`rest`] | the REST JSON transaction writer: genesis, block metadata, signed user transactions with their events or abort ([`rest::Writer`]) |
 //! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |
 //! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points; [`formulas::campaign`]: check-in table, referral shares, render/idle points, payout tiers, leaderboard |
 //! | [`params`] | the `config` parameters, defaults and bounds |
@@ -34,6 +35,7 @@ pub mod movejson;
 pub mod package;
 pub mod params;
 pub mod payloads;
+pub mod rest;
 pub mod tx;
 pub mod views;
 

@@ -24,8 +24,10 @@
 //! must carry exactly the next sequence number (committed + pending); a
 //! resubmission of a known hash is answered 202 again; `start` past the head
 //! is a 400 (`invalid_input`, as a real node) and `start` below
-//! [`Standin::prune_before`] a 410 (`version_pruned`); committed user transactions show
-//! entry-function arguments as the hex of their BCS bytes.
+//! [`Standin::prune_before`] a 410 (`version_pruned`). Transactions are
+//! written by [`crate::rest`]: committed user transactions show a Lumen entry
+//! function's arguments as the REST API renders them, other functions'
+//! arguments as the hex of their BCS bytes.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -177,20 +179,17 @@ impl Inner {
             Ok(events) => (true, "Executed successfully".to_string(), events.clone()),
             Err(status) => (false, status.clone(), vec![]),
         };
-        let mut rest = user_txn_json(&txn);
-        let obj = rest.as_object_mut().expect("object");
-        obj.insert("type".into(), json!("user_transaction"));
-        obj.insert("version".into(), json!(version.to_string()));
-        obj.insert("success".into(), json!(success));
-        obj.insert("vm_status".into(), json!(vm_status));
-        obj.insert("gas_used".into(), json!("10"));
-        obj.insert("events".into(), Value::Array(events));
-        obj.insert("timestamp".into(), json!(ts.to_string()));
-        obj.insert("changes".into(), json!([]));
-        obj.insert("state_change_hash".into(), json!(zero_hash()));
-        obj.insert("event_root_hash".into(), json!(zero_hash()));
-        obj.insert("accumulator_root_hash".into(), json!(zero_hash()));
-        obj.insert("state_checkpoint_hash".into(), Value::Null);
+        let rest = crate::rest::user_transaction(
+            user_txn_json(&txn),
+            crate::rest::Committed {
+                version,
+                timestamp_us: ts,
+                success,
+                vm_status,
+                events,
+                gas_used: 10,
+            },
+        );
         self.ledger.insert(version, rest);
         let t = &mut self.submitted[idx];
         t.version = Some(version);
@@ -200,46 +199,14 @@ impl Inner {
     }
 }
 
-fn zero_hash() -> String {
-    format!("0x{}", "0".repeat(64))
-}
-
+/// A submission as the node shows it while pending (`fee_payer` for a
+/// sponsored one).
 fn user_txn_json(t: &SubmittedTxn) -> Value {
-    let raw = &t.signed.raw_txn;
-    let payload = match &t.entry_function {
-        Some(f) => json!({
-            "type": "entry_function_payload",
-            "function": t.function_id(),
-            "type_arguments": f.type_args.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>(),
-            "arguments": f.args.iter().map(|a| format!("0x{}", hex::encode(a))).collect::<Vec<_>>(),
-        }),
-        None => json!({"type": "unsupported_payload"}),
-    };
-    let mut v = json!({
-        "type": "pending_transaction",
-        "hash": t.hash,
-        "sender": t.sender.to_hex(),
-        "sequence_number": t.sequence_number.to_string(),
-        "max_gas_amount": raw.max_gas_amount.to_string(),
-        "gas_unit_price": raw.gas_unit_price.to_string(),
-        "expiration_timestamp_secs": raw.expiration_timestamp_secs.to_string(),
-        "payload": payload,
-        "signature": {"type": authenticator_kind(&t.signed.authenticator)},
-    });
+    let mut v = crate::rest::pending_transaction(&t.signed, &t.hash, None);
     if let Some(fp) = t.fee_payer {
         v["fee_payer"] = json!(fp.to_hex());
     }
     v
-}
-
-fn authenticator_kind(a: &TransactionAuthenticator) -> &'static str {
-    match a {
-        TransactionAuthenticator::Ed25519 { .. } => "ed25519_signature",
-        TransactionAuthenticator::MultiEd25519 { .. } => "multi_ed25519_signature",
-        TransactionAuthenticator::MultiAgent { .. } => "multi_agent_signature",
-        TransactionAuthenticator::FeePayer { .. } => "fee_payer_signature",
-        TransactionAuthenticator::SingleSender { .. } => "single_sender",
-    }
 }
 
 /// The local fullnode stand-in. Dropping it stops the server.

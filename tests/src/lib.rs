@@ -1,15 +1,12 @@
 //! Cross-crate end-to-end tests of Lumen, the network scenario model behind
 //! the demo, and the shared test vectors (`tests/vectors/*.json`).
 //!
-//! - [`scenario`]: a seeded model of the contract that writes a realistic
-//!   chain of REST transactions and keeps its own books ([`scenario::Summary`]);
-//! - [`rest`]: those transactions in the fullnode's REST JSON shape.
-//! - [`chain`]: `attestation::attest` as the contract runs it, for a stand-in node.
+//! - [`scenario`]: a seeded population of actors calling the contract (the
+//!   one model of it, `lumen-model`), written as a realistic chain of REST
+//!   transactions with its own books ([`scenario::Summary`]).
 
 use std::path::PathBuf;
 
-pub mod chain;
-pub mod rest;
 pub mod scenario;
 
 /// Logs of this crate's binaries: `RUST_LOG` (default `info`) to stderr, so

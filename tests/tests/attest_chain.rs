@@ -1,19 +1,23 @@
-//! The stand-in's `attestation::attest` (used by the demo and the relayer
-//! test) enforces the contract's rules on real signed transactions sent over
-//! HTTP: authorised attester, the worker's authentication key, a strict
-//! signature over the report, rising nonces, fresh reports, one device per
-//! worker; and its views answer from the resulting state.
+//! A stand-in executing on the model runs the relayer's `attestation::attest`
+//! submissions like the contract, over HTTP with real signed transactions:
+//! authorised attester, the worker's authentication key, a strict signature
+//! over the report, rising nonces, fresh reports (`report_max_age_secs` as
+//! set on chain, reports from the future refused), one device per worker;
+//! every abort is reported with the contract's own identity (module, name,
+//! code); its views answer from the resulting state.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use lumen_e2e::chain::AttestChain;
+use lumen_model::node::Node;
+use lumen_model::Chain;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
+use lumen_sdk::errors::{self, attestation as e, AbortCode};
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::standin::Standin;
 use lumen_sdk::tx::{LumenClient, TxnOptions};
-use lumen_sdk::{payloads, views, Package};
+use lumen_sdk::{params, payloads, views, Package};
 
 const CHAIN: u8 = 4;
 
@@ -51,7 +55,7 @@ struct Case<'a> {
     signer: &'a Ed25519Account,
     shown: &'a Ed25519Account,
     tamper: bool,
-    abort: Option<&'static str>,
+    abort: Option<AbortCode>,
 }
 
 fn case<'a>(
@@ -60,7 +64,7 @@ fn case<'a>(
     signer: &'a Ed25519Account,
     shown: &'a Ed25519Account,
     tamper: bool,
-    abort: Option<&'static str>,
+    abort: Option<AbortCode>,
 ) -> Case<'a> {
     Case {
         sender,
@@ -72,16 +76,46 @@ fn case<'a>(
     }
 }
 
+/// The package initialised on an open chain, `attester` authorised.
+fn chain_with(attester: &Ed25519Account) -> Node {
+    let p = Package::DEV;
+    let mut chain = Chain::open(p, CHAIN);
+    let asset = Package::object_address(p.address, b"asset");
+    chain.create_asset(asset);
+    for f in [
+        payloads::config::initialize(&p, asset, account(90).address(), account(91).address()),
+        payloads::config::add_attester(&p, attester.address()),
+    ] {
+        chain.execute(now(), p.address, &f).unwrap();
+    }
+    Node::new(chain)
+}
+
+async fn submit(node: &LumenClient, c: &Case<'_>) {
+    let mut r = c.report.clone();
+    let sig = r.sign(&Package::DEV, c.signer.private_key());
+    if c.tamper {
+        r.score += 1;
+    }
+    let f = payloads::attest_report(&Package::DEV, &r, c.shown.public_key(), &sig);
+    let signed = node
+        .build_and_sign(c.sender, f, &TxnOptions::default())
+        .await
+        .unwrap();
+    node.submit(&signed).await.unwrap();
+}
+
 #[tokio::test]
 async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     let standin = Standin::start(CHAIN).await.unwrap();
     let (attester, outsider) = (account(1), account(2));
     let (w1, w2) = (account(11), account(12));
-    AttestChain::new(Package::DEV, CHAIN, vec![attester.address()]).install(&standin);
+    let chain = chain_with(&attester);
+    chain.install(&standin);
     let node = LumenClient::new(&standin.url(), Package::DEV).unwrap();
     let t = now();
 
-    let cases = vec![
+    let mut cases = vec![
         case(&attester, report(&w1, 7, 1, t - 60), &w1, &w1, false, None),
         case(
             &attester,
@@ -89,7 +123,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w1,
             &w1,
             false,
-            Some("ENonceTooLow"),
+            Some(e::ENonceTooLow),
         ),
         case(
             &attester,
@@ -97,7 +131,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w2,
             &w2,
             false,
-            Some("EDeviceBound"),
+            Some(e::EDeviceBound),
         ),
         case(
             &attester,
@@ -105,7 +139,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w2,
             &w2,
             false,
-            Some("EWrongPublicKey"),
+            Some(e::EPublicKeyMismatch),
         ),
         case(
             &attester,
@@ -113,7 +147,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w1,
             &w1,
             true,
-            Some("EBadSignature"),
+            Some(e::EInvalidSignature),
         ),
         case(
             &outsider,
@@ -121,7 +155,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w1,
             &w1,
             false,
-            Some("ENotAttester"),
+            Some(e::ENotAttester),
         ),
         case(
             &attester,
@@ -129,30 +163,49 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             &w1,
             &w1,
             false,
-            Some("EStaleReport"),
+            Some(e::EStaleReport),
+        ),
+        case(
+            &attester,
+            report(&w1, 7, 5, t + 600),
+            &w1,
+            &w1,
+            false,
+            Some(e::EFutureReport),
         ),
         case(&attester, report(&w2, 8, 1, t), &w2, &w2, false, None),
     ];
     for c in &cases {
-        let mut r = c.report.clone();
-        let sig = r.sign(&Package::DEV, c.signer.private_key());
-        if c.tamper {
-            r.score += 1;
-        }
-        let f = payloads::attest_report(&Package::DEV, &r, c.shown.public_key(), &sig);
-        let signed = node
-            .build_and_sign(c.sender, f, &TxnOptions::default())
-            .await
-            .unwrap();
-        node.submit(&signed).await.unwrap();
+        submit(&node, c).await;
     }
+    // The age limit is the chain's parameter: raised by the admin, a report
+    // of two hours ago is fresh enough.
+    let raise =
+        payloads::config::set_param(&Package::DEV, params::REPORT_MAX_AGE_SECS.name, 10_800);
+    chain
+        .chain()
+        .execute(now(), Package::DEV.address, &raise)
+        .unwrap();
+    let fresh = case(
+        &attester,
+        report(&w1, 7, 6, t - 7_200),
+        &w1,
+        &w1,
+        false,
+        None,
+    );
+    submit(&node, &fresh).await;
+    cases.push(fresh);
+
     let got = standin.submitted();
     assert_eq!(got.len(), cases.len());
     for (i, (txn, case)) in got.iter().zip(&cases).enumerate() {
         match (&txn.outcome, case.abort) {
             (Some(Ok(())), None) => {}
             (Some(Err(status)), Some(want)) => {
-                assert!(status.starts_with(want), "case {i}: {status} is not {want}")
+                let abort = errors::from_vm_status(&Package::DEV, status);
+                assert_eq!(abort, Some(&want), "case {i}: {status}");
+                assert_eq!(status, &want.vm_status(&Package::DEV), "case {i}");
             }
             (other, want) => panic!("case {i}: outcome {other:?}, wanted {want:?}"),
         }
@@ -180,6 +233,7 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
         vec![
             (w1.address(), 1, vec![attester.address()]),
             (w2.address(), 1, vec![attester.address()]),
+            (w1.address(), 6, vec![attester.address()]),
         ]
     );
     let bound = node
@@ -202,5 +256,10 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
         .view(&views::attestation::last_nonce(&Package::DEV, w1.address()))
         .await
         .unwrap();
-    assert_eq!(nonce, 1);
+    assert_eq!(nonce, 6);
+    let score = node
+        .view(&views::attestation::score_of(&Package::DEV, w2.address()))
+        .await
+        .unwrap();
+    assert_eq!(score, 8_160_000);
 }

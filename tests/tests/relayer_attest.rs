@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use common::*;
 use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
-use lumen_e2e::chain::{attest_events, decode_attest, verify_attest};
+use lumen_model::Abort;
 use lumen_relayer::attest::{self, AttestOptions};
 use lumen_relayer::bench::{BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
@@ -23,10 +23,12 @@ use lumen_relayer::service::{self, Service, ServiceConfig};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
-use lumen_sdk::events::{LumenEvent, ScoreAttested};
+use lumen_sdk::errors;
+use lumen_sdk::events::ScoreAttested;
 use lumen_sdk::movejson::MoveJson;
+use lumen_sdk::payloads::{self, attestation, Call};
 use lumen_sdk::tx::TxnOptions;
-use lumen_sdk::{payloads, AccountAddress, Package};
+use lumen_sdk::{params, AccountAddress, Package};
 use serde_json::Value;
 
 #[derive(QueryableByName)]
@@ -57,7 +59,7 @@ fn key_of(hex_key: &str) -> Ed25519PrivateKey {
 async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     let scenario = small();
     let keys = &scenario.keys;
-    let standin = standin_with(scenario).await;
+    let (standin, chain) = serve_scenario(scenario).await;
 
     // The attester service with the scenario's authorised attester.
     let dir = tempfile::tempdir().unwrap();
@@ -135,16 +137,33 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     let sig = parse_signature(&sub.signature).unwrap();
     let want = payloads::attest_report(&Package::DEV, &sub.report, &pk, &sig);
     assert_eq!(t.entry_function.as_ref(), Some(&want));
-    let call = decode_attest(&Package::DEV, CHAIN, t.entry_function.as_ref().unwrap())
-        .unwrap()
-        .expect("an attest call");
-    assert_eq!(call.report, sub.report);
-    verify_attest(&Package::DEV, &call).unwrap();
-    let mut tampered = call.clone();
-    tampered.report.score += 1;
-    assert!(verify_attest(&Package::DEV, &tampered)
-        .unwrap_err()
-        .starts_with("EBadSignature"));
+    let f = t.entry_function.clone().unwrap();
+    let Ok(Call::Attestation(attestation::Call::Attest {
+        worker: w,
+        score,
+        nonce,
+        ..
+    })) = Call::decode(&Package::DEV, &f)
+    else {
+        panic!("an attest call: {f:?}")
+    };
+    assert_eq!(
+        (w, score, nonce),
+        (worker, sub.report.score, sub.report.nonce)
+    );
+    // The contract's checks ran: sent again the report is refused for its
+    // nonce, and with another score for its signature.
+    let mut again = chain.chain().clone();
+    let reject = |r: lumen_model::Outcome| match r {
+        Err(Abort::Code(code)) => code,
+        other => panic!("expected an abort, got {other:?}"),
+    };
+    let replay = again.execute(sub.report.measured_at + 5, t.sender, &f);
+    assert_eq!(reject(replay), errors::attestation::ENonceTooLow);
+    let mut tampered = f.clone();
+    tampered.args[4] = (score + 1).to_le_bytes().to_vec();
+    let tampered = again.execute(sub.report.measured_at + 5, t.sender, &tampered);
+    assert_eq!(reject(tampered), errors::attestation::EInvalidSignature);
 
     // The indexer reads the stand-in's ledger: the scenario, then the relayer's transaction.
     let ix = index(&standin.url()).await;
@@ -156,12 +175,19 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     assert_eq!(last.version as u64, version);
     let data: Value = serde_json::from_str(&last.data).unwrap();
     let got = ScoreAttested::from_json("ScoreAttested", &data).unwrap();
-    let LumenEvent::ScoreAttested(expected) =
-        attest_events(&call, t.sender, got.effective_at, 2_592_000)
-            .pop()
-            .unwrap()
-    else {
-        panic!("attest emits ScoreAttested last")
+    let r = &sub.report;
+    let expected = ScoreAttested {
+        worker: r.worker,
+        device_id: r.device_id.clone(),
+        gpu_model: r.gpu_model.clone(),
+        vram_mb: r.vram_mb,
+        score: r.score,
+        bench_version: r.bench_version,
+        nonce: r.nonce,
+        measured_at: r.measured_at,
+        effective_at: got.effective_at,
+        expires_at: got.effective_at + params::SCORE_VALIDITY_SECS.default,
+        attesters: vec![t.sender],
     };
     assert_eq!(got, expected);
     assert_eq!(got.worker, worker);

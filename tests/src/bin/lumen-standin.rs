@@ -1,14 +1,17 @@
 //! A local fullnode stand-in for the demo: serves a scenario's transactions
 //! under `GET /v1/transactions` and accepts signed transactions on
-//! `POST /v1/transactions`, running `attestation::attest` like the contract
-//! (see `lumen_e2e::chain`), so the relayer's attester service can submit to
-//! it and the indexer can read everything back over REST.
+//! `POST /v1/transactions`, executing them on the model of the contract
+//! (`lumen_model::node::Node`) after replaying the served ledger into it, so
+//! the relayer's attester service can submit to it (and a worker agent its
+//! jobs) and the indexer can read everything back over REST.
 
 use std::io::BufRead;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use lumen_model::node::Node;
+use lumen_model::Chain;
 use lumen_sdk::standin::Standin;
 use lumen_sdk::{AccountAddress, Package};
 
@@ -22,10 +25,13 @@ struct Cli {
     /// The package address.
     #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
     package: Package,
-    /// JSON-lines file of REST transactions to serve (e.g. from `lumen-scenario`).
+    /// JSON-lines file of REST transactions to serve (e.g. from `lumen-scenario`);
+    /// every transaction of the package is replayed on the model and must give
+    /// the events it carries.
     #[arg(long)]
     transactions: Option<PathBuf>,
-    /// Accounts allowed to call `attestation::attest` (comma-separated; default: anyone).
+    /// Without a ledger that initialises the package: initialise it (admin =
+    /// the package account) and authorise these attesters (comma-separated).
     #[arg(long, value_delimiter = ',')]
     attesters: Vec<String>,
 }
@@ -43,8 +49,7 @@ async fn main() -> Result<()> {
         })
         .collect::<Result<Vec<_>>>()?;
     let standin = Standin::start(cli.chain_id).await?;
-    let chain = lumen_e2e::chain::AttestChain::new(cli.package, cli.chain_id, attesters);
-    chain.install(&standin);
+    let node = Node::new(Chain::open(cli.package, cli.chain_id));
     if let Some(path) = &cli.transactions {
         let file =
             std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -56,13 +61,18 @@ async fn main() -> Result<()> {
             }
             let txn: serde_json::Value = serde_json::from_str(&line)
                 .with_context(|| format!("{}:{}: not JSON", path.display(), i + 1))?;
-            // Later attestations must respect the nonces and device bindings so far.
-            chain.observe(&txn);
             txns.push(txn);
         }
+        node.replay(&txns)
+            .with_context(|| format!("{} does not replay on the model", path.display()))?;
         let n = standin.push_transactions(txns).len();
-        tracing::info!(transactions = n, file = %path.display(), "ledger loaded");
+        tracing::info!(transactions = n, file = %path.display(), "ledger loaded and replayed");
     }
+    if node.chain().config.is_none() {
+        node.initialize(&attesters)
+            .context("initialising the package on the stand-in")?;
+    }
+    node.install(&standin);
     // Scripts read the URL from this line.
     println!("{}", standin.url());
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;

@@ -12,8 +12,9 @@ use lumen_indexer::pg_cluster::TestDb;
 use lumen_indexer::pipeline::{self, Input, PipelineConfig};
 use lumen_indexer::source::RestConfig;
 use lumen_indexer::store::{self, PgPool};
+use lumen_model::node::Node;
 use lumen_sdk::standin::Standin;
-use lumen_sdk::{AccountAddress, Package};
+use lumen_sdk::Package;
 use serde_json::Value;
 
 /// The chain id of the scenario and the stand-in.
@@ -31,23 +32,19 @@ pub fn small() -> &'static Scenario {
     S.get_or_init(|| Scenario::build(&small_config()).expect("the scenario builds"))
 }
 
-/// A stand-in serving `scenario`'s transactions and running `attest` like
-/// the contract for the scenario's attesters.
+/// A stand-in serving `scenario`'s transactions and executing new ones on
+/// the model's chain as the scenario left it.
 pub async fn standin_with(scenario: &Scenario) -> Standin {
+    serve_scenario(scenario).await.0
+}
+
+/// [`standin_with`], and the node whose chain the stand-in executes on.
+pub async fn serve_scenario(scenario: &Scenario) -> (Standin, Node) {
     let standin = Standin::start(CHAIN).await.expect("stand-in starts");
-    let attesters = scenario
-        .keys
-        .attesters
-        .iter()
-        .map(|a| AccountAddress::from_hex(a).unwrap())
-        .collect();
-    let chain = lumen_e2e::chain::AttestChain::new(Package::DEV, CHAIN, attesters);
-    for t in &scenario.transactions {
-        chain.observe(t);
-    }
-    chain.install(&standin);
+    let node = Node::new(scenario.chain.clone());
+    node.install(&standin);
     standin.push_transactions(scenario.transactions.iter().cloned());
-    standin
+    (standin, node)
 }
 
 /// A database the indexer filled from a node, and its API.

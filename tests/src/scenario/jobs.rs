@@ -1,0 +1,287 @@
+//! Jobs: creators post, sign offers to eligible workers, review, dispute,
+//! reclaim or cancel; workers submit; keepers finalize; the arbiter resolves.
+
+use lumen_model::{attestation, escrow, staking, vip};
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::formulas::campaign;
+use lumen_sdk::messages::AssignmentOffer;
+use lumen_sdk::{params, payloads, AccountAddress, JobStatus};
+use rand::Rng;
+use sha3::{Digest, Sha3_256};
+
+use super::plan::{Action, JobState, Path};
+use super::{Result, Sim, ARBITER, KEEPER};
+
+impl Sim {
+    /// Job `job` as the chain holds it.
+    fn job(&self, job: usize) -> &escrow::Job {
+        self.chain
+            .escrow
+            .job_by_id(&self.pkg, job as u64)
+            .expect("the scenario only acts on jobs it created")
+    }
+
+    fn path(&self, job: usize) -> Path {
+        self.plans[self.jobs[job].plan].path
+    }
+
+    pub(super) fn create(&mut self, plan: usize) -> Result<()> {
+        let p = &self.plans[plan];
+        let creator = self.creators[p.creator].account.clone();
+        let spec_hash = Sha3_256::digest(format!("scene-{}-{plan}", self.cfg.seed)).to_vec();
+        let path = p.path;
+        let f = payloads::escrow::create_job(
+            &self.pkg,
+            &spec_hash,
+            p.frames,
+            p.max_price,
+            p.min_score,
+            p.min_vram,
+        );
+        let job = self.jobs.len();
+        self.jobs.push(JobState {
+            plan,
+            rerenders_left: match path {
+                Path::Rerender(n) => n,
+                _ => 0,
+            },
+            worker: None,
+        });
+        self.call(&creator, f)?;
+        match path {
+            Path::Cancel => {
+                let t = self.now + self.rng.gen_range(2 * 3_600..30 * 3_600);
+                self.at(t, Action::Cancel(job));
+            }
+            Path::Idle => {}
+            _ => {
+                let t = self.now + self.rng.gen_range(600..3 * 3_600);
+                self.at(t, Action::Accept(job));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn accept(&mut self, job: usize) -> Result<()> {
+        let creator_idx = self.plans[self.jobs[job].plan].creator;
+        let creator = self.creators[creator_idx].account.clone();
+        let j = self.job(job).clone();
+        let now = self.now;
+        let candidates: Vec<usize> = (0..self.workers.len())
+            .filter(|&w| {
+                let x = &self.workers[w];
+                let a = x.account.address();
+                staking::is_eligible(&self.chain, a, now).unwrap_or(false)
+                    && !x.leaving
+                    && attestation::score_of(&self.chain, a, now) >= j.min_score
+                    && attestation::vram_of(&self.chain, a, now) >= j.min_vram_mb
+                    && a != creator.address()
+                    && x.active_jobs < 2
+            })
+            .collect();
+        if candidates.is_empty() {
+            // Nobody can take it now: the creator gives up later.
+            let t = self.now + self.rng.gen_range(3_600..12 * 3_600);
+            self.at(t, Action::Cancel(job));
+            return Ok(());
+        }
+        let w = candidates[self.rng.gen_range(0..candidates.len())];
+        let worker = self.workers[w].account.clone();
+        let price = j.max_price_per_frame * self.rng.gen_range(70..=100) / 100;
+        let nonce = self.creators[creator_idx].next_nonce;
+        self.creators[creator_idx].next_nonce += self.rng.gen_range(1..3);
+        let render_deadline = self.now + self.rng.gen_range(6 * 3_600..48 * 3_600);
+        let offer_expires_at = self.now + self.rng.gen_range(3_600..6 * 3_600);
+        let offer = AssignmentOffer {
+            job: j.address,
+            worker: worker.address(),
+            price_per_frame: price,
+            render_deadline,
+            offer_expires_at,
+            nonce,
+            chain_id: self.cfg.chain_id,
+        };
+        let sig = offer.sign(&self.pkg, creator.private_key());
+        let f = payloads::accept_signed_offer(&self.pkg, &offer, creator.public_key(), &sig);
+        self.call(&worker, f)?;
+        self.jobs[job].worker = Some(w);
+        self.workers[w].active_jobs += 1;
+        self.schedule_round(job);
+        Ok(())
+    }
+
+    /// After an assignment or a rerender request: the worker delivers, or
+    /// (on the reclaim path) misses the deadline.
+    fn schedule_round(&mut self, job: usize) {
+        let deadline = self.job(job).render_deadline;
+        if self.path(job) == Path::Reclaim {
+            let t = deadline + self.rng.gen_range(600..12 * 3_600);
+            self.at(t, Action::Reclaim(job));
+        } else {
+            let span = deadline - self.now;
+            let t = self.now + span * self.rng.gen_range(30..95) / 100;
+            self.at(t, Action::Submit(job));
+        }
+    }
+
+    fn worker_of(&self, job: usize) -> usize {
+        self.jobs[job].worker.expect("assigned")
+    }
+
+    pub(super) fn submit(&mut self, job: usize) -> Result<()> {
+        let j = self.job(job).clone();
+        let w = self.worker_of(job);
+        let frames_done = if self.rng.gen_bool(0.85) {
+            j.frames
+        } else {
+            (j.frames * self.rng.gen_range(60..100) / 100).max(1)
+        };
+        let output_root = Sha3_256::digest(format!("frames-{job}-{}", j.rerenders)).to_vec();
+        let worker = self.workers[w].account.clone();
+        let f = payloads::escrow::submit_result(&self.pkg, j.address, frames_done, &output_root);
+        self.call(&worker, f)?;
+        self.workers[w].active_jobs -= 1;
+        let review_deadline = self.job(job).review_deadline;
+        if self.path(job) == Path::Finalize {
+            let t = review_deadline + self.rng.gen_range(60..24 * 3_600);
+            self.at(t, Action::Finalize(job));
+        } else {
+            let t = self.now + self.rng.gen_range(3_600..48 * 3_600);
+            self.at(t, Action::Review(job));
+        }
+        Ok(())
+    }
+
+    /// The creator's answer within the review window: rerender, dispute or confirm.
+    pub(super) fn review(&mut self, job: usize) -> Result<()> {
+        let j = self.job(job).clone();
+        let path = self.path(job);
+        let creator = self.creators[self.plans[self.jobs[job].plan].creator]
+            .account
+            .clone();
+        if self.jobs[job].rerenders_left > 0 && j.rerenders < self.param(params::MAX_RERENDERS) {
+            let n = (j.frames * self.rng.gen_range(10..50) / 100).max(1);
+            let render_deadline = self.now + self.rng.gen_range(6 * 3_600..24 * 3_600);
+            let f = payloads::escrow::request_rerender(&self.pkg, j.address, n, render_deadline);
+            self.call(&creator, f)?;
+            self.jobs[job].rerenders_left -= 1;
+            let w = self.worker_of(job);
+            self.workers[w].active_jobs += 1;
+            self.schedule_round(job);
+            return Ok(());
+        }
+        match path {
+            Path::Resolve | Path::DisputeTimeout => {
+                let by = if self.rng.gen_bool(0.8) {
+                    creator
+                } else {
+                    self.workers[self.worker_of(job)].account.clone()
+                };
+                let reason_hash = Sha3_256::digest(format!("dispute-{job}")).to_vec();
+                self.call(
+                    &by,
+                    payloads::escrow::dispute(&self.pkg, j.address, &reason_hash),
+                )?;
+                let now = self.now;
+                if path == Path::Resolve {
+                    let t = now + self.rng.gen_range(3_600..5 * 86_400);
+                    self.at(t, Action::Resolve(job));
+                } else {
+                    let timeout = self.param(params::DISPUTE_TIMEOUT_SECS);
+                    let t = now + timeout + self.rng.gen_range(60..6 * 3_600);
+                    self.at(t, Action::Finalize(job));
+                }
+                Ok(())
+            }
+            _ => {
+                let done = j.frames_done;
+                let accepted = if self.rng.gen_bool(0.85) {
+                    done
+                } else {
+                    (done * self.rng.gen_range(50..100) / 100).max(1)
+                };
+                let f = payloads::escrow::confirm(&self.pkg, j.address, accepted);
+                let events = self.call(&creator, f)?;
+                self.settled(job, &events)
+            }
+        }
+    }
+
+    pub(super) fn finalize(&mut self, job: usize) -> Result<()> {
+        let keeper = self.staff[KEEPER].clone();
+        let f = payloads::escrow::finalize(&self.pkg, self.job(job).address);
+        let events = self.call(&keeper, f)?;
+        self.settled(job, &events)
+    }
+
+    pub(super) fn resolve(&mut self, job: usize) -> Result<()> {
+        let done = self.job(job).frames_done;
+        let frames = if self.rng.gen_bool(0.2) {
+            0
+        } else {
+            self.rng.gen_range(1..=done)
+        };
+        let arbiter = self.staff[ARBITER].clone();
+        let f = payloads::escrow::resolve(&self.pkg, self.job(job).address, frames);
+        let events = self.call(&arbiter, f)?;
+        self.settled(job, &events)
+    }
+
+    /// After a payout (confirm, finalize, resolve): the campaign's render
+    /// points, and the creator's VIP pass once its spending qualifies.
+    fn settled(&mut self, job: usize, events: &[LumenEvent]) -> Result<()> {
+        let (creator, worker, frames, gross) = events
+            .iter()
+            .find_map(|e| match e {
+                LumenEvent::JobCompleted(x) => Some((x.creator, x.worker, x.frames_paid, x.gross)),
+                LumenEvent::DisputeResolved(x) => {
+                    Some((x.creator, x.worker, x.frames_paid, x.gross))
+                }
+                _ => None,
+            })
+            .expect("a payout emits JobCompleted or DisputeResolved");
+        let c = self.plans[self.jobs[job].plan].creator;
+        let vip_due = !self.creators[c].vip_pending
+            && vip::is_eligible(&self.chain, creator, vip::ROLE_CREATOR, self.now).unwrap_or(false);
+        if frames > 0 {
+            let pts = campaign::render_points(gross, self.chain.campaign.credit_value);
+            let active = self.campaign_active();
+            self.award(creator, campaign::PointSource::Creator, pts, active);
+            self.award(worker, campaign::PointSource::WorkerRender, pts, active);
+        }
+        if vip_due {
+            self.creators[c].vip_pending = true;
+            let t = self.now + self.rng.gen_range(3_600..12 * 3_600);
+            self.at(t, Action::VipCreator(c));
+        }
+        Ok(())
+    }
+
+    pub(super) fn reclaim(&mut self, job: usize) -> Result<()> {
+        let creator = self.creators[self.plans[self.jobs[job].plan].creator]
+            .account
+            .clone();
+        let w = self.worker_of(job);
+        self.call(
+            &creator,
+            payloads::escrow::reclaim(&self.pkg, self.job(job).address),
+        )?;
+        self.workers[w].active_jobs -= 1;
+        let t = self.now + self.rng.gen_range(1_800..6 * 3_600);
+        self.at(t, Action::TopUp(w));
+        Ok(())
+    }
+
+    pub(super) fn cancel(&mut self, job: usize) -> Result<()> {
+        let j = self.job(job);
+        if j.status != JobStatus::Open {
+            return Ok(());
+        }
+        let address: AccountAddress = j.address;
+        let creator = self.creators[self.plans[self.jobs[job].plan].creator]
+            .account
+            .clone();
+        self.call(&creator, payloads::escrow::cancel(&self.pkg, address))?;
+        Ok(())
+    }
+}
