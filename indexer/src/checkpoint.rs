@@ -1,13 +1,15 @@
 //! The checkpoint: the next version to read, and the chain and package the
 //! database mirrors. It lives in the same database as the data and moves in
-//! the same transaction as a batch's writes, so after a crash the two always
-//! agree.
+//! the same transaction as a batch's projections, after the batch's raw
+//! events committed on their own connection (`store`), so after a crash it
+//! never covers anything that is not stored.
 
 use diesel::prelude::*;
 use lumen_sdk::Package;
 
+use crate::rows::to_i64;
 use crate::schema::checkpoint;
-use crate::store::{to_i64, StoreError};
+use crate::store::StoreError;
 
 /// The row of the `checkpoint` table.
 #[derive(Debug, Clone, PartialEq, Eq)]

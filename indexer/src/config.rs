@@ -29,9 +29,10 @@ pub struct Cli {
     /// Address of the Lumen package (0x…).
     #[arg(long, env = "LUMEN_PACKAGE")]
     pub package: Option<Package>,
-    /// Transactions per request to the node (nodes cap it, usually at 100).
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..))]
-    pub batch_size: u16,
+    /// Transactions per page: per request to the node (nodes cap it,
+    /// usually at 100) and per page read from a file.
+    #[arg(long, alias = "batch-size", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..))]
+    pub page_size: u16,
     /// Requests to the node in flight at once.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub pages_in_flight: u64,
@@ -93,7 +94,7 @@ impl Cli {
             (Some(path), _) => Input::File(path.clone()),
             (None, Some(url)) => Input::Node(RestConfig {
                 node_url: url.clone(),
-                page_size: self.batch_size,
+                page_size: self.page_size,
                 pages_in_flight: self.pages_in_flight as usize,
                 request_timeout: Duration::from_secs(self.request_timeout_secs.max(1)),
                 retry: RetryPolicy {
@@ -114,7 +115,7 @@ impl Cli {
             input,
             start_version: self.start_version,
             batch_events: self.batch_events as usize,
-            file_page_size: self.batch_size as usize,
+            file_page_size: self.page_size as usize,
             progress_every: Duration::from_secs(self.progress_secs.max(1)),
         }))
     }
@@ -139,7 +140,7 @@ mod tests {
             "0xcafe",
             "--pages-in-flight",
             "3",
-            "--batch-size",
+            "--page-size",
             "50",
             "--exit-at-head",
         ])
@@ -153,6 +154,19 @@ mod tests {
                     (3, 50, true)
                 );
             }
+            Input::File(_) => panic!("node expected"),
+        }
+        // The flag's older name still works.
+        let old = parse(&[
+            "--node-url",
+            "http://n",
+            "--package",
+            "0xcafe",
+            "--batch-size",
+            "7",
+        ]);
+        match old.unwrap().pipeline().unwrap().unwrap().input {
+            Input::Node(r) => assert_eq!(r.page_size, 7),
             Input::File(_) => panic!("node expected"),
         }
         let serve = parse(&["--serve-only"]).unwrap();

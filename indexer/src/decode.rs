@@ -11,8 +11,8 @@ use lumen_sdk::events::{DecodeError, LumenEvent};
 use lumen_sdk::Package;
 use serde_json::Value;
 
+use crate::rows::RawJson;
 use crate::source::Page;
-use crate::store::RawJson;
 
 /// One decoded event with its place in the chain.
 #[derive(Debug, Clone)]

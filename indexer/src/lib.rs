@@ -5,9 +5,11 @@
 //! - [`source`]: transactions from a fullnode (pages in flight, ordered,
 //!   retried) or from a JSON-lines file;
 //! - [`decode`]: transactions → typed Lumen events (through `lumen_sdk`);
-//! - [`store`]: schema, migrations, row types, one transaction per batch;
-//! - [`project`]: the projections folded from a batch's events;
-//! - [`campaign`]: testnet-campaign protocol points and the leaderboard;
+//! - [`store`]: the pool, migrations and the write of one batch;
+//! - [`rows`]: the tables' row types;
+//! - [`project`]: the projections folded from a batch's events, one module
+//!   per domain;
+//! - [`campaign`]: the testnet-campaign leaderboard and its payout preview;
 //! - [`checkpoint`]: the next version to read, chain id and package;
 //! - [`pipeline`]: the fetch → decode → store loop with progress logs;
 //! - [`api`]: the explorer HTTP API and its OpenAPI document;
@@ -24,6 +26,7 @@ pub mod metrics;
 pub mod pg_cluster;
 pub mod pipeline;
 pub mod project;
+pub mod rows;
 pub mod schema;
 pub mod source;
 pub mod store;

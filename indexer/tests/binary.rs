@@ -83,7 +83,7 @@ async fn ingest(node: &str, db: &str) -> std::process::Output {
         .args([
             "--ingest-only",
             "--exit-at-head",
-            "--batch-size",
+            "--page-size",
             "7",
             "--pages-in-flight",
             "3",
@@ -250,7 +250,7 @@ async fn killed_mid_run_resumes_without_loss_or_doubling() {
             "--package",
             "0xcafe",
         ])
-        .args(["--ingest-only", "--batch-size", "5", "--batch-events", "3"])
+        .args(["--ingest-only", "--page-size", "5", "--batch-events", "3"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -1,5 +1,6 @@
 use super::*;
 use crate::pg_cluster::TestDb;
+use crate::rows::*;
 use crate::schema::{events, jobs, workers};
 use crate::store::*;
 use crate::testgen::*;

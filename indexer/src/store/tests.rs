@@ -1,5 +1,6 @@
 use super::*;
 use crate::pg_cluster::TestDb;
+use crate::rows::*;
 use crate::testgen::*;
 use lumen_sdk::events::{
     CampaignConfigured, LeaseRecorded, LumenEvent, ReferralRegistered, Slashed, UnstakeRequested,

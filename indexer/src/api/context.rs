@@ -1,0 +1,161 @@
+//! What answers are computed against: the chain time of the last indexed
+//! transaction, the indexed parameters, and what the chain would compute
+//! for a worker at that time.
+
+use std::collections::HashMap;
+
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::AstPass;
+use lumen_sdk::formulas;
+use lumen_sdk::params::{self, Param};
+
+use super::error::ApiError;
+use super::prepared::{Prepared, Statement};
+use crate::rows::WorkerRow;
+
+/// Chain-derived context: time, parameters, current epoch.
+pub struct Ctx {
+    /// Chain time of the last indexed transaction (seconds).
+    pub now: u64,
+    stake_factor: u64,
+    epoch_secs: u64,
+    vip_days: u64,
+    /// The last indexed version.
+    pub indexed_version: Option<u64>,
+}
+
+impl Ctx {
+    /// The checkpoint and every parameter in one round trip (every
+    /// endpoint that derives chain values starts here).
+    pub fn load(conn: &mut PgConnection) -> Result<Self, ApiError> {
+        let row: CtxRow = Prepared(CtxQuery).get_result(conn)?;
+        let ps: HashMap<String, u64> = row
+            .names
+            .into_iter()
+            .zip(row.vals)
+            .map(|(k, v)| (k, v as u64))
+            .collect();
+        let p = |param: Param| ps.get(param.name).copied().unwrap_or(param.default);
+        Ok(Self {
+            now: row.timestamp_us.map_or(0, |t| t as u64 / 1_000_000),
+            stake_factor: p(params::STAKE_FACTOR),
+            epoch_secs: p(params::EPOCH_SECS).max(1),
+            vip_days: p(params::VIP_WORKER_DAYS),
+            indexed_version: row.next_version.and_then(|v| (v as u64).checked_sub(1)),
+        })
+    }
+
+    /// The epoch `now` falls in.
+    pub fn current_epoch(&self) -> u64 {
+        formulas::epoch_of(self.now, self.epoch_secs)
+    }
+
+    /// Epochs `[current − days, current)` (the ended ones `vip` looks at).
+    pub fn window(&self) -> (i64, i64) {
+        let cur = self.current_epoch();
+        (cur.saturating_sub(self.vip_days) as i64, cur as i64)
+    }
+}
+
+/// [`Ctx::load`]'s statement.
+struct CtxQuery;
+
+impl Statement for CtxQuery {
+    fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(
+            "SELECT c.version AS next_version, c.timestamp_us, \
+             ARRAY(SELECT name FROM params ORDER BY name) AS names, \
+             ARRAY(SELECT value FROM params ORDER BY name) AS vals \
+             FROM (SELECT 1) AS one LEFT JOIN checkpoint c ON c.id = 1",
+        );
+        Ok(())
+    }
+}
+
+#[derive(QueryableByName)]
+struct CtxRow {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    next_version: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    timestamp_us: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+    names: Vec<String>,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
+    vals: Vec<i64>,
+}
+
+/// Online seconds per worker over the priority window (of `only`, or of
+/// every worker).
+pub fn online_secs(
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    only: Option<&[String]>,
+) -> Result<HashMap<String, u64>, ApiError> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    #[derive(QueryableByName)]
+    struct Online {
+        #[diesel(sql_type = Text)]
+        worker: String,
+        #[diesel(sql_type = BigInt)]
+        secs: i64,
+    }
+    let (from, to) = ctx.window();
+    let sql = "SELECT worker, COALESCE(SUM(online_secs), 0)::bigint AS secs FROM worker_epochs \
+               WHERE epoch >= $1 AND epoch < $2";
+    let rows: Vec<Online> = match only {
+        Some(ws) => diesel::sql_query(format!("{sql} AND worker = ANY($3) GROUP BY worker"))
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .bind::<Array<Text>, _>(ws.to_vec())
+            .load(conn)?,
+        None => diesel::sql_query(format!("{sql} GROUP BY worker"))
+            .bind::<BigInt, _>(from)
+            .bind::<BigInt, _>(to)
+            .load(conn)?,
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.worker, r.secs.max(0) as u64))
+        .collect())
+}
+
+/// What the chain would compute for a worker now.
+pub struct Derived {
+    /// Attested, not revoked, not expired.
+    pub score_valid: bool,
+    /// `S(n)` at the worker's valid score and price.
+    pub min_stake: u64,
+    /// What `staking::is_eligible` would answer.
+    pub eligible: bool,
+    /// `vip::worker_priority`.
+    pub priority: u64,
+}
+
+impl Derived {
+    /// The figures of `w` with `online` seconds in the priority window.
+    pub fn of(w: &WorkerRow, ctx: &Ctx, online: u64) -> Self {
+        // As attestation::valid_report: a report exists, is not revoked and
+        // `now < expires_at`; staking::is_eligible also wants a price above 0.
+        let score_valid =
+            w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
+        let score_now = if score_valid { w.score as u64 } else { 0 };
+        let min_stake =
+            formulas::min_stake(ctx.stake_factor, score_now, w.price_per_ib_hour as u64);
+        let eligible = score_valid && w.price_per_ib_hour > 0 && w.stake as u64 >= min_stake;
+        let priority = formulas::worker_priority(
+            online,
+            ctx.vip_days,
+            score_now,
+            w.frames_completed as u64,
+            w.jobs_failed as u64,
+            w.vip,
+        );
+        Self {
+            score_valid,
+            min_stake,
+            eligible,
+            priority,
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The testnet campaign as the chain records it: each participant's
+//! check-ins, credits, social and referral points (`campaign_users`) and the
+//! campaign's settings and pool (`campaign`).
+
+use std::collections::BTreeSet;
+
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::formulas::campaign::{DEFAULT_CREDIT_VALUE, DEFAULT_TIER_AMOUNTS};
+use lumen_sdk::AccountAddress;
+
+use super::{hex, replace_rows, Projection, Rows};
+use crate::decode::Decoded;
+use crate::rows::{to_i64, CampaignRow, CampaignUserRow};
+use crate::schema::{campaign, campaign_users};
+use crate::store::StoreError;
+
+/// The `campaign_users` rows and the `campaign` row of a batch.
+pub(crate) struct Campaign {
+    users: Rows<String, CampaignUserRow>,
+    /// The campaign row, when loaded (and stored).
+    row: Option<CampaignRow>,
+    /// Whether the batch loaded the row.
+    row_loaded: bool,
+    /// The row changed (it may be loaded only to be read).
+    row_changed: bool,
+}
+
+/// Keys of [`Campaign`].
+#[derive(Default)]
+pub(crate) struct CampaignKeys {
+    users: BTreeSet<String>,
+    /// The campaign row is read or changed.
+    pub(crate) row: bool,
+}
+
+/// The participants an event changes, and whether it changes the campaign.
+fn change_of(event: &LumenEvent) -> ([Option<&AccountAddress>; 2], bool) {
+    use LumenEvent as E;
+    match event {
+        E::CheckedIn(e) => ([Some(&e.user), None], false),
+        E::CreditsClaimed(e) => ([Some(&e.user), None], true),
+        E::SocialTaskGranted(e) => ([Some(&e.user), None], false),
+        E::ReferralRegistered(e) => ([Some(&e.referee), Some(&e.referrer)], false),
+        E::ReferralPointsEarned(e) => ([Some(&e.referrer), None], false),
+        E::LeaderboardPaid(e) => ([Some(&e.user), None], true),
+        E::CampaignFunded(_) | E::CampaignConfigured(_) | E::PoolSwept(_) => ([None, None], true),
+        E::ConfigInitialized(_)
+        | E::ParamsUpdated(_)
+        | E::AdminProposed(_)
+        | E::AdminTransferred(_)
+        | E::PausedSet(_)
+        | E::TreasurySet(_)
+        | E::ArbiterSet(_)
+        | E::AttesterAdded(_)
+        | E::AttesterRemoved(_)
+        | E::AttestationSubmitted(_)
+        | E::ScoreAttested(_)
+        | E::ScoreRevoked(_)
+        | E::PriceSet(_)
+        | E::Staked(_)
+        | E::UnstakeRequested(_)
+        | E::Withdrawn(_)
+        | E::Slashed(_)
+        | E::PenaltiesSwept(_)
+        | E::JobCreated(_)
+        | E::JobAssigned(_)
+        | E::ResultSubmitted(_)
+        | E::RerenderRequested(_)
+        | E::JobCompleted(_)
+        | E::JobCancelled(_)
+        | E::JobReclaimed(_)
+        | E::JobDisputed(_)
+        | E::DisputeResolved(_)
+        | E::UptimeReported(_)
+        | E::LeaseRecorded(_)
+        | E::EpochFunded(_)
+        | E::EpochClosed(_)
+        | E::RewardClaimed(_)
+        | E::VipMinted(_)
+        | E::VipRevoked(_) => ([None, None], false),
+    }
+}
+
+impl Campaign {
+    fn user(&mut self, addr: &AccountAddress, version: i64) -> &mut CampaignUserRow {
+        let u = self
+            .users
+            .entry(hex(addr), |a| CampaignUserRow::new(a.clone(), version));
+        u.updated_version = version;
+        u
+    }
+
+    fn campaign(&mut self, version: i64) -> &mut CampaignRow {
+        debug_assert!(
+            self.row_loaded,
+            "the campaign row touched without being loaded: `keys` misses it"
+        );
+        let c = self.row.get_or_insert_with(|| CampaignRow {
+            id: 1,
+            operator: None,
+            period_start: 0,
+            period_end: 0,
+            credit_value: to_i64(DEFAULT_CREDIT_VALUE),
+            tier_amounts: DEFAULT_TIER_AMOUNTS
+                .iter()
+                .map(|x| serde_json::Value::from(*x))
+                .collect(),
+            pool: 0,
+            funded_total: 0,
+            paid_total: 0,
+            swept_total: 0,
+            updated_version: version,
+        });
+        c.updated_version = version;
+        self.row_changed = true;
+        c
+    }
+
+    /// The campaign row as the events so far left it (`None` before the
+    /// first campaign event).
+    pub(crate) fn row(&self) -> Option<&CampaignRow> {
+        self.row.as_ref()
+    }
+}
+
+impl Projection for Campaign {
+    type Keys = CampaignKeys;
+    type Reads<'a> = ();
+
+    fn keys(keys: &mut CampaignKeys, d: &Decoded) {
+        let (users, row) = change_of(&d.event);
+        keys.users.extend(users.into_iter().flatten().map(hex));
+        keys.row |= row;
+    }
+
+    fn load(conn: &mut PgConnection, keys: CampaignKeys) -> Result<Self, StoreError> {
+        let mut users = Rows::new(&keys.users);
+        if !keys.users.is_empty() {
+            for u in campaign_users::table
+                .filter(campaign_users::address.eq_any(&keys.users))
+                .select(CampaignUserRow::as_select())
+                .load(conn)?
+            {
+                users.loaded(u.address.clone(), u);
+            }
+        }
+        let row = if keys.row {
+            campaign::table
+                .find(1i16)
+                .select(CampaignRow::as_select())
+                .first(conn)
+                .optional()?
+        } else {
+            None
+        };
+        Ok(Self {
+            users,
+            row,
+            row_loaded: keys.row,
+            row_changed: false,
+        })
+    }
+
+    fn apply(&mut self, d: &Decoded, (): ()) {
+        use LumenEvent as E;
+        let v = to_i64(d.version);
+        match &d.event {
+            E::CheckedIn(e) => {
+                let u = self.user(&e.user, v);
+                u.total_points = to_i64(e.total_points);
+                u.checkin_points = u.checkin_points.saturating_add(to_i64(e.points));
+                u.check_ins += 1;
+                u.streak = to_i64(e.streak);
+                u.last_day = Some(to_i64(e.day));
+                u.credits_earned = u.credits_earned.saturating_add(to_i64(e.credits));
+                u.claimable = to_i64(e.claimable);
+            }
+            E::CreditsClaimed(e) => {
+                let u = self.user(&e.user, v);
+                u.claimed_total = to_i64(e.total_claimed);
+                u.claimable = 0;
+                self.campaign(v).pool = to_i64(e.pool);
+            }
+            E::SocialTaskGranted(e) => {
+                let u = self.user(&e.user, v);
+                u.total_points = to_i64(e.total_points);
+                u.social_points = u.social_points.saturating_add(to_i64(e.points));
+            }
+            E::ReferralRegistered(e) => {
+                self.user(&e.referee, v).referrer = Some(hex(&e.referrer));
+                self.user(&e.referrer, v).referrals += 1;
+            }
+            E::ReferralPointsEarned(e) => {
+                let u = self.user(&e.referrer, v);
+                u.total_points = to_i64(e.total_points);
+                u.referral_points = u.referral_points.saturating_add(to_i64(e.points));
+            }
+            E::LeaderboardPaid(e) => {
+                let u = self.user(&e.user, v);
+                u.leaderboard_rank = Some(to_i64(e.rank));
+                u.prize = to_i64(e.amount);
+                let c = self.campaign(v);
+                c.paid_total = to_i64(e.total_paid);
+                c.pool = to_i64(e.pool);
+            }
+            E::CampaignFunded(e) => {
+                let c = self.campaign(v);
+                c.pool = to_i64(e.pool);
+                c.funded_total = c.funded_total.saturating_add(to_i64(e.amount));
+            }
+            E::CampaignConfigured(e) => {
+                let c = self.campaign(v);
+                c.operator = Some(hex(&e.operator));
+                c.period_start = to_i64(e.start);
+                c.period_end = to_i64(e.end);
+                c.credit_value = to_i64(e.credit_value);
+                c.tier_amounts = e
+                    .tier_amounts
+                    .iter()
+                    .map(|x| serde_json::Value::from(*x))
+                    .collect();
+            }
+            E::PoolSwept(e) => {
+                let c = self.campaign(v);
+                c.pool = to_i64(e.pool);
+                c.swept_total = c.swept_total.saturating_add(to_i64(e.amount));
+            }
+            E::ConfigInitialized(_)
+            | E::ParamsUpdated(_)
+            | E::AdminProposed(_)
+            | E::AdminTransferred(_)
+            | E::PausedSet(_)
+            | E::TreasurySet(_)
+            | E::ArbiterSet(_)
+            | E::AttesterAdded(_)
+            | E::AttesterRemoved(_)
+            | E::AttestationSubmitted(_)
+            | E::ScoreAttested(_)
+            | E::ScoreRevoked(_)
+            | E::PriceSet(_)
+            | E::Staked(_)
+            | E::UnstakeRequested(_)
+            | E::Withdrawn(_)
+            | E::Slashed(_)
+            | E::PenaltiesSwept(_)
+            | E::JobCreated(_)
+            | E::JobAssigned(_)
+            | E::ResultSubmitted(_)
+            | E::RerenderRequested(_)
+            | E::JobCompleted(_)
+            | E::JobCancelled(_)
+            | E::JobReclaimed(_)
+            | E::JobDisputed(_)
+            | E::DisputeResolved(_)
+            | E::UptimeReported(_)
+            | E::LeaseRecorded(_)
+            | E::EpochFunded(_)
+            | E::EpochClosed(_)
+            | E::RewardClaimed(_)
+            | E::VipMinted(_)
+            | E::VipRevoked(_) => {}
+        }
+    }
+
+    fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
+        let keys: Vec<String> = self.users.keys().cloned().collect();
+        replace_rows!(
+            conn,
+            campaign_users::table,
+            campaign_users::table.filter(campaign_users::address.eq_any(&keys)),
+            self.users.into_rows()
+        );
+        replace_rows!(
+            conn,
+            campaign::table,
+            campaign::table.find(1i16),
+            self.row.filter(|_| self.row_changed).into_iter().collect()
+        );
+        Ok(())
+    }
+}

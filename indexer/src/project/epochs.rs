@@ -1,0 +1,279 @@
+//! Reward epochs: each epoch's funding, close and claims, and per worker
+//! and epoch the reported uptime, the recorded leases and the claim.
+
+use std::collections::BTreeSet;
+
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::AccountAddress;
+
+use super::{hex, replace_rows, Projection, Rows};
+use crate::decode::Decoded;
+use crate::rows::{to_i64, EpochRow, WorkerEpochRow};
+use crate::schema::{epochs, worker_epochs};
+use crate::store::StoreError;
+
+/// The `epochs` and `worker_epochs` rows of a batch.
+pub(crate) struct Epochs {
+    epochs: Rows<i64, EpochRow>,
+    worker_epochs: Rows<(String, i64), WorkerEpochRow>,
+}
+
+/// Keys of [`Epochs`].
+#[derive(Default)]
+pub(crate) struct EpochKeys {
+    epochs: BTreeSet<i64>,
+    /// `(worker, epoch)`.
+    worker_epochs: BTreeSet<(String, i64)>,
+}
+
+/// The epoch an event changes, and the worker whose row in it changes.
+fn epoch_of(event: &LumenEvent) -> Option<(u64, Option<&AccountAddress>)> {
+    use LumenEvent as E;
+    match event {
+        E::UptimeReported(e) => Some((e.epoch, Some(&e.worker))),
+        E::LeaseRecorded(e) => Some((e.epoch, Some(&e.worker))),
+        E::RewardClaimed(e) => Some((e.epoch, Some(&e.worker))),
+        E::EpochFunded(e) => Some((e.epoch, None)),
+        E::EpochClosed(e) => Some((e.epoch, None)),
+        E::ConfigInitialized(_)
+        | E::ParamsUpdated(_)
+        | E::AdminProposed(_)
+        | E::AdminTransferred(_)
+        | E::PausedSet(_)
+        | E::TreasurySet(_)
+        | E::ArbiterSet(_)
+        | E::AttesterAdded(_)
+        | E::AttesterRemoved(_)
+        | E::AttestationSubmitted(_)
+        | E::ScoreAttested(_)
+        | E::ScoreRevoked(_)
+        | E::PriceSet(_)
+        | E::Staked(_)
+        | E::UnstakeRequested(_)
+        | E::Withdrawn(_)
+        | E::Slashed(_)
+        | E::PenaltiesSwept(_)
+        | E::JobCreated(_)
+        | E::JobAssigned(_)
+        | E::ResultSubmitted(_)
+        | E::RerenderRequested(_)
+        | E::JobCompleted(_)
+        | E::JobCancelled(_)
+        | E::JobReclaimed(_)
+        | E::JobDisputed(_)
+        | E::DisputeResolved(_)
+        | E::VipMinted(_)
+        | E::VipRevoked(_)
+        | E::CheckedIn(_)
+        | E::CreditsClaimed(_)
+        | E::SocialTaskGranted(_)
+        | E::ReferralRegistered(_)
+        | E::ReferralPointsEarned(_)
+        | E::CampaignFunded(_)
+        | E::LeaderboardPaid(_)
+        | E::CampaignConfigured(_)
+        | E::PoolSwept(_) => None,
+    }
+}
+
+/// `a + b` for a u128 kept as decimal text.
+fn u128_add(a: &str, b: u128) -> String {
+    a.parse::<u128>().unwrap_or(0).saturating_add(b).to_string()
+}
+
+impl Epochs {
+    fn epoch(&mut self, epoch: u64, version: i64) -> &mut EpochRow {
+        let e = self.epochs.entry(to_i64(epoch), |&epoch| EpochRow {
+            epoch,
+            funded: 0,
+            closed: false,
+            pool: 0,
+            poc_pool: 0,
+            pod_pool: 0,
+            total_poc_weight: "0".into(),
+            total_pod_weight: "0".into(),
+            rolled_over: 0,
+            claimed: 0,
+            reported_online_secs: 0,
+            updated_version: version,
+        });
+        e.updated_version = version;
+        e
+    }
+
+    fn worker_epoch(&mut self, worker: &AccountAddress, epoch: u64) -> &mut WorkerEpochRow {
+        self.worker_epochs
+            .entry((hex(worker), to_i64(epoch)), |(worker, epoch)| {
+                WorkerEpochRow {
+                    worker: worker.clone(),
+                    epoch: *epoch,
+                    online_secs: 0,
+                    uptime_score: 0,
+                    poc_weight: "0".into(),
+                    lease_secs: 0,
+                    pod_weight: "0".into(),
+                    poc_amount: 0,
+                    pod_amount: 0,
+                    claimed: 0,
+                }
+            })
+    }
+
+    /// `worker`'s row in `epoch`, as the events so far left it.
+    pub(crate) fn worker_epoch_row(
+        &self,
+        worker: &AccountAddress,
+        epoch: u64,
+    ) -> Option<&WorkerEpochRow> {
+        self.worker_epochs.get(&(hex(worker), to_i64(epoch)))
+    }
+}
+
+impl Projection for Epochs {
+    type Keys = EpochKeys;
+    type Reads<'a> = ();
+
+    fn keys(keys: &mut EpochKeys, d: &Decoded) {
+        if let Some((epoch, worker)) = epoch_of(&d.event) {
+            keys.epochs.insert(to_i64(epoch));
+            if let Some(w) = worker {
+                keys.worker_epochs.insert((hex(w), to_i64(epoch)));
+            }
+        }
+    }
+
+    fn load(conn: &mut PgConnection, keys: EpochKeys) -> Result<Self, StoreError> {
+        let mut epochs = Rows::new(&keys.epochs);
+        let mut worker_epochs = Rows::new(&keys.worker_epochs);
+        if !keys.epochs.is_empty() {
+            for e in epochs::table
+                .filter(epochs::epoch.eq_any(&keys.epochs))
+                .select(EpochRow::as_select())
+                .load(conn)?
+            {
+                epochs.loaded(e.epoch, e);
+            }
+        }
+        if !keys.worker_epochs.is_empty() {
+            // Superset filter (worker ∈ W and epoch ∈ E): the write deletes
+            // the same superset and re-inserts every loaded row, which is exact.
+            let who: BTreeSet<&String> = keys.worker_epochs.iter().map(|k| &k.0).collect();
+            let when: BTreeSet<i64> = keys.worker_epochs.iter().map(|k| k.1).collect();
+            for we in worker_epochs::table
+                .filter(worker_epochs::worker.eq_any(who))
+                .filter(worker_epochs::epoch.eq_any(when))
+                .select(WorkerEpochRow::as_select())
+                .load(conn)?
+            {
+                worker_epochs.loaded((we.worker.clone(), we.epoch), we);
+            }
+        }
+        Ok(Self {
+            epochs,
+            worker_epochs,
+        })
+    }
+
+    fn apply(&mut self, d: &Decoded, (): ()) {
+        use LumenEvent as E;
+        let v = to_i64(d.version);
+        match &d.event {
+            E::UptimeReported(e) => {
+                let we = self.worker_epoch(&e.worker, e.epoch);
+                we.online_secs = to_i64(e.online_secs);
+                we.uptime_score = to_i64(e.score);
+                we.poc_weight = e.weight.to_string();
+                let ep = self.epoch(e.epoch, v);
+                ep.reported_online_secs = ep
+                    .reported_online_secs
+                    .saturating_add(to_i64(e.online_secs));
+            }
+            E::LeaseRecorded(e) => {
+                let we = self.worker_epoch(&e.worker, e.epoch);
+                we.lease_secs = we.lease_secs.saturating_add(to_i64(e.lease_secs));
+                we.pod_weight = u128_add(&we.pod_weight, e.weight);
+                self.epoch(e.epoch, v);
+            }
+            E::EpochFunded(e) => self.epoch(e.epoch, v).funded = to_i64(e.total),
+            E::EpochClosed(e) => {
+                let ep = self.epoch(e.epoch, v);
+                ep.closed = true;
+                ep.pool = to_i64(e.pool);
+                ep.poc_pool = to_i64(e.poc_pool);
+                ep.pod_pool = to_i64(e.pod_pool);
+                ep.total_poc_weight = e.total_poc_weight.to_string();
+                ep.total_pod_weight = e.total_pod_weight.to_string();
+                ep.rolled_over = to_i64(e.rolled_over);
+            }
+            E::RewardClaimed(e) => {
+                let we = self.worker_epoch(&e.worker, e.epoch);
+                we.poc_amount = to_i64(e.poc_amount);
+                we.pod_amount = to_i64(e.pod_amount);
+                we.claimed = to_i64(e.amount);
+                let ep = self.epoch(e.epoch, v);
+                ep.claimed = ep.claimed.saturating_add(to_i64(e.amount));
+            }
+            E::ConfigInitialized(_)
+            | E::ParamsUpdated(_)
+            | E::AdminProposed(_)
+            | E::AdminTransferred(_)
+            | E::PausedSet(_)
+            | E::TreasurySet(_)
+            | E::ArbiterSet(_)
+            | E::AttesterAdded(_)
+            | E::AttesterRemoved(_)
+            | E::AttestationSubmitted(_)
+            | E::ScoreAttested(_)
+            | E::ScoreRevoked(_)
+            | E::PriceSet(_)
+            | E::Staked(_)
+            | E::UnstakeRequested(_)
+            | E::Withdrawn(_)
+            | E::Slashed(_)
+            | E::PenaltiesSwept(_)
+            | E::JobCreated(_)
+            | E::JobAssigned(_)
+            | E::ResultSubmitted(_)
+            | E::RerenderRequested(_)
+            | E::JobCompleted(_)
+            | E::JobCancelled(_)
+            | E::JobReclaimed(_)
+            | E::JobDisputed(_)
+            | E::DisputeResolved(_)
+            | E::VipMinted(_)
+            | E::VipRevoked(_)
+            | E::CheckedIn(_)
+            | E::CreditsClaimed(_)
+            | E::SocialTaskGranted(_)
+            | E::ReferralRegistered(_)
+            | E::ReferralPointsEarned(_)
+            | E::CampaignFunded(_)
+            | E::LeaderboardPaid(_)
+            | E::CampaignConfigured(_)
+            | E::PoolSwept(_) => {}
+        }
+    }
+
+    fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
+        let keys: Vec<i64> = self.epochs.keys().copied().collect();
+        replace_rows!(
+            conn,
+            epochs::table,
+            epochs::table.filter(epochs::epoch.eq_any(&keys)),
+            self.epochs.into_rows()
+        );
+        let who: BTreeSet<String> = self.worker_epochs.keys().map(|k| k.0.clone()).collect();
+        let when: BTreeSet<i64> = self.worker_epochs.keys().map(|k| k.1).collect();
+        replace_rows!(
+            conn,
+            worker_epochs::table,
+            worker_epochs::table
+                .filter(worker_epochs::worker.eq_any(who))
+                .filter(worker_epochs::epoch.eq_any(when)),
+            self.worker_epochs.into_rows()
+        );
+        Ok(())
+    }
+}

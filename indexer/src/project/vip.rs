@@ -1,0 +1,196 @@
+//! VIP passes: one row per holder and role, minted and revoked (the holder's
+//! `vip` flag lives on its worker or creator row).
+
+use std::collections::BTreeSet;
+
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::AccountAddress;
+
+use super::{hex, replace_rows, Projection, Rows};
+use crate::decode::Decoded;
+use crate::rows::{to_i64, VipPassRow};
+use crate::schema::vip_passes;
+use crate::store::StoreError;
+
+/// VIP role codes (`lumen_sdk::codes::VipRole`).
+pub mod role {
+    use lumen_sdk::codes::VipRole;
+
+    /// Creator pass.
+    pub const CREATOR: u8 = VipRole::Creator as u8;
+    /// Worker pass.
+    pub const WORKER: u8 = VipRole::Worker as u8;
+}
+
+/// The `vip_passes` rows of a batch, by `(holder, role)`.
+pub(crate) struct VipPasses {
+    rows: Rows<(String, i16), VipPassRow>,
+}
+
+/// The pass an event is about.
+fn pass_of(event: &LumenEvent) -> Option<(&AccountAddress, u8)> {
+    use LumenEvent as E;
+    match event {
+        E::VipMinted(e) => Some((&e.holder, e.role)),
+        E::VipRevoked(e) => Some((&e.holder, e.role)),
+        E::ConfigInitialized(_)
+        | E::ParamsUpdated(_)
+        | E::AdminProposed(_)
+        | E::AdminTransferred(_)
+        | E::PausedSet(_)
+        | E::TreasurySet(_)
+        | E::ArbiterSet(_)
+        | E::AttesterAdded(_)
+        | E::AttesterRemoved(_)
+        | E::AttestationSubmitted(_)
+        | E::ScoreAttested(_)
+        | E::ScoreRevoked(_)
+        | E::PriceSet(_)
+        | E::Staked(_)
+        | E::UnstakeRequested(_)
+        | E::Withdrawn(_)
+        | E::Slashed(_)
+        | E::PenaltiesSwept(_)
+        | E::JobCreated(_)
+        | E::JobAssigned(_)
+        | E::ResultSubmitted(_)
+        | E::RerenderRequested(_)
+        | E::JobCompleted(_)
+        | E::JobCancelled(_)
+        | E::JobReclaimed(_)
+        | E::JobDisputed(_)
+        | E::DisputeResolved(_)
+        | E::UptimeReported(_)
+        | E::LeaseRecorded(_)
+        | E::EpochFunded(_)
+        | E::EpochClosed(_)
+        | E::RewardClaimed(_)
+        | E::CheckedIn(_)
+        | E::CreditsClaimed(_)
+        | E::SocialTaskGranted(_)
+        | E::ReferralRegistered(_)
+        | E::ReferralPointsEarned(_)
+        | E::CampaignFunded(_)
+        | E::LeaderboardPaid(_)
+        | E::CampaignConfigured(_)
+        | E::PoolSwept(_) => None,
+    }
+}
+
+impl Projection for VipPasses {
+    type Keys = BTreeSet<(String, i16)>;
+    type Reads<'a> = ();
+
+    fn keys(keys: &mut Self::Keys, d: &Decoded) {
+        if let Some((holder, role)) = pass_of(&d.event) {
+            keys.insert((hex(holder), role as i16));
+        }
+    }
+
+    fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
+        let mut rows = Rows::new(&keys);
+        if !keys.is_empty() {
+            // By holder (both roles): the write deletes by holder too.
+            let holders: BTreeSet<&String> = keys.iter().map(|k| &k.0).collect();
+            for v in vip_passes::table
+                .filter(vip_passes::holder.eq_any(holders))
+                .select(VipPassRow::as_select())
+                .load(conn)?
+            {
+                rows.loaded((v.holder.clone(), v.role), v);
+            }
+        }
+        Ok(Self { rows })
+    }
+
+    fn apply(&mut self, d: &Decoded, (): ()) {
+        use LumenEvent as E;
+        let v = to_i64(d.version);
+        match &d.event {
+            E::VipMinted(e) => self.rows.insert(
+                (hex(&e.holder), e.role as i16),
+                VipPassRow {
+                    holder: hex(&e.holder),
+                    role: e.role as i16,
+                    token: hex(&e.token),
+                    minted_at: to_i64(e.minted_at),
+                    revoked: false,
+                    revoked_by: None,
+                    updated_version: v,
+                },
+            ),
+            E::VipRevoked(e) => {
+                let row = self
+                    .rows
+                    .entry((hex(&e.holder), e.role as i16), |(holder, role)| {
+                        VipPassRow {
+                            holder: holder.clone(),
+                            role: *role,
+                            token: hex(&e.token),
+                            minted_at: 0,
+                            revoked: true,
+                            revoked_by: None,
+                            updated_version: v,
+                        }
+                    });
+                row.revoked = true;
+                row.revoked_by = Some(hex(&e.by));
+                row.updated_version = v;
+            }
+            E::ConfigInitialized(_)
+            | E::ParamsUpdated(_)
+            | E::AdminProposed(_)
+            | E::AdminTransferred(_)
+            | E::PausedSet(_)
+            | E::TreasurySet(_)
+            | E::ArbiterSet(_)
+            | E::AttesterAdded(_)
+            | E::AttesterRemoved(_)
+            | E::AttestationSubmitted(_)
+            | E::ScoreAttested(_)
+            | E::ScoreRevoked(_)
+            | E::PriceSet(_)
+            | E::Staked(_)
+            | E::UnstakeRequested(_)
+            | E::Withdrawn(_)
+            | E::Slashed(_)
+            | E::PenaltiesSwept(_)
+            | E::JobCreated(_)
+            | E::JobAssigned(_)
+            | E::ResultSubmitted(_)
+            | E::RerenderRequested(_)
+            | E::JobCompleted(_)
+            | E::JobCancelled(_)
+            | E::JobReclaimed(_)
+            | E::JobDisputed(_)
+            | E::DisputeResolved(_)
+            | E::UptimeReported(_)
+            | E::LeaseRecorded(_)
+            | E::EpochFunded(_)
+            | E::EpochClosed(_)
+            | E::RewardClaimed(_)
+            | E::CheckedIn(_)
+            | E::CreditsClaimed(_)
+            | E::SocialTaskGranted(_)
+            | E::ReferralRegistered(_)
+            | E::ReferralPointsEarned(_)
+            | E::CampaignFunded(_)
+            | E::LeaderboardPaid(_)
+            | E::CampaignConfigured(_)
+            | E::PoolSwept(_) => {}
+        }
+    }
+
+    fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
+        let holders: BTreeSet<String> = self.rows.keys().map(|k| k.0.clone()).collect();
+        replace_rows!(
+            conn,
+            vip_passes::table,
+            vip_passes::table.filter(vip_passes::holder.eq_any(holders)),
+            self.rows.into_rows()
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,415 @@
+//! Row types of the tables in `migrations/` (diesel mappings of
+//! [`crate::schema`]) and the conversions of chain values into columns.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::schema::*;
+
+/// u64 chain values into BIGINT; values past `i64::MAX` saturate (the raw
+/// event log keeps the exact value).
+pub fn to_i64(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// `0x`-prefixed hex of bytes.
+pub fn hex0x(b: &[u8]) -> String {
+    format!("0x{}", hex::encode(b))
+}
+
+/// A raw event.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = events, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+pub struct EventRow {
+    /// Transaction version.
+    pub version: i64,
+    /// Index in the transaction's events.
+    pub event_index: i32,
+    /// Commit time (µs).
+    pub timestamp_us: i64,
+    /// `module::Name`.
+    pub event_type: String,
+    /// Job id for escrow events.
+    pub job_id: Option<i64>,
+    /// The account the event is about (worker, holder …).
+    pub account: Option<String>,
+    /// The event's data as served.
+    pub data: RawJson,
+}
+
+/// A JSON document kept as the text the node served: written to `JSONB`
+/// columns and served by the API without being parsed into a tree and
+/// printed again (most of the ingest's allocations went there).
+#[derive(Debug, Clone, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Jsonb)]
+pub struct RawJson(pub Box<serde_json::value::RawValue>);
+
+impl RawJson {
+    /// The JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl From<serde_json::Value> for RawJson {
+    fn from(v: serde_json::Value) -> Self {
+        Self(serde_json::value::to_raw_value(&v).expect("a Value always prints"))
+    }
+}
+
+impl utoipa::PartialSchema for RawJson {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Object)
+            .description(Some(
+                "The event's fields as the node served them (u64 as strings, addresses as hex).",
+            ))
+            .into()
+    }
+}
+impl utoipa::ToSchema for RawJson {}
+
+impl Serialize for RawJson {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// `JSONB`'s binary form is a version byte (1) and the JSON text.
+const JSONB_VERSION: u8 = 1;
+
+impl diesel::serialize::ToSql<diesel::sql_types::Jsonb, diesel::pg::Pg> for RawJson {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+    ) -> diesel::serialize::Result {
+        use std::io::Write;
+        out.write_all(&[JSONB_VERSION])?;
+        out.write_all(self.get().as_bytes())?;
+        Ok(diesel::serialize::IsNull::No)
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Jsonb, diesel::pg::Pg> for RawJson {
+    fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        let bytes = value.as_bytes();
+        let Some((&JSONB_VERSION, text)) = bytes.split_first() else {
+            return Err("unsupported JSONB encoding version".into());
+        };
+        let text = std::str::from_utf8(text)?;
+        Ok(Self(serde_json::value::RawValue::from_string(
+            text.to_owned(),
+        )?))
+    }
+}
+
+/// A job.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = jobs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct JobRow {
+    pub job_id: i64,
+    pub address: String,
+    pub creator: String,
+    pub worker: Option<String>,
+    /// Served by the API as its name (`completed`); the code is `status_code`.
+    #[serde(serialize_with = "crate::project::status::serialize_name")]
+    #[schema(value_type = String)]
+    pub status: i16,
+    pub spec_hash: String,
+    pub frames: i64,
+    pub max_price_per_frame: i64,
+    pub min_score: i64,
+    pub min_vram_mb: i64,
+    pub deposit: i64,
+    pub price_per_frame: Option<i64>,
+    pub render_deadline: Option<i64>,
+    pub worker_score: Option<i64>,
+    pub frames_done: Option<i64>,
+    pub output_root: Option<String>,
+    pub review_deadline: Option<i64>,
+    pub rerenders: i64,
+    pub frames_paid: i64,
+    pub gross: i64,
+    pub worker_amount: i64,
+    pub fee: i64,
+    pub refund: i64,
+    pub slashed: i64,
+    pub lease_secs: i64,
+    pub finalized: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub created_version: i64,
+    pub updated_version: i64,
+}
+
+/// A worker.
+#[derive(
+    Debug, Clone, Queryable, Selectable, Insertable, Serialize, QueryableByName, utoipa::ToSchema,
+)]
+#[diesel(table_name = workers, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct WorkerRow {
+    pub address: String,
+    pub device_id: Option<String>,
+    pub gpu_model: Option<String>,
+    pub vram_mb: i64,
+    pub score: i64,
+    pub bench_version: i64,
+    pub score_effective_at: i64,
+    pub score_expires_at: i64,
+    pub score_revoked: bool,
+    pub price_per_ib_hour: i64,
+    pub stake: i64,
+    pub unbonding: i64,
+    pub unbonding_available_at: i64,
+    pub withdrawn_total: i64,
+    pub slashed_total: i64,
+    pub frames_completed: i64,
+    pub jobs_completed: i64,
+    pub jobs_failed: i64,
+    pub lease_secs: i64,
+    pub rewards_claimed: i64,
+    pub vip: bool,
+    pub first_version: i64,
+    pub updated_version: i64,
+}
+
+impl WorkerRow {
+    /// A worker first seen at `version`.
+    pub fn new(address: String, version: i64) -> Self {
+        Self {
+            address,
+            device_id: None,
+            gpu_model: None,
+            vram_mb: 0,
+            score: 0,
+            bench_version: 0,
+            score_effective_at: 0,
+            score_expires_at: 0,
+            score_revoked: false,
+            price_per_ib_hour: 0,
+            stake: 0,
+            unbonding: 0,
+            unbonding_available_at: 0,
+            withdrawn_total: 0,
+            slashed_total: 0,
+            frames_completed: 0,
+            jobs_completed: 0,
+            jobs_failed: 0,
+            lease_secs: 0,
+            rewards_claimed: 0,
+            vip: false,
+            first_version: version,
+            updated_version: version,
+        }
+    }
+}
+
+/// A creator.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = creators, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CreatorRow {
+    pub address: String,
+    pub jobs_created: i64,
+    pub deposited_total: i64,
+    pub spent_total: i64,
+    pub frames_succeeded: i64,
+    pub vip: bool,
+    pub updated_version: i64,
+}
+
+/// A creator's spend in one 30-day month.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = creator_months, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CreatorMonthRow {
+    pub creator: String,
+    pub month: i64,
+    pub spent: i64,
+}
+
+/// A score attestation or revocation.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = attestations, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct AttestationRow {
+    pub version: i64,
+    pub event_index: i32,
+    pub worker: String,
+    pub revoked: bool,
+    pub device_id: Option<String>,
+    pub gpu_model: Option<String>,
+    pub vram_mb: Option<i64>,
+    pub score: Option<i64>,
+    pub bench_version: Option<i64>,
+    pub nonce: Option<i64>,
+    pub measured_at: Option<i64>,
+    pub effective_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    #[schema(value_type = Option<Vec<String>>)]
+    pub attesters: Option<serde_json::Value>,
+    pub revoked_by: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A reward epoch.
+#[derive(
+    Debug, Clone, Queryable, Selectable, Insertable, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[diesel(table_name = epochs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct EpochRow {
+    pub epoch: i64,
+    pub funded: i64,
+    pub closed: bool,
+    pub pool: i64,
+    pub poc_pool: i64,
+    pub pod_pool: i64,
+    pub total_poc_weight: String,
+    pub total_pod_weight: String,
+    pub rolled_over: i64,
+    pub claimed: i64,
+    pub reported_online_secs: i64,
+    pub updated_version: i64,
+}
+
+/// A worker's uptime, leases and reward in one epoch.
+#[derive(
+    Debug, Clone, Queryable, Selectable, Insertable, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[diesel(table_name = worker_epochs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct WorkerEpochRow {
+    pub worker: String,
+    pub epoch: i64,
+    pub online_secs: i64,
+    pub uptime_score: i64,
+    pub poc_weight: String,
+    pub lease_secs: i64,
+    pub pod_weight: String,
+    pub poc_amount: i64,
+    pub pod_amount: i64,
+    pub claimed: i64,
+}
+
+/// A VIP pass.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = vip_passes, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct VipPassRow {
+    pub holder: String,
+    pub role: i16,
+    pub token: String,
+    pub minted_at: i64,
+    pub revoked: bool,
+    pub revoked_by: Option<String>,
+    pub updated_version: i64,
+}
+
+/// A config parameter.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = params, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct ParamRow {
+    pub name: String,
+    pub value: i64,
+    pub updated_version: i64,
+}
+
+/// A testnet-campaign participant.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = campaign_users, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CampaignUserRow {
+    pub address: String,
+    pub total_points: i64,
+    pub checkin_points: i64,
+    pub social_points: i64,
+    pub referral_points: i64,
+    pub check_ins: i64,
+    pub streak: i64,
+    pub last_day: Option<i64>,
+    pub credits_earned: i64,
+    pub claimable: i64,
+    pub claimed_total: i64,
+    pub referrer: Option<String>,
+    pub referrals: i64,
+    pub leaderboard_rank: Option<i64>,
+    pub prize: i64,
+    pub updated_version: i64,
+}
+
+impl CampaignUserRow {
+    /// A participant first seen at `version`.
+    pub fn new(address: String, version: i64) -> Self {
+        Self {
+            address,
+            total_points: 0,
+            checkin_points: 0,
+            social_points: 0,
+            referral_points: 0,
+            check_ins: 0,
+            streak: 0,
+            last_day: None,
+            credits_earned: 0,
+            claimable: 0,
+            claimed_total: 0,
+            referrer: None,
+            referrals: 0,
+            leaderboard_rank: None,
+            prize: 0,
+            updated_version: version,
+        }
+    }
+}
+
+/// The campaign's settings and pool.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = campaign, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CampaignRow {
+    #[serde(skip)]
+    pub id: i16,
+    pub operator: Option<String>,
+    pub period_start: i64,
+    pub period_end: i64,
+    pub credit_value: i64,
+    #[schema(value_type = Vec<u64>)]
+    pub tier_amounts: serde_json::Value,
+    pub pool: i64,
+    pub funded_total: i64,
+    pub paid_total: i64,
+    pub swept_total: i64,
+    pub updated_version: i64,
+}
+
+/// Protocol points of one address (micro-points).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = campaign_points, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CampaignPointsRow {
+    pub address: String,
+    pub creator_points: i64,
+    pub worker_render_points: i64,
+    pub worker_online_points: i64,
+    pub referral_points: i64,
+    pub updated_version: i64,
+}
+
+/// What one `(worker, epoch)` credited for online-but-idle time.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = campaign_online, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct CampaignOnlineRow {
+    pub worker: String,
+    pub epoch: i64,
+    /// The epoch lay inside the campaign period when it was reported.
+    pub counted: bool,
+    /// The worker's referrer when the epoch was reported.
+    pub referrer: Option<String>,
+    pub points: i64,
+    pub referral_points: i64,
+    pub updated_version: i64,
+}
