@@ -168,6 +168,70 @@ def gen_signing(v):
     return test("golden_signed_messages", body, "(framework = @aptos_framework)", "framework: &signer")
 
 
+def strlit(text):
+    """A Move byte-string literal of UTF-8 text: printable ASCII as is, the rest escaped."""
+    out = ""
+    for b in text.encode("utf-8"):
+        c = chr(b)
+        if c == "\n":
+            out += "\\n"
+        elif c in "\"\\":
+            out += "\\" + c
+        elif 0x20 <= b < 0x7f:
+            out += c
+        else:
+            out += "\\x%02x" % b
+    return 'b"%s"' % out
+
+
+def gen_wallet_envelope(v):
+    body = ""
+    for i, c in enumerate(v["format_amount"]):
+        body += "        assert!(offer_auth::format_amount(%s, %d) == %s, %d);\n" % (
+            c["amount"], c["decimals"], strlit(c["expected"]), i)
+    out = test("wallet_envelope_amounts", body)
+    body = ""
+    for i, c in enumerate(v["format_utc"]):
+        body += "        assert!(offer_auth::format_utc(%s) == %s, %d);\n" % (c["secs"], strlit(c["expected"]), i)
+    out += test("wallet_envelope_dates", body)
+    body = "        let pk = ed25519::new_unvalidated_public_key_from_bytes(%s);\n" % hexlit(v["public_key"])
+    for i, c in enumerate(v["cases"]):
+        o, a, h = c["offer"], c["asset"], c["header"]
+        body += "        // %s\n" % c["name"]
+        body += "        assert!(escrow::job_address(%s) == %s, %d);\n" % (c["job_id"], addr(o["job"]), 10 * i)
+        body += ("        let message = offer_auth::offer_message(@lumen, %s, %s, %s, %s, %d, string::utf8(%s), "
+                 "%s, %s, %s, %d);\n") % (
+            addr(o["job"]), c["job_id"], addr(o["worker"]), o["price_per_frame"], a["decimals"], strlit(a["symbol"]),
+            o["render_deadline"], o["offer_expires_at"], o["nonce"], o["chain_id"])
+        body += "        assert!(message == %s, %d);\n" % (strlit(c["message"]), 10 * i + 1)
+        body += ("        let envelope = offer_auth::wallet_envelope(%s, string::utf8(%s), string::utf8(%s), %s, %d, "
+                 "message, %s);\n") % (
+            addr(v["creator"]), strlit(h["address"] or ""), strlit(h["application"] or ""), boolean(h["chain_id"]),
+            o["chain_id"], o["nonce"])
+        body += "        assert!(envelope == %s, %d);\n" % (strlit(c["full_message"]), 10 * i + 2)
+        assert bytes.fromhex(c["full_message_hex"][2:]) == c["full_message"].encode("utf-8")
+        body += "        let sig = ed25519::new_signature_from_bytes(%s);\n" % hexlit(c["signature"])
+        body += "        assert!(ed25519::signature_verify_strict(&sig, &pk, envelope), %d);\n" % (10 * i + 3)
+    return out + test("wallet_envelope_golden", body)
+
+
+def gen_key_schemes(v):
+    body = ""
+    for i, (name, scheme) in enumerate([("single_key", 2), ("multi_key", 3)]):
+        c = v[name]
+        body += "        // %s (scheme %d)\n" % (name, scheme)
+        body += "        let public_key = %s;\n" % hexlit(c["public_key_bytes"])
+        body += "        assert!(offer_auth::authentication_key(%d, public_key) == %s, %d);\n" % (
+            scheme, hexlit(c["authentication_key"]), 10 * i)
+        body += "        let envelope = %s;\n" % strlit(c["full_message"])
+        body += "        assert!(offer_auth::verify(%d, public_key, %s, envelope), %d);\n" % (
+            scheme, hexlit(c["signature"]), 10 * i + 1)
+        body += "        envelope.push_back(0x20);\n"
+        body += "        assert!(!offer_auth::verify(%d, public_key, %s, envelope), %d);\n" % (
+            scheme, hexlit(c["signature"]), 10 * i + 2)
+    return test("key_schemes_golden", body)
+
+
 def u64s(values):
     return "vector<u64>[%s]" % ", ".join(str(x) for x in values)
 
@@ -224,6 +288,8 @@ def render():
         gen_job_address(load("job_address.json")),
         gen_signing(load("signing.json")),
         gen_campaign(load("campaign.json")),
+        gen_wallet_envelope(load("wallet_envelope.json")),
+        gen_key_schemes(load("key_schemes.json")),
     ]
     head = (
         "// Written by scripts/gen_move_vectors.py from tests/vectors/*.json: edit the\n"
@@ -239,6 +305,7 @@ def render():
         "    use lumen::attestation;\n"
         "    use lumen::campaign;\n"
         "    use lumen::escrow;\n"
+        "    use lumen::offer_auth;\n"
         "    use lumen::rewards;\n"
         "    use lumen::staking;\n"
         "    use lumen::vip;\n\n"

@@ -6,9 +6,14 @@
 #   - libvulkan1, mesa-vulkan-drivers   the Vulkan loader and lavapipe (CPU driver)
 #   - glslang-tools glslangValidator, compiles the relayer's GLSL shaders to SPIR-V
 #   - pkg-config    lets -sys crates find the libraries above
+#   - nodejs, npm   build and test the TypeScript client (ts/); any Node >= 18
+#                   already on PATH (e.g. from NodeSource) is used instead
 set -euo pipefail
 
 packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools)
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -30,6 +35,12 @@ else
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   echo "setup: installed ${missing[*]}"
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if ((node_major < 18)); then
+  echo "setup: Node.js >= 18 is required for ts/ (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: set-up, formatting, lints, every Rust test,
-# and the Move unit tests where the Aptos CLI exists. Non-zero on any failure.
+# the TypeScript client's tests, and the Move unit tests where the Aptos CLI
+# exists. Non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -21,6 +22,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace --locked
+
+step "TypeScript client (ts/): generated from lumen-sdk's tables, byte for byte against its vectors"
+cargo build -q -p lumen-sdk --bin lumen --locked
+"$CARGO_TARGET_DIR/debug/lumen" interface | node ts/scripts/generate.mjs --check
+(cd ts && npm ci --no-audit --no-fund --prefer-offline && npm test)
 
 step "benchmark smoke run: every row of scripts/bench.sh at tiny sizes"
 bash scripts/bench.sh --smoke

@@ -15,11 +15,22 @@ use lumen_sdk::payloads::ENTRY_FUNCTIONS;
 use serde::{Deserialize, Serialize};
 
 /// Aborts no transition reaches, and why.
-const UNREACHABLE: &[(&str, &str, &str)] = &[(
-    "staking",
-    "EInvalidBps",
-    "only `staking::slash` checks it, and `slash_bps` is bounded by 10 000 (move/tests covers it with slash_for_test)",
-)];
+const UNREACHABLE: &[(&str, &str, &str)] = &[
+    (
+        "staking",
+        "EInvalidBps",
+        "only `staking::slash` checks it, and `slash_bps` is bounded by 10 000 (move/tests covers it with slash_for_test)",
+    ),
+    ("offer_auth", "EHeaderLineBreak", OFFER_AUTH),
+    ("offer_auth", "EHeaderAddress", OFFER_AUTH),
+    ("offer_auth", "EUnknownScheme", OFFER_AUTH),
+    ("offer_auth", "EMalformedPublicKey", OFFER_AUTH),
+    ("offer_auth", "EMalformedSignature", OFFER_AUTH),
+    ("offer_auth", "EUnsupportedKey", OFFER_AUTH),
+];
+
+const OFFER_AUTH: &str =
+    "no entry function calls `offer_auth` yet (move/tests/offer_auth_tests.move reaches each)";
 
 #[derive(Serialize, Deserialize)]
 struct File {

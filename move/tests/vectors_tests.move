@@ -11,6 +11,7 @@ module lumen::vectors_tests {
     use lumen::attestation;
     use lumen::campaign;
     use lumen::escrow;
+    use lumen::offer_auth;
     use lumen::rewards;
     use lumen::staking;
     use lumen::vip;
@@ -377,5 +378,86 @@ module lumen::vectors_tests {
         assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 7) == 700000000, 7);
         // custom_60_winners
         assert!(campaign::payout_total(vector<u64>[40, 10, 2, 1, 0], 60) == 135, 8);
+    }
+
+    #[test]
+    fun wallet_envelope_amounts() {
+        assert!(offer_auth::format_amount(800, 6) == b"0.0008", 0);
+        assert!(offer_auth::format_amount(2500000, 6) == b"2.5", 1);
+        assert!(offer_auth::format_amount(1000000, 6) == b"1", 2);
+        assert!(offer_auth::format_amount(0, 6) == b"0", 3);
+        assert!(offer_auth::format_amount(7, 0) == b"7", 4);
+        assert!(offer_auth::format_amount(18446744073709551615, 0) == b"18446744073709551615", 5);
+        assert!(offer_auth::format_amount(18446744073709551615, 8) == b"184467440737.09551615", 6);
+        assert!(offer_auth::format_amount(1, 32) == b"0.00000000000000000000000000000001", 7);
+        assert!(offer_auth::format_amount(120, 2) == b"1.2", 8);
+        assert!(offer_auth::format_amount(100000000, 8) == b"1", 9);
+    }
+
+    #[test]
+    fun wallet_envelope_dates() {
+        assert!(offer_auth::format_utc(0) == b"1970-01-01 00:00:00", 0);
+        assert!(offer_auth::format_utc(951782400) == b"2000-02-29 00:00:00", 1);
+        assert!(offer_auth::format_utc(1728086400) == b"2024-10-05 00:00:00", 2);
+        assert!(offer_auth::format_utc(1767225599) == b"2025-12-31 23:59:59", 3);
+        assert!(offer_auth::format_utc(4107542400) == b"2100-03-01 00:00:00", 4);
+        assert!(offer_auth::format_utc(253402300799) == b"9999-12-31 23:59:59", 5);
+        assert!(offer_auth::format_utc(253402300800) == b"10000-01-01 00:00:00", 6);
+        assert!(offer_auth::format_utc(18446744073709551615) == b"584554051223-11-09 07:00:15", 7);
+    }
+
+    #[test]
+    fun wallet_envelope_golden() {
+        let pk = ed25519::new_unvalidated_public_key_from_bytes(x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c");
+        // every optional line, as a dapp asks for them
+        assert!(escrow::job_address(3) == @0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843, 0);
+        let message = offer_auth::offer_message(@lumen, @0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843, 3, @0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0, 800, 6, string::utf8(b"TUSD"), 1728086400, 1728003600, 1, 4);
+        assert!(message == b"Lumen render job offer\nJob: #3\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 0.0008 TUSD\nRender deadline: 2024-10-05 00:00:00 UTC\nOffer expires: 2024-10-04 01:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=800 render_deadline=1728086400 offer_expires_at=1728003600 nonce=1 chain_id=4", 1);
+        let envelope = offer_auth::wallet_envelope(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), string::utf8(b"https://lumen.example"), true, 4, message, 1);
+        assert!(envelope == b"APTOS\naddress: 0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd\napplication: https://lumen.example\nchainId: 4\nmessage: Lumen render job offer\nJob: #3\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 0.0008 TUSD\nRender deadline: 2024-10-05 00:00:00 UTC\nOffer expires: 2024-10-04 01:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=800 render_deadline=1728086400 offer_expires_at=1728003600 nonce=1 chain_id=4\nnonce: 1", 2);
+        let sig = ed25519::new_signature_from_bytes(x"c9834445e755950d0deb83b7f82a9533453dc979015377a913d38b90cc174693af175549136e48411c4add5bf621d073d92a66bd039ea80917e0805be44b3209");
+        assert!(ed25519::signature_verify_strict(&sig, &pk, envelope), 3);
+        // no optional line
+        assert!(escrow::job_address(0) == @0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709, 10);
+        let message = offer_auth::offer_message(@lumen, @0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709, 0, @0x2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b, 2500000, 6, string::utf8(b"TUSD"), 1767225599, 1767139200, 18446744073709551615, 4);
+        assert!(message == b"Lumen render job offer\nJob: #0\nWorker: 0x2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b\nPrice per frame: 2.5 TUSD\nRender deadline: 2025-12-31 23:59:59 UTC\nOffer expires: 2025-12-31 00:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709 worker=0x2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b price_per_frame=2500000 render_deadline=1767225599 offer_expires_at=1767139200 nonce=18446744073709551615 chain_id=4", 11);
+        let envelope = offer_auth::wallet_envelope(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, string::utf8(b""), string::utf8(b""), false, 4, message, 18446744073709551615);
+        assert!(envelope == b"APTOS\nmessage: Lumen render job offer\nJob: #0\nWorker: 0x2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b\nPrice per frame: 2.5 TUSD\nRender deadline: 2025-12-31 23:59:59 UTC\nOffer expires: 2025-12-31 00:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709 worker=0x2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b price_per_frame=2500000 render_deadline=1767225599 offer_expires_at=1767139200 nonce=18446744073709551615 chain_id=4\nnonce: 18446744073709551615", 12);
+        let sig = ed25519::new_signature_from_bytes(x"2effe9afff8bdd0d67097d230f27513911f9e642b8590093524411198b7a9cd7d492173485c663c8768463ab3d8814683e7e3f7c558e92ba078e90bd1a484a00");
+        assert!(ed25519::signature_verify_strict(&sig, &pk, envelope), 13);
+        // address and the dapp's host, no chain id line
+        assert!(escrow::job_address(1234567) == @0xdd95b6b82bf90bf93f88101005d579199d47282bdf91080156310809d0848d63, 20);
+        let message = offer_auth::offer_message(@lumen, @0xdd95b6b82bf90bf93f88101005d579199d47282bdf91080156310809d0848d63, 1234567, @0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0, 123456789, 8, string::utf8(b"APT"), 253402300800, 951782400, 42, 4);
+        assert!(message == b"Lumen render job offer\nJob: #1234567\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 1.23456789 APT\nRender deadline: 10000-01-01 00:00:00 UTC\nOffer expires: 2000-02-29 00:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0xdd95b6b82bf90bf93f88101005d579199d47282bdf91080156310809d0848d63 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=123456789 render_deadline=253402300800 offer_expires_at=951782400 nonce=42 chain_id=4", 21);
+        let envelope = offer_auth::wallet_envelope(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), string::utf8(b"lumen.example"), false, 4, message, 42);
+        assert!(envelope == b"APTOS\naddress: 0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd\napplication: lumen.example\nmessage: Lumen render job offer\nJob: #1234567\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 1.23456789 APT\nRender deadline: 10000-01-01 00:00:00 UTC\nOffer expires: 2000-02-29 00:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0xdd95b6b82bf90bf93f88101005d579199d47282bdf91080156310809d0848d63 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=123456789 render_deadline=253402300800 offer_expires_at=951782400 nonce=42 chain_id=4\nnonce: 42", 22);
+        let sig = ed25519::new_signature_from_bytes(x"7d407e451faeb86a22c0826d5a903a742bb4d3a7a4d07571894b6fab6ecb5364b118e169b35b198067317734ec2b39d44eef078476eb3baca87b6b2b5ec84b04");
+        assert!(ed25519::signature_verify_strict(&sig, &pk, envelope), 23);
+        // zero decimals, no symbol, the largest times
+        assert!(escrow::job_address(18446744073709551615) == @0xbba6a39e41c823af4ef365ef200352db9852613cdcf1ffa4c4e4f3251bcfc1d2, 30);
+        let message = offer_auth::offer_message(@lumen, @0xbba6a39e41c823af4ef365ef200352db9852613cdcf1ffa4c4e4f3251bcfc1d2, 18446744073709551615, @0x0000000000000000000000000000000000000000000000000000000000000001, 18446744073709551615, 0, string::utf8(b""), 18446744073709551615, 18446744073709551615, 0, 4);
+        assert!(message == b"Lumen render job offer\nJob: #18446744073709551615\nWorker: 0x0000000000000000000000000000000000000000000000000000000000000001\nPrice per frame: 18446744073709551615\nRender deadline: 584554051223-11-09 07:00:15 UTC\nOffer expires: 584554051223-11-09 07:00:15 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0xbba6a39e41c823af4ef365ef200352db9852613cdcf1ffa4c4e4f3251bcfc1d2 worker=0x0000000000000000000000000000000000000000000000000000000000000001 price_per_frame=18446744073709551615 render_deadline=18446744073709551615 offer_expires_at=18446744073709551615 nonce=0 chain_id=4", 31);
+        let envelope = offer_auth::wallet_envelope(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, string::utf8(b""), string::utf8(b"https://app.lumen.example:8443"), true, 4, message, 0);
+        assert!(envelope == b"APTOS\napplication: https://app.lumen.example:8443\nchainId: 4\nmessage: Lumen render job offer\nJob: #18446744073709551615\nWorker: 0x0000000000000000000000000000000000000000000000000000000000000001\nPrice per frame: 18446744073709551615\nRender deadline: 584554051223-11-09 07:00:15 UTC\nOffer expires: 584554051223-11-09 07:00:15 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0xbba6a39e41c823af4ef365ef200352db9852613cdcf1ffa4c4e4f3251bcfc1d2 worker=0x0000000000000000000000000000000000000000000000000000000000000001 price_per_frame=18446744073709551615 render_deadline=18446744073709551615 offer_expires_at=18446744073709551615 nonce=0 chain_id=4\nnonce: 0", 32);
+        let sig = ed25519::new_signature_from_bytes(x"ec86e81271356157f2021cac45c93bc90f7b06216b0beee26d8d5e20ec10d73bab35810b3e7a088187347abbcb911587b88c6a3d2bcecce52d55af6750db1701");
+        assert!(ed25519::signature_verify_strict(&sig, &pk, envelope), 33);
+    }
+
+    #[test]
+    fun key_schemes_golden() {
+        // single_key (scheme 2)
+        let public_key = x"00208a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c";
+        assert!(offer_auth::authentication_key(2, public_key) == x"bbe6af385b3f36c98c46770ac79c0db8f3c7d2a58addf0f567dfd38f8f34a036", 0);
+        let envelope = b"APTOS\naddress: 0xbbe6af385b3f36c98c46770ac79c0db8f3c7d2a58addf0f567dfd38f8f34a036\napplication: https://lumen.example\nchainId: 4\nmessage: Lumen render job offer\nJob: #3\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 0.0008 TUSD\nRender deadline: 2024-10-05 00:00:00 UTC\nOffer expires: 2024-10-04 01:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=800 render_deadline=1728086400 offer_expires_at=1728003600 nonce=1 chain_id=4\nnonce: 1";
+        assert!(offer_auth::verify(2, public_key, x"7020193b9b0a5747037e9129ff9412b7e97066eab3f635068f2729aec2994a145ab4b8e5143750ec7e9d9d1c8d6a04f524e464cbcf5aebcacc8a377ab7e98204", envelope), 1);
+        envelope.push_back(0x20);
+        assert!(!offer_auth::verify(2, public_key, x"7020193b9b0a5747037e9129ff9412b7e97066eab3f635068f2729aec2994a145ab4b8e5143750ec7e9d9d1c8d6a04f524e464cbcf5aebcacc8a377ab7e98204", envelope), 2);
+        // multi_key (scheme 3)
+        let public_key = x"0300206e7a1cdd29b0b78fd13af4c5598feff4ef2a97166e3ca6f2e4fbfccd80505bf1014104989c0b76cb563971fdc9bef31ec06c3560f3249d6ee9e5d83c57625596e05f6f631f4d05b3ae518776ee08755a7703e64b2ebc32547504de0b55a142d4ecdf8000208a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f1702";
+        assert!(offer_auth::authentication_key(3, public_key) == x"c4a8325d7f2327f8f43e3812e715d5c50ea7584b12bfa2a2e61674ad0a9ac0fd", 10);
+        let envelope = b"APTOS\naddress: 0xc4a8325d7f2327f8f43e3812e715d5c50ea7584b12bfa2a2e61674ad0a9ac0fd\napplication: https://lumen.example\nchainId: 4\nmessage: Lumen render job offer\nJob: #3\nWorker: 0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0\nPrice per frame: 0.0008 TUSD\nRender deadline: 2024-10-05 00:00:00 UTC\nOffer expires: 2024-10-04 01:00:00 UTC\nChain id: 4\n\nlumen-offer-v1 package=0x000000000000000000000000000000000000000000000000000000000000cafe job=0x982f336125ab47b840e6ab2171815cdbfa627e84eec728f5123092ac81fef843 worker=0xb0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0 price_per_frame=800 render_deadline=1728086400 offer_expires_at=1728003600 nonce=1 chain_id=4\nnonce: 1";
+        assert!(offer_auth::verify(3, public_key, x"020040736c5dddbddce9039f006391b7be680e9014f49825957798308caa7645a6d69b538584230f65b65f28d7fff11b76bb1cd824406fce944723617d97f1cf64ba03004099c8fb9f0f751d415e5b091985ff84b46f626200b3ea4411cce753b8d61ebf20f2363d8fa2a38e88d117858e8e1c6d5794f4105a10e01962f622b23ec243f60604a0000000", envelope), 11);
+        envelope.push_back(0x20);
+        assert!(!offer_auth::verify(3, public_key, x"020040736c5dddbddce9039f006391b7be680e9014f49825957798308caa7645a6d69b538584230f65b65f28d7fff11b76bb1cd824406fce944723617d97f1cf64ba03004099c8fb9f0f751d415e5b091985ff84b46f626200b3ea4411cce753b8d61ebf20f2363d8fa2a38e88d117858e8e1c6d5794f4105a10e01962f622b23ec243f60604a0000000", envelope), 12);
     }
 }

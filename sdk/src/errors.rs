@@ -257,6 +257,14 @@ aborts! {
         ENotPaid = 21, InvalidState, "The leaderboard has not been paid yet.";
         EZeroAddress = 22, InvalidArgument, "The zero address is not a valid operator or referrer.";
     }
+    offer_auth {
+        EHeaderLineBreak = 1, InvalidArgument, "A wallet envelope line (`address` or `application`) holds a line break.";
+        EHeaderAddress = 2, InvalidArgument, "The envelope's `address` line does not name the creator.";
+        EUnknownScheme = 3, InvalidArgument, "The key scheme is not 0 (Ed25519), 2 (SingleKey) or 3 (MultiKey).";
+        EMalformedPublicKey = 4, InvalidArgument, "The public key bytes do not parse for their scheme.";
+        EMalformedSignature = 5, InvalidArgument, "The signature bytes do not parse for their scheme.";
+        EUnsupportedKey = 6, InvalidArgument, "A key or signature type this contract cannot verify (only Ed25519 signs).";
+    }
 }
 
 /// Aborts of framework modules a Lumen call can end in.
@@ -364,7 +372,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 93);
+        assert_eq!(ABORTS.len(), 99);
     }
 
     #[test]

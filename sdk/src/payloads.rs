@@ -44,6 +44,8 @@ pub struct EntryFunctionInfo {
     pub types: &'static [&'static str],
     /// The Move types of the parameters (`Object<Job>`, `u64`, `vector<u8>` …).
     pub move_types: &'static [&'static str],
+    /// What the function does and who may call it.
+    pub doc: &'static str,
 }
 
 /// An entry function whose arguments do not decode as the package declares them.
@@ -273,6 +275,7 @@ macro_rules! entry_functions {
                 params: &[$(stringify!($p)),*],
                 types: &[$(stringify!($t)),*],
                 move_types: &[$(move_type!(owned!($t $(, $o)?) $(, $mv)?)),*],
+                doc: concat!($($doc),*),
             },
         )*)*];
 

@@ -19,6 +19,7 @@ use aptos_sdk::types::{AccountAddress, ChainId, HashValue};
 use aptos_sdk::{AptosConfig, AptosError};
 use serde_json::{json, Value};
 
+use crate::envelope::AssetUnits;
 use crate::package::Package;
 use crate::views::{ViewCall, ViewError, ViewResult};
 
@@ -70,13 +71,34 @@ fn expiry(opts: &TxnOptions) -> u64 {
         .saturating_add(opts.expires_in_secs)
 }
 
-/// A raw transaction from `sender` at `sequence_number`.
+/// A raw transaction from `sender` at `sequence_number`, expiring
+/// `opts.expires_in_secs` from now.
 pub fn build_raw(
     sender: AccountAddress,
     sequence_number: u64,
     chain_id: ChainId,
     payload: impl Into<TransactionPayload>,
     opts: &TxnOptions,
+) -> Result<RawTransaction, TxError> {
+    build_raw_expiring(
+        sender,
+        sequence_number,
+        chain_id,
+        payload,
+        opts,
+        expiry(opts),
+    )
+}
+
+/// A raw transaction expiring at `expiration_timestamp_secs` (Unix seconds);
+/// `opts.expires_in_secs` is not used.
+pub fn build_raw_expiring(
+    sender: AccountAddress,
+    sequence_number: u64,
+    chain_id: ChainId,
+    payload: impl Into<TransactionPayload>,
+    opts: &TxnOptions,
+    expiration_timestamp_secs: u64,
 ) -> Result<RawTransaction, TxError> {
     Ok(TransactionBuilder::new()
         .sender(sender)
@@ -85,7 +107,7 @@ pub fn build_raw(
         .payload(payload.into())
         .max_gas_amount(opts.max_gas_amount)
         .gas_unit_price(opts.gas_unit_price)
-        .expiration_timestamp_secs(expiry(opts))
+        .expiration_timestamp_secs(expiration_timestamp_secs)
         .build()?)
 }
 
@@ -305,5 +327,23 @@ impl LumenClient {
     /// Calls a view.
     pub async fn view<T: ViewResult>(&self, call: &ViewCall<T>) -> Result<T, TxError> {
         Ok(call.call(&self.node).await?)
+    }
+
+    /// Decimals and symbol of the configured payment asset (what a wallet
+    /// envelope shows prices in).
+    pub async fn asset_units(&self) -> Result<AssetUnits, TxError> {
+        let asset = self
+            .view(&crate::views::config::payment_asset(&self.package))
+            .await?;
+        fn metadata<T: ViewResult>(name: &str, asset: AccountAddress) -> ViewCall<T> {
+            ViewCall::outside(
+                format!("0x1::fungible_asset::{name}"),
+                vec!["0x1::fungible_asset::Metadata".into()],
+                vec![json!(asset.to_hex())],
+            )
+        }
+        let decimals = self.view(&metadata::<u8>("decimals", asset)).await?;
+        let symbol = self.view(&metadata::<String>("symbol", asset)).await?;
+        Ok(AssetUnits { decimals, symbol })
     }
 }

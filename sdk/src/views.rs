@@ -83,9 +83,15 @@ pub struct ViewCall<T> {
 
 impl<T: ViewResult> ViewCall<T> {
     fn new(function: String, arguments: Vec<Value>) -> Self {
+        Self::outside(function, vec![], arguments)
+    }
+
+    /// A view of another package (e.g. `0x1::fungible_asset::decimals`),
+    /// with its type arguments.
+    pub fn outside(function: String, type_arguments: Vec<String>, arguments: Vec<Value>) -> Self {
         Self {
             function,
-            type_arguments: vec![],
+            type_arguments,
             arguments,
             _result: PhantomData,
         }
@@ -136,6 +142,21 @@ pub struct ViewFunctionInfo {
     pub params: &'static [&'static str],
     /// The Rust types of the parameters.
     pub types: &'static [&'static str],
+    /// The Rust type of the result (a tuple for several return values).
+    pub returns: &'static str,
+    /// What the view answers.
+    pub doc: &'static str,
+}
+
+/// The shape of a struct a view returns (`JobInfo`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ViewStructSchema {
+    /// Struct name.
+    pub name: &'static str,
+    /// Field names in declaration order.
+    pub fields: &'static [&'static str],
+    /// Rust types of the fields.
+    pub types: &'static [&'static str],
 }
 
 macro_rules! views {
@@ -166,7 +187,7 @@ macro_rules! views {
 
         /// Every view function of the package.
         pub const VIEW_FUNCTIONS: &[ViewFunctionInfo] = &[$($(
-            ViewFunctionInfo { module: stringify!($module), name: stringify!($name), params: &[$(stringify!($p)),*], types: &[$(stringify!($t)),*] },
+            ViewFunctionInfo { module: stringify!($module), name: stringify!($name), params: &[$(stringify!($p)),*], types: &[$(stringify!($t)),*], returns: stringify!($r), doc: concat!($($doc),*) },
         )*)*];
     };
 }
@@ -180,6 +201,15 @@ macro_rules! view_struct {
                 #[doc = concat!("Move field `", stringify!($field), "`.")]
                 pub $field: $ty,
             )*
+        }
+
+        impl $name {
+            /// Field names and Rust types, in declaration order.
+            pub const SCHEMA: ViewStructSchema = ViewStructSchema {
+                name: stringify!($name),
+                fields: &[$(stringify!($field)),*],
+                types: &[$(stringify!($ty)),*],
+            };
         }
 
         impl MoveJson for $name {
@@ -223,6 +253,15 @@ view_struct! {
     /// in micro-points, credits in base units; `referrer` is `0x0` when none).
     UserInfo { total_points: u64, checkin_points: u64, social_points: u64, referral_points: u64, checkins: u64, streak: u64, last_day: u64, credits_earned: u64, credits_claimed: u64, referrer: AccountAddress, referees: u64 }
 }
+
+/// Every struct a view returns (a test checks that each one named in
+/// [`VIEW_FUNCTIONS`] is here).
+pub const VIEW_STRUCTS: &[ViewStructSchema] = &[
+    ReportInfo::SCHEMA,
+    JobInfo::SCHEMA,
+    EpochInfo::SCHEMA,
+    UserInfo::SCHEMA,
+];
 
 views! {
     config {

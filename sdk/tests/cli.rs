@@ -5,6 +5,7 @@ use aptos_sdk::account::Ed25519Account;
 use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use aptos_sdk::transaction::SignedTransaction;
 use aptos_sdk::types::AccountAddress;
+use lumen_sdk::envelope::{AssetUnits, OfferEnvelope, WalletHeader};
 use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::standin::Standin;
 use lumen_sdk::{payloads, Package};
@@ -22,9 +23,12 @@ async fn lumen(url: Option<&str>, key: &str, args: &[&str]) -> (bool, Value, Str
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
     cmd.env_remove("LUMEN_NODE_URL")
         .env_remove("LUMEN_FEE_PAYER_KEY")
+        .env_remove("LUMEN_KEY")
         .env("LUMEN_PACKAGE", "0xcafe")
-        .env("LUMEN_KEY", key)
         .args(args);
+    if !key.is_empty() {
+        cmd.env("LUMEN_KEY", key);
+    }
     if let Some(u) = url {
         cmd.env("LUMEN_NODE_URL", u);
     }
@@ -290,4 +294,219 @@ async fn campaign_commands_sign_their_payloads() {
     )
     .await;
     assert!(!ok && err.contains("referrer"), "{err}");
+}
+
+/// No key: what a wallet is asked to sign or send, never a signature.
+const NO_KEY: &str = "";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dry_run_without_a_key_prints_the_wallet_payload() {
+    let p = Package::DEV;
+    let (ok, v, err) = lumen(
+        None,
+        NO_KEY,
+        &[
+            "--dry-run",
+            "create-job",
+            "--spec-hash",
+            "0xabcd",
+            "--frames",
+            "240",
+            "--max-price-per-frame",
+            "1000",
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let want = payloads::escrow::create_job(&p, &[0xab, 0xcd], 240, 1000, 0, 0);
+    assert_eq!(v, lumen_sdk::wallet::to_wallet_json(&want).unwrap());
+    assert_eq!(v["functionArguments"][0], serde_json::json!([0xab, 0xcd]));
+    assert_eq!(lumen_sdk::wallet::from_wallet_json(&p, &v).unwrap(), want);
+
+    // A signed offer file accepted by a wallet: the payload carries the creator's signature.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("offer.json");
+    let worker = address_of(WORKER_KEY).to_hex();
+    let (ok, _, err) = lumen(
+        None,
+        CREATOR_KEY,
+        &[
+            "--chain-id",
+            "4",
+            "sign-offer",
+            "--job",
+            "2",
+            "--worker",
+            &worker,
+            "--price-per-frame",
+            "800",
+            "--render-deadline",
+            "1900000000",
+            "--nonce",
+            "5",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    let (ok, v, err) = lumen(
+        None,
+        NO_KEY,
+        &["--dry-run", "accept", "--offer", file.to_str().unwrap()],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert_eq!(v["function"], p.member("escrow", "accept_offer"));
+    assert_eq!(v["functionArguments"].as_array().unwrap().len(), 7);
+    assert_eq!(v["functionArguments"][4], "5");
+
+    // Without --dry-run a key is still needed.
+    let (ok, _, err) = lumen(
+        None,
+        NO_KEY,
+        &[
+            "--chain-id",
+            "4",
+            "--sequence-number",
+            "1",
+            "cancel",
+            "--job",
+            "2",
+        ],
+    )
+    .await;
+    assert!(!ok && err.contains("signing key is required"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_offer_wallet_envelope_prints_what_the_wallet_signs() {
+    let p = Package::DEV;
+    let creator = address_of(CREATOR_KEY);
+    let worker = address_of(WORKER_KEY);
+    let base = [
+        "--chain-id",
+        "4",
+        "sign-offer",
+        "--wallet-envelope",
+        "--job",
+        "7",
+        "--worker",
+    ];
+    let rest = [
+        "--price-per-frame",
+        "2500000",
+        "--render-deadline",
+        "1900000000",
+        "--offer-expires-at",
+        "1899990000",
+        "--nonce",
+        "11",
+        "--application",
+        "https://lumen.example",
+    ];
+    let worker_hex = worker.to_hex();
+    let creator_hex = creator.to_hex();
+    let args = |extra: &[&'static str]| -> Vec<String> {
+        base.iter()
+            .copied()
+            .chain([worker_hex.as_str()])
+            .chain(rest)
+            .chain(extra.iter().copied())
+            .map(str::to_string)
+            .collect()
+    };
+    let env = OfferEnvelope::new(
+        &p,
+        creator,
+        AssignmentOffer {
+            job: p.job_address(7),
+            worker,
+            price_per_frame: 2_500_000,
+            render_deadline: 1_900_000_000,
+            offer_expires_at: 1_899_990_000,
+            nonce: 11,
+            chain_id: CHAIN,
+        },
+        7,
+        AssetUnits {
+            decimals: 6,
+            symbol: "USDT".into(),
+        },
+        WalletHeader::full(creator, "https://lumen.example"),
+    )
+    .unwrap();
+
+    // No key: the creator and the asset are given; nothing is signed.
+    let mut no_key = args(&[
+        "--asset-decimals",
+        "6",
+        "--asset-symbol",
+        "USDT",
+        "--creator",
+    ]);
+    no_key.push(creator_hex.clone());
+    let no_key: Vec<&str> = no_key.iter().map(String::as_str).collect();
+    let (ok, v, err) = lumen(None, NO_KEY, &no_key).await;
+    assert!(ok, "{err}");
+    assert_eq!(v["fullMessage"], env.full_message(&p));
+    assert_eq!(v["signMessage"], env.sign_message_input(&p));
+    assert!(v["fullMessage"]
+        .as_str()
+        .unwrap()
+        .contains("Price per frame: 2.5 USDT\n"));
+    assert!(v.get("creator_signature").is_none());
+
+    // With the key, and the asset read from the node: signed over the text.
+    let s = Standin::start(CHAIN).await.unwrap();
+    let asset = AccountAddress::from_hex("0xa55e7").unwrap();
+    s.set_view_handler(move |body, _| {
+        let f = body["function"].as_str().unwrap_or_default();
+        Ok(match f.rsplit("::").next() {
+            Some("payment_asset") => vec![Value::from(asset.to_hex())],
+            Some("decimals") if body["arguments"][0] == asset.to_hex() => vec![Value::from(6)],
+            Some("symbol") => vec![Value::from("USDT")],
+            _ => return Err(format!("unexpected view {body}")),
+        })
+    });
+    let signed = args(&[]);
+    let signed: Vec<&str> = signed.iter().map(String::as_str).collect();
+    let (ok, v, err) = lumen(Some(&s.url()), CREATOR_KEY, &signed).await;
+    assert!(ok, "{err}");
+    assert_eq!(v["fullMessage"], env.full_message(&p));
+    let pk = Ed25519PublicKey::from_hex(v["creator_public_key"].as_str().unwrap()).unwrap();
+    let sig = Ed25519Signature::from_hex(v["creator_signature"].as_str().unwrap()).unwrap();
+    env.verify(&p, &pk, &sig).unwrap();
+    assert_eq!(s.view_requests().len(), 3);
+
+    // The job id is part of the text: an object address is refused.
+    let job = p.job_address(7).to_hex();
+    let mut by_address = no_key.clone();
+    by_address[5] = &job;
+    let (ok, _, err) = lumen(None, NO_KEY, &by_address).await;
+    assert!(!ok && err.contains("needs --job as the job id"), "{err}");
+    // Neither a key nor --creator.
+    let (ok, _, err) = lumen(None, NO_KEY, &no_key[..no_key.len() - 2]).await;
+    assert!(!ok && err.contains("needs the creator"), "{err}");
+    // No asset flags and no node.
+    let (ok, _, err) = lumen(None, CREATOR_KEY, &signed).await;
+    assert!(!ok && err.contains("--asset-decimals"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interface_needs_no_package() {
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
+    let out = cmd
+        .env_remove("LUMEN_PACKAGE")
+        .arg("interface")
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v, lumen_sdk::interface::describe().unwrap());
 }

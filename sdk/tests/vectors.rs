@@ -346,7 +346,11 @@ fn move_vectors_file_is_current() {
         ]
         .iter()
         .map(|k| cases(&v("campaign.json"), k).len())
-        .sum::<usize>();
+        .sum::<usize>()
+        + cases(&v("wallet_envelope.json"), "format_amount").len()
+        + cases(&v("wallet_envelope.json"), "format_utc").len()
+        + 4 * cases(&v("wallet_envelope.json"), "cases").len()
+        + 3 * 2;
     assert_eq!(asserts, expected);
 }
 

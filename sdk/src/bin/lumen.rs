@@ -3,7 +3,11 @@
 //! Creates jobs, signs assignment offers, accepts them, submits, confirms,
 //! reclaims, cancels and finalizes, with the payloads of `lumen_sdk`.
 //! `--dry-run` prints the signed transaction (hex BCS and JSON) instead of
-//! sending it; with `--sequence-number` and `--chain-id` it needs no node.
+//! sending it; with `--sequence-number` and `--chain-id` it needs no node;
+//! without a key it prints the call as a wallet takes it
+//! (`{function, typeArguments, functionArguments}`). `sign-offer
+//! --wallet-envelope` prints what a wallet's `signMessage` is asked to sign;
+//! `interface` prints the package's interface tables as JSON.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,6 +19,7 @@ use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
 use aptos_sdk::transaction::{EntryFunction, SignedTransaction};
 use aptos_sdk::types::{AccountAddress, ChainId};
 use clap::{Args, Parser, Subcommand};
+use lumen_sdk::envelope::{AssetUnits, OfferEnvelope, WalletHeader};
 use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::tx::{self, LumenClient, TxnOptions};
 use lumen_sdk::{payloads, Package};
@@ -62,7 +67,8 @@ struct Cli {
     /// Seconds until the transaction expires.
     #[arg(long, default_value_t = 60, global = true)]
     expires_in: u64,
-    /// Print the signed transaction (hex BCS and JSON) instead of sending it.
+    /// Print the signed transaction (hex BCS and JSON) instead of sending it;
+    /// without a key, the call as wallet JSON {function, typeArguments, functionArguments}.
     #[arg(long, global = true)]
     dry_run: bool,
     /// What to do.
@@ -120,6 +126,23 @@ enum Command {
         /// Write the offer here instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Build the offer as a wallet's signMessage envelope (AIP-62) instead of
+        /// raw BCS: prints the signMessage input and the full text the wallet
+        /// signs; signs it too when a key is given. --job must be the job id.
+        #[arg(long)]
+        wallet_envelope: bool,
+        /// Envelope: the `application:` line the wallet writes (the dapp's origin); none if absent.
+        #[arg(long, requires = "wallet_envelope")]
+        application: Option<String>,
+        /// Envelope: the creator account (default: the key's address, or --sender).
+        #[arg(long, requires = "wallet_envelope")]
+        creator: Option<AccountAddress>,
+        /// Envelope: decimals of the payment asset (default: asked from the node).
+        #[arg(long, requires = "wallet_envelope")]
+        asset_decimals: Option<u8>,
+        /// Envelope: symbol of the payment asset (default: asked from the node).
+        #[arg(long, requires = "wallet_envelope")]
+        asset_symbol: Option<String>,
     },
     /// Accept a signed offer (worker's key).
     Accept {
@@ -161,6 +184,9 @@ enum Command {
         #[command(flatten)]
         job: JobArg,
     },
+    /// Print the package's interface (entry functions, views, events, view
+    /// structs with their Move types) as JSON; the TypeScript client is generated from it.
+    Interface,
     /// Campaign: today's check-in (one per UTC day).
     CheckIn,
     /// Campaign: claim every unclaimed check-in credit from the campaign pool.
@@ -201,14 +227,22 @@ impl Cli {
             .ok_or_else(|| anyhow!("the package address is required: --package or LUMEN_PACKAGE"))
     }
 
-    fn account(&self) -> Result<Ed25519Account> {
+    fn has_key(&self) -> bool {
+        self.key_file.is_some() || self.key.is_some()
+    }
+
+    fn private_key(&self) -> Result<Ed25519PrivateKey> {
         let text = match (&self.key_file, &self.key) {
             (Some(path), _) => std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read key file {}", path.display()))?,
             (None, Some(k)) => k.clone(),
             (None, None) => bail!("a signing key is required: --key-file or LUMEN_KEY"),
         };
-        let account = Ed25519Account::from_private_key(parse_key(&text)?);
+        parse_key(&text)
+    }
+
+    fn account(&self) -> Result<Ed25519Account> {
+        let account = Ed25519Account::from_private_key(self.private_key()?);
         Ok(match self.sender {
             Some(a) => account.with_address(a),
             None => account,
@@ -279,6 +313,9 @@ impl Cli {
     }
 
     async fn send(&self, payload: EntryFunction) -> Result<Value> {
+        if self.dry_run && !self.has_key() {
+            return Ok(lumen_sdk::wallet::to_wallet_json(&payload)?);
+        }
         let signed = self.sign(payload).await?;
         if self.dry_run {
             return Ok(tx::signed_txn_json(&signed)?);
@@ -307,7 +344,53 @@ struct SignedOffer {
     creator_signature: String,
 }
 
+/// `sign-offer --wallet-envelope`: the signMessage input, the full text and,
+/// with a key, the signature.
+fn sign_envelope(
+    cli: &Cli,
+    p: &Package,
+    job: &JobArg,
+    offer: AssignmentOffer,
+    asset: AssetUnits,
+    application: &Option<String>,
+    creator: Option<AccountAddress>,
+) -> Result<Value> {
+    let job_id: u64 = job.job.trim().parse().with_context(|| {
+        format!(
+            "--wallet-envelope needs --job as the job id (the text shows it), got {:?}",
+            job.job
+        )
+    })?;
+    let key = cli.has_key().then(|| cli.private_key()).transpose()?;
+    let creator = match (creator, &key) {
+        (Some(c), _) => c,
+        (None, Some(_)) => aptos_sdk::account::Account::address(&cli.account()?),
+        (None, None) => bail!("--wallet-envelope needs the creator: --creator, or a key"),
+    };
+    let header = WalletHeader {
+        address: Some(creator.to_hex()),
+        application: application.clone(),
+        chain_id: true,
+    };
+    let env = OfferEnvelope::new(p, creator, offer, job_id, asset, header)?;
+    let mut v = json!({
+        "package": p.to_string(),
+        "creator": creator.to_hex(),
+        "envelope": env,
+        "signMessage": env.sign_message_input(p),
+        "fullMessage": env.full_message(p),
+    });
+    if let Some(key) = key {
+        v["creator_public_key"] = json!(key.public_key().to_hex());
+        v["creator_signature"] = json!(env.sign(p, &key).to_hex());
+    }
+    Ok(v)
+}
+
 async fn run(cli: &Cli) -> Result<Value> {
+    if let Command::Interface = cli.command {
+        return Ok(lumen_sdk::interface::describe()?);
+    }
     let p = cli.package()?;
     match &cli.command {
         Command::CreateJob {
@@ -339,13 +422,12 @@ async fn run(cli: &Cli) -> Result<Value> {
             offer_expires_at,
             nonce,
             out,
+            wallet_envelope,
+            application,
+            creator,
+            asset_decimals,
+            asset_symbol,
         } => {
-            let key = parse_key(&match (&cli.key_file, &cli.key) {
-                (Some(path), _) => std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read key file {}", path.display()))?,
-                (None, Some(k)) => k.clone(),
-                (None, None) => bail!("a signing key is required: --key-file or LUMEN_KEY"),
-            })?;
             let offer = AssignmentOffer {
                 job: cli.job(job)?,
                 worker: *worker,
@@ -360,20 +442,37 @@ async fn run(cli: &Cli) -> Result<Value> {
                 }),
                 chain_id: cli.chain_id().await?.id(),
             };
-            let sig = offer.sign(&p, &key);
-            let signed = SignedOffer {
-                package: p.to_string(),
-                offer,
-                creator_public_key: key.public_key().to_hex(),
-                creator_signature: sig.to_hex(),
+            let v = if *wallet_envelope {
+                let asset = match (asset_decimals, asset_symbol) {
+                    (Some(decimals), Some(symbol)) => AssetUnits {
+                        decimals: *decimals,
+                        symbol: symbol.clone(),
+                    },
+                    _ => async { anyhow::Ok(cli.client()?.asset_units().await?) }
+                        .await
+                        .context(
+                            "cannot read the payment asset's decimals and symbol from the node \
+                         (give --asset-decimals and --asset-symbol)",
+                        )?,
+                };
+                sign_envelope(cli, &p, job, offer, asset, application, *creator)?
+            } else {
+                let key = cli.private_key()?;
+                let sig = offer.sign(&p, &key);
+                serde_json::to_value(SignedOffer {
+                    package: p.to_string(),
+                    offer,
+                    creator_public_key: key.public_key().to_hex(),
+                    creator_signature: sig.to_hex(),
+                })?
             };
-            let v = serde_json::to_value(&signed)?;
             if let Some(path) = out {
                 std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
             Ok(v)
         }
+        Command::Interface => unreachable!("answered before the package is needed"),
         Command::Accept { offer } => {
             let text = std::fs::read_to_string(offer)
                 .with_context(|| format!("cannot read {}", offer.display()))?;
