@@ -1,10 +1,10 @@
-//! Lumen's benchmarks: deterministic workloads, a bench fullnode, an HTTP
-//! load generator, process watching, and the result rows rendered into
-//! `bench/RESULTS.md`. The `lumen-bench` binary runs them.
+//! Lumen's benchmarks: deterministic workloads (executed on the model of the
+//! contract and rendered for the fullnode stand-in before any clock starts),
+//! an HTTP load generator, process watching, and the result rows rendered
+//! into `bench/RESULTS.md`. The `lumen-bench` binary runs them.
 
 pub mod chain;
 pub mod load;
-pub mod node;
 pub mod procs;
 pub mod report;
 

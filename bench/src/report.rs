@@ -62,6 +62,12 @@ impl Row {
         self
     }
 
+    /// Names what the row is compared with when there is no reference figure.
+    pub fn reference_label_only(mut self, label: &str) -> Self {
+        self.reference_label = label.into();
+        self
+    }
+
     /// Sets the target and whether it is met.
     pub fn target(mut self, target: &str, met: bool) -> Self {
         self.target = target.into();

@@ -1,0 +1,209 @@
+//! The attester service's report verification under load.
+
+#[allow(unused_imports)]
+use super::*;
+
+fn key(n: u64) -> Ed25519PrivateKey {
+    let mut b = [0u8; 32];
+    b[..8].copy_from_slice(&(n + 1).to_le_bytes());
+    b[8] = 0x4c;
+    Ed25519PrivateKey::from_bytes(&b).expect("32 bytes are an ed25519 key")
+}
+
+/// A submission answering `ch` built from `template`: a distinct device per
+/// worker, the hash chain recomputed for the challenge's seed with the
+/// template's rounds over the smallest item count (its time scaled so the
+/// int32 figure and thus the score stay the template's).
+fn answer(
+    ch: &Challenge,
+    template: &BenchResult,
+    k: &Ed25519PrivateKey,
+    n: u64,
+) -> Result<Submission> {
+    let mut r = template.clone();
+    r.fingerprint.device_uuid = Some(format!("{:032x}", n + 1));
+    r.device_id = hex::encode(r.fingerprint.device_id());
+    let seed: [u8; 32] = hex::decode(&ch.seed)?
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("seed"))?;
+    let items = lumen_relayer::bench::hashchain::CHUNK as u32;
+    let rounds = r.hash.size as u32;
+    r.hash_proof = HashChainProof::commit(&seed, rounds, &all_items(&seed, rounds, items))?;
+    r.hash.best_secs =
+        items as f64 * rounds as f64 * OPS_PER_ROUND as f64 / (r.figures.int32_tops * 1e12);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
+    Ok(lumen_relayer::attest::signed_submission(
+        ch,
+        r,
+        &lumen_sdk::Package::DEV,
+        k,
+        now,
+    ))
+}
+
+pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
+    let n = if c.smoke { 30 } else { a.reports };
+    let template: BenchResult = match &a.template {
+        Some(p) => serde_json::from_slice(
+            &std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
+        )?,
+        None => {
+            tokio::task::spawn_blocking(|| relayer_bench(&["--quick", "--runs", "1"]))
+                .await??
+                .0
+        }
+    };
+    const CHAIN: u8 = 4;
+    let standin = lumen_sdk::standin::Standin::start(CHAIN).await?;
+    // No device is bound on chain yet: worker_of_device answers none.
+    standin.set_view_handler(|_, _| Ok(vec![serde_json::json!({"vec": []})]));
+    let state = c.work_dir.join("attester-state");
+    let _ = std::fs::remove_dir_all(&state);
+    let mut child = Command::new(sibling_binary("lumen-relayer")?)
+        .args(["serve", "--listen", "127.0.0.1:0", "--node", &standin.url()])
+        .arg("--state-dir")
+        .arg(&state)
+        .args([
+            "--chain-id",
+            &CHAIN.to_string(),
+            "--allow-cpu",
+            "--allow-quick",
+        ])
+        .env("LUMEN_ATTESTER_KEY", hex::encode([0x7au8; 32]))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log_file(c, "attester.log.err")?)
+        .spawn()
+        .context("starting lumen-relayer serve")?;
+    let stdout = child.stdout.take().expect("piped");
+    let server = KillOnDrop(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .ok_or_else(|| {
+            anyhow::anyhow!("lumen-relayer serve printed {line:?} instead of its address")
+        })?
+        .to_string();
+
+    // Waves of `wave` workers: challenges issued and answers built outside
+    // the clock, then the wave's reports sent concurrently on the clock
+    // (a worker answers within seconds, so few challenges are open at once).
+    let keys: Vec<Ed25519PrivateKey> = (0..n).map(key).collect();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(a.connections)
+        .timeout(Duration::from_secs(60))
+        .build()?;
+    let sem = Arc::new(tokio::sync::Semaphore::new(a.connections));
+    let tpl = Arc::new(template);
+    let wave = (a.connections * 4).max(1);
+    let mut on_clock = Duration::ZERO;
+    let mut challenge_time = Duration::ZERO;
+    let mut accepted = 0u64;
+    let mut first_err: Option<String> = None;
+    for (w, chunk) in keys.chunks(wave).enumerate() {
+        let t0 = Instant::now();
+        let mut tasks = Vec::new();
+        for k in chunk {
+            let (url, wk, sem) = (
+                url.clone(),
+                lumen_relayer::attest::address_of(k),
+                sem.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                let _p = sem.acquire().await;
+                lumen_relayer::attest::request_challenge(&url, wk).await
+            }));
+        }
+        let mut challenges = Vec::with_capacity(chunk.len());
+        for t in tasks {
+            challenges.push(t.await??);
+        }
+        challenge_time += t0.elapsed();
+        let subs: Vec<Submission> = {
+            let (tpl, keys, base) = (tpl.clone(), chunk.to_vec(), (w * wave) as u64);
+            tokio::task::spawn_blocking(move || {
+                challenges
+                    .iter()
+                    .zip(&keys)
+                    .enumerate()
+                    .map(|(i, (ch, k))| answer(ch, &tpl, k, base + i as u64))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .await??
+        };
+        let bodies: Vec<Vec<u8>> = subs
+            .iter()
+            .map(serde_json::to_vec)
+            .collect::<Result<_, _>>()?;
+        let t0 = Instant::now();
+        let mut tasks = Vec::new();
+        for body in bodies {
+            let (client, url, sem) = (client.clone(), format!("{url}/v1/reports"), sem.clone());
+            tasks.push(tokio::spawn(async move {
+                let _p = sem.acquire().await;
+                let r = client
+                    .post(&url)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let status = r.status();
+                let text = r.text().await.map_err(|e| e.to_string())?;
+                if status.is_success() {
+                    Ok(())
+                } else {
+                    Err(format!("HTTP {status}: {text}"))
+                }
+            }));
+        }
+        for t in tasks {
+            match t.await? {
+                Ok(()) => accepted += 1,
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                }
+            }
+        }
+        on_clock += t0.elapsed();
+    }
+    let secs = on_clock.as_secs_f64();
+    let challenge_secs = challenge_time.as_secs_f64();
+    drop(server);
+    if accepted != n {
+        bail!(
+            "{} of {n} reports were rejected; first: {}",
+            n - accepted,
+            first_err.unwrap_or_default()
+        );
+    }
+    let rate = n as f64 / secs;
+    report::append(
+        &c.results,
+        &Row::new(
+            "Attester service: reports verified and queued",
+            &format!(
+                "{} signed reports from {} workers (ed25519, hash-chain samples of {} rounds), {} connections, lumen-relayer serve",
+                fmt_int(n),
+                fmt_int(n),
+                tpl.hash.size,
+                a.connections
+            ),
+            rate,
+            "reports/s",
+        )
+        .reference(2_000.0, "target")
+        .target("≥ 2 000 reports/s", rate >= 2_000.0)
+        .note(format!(
+            "{}Each report: signature, challenge, 16 sampled hash-chain items recomputed, plausibility, device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
+            smoke_note(c),
+            fmt_num(n as f64 / challenge_secs)
+        )),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,263 @@
+//! `lumen-bench`: measures each performance claim next to its limit or peer,
+//! in one run on one machine, and writes one JSON row per figure; `render`
+//! turns the rows into `bench/RESULTS.md`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use aptos_sdk::crypto::Ed25519PrivateKey;
+use clap::{Args, Parser, Subcommand};
+use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
+use lumen_bench::chain::{self, Rendered, Workload};
+use lumen_bench::load::{self, UrlFn};
+use lumen_bench::procs::{sibling_binary, wait_watching, KillOnDrop};
+use lumen_bench::report::{self, fmt_int, fmt_num, Row};
+use lumen_indexer::pg_cluster::PgCluster;
+use lumen_relayer::bench::hashchain::{all_items, HashChainProof, OPS_PER_ROUND};
+use lumen_relayer::bench::BenchResult;
+use lumen_relayer::protocol::{Challenge, Submission};
+use lumen_sdk::standin::Standin;
+
+mod api;
+mod attester;
+mod gpu;
+mod indexer;
+
+use api::api;
+use attester::attester;
+use gpu::{gpu, relayer_bench};
+use indexer::{catchup, indexer};
+
+/// Lumen's benchmarks.
+#[derive(Parser, Debug)]
+#[command(name = "lumen-bench", version)]
+struct Cli {
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Args, Debug, Clone)]
+struct Common {
+    /// JSON-lines file the result rows are appended to.
+    #[arg(long, global = true, default_value = "bench/results.jsonl")]
+    results: PathBuf,
+    /// Scratch directory (logs, COPY input, service state).
+    #[arg(
+        long,
+        global = true,
+        env = "LUMEN_BENCH_DIR",
+        default_value = "/var/tmp/lumen-bench"
+    )]
+    work_dir: PathBuf,
+    /// Tiny sizes: every row runs in seconds (a smoke test, figures meaningless).
+    #[arg(long, global = true)]
+    smoke: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Indexer ingest (vs PostgreSQL COPY), its peak RSS, then the explorer API.
+    Indexer(IndexerArgs),
+    /// Indexer catch-up over a chain where 90 % of transactions are unrelated.
+    Catchup(CatchupArgs),
+    /// The attester service: signed reports verified and queued per second.
+    Attester(AttesterArgs),
+    /// The GPU benchmark on the local Vulkan device vs clpeak through OpenCL.
+    Gpu(GpuArgs),
+    /// Every row, in one run.
+    All,
+    /// Renders the result rows into Markdown.
+    Render(RenderArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct IndexerArgs {
+    /// Package events ingested in the measured run.
+    #[arg(long, default_value_t = 1_000_000)]
+    events: u64,
+    /// Workers onboarded (the API's worker count).
+    #[arg(long, default_value_t = 10_000)]
+    workers: u64,
+    /// Jobs in the API's data set (the chain continues after the measured ingest).
+    #[arg(long, default_value_t = 1_000_000)]
+    jobs: u64,
+    /// Skip the explorer API part.
+    #[arg(long)]
+    no_api: bool,
+    /// Load-generator connections.
+    #[arg(long, default_value_t = 16)]
+    connections: usize,
+    /// Measured seconds per API endpoint.
+    #[arg(long, default_value_t = 10)]
+    api_secs: u64,
+    /// Keep the database in `<work-dir>/pg` and, when it already holds the
+    /// full data set, measure only the API (for iterating on the API).
+    #[arg(long)]
+    keep_db: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+struct CatchupArgs {
+    /// Transactions in the chain.
+    #[arg(long, default_value_t = 1_000_000)]
+    txns: u64,
+}
+
+#[derive(Args, Debug, Clone)]
+struct AttesterArgs {
+    /// Reports sent.
+    #[arg(long, default_value_t = 3_000)]
+    reports: u64,
+    /// Concurrent connections (workers reporting at the same time).
+    #[arg(long, default_value_t = 64)]
+    connections: usize,
+    /// A `lumen-relayer bench --json` result to answer challenges with
+    /// (default: one quick run made now).
+    #[arg(long)]
+    template: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+struct GpuArgs {
+    /// Benchmark runs (the coefficient of variation is over these).
+    #[arg(long, default_value_t = 5)]
+    runs: u32,
+}
+
+#[derive(Args, Debug, Clone)]
+struct RenderArgs {
+    /// Output file.
+    #[arg(long, default_value = "bench/RESULTS.md")]
+    out: PathBuf,
+    /// Text placed above the table (conditions of the run).
+    #[arg(long, default_value = "")]
+    preamble: String,
+}
+
+fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = Cli::parse();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let c = cli.common.clone();
+    std::fs::create_dir_all(&c.work_dir)
+        .with_context(|| format!("creating {}", c.work_dir.display()))?;
+    match cli.command {
+        Cmd::Indexer(a) => rt.block_on(indexer(&c, &a)),
+        Cmd::Catchup(a) => rt.block_on(catchup(&c, &a)),
+        Cmd::Attester(a) => rt.block_on(attester(&c, &a)),
+        Cmd::Gpu(a) => gpu(&c, &a).map(|_| ()),
+        Cmd::All => rt.block_on(all(&c)),
+        Cmd::Render(a) => {
+            let rows = report::read(&c.results)?;
+            std::fs::write(&a.out, report::render(&rows, &a.preamble))
+                .with_context(|| format!("writing {}", a.out.display()))?;
+            eprintln!("wrote {} ({} rows)", a.out.display(), rows.len());
+            Ok(())
+        }
+    }
+}
+
+async fn all(c: &Common) -> Result<()> {
+    let parse = |args: &[&str]| -> Result<Cli> {
+        let mut v = vec!["lumen-bench"];
+        v.extend_from_slice(args);
+        Ok(Cli::try_parse_from(v)?)
+    };
+    let (Cmd::Gpu(g), Cmd::Indexer(i), Cmd::Catchup(k), Cmd::Attester(mut a)) = (
+        parse(&["gpu"])?.command,
+        parse(&["indexer"])?.command,
+        parse(&["catchup"])?.command,
+        parse(&["attester"])?.command,
+    ) else {
+        unreachable!("the subcommands parse as themselves")
+    };
+    // The GPU rows first: their first result is the attester's template.
+    let c2 = c.clone();
+    let template = tokio::task::spawn_blocking(move || gpu(&c2, &g)).await??;
+    a.template = template;
+    indexer(c, &i).await?;
+    catchup(c, &k).await?;
+    attester(c, &a).await?;
+    Ok(())
+}
+
+fn smoke_note(c: &Common) -> &'static str {
+    if c.smoke {
+        "SMOKE RUN: tiny sizes, figures meaningless. "
+    } else {
+        ""
+    }
+}
+
+fn log_file(c: &Common, name: &str) -> Result<std::fs::File> {
+    let p = c.work_dir.join("logs").join(name);
+    std::fs::create_dir_all(p.parent().unwrap())?;
+    std::fs::File::create(&p).with_context(|| format!("creating {}", p.display()))
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+fn count(url: &str, sql: &str) -> Result<i64> {
+    let mut conn = PgConnection::establish(url).with_context(|| format!("connecting {url}"))?;
+    let rows: Vec<Count> = diesel::sql_query(sql).load(&mut conn)?;
+    Ok(rows.first().map_or(0, |r| r.n))
+}
+
+/// Server settings of the benchmark clusters, beyond the test clusters'
+/// defaults: memory sized for a database server rather than PostgreSQL's
+/// minimal 128 MB default (the 1M-job data set is a few GB; this machine has
+/// 24 GB), and checkpoints spaced for a bulk load. The COPY reference runs
+/// on the same server with the same settings.
+const PG_SETTINGS: &[&str] = &["shared_buffers=4GB", "max_wal_size=8GB"];
+
+/// Ingest measurements per side (indexer, COPY), alternating.
+const INGEST_ROUNDS: usize = 2;
+
+/// Runs `lumen-indexer` until it has ingested up to the node's head.
+fn run_indexer(
+    c: &Common,
+    db_url: &str,
+    node_url: &str,
+    log: &str,
+) -> Result<lumen_bench::procs::Watched> {
+    let bin = sibling_binary("lumen-indexer")?;
+    let mut child = Command::new(bin)
+        .args(["--node-url", node_url, "--database-url", db_url])
+        .args(["--package", "0xcafe", "--ingest-only", "--exit-at-head"])
+        .args(["--progress-secs", "5"])
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null())
+        .stdout(log_file(c, log)?)
+        .stderr(log_file(c, &format!("{log}.err"))?)
+        .spawn()
+        .context("starting lumen-indexer")?;
+    let w = wait_watching(&mut child, Duration::from_millis(50))?;
+    if !w.status.success() {
+        bail!(
+            "lumen-indexer failed ({}); see {}",
+            w.status,
+            c.work_dir.join("logs").join(log).display()
+        );
+    }
+    Ok(w)
+}
