@@ -149,7 +149,7 @@ pub fn decode_page(package: &Package, page: Page) -> Result<Batch, DecodeFailure
 mod tests {
     use super::*;
     use crate::source::Transaction;
-    use crate::testnode::user_txn;
+    use crate::testgen::raw_txn;
     use lumen_sdk::events::{JobCreated, PriceSet};
     use lumen_sdk::AccountAddress;
     use serde_json::json;
@@ -194,7 +194,7 @@ mod tests {
             price_per_ib_hour: 5,
         });
         let txns = vec![
-            user_txn(
+            raw_txn(
                 7,
                 1_700_000_000_000_000,
                 true,
@@ -217,7 +217,7 @@ mod tests {
                 ],
             ),
             // A failed transaction's events are not applied.
-            user_txn(
+            raw_txn(
                 8,
                 1_700_000_001_000_000,
                 false,
@@ -241,7 +241,7 @@ mod tests {
         let e = job_created();
         let mut data = e.to_json();
         data["frames"] = json!("ten");
-        let txns = vec![user_txn(
+        let txns = vec![raw_txn(
             42,
             1,
             true,
@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn unknown_event_of_the_package_is_an_error() {
         let pkg = Package::DEV;
-        let txns = vec![user_txn(
+        let txns = vec![raw_txn(
             3,
             1,
             true,

@@ -33,5 +33,3 @@ pub mod store;
 
 #[cfg(test)]
 mod testgen;
-#[cfg(test)]
-mod testnode;

@@ -276,6 +276,12 @@ impl Writer {
         self.next_version
     }
 
+    /// Continues the chain at `version` (a ledger whose earlier versions
+    /// are written elsewhere).
+    pub fn set_next_version(&mut self, version: u64) {
+        self.next_version = version;
+    }
+
     /// Package events written so far.
     pub fn lumen_events(&self) -> u64 {
         self.lumen_events

@@ -11,9 +11,13 @@ use serde_json::{json, Value};
 const EPOCH: u64 = 86_400;
 
 /// Workers 1–20 eligible for job 1 (1–12 VIP), 21–26 each failing one rule.
-fn scenario() -> Chain {
+/// The chain and the epoch it closes.
+fn scenario() -> (Chain, u64) {
     let mut c = Chain::new();
-    c.push(vec![param("stake_factor", 2), param("epoch_secs", EPOCH)]);
+    c.push(vec![
+        param(lumen_sdk::params::STAKE_FACTOR, 2),
+        param(lumen_sdk::params::EPOCH_SECS, EPOCH),
+    ]);
     for w in 1..=26u64 {
         let score = if w == 21 { 1_000_000 } else { 2_000_000 };
         let vram = if w == 22 { 4096 } else { 8192 };
@@ -82,9 +86,9 @@ fn scenario() -> Chain {
             amount: 47,
         }),
     ]);
-    c.push(campaign_events(&c));
+    run_campaign(&mut c);
     c.filler(2);
-    c
+    (c, cur - 1)
 }
 
 struct Api {
@@ -161,7 +165,7 @@ fn long_hex(n: u64) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn candidates_put_the_top_ten_percent_of_vips_first() {
-    let chain = scenario();
+    let (chain, _) = scenario();
     let api = Api::start(&chain).await;
     let v = api.ok("/v1/jobs/1/candidates").await;
     let got = addrs(&v);
@@ -230,8 +234,9 @@ fn ranking_rule_on_its_own() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_endpoint_answers() {
-    let chain = scenario();
+    let (chain, closed) = scenario();
     let api = Api::start(&chain).await;
+    // The campaign's check-ins ran the clock on past the closed epoch.
     let cur = chain.now / EPOCH;
 
     assert_eq!(api.ok("/health").await["status"], "ok");
@@ -371,9 +376,9 @@ async fn every_endpoint_answers() {
 
     // Epochs.
     let eps = api.ok("/v1/epochs").await;
-    assert_eq!(eps["items"][0]["epoch"], cur - 1);
+    assert_eq!(eps["items"][0]["epoch"], closed);
     assert_eq!(eps["items"][0]["closed"], true);
-    let ep = api.ok(&format!("/v1/epochs/{}", cur - 1)).await;
+    let ep = api.ok(&format!("/v1/epochs/{closed}")).await;
     assert_eq!(ep["epoch"]["poc_pool"], 500);
     assert_eq!(ep["rewards"].as_array().unwrap().len(), 20);
 
@@ -448,7 +453,7 @@ async fn every_endpoint_answers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_are_400_naming_them_and_unknown_ids_404() {
-    let chain = scenario();
+    let (chain, _) = scenario();
     let api = Api::start(&chain).await;
     for (url, param) in [
         ("/v1/jobs?status=done", "status"),
@@ -579,9 +584,10 @@ async fn status_reports_the_nodes_head_and_the_lag() {
     checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
     apply_batch(&mut conn, &chain.batch(0, 1)).unwrap();
     // The node is 5 versions ahead of the database.
-    let node =
-        crate::testnode::TestNode::start((0..6).map(crate::testnode::filler_txn).collect(), 4)
-            .await;
+    let node = lumen_sdk::standin::Standin::start(4).await.unwrap();
+    let mut served = Chain::new();
+    served.filler(5);
+    node.push_transactions(served.txns);
     let app = router(AppState::new(
         pool(db.url(), 2).unwrap(),
         Some(node.url()),
@@ -617,7 +623,7 @@ async fn status_reports_the_nodes_head_and_the_lag() {
 /// of a split write) belong to no indexed version: the pages never show them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn raw_events_past_the_checkpoint_are_not_shown() {
-    let chain = scenario();
+    let (chain, _) = scenario();
     let api = Api::start(&chain).await;
     let mut conn = PgConnection::establish(api._db.url()).unwrap();
     let next = checkpoint::load(&mut conn).unwrap().unwrap().next_version as i64;

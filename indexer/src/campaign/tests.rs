@@ -3,45 +3,44 @@ use crate::api::{router, AppState};
 use crate::checkpoint;
 use crate::pg_cluster::TestDb;
 use crate::store::{apply_batch, migrate, pool};
-use crate::testgen::{addr, Chain};
+use crate::testgen::{addr, lease, uptime, Chain};
 use lumen_sdk::events::*;
+use lumen_sdk::payloads;
 use lumen_sdk::Package;
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 const DAY: u64 = 86_400;
 
-/// Chain events of a campaign, with the on-chain bookkeeping (streaks,
-/// totals, referral shares) done the way `campaign.move` does it.
+/// A campaign executed on the contract's model: check-ins, referrals and
+/// social tasks are `campaign` calls, jobs are escrow calls (so streaks,
+/// totals, referral shares and payouts are the contract's, not a copy).
 struct Builder {
     chain: Chain,
-    users: BTreeMap<AccountAddress, (u64, u64, u64)>, // (total, streak, last_day + 1)
-    referrer: BTreeMap<AccountAddress, AccountAddress>,
-    next_job: u64,
+    onboarded: BTreeSet<AccountAddress>,
+}
+
+/// The small number behind a test address.
+fn short(a: AccountAddress) -> u64 {
+    u64::from_be_bytes(a.to_bytes()[24..].try_into().unwrap())
 }
 
 impl Builder {
     fn new(start_day: u64, end_day: u64, credit_value: u64) -> Self {
         let mut chain = Chain::new();
         chain.now = start_day * DAY + 60;
-        chain.push(vec![
-            LumenEvent::CampaignConfigured(CampaignConfigured {
-                operator: addr(0x0e),
-                start: start_day * DAY,
-                end: end_day * DAY,
-                credit_value,
-                tier_amounts: f::DEFAULT_TIER_AMOUNTS.to_vec(),
-            }),
-            LumenEvent::CampaignFunded(CampaignFunded {
-                funder: addr(0xf),
-                amount: 2_000_000_000,
-                pool: 2_000_000_000,
-            }),
-        ]);
+        let p = chain.pkg;
+        for f in [
+            payloads::campaign::set_operator(&p, addr(0x0e)),
+            payloads::campaign::set_period(&p, start_day * DAY, end_day * DAY),
+            payloads::campaign::set_credit_value(&p, credit_value),
+        ] {
+            chain.call(p.address, f);
+        }
+        chain.call(addr(0xf), payloads::campaign::fund(&p, 2_000_000_000));
         Self {
             chain,
-            users: BTreeMap::new(),
-            referrer: BTreeMap::new(),
-            next_job: 1,
+            onboarded: BTreeSet::new(),
         }
     }
 
@@ -50,152 +49,32 @@ impl Builder {
         self.chain.now = t;
     }
 
-    /// On-chain points (`source` 0 check-in, 1 social) and the referrer's share.
-    fn earn(&mut self, user: AccountAddress, points: u64, source: u8) -> (u64, Vec<LumenEvent>) {
-        let total = {
-            let u = self.users.entry(user).or_default();
-            u.0 += points;
-            u.0
-        };
-        let mut ev = vec![];
-        if let Some(r) = self.referrer.get(&user).copied() {
-            let share = f::referral_share(points);
-            if share > 0 {
-                let rt = {
-                    let u = self.users.entry(r).or_default();
-                    u.0 += share;
-                    u.0
-                };
-                ev.push(LumenEvent::ReferralPointsEarned(ReferralPointsEarned {
-                    referrer: r,
-                    referee: user,
-                    source,
-                    base_points: points,
-                    points: share,
-                    total_points: rt,
-                }));
-            }
-        }
-        (total, ev)
-    }
-
     fn refer(&mut self, referee: AccountAddress, referrer: AccountAddress) {
-        self.referrer.insert(referee, referrer);
-        self.users.entry(referee).or_default();
-        self.users.entry(referrer).or_default();
-        let now = self.chain.now;
-        self.chain
-            .push(vec![LumenEvent::ReferralRegistered(ReferralRegistered {
-                referee,
-                referrer,
-                registered_at: now,
-            })]);
+        let f = payloads::campaign::register_referral(&self.chain.pkg, referrer);
+        self.chain.call(referee, f);
     }
 
     fn check_in(&mut self, user: AccountAddress) {
-        let today = f::utc_day(self.chain.now);
-        let (_, streak, last) = self.users.get(&user).copied().unwrap_or_default();
-        let streak = f::next_streak(last > 0, last.saturating_sub(1), streak, today);
-        let cycle_day = f::cycle_day_of(streak);
-        let (points, credits) = f::day_reward(cycle_day);
-        let (total, refs) = self.earn(user, points, 0);
-        let u = self.users.get_mut(&user).unwrap();
-        u.1 = streak;
-        u.2 = today + 1;
-        let mut ev = vec![LumenEvent::CheckedIn(CheckedIn {
-            user,
-            day: today,
-            cycle_day,
-            streak,
-            points,
-            credits,
-            credit_amount: credits * f::DEFAULT_CREDIT_VALUE,
-            total_points: total,
-            claimable: 0,
-        })];
-        ev.extend(refs);
-        self.chain.push(ev);
+        let f = payloads::campaign::check_in(&self.chain.pkg);
+        self.chain.call(user, f);
     }
 
     fn social(&mut self, user: AccountAddress, task_id: u64, points: u64) {
-        let (total, refs) = self.earn(user, points, 1);
-        let mut ev = vec![LumenEvent::SocialTaskGranted(SocialTaskGranted {
-            user,
-            task_id,
-            points,
-            total_points: total,
-            operator: addr(0x0e),
-        })];
-        ev.extend(refs);
-        self.chain.push(ev);
+        let f = payloads::campaign::grant_social_task(&self.chain.pkg, user, task_id, points);
+        self.chain.call(addr(0x0e), f);
     }
 
-    /// A job paid in full: created, assigned, completed (`frames_paid` 1).
+    /// A one-frame job at `gross` paid in full: created, assigned,
+    /// submitted and confirmed (the worker onboarded first if need be).
     fn job(&mut self, creator: AccountAddress, worker: AccountAddress, gross: u64) {
-        let id = self.next_job;
-        self.next_job += 1;
-        let job = addr(0x10_000 + id);
-        let now = self.chain.now;
-        self.chain.push(vec![LumenEvent::JobCreated(JobCreated {
-            job,
-            job_id: id,
-            creator,
-            spec_hash: vec![1; 4],
-            frames: 1,
-            max_price_per_frame: gross,
-            min_score: 0,
-            min_vram_mb: 0,
-            deposit: gross,
-            created_at: now,
-        })]);
-        self.chain.push(vec![LumenEvent::JobAssigned(JobAssigned {
-            job,
-            job_id: id,
-            creator,
-            worker,
-            price_per_frame: gross,
-            render_deadline: now + 3600,
-            nonce: id,
-            worker_score: 1_000_000,
-            refund: 0,
-            assigned_at: now,
-        })]);
-        let worker_amount = gross * 8 / 10;
-        self.chain.push(vec![LumenEvent::JobCompleted(JobCompleted {
-            job,
-            job_id: id,
-            creator,
-            worker,
-            frames_paid: 1,
-            gross,
-            worker_amount,
-            fee: gross - worker_amount,
-            refund: 0,
-            lease_secs: 0,
-            finalized: false,
-        })]);
+        if self.onboarded.insert(worker) {
+            self.chain
+                .onboard_worker(short(worker), 1_000_000, 8_192, 1);
+        }
+        let id = self.chain.create_job(short(creator), 1, gross, 0, 0);
+        self.chain.assign(id, short(worker), gross);
+        self.chain.deliver(id, 1);
     }
-}
-
-fn uptime(epoch: u64, worker: AccountAddress, online_secs: u64, score: u64) -> LumenEvent {
-    LumenEvent::UptimeReported(UptimeReported {
-        epoch,
-        worker,
-        attester: addr(0xa77),
-        online_secs,
-        score,
-        weight: score as u128 * online_secs as u128,
-    })
-}
-
-fn lease(epoch: u64, worker: AccountAddress, lease_secs: u64, score: u64) -> LumenEvent {
-    LumenEvent::LeaseRecorded(LeaseRecorded {
-        epoch,
-        worker,
-        lease_secs,
-        score,
-        weight: score as u128 * lease_secs as u128,
-    })
 }
 
 /// Ingests `chain` into a fresh database, `step` transactions per batch,
@@ -309,7 +188,7 @@ fn scenario_chain(report_first: bool) -> (Chain, BTreeMap<String, AccountAddress
         .map(|u| {
             lease(
                 epoch,
-                user(&u["worker"]),
+                short(user(&u["worker"])),
                 n(&u["lease_secs"]),
                 n(&u["score"]),
             )
@@ -322,7 +201,7 @@ fn scenario_chain(report_first: bool) -> (Chain, BTreeMap<String, AccountAddress
         .map(|u| {
             uptime(
                 epoch,
-                user(&u["worker"]),
+                short(user(&u["worker"])),
                 n(&u["online_secs"]),
                 n(&u["score"]),
             )
@@ -460,7 +339,7 @@ async fn hundred_and_twenty_participants_pay_the_seed_tiers() {
     // that straddles it.
     b.at((start + 29) * DAY + 600);
     b.chain
-        .push(vec![uptime(start + 29, user(5), 3_600, 1_000_000)]);
+        .push(vec![uptime(start + 29, short(user(5)), 3_600, 1_000_000)]);
     want.entry(user(5)).or_default().add(
         PointSource::WorkerOnline,
         f::idle_points(3_600, 0, 1_000_000),
@@ -468,14 +347,14 @@ async fn hundred_and_twenty_participants_pay_the_seed_tiers() {
     b.at((start + 30) * DAY + 600);
     b.job(user(11), user(13), 9_000_000);
     b.chain.push(vec![LumenEvent::ParamsUpdated(ParamsUpdated {
-        name: "epoch_secs".into(),
-        old_value: 86_400,
+        name: lumen_sdk::params::EPOCH_SECS.name.into(),
+        old_value: lumen_sdk::params::EPOCH_SECS.default,
         new_value: 2 * DAY,
     })]);
     // Epoch e covers [2e, 2e + 2) days: start + 29 .. start + 31 straddles the end.
     let straddling = (start + 29) / 2;
     b.chain
-        .push(vec![uptime(straddling, user(15), 3_600, 1_000_000)]);
+        .push(vec![uptime(straddling, short(user(15)), 3_600, 1_000_000)]);
     b.chain.filler(1);
 
     let (_db, base) = serve(&b.chain, 25).await;

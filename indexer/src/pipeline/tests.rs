@@ -4,42 +4,42 @@ use crate::rows::*;
 use crate::schema::{events, jobs, workers};
 use crate::store::*;
 use crate::testgen::*;
-use crate::testnode::{Fault, TestNode};
 use diesel::prelude::*;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::standin::{Fault, Standin};
 
-/// A chain with `workers` workers and `jobs` jobs going through their life,
-/// padded with framework-only transactions.
+/// A chain with `workers` workers and `jobs` jobs going through their life
+/// on the model of the contract, padded with framework-only transactions.
 pub(crate) fn big_chain(workers: u64, jobs: u64) -> Chain {
     let mut c = Chain::new();
-    c.push(vec![param("stake_factor", 2), param("epoch_secs", 86_400)]);
     for w in 1..=workers {
-        let ev = onboard(&c, w, 1_000_000 + w * 100_000, 8192, 2, 10_000);
-        c.push(ev);
+        c.onboard_worker(w, 1_000_000 + w * 100_000, 8192, 2);
         c.filler(1);
     }
     for j in 1..=jobs {
         let creator = 0xc0 + j % 3;
         let worker = 1 + j % workers;
-        let ev = job_created(&c, j, creator, 10, 0, 0);
-        c.push(vec![ev]);
+        let id = c.create_job(creator, 10, 100, 0, 0);
         if j % 4 != 0 {
-            let ev = job_assigned(&c, j, creator, worker, 60, 10);
-            c.push(vec![ev]);
+            c.assign(id, worker, 60);
             c.advance(30);
             if j % 2 == 1 {
-                c.push(vec![job_completed(j, creator, worker, 10, 60)]);
+                c.deliver(id, 10);
             }
         }
         c.filler(j % 3);
     }
     let epoch = c.now / 86_400;
-    c.push(
-        (1..=workers)
-            .map(|w| uptime(epoch, w, 3_600 * w, 1_000_000))
-            .collect::<Vec<LumenEvent>>(),
-    );
+    c.advance(86_400);
+    let rows: Vec<(u64, u64)> = (1..=workers).map(|w| (w, 3_600 * w)).collect();
+    c.report_uptime(epoch, &rows);
     c
+}
+
+/// A stand-in serving `txns` on chain `chain_id`.
+async fn serve(txns: &[serde_json::Value], chain_id: u8) -> Standin {
+    let node = Standin::start(chain_id).await.unwrap();
+    node.push_transactions(txns.iter().cloned());
+    node
 }
 
 fn cfg_for(url: String) -> PipelineConfig {
@@ -106,7 +106,7 @@ async fn end_to_end_from_a_node_with_faults_and_resume() {
 
     // The node first serves only part of the chain.
     let half = (chain.next_version() / 2) as usize;
-    let node = TestNode::start(chain.txns[..half].to_vec(), 4).await;
+    let node = serve(&chain.txns[..half], 4).await;
     node.push_faults(&[Fault::TooMany, Fault::Internal, Fault::Truncated]);
     let db = TestDb::new().unwrap();
     let pool = crate::store::pool(db.url(), 4).unwrap();
@@ -115,8 +115,8 @@ async fn end_to_end_from_a_node_with_faults_and_resume() {
     assert!(s1.batches > 1, "several batches: {s1:?}");
 
     // The chain grows; a second run resumes from the checkpoint.
-    let requests_after_first = node.requests().len();
-    node.append(chain.txns[half..].to_vec());
+    let requests_after_first = node.page_requests().len();
+    node.push_transactions(chain.txns[half..].to_vec());
     let s2 = run(pool.clone(), cfg_for(node.url())).await.unwrap();
     assert_eq!(s2.next_version, chain.next_version());
     assert_eq!(
@@ -125,7 +125,7 @@ async fn end_to_end_from_a_node_with_faults_and_resume() {
         "{s1:?} {s2:?} half={half}"
     );
     // The second run asked for nothing it already had.
-    let second: Vec<u64> = node.requests()[requests_after_first..]
+    let second: Vec<u64> = node.page_requests()[requests_after_first..]
         .iter()
         .map(|r| r.0)
         .collect();
@@ -141,12 +141,12 @@ async fn end_to_end_from_a_node_with_faults_and_resume() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refuses_another_chain_and_stops_on_bad_events() {
     let chain = big_chain(2, 3);
-    let node = TestNode::start(chain.txns.clone(), 4).await;
+    let node = serve(&chain.txns, 4).await;
     let db = TestDb::new().unwrap();
     let pool = crate::store::pool(db.url(), 2).unwrap();
     run(pool.clone(), cfg_for(node.url())).await.unwrap();
 
-    let other = TestNode::start(chain.txns.clone(), 5).await;
+    let other = serve(&chain.txns, 5).await;
     let err = run(pool.clone(), cfg_for(other.url())).await.unwrap_err();
     assert!(
         matches!(
@@ -165,18 +165,12 @@ async fn refuses_another_chain_and_stops_on_bad_events() {
     let ev = job_created(&c2, 9, 0xc1, 1, 0, 0);
     let mut data = ev.to_json();
     data["deposit"] = serde_json::json!(-5);
-    let v = c2.next_version();
-    c2.txns.push(crate::testnode::user_txn(
-        v,
-        1,
-        true,
-        vec![
-            ("0x1::a::B".into(), serde_json::json!({})),
-            (ev.type_string(&c2.pkg), data),
-        ],
-    ));
+    let v = c2.push_raw(vec![
+        ("0x1::a::B".into(), serde_json::json!({})),
+        (ev.type_string(&c2.pkg), data),
+    ]);
     c2.filler(2);
-    let node2 = TestNode::start(c2.txns.clone(), 4).await;
+    let node2 = serve(&c2.txns, 4).await;
     let db2 = TestDb::new().unwrap();
     let pool2 = crate::store::pool(db2.url(), 2).unwrap();
     let err = run(pool2.clone(), cfg_for(node2.url())).await.unwrap_err();

@@ -1,5 +1,6 @@
 use super::*;
-use crate::testnode::{filler_txn, Fault, TestNode};
+use crate::testgen::Chain;
+use lumen_sdk::standin::{Fault, Standin};
 
 fn fast_cfg(url: String) -> RestConfig {
     RestConfig {
@@ -17,6 +18,20 @@ fn fast_cfg(url: String) -> RestConfig {
     }
 }
 
+/// A stand-in serving `n` transactions (genesis, then block metadata) on chain 4.
+async fn node_with(n: u64) -> Standin {
+    let node = Standin::start(4).await.unwrap();
+    node.push_transactions(fillers(n));
+    node
+}
+
+/// Genesis and block metadata transactions, versions `0..n`.
+fn fillers(n: u64) -> Vec<serde_json::Value> {
+    let mut c = Chain::new();
+    c.filler(n.saturating_sub(1));
+    c.txns
+}
+
 async fn drain(src: &mut RestSource) -> Result<Vec<u64>, SourceError> {
     let mut versions = Vec::new();
     while let Some(p) = src.next_page().await? {
@@ -27,7 +42,7 @@ async fn drain(src: &mut RestSource) -> Result<Vec<u64>, SourceError> {
 
 #[tokio::test]
 async fn pages_in_flight_arrive_in_order() {
-    let node = TestNode::start((0..95).map(filler_txn).collect(), 4).await;
+    let node = node_with(95).await;
     // The first page answers last: ordering must not depend on completion order.
     node.slow_start(0, Duration::from_millis(300));
     node.slow_start(20, Duration::from_millis(150));
@@ -37,13 +52,13 @@ async fn pages_in_flight_arrive_in_order() {
     assert_eq!(info.ledger_version, 94);
     let versions = drain(&mut src).await.unwrap();
     assert_eq!(versions, (0..95).collect::<Vec<_>>());
-    let reqs = node.requests();
+    let reqs = node.page_requests();
     assert_eq!(reqs.len(), 10, "one request per page of 10: {reqs:?}");
 }
 
 #[tokio::test]
 async fn short_pages_are_completed_without_gaps() {
-    let node = TestNode::start((0..57).map(filler_txn).collect(), 4).await;
+    let node = node_with(57).await;
     node.set_max_page(7);
     let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 3, None)
         .await
@@ -54,7 +69,7 @@ async fn short_pages_are_completed_without_gaps() {
 
 #[tokio::test]
 async fn retries_429_500_404_and_truncated_bodies() {
-    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    let node = node_with(30).await;
     node.push_faults(&[
         Fault::TooMany,
         Fault::Internal,
@@ -67,12 +82,12 @@ async fn retries_429_500_404_and_truncated_bodies() {
     let versions = drain(&mut src).await.unwrap();
     assert_eq!(versions, (0..30).collect::<Vec<_>>());
     // 3 pages + 4 failed attempts.
-    assert_eq!(node.requests().len(), 7);
+    assert_eq!(node.page_requests().len(), 7);
 }
 
 #[tokio::test]
 async fn retries_timeouts() {
-    let node = TestNode::start((0..12).map(filler_txn).collect(), 4).await;
+    let node = node_with(12).await;
     let mut cfg = fast_cfg(node.url());
     cfg.pages_in_flight = 1;
     cfg.request_timeout = Duration::from_millis(300);
@@ -85,12 +100,16 @@ async fn retries_timeouts() {
         t.elapsed() < Duration::from_secs(3),
         "the slow answer was not awaited"
     );
-    assert_eq!(node.requests().len(), 3, "2 pages + 1 timed-out attempt");
+    assert_eq!(
+        node.page_requests().len(),
+        3,
+        "2 pages + 1 timed-out attempt"
+    );
 }
 
 #[tokio::test]
 async fn gives_up_after_max_attempts() {
-    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    let node = node_with(30).await;
     node.push_faults(&[Fault::Internal; 10]);
     let mut cfg = fast_cfg(node.url());
     cfg.pages_in_flight = 1;
@@ -104,8 +123,8 @@ async fn gives_up_after_max_attempts() {
 
 #[tokio::test]
 async fn pruned_start_is_a_typed_error() {
-    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
-    node.prune_below(12);
+    let node = node_with(30).await;
+    node.prune_before(12);
     // Caught at connect from the ledger info …
     let err = RestSource::connect(fast_cfg(node.url()), 5, None)
         .await
@@ -126,7 +145,7 @@ async fn pruned_start_is_a_typed_error() {
     let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 12, None)
         .await
         .unwrap();
-    node.prune_below(25);
+    node.prune_before(25);
     let err = drain(&mut src).await.unwrap_err();
     assert!(
         matches!(
@@ -142,7 +161,7 @@ async fn pruned_start_is_a_typed_error() {
 
 #[tokio::test]
 async fn chain_id_mismatch_is_an_error() {
-    let node = TestNode::start((0..30).map(filler_txn).collect(), 4).await;
+    let node = node_with(30).await;
     let err = RestSource::connect(fast_cfg(node.url()), 0, Some(2))
         .await
         .err()
@@ -171,16 +190,18 @@ async fn chain_id_mismatch_is_an_error() {
 
 #[tokio::test]
 async fn follows_a_growing_chain() {
-    let node = TestNode::start((0..5).map(filler_txn).collect(), 4).await;
+    let node = node_with(5).await;
     let mut cfg = fast_cfg(node.url());
     cfg.stop_at_head = false;
     let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
     let first = src.next_page().await.unwrap().unwrap();
     assert_eq!(first.transactions.len(), 5);
+    let more: Vec<serde_json::Value> = fillers(8).split_off(5);
+    let node = std::sync::Arc::new(node);
     let grow = node.clone();
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(50)).await;
-        grow.append((5..8).map(filler_txn).collect());
+        grow.push_transactions(more);
     });
     let next = tokio::time::timeout(Duration::from_secs(5), src.next_page())
         .await
@@ -195,7 +216,7 @@ async fn follows_a_growing_chain() {
 fn file_source_reads_pages_and_rejects_disorder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("txns.jsonl");
-    let lines: Vec<String> = (0..25).map(|v| filler_txn(v).to_string()).collect();
+    let lines: Vec<String> = fillers(25).iter().map(|t| t.to_string()).collect();
     std::fs::write(&path, lines.join("\n") + "\n\n").unwrap();
     let mut src = FileSource::open(&path, 4, 10).unwrap();
     let mut got = Vec::new();
@@ -206,7 +227,8 @@ fn file_source_reads_pages_and_rejects_disorder() {
     assert_eq!(got, (4..25).collect::<Vec<_>>());
 
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(&bad, format!("{}\n{}\n", filler_txn(3), filler_txn(2))).unwrap();
+    let f = fillers(4);
+    std::fs::write(&bad, format!("{}\n{}\n", f[3], f[2])).unwrap();
     let err = FileSource::open(&bad, 0, 10)
         .unwrap()
         .next_page()

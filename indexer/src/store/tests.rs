@@ -38,7 +38,7 @@ fn worker(conn: &mut PgConnection, n: u64) -> WorkerRow {
 
 fn scenario() -> Chain {
     let mut c = Chain::new();
-    c.push(vec![param("stake_factor", 2)]);
+    c.push(vec![param(lumen_sdk::params::STAKE_FACTOR, 2)]);
     let ev = onboard(&c, 1, 2_000_000, 8192, 3, 1_000);
     c.push(ev);
     let ev = job_created(&c, 1, 0xc1, 10, 1_000_000, 4096);
@@ -72,9 +72,7 @@ fn scenario() -> Chain {
             amount: 190,
         }),
     ]);
-    let ev = campaign_events(&c);
-    c.push(ev[..4].to_vec());
-    c.push(ev[4..].to_vec());
+    run_campaign(&mut c);
     c.push(vec![vip(1, 1, c.now), vip(0xc1, 0, c.now)]);
     // Campaign online points: a longer period, a referred worker, and its
     // epoch reported before its lease (in different pieces when split).
@@ -264,7 +262,7 @@ fn conflicting_chain() -> (Chain, u64, Vec<serde_json::Value>) {
         j.job = addr(0x10_001);
     }
     let v = c.push(vec![bad]);
-    real.push(crate::testnode::user_txn(
+    real.push(raw_txn(
         v,
         c.now * 1_000_000,
         true,

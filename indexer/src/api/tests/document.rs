@@ -163,12 +163,12 @@ async fn conforms(api: &Api, doc: &Value, template: &str, url: &str) -> u16 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_answer_has_its_documented_shape() {
-    let chain = scenario();
+    let (chain, closed) = scenario();
     let api = Api::start(&chain).await;
     let doc = serde_json::to_value(openapi()).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     let worker = long_hex(20);
-    let epoch = (chain.now / EPOCH - 1).to_string();
+    let epoch = closed.to_string();
     let board = api.ok("/v1/leaderboard/campaign").await;
     let participant = board["items"][0]["address"].as_str().unwrap().to_string();
     let samples: Vec<(&str, String)> = vec![
@@ -312,7 +312,7 @@ async fn errors_outside_the_handlers_have_the_one_shape() {
 /// view of the same rows would serve.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_job_page_built_by_postgres_equals_its_typed_view() {
-    let chain = scenario();
+    let (chain, _) = scenario();
     let api = Api::start(&chain).await;
     let mut conn = PgConnection::establish(api._db.url()).unwrap();
     for id in [1i64, 2, 100] {
