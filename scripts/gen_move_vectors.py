@@ -66,6 +66,15 @@ def gen_min_stake(v):
     return test("min_stake", body)
 
 
+def gen_threshold(v):
+    body = ""
+    for i, c in enumerate(v["cases"]):
+        body += comment(c)
+        body += "        assert!(attestation::kth_largest(vector[%s], %d) == %d, %d);\n" % (
+            ", ".join(str(x) for x in c["values"]), c["k"], c["expected"], i)
+    return test("threshold", body)
+
+
 def gen_payout(v):
     body = ""
     for i, c in enumerate(v["cases"]):
@@ -146,8 +155,8 @@ def gen_signing(v):
     body += "        let pk = ed25519::new_unvalidated_public_key_from_bytes(%s);\n" % hexlit(v["public_key"])
     body += "        assert!(ed25519::unvalidated_public_key_to_authentication_key(&pk) == %s, 0);\n" % hexlit(
         v["authentication_key"])
-    body += "        let report = attestation::new_report(%s, %s, string::utf8(b\"%s\"), %d, %d, %d, %d, %d, %d);\n" % (
-        addr(m["worker"]), hexlit(m["device_id"]), m["gpu_model"], m["vram_mb"], m["score"],
+    body += "        let report = attestation::new_report(%s, %s, string::utf8(b\"%s\"), %d, %d, %d, %d, %d);\n" % (
+        addr(m["worker"]), hexlit(m["device_id"]), m["gpu_model"], m["vram_mb"],
         m["bench_version"], m["nonce"], m["measured_at"], m["chain_id"])
     body += "        assert!(bcs::to_bytes(&type_info::type_of<attestation::BenchmarkReport>()) == %s, 1);\n" % hexlit(
         r["type_info_bytes"])
@@ -282,6 +291,7 @@ def render():
     parts = [
         gen_min_stake(load("min_stake.json")),
         gen_payout(load("payout.json")),
+        gen_threshold(load("threshold.json")),
         gen_rewards(load("rewards.json")),
         gen_priority(load("priority.json")),
         gen_vip(load("vip_eligibility.json")),

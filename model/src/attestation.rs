@@ -1,12 +1,16 @@
-//! `attestation`: worker-signed benchmark reports submitted by attesters,
-//! effective once `attester_threshold` distinct attesters approved the same
-//! report; one device, one worker; expiry and revocation.
+//! `attestation`: device keys registered by workers; device-signed benchmark
+//! reports each attester submits with the score it measured, effective once
+//! `attester_threshold` distinct attesters approved the same report, scored
+//! at the threshold-th largest measurement; revocation by the admin or the
+//! threshold of attesters; one device, one worker, with release by the
+//! worker, after a long expiry, or by the admin.
 
 use std::collections::BTreeMap;
 
 use lumen_sdk::aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::errors::attestation as e;
 use lumen_sdk::events::*;
+use lumen_sdk::formulas;
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::params;
 use lumen_sdk::payloads::attestation::Call;
@@ -20,28 +24,44 @@ pub const SEED: &[u8] = b"attestation";
 const MAX_CLOCK_SKEW_SECS: u64 = 300;
 const MAX_DEVICE_ID_BYTES: usize = 128;
 const MAX_GPU_MODEL_BYTES: usize = 128;
+const RELEASED_BY_WORKER: u8 = 1;
+const RELEASED_EXPIRED: u8 = 2;
+const UNBOUND_BY_ADMIN: u8 = 3;
 
 /// An effective report (`attestation::ReportInfo`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportInfo {
     /// The signed report.
     pub report: BenchmarkReport,
+    /// The threshold-th largest measured score of its approvals.
+    pub score: u64,
     /// When it took effect.
     pub effective_at: u64,
-    /// When the score expires.
+    /// When the score expires (or was released).
     pub expires_at: u64,
-    /// Revoked by the admin or an attester.
+    /// Revoked by the admin or the threshold of attesters.
     pub revoked: bool,
 }
 
-/// Approvals collected for a report not effective yet.
+/// Approvals of the report of the highest nonce (`attestation::Round`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pending {
+pub struct Round {
     /// Its nonce.
     pub nonce: u64,
     /// `sha3_256(bcs(report))`.
     pub report_hash: Vec<u8>,
-    /// Attesters that submitted it.
+    /// Attesters that submitted it, each with the score it measured.
+    pub approvals: Vec<(AccountAddress, u64)>,
+    /// Whether it took effect.
+    pub effective: bool,
+}
+
+/// Attesters asking to revoke the current report of `nonce`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Revocation {
+    /// The current report's nonce.
+    pub nonce: u64,
+    /// Attesters that asked.
     pub attesters: Vec<AccountAddress>,
 }
 
@@ -52,8 +72,10 @@ pub struct WorkerState {
     pub last_nonce: u64,
     /// The effective report.
     pub current: Option<ReportInfo>,
-    /// The pending report of the highest nonce.
-    pub pending: Option<Pending>,
+    /// The round of the highest nonce.
+    pub round: Option<Round>,
+    /// Revocation requests of attesters.
+    pub revocation: Option<Revocation>,
 }
 
 /// The module's registry.
@@ -63,6 +85,10 @@ pub struct State {
     pub workers: BTreeMap<AccountAddress, WorkerState>,
     /// Device id → the worker it is bound to.
     pub devices: BTreeMap<Vec<u8>, AccountAddress>,
+    /// Worker → its device public key.
+    pub device_keys: BTreeMap<AccountAddress, Vec<u8>>,
+    /// Device public key → the worker that registered it.
+    pub key_owners: BTreeMap<Vec<u8>, AccountAddress>,
 }
 
 /// The worker's current report when it is valid at `now`.
@@ -73,7 +99,7 @@ pub fn valid_report(c: &Chain, worker: AccountAddress, now: u64) -> Option<&Repo
 
 /// `attestation::score_of`: 0 without a valid score.
 pub fn score_of(c: &Chain, worker: AccountAddress, now: u64) -> u64 {
-    valid_report(c, worker, now).map_or(0, |r| r.report.score)
+    valid_report(c, worker, now).map_or(0, |r| r.score)
 }
 
 /// `attestation::has_valid_score`.
@@ -99,27 +125,13 @@ pub fn worker_of_device(c: &Chain, device_id: &[u8]) -> Option<AccountAddress> {
     c.attestation.devices.get(device_id).copied()
 }
 
-/// The contract's `verify_signature`: key and signature lengths, the
-/// worker's account and authentication key, strict ed25519 over the report.
-fn verify_signature(
-    c: &Chain,
-    report: &BenchmarkReport,
-    public_key: &[u8],
-    signature: &[u8],
-) -> Result<(), Abort> {
-    ensure(public_key.len() == 32, e::EInvalidPublicKey)?;
-    ensure(signature.len() == 64, e::EInvalidSignature)?;
-    ensure(c.ledger.exists(report.worker), e::ENoWorkerAccount)?;
-    ensure(
-        c.ledger.auth_key(report.worker) == Some(auth_key(public_key)),
-        e::EPublicKeyMismatch,
-    )?;
-    ensure(
-        verifies(public_key, signature, |pk, sig| {
-            report.verify(&c.package, pk, sig).is_ok()
-        }),
-        e::EInvalidSignature,
-    )
+/// `attestation::device_key_of`: empty when none.
+pub fn device_key_of(c: &Chain, worker: AccountAddress) -> Vec<u8> {
+    c.attestation
+        .device_keys
+        .get(&worker)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// `ed25519::unvalidated_public_key_to_authentication_key`: `sha3_256(pk ‖ 0x00)`.
@@ -145,9 +157,42 @@ pub(crate) fn verifies(
     check(&pk, &sig)
 }
 
+/// `ed25519::new_validated_public_key_from_bytes(..).is_some()`: 32 bytes of
+/// a point that decompresses and is not of small order.
+fn is_valid_point(public_key: &[u8]) -> bool {
+    let Ok(bytes) = <[u8; 32]>::try_from(public_key) else {
+        return false;
+    };
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes).is_ok_and(|k| !k.is_weak())
+}
+
+/// The contract's `verify_signature`: key and signature lengths, the
+/// worker's registered device key, strict ed25519 over the report.
+fn verify_signature(
+    c: &Chain,
+    report: &BenchmarkReport,
+    public_key: &[u8],
+    signature: &[u8],
+) -> Result<(), Abort> {
+    ensure(public_key.len() == 32, e::EInvalidPublicKey)?;
+    ensure(signature.len() == 64, e::EInvalidSignature)?;
+    let registered = c.attestation.device_keys.get(&report.worker);
+    let registered = registered.ok_or(Abort::Code(e::ENoDeviceKey))?;
+    ensure(registered == public_key, e::EPublicKeyMismatch)?;
+    ensure(
+        verifies(public_key, signature, |pk, sig| {
+            report.verify(&c.package, pk, sig).is_ok()
+        }),
+        e::EInvalidSignature,
+    )
+}
+
 /// Executes an `attestation` entry function.
 pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
     match call {
+        Call::RegisterDeviceKey { device_public_key } => {
+            register_device_key(c, tx, device_public_key)
+        }
         Call::Attest {
             worker,
             device_id,
@@ -157,51 +202,54 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             bench_version,
             nonce,
             measured_at,
-            worker_public_key,
-            worker_signature,
+            device_public_key,
+            device_signature,
         } => {
             let report = BenchmarkReport {
                 worker: *worker,
                 device_id: device_id.clone(),
                 gpu_model: gpu_model.clone(),
                 vram_mb: *vram_mb,
-                score: *score,
                 bench_version: *bench_version,
                 nonce: *nonce,
                 measured_at: *measured_at,
                 chain_id: c.chain_id,
             };
-            attest(c, tx, report, worker_public_key, worker_signature)
+            attest(c, tx, report, *score, device_public_key, device_signature)
         }
-        Call::Revoke { worker, reason } => {
-            let by = tx.sender;
-            ensure(
-                config::is_admin(c, by) || config::is_attester(c, by),
-                e::ENotAuthorized,
-            )?;
-            let state = c.attestation.workers.get_mut(worker);
-            let current = state.and_then(|s| s.current.as_mut());
-            let current = current.ok_or(Abort::Code(e::ENoScore))?;
-            ensure(!current.revoked, e::EAlreadyRevoked)?;
-            current.revoked = true;
-            c.attestation
-                .workers
-                .get_mut(worker)
-                .expect("found")
-                .pending = None;
-            Ok(vec![LumenEvent::ScoreRevoked(ScoreRevoked {
-                worker: *worker,
-                by,
-                reason: reason.clone(),
-            })])
-        }
+        Call::Revoke { worker, reason } => revoke(c, tx, *worker, reason),
+        Call::ReleaseDevice {} => release_device(c, tx),
+        Call::ReleaseExpiredDevice { device_id } => release_expired_device(c, tx, device_id),
+        Call::UnbindDevice { device_id } => unbind_device(c, tx, device_id),
     }
+}
+
+fn register_device_key(c: &mut Chain, tx: &Tx, key: &[u8]) -> Outcome {
+    config::assert_not_paused(c)?;
+    let worker = tx.sender;
+    ensure(is_valid_point(key), e::EInvalidPublicKey)?;
+    if let Some(owner) = c.attestation.key_owners.get(key) {
+        ensure(*owner == worker, e::EDeviceKeyTaken)?;
+    }
+    let registry = &mut c.attestation;
+    let previous_key = registry.device_keys.remove(&worker).unwrap_or_default();
+    if !previous_key.is_empty() && previous_key != key {
+        registry.key_owners.remove(&previous_key);
+    }
+    registry.device_keys.insert(worker, key.to_vec());
+    registry.key_owners.insert(key.to_vec(), worker);
+    Ok(vec![LumenEvent::DeviceKeyRegistered(DeviceKeyRegistered {
+        worker,
+        device_public_key: key.to_vec(),
+        previous_key,
+    })])
 }
 
 fn attest(
     c: &mut Chain,
     tx: &Tx,
     report: BenchmarkReport,
+    score: u64,
     public_key: &[u8],
     signature: &[u8],
 ) -> Outcome {
@@ -209,7 +257,7 @@ fn attest(
     let attester = tx.sender;
     ensure(config::is_attester(c, attester), e::ENotAttester)?;
     ensure(
-        report.score > 0
+        score > 0
             && !report.device_id.is_empty()
             && report.device_id.len() <= MAX_DEVICE_ID_BYTES
             && report.gpu_model.len() <= MAX_GPU_MODEL_BYTES,
@@ -238,37 +286,32 @@ fn attest(
         .get(&worker)
         .cloned()
         .unwrap_or_default();
-    let mut pending = match &state.pending {
-        Some(p) if p.nonce == nonce => {
-            ensure(p.report_hash == report_hash, e::EReportMismatch)?;
-            ensure(!p.attesters.contains(&attester), e::EAlreadyApproved)?;
-            let mut p = p.clone();
-            p.attesters.push(attester);
-            p
+    let mut round = match &state.round {
+        Some(r) if r.nonce == nonce => {
+            ensure(r.report_hash == report_hash, e::EReportMismatch)?;
+            ensure(
+                !r.approvals.iter().any(|(a, _)| *a == attester),
+                e::EAlreadyApproved,
+            )?;
+            let mut r = r.clone();
+            r.approvals.push((attester, score));
+            r
         }
         _ => {
             ensure(nonce > state.last_nonce, e::ENonceTooLow)?;
-            Pending {
+            Round {
                 nonce,
                 report_hash: report_hash.clone(),
-                attesters: vec![attester],
+                approvals: vec![(attester, score)],
+                effective: false,
             }
         }
     };
     // Approvals of attesters removed since they approved no longer count.
-    pending.attesters.retain(|a| config::is_attester(c, *a));
-    let approvals = pending.attesters.len() as u64;
+    round.approvals.retain(|(a, _)| config::is_attester(c, *a));
+    let approvals = round.approvals.len() as u64;
     let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
-    let submitted = LumenEvent::AttestationSubmitted(AttestationSubmitted {
-        attester,
-        worker,
-        nonce,
-        report_hash,
-        approvals,
-        threshold,
-    });
-    let effective = approvals >= threshold;
-    let expires_at = if effective {
+    let expires_at = if approvals >= threshold && !round.effective {
         add(
             now,
             config::param(c, params::SCORE_VALIDITY_SECS)?,
@@ -277,25 +320,49 @@ fn attest(
     } else {
         0
     };
+    let mut events = vec![LumenEvent::AttestationSubmitted(AttestationSubmitted {
+        attester,
+        worker,
+        nonce,
+        report_hash,
+        score,
+        approvals,
+        threshold,
+    })];
+    let attesters: Vec<AccountAddress> = round.approvals.iter().map(|(a, _)| *a).collect();
+    let scores: Vec<u64> = round.approvals.iter().map(|(_, s)| *s).collect();
     let state = c.attestation.workers.entry(worker).or_default();
     state.last_nonce = state.last_nonce.max(nonce);
-    if !effective {
-        state.pending = Some(pending);
-        return Ok(vec![submitted]);
+    if approvals < threshold {
+        state.round = Some(round);
+        return Ok(events);
     }
+    let measured = formulas::kth_largest(&scores, threshold);
+    if round.effective {
+        // A later approval of the current report refines its score.
+        state.round = Some(round);
+        let current = state.current.as_mut().expect("an effective round is current");
+        current.score = measured;
+        events.push(score_attested(current, attesters));
+        return Ok(events);
+    }
+    round.effective = true;
+    state.round = Some(round);
     // A revoked report's device stays bound, so it cannot move to another account.
     let previous_device = state
         .current
         .as_ref()
         .filter(|r| !r.revoked)
         .map(|r| r.report.device_id.clone());
-    state.pending = None;
-    state.current = Some(ReportInfo {
+    let info = ReportInfo {
         report: report.clone(),
+        score: measured,
         effective_at: now,
         expires_at,
         revoked: false,
-    });
+    };
+    state.current = Some(info.clone());
+    state.revocation = None;
     if let Some(old) = previous_device {
         if old != report.device_id {
             c.attestation.devices.remove(&old);
@@ -304,20 +371,154 @@ fn attest(
     c.attestation
         .devices
         .insert(report.device_id.clone(), worker);
-    Ok(vec![
-        submitted,
-        LumenEvent::ScoreAttested(ScoreAttested {
+    events.push(score_attested(&info, attesters));
+    Ok(events)
+}
+
+fn score_attested(info: &ReportInfo, attesters: Vec<AccountAddress>) -> LumenEvent {
+    let r = &info.report;
+    LumenEvent::ScoreAttested(ScoreAttested {
+        worker: r.worker,
+        device_id: r.device_id.clone(),
+        gpu_model: r.gpu_model.clone(),
+        vram_mb: r.vram_mb,
+        score: info.score,
+        bench_version: r.bench_version,
+        nonce: r.nonce,
+        measured_at: r.measured_at,
+        effective_at: info.effective_at,
+        expires_at: info.expires_at,
+        attesters,
+    })
+}
+
+fn revoke(c: &mut Chain, tx: &Tx, worker: AccountAddress, reason: &str) -> Outcome {
+    let by = tx.sender;
+    let is_admin = config::is_admin(c, by);
+    ensure(is_admin || config::is_attester(c, by), e::ENotAuthorized)?;
+    let state = c.attestation.workers.get(&worker);
+    let current = state.and_then(|s| s.current.as_ref());
+    let current = current.ok_or(Abort::Code(e::ENoScore))?;
+    ensure(!current.revoked, e::EAlreadyRevoked)?;
+    let nonce = current.report.nonce;
+    let mut events = vec![];
+    if !is_admin {
+        let mut requests = state
+            .and_then(|s| s.revocation.as_ref())
+            .filter(|r| r.nonce == nonce)
+            .map_or_else(Vec::new, |r| r.attesters.clone());
+        ensure(!requests.contains(&by), e::EAlreadyApproved)?;
+        requests.push(by);
+        requests.retain(|a| config::is_attester(c, *a));
+        let approvals = requests.len() as u64;
+        let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
+        events.push(LumenEvent::RevocationSubmitted(RevocationSubmitted {
+            attester: by,
             worker,
-            device_id: report.device_id,
-            gpu_model: report.gpu_model,
-            vram_mb: report.vram_mb,
-            score: report.score,
-            bench_version: report.bench_version,
             nonce,
-            measured_at,
-            effective_at: now,
-            expires_at,
-            attesters: pending.attesters,
-        }),
-    ])
+            approvals,
+            threshold,
+        }));
+        if approvals < threshold {
+            let state = c.attestation.workers.get_mut(&worker).expect("found");
+            state.revocation = Some(Revocation {
+                nonce,
+                attesters: requests,
+            });
+            return Ok(events);
+        }
+    }
+    let state = c.attestation.workers.get_mut(&worker).expect("found");
+    state.current.as_mut().expect("found").revoked = true;
+    state.round = None;
+    state.revocation = None;
+    events.push(LumenEvent::ScoreRevoked(ScoreRevoked {
+        worker,
+        by,
+        reason: reason.to_string(),
+    }));
+    Ok(events)
+}
+
+/// Ends the current score now and drops the round and revocation requests.
+fn end_score(state: &mut WorkerState, now: u64) {
+    let current = state.current.as_mut().expect("a current report");
+    current.expires_at = current.expires_at.min(now);
+    state.round = None;
+    state.revocation = None;
+}
+
+fn release_device(c: &mut Chain, tx: &Tx) -> Outcome {
+    let worker = tx.sender;
+    let state = c.attestation.workers.get(&worker);
+    let current = state.and_then(|s| s.current.as_ref());
+    let current = current.ok_or(Abort::Code(e::ENoScore))?;
+    ensure(!current.revoked, e::EAlreadyRevoked)?;
+    let device_id = current.report.device_id.clone();
+    ensure(
+        c.attestation.devices.get(&device_id) == Some(&worker),
+        e::EDeviceNotBound,
+    )?;
+    end_score(
+        c.attestation.workers.get_mut(&worker).expect("found"),
+        tx.now,
+    );
+    c.attestation.devices.remove(&device_id);
+    Ok(vec![LumenEvent::DeviceReleased(DeviceReleased {
+        device_id,
+        worker,
+        by: worker,
+        kind: RELEASED_BY_WORKER,
+    })])
+}
+
+fn release_expired_device(c: &mut Chain, tx: &Tx, device_id: &[u8]) -> Outcome {
+    let worker = *c
+        .attestation
+        .devices
+        .get(device_id)
+        .ok_or(Abort::Code(e::EDeviceNotBound))?;
+    let current = c.attestation.workers.get(&worker).and_then(|s| s.current.as_ref());
+    let current = current.ok_or(Abort::Code(e::ENotReleasable))?;
+    // Move's `&&` stops at the first false operand, before the sum can overflow.
+    let releasable = current.report.device_id == device_id
+        && !current.revoked
+        && tx.now
+            >= add(
+                current.expires_at,
+                config::param(c, params::DEVICE_RELEASE_GRACE_SECS)?,
+                "attestation",
+            )?;
+    ensure(releasable, e::ENotReleasable)?;
+    c.attestation.devices.remove(device_id);
+    Ok(vec![LumenEvent::DeviceReleased(DeviceReleased {
+        device_id: device_id.to_vec(),
+        worker,
+        by: tx.sender,
+        kind: RELEASED_EXPIRED,
+    })])
+}
+
+fn unbind_device(c: &mut Chain, tx: &Tx, device_id: &[u8]) -> Outcome {
+    config::assert_admin(c, tx.sender)?;
+    let worker = *c
+        .attestation
+        .devices
+        .get(device_id)
+        .ok_or(Abort::Code(e::EDeviceNotBound))?;
+    c.attestation.devices.remove(device_id);
+    let state = c.attestation.workers.entry(worker).or_default();
+    let ends = state
+        .current
+        .as_ref()
+        .is_some_and(|r| r.report.device_id == device_id && !r.revoked);
+    if ends {
+        end_score(state, tx.now);
+    }
+    Ok(vec![LumenEvent::DeviceReleased(DeviceReleased {
+        device_id: device_id.to_vec(),
+        worker,
+        by: tx.sender,
+        kind: UNBOUND_BY_ADMIN,
+    })])
 }

@@ -116,7 +116,7 @@ impl Node {
     /// Answers a `POST /v1/view` body at `now` (seconds) for the views a
     /// client of the stand-in reads: `config::{is_paused, is_attester,
     /// param}`, `attestation::{score_of, has_valid_score, last_nonce,
-    /// worker_of_device}`, `staking::{stake_of, price_of, min_stake_of,
+    /// worker_of_device, device_key_of}`, `staking::{stake_of, price_of, min_stake_of,
     /// is_eligible}`, `escrow::next_job_id`.
     pub fn view(&self, body: &Value, now: u64) -> Result<Vec<Value>, String> {
         let chain = self.chain();
@@ -153,6 +153,9 @@ impl Node {
             ("attestation", "worker_of_device") => {
                 let device = Vec::<u8>::from_move_json(arg(0)?)?;
                 attestation::worker_of_device(&chain, &device).to_move_json()
+            }
+            ("attestation", "device_key_of") => {
+                attestation::device_key_of(&chain, address(0)?).to_move_json()
             }
             ("staking", "stake_of") => staking::stake_of(&chain, address(0)?).to_move_json(),
             ("staking", "price_of") => staking::price_of(&chain, address(0)?).to_move_json(),

@@ -67,6 +67,8 @@ pub struct State {
     pub records: BTreeMap<(AccountAddress, u64), WorkerRecord>,
     /// Rollover waiting for the next epoch closed.
     pub carry: u64,
+    /// `(worker, epoch)` → each attester's vote `(attester, online_secs)`, in order.
+    pub uptime_votes: BTreeMap<(AccountAddress, u64), Vec<(AccountAddress, u64)>>,
 }
 
 impl State {
@@ -151,25 +153,51 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let end = mul(add(*epoch, 1, "rewards")?, epoch_secs, "rewards")?;
             ensure(tx.now >= end, e::EEpochNotEnded)?;
             ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
+            let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
             let mut seen = BTreeSet::new();
             for w in workers {
-                let reported = c
+                let voted = c
                     .rewards
-                    .records
+                    .uptime_votes
                     .get(&(*w, *epoch))
-                    .is_some_and(|r| r.reported);
-                ensure(!reported && seen.insert(*w), e::EAlreadyReported)?;
+                    .is_some_and(|votes| votes.iter().any(|(a, _)| *a == attester));
+                ensure(!voted && seen.insert(*w), e::EAlreadyReported)?;
             }
+            c.rewards.epochs.entry(*epoch).or_default();
             let mut out = vec![];
             for (&worker, &secs) in workers.iter().zip(online_secs) {
-                let online_secs = secs.min(epoch_secs);
+                let vote = secs.min(epoch_secs);
+                let votes = c.rewards.uptime_votes.entry((worker, *epoch)).or_default();
+                votes.push((attester, vote));
+                let votes = votes.clone();
+                // Votes of attesters removed since they voted no longer count.
+                let counted: Vec<u64> = votes
+                    .iter()
+                    .filter(|(a, _)| *a == attester || config::is_attester(c, *a))
+                    .map(|(_, secs)| *secs)
+                    .collect();
+                let approvals = counted.len() as u64;
+                out.push(LumenEvent::UptimeVoted(UptimeVoted {
+                    epoch: *epoch,
+                    worker,
+                    attester,
+                    online_secs: vote,
+                    approvals,
+                    threshold,
+                }));
+                if approvals < threshold {
+                    continue;
+                }
+                let online_secs = formulas::kth_largest(&counted, threshold);
                 let score = attestation::score_of(c, worker, tx.now);
                 let weight = formulas::poc_weight(score, online_secs);
                 let r = c.rewards.records.entry((worker, *epoch)).or_default();
+                let previous = r.poc_weight;
                 r.reported = true;
                 r.online_secs = online_secs;
                 r.poc_weight = weight;
-                c.rewards.epochs.entry(*epoch).or_default().total_poc_weight += weight;
+                let info = c.rewards.epochs.entry(*epoch).or_default();
+                info.total_poc_weight = info.total_poc_weight - previous + weight;
                 out.push(LumenEvent::UptimeReported(UptimeReported {
                     epoch: *epoch,
                     worker,
@@ -179,7 +207,6 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                     weight,
                 }));
             }
-            c.rewards.epochs.entry(*epoch).or_default();
             Ok(out)
         }
         Call::FundEpoch { epoch, amount } => {

@@ -144,6 +144,7 @@ module lumen::config {
     const P_VIP_WORKER_DAYS: u64 = 14;
     const P_VIP_WORKER_MIN_AVG_SECS: u64 = 15;
     const P_VIP_WORKER_MAX_DOWN_DAYS: u64 = 16;
+    const P_DEVICE_RELEASE_GRACE_SECS: u64 = 17;
 
     // Public entry functions.
 
@@ -500,6 +501,12 @@ module lumen::config {
     /// - `ENotInitialized` before `initialize`.
     public fun vip_worker_max_down_days(): u64 acquires Config { get(P_VIP_WORKER_MAX_DOWN_DAYS) }
 
+    /// Time after a score's expiry from which anyone may release its device.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun device_release_grace_secs(): u64 acquires Config { get(P_DEVICE_RELEASE_GRACE_SECS) }
+
     // Private functions.
 
     inline fun borrow(): &Config {
@@ -534,6 +541,7 @@ module lumen::config {
             b"vip_worker_days",
             b"vip_worker_min_avg_secs",
             b"vip_worker_max_down_days",
+            b"device_release_grace_secs",
         ]
     }
 
@@ -556,6 +564,7 @@ module lumen::config {
             30,
             57_600,
             3,
+            2_592_000,
         ]
     }
 

@@ -33,6 +33,14 @@ module lumen::rewards {
         records: Table<WorkerEpoch, WorkerRecord>,
         /// Rolled-over funds waiting for the next epoch to be closed.
         carry: u64,
+        /// Each attester's uptime report of a worker in an epoch.
+        uptime_votes: Table<WorkerEpoch, vector<UptimeVote>>,
+    }
+
+    /// One attester's report of a worker's online seconds in one epoch.
+    struct UptimeVote has copy, drop, store {
+        attester: address,
+        online_secs: u64,
     }
 
     /// What an epoch holds and, once closed, how its pool was split.
@@ -74,7 +82,22 @@ module lumen::rewards {
     }
 
     #[event]
-    /// An attester reported a worker's online seconds for an ended epoch.
+    /// An attester reported a worker's online seconds (measured by its liveness
+    /// challenges) for an ended epoch: one vote, `approvals` of `threshold`.
+    struct UptimeVoted has drop, store {
+        epoch: u64,
+        worker: address,
+        attester: address,
+        online_secs: u64,
+        approvals: u64,
+        threshold: u64,
+    }
+
+    #[event]
+    /// A worker's online seconds for an ended epoch took effect or changed:
+    /// `online_secs` is the `attester_threshold`-th largest vote, `weight` the
+    /// worker's PoC weight (replacing any earlier one); `attester` cast the
+    /// vote that set it.
     struct UptimeReported has drop, store {
         epoch: u64,
         worker: address,
@@ -135,7 +158,7 @@ module lumen::rewards {
     const EEpochNotEnded: u64 = 3;
     /// The epoch is already closed.
     const EEpochClosed: u64 = 4;
-    /// This worker's uptime for this epoch was already reported.
+    /// This attester already reported this worker's uptime for this epoch.
     const EAlreadyReported: u64 = 5;
     /// The amount is zero.
     const EZeroAmount: u64 = 6;
@@ -163,6 +186,7 @@ module lumen::rewards {
             epochs: table::new(),
             records: table::new(),
             carry: 0,
+            uptime_votes: table::new(),
         });
         // Nobody may own the object: ownership is transitive, so an owner could
         // withdraw from every store below it with `fungible_asset::withdraw`.
@@ -174,9 +198,15 @@ module lumen::rewards {
 
     // Public entry functions ---------------------------------------------------
 
-    /// Reports online seconds of `workers` for the ended, not yet closed `epoch`.
-    /// Each value is capped at `epoch_secs`; PoC weight = current score * online
-    /// seconds. Each worker may be reported once per epoch.
+    /// Reports online seconds of `workers` for the ended, not yet closed
+    /// `epoch`: one vote per attester, worker and epoch, each capped at
+    /// `epoch_secs` (emits `UptimeVoted`). Once `attester_threshold` current
+    /// attesters voted for a worker, its online seconds are the
+    /// `attester_threshold`-th largest vote and its PoC weight = current score *
+    /// online seconds, recomputed on every later vote (emits `UptimeReported`).
+    /// So fewer than `attester_threshold` attesters cannot raise a worker's
+    /// uptime above every honest report, nor, once the honest attesters voted,
+    /// lower it below all of them.
     ///
     /// # Aborts
     /// * `config::EPaused` (via `config`) while paused.
@@ -184,7 +214,7 @@ module lumen::rewards {
     /// * `ELengthMismatch` if the vectors differ in length.
     /// * `EEpochNotEnded` if `epoch` has not ended.
     /// * `EEpochClosed` if `epoch` is closed.
-    /// * `EAlreadyReported` if a worker was already reported for `epoch`.
+    /// * `EAlreadyReported` if this attester already reported a worker for `epoch`.
     public entry fun report_uptime(
         attester: &signer,
         epoch: u64,
@@ -201,30 +231,61 @@ module lumen::rewards {
             timestamp::now_seconds() >= (epoch + 1) * epoch_secs,
             error::invalid_state(EEpochNotEnded),
         );
+        let threshold = config::attester_threshold();
         let state = borrow_global_mut<RewardsState>(rewards_address());
-        let info = epoch_mut(&mut state.epochs, epoch);
-        assert!(!info.closed, error::invalid_state(EEpochClosed));
+        assert!(!epoch_mut(&mut state.epochs, epoch).closed, error::invalid_state(EEpochClosed));
         let i = 0;
         while (i < count) {
             let worker = *vector::borrow(&workers, i);
             let secs = *vector::borrow(&online_secs, i);
             if (secs > epoch_secs) { secs = epoch_secs };
-            let score = attestation::score_of(worker);
-            let weight = (score as u128) * (secs as u128);
-            let record = record_mut(&mut state.records, worker, epoch);
-            assert!(!record.reported, error::already_exists(EAlreadyReported));
-            record.reported = true;
-            record.online_secs = secs;
-            record.poc_weight = weight;
-            info.total_poc_weight = info.total_poc_weight + weight;
-            event::emit(UptimeReported {
+            let key = WorkerEpoch { worker, epoch };
+            if (!table::contains(&state.uptime_votes, key)) {
+                table::add(&mut state.uptime_votes, key, vector[]);
+            };
+            let votes = table::borrow_mut(&mut state.uptime_votes, key);
+            // Votes of attesters removed since they voted no longer count.
+            let counted = vector[];
+            let j = 0;
+            while (j < vector::length(votes)) {
+                let vote = *vector::borrow(votes, j);
+                assert!(vote.attester != attester_addr, error::already_exists(EAlreadyReported));
+                if (config::is_attester(vote.attester)) {
+                    vector::push_back(&mut counted, vote.online_secs);
+                };
+                j = j + 1;
+            };
+            vector::push_back(votes, UptimeVote { attester: attester_addr, online_secs: secs });
+            vector::push_back(&mut counted, secs);
+            let approvals = vector::length(&counted);
+            event::emit(UptimeVoted {
                 epoch,
                 worker,
                 attester: attester_addr,
                 online_secs: secs,
-                score,
-                weight,
+                approvals,
+                threshold,
             });
+            if (approvals >= threshold) {
+                let online = attestation::kth_largest(counted, threshold);
+                let score = attestation::score_of(worker);
+                let weight = (score as u128) * (online as u128);
+                let record = record_mut(&mut state.records, worker, epoch);
+                let previous = record.poc_weight;
+                record.reported = true;
+                record.online_secs = online;
+                record.poc_weight = weight;
+                let info = epoch_mut(&mut state.epochs, epoch);
+                info.total_poc_weight = info.total_poc_weight - previous + weight;
+                event::emit(UptimeReported {
+                    epoch,
+                    worker,
+                    attester: attester_addr,
+                    online_secs: online,
+                    score,
+                    weight,
+                });
+            };
             i = i + 1;
         };
     }

@@ -5,7 +5,7 @@ module lumen::attestation_tests {
     use std::string::{Self, String};
     use aptos_std::ed25519;
     use aptos_framework::event;
-    use lumen::attestation::{Self, AttestationSubmitted, ScoreAttested};
+    use lumen::attestation::{Self, AttestationSubmitted, DeviceReleased, RevocationSubmitted, ScoreAttested};
     use lumen::config;
     use lumen::test_helpers as th;
 
@@ -48,12 +48,12 @@ module lumen::attestation_tests {
         let (pending_nonce, pending) = attestation::pending_of(w);
         assert!(pending_nonce == 0 && pending.length() == 0, 12);
 
-        let report = attestation::new_report(w, device, gpu(), VRAM, RTX_3070, 1, 1, now - 10, th::chain_id());
+        let report = attestation::new_report(w, device, gpu(), VRAM, 1, 1, now - 10, th::chain_id());
         let report_hash = attestation::report_hash_for_test(&report);
         assert!(report_hash.length() == 32, 13);
         assert!(
             event::was_event_emitted(
-                &attestation::attestation_submitted_event(th::attester(), w, 1, report_hash, 1, 1)
+                &attestation::attestation_submitted_event(th::attester(), w, 1, report_hash, RTX_3070, 1, 1)
             ),
             14,
         );
@@ -203,8 +203,8 @@ module lumen::attestation_tests {
         let (worker, sk, pk) = th::new_worker();
         let w = signer::address_of(&worker);
         let now = th::now();
-        // Signed a lower score than the one submitted.
-        let signature = th::sign_report(&sk, w, b"gpu-0", gpu(), VRAM, 1_000_000, 1, 1, now);
+        // Signed less VRAM than the report submitted claims.
+        let signature = th::sign_report(&sk, w, b"gpu-0", gpu(), VRAM / 2, 1, 1, now);
         attestation::attest(
             &th::attester_signer(), w, b"gpu-0", gpu(), VRAM, RTX_3070, 1, 1, now, pk, signature,
         );
@@ -217,7 +217,7 @@ module lumen::attestation_tests {
         let (worker, sk, pk) = th::new_worker();
         let w = signer::address_of(&worker);
         let now = th::now();
-        let report = attestation::new_report(w, b"gpu-0", gpu(), VRAM, RTX_3070, 1, 1, now, 1);
+        let report = attestation::new_report(w, b"gpu-0", gpu(), VRAM, 1, 1, now, 1);
         let signature = ed25519::signature_to_bytes(&ed25519::sign_struct(&sk, report));
         attestation::attest(
             &th::attester_signer(), w, b"gpu-0", gpu(), VRAM, RTX_3070, 1, 1, now, pk, signature,
@@ -231,15 +231,15 @@ module lumen::attestation_tests {
         let (worker, _sk, _pk) = th::new_worker();
         let (_other, other_sk, other_pk) = th::new_worker();
         let w = signer::address_of(&worker);
-        // A valid signature by a key that is not the worker's authentication key.
+        // A valid signature by a key that is not the worker's device key.
         th::attest_report(
             &th::attester_signer(), &other_sk, other_pk, w, b"gpu-0", VRAM, RTX_3070, 1, th::now()
         );
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x60003 /* ENoWorkerAccount */, location = lumen::attestation)]
-    fun worker_without_account_is_rejected() {
+    #[expected_failure(abort_code = 0x60003 /* ENoDeviceKey */, location = lumen::attestation)]
+    fun worker_without_device_key_is_rejected() {
         th::setup();
         let (_other, sk, pk) = th::new_worker();
         th::attest_report(&th::attester_signer(), &sk, pk, @0xDEAD, b"gpu-0", VRAM, RTX_3070, 1, th::now());
@@ -268,8 +268,8 @@ module lumen::attestation_tests {
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x10008 /* ENonceTooLow */, location = lumen::attestation)]
-    fun replayed_nonce_is_rejected() {
+    #[expected_failure(abort_code = 0x8000B /* EAlreadyApproved */, location = lumen::attestation)]
+    fun replayed_report_is_rejected() {
         th::setup();
         let (worker, sk, pk) = th::new_worker();
         let w = signer::address_of(&worker);
@@ -441,7 +441,8 @@ module lumen::attestation_tests {
         let w = signer::address_of(&worker);
         let now = th::now();
         th::attest_report(&th::attester_signer(), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
-        th::attest_report(&th::signer_of(th::attester2()), &sk, pk, w, b"gpu-0", VRAM, 9_000_000, 1, now);
+        // Same nonce, another claimed VRAM: not the report the first attester approved.
+        th::attest_report(&th::signer_of(th::attester2()), &sk, pk, w, b"gpu-0", VRAM * 2, RTX_3070, 1, now);
     }
 
     #[test]
@@ -515,5 +516,284 @@ module lumen::attestation_tests {
         th::give_score(&sk, pk, w, RTX_3070, VRAM);
         attestation::revoke(&th::attester_signer(), w, string::utf8(b"a"));
         attestation::revoke(&th::attester_signer(), w, string::utf8(b"b"));
+    }
+
+    // Device keys.
+
+    #[test]
+    fun device_key_is_registered_and_rotated() {
+        th::setup();
+        let (worker, _sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        assert!(attestation::device_key_of(w) == pk, 0);
+        assert!(event::was_event_emitted(&attestation::device_key_registered_event(w, pk, vector[])), 1);
+        let (new_sk, new_vpk) = ed25519::generate_keys();
+        let new_pk = ed25519::validated_public_key_to_bytes(&new_vpk);
+        attestation::register_device_key(&worker, new_pk);
+        assert!(attestation::device_key_of(w) == new_pk, 2);
+        assert!(event::was_event_emitted(&attestation::device_key_registered_event(w, new_pk, pk)), 3);
+        // Reports are now signed by the new key; the old key is free for another worker.
+        th::attest_report(&th::attester_signer(), &new_sk, new_pk, w, b"gpu-0", VRAM, RTX_3070, 1, th::now());
+        assert!(attestation::score_of(w) == RTX_3070, 4);
+        let (other, _, _) = th::new_worker();
+        attestation::register_device_key(&other, pk);
+        assert!(attestation::device_key_of(signer::address_of(&other)) == pk, 5);
+        assert!(attestation::device_key_of(@0xB0B).is_empty(), 6);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10004 /* EPublicKeyMismatch */, location = lumen::attestation)]
+    fun rotated_device_key_no_longer_signs() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let (_, new_vpk) = ed25519::generate_keys();
+        attestation::register_device_key(&worker, ed25519::validated_public_key_to_bytes(&new_vpk));
+        th::attest_report(
+            &th::attester_signer(), &sk, pk, signer::address_of(&worker), b"gpu-0", VRAM, RTX_3070, 1, th::now()
+        );
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x80010 /* EDeviceKeyTaken */, location = lumen::attestation)]
+    fun device_key_of_another_worker_cannot_be_registered() {
+        th::setup();
+        let (_worker, _sk, pk) = th::new_worker();
+        let (other, _, _) = th::new_keyed_account();
+        attestation::register_device_key(&other, pk);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EInvalidPublicKey */, location = lumen::attestation)]
+    fun small_order_device_key_is_rejected() {
+        th::setup();
+        let (worker, _, _) = th::new_keyed_account();
+        attestation::register_device_key(&worker, x"0000000000000000000000000000000000000000000000000000000000000000");
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EInvalidPublicKey */, location = lumen::attestation)]
+    fun short_device_key_is_rejected() {
+        th::setup();
+        let (worker, _, _) = th::new_keyed_account();
+        attestation::register_device_key(&worker, x"0102");
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
+    fun device_key_registration_while_paused_fails() {
+        th::setup();
+        config::set_paused(&th::lumen_signer(), true);
+        th::new_worker();
+    }
+
+    // Scores measured by several attesters.
+
+    #[test]
+    fun one_dishonest_attester_cannot_move_a_score_outside_the_honest_measurements() {
+        th::setup();
+        add_attesters_and_threshold(2);
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        let now = th::now();
+        // An inflated measurement first: the score is the honest one.
+        th::attest_report(&th::signer_of(th::attester2()), &sk, pk, w, b"gpu-0", VRAM, 87_000_000, 1, now);
+        th::attest_report(&th::attester_signer(), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
+        assert!(attestation::score_of(w) == RTX_3070, 0);
+        // The third, honest measurement refines it to the second largest: still honest.
+        th::attest_report(&th::signer_of(th::attester3()), &sk, pk, w, b"gpu-0", VRAM, 2_500_000, 1, now);
+        assert!(attestation::score_of(w) == 2_500_000, 1);
+        assert!(event::emitted_events<ScoreAttested>().length() == 2, 2);
+        assert!(
+            event::was_event_emitted(
+                &attestation::score_attested_event(
+                    w, b"gpu-0", gpu(), VRAM, 2_500_000, 1, 1, now, now, now + 2_592_000,
+                    vector[th::attester2(), th::attester(), th::attester3()],
+                )
+            ),
+            3,
+        );
+
+        // A deflated measurement is outvoted once the honest attesters measured.
+        let (other, osk, opk) = th::new_worker();
+        let o = signer::address_of(&other);
+        th::attest_report(&th::signer_of(th::attester2()), &osk, opk, o, b"gpu-1", VRAM, 1, 1, now);
+        th::attest_report(&th::attester_signer(), &osk, opk, o, b"gpu-1", VRAM, RTX_3070, 1, now);
+        th::attest_report(&th::signer_of(th::attester3()), &osk, opk, o, b"gpu-1", VRAM, 2_400_000, 1, now);
+        assert!(attestation::score_of(o) == 2_400_000, 4);
+    }
+
+    #[test]
+    fun attesters_revoke_only_together_and_the_admin_alone() {
+        th::setup();
+        add_attesters_and_threshold(2);
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        let now = th::now();
+        th::attest_report(&th::attester_signer(), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
+        th::attest_report(&th::signer_of(th::attester2()), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
+        let reason = string::utf8(b"fake device");
+        attestation::revoke(&th::signer_of(th::attester3()), w, reason);
+        assert!(attestation::has_valid_score(w), 0);
+        assert!(
+            event::was_event_emitted(&attestation::revocation_submitted_event(th::attester3(), w, 1, 1, 2)), 1
+        );
+        attestation::revoke(&th::attester_signer(), w, reason);
+        assert!(!attestation::has_valid_score(w), 2);
+        assert!(event::was_event_emitted(&attestation::score_revoked_event(w, th::attester(), reason)), 3);
+        assert!(event::emitted_events<RevocationSubmitted>().length() == 2, 4);
+
+        let (other, osk, opk) = th::new_worker();
+        let o = signer::address_of(&other);
+        th::attest_report(&th::attester_signer(), &osk, opk, o, b"gpu-1", VRAM, RTX_3070, 1, now);
+        th::attest_report(&th::signer_of(th::attester2()), &osk, opk, o, b"gpu-1", VRAM, RTX_3070, 1, now);
+        attestation::revoke(&th::lumen_signer(), o, reason);
+        assert!(!attestation::has_valid_score(o), 5);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x8000B /* EAlreadyApproved */, location = lumen::attestation)]
+    fun an_attester_asks_to_revoke_once() {
+        th::setup();
+        add_attesters_and_threshold(2);
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        let now = th::now();
+        th::attest_report(&th::attester_signer(), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
+        th::attest_report(&th::signer_of(th::attester2()), &sk, pk, w, b"gpu-0", VRAM, RTX_3070, 1, now);
+        attestation::revoke(&th::attester_signer(), w, string::utf8(b"a"));
+        attestation::revoke(&th::attester_signer(), w, string::utf8(b"a"));
+    }
+
+    // Releasing devices.
+
+    #[test]
+    fun worker_releases_its_device_and_its_score_ends() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        let device = th::default_device(w);
+        th::advance(100);
+        attestation::release_device(&worker);
+        assert!(attestation::worker_of_device(device) == option::none(), 0);
+        assert!(!attestation::has_valid_score(w), 1);
+        assert!(attestation::info_expires_at(&attestation::report_of(w)) == th::now(), 2);
+        assert!(event::was_event_emitted(&attestation::device_released_event(device, w, w, 1)), 3);
+        // Another worker may now attest the device.
+        let (other, osk, opk) = th::new_worker();
+        let o = signer::address_of(&other);
+        th::attest_report(&th::attester_signer(), &osk, opk, o, device, VRAM, RTX_3070, 1, th::now());
+        assert!(attestation::worker_of_device(device) == option::some(o), 4);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x60011 /* EDeviceNotBound */, location = lumen::attestation)]
+    fun a_device_is_released_once() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        th::give_score(&sk, pk, signer::address_of(&worker), RTX_3070, VRAM);
+        attestation::release_device(&worker);
+        attestation::release_device(&worker);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x6000D /* ENoScore */, location = lumen::attestation)]
+    fun release_without_a_score_fails() {
+        th::setup();
+        let (worker, _, _) = th::new_worker();
+        attestation::release_device(&worker);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x3000E /* EAlreadyRevoked */, location = lumen::attestation)]
+    fun a_revoked_device_is_not_released_by_its_worker() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        attestation::revoke(&th::lumen_signer(), w, string::utf8(b"fraud"));
+        attestation::release_device(&worker);
+    }
+
+    #[test]
+    fun anyone_releases_a_device_whose_score_expired_long_ago() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        let device = th::default_device(w);
+        th::advance(2_592_000 + 2_592_000);
+        attestation::release_expired_device(&th::signer_of(@0xB0B), device);
+        assert!(attestation::worker_of_device(device) == option::none(), 0);
+        assert!(event::was_event_emitted(&attestation::device_released_event(device, w, @0xB0B, 2)), 1);
+        assert!(event::emitted_events<DeviceReleased>().length() == 1, 2);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30012 /* ENotReleasable */, location = lumen::attestation)]
+    fun a_recently_expired_device_stays_bound() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        th::advance(2_592_000 + 2_592_000 - 1);
+        attestation::release_expired_device(&th::signer_of(@0xB0B), th::default_device(w));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30012 /* ENotReleasable */, location = lumen::attestation)]
+    fun a_revoked_device_is_not_released_by_expiry() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        attestation::revoke(&th::lumen_signer(), w, string::utf8(b"fraud"));
+        th::advance(2_592_000 * 3);
+        attestation::release_expired_device(&th::signer_of(@0xB0B), th::default_device(w));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x60011 /* EDeviceNotBound */, location = lumen::attestation)]
+    fun an_unbound_device_is_not_released() {
+        th::setup();
+        attestation::release_expired_device(&th::signer_of(@0xB0B), b"gpu-9");
+    }
+
+    #[test]
+    fun admin_unbinds_a_device_and_ends_its_score() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        let device = th::default_device(w);
+        attestation::unbind_device(&th::lumen_signer(), device);
+        assert!(attestation::worker_of_device(device) == option::none(), 0);
+        assert!(!attestation::has_valid_score(w), 1);
+        assert!(event::was_event_emitted(&attestation::device_released_event(device, w, @lumen, 3)), 2);
+        // A revoked device, which nothing else releases, is unbound too.
+        let (other, osk, opk) = th::new_worker();
+        let o = signer::address_of(&other);
+        th::give_score(&osk, opk, o, RTX_3070, VRAM);
+        attestation::revoke(&th::lumen_signer(), o, string::utf8(b"fraud"));
+        attestation::unbind_device(&th::lumen_signer(), th::default_device(o));
+        assert!(attestation::worker_of_device(th::default_device(o)) == option::none(), 3);
+        assert!(attestation::info_revoked(&attestation::report_of(o)), 4);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun only_the_admin_unbinds() {
+        th::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        th::give_score(&sk, pk, w, RTX_3070, VRAM);
+        attestation::unbind_device(&th::attester_signer(), th::default_device(w));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x60011 /* EDeviceNotBound */, location = lumen::attestation)]
+    fun unbinding_an_unbound_device_fails() {
+        th::setup();
+        attestation::unbind_device(&th::lumen_signer(), b"gpu-9");
     }
 }

@@ -73,6 +73,11 @@ module lumen::config_tests {
             config::param(s(b"vip_worker_max_down_days")) == 3 && config::vip_worker_max_down_days() == 3,
             36,
         );
+        assert!(
+            config::param(s(b"device_release_grace_secs")) == 2_592_000
+                && config::device_release_grace_secs() == 2_592_000,
+            37,
+        );
     }
 
     #[test]
@@ -87,8 +92,8 @@ module lumen::config_tests {
         );
         assert!(event::emitted_events<ConfigInitialized>().length() == 1, 1);
         let names = config::param_names_for_test();
-        assert!(names.length() == 17, 2);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 17, 3);
+        assert!(names.length() == 18, 2);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 18, 3);
         let i = 0;
         while (i < names.length()) {
             let name = names[i];
@@ -97,7 +102,7 @@ module lumen::config_tests {
             i += 1;
         };
         assert!(names[0] == s(b"epoch_secs"), 4);
-        assert!(names[16] == s(b"vip_worker_max_down_days"), 5);
+        assert!(names[17] == s(b"device_release_grace_secs"), 5);
         assert!(event::emitted_events<AttesterAdded>().length() == 1, 6);
     }
 
@@ -344,7 +349,7 @@ module lumen::config_tests {
         assert!(config::vip_worker_days() == 1, 5);
         assert!(config::attester_threshold() == 3, 6);
         assert!(config::stake_factor() == 0, 7);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 17 + 8, 8);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 18 + 8, 8);
     }
 
     #[test]

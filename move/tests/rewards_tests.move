@@ -309,4 +309,72 @@ module lumen::rewards_tests {
         rewards::close_epoch(&a, epoch);
         rewards::claim(&a, epoch);
     }
+
+    // Several attesters --------------------------------------------------------
+
+    #[test]
+    fun one_dishonest_attester_cannot_move_uptime_outside_the_honest_votes() {
+        h::setup();
+        let admin = th::lumen_signer();
+        config::add_attester(&admin, th::attester2());
+        config::add_attester(&admin, th::attester3());
+        th::set_param(b"attester_threshold", 2);
+        let a = scored_worker_by_three(SCORE_A);
+        let a_addr = signer::address_of(&a);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        // A dishonest attester claims the whole day first: nothing counts yet.
+        rewards::report_uptime(&th::signer_of(th::attester2()), epoch, vector[a_addr], vector[DAY]);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 0, 0);
+        assert!(event::emitted_events<rewards::UptimeReported>().length() == 0, 1);
+        // The honest votes decide: the second largest of the three.
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[40_000]);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 40_000, 2);
+        rewards::report_uptime(&th::signer_of(th::attester3()), epoch, vector[a_addr], vector[41_000]);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 41_000, 3);
+        let (poc_weight, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc_weight == (SCORE_A as u128) * 41_000, 4);
+        assert!(event::emitted_events<rewards::UptimeVoted>().length() == 3, 5);
+        assert!(event::emitted_events<rewards::UptimeReported>().length() == 2, 6);
+
+        // A deflating dishonest vote is outvoted once both honest attesters voted.
+        let b = scored_worker_by_three(SCORE_B);
+        let b_addr = signer::address_of(&b);
+        rewards::report_uptime(&th::signer_of(th::attester2()), epoch, vector[b_addr], vector[0]);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[b_addr], vector[30_000]);
+        rewards::report_uptime(&th::signer_of(th::attester3()), epoch, vector[b_addr], vector[29_000]);
+        assert!(rewards::online_secs_of(b_addr, epoch) == 29_000, 7);
+        let (poc_weight, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc_weight == (SCORE_A as u128) * 41_000 + (SCORE_B as u128) * 29_000, 8);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
+    fun an_attester_votes_once_per_worker_and_epoch_even_below_the_threshold() {
+        h::setup();
+        config::add_attester(&th::lumen_signer(), th::attester2());
+        th::set_param(b"attester_threshold", 2);
+        let a = scored_worker_by_three(SCORE_A);
+        let a_addr = signer::address_of(&a);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[100]);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[200]);
+    }
+
+    /// A worker whose score was measured alike by every attester of the
+    /// threshold (up to three).
+    fun scored_worker_by_three(score: u64): signer {
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        let now = th::now();
+        let threshold = config::attester_threshold();
+        let attesters = vector[th::attester(), th::attester2(), th::attester3()];
+        let i = 0;
+        while (i < threshold) {
+            th::attest_report(&th::signer_of(attesters[i]), &sk, pk, w, th::default_device(w), 8192, score, 1, now);
+            i += 1;
+        };
+        worker
+    }
 }

@@ -31,16 +31,19 @@
 /// - `set_param(name: vector<u8>, value: u64)` as the admin.
 ///
 /// Keys and scores
-/// - `new_worker(): (signer, SecretKey, vector<u8>)`: an account whose address is the
-///   authentication key of a fresh ed25519 key pair; returns its signer, secret key and
-///   32-byte public key.
-/// - `new_keyed_account(): (signer, SecretKey, vector<u8>)`: same, for creators.
+/// - `new_worker(): (signer, SecretKey, vector<u8>)`: a keyed account (see below) that
+///   registered a second, fresh key pair as its device key; returns its signer and the
+///   device's secret key and 32-byte public key.
+/// - `new_keyed_account(): (signer, SecretKey, vector<u8>)`: an account whose address is
+///   the authentication key of a fresh ed25519 key pair; returns its signer, secret key and
+///   32-byte public key (creators).
 /// - `sign_report(sk: &SecretKey, worker: address, device_id: vector<u8>, gpu_model: String,
-///   vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64): vector<u8>`
+///   vram_mb: u64, bench_version: u64, nonce: u64, measured_at: u64): vector<u8>`
 ///   (64-byte signature over the `BenchmarkReport` with the current chain id).
 /// - `attest_report(attester: &signer, sk: &SecretKey, pk: vector<u8>, worker: address,
 ///   device_id: vector<u8>, vram_mb: u64, score: u64, nonce: u64, measured_at: u64)`:
-///   signs with gpu model "RTX 3070" and bench version 1, then calls `attestation::attest`.
+///   the device signs the report (gpu model "RTX 3070", bench version 1), then `attester`
+///   submits it with `score` as its measurement.
 /// - `give_score(sk: &SecretKey, pk: vector<u8>, worker: address, score: u64, vram_mb: u64)`:
 ///   `attester()` attests a fresh report (device id = bcs(worker), next nonce, measured now);
 ///   valid only while `attester_threshold` is 1.
@@ -183,20 +186,25 @@ module lumen::test_helpers {
         (account, sk, pk)
     }
 
-    /// Same as `new_keyed_account`, for workers.
-    public fun new_worker(): (signer, SecretKey, vector<u8>) { new_keyed_account() }
+    /// A keyed account with a registered device key: (signer, device secret key, device public key).
+    public fun new_worker(): (signer, SecretKey, vector<u8>) {
+        let (worker, _account_sk, _account_pk) = new_keyed_account();
+        let (device_sk, device_vpk) = ed25519::generate_keys();
+        let device_pk = ed25519::validated_public_key_to_bytes(&device_vpk);
+        attestation::register_device_key(&worker, device_pk);
+        (worker, device_sk, device_pk)
+    }
 
     /// Device id `give_score` uses for a worker: bcs(worker).
     public fun default_device(worker: address): vector<u8> { bcs::to_bytes(&worker) }
 
-    /// The worker's 64-byte signature over a `BenchmarkReport` for the current chain.
+    /// The device's 64-byte signature over a `BenchmarkReport` for the current chain.
     public fun sign_report(
         sk: &SecretKey,
         worker: address,
         device_id: vector<u8>,
         gpu_model: String,
         vram_mb: u64,
-        score: u64,
         bench_version: u64,
         nonce: u64,
         measured_at: u64,
@@ -206,7 +214,6 @@ module lumen::test_helpers {
             device_id,
             gpu_model,
             vram_mb,
-            score,
             bench_version,
             nonce,
             measured_at,
@@ -228,9 +235,7 @@ module lumen::test_helpers {
         measured_at: u64,
     ) {
         let gpu_model = string::utf8(b"RTX 3070");
-        let signature = sign_report(
-            sk, worker, device_id, gpu_model, vram_mb, score, 1, nonce, measured_at
-        );
+        let signature = sign_report(sk, worker, device_id, gpu_model, vram_mb, 1, nonce, measured_at);
         attestation::attest(
             attester,
             worker,

@@ -51,6 +51,9 @@ module lumen::transition_vectors_tests {
     fun counts(): vector<u64> {
         vector[
             count<lumen::attestation::AttestationSubmitted>(),
+            count<lumen::attestation::DeviceKeyRegistered>(),
+            count<lumen::attestation::DeviceReleased>(),
+            count<lumen::attestation::RevocationSubmitted>(),
             count<lumen::attestation::ScoreAttested>(),
             count<lumen::attestation::ScoreRevoked>(),
             count<lumen::campaign::CampaignConfigured>(),
@@ -85,6 +88,7 @@ module lumen::transition_vectors_tests {
             count<lumen::rewards::LeaseRecorded>(),
             count<lumen::rewards::RewardClaimed>(),
             count<lumen::rewards::UptimeReported>(),
+            count<lumen::rewards::UptimeVoted>(),
             count<lumen::staking::PenaltiesSwept>(),
             count<lumen::staking::PriceSet>(),
             count<lumen::staking::Slashed>(),
@@ -106,7 +110,7 @@ module lumen::transition_vectors_tests {
         };
     }
 
-    // two attesters make a report effective, the admin revokes it, a higher nonce restores a score
+    // two attesters make a report effective at the second largest score, a third refines it, two attesters revoke it, a higher nonce restores a score on another device
     #[test]
     fun attestation_threshold_revoke_reattest() {
         world();
@@ -121,44 +125,131 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
         check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
-        // 2: attestation::attest
-        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 102000);
-        // 3: attestation::attest
-        let n3_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n3_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n3_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c302000000000000000200000000000000"], 103000);
-        check<lumen::attestation::ScoreAttested>(n3_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd2667000000000200000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007004"], 103100);
-        // 4: attestation::revoke
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000060);
-        let n4_0 = count<lumen::attestation::ScoreRevoked>();
-        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
-        check<lumen::attestation::ScoreRevoked>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000cafe11636865636b73756d206d69736d61746368"], 104000);
+        // 2: config::add_attester
+        let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
+        // 3: attestation::register_device_key
+        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
+        // 4: attestation::attest
+        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 87000000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640c0832f050000000001000000000000000200000000000000"], 104000);
         // 5: attestation::attest
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000120);
         let n5_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"d52d824525a43c5d5f32e900cfcff9cabd7f2e860286ca57d82f4444c748d82c89d450875c84bdd5e49874a6dc6ce04b3f0514c483934017356f3fa27e8f4f0f");
-        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020f2d5031036a8dccc33a0e4ca2c4858d94c3b57ecd4c4e289a9c56278e0d2827b01000000000000000200000000000000"], 105000);
+        let n5_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000002000000000000000200000000000000"], 105000);
+        check<lumen::attestation::ScoreAttested>(n5_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 105100);
         // 6: attestation::attest
         let n6_0 = count<lumen::attestation::AttestationSubmitted>();
         let n6_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"d52d824525a43c5d5f32e900cfcff9cabd7f2e860286ca57d82f4444c748d82c89d450875c84bdd5e49874a6dc6ce04b3f0514c483934017356f3fa27e8f4f0f");
-        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020f2d5031036a8dccc33a0e4ca2c4858d94c3b57ecd4c4e289a9c56278e0d2827b02000000000000000200000000000000"], 106000);
-        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003114250000000000010000000000000002000000000000007830ff66000000007830ff660000000078bd2667000000000200000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007004"], 106100);
-        // 7: attestation::attest
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000180);
-        let n7_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 3, 1728000180, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"1647045b158431583dd56a5e091852702f3118774a5aa4e95910b21e6ffa5d49d677c2adfaeb2c5af3dbdb14708b227a078d965c0f7004467bfb6bcab7e2e306");
-        check<lumen::attestation::AttestationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410300000000000000202ab7d277f89a269cfc2809688e576b720797cc5c7032261ed31ec2dd124947de01000000000000000200000000000000"], 107000);
-        // 8: attestation::attest
-        let n8_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n8_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 3, 1728000180, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"1647045b158431583dd56a5e091852702f3118774a5aa4e95910b21e6ffa5d49d677c2adfaeb2c5af3dbdb14708b227a078d965c0f7004467bfb6bcab7e2e306");
-        check<lumen::attestation::AttestationSubmitted>(n8_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410300000000000000202ab7d277f89a269cfc2809688e576b720797cc5c7032261ed31ec2dd124947de02000000000000000200000000000000"], 108000);
-        check<lumen::attestation::ScoreAttested>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410802020202020202020852545820333037300020000000000000301425000000000001000000000000000300000000000000b430ff6600000000b430ff6600000000b4bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 108100);
-        totals(start, vector<u64>[6, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2500000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640a02526000000000003000000000000000200000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410801010101010101010852545820333037300020000000000000a025260000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd26670000000003000000000000000000000000000000000000000000000000000000000000700400000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007005"], 106100);
+        // 7: attestation::revoke
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000060);
+        let n7_0 = count<lumen::attestation::RevocationSubmitted>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
+        check<lumen::attestation::RevocationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000200000000000000"], 107000);
+        // 8: attestation::revoke
+        let n8_0 = count<lumen::attestation::RevocationSubmitted>();
+        let n8_1 = count<lumen::attestation::ScoreRevoked>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
+        check<lumen::attestation::RevocationSubmitted>(n8_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000002000000000000000200000000000000"], 108000);
+        check<lumen::attestation::ScoreRevoked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700311636865636b73756d206d69736d61746368"], 108100);
+        // 9: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000120);
+        let n9_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0a213b2716da13f9332bb4c0c8128242cfb415b0a595a719c02bbb3f8c99c183cdd006e0a26613bd65535831e9132771c83dc6bdf21e0ac7b4181f2b1b3b760a");
+        check<lumen::attestation::AttestationSubmitted>(n9_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020448fe8fcaf43ff5026000aa5dc4220e7fa968d6ac2837ba10b7c6aa753e3c710301425000000000001000000000000000200000000000000"], 109000);
+        // 10: attestation::attest
+        let n10_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n10_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0a213b2716da13f9332bb4c0c8128242cfb415b0a595a719c02bbb3f8c99c183cdd006e0a26613bd65535831e9132771c83dc6bdf21e0ac7b4181f2b1b3b760a");
+        check<lumen::attestation::AttestationSubmitted>(n10_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020448fe8fcaf43ff5026000aa5dc4220e7fa968d6ac2837ba10b7c6aa753e3c710301425000000000002000000000000000200000000000000"], 110000);
+        check<lumen::attestation::ScoreAttested>(n10_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108020202020202020208525458203330373000200000000000003014250000000000010000000000000002000000000000007830ff66000000007830ff660000000078bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 110100);
+        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // a worker registers a device key, rotates it, and the old key is free for another worker
+    #[test]
+    fun attestation_device_key_rotation() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4120ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c00"], 100000);
+        // 1: attestation::register_device_key
+        let n1_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"1398f62c6d1a457c51ba6a4b5f3dbd2f69fca93216218dc8997e416bd17d93ca");
+        check<lumen::attestation::DeviceKeyRegistered>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41201398f62c6d1a457c51ba6a4b5f3dbd2f69fca93216218dc8997e416bd17d93ca20ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c"], 101000);
+        // 2: attestation::attest
+        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n2_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"1398f62c6d1a457c51ba6a4b5f3dbd2f69fca93216218dc8997e416bd17d93ca", x"45cd728bde277770c1d5a571019de35a090a27afe3deb0aacc493e50516963ad45be4769be5ffbdde24f4ba110e9d93fbe77060cdbbb6b0a9e2b6e18120c4f0a");
+        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 102000);
+        check<lumen::attestation::ScoreAttested>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 102100);
+        // 3: attestation::register_device_key
+        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c");
+        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c00"], 103000);
+        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // the worker releases its device, another worker takes it, the admin unbinds it, and a third binding is released by anyone long after its expiry
+    #[test]
+    fun attestation_release_and_unbind() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: attestation::release_device
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000060);
+        let n2_0 = count<lumen::attestation::DeviceReleased>();
+        lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+        check<lumen::attestation::DeviceReleased>(n2_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c417d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101"], 102000);
+        // 3: attestation::register_device_key
+        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
+        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 103000);
+        // 4: attestation::attest
+        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n4_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000060, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"374c0d5cdaf9feb8eaf459f0b6489ac404dbfaaf7183e6a9d67082c2778d28b1797f21a8cebca98374ff91cb0367982da4917c13fceb6e0de0b8846b9a82830b");
+        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d0100000000000000200446a34d7c8b5e592fa43699e1e80ca61c50e284281fe099a497ba8a36c23a85301425000000000001000000000000000100000000000000"], 104000);
+        check<lumen::attestation::ScoreAttested>(n4_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000003c30ff66000000003c30ff66000000003cbd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 104100);
+        // 5: attestation::unbind_device
+        let n5_0 = count<lumen::attestation::DeviceReleased>();
+        lumen::attestation::unbind_device(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), x"0101010101010101");
+        check<lumen::attestation::DeviceReleased>(n5_0, vector[x"080101010101010101f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d000000000000000000000000000000000000000000000000000000000000cafe03"], 105000);
+        // 6: attestation::attest
+        let n6_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n6_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000060, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"51e96960cf9653776b238a8c7914d598604822fa547dcb94564b91d9463afaefb856d317b4aaec6f950b615f68d3fae88ec86e50cedb27336d868e394e5d870a");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020fb40d6f730a5e252596758ffd4819bfabddea9a336bcc52b1885092970aa8167301425000000000001000000000000000100000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000002000000000000003c30ff66000000003c30ff66000000003cbd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
+        // 7: attestation::release_expired_device
+        aptos_framework::timestamp::update_global_time_for_test_secs(1733184060);
+        let n7_0 = count<lumen::attestation::DeviceReleased>();
+        lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
+        check<lumen::attestation::DeviceReleased>(n7_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000000bad02"], 107000);
+        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters attest
@@ -169,12 +260,16 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
-    // a score of 0 is no report
+    // a score of 0 is no measurement
     #[test]
     #[expected_failure(abort_code = 0x1000f /* EInvalidReport */, location = lumen::attestation)]
     fun attestation_zero_score() {
@@ -182,9 +277,13 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"a721297ce1b984450014c3d09e7032b687c2aae191739e2523fc62c2d20a8eed77dc339d3dd15d6807309a3b417f5d376098861572d9b97f11fa6d36109e950e");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
     // the key has 32 bytes
@@ -195,9 +294,13 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
     // the signature has 64 bytes
@@ -208,23 +311,29 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e7");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b215");
     }
 
-    // the worker must have an account
+    // the worker must have registered a device key
     #[test]
-    #[expected_failure(abort_code = 0x60003 /* ENoWorkerAccount */, location = lumen::attestation)]
-    fun attestation_no_worker_account() {
+    #[expected_failure(abort_code = 0x60003 /* ENoDeviceKey */, location = lumen::attestation)]
+    fun attestation_no_device_key() {
         world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
-    // the key is the worker's authentication key
+    // the key is the worker's registered device key
     #[test]
     #[expected_failure(abort_code = 0x10004 /* EPublicKeyMismatch */, location = lumen::attestation)]
     fun attestation_key_of_another() {
@@ -232,12 +341,16 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ead76afc4271762b93e709c343c3d2286a5be1a4e41db5d9337e3079fd836a660ef762b36f982291ae28c29903667616ed7d86b4013de65c446717e17881320e");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"09d32d4f632e6433b751b87c8677e4d0c8e039eb948759c18a1a959514985dd492f77ae59414e96f1053620087ec1ce949a4e1487b4d757d6b39746a93a4f103");
     }
 
-    // the signature covers the score
+    // the signature covers the claimed VRAM
     #[test]
     #[expected_failure(abort_code = 0x10005 /* EInvalidSignature */, location = lumen::attestation)]
     fun attestation_tampered_report() {
@@ -245,9 +358,13 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
     // a report older than report_max_age_secs
@@ -258,10 +375,14 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007200);
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0d18a6371cd465816f950f374b4cde7cf7c4406b7f0d31f99c3133ffdfca7582c28dcd126059fff01ff6206295da0dfefe9915e7b4f5ae98449f8d91d68f5704");
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"2600dba05df5d4c5bcdb50d1e37ea11e7d2630f698c334f977d8dea4aa260876d8c26fa273d77fa9e188246ac2c6b42dfa36e13a7f7e5f50c08b2fa0f3494507");
     }
 
     // a report more than 300 s ahead
@@ -272,12 +393,16 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"ac29cdd98b1b504614391c76027e3b95c12b653c26e113e73415e964e1454cf9e164ca4589f8e7a3253ff9bf7188a2fc19715a8e370f83b25253e1ecddd8d709");
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"09bdcdaaf54baea35275a9cb773603c349806da70f21c9801440d7b9a2f23b6d190932e0fadad034f5b551c00b7d75e5a81f0a2086dbe6df89cb43a34917e507");
     }
 
-    // a nonce is used once
+    // a nonce below the last one starts no round
     #[test]
     #[expected_failure(abort_code = 0x10008 /* ENonceTooLow */, location = lumen::attestation)]
     fun attestation_nonce_reused() {
@@ -285,15 +410,25 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
         // 1: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: attestation::attest
+        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n2_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"aca06f813abb65a365dec84e75fe1f0576dd0922a216323206864f52c1ae59a28863a8fbd45946fe8906d0b42ebf87342b7104f0b957ebd3e093ce09eb7b7104");
+        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4102000000000000002014470cfa1b9e5a15c5dd52712122c4a25dd79c73239c3b69a212cf6a522c74ba301425000000000001000000000000000100000000000000"], 102000);
+        check<lumen::attestation::ScoreAttested>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000002000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 102100);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
     // one device, one worker
@@ -304,15 +439,23 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
         // 1: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"c973b7a638d3b099c4e217f53451d9f5d12a910a1a309be60711121c3ed506b6e2415d6cefa2352e3fe4604e1de64dbcf0ec34e931cde2fd2c22c2f6581a3604");
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: attestation::register_device_key
+        let n2_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
+        check<lumen::attestation::DeviceKeyRegistered>(n2_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 102000);
+        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"fa118d4ff02a89b5d3468dab3d155f7ef0b170247aedd03016596f5160308d3ff0188b42df9fb55347804da2f7ad073ff0e04ce598f468b204adce698c710501");
     }
 
     // approvals of one nonce are for one report
@@ -331,13 +474,21 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
         check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
-        // 2: attestation::attest
-        let n2_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 102000);
-        totals(start, vector<u64>[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 3: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430005, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"205af0e8fe75911135f61f0952ae36e9c954f9eb38d42ca9276bf5ceb6dfe82874ff9657ae48162745023d1bf156d66d9d76c8d29911715c512693f26d46da0e");
+        // 2: config::add_attester
+        let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
+        // 3: attestation::register_device_key
+        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
+        // 4: attestation::attest
+        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 5: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"7e72708f634639162d34b99f31ee554a81e7e75b86c6c21b30fee188eb31943239a424d019be64b4e915bb1f48562a34ff9264ac6650a77e467b6c4541e0ba0c");
     }
 
     // an attester approves a report once
@@ -352,13 +503,25 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
         check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
-        // 1: attestation::attest
-        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000200000000000000"], 101000);
-        totals(start, vector<u64>[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 2: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
+        // 1: config::add_attester
+        let n1_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        // 2: config::add_attester
+        let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
+        // 3: attestation::register_device_key
+        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
+        // 4: attestation::attest
+        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 5: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
 
     // only the admin or an attester revokes
@@ -369,14 +532,18 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 1: attestation::revoke
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
 
@@ -388,7 +555,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -401,19 +568,129 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: attestation::revoke
-        let n1_0 = count<lumen::attestation::ScoreRevoked>();
-        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
-        check<lumen::attestation::ScoreRevoked>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 101000);
-        totals(start, vector<u64>[1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
         // 2: attestation::revoke
+        let n2_0 = count<lumen::attestation::RevocationSubmitted>();
+        let n2_1 = count<lumen::attestation::ScoreRevoked>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
+        check<lumen::attestation::RevocationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000100000000000000"], 102000);
+        check<lumen::attestation::ScoreRevoked>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 102100);
+        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"again"));
+    }
+
+    // a device key is a valid ed25519 point
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EInvalidPublicKey */, location = lumen::attestation)]
+    fun attestation_small_order_device_key() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: attestation::register_device_key
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"0000000000000000000000000000000000000000000000000000000000000000");
+    }
+
+    // a device key belongs to one worker
+    #[test]
+    #[expected_failure(abort_code = 0x80010 /* EDeviceKeyTaken */, location = lumen::attestation)]
+    fun attestation_device_key_taken() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: attestation::register_device_key
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+    }
+
+    // a device is released once
+    #[test]
+    #[expected_failure(abort_code = 0x60011 /* EDeviceNotBound */, location = lumen::attestation)]
+    fun attestation_release_twice() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: attestation::release_device
+        let n2_0 = count<lumen::attestation::DeviceReleased>();
+        lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+        check<lumen::attestation::DeviceReleased>(n2_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c417d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101"], 102000);
+        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 3: attestation::release_device
+        lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
+    }
+
+    // a device is released by anyone only long after its score expired
+    #[test]
+    #[expected_failure(abort_code = 0x30012 /* ENotReleasable */, location = lumen::attestation)]
+    fun attestation_release_early() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: attestation::release_expired_device
+        aptos_framework::timestamp::update_global_time_for_test_secs(1733183999);
+        lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
+    }
+
+    // only the admin unbinds
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun attestation_unbind_by_outsider() {
+        world();
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: attestation::unbind_device
+        lumen::attestation::unbind_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
     }
 
     // referral shares, a streak up to a credit day, credits, a social task, the leaderboard and the sweep
@@ -495,7 +772,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::campaign::PoolSwept>();
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
         check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700180081a0c01000000"], 114000);
-        totals(start, vector<u64>[0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only the operator grants tasks
@@ -513,7 +790,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 1000000);
     }
@@ -524,7 +801,7 @@ module lumen::transition_vectors_tests {
     fun campaign_check_in_without_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::check_in
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -548,7 +825,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
@@ -573,7 +850,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::claim_credits
         lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -612,7 +889,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000040420f0000000000808d5b000000000040420f0000000000"], 105000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 6: campaign::claim_credits
         aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
         lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
@@ -633,7 +910,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::fund
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 0);
     }
@@ -657,7 +934,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::SocialTaskGranted>();
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
         check<lumen::campaign::SocialTaskGranted>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3030000000000000040420f000000000040420f0000000000000000000000000000000000000000000000000000000000000000000000000e"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
     }
@@ -677,7 +954,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 0);
     }
@@ -701,7 +978,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
@@ -721,7 +998,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
@@ -745,7 +1022,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
@@ -773,7 +1050,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
@@ -802,7 +1079,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[], vector<u64>[]);
@@ -831,7 +1108,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
@@ -860,7 +1137,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[1000000, 2000000]);
@@ -889,7 +1166,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[999999]);
@@ -923,7 +1200,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::campaign::LeaderboardPaid>();
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
         check<lumen::campaign::LeaderboardPaid>(n4_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb340420f0000000000000000000000000000c2eb0b0000000000c2eb0b000000000008af2f00000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: campaign::pay_leaderboard
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
     }
@@ -947,7 +1224,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::pay_leaderboard
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
     }
@@ -958,7 +1235,7 @@ module lumen::transition_vectors_tests {
     fun campaign_empty_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_period
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
     }
@@ -969,7 +1246,7 @@ module lumen::transition_vectors_tests {
     fun campaign_four_tiers() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_tier_amounts
         lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
     }
@@ -993,7 +1270,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::sweep
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -1004,7 +1281,7 @@ module lumen::transition_vectors_tests {
     fun campaign_zero_operator() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_operator
         lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1019,8 +1296,8 @@ module lumen::transition_vectors_tests {
         let n0_1 = count<lumen::config::ParamsUpdated>();
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
         check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d2320400000000000000000000000000000000000000000000000000000000000070010000000000000000000000000000000000000000000000000000000000007002"], 100000);
-        check<lumen::config::ParamsUpdated>(n0_1, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000"], 100100);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::config::ParamsUpdated>(n0_1, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000"], 100100);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a two-step admin transfer; the new admin pauses, sets treasury, arbiter, attesters, a parameter
@@ -1065,7 +1342,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), std::string::utf8(b"slash_bps"), 2500);
         check<lumen::config::ParamsUpdated>(n8_0, vector[x"09736c6173685f627073e803000000000000c409000000000000"], 108000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 9: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1076,7 +1353,7 @@ module lumen::transition_vectors_tests {
     fun config_not_initialized() {
         uninitialized();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1087,7 +1364,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_by_another() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1098,7 +1375,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1113,7 +1390,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::PausedSet>();
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
         check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: staking::set_price
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 1);
     }
@@ -1124,7 +1401,7 @@ module lumen::transition_vectors_tests {
     fun config_accept_without_proposal() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::accept_admin
         lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -1135,7 +1412,7 @@ module lumen::transition_vectors_tests {
     fun config_unknown_param() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"nope"), 1);
     }
@@ -1146,7 +1423,7 @@ module lumen::transition_vectors_tests {
     fun config_param_out_of_range() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 10001);
     }
@@ -1157,7 +1434,7 @@ module lumen::transition_vectors_tests {
     fun config_attester_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_attester
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007003);
     }
@@ -1168,7 +1445,7 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_attester() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_attester
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
@@ -1179,7 +1456,7 @@ module lumen::transition_vectors_tests {
     fun config_zero_treasury() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_treasury
         lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1191,41 +1468,45 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::confirm
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728001200);
-        let n6_0 = count<lumen::rewards::LeaseRecorded>();
-        let n6_1 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7);
-        check<lumen::rewards::LeaseRecorded>(n6_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 106000);
-        check<lumen::escrow::JobCompleted>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4107000000000000003002000000000000c0010000000000007000000000000000f000000000000000580200000000000000"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4107000000000000003002000000000000c0010000000000007000000000000000f000000000000000580200000000000000"], 107100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // two rerender rounds add to the lease; the creator then confirms everything
@@ -1235,60 +1516,64 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::request_rerender
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::request_rerender
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000900);
-        let n6_0 = count<lumen::escrow::RerenderRequested>();
+        let n7_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728004500);
-        check<lumen::escrow::RerenderRequested>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000009441ff66000000000100000000000000"], 106000);
-        // 7: escrow::submit_result
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000009441ff66000000000100000000000000"], 107000);
+        // 8: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
-        let n7_0 = count<lumen::escrow::ResultSubmitted>();
+        let n8_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
-        check<lumen::escrow::ResultSubmitted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 107000);
-        // 8: escrow::request_rerender
+        check<lumen::escrow::ResultSubmitted>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 108000);
+        // 9: escrow::request_rerender
         aptos_framework::timestamp::update_global_time_for_test_secs(1728002100);
-        let n8_0 = count<lumen::escrow::RerenderRequested>();
+        let n9_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728005700);
-        check<lumen::escrow::RerenderRequested>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000004446ff66000000000200000000000000"], 108000);
-        // 9: escrow::submit_result
+        check<lumen::escrow::RerenderRequested>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000004446ff66000000000200000000000000"], 109000);
+        // 10: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728003000);
-        let n9_0 = count<lumen::escrow::ResultSubmitted>();
+        let n10_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
-        check<lumen::escrow::ResultSubmitted>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 109000);
-        // 10: escrow::confirm
-        let n10_0 = count<lumen::rewards::LeaseRecorded>();
-        let n10_1 = count<lumen::escrow::JobCompleted>();
+        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::LeaseRecorded>();
+        let n11_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 110000);
-        check<lumen::escrow::JobCompleted>(n10_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000600900000000000000"], 110100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 2, 3, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::LeaseRecorded>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 111000);
+        check<lumen::escrow::JobCompleted>(n11_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000600900000000000000"], 111100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 2, 3, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // anyone finalizes once the review window has passed
@@ -1298,41 +1583,45 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::finalize
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
-        let n6_0 = count<lumen::rewards::LeaseRecorded>();
-        let n6_1 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::LeaseRecorded>();
+        let n7_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::rewards::LeaseRecorded>(n6_0, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 106000);
-        check<lumen::escrow::JobCompleted>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
+        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 107100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // the worker disputes; the arbiter pays 0 frames (a failed job)
@@ -1342,43 +1631,47 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::dispute
-        let n6_0 = count<lumen::escrow::JobDisputed>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::dispute
+        let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200909090909090909090909090909090909090909090909090909090909090909"], 106000);
-        // 7: escrow::resolve
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200909090909090909090909090909090909090909090909090909090909090909"], 107000);
+        // 8: escrow::resolve
         aptos_framework::timestamp::update_global_time_for_test_secs(1728004200);
-        let n7_0 = count<lumen::escrow::DisputeResolved>();
+        let n8_0 = count<lumen::escrow::DisputeResolved>();
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
-        check<lumen::escrow::DisputeResolved>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000020030000000000005802000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::DisputeResolved>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000020030000000000005802000000000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // the creator disputes; the arbiter pays 4 frames
@@ -1388,44 +1681,48 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::dispute
-        let n6_0 = count<lumen::escrow::JobDisputed>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::dispute
+        let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 106000);
-        // 7: escrow::resolve
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::DisputeResolved>();
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 107000);
+        // 8: escrow::resolve
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::DisputeResolved>();
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::DisputeResolved>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000400100000000000000010000000000004000000000000000e0010000000000005802000000000000"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::DisputeResolved>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000400100000000000000010000000000004000000000000000e0010000000000005802000000000000"], 108100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // nobody resolves: finalize pays the submitted frames after the dispute timeout
@@ -1435,45 +1732,49 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::dispute
-        let n6_0 = count<lumen::escrow::JobDisputed>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::dispute
+        let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 106000);
-        // 7: escrow::finalize
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 107000);
+        // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 108100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
     // an open job is cancelled and refunded
@@ -1490,7 +1791,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::escrow::JobCancelled>();
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::escrow::JobCancelled>(n1_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd8813000000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a job has frames
@@ -1500,7 +1801,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 100, 0, 0);
     }
@@ -1512,7 +1813,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 0, 0, 0);
     }
@@ -1524,7 +1825,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 2, 0, 0);
     }
@@ -1536,7 +1837,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 11, 1000000, 0, 0);
     }
@@ -1548,7 +1849,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x0000000000000000000000000000000000000000000000000000000000000404));
     }
@@ -1560,7 +1861,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x3ace0dd9236dca63cb5932b2eaa76b1804206ed0c12e4068ba01369b81c3dd58));
     }
@@ -1573,30 +1874,34 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::cancel
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
 
@@ -1611,7 +1916,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
         check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -1624,30 +1929,34 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
     }
 
@@ -1659,35 +1968,39 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 6: escrow::dispute
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
 
@@ -1699,39 +2012,43 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::dispute
-        let n6_0 = count<lumen::escrow::JobDisputed>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::dispute
+        let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
-        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 7: escrow::resolve
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::resolve
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
     }
 
@@ -1744,26 +2061,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"94dcba84a1534de091cf6388d9dfe1735a0089479e27f8d4ea8cf3f8160e669f4457c910951844c250ce1d6dfa6690991d17ecb16a634957e7a957da08380c0d");
     }
 
@@ -1776,26 +2097,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"acee5df204949395c3f2c7aa47400c63fb287eaf3607c54cd63c24876224ae8139fc0a2cc02bae9cd207cf84aa99dae2c8f5af1a6a474ecb9b5873adfae1ca0b");
     }
 
@@ -1808,26 +2133,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 101, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f05360bb1af27692fd07859c7965b9db40557c394afa157e847d32b2bda7a437e1e90e27244a2c8f7050cb9762c20bf8988edc8862b7c2a8e7e8246ce2183708");
     }
 
@@ -1840,34 +2169,38 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::create_job
+        let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"7ab39554068f5548e2990131974f64cc2dbd14281150da904ae1ccc8b7a699763a8364d2014bcb7401951820086c5b3adbcb08a48536006e6694c0e219a1ed05");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000007000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 105000);
         // 6: escrow::accept_offer
+        let n6_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"7ab39554068f5548e2990131974f64cc2dbd14281150da904ae1ccc8b7a699763a8364d2014bcb7401951820086c5b3adbcb08a48536006e6694c0e219a1ed05");
+        check<lumen::escrow::JobAssigned>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000007000000000000003014250000000000c8000000000000000030ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0f3e85b6e8455c2dba1f404becd58520334179c548cef9d2170c39527180a2d81ba2a97899171ef105c4ec63c5197884648e9178a88e4ada612c46ed72ec0f08");
     }
 
@@ -1880,26 +2213,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"15d618e037a381576b32fbc14848592f574c1d1a60877f4bbe48949e6a144945816a95dd01fa51f9850ee627c0a73107c526237e04eae491ac9da6fc9c86b704");
     }
 
@@ -1912,26 +2249,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 79, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
     }
 
@@ -1944,26 +2285,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
     }
 
@@ -1976,26 +2321,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
     }
 
@@ -2008,32 +2357,40 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: attestation::attest
-        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n4_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"2a5656155cb8bd754b5eaea821b2a08e3d455d34e842317ebb639efce18aabab87122de4360ef31cf3617ea084664daea365aefc33f96e362f9423f91286920e");
-        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d01000000000000002049549ba353073d521c9f48bffdbacca51ad48c3cf09e3b5f61985683f879ab9601000000000000000100000000000000"], 104000);
-        check<lumen::attestation::ScoreAttested>(n4_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 104100);
-        totals(start, vector<u64>[2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: attestation::register_device_key
+        let n5_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
+        check<lumen::attestation::DeviceKeyRegistered>(n5_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 105000);
+        // 6: attestation::attest
+        let n6_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n6_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ab27f515b5294d4175ae0bf0a8a1331ed9e19c7d4f6b43339be2c86b82cd1838f8ca33ce57aea2b44cd7809207843e44b031e3ebea6930df33f927d4deb08500");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d0100000000000000208a75a60a8a80dddc4a1674588f599cc0a607d9481c2fdde44a0080db2a36efb3301425000000000001000000000000000100000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e5732c9183c0babb3a72d5cc44a6306beeb0036501dd6aecad1a2816599f26ede101ae2b841eef402713683613b94ec61ea8d51acf992eab9427903655c20c07");
     }
 
@@ -2046,30 +2403,34 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::create_job
+        let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 2430001, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000031142500000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000031142500000000000000000000000000e8030000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
     }
 
@@ -2082,30 +2443,34 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::create_job
+        let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 8193);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000120000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000120000000000000e8030000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
     }
 
@@ -2118,26 +2483,30 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 4: escrow::accept_offer
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"910fd53cfadfd557c8605c9b217b14d742736a3229f923e0fd19e4917b06fcf50da6e5cd4668ef5cd0f5eda1123a80b49f6ca2dc100b1b00b64cde7472e14904");
     }
 
@@ -2149,30 +2518,34 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, x"01");
     }
 
@@ -2184,30 +2557,34 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
     }
@@ -2220,35 +2597,39 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 6: escrow::confirm
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
     }
@@ -2261,35 +2642,39 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 6: escrow::finalize
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
 
@@ -2301,39 +2686,43 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: config::set_param
-        let n6_0 = count<lumen::config::ParamsUpdated>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"max_rerenders"), 0);
-        check<lumen::config::ParamsUpdated>(n6_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 7: escrow::request_rerender
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::request_rerender
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728004200);
     }
 
@@ -2345,30 +2734,34 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 5: escrow::reclaim
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::reclaim
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
 
@@ -2380,39 +2773,43 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: escrow::dispute
-        let n6_0 = count<lumen::escrow::JobDisputed>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::dispute
+        let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
-        check<lumen::escrow::JobDisputed>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 7: escrow::finalize
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210199);
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2424,58 +2821,101 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: rewards::fund_epoch
-        let n6_0 = count<lumen::rewards::EpochFunded>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: rewards::fund_epoch
+        let n7_0 = count<lumen::rewards::EpochFunded>();
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 300000000);
-        check<lumen::rewards::EpochFunded>(n6_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00a3e1110000000000a3e11100000000"], 106000);
-        // 7: escrow::confirm
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00a3e1110000000000a3e11100000000"], 107000);
+        // 8: escrow::confirm
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
-        // 8: rewards::report_uptime
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        // 9: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
-        let n8_0 = count<lumen::rewards::UptimeReported>();
+        let n9_0 = count<lumen::rewards::UptimeVoted>();
+        let n9_1 = count<lumen::rewards::UptimeReported>();
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[80000, 90000]);
-        check<lumen::rewards::UptimeReported>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700380380100000000003014250000000000009824432d0000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 108000);
-        // 9: rewards::close_epoch
+        check<lumen::rewards::UptimeVoted>(n9_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003803801000000000001000000000000000100000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000100000000000000"], 109000);
+        check<lumen::rewards::UptimeReported>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700380380100000000003014250000000000009824432d0000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 109100);
+        // 10: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
-        let n9_0 = count<lumen::rewards::EpochClosed>();
+        let n10_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
-        check<lumen::rewards::EpochClosed>(n9_0, vector[x"204e00000000000000a3e1110000000080d1f0080000000080d1f00800000000009824432d00000000000000000000008050e7560000000000000000000000000000000000000000"], 109000);
-        // 10: rewards::claim
-        let n10_0 = count<lumen::rewards::RewardClaimed>();
+        check<lumen::rewards::EpochClosed>(n10_0, vector[x"204e00000000000000a3e1110000000080d1f0080000000080d1f00800000000009824432d00000000000000000000008050e7560000000000000000000000000000000000000000"], 110000);
+        // 11: rewards::claim
+        let n11_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
-        check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180d1f0080000000080d1f0080000000000a3e11100000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 2, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::RewardClaimed>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180d1f0080000000080d1f0080000000000a3e11100000000"], 111000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
+    // with threshold 2 a worker's uptime is the second largest vote: an inflated vote changes nothing
+    #[test]
+    fun rewards_uptime_by_two_of_three() {
+        world();
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
+        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
+        // 1: config::add_attester
+        let n1_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        // 2: config::add_attester
+        let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
+        // 3: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n3_0 = count<lumen::rewards::UptimeVoted>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[86400]);
+        check<lumen::rewards::UptimeVoted>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007004805101000000000001000000000000000200000000000000"], 103000);
+        // 4: rewards::report_uptime
+        let n4_0 = count<lumen::rewards::UptimeVoted>();
+        let n4_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[40000]);
+        check<lumen::rewards::UptimeVoted>(n4_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003409c00000000000002000000000000000200000000000000"], 104000);
+        check<lumen::rewards::UptimeReported>(n4_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003409c000000000000000000000000000000000000000000000000000000000000"], 104100);
+        // 5: rewards::report_uptime
+        let n5_0 = count<lumen::rewards::UptimeVoted>();
+        let n5_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[41000]);
+        check<lumen::rewards::UptimeVoted>(n5_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a000000000000003000000000000000200000000000000"], 105000);
+        check<lumen::rewards::UptimeReported>(n5_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a0000000000000000000000000000000000000000000000000000000000000"], 105100);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // an epoch nobody earned in rolls its pool over to the next epoch closed
@@ -2499,14 +2939,16 @@ module lumen::transition_vectors_tests {
         check<lumen::rewards::EpochClosed>(n2_0, vector[x"1f4e00000000000000e1f5050000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000e1f50500000000"], 102000);
         // 3: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
-        let n3_0 = count<lumen::rewards::UptimeReported>();
+        let n3_0 = count<lumen::rewards::UptimeVoted>();
+        let n3_1 = count<lumen::rewards::UptimeReported>();
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[86405]);
-        check<lumen::rewards::UptimeReported>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 103000);
+        check<lumen::rewards::UptimeVoted>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000100000000000000"], 103000);
+        check<lumen::rewards::UptimeReported>(n3_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 103100);
         // 4: rewards::close_epoch
         let n4_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
         check<lumen::rewards::EpochClosed>(n4_0, vector[x"204e00000000000080d1f0080000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000080d1f00800000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters report uptime
@@ -2516,7 +2958,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
@@ -2529,7 +2971,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -2542,7 +2984,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
     }
@@ -2559,7 +3001,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
         check<lumen::rewards::EpochClosed>(n0_0, vector[x"1f4e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
     }
@@ -2571,7 +3013,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -2584,7 +3026,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 0);
     }
@@ -2596,7 +3038,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728089999);
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
@@ -2609,7 +3051,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -2622,54 +3064,58 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: rewards::fund_epoch
-        let n6_0 = count<lumen::rewards::EpochFunded>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: rewards::fund_epoch
+        let n7_0 = count<lumen::rewards::EpochFunded>();
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 10000000);
-        check<lumen::rewards::EpochFunded>(n6_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd80969800000000008096980000000000"], 106000);
-        // 7: escrow::confirm
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd80969800000000008096980000000000"], 107000);
+        // 8: escrow::confirm
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
-        // 8: rewards::close_epoch
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        // 9: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
-        let n8_0 = count<lumen::rewards::EpochClosed>();
+        let n9_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
-        check<lumen::rewards::EpochClosed>(n8_0, vector[x"204e00000000000080969800000000000000000000000000404b4c0000000000000000000000000000000000000000008050e756000000000000000000000000404b4c0000000000"], 108000);
-        // 9: rewards::claim
-        let n9_0 = count<lumen::rewards::RewardClaimed>();
-        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
-        check<lumen::rewards::RewardClaimed>(n9_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000404b4c0000000000404b4c0000000000"], 109000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochClosed>(n9_0, vector[x"204e00000000000080969800000000000000000000000000404b4c0000000000000000000000000000000000000000008050e756000000000000000000000000404b4c0000000000"], 109000);
         // 10: rewards::claim
+        let n10_0 = count<lumen::rewards::RewardClaimed>();
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
+        check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000404b4c0000000000404b4c0000000000"], 110000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 11: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
     }
 
@@ -2689,7 +3135,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
         check<lumen::rewards::EpochClosed>(n1_0, vector[x"1f4e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
     }
@@ -2722,7 +3168,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::staking::Withdrawn>();
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::staking::Withdrawn>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 1, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 1, 0, 0]);
     }
 
     // a missed deadline slashes 10 % of stake and unbonding; the admin sweeps the penalties
@@ -2732,44 +3178,48 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: staking::request_unstake
-        let n5_0 = count<lumen::staking::UnstakeRequested>();
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: staking::request_unstake
+        let n6_0 = count<lumen::staking::UnstakeRequested>();
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::staking::UnstakeRequested>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000ffb5b629000000000100000000000000806a086700000000"], 105000);
-        // 6: escrow::reclaim
+        check<lumen::staking::UnstakeRequested>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000ffb5b629000000000100000000000000806a086700000000"], 106000);
+        // 7: escrow::reclaim
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
-        let n6_0 = count<lumen::staking::Slashed>();
-        let n6_1 = count<lumen::escrow::JobReclaimed>();
+        let n7_0 = count<lumen::staking::Slashed>();
+        let n7_1 = count<lumen::escrow::JobReclaimed>();
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::Slashed>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100df2b040000000000df2b040000000000000000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 106000);
-        check<lumen::escrow::JobReclaimed>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200300000000000000df2b0400000000"], 106100);
-        // 7: staking::sweep_penalties
-        let n7_0 = count<lumen::staking::PenaltiesSwept>();
+        check<lumen::staking::Slashed>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100df2b040000000000df2b040000000000000000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 107000);
+        check<lumen::escrow::JobReclaimed>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200300000000000000df2b0400000000"], 107100);
+        // 8: staking::sweep_penalties
+        let n8_0 = count<lumen::staking::PenaltiesSwept>();
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 69984000);
-        check<lumen::staking::PenaltiesSwept>(n7_0, vector[x"00df2b04000000000000000000000000000000000000000000000000000000000000000000007001"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
+        check<lumen::staking::PenaltiesSwept>(n8_0, vector[x"00df2b04000000000000000000000000000000000000000000000000000000000000000000007001"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
     }
 
     // a stake above zero
@@ -2779,7 +3229,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::stake
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 0);
     }
@@ -2795,7 +3245,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 1: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 11);
     }
@@ -2807,7 +3257,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::withdraw
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -2827,7 +3277,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::staking::UnstakeRequested>();
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::UnstakeRequested>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000000000000000000000a00000000000000806a086700000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
         // 2: staking::withdraw
         aptos_framework::timestamp::update_global_time_for_test_secs(1728604799);
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
@@ -2840,7 +3290,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::sweep_penalties
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -2852,69 +3302,75 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: config::set_param
-        let n6_0 = count<lumen::config::ParamsUpdated>();
-        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 800);
-        check<lumen::config::ParamsUpdated>(n6_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000002003000000000000"], 106000);
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: config::set_param
         let n7_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 800);
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000002003000000000000"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 107000);
-        // 8: escrow::confirm
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::JobCompleted>();
+        check<lumen::config::ParamsUpdated>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 108000);
+        // 9: escrow::confirm
+        let n9_0 = count<lumen::rewards::LeaseRecorded>();
+        let n9_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
-        // 9: vip::claim
-        let n9_0 = count<lumen::vip::VipMinted>();
+        check<lumen::rewards::LeaseRecorded>(n9_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109000);
+        check<lumen::escrow::JobCompleted>(n9_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 109100);
+        // 10: vip::claim
+        let n10_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
-        check<lumen::vip::VipMinted>(n9_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 109000);
-        // 10: rewards::report_uptime
+        check<lumen::vip::VipMinted>(n10_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 110000);
+        // 11: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
-        let n10_0 = count<lumen::rewards::UptimeReported>();
+        let n11_0 = count<lumen::rewards::UptimeVoted>();
+        let n11_1 = count<lumen::rewards::UptimeReported>();
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
-        check<lumen::rewards::UptimeReported>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 110000);
-        // 11: vip::claim
-        let n11_0 = count<lumen::vip::VipMinted>();
+        check<lumen::rewards::UptimeVoted>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 111000);
+        check<lumen::rewards::UptimeReported>(n11_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 111100);
+        // 12: vip::claim
+        let n12_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::vip::VipMinted>(n11_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2d883006700000000"], 111000);
-        // 12: vip::revoke
-        let n12_0 = count<lumen::vip::VipRevoked>();
+        check<lumen::vip::VipMinted>(n12_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2d883006700000000"], 112000);
+        // 13: vip::revoke
+        let n13_0 = count<lumen::vip::VipRevoked>();
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
-        check<lumen::vip::VipRevoked>(n12_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2000000000000000000000000000000000000000000000000000000000000cafe"], 112000);
-        // 13: vip::claim
-        let n13_0 = count<lumen::vip::VipMinted>();
+        check<lumen::vip::VipRevoked>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2000000000000000000000000000000000000000000000000000000000000cafe"], 113000);
+        // 14: vip::claim
+        let n14_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::vip::VipMinted>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 113000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 3, 1]);
+        check<lumen::vip::VipMinted>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 114000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0, 3, 1]);
     }
 
     // roles are 0 (creator) and 1 (worker)
@@ -2923,7 +3379,7 @@ module lumen::transition_vectors_tests {
     fun vip_unknown_role() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2);
     }
@@ -2936,49 +3392,53 @@ module lumen::transition_vectors_tests {
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
         let start = counts();
-        // 0: attestation::attest
-        let n0_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n0_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"decd0a4db80935bc6540a40b67ed7df01329c9fda022945359c9687d55735afa7e057b998437f9b59eeb9e1e1c4903f3baadd068ab3298307b649ff7b447e703");
-        check<lumen::attestation::AttestationSubmitted>(n0_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000206f7f75b80b54d21e244c5d102438517e805174894e124ae4ff77ea5be455e4c301000000000000000100000000000000"], 100000);
-        check<lumen::attestation::ScoreAttested>(n0_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 100100);
-        // 1: staking::set_price
-        let n1_0 = count<lumen::staking::PriceSet>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
-        check<lumen::staking::PriceSet>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 101000);
-        // 2: staking::stake
-        let n2_0 = count<lumen::staking::Staked>();
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
-        check<lumen::staking::Staked>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 102000);
-        // 3: escrow::create_job
-        let n3_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n3_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 103000);
-        // 4: escrow::accept_offer
-        let n4_0 = count<lumen::escrow::JobAssigned>();
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::escrow::JobAssigned>();
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 104000);
-        // 5: escrow::submit_result
+        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
-        let n5_0 = count<lumen::escrow::ResultSubmitted>();
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
-        check<lumen::escrow::ResultSubmitted>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 105000);
-        // 6: config::set_param
-        let n6_0 = count<lumen::config::ParamsUpdated>();
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 1);
-        check<lumen::config::ParamsUpdated>(n6_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 106000);
-        // 7: escrow::confirm
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 107000);
+        // 8: escrow::confirm
+        let n8_0 = count<lumen::rewards::LeaseRecorded>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 107100);
-        // 8: vip::claim
-        let n8_0 = count<lumen::vip::VipMinted>();
-        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
-        check<lumen::vip::VipMinted>(n8_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0]);
+        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
         // 9: vip::claim
+        let n9_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n9_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 109000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0]);
+        // 10: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
 
@@ -2989,7 +3449,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -3000,7 +3460,7 @@ module lumen::transition_vectors_tests {
     fun vip_revoke_missing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::revoke
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000042, 0);
     }

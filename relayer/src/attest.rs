@@ -1,7 +1,8 @@
 //! `lumen-relayer attest` and `heartbeat`: the worker's side of the attester
 //! service. `attest` asks for a challenge, runs the benchmark with the
-//! challenge's seed, signs the `BenchmarkReport` with the worker's account
-//! key and sends it with the full result.
+//! challenge's seed, signs the `BenchmarkReport` with the device key the
+//! worker's account registered on chain, and sends it with the full result.
+//! The account key is never needed on the render node.
 
 use std::path::Path;
 use std::time::Duration;
@@ -74,6 +75,26 @@ pub fn load_key(
     key.map_err(|e| AttestError::Key(format!("not an ed25519 private key: {e}")))
 }
 
+/// The device key in `path`, created (32 random bytes, hex, file mode 0600)
+/// when the file does not exist yet.
+pub fn device_key(path: &Path) -> Result<Ed25519PrivateKey, AttestError> {
+    if !path.exists() {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let secret: [u8; 32] = rand::random();
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| AttestError::Key(format!("cannot create {}: {e}", path.display())))?;
+        writeln!(file, "0x{}", hex::encode(secret))
+            .and_then(|()| file.sync_all())
+            .map_err(|e| AttestError::Key(format!("cannot write {}: {e}", path.display())))?;
+    }
+    load_key(Some(path), None, "LUMEN_DEVICE_KEY_FILE")
+}
+
 /// The account address of a key that was never rotated.
 pub fn address_of(key: &Ed25519PrivateKey) -> AccountAddress {
     AccountAddress::new(key.public_key().to_authentication_key())
@@ -139,12 +160,13 @@ pub async fn request_challenge(
     post(&client(), &url, &ChallengeRequest { worker }).await
 }
 
-/// Builds and signs the report for a benchmark result answering `challenge`.
+/// Builds the report for a benchmark result answering `challenge` and signs
+/// it with the worker's device key.
 pub fn signed_submission(
     challenge: &Challenge,
     result: BenchResult,
     package: &Package,
-    key: &Ed25519PrivateKey,
+    device_key: &Ed25519PrivateKey,
     measured_at: u64,
 ) -> Submission {
     let report = BenchmarkReport {
@@ -152,17 +174,17 @@ pub fn signed_submission(
         device_id: result.fingerprint.device_id().to_vec(),
         gpu_model: result.fingerprint.name.clone(),
         vram_mb: result.fingerprint.vram_mb(),
-        score: score::to_micro(result.any_score()),
         bench_version: result.bench_version,
         nonce: challenge.nonce,
         measured_at,
         chain_id: challenge.chain_id,
     };
-    let signature = report.sign(package, key);
+    let signature = report.sign(package, device_key);
     Submission {
         challenge_id: challenge.id.clone(),
         report,
-        public_key: hex::encode(key.public_key().to_bytes()),
+        score: score::to_micro(result.any_score()),
+        public_key: hex::encode(device_key.public_key().to_bytes()),
         signature: hex::encode(signature.to_bytes()),
         result,
     }

@@ -194,13 +194,14 @@ impl Signer {
         Ok(match kind {
             JobKind::Attest {
                 report,
+                score,
                 public_key,
                 signature,
             } => {
                 let key = parse_public_key(public_key).ok_or("stored public key is malformed")?;
                 let signature =
                     parse_signature(signature).ok_or("stored signature is malformed")?;
-                payloads::attest_report(&self.package, report, &key, &signature)
+                payloads::attest_report(&self.package, report, *score, &key, &signature)
             }
             JobKind::Uptime {
                 epoch,

@@ -27,6 +27,9 @@ enum Cmd {
     Devices,
     /// Run the GPU benchmark and print its score.
     Bench(BenchArgs),
+    /// Create the device key of this render node (or show the one in the file);
+    /// its public key is what the worker's account registers on chain.
+    DeviceKey(DeviceKeyArgs),
     /// Benchmark against a challenge from an attester service, sign the report, send it.
     Attest(AttestArgs),
     /// Send signed uptime heartbeats to an attester service.
@@ -36,30 +39,36 @@ enum Cmd {
 }
 
 #[derive(clap::Args, Debug)]
-struct WorkerKeyArgs {
-    /// File with the worker's ed25519 private key (hex or AIP-80).
-    #[arg(long)]
-    key_file: Option<PathBuf>,
-    /// The worker's private key, when no file is given.
-    #[arg(long = "key", env = "LUMEN_WORKER_KEY", hide_env_values = true)]
-    key: Option<String>,
-    /// The worker's account; default: derived from the key (an unrotated account).
-    #[arg(long, env = "LUMEN_WORKER_ADDRESS")]
-    worker: Option<String>,
+struct DeviceKeyArgs {
+    /// Where the device key is kept (created with mode 0600 when missing).
+    #[arg(long, env = "LUMEN_DEVICE_KEY_FILE")]
+    out: PathBuf,
 }
 
-impl WorkerKeyArgs {
+/// The render node's identity: its device key and the worker account that
+/// registered it. The account key itself is never needed here.
+#[derive(clap::Args, Debug)]
+struct WorkerDeviceArgs {
+    /// File with the device's ed25519 private key (`lumen-relayer device-key`).
+    #[arg(long, env = "LUMEN_DEVICE_KEY_FILE")]
+    device_key_file: Option<PathBuf>,
+    /// The device's private key, when no file is given.
+    #[arg(long = "device-key", env = "LUMEN_DEVICE_KEY", hide_env_values = true)]
+    device_key: Option<String>,
+    /// The worker's account, which registered the device key on chain.
+    #[arg(long, env = "LUMEN_WORKER_ADDRESS")]
+    worker: String,
+}
+
+impl WorkerDeviceArgs {
     fn load(&self) -> Result<(aptos_sdk::crypto::Ed25519PrivateKey, AccountAddress)> {
         let key = load_key(
-            self.key_file.as_deref(),
-            self.key.as_deref(),
-            "LUMEN_WORKER_KEY",
+            self.device_key_file.as_deref(),
+            self.device_key.as_deref(),
+            "LUMEN_DEVICE_KEY",
         )?;
-        let worker = match &self.worker {
-            Some(w) => AccountAddress::from_hex(w)
-                .map_err(|e| anyhow::anyhow!("--worker {w:?} is not an address: {e}"))?,
-            None => attest::address_of(&key),
-        };
+        let worker = AccountAddress::from_hex(&self.worker)
+            .map_err(|e| anyhow::anyhow!("--worker {:?} is not an address: {e}", self.worker))?;
         Ok((key, worker))
     }
 }
@@ -73,7 +82,7 @@ struct AttestArgs {
     #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
     package: Package,
     #[command(flatten)]
-    key: WorkerKeyArgs,
+    key: WorkerDeviceArgs,
     #[command(flatten)]
     bench: BenchArgs,
     /// Send a CPU device's score (accepted only by services started with --allow-cpu).
@@ -87,7 +96,7 @@ struct HeartbeatArgs {
     #[arg(long, env = "LUMEN_ATTESTER_URL")]
     service: String,
     #[command(flatten)]
-    key: WorkerKeyArgs,
+    key: WorkerDeviceArgs,
     /// Seconds between heartbeats; 0 sends one and exits.
     #[arg(long, default_value_t = 60)]
     interval: u64,
@@ -249,6 +258,12 @@ fn bench_cmd(args: BenchArgs) -> Result<()> {
     Ok(())
 }
 
+fn device_key_cmd(args: &DeviceKeyArgs) -> Result<()> {
+    let key = attest::device_key(&args.out)?;
+    println!("{}", hex::encode(key.public_key().to_bytes()));
+    Ok(())
+}
+
 async fn attest_cmd(args: AttestArgs) -> Result<()> {
     let (key, worker) = args.key.load()?;
     let opts = AttestOptions {
@@ -272,7 +287,7 @@ async fn attest_cmd(args: AttestArgs) -> Result<()> {
             "attested: worker {worker}, device {} ({}), score {:.6}, queued as job {}",
             sub.report.gpu_model,
             hex::encode(&sub.report.device_id),
-            sub.report.score as f64 / 1e6,
+            sub.score as f64 / 1e6,
             accepted.job_id
         );
     }
@@ -389,6 +404,7 @@ async fn main() -> Result<()> {
             }
         }
         Cmd::Bench(args) => tokio::task::spawn_blocking(move || bench_cmd(args)).await??,
+        Cmd::DeviceKey(args) => device_key_cmd(&args)?,
         Cmd::Attest(args) => attest_cmd(args).await?,
         Cmd::Heartbeat(args) => heartbeat_cmd(args).await?,
         Cmd::Serve(args) => serve_cmd(args).await?,

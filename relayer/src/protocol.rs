@@ -45,16 +45,19 @@ pub struct Challenge {
     pub chain_id: u8,
 }
 
-/// A signed benchmark report with the evidence behind it.
+/// A device-signed benchmark report with the evidence behind it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Submission {
     /// The challenge the benchmark answered.
     pub challenge_id: String,
-    /// The report the worker signed.
+    /// The report the worker's device key signed.
     pub report: BenchmarkReport,
-    /// The worker's ed25519 public key, hex.
+    /// The score the worker claims, micro-units (the formula's value of the
+    /// result's figures).
+    pub score: u64,
+    /// The worker's device public key, hex.
     pub public_key: String,
-    /// The worker's signature over the report's signing bytes, hex.
+    /// The device key's signature over the report's signing bytes, hex.
     pub signature: String,
     /// The full benchmark result.
     pub result: BenchResult,
@@ -78,16 +81,16 @@ pub struct Rejected {
     pub message: String,
 }
 
-/// A worker's signed "I am online" message.
+/// A worker's "I am online" message, signed by its device key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heartbeat {
     /// The worker.
     pub worker: AccountAddress,
     /// The worker's clock, seconds; must be near the service's and rising.
     pub timestamp: u64,
-    /// The worker's ed25519 public key, hex.
+    /// The worker's device public key, hex.
     pub public_key: String,
-    /// Signature over [`Heartbeat::signing_bytes`], hex.
+    /// The device key's signature over [`Heartbeat::signing_bytes`], hex.
     pub signature: String,
 }
 

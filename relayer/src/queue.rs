@@ -48,13 +48,15 @@ const BATCH_SUFFIX: &str = ".batch.json";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum JobKind {
-    /// `attestation::attest` of a signed report.
+    /// `attestation::attest` of a device-signed report with this attester's score.
     Attest {
         /// The report.
         report: BenchmarkReport,
-        /// The worker's public key, hex.
+        /// The score this attester vouches for, micro-units.
+        score: u64,
+        /// The worker's device public key, hex.
         public_key: String,
-        /// The worker's signature, hex.
+        /// The device key's signature, hex.
         signature: String,
     },
     /// `rewards::report_uptime` for one batch of workers.

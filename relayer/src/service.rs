@@ -36,7 +36,7 @@ use crate::protocol::{
 };
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{
-    check_heartbeat_is_newer, verify_heartbeat, verify_submission, Policy, Rejection,
+    check_heartbeat_is_newer, verify_heartbeat, verify_submission, DeviceKey, Policy, Rejection,
 };
 
 /// The service's settings.
@@ -263,7 +263,10 @@ impl Service {
             }
         };
         // The CPU recomputation runs without holding the state.
-        if let Err(r) = verify_submission(submission, &challenge, now_secs(), &self.config.policy) {
+        let registered = self.chain_device_key(submission.report.worker).await;
+        let policy = &self.config.policy;
+        if let Err(r) = verify_submission(submission, &challenge, now_secs(), policy, &registered)
+        {
             return Ok(Err(r));
         }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
@@ -284,9 +287,10 @@ impl Service {
                 challenge_id: submission.challenge_id.clone(),
                 device: hex::encode(&submission.report.device_id),
                 worker: submission.report.worker,
-                score: submission.report.score,
+                score: submission.score,
                 kind: JobKind::Attest {
                     report: submission.report.clone(),
+                    score: submission.score,
                     public_key: submission.public_key.clone(),
                     signature: submission.signature.clone(),
                 },
@@ -370,17 +374,32 @@ impl Service {
     /// The worker the chain binds `device_id` to. A node that cannot answer
     /// is no reason to refuse: the contract checks the binding again.
     async fn chain_binding(&self, device_id: &[u8]) -> Option<AccountAddress> {
-        let node = self.node.as_ref()?;
         let call =
             views::attestation::worker_of_device(&self.config.policy.package, device_id.to_vec());
+        self.chain_view(call).await.flatten()
+    }
+
+    /// The device key `worker` registered on chain ([`DeviceKey::Unknown`]
+    /// when no node answers: the contract checks the key again).
+    async fn chain_device_key(&self, worker: AccountAddress) -> DeviceKey {
+        let call = views::attestation::device_key_of(&self.config.policy.package, worker);
+        match self.chain_view(call).await {
+            Some(key) => DeviceKey::Registered(key),
+            None => DeviceKey::Unknown,
+        }
+    }
+
+    /// A view's answer; `None` without a node or when it cannot answer.
+    async fn chain_view<T: views::ViewResult>(&self, call: views::ViewCall<T>) -> Option<T> {
+        let node = self.node.as_ref()?;
         match node.view(&call.body()).await.map(|v| call.parse(&v)) {
-            Ok(Ok(bound)) => bound,
+            Ok(Ok(value)) => Some(value),
             Ok(Err(e)) => {
-                tracing::warn!(error = %e, "worker_of_device: unexpected answer");
+                tracing::warn!(error = %e, view = %call.function, "unexpected view answer");
                 None
             }
             Err(e) => {
-                tracing::warn!(error = %e, "worker_of_device: node unavailable");
+                tracing::warn!(error = %e, view = %call.function, "node unavailable");
                 None
             }
         }
@@ -418,7 +437,9 @@ impl Service {
         heartbeat: &Heartbeat,
     ) -> Result<Result<HeartbeatAck, Rejection>, ServiceError> {
         let now = now_secs();
-        if let Err(r) = verify_heartbeat(heartbeat, now, self.config.policy.max_clock_skew_secs) {
+        let registered = self.chain_device_key(heartbeat.worker).await;
+        let skew = self.config.policy.max_clock_skew_secs;
+        if let Err(r) = verify_heartbeat(heartbeat, now, skew, &registered) {
             return Ok(Err(r));
         }
         let worker = heartbeat.worker;

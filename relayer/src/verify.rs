@@ -144,38 +144,54 @@ fn check_bounds(figures: &KernelFigures, max: &KernelFigures, what: &str) -> Res
     Ok(())
 }
 
-/// Parses the hex key and signature a worker sent and checks the key is the
-/// worker's single-key authentication key (an account that never rotated:
-/// its address).
-fn worker_key(
+/// What the chain says about a worker's device key: `Registered(key)`
+/// (empty when it registered none), or `Unknown` when no node could answer
+/// (the contract checks the key again when the report is submitted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeviceKey {
+    /// `attestation::device_key_of(worker)`.
+    Registered(Vec<u8>),
+    /// No node answered.
+    Unknown,
+}
+
+/// Parses the hex key and signature a worker's device sent and checks the
+/// key is the device key the worker registered on chain.
+fn device_key(
     worker: &AccountAddress,
     public_key: &str,
     signature: &str,
+    registered: &DeviceKey,
 ) -> Result<(Ed25519PublicKey, Ed25519Signature), Rejection> {
     let key = parse_public_key(public_key)
         .ok_or_else(|| Rejection::BadSignature("public key is not 32 bytes of hex".into()))?;
     let signature = parse_signature(signature)
         .ok_or_else(|| Rejection::BadSignature("signature is not 64 bytes of hex".into()))?;
-    if key.to_authentication_key() != worker.to_bytes() {
-        return Err(Rejection::BadSignature(format!(
-            "public key {public_key} is not the key of worker {worker}"
-        )));
+    match registered {
+        DeviceKey::Registered(k) if k.is_empty() => Err(Rejection::BadSignature(format!(
+            "worker {worker} registered no device key"
+        ))),
+        DeviceKey::Registered(k) if *k != key.to_bytes() => Err(Rejection::BadSignature(
+            format!("public key {public_key} is not the device key worker {worker} registered"),
+        )),
+        _ => Ok((key, signature)),
     }
-    Ok((key, signature))
 }
 
-/// Verifies a heartbeat on its own: the worker's key signed it (strict
-/// ed25519 over [`Heartbeat::signing_bytes`]) and its timestamp is within
-/// `max_clock_skew_secs` of the service's clock `now`.
+/// Verifies a heartbeat on its own: the worker's device key signed it
+/// (strict ed25519 over [`Heartbeat::signing_bytes`]) and its timestamp is
+/// within `max_clock_skew_secs` of the service's clock `now`.
 pub fn verify_heartbeat(
     heartbeat: &Heartbeat,
     now: u64,
     max_clock_skew_secs: u64,
+    registered: &DeviceKey,
 ) -> Result<(), Rejection> {
-    let (key, signature) = worker_key(
+    let (key, signature) = device_key(
         &heartbeat.worker,
         &heartbeat.public_key,
         &heartbeat.signature,
+        registered,
     )?;
     let bytes = Heartbeat::signing_bytes(&heartbeat.worker, heartbeat.timestamp);
     verify_strict("heartbeat", &bytes, &key, &signature)
@@ -209,15 +225,17 @@ pub fn verify_submission(
     challenge: &Challenge,
     now: u64,
     policy: &Policy,
+    registered: &DeviceKey,
 ) -> Result<(), Rejection> {
     let report: &BenchmarkReport = &submission.report;
     let result = &submission.result;
 
     // Signature first: nothing else matters if the worker did not sign it.
-    let (key, signature) = worker_key(
+    let (key, signature) = device_key(
         &report.worker,
         &submission.public_key,
         &submission.signature,
+        registered,
     )?;
     report
         .verify(&policy.package, &key, &signature)
@@ -226,7 +244,7 @@ pub fn verify_submission(
     check_challenge(report, result, challenge, now, policy)?;
     check_hash_chain(result, challenge)?;
     check_result_matches_report(report, result, policy)?;
-    check_figures(report, result)
+    check_figures(submission.score, result)
 }
 
 /// Freshness and binding to the challenge: worker, nonce, chain, seed, and a
@@ -349,7 +367,7 @@ fn check_result_matches_report(
 /// The figures: the hash-chain throughput follows from its own work and
 /// time, every figure fits the device class (and the named card when it is a
 /// reference), and the score is the formula's value of the figures.
-fn check_figures(report: &BenchmarkReport, result: &BenchResult) -> Result<(), Rejection> {
+fn check_figures(claimed_score: u64, result: &BenchResult) -> Result<(), Rejection> {
     let proof = &result.hash_proof;
     let hash_secs = result.hash.best_secs;
     if proof.rounds as u64 != result.hash.size {
@@ -392,10 +410,9 @@ fn check_figures(report: &BenchmarkReport, result: &BenchResult) -> Result<(), R
     }
 
     let expected = score::to_micro(score::score(figures));
-    if report.score.abs_diff(expected) > 1 {
+    if claimed_score.abs_diff(expected) > 1 {
         return Err(Rejection::Implausible(format!(
-            "claimed score {} but the kernel figures give {expected}",
-            report.score
+            "claimed score {claimed_score} but the kernel figures give {expected}"
         )));
     }
     let stated = if is_gpu {

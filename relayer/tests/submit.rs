@@ -77,7 +77,7 @@ async fn attest_transactions_are_signed_sponsored_and_decoded() {
         );
         let pk = parse_public_key(&sub.public_key).unwrap();
         let sig = parse_signature(&sub.signature).unwrap();
-        let want = payloads::attest_report(&Package::DEV, &sub.report, &pk, &sig);
+        let want = payloads::attest_report(&Package::DEV, &sub.report, sub.score, &pk, &sig);
         assert_eq!(t.args(), want.args.as_slice());
         // The arguments by hand: worker address, then the device id as a
         // BCS vector<u8>, and the worker's signature last.

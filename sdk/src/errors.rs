@@ -165,20 +165,23 @@ aborts! {
     }
     attestation {
         ENotAttester = 1, PermissionDenied, "The caller is not an authorised attester.";
-        EInvalidPublicKey = 2, InvalidArgument, "The public key is not 32 bytes.";
-        ENoWorkerAccount = 3, NotFound, "The worker has no account, so no authentication key to check against.";
-        EPublicKeyMismatch = 4, InvalidArgument, "The public key is not the worker's current single-key ed25519 authentication key.";
+        EInvalidPublicKey = 2, InvalidArgument, "The public key is not 32 bytes of a valid ed25519 point.";
+        ENoDeviceKey = 3, NotFound, "The worker has registered no device key.";
+        EPublicKeyMismatch = 4, InvalidArgument, "The public key is not the worker's registered device key.";
         EInvalidSignature = 5, InvalidArgument, "The signature is malformed or does not verify over the report.";
         EStaleReport = 6, InvalidArgument, "The report's `measured_at` is older than `report_max_age_secs`.";
         EFutureReport = 7, InvalidArgument, "The report's `measured_at` is more than 300 s in the future.";
         ENonceTooLow = 8, InvalidArgument, "The nonce is not above the worker's last accepted nonce.";
         EDeviceBound = 9, AlreadyExists, "The device is bound to another worker.";
-        EReportMismatch = 10, InvalidArgument, "A pending report with this nonce exists and differs from this one.";
-        EAlreadyApproved = 11, AlreadyExists, "This attester already approved the pending report.";
+        EReportMismatch = 10, InvalidArgument, "A round with this nonce exists for a different report.";
+        EAlreadyApproved = 11, AlreadyExists, "This attester already approved this report, or already asked to revoke it.";
         ENotAuthorized = 12, PermissionDenied, "Only the admin or an attester may revoke.";
         ENoScore = 13, NotFound, "The worker has no effective report.";
         EAlreadyRevoked = 14, InvalidState, "The worker's current score is already revoked.";
         EInvalidReport = 15, InvalidArgument, "Score 0, empty or over-long device id, or over-long GPU model.";
+        EDeviceKeyTaken = 16, AlreadyExists, "Another worker registered this device key.";
+        EDeviceNotBound = 17, NotFound, "The device is not bound, or not to the caller's current report.";
+        ENotReleasable = 18, InvalidState, "The device's report is revoked, or its score has not been expired for `device_release_grace_secs`.";
     }
     staking {
         EZeroAmount = 1, InvalidArgument, "The amount must be above zero.";
@@ -220,7 +223,7 @@ aborts! {
         ELengthMismatch = 2, InvalidArgument, "`workers` and `online_secs` differ in length.";
         EEpochNotEnded = 3, InvalidState, "The epoch has not ended yet.";
         EEpochClosed = 4, InvalidState, "The epoch is already closed.";
-        EAlreadyReported = 5, AlreadyExists, "This worker's uptime for this epoch was already reported.";
+        EAlreadyReported = 5, AlreadyExists, "This attester already reported this worker's uptime for this epoch.";
         EZeroAmount = 6, InvalidArgument, "The amount is zero.";
         ETooEarlyToClose = 7, InvalidState, "The epoch's grace period has not passed yet.";
         EEpochNotClosed = 8, InvalidState, "The epoch is not closed yet.";
@@ -372,7 +375,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 99);
+        assert_eq!(ABORTS.len(), 102);
     }
 
     #[test]

@@ -205,12 +205,18 @@ lumen_events! {
     config::AttesterAdded { attester: AccountAddress }
     /// An attester was removed.
     config::AttesterRemoved { attester: AccountAddress }
-    /// An attester submitted a benchmark report (one approval toward the threshold).
-    attestation::AttestationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, report_hash: Vec<u8>, approvals: u64, threshold: u64 }
-    /// A benchmark report took effect: the worker's new score.
+    /// A worker registered or rotated its device key (`previous_key` empty when it had none).
+    attestation::DeviceKeyRegistered { worker: AccountAddress, device_public_key: Vec<u8>, previous_key: Vec<u8> }
+    /// An attester submitted a device-signed report with the score it measured (one approval toward the threshold).
+    attestation::AttestationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, report_hash: Vec<u8>, score: u64, approvals: u64, threshold: u64 }
+    /// A benchmark report took effect, or a later approval refined its score: the worker's score.
     attestation::ScoreAttested { worker: AccountAddress, device_id: Vec<u8>, gpu_model: String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, effective_at: u64, expires_at: u64, attesters: Vec<AccountAddress> }
+    /// An attester asked to revoke a worker's current report (one request toward the threshold).
+    attestation::RevocationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, approvals: u64, threshold: u64 }
     /// A worker's score was revoked.
     attestation::ScoreRevoked { worker: AccountAddress, by: AccountAddress, reason: String }
+    /// A device was unbound from its worker (`kind`: 1 by the worker, 2 expired long ago, 3 by the admin).
+    attestation::DeviceReleased { device_id: Vec<u8>, worker: AccountAddress, by: AccountAddress, kind: u8 }
     /// A worker set its price.
     staking::PriceSet { worker: AccountAddress, price_per_ib_hour: u64 }
     /// A worker added stake.
@@ -241,7 +247,9 @@ lumen_events! {
     escrow::JobDisputed { job: AccountAddress, job_id: u64, by: AccountAddress, reason_hash: Vec<u8> }
     /// The arbiter settled a dispute.
     escrow::DisputeResolved { job: AccountAddress, job_id: u64, arbiter: AccountAddress, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64 }
-    /// An attester reported a worker's online time for an epoch (PoC weight).
+    /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
+    rewards::UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
+    /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).
     rewards::UptimeReported { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, score: u64, weight: u128 }
     /// A completed job added lease time for an epoch (PoD weight).
     rewards::LeaseRecorded { epoch: u64, worker: AccountAddress, lease_secs: u64, score: u64, weight: u128 }

@@ -102,6 +102,20 @@ pub fn split_pool(pool: u64, pod_share_bps: u64) -> (u64, u64) {
     (pool - pod, pod)
 }
 
+/// The `k`-th largest of `values` (Move: `attestation::kth_largest`): at
+/// least `k` of them are at least this much. With `k = attester_threshold`,
+/// fewer than `k` dishonest attesters cannot move it outside the honest
+/// values; it is an attested score and a worker's uptime. 0 when `k` is 0 or
+/// above the number of values (where Move aborts).
+pub fn kth_largest(values: &[u64], k: u64) -> u64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    match (k as usize).checked_sub(1) {
+        Some(i) => sorted.get(i).copied().unwrap_or(0),
+        None => 0,
+    }
+}
+
 /// PoC weight `score × online_secs` (Inferix `InferixBench × UpTime`).
 pub fn poc_weight(score: u64, online_secs: u64) -> u128 {
     score as u128 * online_secs as u128

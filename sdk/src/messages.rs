@@ -1,7 +1,8 @@
 //! The two messages that are signed off chain and checked on chain with
 //! `aptos_std::ed25519::signature_verify_strict_t`: a worker's
-//! [`BenchmarkReport`] (checked by `attestation::attest`) and a creator's
-//! [`AssignmentOffer`] (checked by `escrow::accept_offer`).
+//! [`BenchmarkReport`], signed by its registered device key (checked by
+//! `attestation::attest`), and a creator's [`AssignmentOffer`] (checked by
+//! `escrow::accept_offer`).
 //!
 //! `signature_verify_strict_t<T>(sig, pk, data)` verifies `sig` over
 //! `bcs::to_bytes(&SignedMessage<T> { type_info: type_info::type_of<T>(), inner: data })`.
@@ -17,7 +18,7 @@
 //! | 60..92 | `worker`: address, 32 bytes |
 //! | 92.. | `device_id`: ULEB128 length + bytes |
 //! | … | `gpu_model`: ULEB128 length + UTF-8 bytes |
-//! | … | `vram_mb`, `score`, `bench_version`, `nonce`, `measured_at`: 8 bytes little-endian each |
+//! | … | `vram_mb`, `bench_version`, `nonce`, `measured_at`: 8 bytes little-endian each |
 //! | last | `chain_id`: 1 byte |
 //!
 //! An `AssignmentOffer` has `module_name` `b"escrow"` (length 6) and
@@ -29,9 +30,10 @@
 //! `tests/vectors/signing.json` pins both layouts with golden bytes and
 //! signatures.
 //!
-//! The contract also requires the public key to be the signer's current
-//! single-key ed25519 authentication key: `sha3_256(pk ‖ 0x00)`, see
-//! [`authentication_key`].
+//! For an offer the contract also requires the public key to be the
+//! creator's current single-key ed25519 authentication key:
+//! `sha3_256(pk ‖ 0x00)`, see [`authentication_key`]; for a report, the
+//! worker's registered device key (`attestation::device_key_of`).
 
 use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
 use aptos_sdk::types::AccountAddress;
@@ -148,8 +150,9 @@ macro_rules! signed_message {
     };
 }
 
-/// A worker's benchmark result, signed with the worker's account key and
-/// submitted by an attester with `attestation::attest`.
+/// A worker's device and its claimed class, signed with the worker's device
+/// key; each attester submits it with `attestation::attest` and the score it
+/// measured itself (the score is not part of the signed message).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BenchmarkReport {
     /// The worker's account.
@@ -160,8 +163,6 @@ pub struct BenchmarkReport {
     pub gpu_model: String,
     /// Video memory in MiB.
     pub vram_mb: u64,
-    /// Score in micro-units (1.0 IB = 1 000 000).
-    pub score: u64,
     /// Version of the benchmark that produced the score.
     pub bench_version: u64,
     /// Strictly rising per worker.

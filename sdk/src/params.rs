@@ -65,6 +65,8 @@ params! {
     VIP_WORKER_MIN_AVG_SECS = ("vip_worker_min_avg_secs", 57_600, 0, u64::MAX);
     /// Longest run of epochs with 0 reported online seconds for worker VIP.
     VIP_WORKER_MAX_DOWN_DAYS = ("vip_worker_max_down_days", 3, 0, u64::MAX);
+    /// From this long after a score expired, anyone may release its device.
+    DEVICE_RELEASE_GRACE_SECS = ("device_release_grace_secs", 2_592_000, 0, u64::MAX);
 }
 
 /// Looks a parameter up by name.
@@ -112,7 +114,7 @@ mod tests {
 
     #[test]
     fn bounds() {
-        assert_eq!(PARAMS.len(), 17);
+        assert_eq!(PARAMS.len(), 18);
         assert!(check("worker_commission_bps", 10_000).is_ok());
         assert!(matches!(
             check("worker_commission_bps", 10_001),

@@ -404,10 +404,18 @@ entry_functions! {
         SetParam => fn set_param(name: &str as String, value: u64);
     }
     attestation as Attestation {
-        /// Attester: submit a worker's signed benchmark report (see [`attest_report`]).
-        Attest => fn attest(worker: AccountAddress, device_id: &[u8] as Vec<u8>, gpu_model: &str as String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, worker_public_key: &[u8] as Vec<u8>, worker_signature: &[u8] as Vec<u8>);
-        /// Admin or attester: revoke a worker's score.
+        /// Worker (its account): register or rotate the device key of its render node.
+        RegisterDeviceKey => fn register_device_key(device_public_key: &[u8] as Vec<u8>);
+        /// Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]).
+        Attest => fn attest(worker: AccountAddress, device_id: &[u8] as Vec<u8>, gpu_model: &str as String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, device_public_key: &[u8] as Vec<u8>, device_signature: &[u8] as Vec<u8>);
+        /// Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score.
         Revoke => fn revoke(worker: AccountAddress, reason: &str as String);
+        /// Worker: release the device of its current report (its score ends).
+        ReleaseDevice => fn release_device();
+        /// Anyone: release a device whose score expired `device_release_grace_secs` ago.
+        ReleaseExpiredDevice => fn release_expired_device(device_id: &[u8] as Vec<u8>);
+        /// Admin: unbind a device.
+        UnbindDevice => fn unbind_device(device_id: &[u8] as Vec<u8>);
     }
     staking as Staking {
         /// Worker: set the price per IB-hour.
@@ -485,13 +493,15 @@ entry_functions! {
     }
 }
 
-/// `attestation::attest` for a signed [`BenchmarkReport`]; the report's
-/// `chain_id` is not an argument (the contract uses `chain_id::get()`).
+/// `attestation::attest` for a device-signed [`BenchmarkReport`] with the
+/// attester's measured `score`; the report's `chain_id` is not an argument
+/// (the contract uses `chain_id::get()`).
 pub fn attest_report(
     package: &Package,
     report: &BenchmarkReport,
-    worker_public_key: &Ed25519PublicKey,
-    worker_signature: &Ed25519Signature,
+    score: u64,
+    device_public_key: &Ed25519PublicKey,
+    device_signature: &Ed25519Signature,
 ) -> EntryFunction {
     attestation::attest(
         package,
@@ -499,12 +509,12 @@ pub fn attest_report(
         &report.device_id,
         &report.gpu_model,
         report.vram_mb,
-        report.score,
+        score,
         report.bench_version,
         report.nonce,
         report.measured_at,
-        &worker_public_key.to_bytes(),
-        &worker_signature.to_bytes(),
+        &device_public_key.to_bytes(),
+        &device_signature.to_bytes(),
     )
 }
 
@@ -717,12 +727,12 @@ mod tests {
 
     #[test]
     fn table_matches_builders() {
-        assert_eq!(ENTRY_FUNCTIONS.len(), 43);
+        assert_eq!(ENTRY_FUNCTIONS.len(), 47);
         let attest = ENTRY_FUNCTIONS
             .iter()
             .find(|f| f.module == "attestation" && f.name == "attest")
             .unwrap();
         assert_eq!(attest.params.len(), 10);
-        assert_eq!(attest.params[8], "worker_public_key");
+        assert_eq!(attest.params[8], "device_public_key");
     }
 }

@@ -291,6 +291,8 @@ views! {
         fn has_valid_score(worker: AccountAddress) -> bool;
         /// The worker a device is bound to.
         fn worker_of_device(device_id: Vec<u8>) -> Option<AccountAddress>;
+        /// The worker's registered device public key (empty when none).
+        fn device_key_of(worker: AccountAddress) -> Vec<u8>;
         /// The worker's last used report nonce.
         fn last_nonce(worker: AccountAddress) -> u64;
     }
@@ -465,6 +467,6 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(VIEW_FUNCTIONS.len(), 47);
+        assert_eq!(VIEW_FUNCTIONS.len(), 48);
     }
 }

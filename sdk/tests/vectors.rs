@@ -72,6 +72,20 @@ fn min_stake_vectors() {
 }
 
 #[test]
+fn threshold_vectors() {
+    let v = load("threshold.json");
+    for c in cases(&v, "cases") {
+        let values: Vec<u64> = c["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(f::kth_largest(&values, u(c, "k")), u(c, "expected"), "{c}");
+    }
+}
+
+#[test]
 fn payout_vectors() {
     let v = load("payout.json");
     for c in cases(&v, "cases") {
@@ -256,7 +270,6 @@ fn golden_signing_vectors() {
         device_id: hexb(&m["device_id"]),
         gpu_model: m["gpu_model"].as_str().unwrap().to_string(),
         vram_mb: u(m, "vram_mb"),
-        score: u(m, "score"),
         bench_version: u(m, "bench_version"),
         nonce: u(m, "nonce"),
         measured_at: u(m, "measured_at"),
@@ -328,6 +341,7 @@ fn move_vectors_file_is_current() {
     let v = |n: &str| load(n);
     let expected = cases(&v("min_stake.json"), "cases").len()
         + cases(&v("payout.json"), "cases").len()
+        + cases(&v("threshold.json"), "cases").len()
         + cases(&v("rewards.json"), "split_pool").len()
         + cases(&v("rewards.json"), "share").len()
         + 2 * cases(&v("rewards.json"), "reward").len()

@@ -1,7 +1,8 @@
 //! A stand-in executing on the model runs the relayer's `attestation::attest`
 //! submissions like the contract, over HTTP with real signed transactions:
-//! authorised attester, the worker's authentication key, a strict signature
-//! over the report, rising nonces, fresh reports (`report_max_age_secs` as
+//! device keys registered by the workers' accounts, authorised attester, the
+//! worker's registered device key, a strict signature over the report,
+//! rising nonces, fresh reports (`report_max_age_secs` as
 //! set on chain, reports from the future refused), one device per worker;
 //! every abort is reported with the contract's own identity (module, name,
 //! code); its views answer from the resulting state.
@@ -20,6 +21,7 @@ use lumen_sdk::tx::{LumenClient, TxnOptions};
 use lumen_sdk::{params, payloads, views, Package};
 
 const CHAIN: u8 = 4;
+const SCORE: u64 = 8_160_000;
 
 fn account(n: u8) -> Ed25519Account {
     Ed25519Account::from_private_key(Ed25519PrivateKey::from_bytes(&[n; 32]).unwrap())
@@ -38,7 +40,6 @@ fn report(worker: &Ed25519Account, device: u8, nonce: u64, measured_at: u64) -> 
         device_id: vec![device; 16],
         gpu_model: "NVIDIA GeForce RTX 4090".into(),
         vram_mb: 24_576,
-        score: 8_160_000,
         bench_version: 1,
         nonce,
         measured_at,
@@ -46,9 +47,9 @@ fn report(worker: &Ed25519Account, device: u8, nonce: u64, measured_at: u64) -> 
     }
 }
 
-/// One `attest` call: who sends it, the report, the key that signs it, the
-/// key whose public half is sent, whether the score is changed after
-/// signing, and the abort expected.
+/// One `attest` call: who sends it, the report, the device key that signs
+/// it, the key whose public half is sent, whether the report is changed
+/// after signing, and the abort expected.
 struct Case<'a> {
     sender: &'a Ed25519Account,
     report: BenchmarkReport,
@@ -95,9 +96,9 @@ async fn submit(node: &LumenClient, c: &Case<'_>) {
     let mut r = c.report.clone();
     let sig = r.sign(&Package::DEV, c.signer.private_key());
     if c.tamper {
-        r.score += 1;
+        r.vram_mb *= 2;
     }
-    let f = payloads::attest_report(&Package::DEV, &r, c.shown.public_key(), &sig);
+    let f = payloads::attest_report(&Package::DEV, &r, SCORE, c.shown.public_key(), &sig);
     let signed = node
         .build_and_sign(c.sender, f, &TxnOptions::default())
         .await
@@ -110,70 +111,90 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     let standin = Standin::start(CHAIN).await.unwrap();
     let (attester, outsider) = (account(1), account(2));
     let (w1, w2) = (account(11), account(12));
+    let (d1, d2) = (account(21), account(22));
     let chain = chain_with(&attester);
     chain.install(&standin);
     let node = LumenClient::new(&standin.url(), Package::DEV).unwrap();
     let t = now();
+    // Each worker's account registers the device key of its render node.
+    for (w, d) in [(&w1, &d1), (&w2, &d2)] {
+        let key = d.public_key().to_bytes();
+        let f = payloads::attestation::register_device_key(&Package::DEV, &key);
+        let signed = node
+            .build_and_sign(w, f, &TxnOptions::default())
+            .await
+            .unwrap();
+        node.submit(&signed).await.unwrap();
+    }
 
     let mut cases = vec![
-        case(&attester, report(&w1, 7, 1, t - 60), &w1, &w1, false, None),
+        case(&attester, report(&w1, 7, 1, t - 60), &d1, &d1, false, None),
         case(
             &attester,
             report(&w1, 7, 1, t - 30),
-            &w1,
-            &w1,
+            &d1,
+            &d1,
             false,
-            Some(e::ENonceTooLow),
+            Some(e::EReportMismatch),
         ),
         case(
             &attester,
             report(&w2, 7, 1, t - 30),
-            &w2,
-            &w2,
+            &d2,
+            &d2,
             false,
             Some(e::EDeviceBound),
         ),
         case(
             &attester,
             report(&w1, 7, 2, t - 30),
-            &w2,
-            &w2,
+            &d2,
+            &d2,
+            false,
+            Some(e::EPublicKeyMismatch),
+        ),
+        // The worker's account key is not its device key.
+        case(
+            &attester,
+            report(&w1, 7, 2, t - 30),
+            &w1,
+            &w1,
             false,
             Some(e::EPublicKeyMismatch),
         ),
         case(
             &attester,
             report(&w1, 7, 3, t - 30),
-            &w1,
-            &w1,
+            &d1,
+            &d1,
             true,
             Some(e::EInvalidSignature),
         ),
         case(
             &outsider,
             report(&w1, 7, 4, t - 30),
-            &w1,
-            &w1,
+            &d1,
+            &d1,
             false,
             Some(e::ENotAttester),
         ),
         case(
             &attester,
             report(&w1, 7, 5, t - 7_200),
-            &w1,
-            &w1,
+            &d1,
+            &d1,
             false,
             Some(e::EStaleReport),
         ),
         case(
             &attester,
             report(&w1, 7, 5, t + 600),
-            &w1,
-            &w1,
+            &d1,
+            &d1,
             false,
             Some(e::EFutureReport),
         ),
-        case(&attester, report(&w2, 8, 1, t), &w2, &w2, false, None),
+        case(&attester, report(&w2, 8, 1, t), &d2, &d2, false, None),
     ];
     for c in &cases {
         submit(&node, c).await;
@@ -189,8 +210,8 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     let fresh = case(
         &attester,
         report(&w1, 7, 6, t - 7_200),
-        &w1,
-        &w1,
+        &d1,
+        &d1,
         false,
         None,
     );
@@ -198,8 +219,9 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     cases.push(fresh);
 
     let got = standin.submitted();
-    assert_eq!(got.len(), cases.len());
-    for (i, (txn, case)) in got.iter().zip(&cases).enumerate() {
+    assert_eq!(got.len(), 2 + cases.len());
+    assert!(got[..2].iter().all(|t| t.outcome == Some(Ok(()))));
+    for (i, (txn, case)) in got[2..].iter().zip(&cases).enumerate() {
         match (&txn.outcome, case.abort) {
             (Some(Ok(())), None) => {}
             (Some(Err(status)), Some(want)) => {
@@ -261,5 +283,10 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
         .view(&views::attestation::score_of(&Package::DEV, w2.address()))
         .await
         .unwrap();
-    assert_eq!(score, 8_160_000);
+    assert_eq!(score, SCORE);
+    let key = node
+        .view(&views::attestation::device_key_of(&Package::DEV, w1.address()))
+        .await
+        .unwrap();
+    assert_eq!(key, d1.public_key().to_bytes().to_vec());
 }

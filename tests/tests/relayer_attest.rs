@@ -101,9 +101,24 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         .run(),
     );
 
-    // A new worker benchmarks its device and sends the signed report.
-    let worker_key = key_of(&keys.new_worker_key);
-    let worker = attest::address_of(&worker_key);
+    // A new worker's account registers the device key of its render node,
+    // which benchmarks the device and sends the report the device key signed.
+    let account = Ed25519Account::from_private_key(key_of(&keys.new_worker_key));
+    let worker = account.address();
+    let device_key = Ed25519PrivateKey::from_bytes(&[0x5d; 32]).unwrap();
+    let client = lumen_sdk::tx::LumenClient::new(&standin.url(), Package::DEV).unwrap();
+    let register = payloads::attestation::register_device_key(
+        &Package::DEV,
+        &device_key.public_key().to_bytes(),
+    );
+    let signed = client
+        .build_and_sign(&account, register, &TxnOptions::default())
+        .await
+        .unwrap();
+    client
+        .submit_and_wait(&signed, Duration::from_secs(10))
+        .await
+        .unwrap();
     let opts = AttestOptions {
         service_url: service_url.clone(),
         package: Package::DEV,
@@ -117,25 +132,25 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         },
         allow_cpu: true,
     };
-    let (sub, _accepted) = attest::attest(&opts, &worker_key).await.expect("attest");
+    let (sub, _accepted) = attest::attest(&opts, &device_key).await.expect("attest");
 
     let mut txns = vec![];
     for _ in 0..400 {
         txns = standin.submitted();
-        if !txns.is_empty() && txns.iter().all(|t| t.outcome.is_some()) {
+        if txns.len() > 1 && txns.iter().all(|t| t.outcome.is_some()) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert_eq!(txns.len(), 1, "one report, one transaction");
-    let t = &txns[0];
+    assert_eq!(txns.len(), 2, "the key's registration, then one report, one transaction");
+    let t = &txns[1];
     assert_eq!(t.outcome, Some(Ok(())), "the contract's checks pass");
     assert_eq!(t.sender.to_hex(), keys.attester);
 
     // The exact call the sdk builds for the signed report.
     let pk = parse_public_key(&sub.public_key).unwrap();
     let sig = parse_signature(&sub.signature).unwrap();
-    let want = payloads::attest_report(&Package::DEV, &sub.report, &pk, &sig);
+    let want = payloads::attest_report(&Package::DEV, &sub.report, sub.score, &pk, &sig);
     assert_eq!(t.entry_function.as_ref(), Some(&want));
     let f = t.entry_function.clone().unwrap();
     let Ok(Call::Attestation(attestation::Call::Attest {
@@ -149,19 +164,19 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     };
     assert_eq!(
         (w, score, nonce),
-        (worker, sub.report.score, sub.report.nonce)
+        (worker, sub.score, sub.report.nonce)
     );
-    // The contract's checks ran: sent again the report is refused for its
-    // nonce, and with another score for its signature.
+    // The contract's checks ran: sent again by the same attester the report
+    // is refused, and with another claimed VRAM for its signature.
     let mut again = chain.chain().clone();
     let reject = |r: lumen_model::Outcome| match r {
         Err(Abort::Code(code)) => code,
         other => panic!("expected an abort, got {other:?}"),
     };
     let replay = again.execute(sub.report.measured_at + 5, t.sender, &f);
-    assert_eq!(reject(replay), errors::attestation::ENonceTooLow);
+    assert_eq!(reject(replay), errors::attestation::EAlreadyApproved);
     let mut tampered = f.clone();
-    tampered.args[4] = (score + 1).to_le_bytes().to_vec();
+    tampered.args[3] = (sub.report.vram_mb + 1).to_le_bytes().to_vec();
     let tampered = again.execute(sub.report.measured_at + 5, t.sender, &tampered);
     assert_eq!(reject(tampered), errors::attestation::EInvalidSignature);
 
@@ -181,7 +196,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         device_id: r.device_id.clone(),
         gpu_model: r.gpu_model.clone(),
         vram_mb: r.vram_mb,
-        score: r.score,
+        score: sub.score,
         bench_version: r.bench_version,
         nonce: r.nonce,
         measured_at: r.measured_at,
@@ -224,7 +239,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
 
     // The explorer shows the worker with the relayer's score.
     let w = get(&format!("{}/v1/workers/{}", ix.api, worker.to_hex())).await;
-    assert_eq!(n(&w["worker"]["score"]), sub.report.score);
+    assert_eq!(n(&w["worker"]["score"]), sub.score);
     assert_eq!(
         w["worker"]["gpu_model"].as_str(),
         Some(sub.report.gpu_model.as_str())

@@ -143,26 +143,20 @@ impl B {
 
     // -- common moves -------------------------------------------------------
 
-    /// `worker`'s benchmark report, signed by `signer`, attested by `attester`.
-    pub fn attest_call(
-        &self,
-        worker: &Keyed,
-        signer: &Keyed,
-        r: &BenchmarkReport,
-    ) -> EntryFunction {
+    /// `attestation::attest` of report `r` signed by `signer`'s key, with the
+    /// attester's measured `score`.
+    pub fn attest_call(&self, signer: &Keyed, r: &BenchmarkReport, score: u64) -> EntryFunction {
         let sig = r.sign(&P, &signer.key);
-        let _ = worker;
-        payloads::attest_report(&P, r, &signer.public, &sig)
+        payloads::attest_report(&P, r, score, &signer.public, &sig)
     }
 
     /// A report of `worker` measured now (device `[tag; 8]`, RTX 3070, the next nonce).
-    pub fn report(&self, worker: &Keyed, score: u64, vram_mb: u64, tag: u8) -> BenchmarkReport {
+    pub fn report(&self, worker: &Keyed, vram_mb: u64, tag: u8) -> BenchmarkReport {
         BenchmarkReport {
             worker: worker.address,
             device_id: vec![tag; 8],
             gpu_model: "RTX 3070".into(),
             vram_mb,
-            score,
             bench_version: 1,
             nonce: lumen_model::attestation::last_nonce(&self.chain, worker.address) + 1,
             measured_at: self.now,
@@ -170,10 +164,20 @@ impl B {
         }
     }
 
-    /// Attests `worker` with `score` and `vram_mb` through the fixture's attester.
+    /// Registers `worker`'s own key as its device key (once).
+    pub fn device_key(&mut self, worker: &Keyed) {
+        if lumen_model::attestation::device_key_of(&self.chain, worker.address).is_empty() {
+            let f = payloads::attestation::register_device_key(&P, &worker.public.to_bytes());
+            self.ok(worker.address, f);
+        }
+    }
+
+    /// Attests `worker` with `score` and `vram_mb` through the fixture's
+    /// attester (registering its device key first).
     pub fn give_score(&mut self, worker: &Keyed, score: u64, vram_mb: u64, tag: u8) {
-        let r = self.report(worker, score, vram_mb, tag);
-        let f = self.attest_call(worker, worker, &r);
+        self.device_key(worker);
+        let r = self.report(worker, vram_mb, tag);
+        let f = self.attest_call(worker, &r, score);
         self.ok(ATTESTER, f);
     }
 

@@ -30,6 +30,24 @@ pub fn cases() -> Vec<Vector> {
     v.push(b.done());
 
     let mut b = B::world(
+        "rewards_uptime_by_two_of_three",
+        "with threshold 2 a worker's uptime is the second largest vote: an inflated vote changes nothing",
+    );
+    let (second, third) = (at(0x7004), at(0x7005));
+    let admin = P.address;
+    b.ok(
+        admin,
+        lumen_sdk::payloads::config::set_param(&P, lumen_sdk::params::ATTESTER_THRESHOLD.name, 2),
+    );
+    b.ok(admin, lumen_sdk::payloads::config::add_attester(&P, second));
+    b.ok(admin, lumen_sdk::payloads::config::add_attester(&P, third));
+    b.wait(DAY);
+    b.ok(second, rewards::report_uptime(&P, EPOCH, &[outsider], &[DAY]));
+    b.ok(ATTESTER, rewards::report_uptime(&P, EPOCH, &[outsider], &[40_000]));
+    b.ok(third, rewards::report_uptime(&P, EPOCH, &[outsider], &[41_000]));
+    v.push(b.done());
+
+    let mut b = B::world(
         "rewards_rollover",
         "an epoch nobody earned in rolls its pool over to the next epoch closed",
     );

@@ -187,6 +187,15 @@ enum Command {
     /// Print the package's interface (entry functions, views, events, view
     /// structs with their Move types) as JSON; the TypeScript client is generated from it.
     Interface,
+    /// Worker (its account key): register the device key of its render node
+    /// (printed by `lumen-relayer device-key`), or rotate it.
+    RegisterDeviceKey {
+        /// The device's ed25519 public key, 32 bytes hex.
+        #[arg(long)]
+        device_public_key: String,
+    },
+    /// Worker (its account key): release the device of its current report; its score ends.
+    ReleaseDevice,
     /// Campaign: today's check-in (one per UTC day).
     CheckIn,
     /// Campaign: claim every unclaimed check-in credit from the campaign pool.
@@ -520,6 +529,16 @@ async fn run(cli: &Cli) -> Result<Value> {
             cli.send(payloads::escrow::finalize(&p, cli.job(job)?))
                 .await
         }
+        Command::RegisterDeviceKey { device_public_key } => {
+            let key = Ed25519PublicKey::from_hex(device_public_key.trim_start_matches("0x"))
+                .map_err(|e| anyhow!("--device-public-key is not an ed25519 public key: {e}"))?;
+            cli.send(payloads::attestation::register_device_key(
+                &p,
+                &key.to_bytes(),
+            ))
+            .await
+        }
+        Command::ReleaseDevice => cli.send(payloads::attestation::release_device(&p)).await,
         Command::CheckIn => cli.send(payloads::campaign::check_in(&p)).await,
         Command::ClaimCredits => cli.send(payloads::campaign::claim_credits(&p)).await,
         Command::Referral { referrer } => {

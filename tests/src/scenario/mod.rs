@@ -296,7 +296,10 @@ impl Sim {
             .map(|i| Creator::new(key(seed, "creator", i as u64), i))
             .collect();
         let workers = (0..cfg.workers)
-            .map(|i| Worker::new(key(seed, "worker", i as u64), &mut rng))
+            .map(|i| {
+                let (account, device) = (key(seed, "worker", i as u64), key(seed, "device", i as u64));
+                Worker::new(account, device, &mut rng)
+            })
             .collect();
         let end = cfg.start + cfg.epochs * epoch_secs + 3_600 + 6 * 3_600;
         let mut writer = Writer::new(cfg.package, cfg.chain_id);

@@ -111,6 +111,8 @@ pub(super) const GPUS: &[Gpu] = &[
 /// A worker's habits (its chain state is the model's).
 pub(super) struct Worker {
     pub account: Ed25519Account,
+    /// The render node's device key, registered by the account when it joins.
+    pub device: Ed25519Account,
     pub gpu: usize,
     pub device_id: Vec<u8>,
     pub reliable: bool,
@@ -124,13 +126,14 @@ pub(super) struct Worker {
 }
 
 impl Worker {
-    pub fn new(account: Ed25519Account, rng: &mut StdRng) -> Self {
+    pub fn new(account: Ed25519Account, device: Ed25519Account, rng: &mut StdRng) -> Self {
         let gpu = rng.gen_range(0..GPUS.len());
         let mut h = Sha3_256::new();
         h.update(b"device");
         h.update(account.address().to_bytes());
         Self {
             account,
+            device,
             gpu,
             device_id: h.finalize()[..16].to_vec(),
             reliable: rng.gen_bool(0.45),

@@ -17,6 +17,11 @@ impl Sim {
     }
 
     pub(super) fn join(&mut self, w: usize) -> Result<()> {
+        let worker = self.workers[w].account.clone();
+        let device_key = self.workers[w].device.public_key().to_bytes();
+        let f = payloads::attestation::register_device_key(&self.pkg, &device_key);
+        self.call(&worker, f)?;
+        self.now += 15;
         self.attest(w)?;
         self.now += 45;
         let price = self.rng.gen_range(150..600) * 1_000;
@@ -35,7 +40,8 @@ impl Sim {
         Ok(())
     }
 
-    /// A fresh benchmark report, signed by the worker and attested.
+    /// A fresh benchmark report, signed by the worker's device key and
+    /// attested with the score the attester measured.
     pub(super) fn attest(&mut self, w: usize) -> Result<()> {
         if self.workers[w].leaving {
             return Ok(());
@@ -50,15 +56,15 @@ impl Sim {
             device_id: self.workers[w].device_id.clone(),
             gpu_model: gpu.model.to_string(),
             vram_mb: gpu.vram_mb,
-            score,
             bench_version: 1,
             nonce: attestation::last_nonce(&self.chain, worker.address()) + 1,
             measured_at,
             chain_id: self.cfg.chain_id,
         };
-        let sig = report.sign(&self.pkg, worker.private_key());
+        let device = &self.workers[w].device;
+        let sig = report.sign(&self.pkg, device.private_key());
         let attester = self.staff[ATTESTERS[w % 2]].clone();
-        let f = payloads::attest_report(&self.pkg, &report, worker.public_key(), &sig);
+        let f = payloads::attest_report(&self.pkg, &report, score, device.public_key(), &sig);
         self.call(&attester, f)?;
         self.workers[w].joined = true;
         let a = worker.address();
