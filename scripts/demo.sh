@@ -118,7 +118,16 @@ EOF
   SERVICE=${REPLY#listening on }
   echo "attester service: $SERVICE"
   DEMO_WORKER=$(key new_worker)
-  LUMEN_WORKER_KEY="$(key new_worker_key)" "$BIN/lumen-relayer" attest --service "$SERVICE" \
+  # The render node keeps its own device key; the worker's account (its
+  # wallet, not the node) registers it on chain.
+  DEVICE_KEY_FILE="$STATE/device.key"
+  rm -f "$DEVICE_KEY_FILE"
+  DEVICE_PUBLIC_KEY=$("$BIN/lumen-relayer" device-key --out "$DEVICE_KEY_FILE")
+  LUMEN_KEY="$(key new_worker_key)" "$BIN/lumen" --node-url "$NODE" --package "$PACKAGE" \
+    register-device-key --device-public-key "$DEVICE_PUBLIC_KEY" >/dev/null
+  echo "device key $DEVICE_PUBLIC_KEY registered by worker $DEMO_WORKER"
+  "$BIN/lumen-relayer" attest --service "$SERVICE" --worker "$DEMO_WORKER" \
+    --device-key-file "$DEVICE_KEY_FILE" \
     --package "$PACKAGE" --allow-cpu --runs 2 --no-progress
 else
   NODE=$LUMEN_NODE_URL

@@ -341,7 +341,10 @@ fn attest(
     if round.effective {
         // A later approval of the current report refines its score.
         state.round = Some(round);
-        let current = state.current.as_mut().expect("an effective round is current");
+        let current = state
+            .current
+            .as_mut()
+            .expect("an effective round is current");
         current.score = measured;
         events.push(score_attested(current, attesters));
         return Ok(events);
@@ -478,7 +481,11 @@ fn release_expired_device(c: &mut Chain, tx: &Tx, device_id: &[u8]) -> Outcome {
         .devices
         .get(device_id)
         .ok_or(Abort::Code(e::EDeviceNotBound))?;
-    let current = c.attestation.workers.get(&worker).and_then(|s| s.current.as_ref());
+    let current = c
+        .attestation
+        .workers
+        .get(&worker)
+        .and_then(|s| s.current.as_ref());
     let current = current.ok_or(Abort::Code(e::ENotReleasable))?;
     // Move's `&&` stops at the first false operand, before the sum can overflow.
     let releasable = current.report.device_id == device_id

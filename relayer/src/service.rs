@@ -265,8 +265,7 @@ impl Service {
         // The CPU recomputation runs without holding the state.
         let registered = self.chain_device_key(submission.report.worker).await;
         let policy = &self.config.policy;
-        if let Err(r) = verify_submission(submission, &challenge, now_secs(), policy, &registered)
-        {
+        if let Err(r) = verify_submission(submission, &challenge, now_secs(), policy, &registered) {
             return Ok(Err(r));
         }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {

@@ -171,9 +171,9 @@ fn device_key(
         DeviceKey::Registered(k) if k.is_empty() => Err(Rejection::BadSignature(format!(
             "worker {worker} registered no device key"
         ))),
-        DeviceKey::Registered(k) if *k != key.to_bytes() => Err(Rejection::BadSignature(
-            format!("public key {public_key} is not the device key worker {worker} registered"),
-        )),
+        DeviceKey::Registered(k) if *k != key.to_bytes() => Err(Rejection::BadSignature(format!(
+            "public key {public_key} is not the device key worker {worker} registered"
+        ))),
         _ => Ok((key, signature)),
     }
 }

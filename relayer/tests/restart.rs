@@ -96,7 +96,8 @@ async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
     let out = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
         .args(["attest", "--service", &serve.url, "--quick", "--runs", "1"])
         .args(["--allow-cpu", "--json", "--no-progress"])
-        .env("LUMEN_WORKER_KEY", hex::encode(key(40).to_bytes()))
+        .args(["--worker", &addr(40).to_hex()])
+        .env("LUMEN_DEVICE_KEY", hex::encode(key(40).to_bytes()))
         .output()
         .unwrap();
     assert!(

@@ -285,7 +285,10 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
         .unwrap();
     assert_eq!(score, SCORE);
     let key = node
-        .view(&views::attestation::device_key_of(&Package::DEV, w1.address()))
+        .view(&views::attestation::device_key_of(
+            &Package::DEV,
+            w1.address(),
+        ))
         .await
         .unwrap();
     assert_eq!(key, d1.public_key().to_bytes().to_vec());

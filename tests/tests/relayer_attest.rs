@@ -142,7 +142,11 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert_eq!(txns.len(), 2, "the key's registration, then one report, one transaction");
+    assert_eq!(
+        txns.len(),
+        2,
+        "the key's registration, then one report, one transaction"
+    );
     let t = &txns[1];
     assert_eq!(t.outcome, Some(Ok(())), "the contract's checks pass");
     assert_eq!(t.sender.to_hex(), keys.attester);
@@ -162,10 +166,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     else {
         panic!("an attest call: {f:?}")
     };
-    assert_eq!(
-        (w, score, nonce),
-        (worker, sub.score, sub.report.nonce)
-    );
+    assert_eq!((w, score, nonce), (worker, sub.score, sub.report.nonce));
     // The contract's checks ran: sent again by the same attester the report
     // is refused, and with another claimed VRAM for its signature.
     let mut again = chain.chain().clone();
@@ -183,7 +184,8 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     // The indexer reads the stand-in's ledger: the scenario, then the relayer's transaction.
     let ix = index(&standin.url()).await;
     let version = t.version.expect("committed");
-    assert_eq!(version, scenario.summary.chain.head_version + 1);
+    // After the scenario: the device key's registration, then the report.
+    assert_eq!(version, scenario.summary.chain.head_version + 2);
     assert_eq!(ix.summary.next_version, version + 1);
     let stored = stored_score_events(ix.db.url());
     let last = stored.last().expect("score events stored");

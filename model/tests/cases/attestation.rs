@@ -46,8 +46,14 @@ pub fn cases() -> Vec<Vector> {
     b.ok(ATTESTER, b.attest_call(&w, &r, SCORE));
     b.ok(third, b.attest_call(&w, &r, SCORE + 70_000));
     b.wait(60);
-    b.ok(third, attestation::revoke(&P, w.address, "checksum mismatch"));
-    b.ok(ATTESTER, attestation::revoke(&P, w.address, "checksum mismatch"));
+    b.ok(
+        third,
+        attestation::revoke(&P, w.address, "checksum mismatch"),
+    );
+    b.ok(
+        ATTESTER,
+        attestation::revoke(&P, w.address, "checksum mismatch"),
+    );
     b.wait(60);
     let r = b.report(&w, VRAM, 2);
     b.ok(second, b.attest_call(&w, &r, SCORE));
@@ -87,10 +93,7 @@ pub fn cases() -> Vec<Vector> {
     b.ok(admin, attestation::unbind_device(&P, &[1u8; 8]));
     b.give_score(&w, SCORE, VRAM, 1);
     b.wait(2 * VALIDITY);
-    b.ok(
-        outsider,
-        attestation::release_expired_device(&P, &[1u8; 8]),
-    );
+    b.ok(outsider, attestation::release_expired_device(&P, &[1u8; 8]));
     v.push(b.done());
 
     let mut b = with_workers("attestation_not_attester", "only attesters attest");

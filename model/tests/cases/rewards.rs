@@ -42,9 +42,18 @@ pub fn cases() -> Vec<Vector> {
     b.ok(admin, lumen_sdk::payloads::config::add_attester(&P, second));
     b.ok(admin, lumen_sdk::payloads::config::add_attester(&P, third));
     b.wait(DAY);
-    b.ok(second, rewards::report_uptime(&P, EPOCH, &[outsider], &[DAY]));
-    b.ok(ATTESTER, rewards::report_uptime(&P, EPOCH, &[outsider], &[40_000]));
-    b.ok(third, rewards::report_uptime(&P, EPOCH, &[outsider], &[41_000]));
+    b.ok(
+        second,
+        rewards::report_uptime(&P, EPOCH, &[outsider], &[DAY]),
+    );
+    b.ok(
+        ATTESTER,
+        rewards::report_uptime(&P, EPOCH, &[outsider], &[40_000]),
+    );
+    b.ok(
+        third,
+        rewards::report_uptime(&P, EPOCH, &[outsider], &[41_000]),
+    );
     v.push(b.done());
 
     let mut b = B::world(

@@ -297,7 +297,8 @@ impl Sim {
             .collect();
         let workers = (0..cfg.workers)
             .map(|i| {
-                let (account, device) = (key(seed, "worker", i as u64), key(seed, "device", i as u64));
+                let (account, device) =
+                    (key(seed, "worker", i as u64), key(seed, "device", i as u64));
                 Worker::new(account, device, &mut rng)
             })
             .collect();
