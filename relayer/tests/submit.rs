@@ -202,9 +202,14 @@ async fn uptime_from_heartbeats_is_reported_per_epoch_without_a_fee_payer() {
 async fn a_device_bound_on_chain_to_another_worker_is_rejected() {
     let standin = Standin::start(CHAIN).await.unwrap();
     let other = addr(33);
-    let function = Package::DEV.member("attestation", "worker_of_device");
+    let binding = Package::DEV.member("attestation", "worker_of_device");
+    let device_key = Package::DEV.member("attestation", "device_key_of");
+    let registered = format!("0x{}", hex::encode(key(32).public_key().to_bytes()));
     standin.set_view_handler(move |body, _| {
-        assert_eq!(body["function"], function.as_str());
+        if body["function"] == device_key.as_str() {
+            return Ok(vec![serde_json::json!(registered)]);
+        }
+        assert_eq!(body["function"], binding.as_str());
         Ok(vec![serde_json::json!({ "vec": [other.to_hex()] })])
     });
     let dir = tempfile::tempdir().unwrap();
@@ -219,10 +224,10 @@ async fn a_device_bound_on_chain_to_another_worker_is_rejected() {
         other => panic!("{other:?}"),
     }
     let views = standin.view_requests();
-    assert_eq!(views.len(), 1);
+    assert_eq!(views.len(), 2, "the device key, then the binding");
     // The device id argument, as the REST API wants a vector<u8>: 0x-hex.
     assert_eq!(
-        views[0]["arguments"][0],
+        views[1]["arguments"][0],
         format!("0x{}", hex::encode(&sub.report.device_id))
     );
 }
