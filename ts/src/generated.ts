@@ -24,8 +24,12 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"config","name":"add_attester","doc":"Admin: authorise an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"remove_attester","doc":"Admin: remove an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"set_param","doc":"Admin: set a parameter by name (see [`crate::params`]).","params":[{"name":"name","rust":"&str","move":"0x1::string::String"},{"name":"value","rust":"u64","move":"u64"}]},
-  {"module":"attestation","name":"attest","doc":"Attester: submit a worker's signed benchmark report (see [`attest_report`]).","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"&[u8]","move":"vector<u8>"},{"name":"gpu_model","rust":"&str","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"worker_public_key","rust":"&[u8]","move":"vector<u8>"},{"name":"worker_signature","rust":"&[u8]","move":"vector<u8>"}]},
-  {"module":"attestation","name":"revoke","doc":"Admin or attester: revoke a worker's score.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"reason","rust":"&str","move":"0x1::string::String"}]},
+  {"module":"attestation","name":"register_device_key","doc":"Worker (its account): register or rotate the device key of its render node.","params":[{"name":"device_public_key","rust":"&[u8]","move":"vector<u8>"}]},
+  {"module":"attestation","name":"attest","doc":"Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]).","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"&[u8]","move":"vector<u8>"},{"name":"gpu_model","rust":"&str","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"device_public_key","rust":"&[u8]","move":"vector<u8>"},{"name":"device_signature","rust":"&[u8]","move":"vector<u8>"}]},
+  {"module":"attestation","name":"revoke","doc":"Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"reason","rust":"&str","move":"0x1::string::String"}]},
+  {"module":"attestation","name":"release_device","doc":"Worker: release the device of its current report (its score ends).","params":[]},
+  {"module":"attestation","name":"release_expired_device","doc":"Anyone: release a device whose score expired `device_release_grace_secs` ago.","params":[{"name":"device_id","rust":"&[u8]","move":"vector<u8>"}]},
+  {"module":"attestation","name":"unbind_device","doc":"Admin: unbind a device.","params":[{"name":"device_id","rust":"&[u8]","move":"vector<u8>"}]},
   {"module":"staking","name":"set_price","doc":"Worker: set the price per IB-hour.","params":[{"name":"price_per_ib_hour","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"stake","doc":"Worker: add stake.","params":[{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"request_unstake","doc":"Worker: start unbonding `amount`.","params":[{"name":"amount","rust":"u64","move":"u64"}]},
@@ -74,6 +78,7 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"attestation","name":"report_of","doc":"The worker's report (aborts if none).","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"ReportInfo","move":"lumen::attestation::ReportInfo"}]},
   {"module":"attestation","name":"has_valid_score","doc":"Whether the worker's score is valid now.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"attestation","name":"worker_of_device","doc":"The worker a device is bound to.","params":[{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"}],"returns":[{"rust":"Option<AccountAddress>","move":"0x1::option::Option<address>"}]},
+  {"module":"attestation","name":"device_key_of","doc":"The worker's registered device public key (empty when none).","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"Vec<u8>","move":"vector<u8>"}]},
   {"module":"attestation","name":"last_nonce","doc":"The worker's last used report nonce.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"staking","name":"stake_of","doc":"Bonded stake.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"staking","name":"unbonding_of","doc":"`(amount, available_at)` of the unbonding stake.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
@@ -122,9 +127,12 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"config","name":"ArbiterSet","fields":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterAdded","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterRemoved","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
-  {"module":"attestation","name":"AttestationSubmitted","fields":[{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"report_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
+  {"module":"attestation","name":"DeviceKeyRegistered","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_public_key","rust":"Vec<u8>","move":"vector<u8>"},{"name":"previous_key","rust":"Vec<u8>","move":"vector<u8>"}]},
+  {"module":"attestation","name":"AttestationSubmitted","fields":[{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"report_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"score","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"ScoreAttested","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"},{"name":"gpu_model","rust":"String","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"effective_at","rust":"u64","move":"u64"},{"name":"expires_at","rust":"u64","move":"u64"},{"name":"attesters","rust":"Vec<AccountAddress>","move":"vector<address>"}]},
+  {"module":"attestation","name":"RevocationSubmitted","fields":[{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"ScoreRevoked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"by","rust":"AccountAddress","move":"address"},{"name":"reason","rust":"String","move":"0x1::string::String"}]},
+  {"module":"attestation","name":"DeviceReleased","fields":[{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"by","rust":"AccountAddress","move":"address"},{"name":"kind","rust":"u8","move":"u8"}]},
   {"module":"staking","name":"PriceSet","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_ib_hour","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"Staked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_stake","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"UnstakeRequested","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_stake","rust":"u64","move":"u64"},{"name":"unbonding","rust":"u64","move":"u64"},{"name":"available_at","rust":"u64","move":"u64"}]},
@@ -140,6 +148,7 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"escrow","name":"JobReclaimed","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"refund","rust":"u64","move":"u64"},{"name":"slashed","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"JobDisputed","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"by","rust":"AccountAddress","move":"address"},{"name":"reason_hash","rust":"Vec<u8>","move":"vector<u8>"}]},
   {"module":"escrow","name":"DisputeResolved","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"arbiter","rust":"AccountAddress","move":"address"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_paid","rust":"u64","move":"u64"},{"name":"gross","rust":"u64","move":"u64"},{"name":"worker_amount","rust":"u64","move":"u64"},{"name":"fee","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"lease_secs","rust":"u64","move":"u64"}]},
+  {"module":"rewards","name":"UptimeVoted","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeReported","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"LeaseRecorded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"EpochFunded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"funder","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total","rust":"u64","move":"u64"}]},
@@ -281,12 +290,20 @@ export interface AttesterRemoved {
   attester: string;
 }
 
+/** Event `attestation::DeviceKeyRegistered` in the fullnode REST JSON encoding. */
+export interface DeviceKeyRegistered {
+  worker: string;
+  device_public_key: string;
+  previous_key: string;
+}
+
 /** Event `attestation::AttestationSubmitted` in the fullnode REST JSON encoding. */
 export interface AttestationSubmitted {
   attester: string;
   worker: string;
   nonce: string;
   report_hash: string;
+  score: string;
   approvals: string;
   threshold: string;
 }
@@ -306,11 +323,28 @@ export interface ScoreAttested {
   attesters: string[];
 }
 
+/** Event `attestation::RevocationSubmitted` in the fullnode REST JSON encoding. */
+export interface RevocationSubmitted {
+  attester: string;
+  worker: string;
+  nonce: string;
+  approvals: string;
+  threshold: string;
+}
+
 /** Event `attestation::ScoreRevoked` in the fullnode REST JSON encoding. */
 export interface ScoreRevoked {
   worker: string;
   by: string;
   reason: string;
+}
+
+/** Event `attestation::DeviceReleased` in the fullnode REST JSON encoding. */
+export interface DeviceReleased {
+  device_id: string;
+  worker: string;
+  by: string;
+  kind: number;
 }
 
 /** Event `staking::PriceSet` in the fullnode REST JSON encoding. */
@@ -459,6 +493,16 @@ export interface DisputeResolved {
   fee: string;
   refund: string;
   lease_secs: string;
+}
+
+/** Event `rewards::UptimeVoted` in the fullnode REST JSON encoding. */
+export interface UptimeVoted {
+  epoch: string;
+  worker: string;
+  attester: string;
+  online_secs: string;
+  approvals: string;
+  threshold: string;
 }
 
 /** Event `rewards::UptimeReported` in the fullnode REST JSON encoding. */
@@ -616,9 +660,12 @@ export interface LumenEventData {
   "config::ArbiterSet": ArbiterSet;
   "config::AttesterAdded": AttesterAdded;
   "config::AttesterRemoved": AttesterRemoved;
+  "attestation::DeviceKeyRegistered": DeviceKeyRegistered;
   "attestation::AttestationSubmitted": AttestationSubmitted;
   "attestation::ScoreAttested": ScoreAttested;
+  "attestation::RevocationSubmitted": RevocationSubmitted;
   "attestation::ScoreRevoked": ScoreRevoked;
+  "attestation::DeviceReleased": DeviceReleased;
   "staking::PriceSet": PriceSet;
   "staking::Staked": Staked;
   "staking::UnstakeRequested": UnstakeRequested;
@@ -634,6 +681,7 @@ export interface LumenEventData {
   "escrow::JobReclaimed": JobReclaimed;
   "escrow::JobDisputed": JobDisputed;
   "escrow::DisputeResolved": DisputeResolved;
+  "rewards::UptimeVoted": UptimeVoted;
   "rewards::UptimeReported": UptimeReported;
   "rewards::LeaseRecorded": LeaseRecorded;
   "rewards::EpochFunded": EpochFunded;
@@ -684,118 +732,130 @@ export const entry = {
       buildEntry(pkg, ENTRY_FUNCTIONS[8], [args.name, args.value]),
   },
   attestation: {
-    /** Attester: submit a worker's signed benchmark report (see [`attest_report`]). */
-    attest: (pkg: PackageAddress, args: { worker: AccountAddressInput; deviceId: HexInput | readonly number[]; gpuModel: string; vramMb: U64Input; score: U64Input; benchVersion: U64Input; nonce: U64Input; measuredAt: U64Input; workerPublicKey: HexInput | readonly number[]; workerSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[9], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.workerPublicKey, args.workerSignature]),
-    /** Admin or attester: revoke a worker's score. */
+    /** Worker (its account): register or rotate the device key of its render node. */
+    registerDeviceKey: (pkg: PackageAddress, args: { devicePublicKey: HexInput | readonly number[] }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[9], [args.devicePublicKey]),
+    /** Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]). */
+    attest: (pkg: PackageAddress, args: { worker: AccountAddressInput; deviceId: HexInput | readonly number[]; gpuModel: string; vramMb: U64Input; score: U64Input; benchVersion: U64Input; nonce: U64Input; measuredAt: U64Input; devicePublicKey: HexInput | readonly number[]; deviceSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.devicePublicKey, args.deviceSignature]),
+    /** Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score. */
     revoke: (pkg: PackageAddress, args: { worker: AccountAddressInput; reason: string }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.worker, args.reason]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.worker, args.reason]),
+    /** Worker: release the device of its current report (its score ends). */
+    releaseDevice: (pkg: PackageAddress): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[12], []),
+    /** Anyone: release a device whose score expired `device_release_grace_secs` ago. */
+    releaseExpiredDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[13], [args.deviceId]),
+    /** Admin: unbind a device. */
+    unbindDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[14], [args.deviceId]),
   },
   staking: {
     /** Worker: set the price per IB-hour. */
     setPrice: (pkg: PackageAddress, args: { pricePerIbHour: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.pricePerIbHour]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[15], [args.pricePerIbHour]),
     /** Worker: add stake. */
     stake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[12], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.amount]),
     /** Worker: start unbonding `amount`. */
     requestUnstake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[13], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.amount]),
     /** Worker: withdraw everything whose unbonding has passed. */
     withdraw: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[14], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[18], []),
     /** Admin: move penalties to the treasury. */
     sweepPenalties: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[15], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[19], [args.amount]),
   },
   escrow: {
     /** Creator: create and fund a job (deposit `frames × max_price_per_frame`). */
     createJob: (pkg: PackageAddress, args: { specHash: HexInput | readonly number[]; frames: U64Input; maxPricePerFrame: U64Input; minScore: U64Input; minVramMb: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
     /** Worker: accept a creator's signed offer (see [`accept_signed_offer`]). */
     acceptOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input; creatorPublicKey: HexInput | readonly number[]; creatorSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[21], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
     /** Worker: submit the result. */
     submitResult: (pkg: PackageAddress, args: { job: AccountAddressInput; framesDone: U64Input; outputRoot: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[18], [args.job, args.framesDone, args.outputRoot]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.job, args.framesDone, args.outputRoot]),
     /** Creator: accept frames and pay. */
     confirm: (pkg: PackageAddress, args: { job: AccountAddressInput; framesAccepted: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[19], [args.job, args.framesAccepted]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.job, args.framesAccepted]),
     /** Creator: ask for frames again. */
     requestRerender: (pkg: PackageAddress, args: { job: AccountAddressInput; frames: U64Input; renderDeadline: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.job, args.frames, args.renderDeadline]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.frames, args.renderDeadline]),
     /** Anyone: settle a job whose review window or dispute timeout passed. */
     finalize: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[21], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[25], [args.job]),
     /** Creator: refund after a missed render deadline (slashes the worker). */
     reclaim: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.job]),
     /** Creator: cancel an open job. */
     cancel: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.job]),
     /** Creator or worker: dispute a submitted job. */
     dispute: (pkg: PackageAddress, args: { job: AccountAddressInput; reasonHash: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.reasonHash]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.job, args.reasonHash]),
     /** Arbiter: settle a dispute. */
     resolve: (pkg: PackageAddress, args: { job: AccountAddressInput; framesToPay: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[25], [args.job, args.framesToPay]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.job, args.framesToPay]),
   },
   rewards: {
     /** Attester: report online seconds of workers for an epoch (equal-length vectors). */
     reportUptime: (pkg: PackageAddress, args: { epoch: U64Input; workers: readonly AccountAddressInput[]; onlineSecs: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.epoch, args.workers, args.onlineSecs]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.epoch, args.workers, args.onlineSecs]),
     /** Anyone: add to an epoch's pool. */
     fundEpoch: (pkg: PackageAddress, args: { epoch: U64Input; amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.epoch, args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.epoch, args.amount]),
     /** Anyone, after the grace period: close an epoch. */
     closeEpoch: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[32], [args.epoch]),
     /** Worker: claim an epoch's reward. */
     claim: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[33], [args.epoch]),
   },
   vip: {
     /** User: mint the VIP pass for a role (0 creator, 1 worker) when eligible. */
     claim: (pkg: PackageAddress, args: { role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.role]),
     /** Admin: burn a holder's pass. */
     revoke: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.holder, args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[35], [args.holder, args.role]),
   },
   campaign: {
     /** User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]). */
     checkIn: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[32], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[36], []),
     /** User: claim all unclaimed credits from the campaign pool. */
     claimCredits: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[33], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[37], []),
     /** Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task). */
     grantSocialTask: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input; points: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.user, args.taskId, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.user, args.taskId, args.points]),
     /** User: register the account that referred it (once; not itself; not after referring others). */
     registerReferral: (pkg: PackageAddress, args: { referrer: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[35], [args.referrer]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.referrer]),
     /** Anyone: add to the campaign pool. */
     fund: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[36], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.amount]),
     /** Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing). */
     payLeaderboard: (pkg: PackageAddress, args: { winners: readonly AccountAddressInput[]; points: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[37], [args.winners, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.winners, args.points]),
     /** Admin: who grants social tasks and pays the leaderboard. */
     setOperator: (pkg: PackageAddress, args: { operator: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.operator]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.operator]),
     /** Admin: the campaign period `[start, end)`. */
     setPeriod: (pkg: PackageAddress, args: { start: U64Input; end: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.start, args.end]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[43], [args.start, args.end]),
     /** Admin: base units of the payment asset per credit. */
     setCreditValue: (pkg: PackageAddress, args: { creditValue: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.creditValue]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[44], [args.creditValue]),
     /** Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]). */
     setTierAmounts: (pkg: PackageAddress, args: { amounts: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.amounts]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.amounts]),
     /** Admin, after the payout: move `amount` of the pool to the treasury. */
     sweep: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.amount]),
   },
 } as const;
 
@@ -840,120 +900,123 @@ export const view = {
     /** The worker a device is bound to. */
     workerOfDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): ViewCall<{ vec: [] | [string] }> =>
       buildView(pkg, VIEW_FUNCTIONS[11], [args.deviceId]),
+    /** The worker's registered device public key (empty when none). */
+    deviceKeyOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[12], [args.worker]),
     /** The worker's last used report nonce. */
     lastNonce: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[12], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker]),
   },
   staking: {
     /** Bonded stake. */
     stakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
     /** `(amount, available_at)` of the unbonding stake. */
     unbondingOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
     /** The worker's price per IB-hour. */
     priceOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[16], [args.worker]),
     /** `S(n)` for the worker's current score and price. */
     minStakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[16], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[17], [args.worker]),
     /** `S(n)` for a score and price (see [`crate::formulas::min_stake`]). */
     minStake: (pkg: PackageAddress, args: { score: U64Input; pricePerIbHour: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[17], [args.score, args.pricePerIbHour]),
+      buildView(pkg, VIEW_FUNCTIONS[18], [args.score, args.pricePerIbHour]),
     /** Stake ≥ `S(n)` and a valid score. */
     isEligible: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[18], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[19], [args.worker]),
     /** The penalty pool's balance. */
     penaltyPool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[19], []),
+      buildView(pkg, VIEW_FUNCTIONS[20], []),
   },
   escrow: {
     /** The object address of job `job_id`. */
     jobAddress: (pkg: PackageAddress, args: { jobId: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[20], [args.jobId]),
+      buildView(pkg, VIEW_FUNCTIONS[21], [args.jobId]),
     /** The id the next job gets. */
     nextJobId: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[21], []),
+      buildView(pkg, VIEW_FUNCTIONS[22], []),
     /** A job's terms and state. */
     jobInfo: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<JobInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[22], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[23], [args.job]),
     /** The funds a job holds. */
     jobBalance: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[23], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[24], [args.job]),
     /** `(spent total, spent this month, frames succeeded)`. */
     creatorStats: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<[string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[24], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[25], [args.creator]),
     /** `(frames completed, jobs completed, jobs failed, lease secs)`. */
     workerStats: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[25], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[26], [args.worker]),
   },
   rewards: {
     /** The epoch containing `ts`. */
     epochOf: (pkg: PackageAddress, args: { ts: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[26], [args.ts]),
+      buildView(pkg, VIEW_FUNCTIONS[27], [args.ts]),
     /** The current epoch. */
     currentEpoch: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[27], []),
+      buildView(pkg, VIEW_FUNCTIONS[28], []),
     /** An epoch's pool and weights. */
     epochInfo: (pkg: PackageAddress, args: { epoch: U64Input }): ViewCall<EpochInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[28], [args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[29], [args.epoch]),
     /** Reported online seconds of a worker in an epoch. */
     onlineSecsOf: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[29], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[30], [args.worker, args.epoch]),
     /** What `rewards::claim` would pay now. */
     pendingReward: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[30], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[31], [args.worker, args.epoch]),
   },
   vip: {
     /** Whether `holder` holds the pass for `role`. */
     hasPass: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[31], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[32], [args.holder, args.role]),
     /** The pass token's address. */
     passOf: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[32], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[33], [args.holder, args.role]),
     /** Whether `user` may claim the pass for `role`. */
     isEligible: (pkg: PackageAddress, args: { user: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[33], [args.user, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[34], [args.user, args.role]),
     /** The creator's priority score. */
     creatorPriority: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[34], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[35], [args.creator]),
     /** The worker's priority score. */
     workerPriority: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[35], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[36], [args.worker]),
   },
   campaign: {
     /** The campaign operator (`0x0` until set). */
     operator: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[36], []),
+      buildView(pkg, VIEW_FUNCTIONS[37], []),
     /** `(start, end)` of the campaign period. */
     period: (pkg: PackageAddress): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[37], []),
+      buildView(pkg, VIEW_FUNCTIONS[38], []),
     /** Funds in the campaign pool. */
     pool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[38], []),
+      buildView(pkg, VIEW_FUNCTIONS[39], []),
     /** Base units of the payment asset per credit. */
     creditValue: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[39], []),
+      buildView(pkg, VIEW_FUNCTIONS[40], []),
     /** Per-user payout of the 5 tiers. */
     tierAmounts: (pkg: PackageAddress): ViewCall<string[]> =>
-      buildView(pkg, VIEW_FUNCTIONS[40], []),
+      buildView(pkg, VIEW_FUNCTIONS[41], []),
     /** Whether the leaderboard was paid. */
     isPaid: (pkg: PackageAddress): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[41], []),
+      buildView(pkg, VIEW_FUNCTIONS[42], []),
     /** A participant's record (all zero for a stranger). */
     userInfo: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<UserInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[42], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[43], [args.user]),
     /** `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's). */
     previewCheckIn: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[43], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[44], [args.user]),
     /** Whether a social task was granted to `user`. */
     isTaskGranted: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[44], [args.user, args.taskId]),
+      buildView(pkg, VIEW_FUNCTIONS[45], [args.user, args.taskId]),
     /** The payout of a rank under the current tiers. */
     payoutOfRank: (pkg: PackageAddress, args: { rank: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[45], [args.rank]),
+      buildView(pkg, VIEW_FUNCTIONS[46], [args.rank]),
     /** The payout of a ranking of `winners` addresses. */
     leaderboardTotal: (pkg: PackageAddress, args: { winners: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[46], [args.winners]),
+      buildView(pkg, VIEW_FUNCTIONS[47], [args.winners]),
   },
 } as const;
