@@ -173,6 +173,8 @@ pub struct WorkerRow {
     pub vip: bool,
     pub first_version: i64,
     pub updated_version: i64,
+    /// The device key the worker's account registered (hex with 0x).
+    pub device_public_key: Option<String>,
 }
 
 impl WorkerRow {
@@ -202,6 +204,7 @@ impl WorkerRow {
             vip: false,
             first_version: version,
             updated_version: version,
+            device_public_key: None,
         }
     }
 }
@@ -252,6 +255,38 @@ pub struct AttestationRow {
     pub attesters: Option<serde_json::Value>,
     pub revoked_by: Option<String>,
     pub reason: Option<String>,
+}
+
+/// A device key registered or a device released (insert-only history).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = device_events, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct DeviceEventRow {
+    pub version: i64,
+    pub event_index: i32,
+    pub worker: String,
+    /// `key_registered` or `released`.
+    pub event: String,
+    pub device_id: Option<String>,
+    pub public_key: Option<String>,
+    pub previous_key: Option<String>,
+    pub released_by: Option<String>,
+    /// 1 by the worker, 2 expired long ago, 3 by the admin.
+    pub release_kind: Option<i16>,
+}
+
+/// One attester's uptime vote for a worker in an epoch.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = uptime_votes, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct UptimeVoteRow {
+    pub epoch: i64,
+    pub worker: String,
+    pub attester: String,
+    pub online_secs: i64,
+    pub approvals: i64,
+    pub threshold: i64,
+    pub version: i64,
 }
 
 /// A reward epoch.

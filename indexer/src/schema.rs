@@ -85,6 +85,7 @@ diesel::table! {
         vip -> Bool,
         first_version -> BigInt,
         updated_version -> BigInt,
+        device_public_key -> Nullable<Text>,
     }
 }
 
@@ -126,6 +127,20 @@ diesel::table! {
         attesters -> Nullable<Jsonb>,
         revoked_by -> Nullable<Text>,
         reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    device_events (version, event_index) {
+        version -> BigInt,
+        event_index -> Integer,
+        worker -> Text,
+        event -> Text,
+        device_id -> Nullable<Text>,
+        public_key -> Nullable<Text>,
+        previous_key -> Nullable<Text>,
+        released_by -> Nullable<Text>,
+        release_kind -> Nullable<SmallInt>,
     }
 }
 
@@ -241,6 +256,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    uptime_votes (epoch, worker, attester) {
+        epoch -> BigInt,
+        worker -> Text,
+        attester -> Text,
+        online_secs -> BigInt,
+        approvals -> BigInt,
+        threshold -> BigInt,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     checkpoint,
     events,
@@ -257,4 +284,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign,
     campaign_points,
     campaign_online,
+    device_events,
+    uptime_votes,
 );

@@ -17,7 +17,9 @@ use super::ranking::workers_by_priority;
 use super::status::NoParams;
 use super::views::{EventView, JobView, Page, WorkerEpochView, WorkerView};
 use super::{db, AppState};
-use crate::rows::{AttestationRow, EpochRow, JobRow, WorkerEpochRow, WorkerRow};
+use crate::rows::{
+    AttestationRow, DeviceEventRow, EpochRow, JobRow, UptimeVoteRow, WorkerEpochRow, WorkerRow,
+};
 use crate::schema::{jobs, workers};
 
 /// The order of `/v1/workers`.
@@ -155,6 +157,12 @@ pub struct WorkerPage {
     /// Its last 100 attestations and revocations, newest first.
     #[schema(value_type = Vec<AttestationRow>)]
     attestations: JsonText,
+    /// Its last 100 device keys registered and devices released, newest first.
+    #[schema(value_type = Vec<DeviceEventRow>)]
+    devices: JsonText,
+    /// The last 100 attesters' uptime votes for it, newest epoch first.
+    #[schema(value_type = Vec<UptimeVoteRow>)]
+    uptime_votes: JsonText,
     stake: StakeView,
     rewards: RewardsView,
     /// Its last 50 jobs, newest first.
@@ -241,6 +249,8 @@ pub async fn get_worker(
             rewards,
             worker,
             attestations: page.attestations,
+            devices: page.devices,
+            uptime_votes: page.uptime_votes,
             jobs: jobs.into_iter().map(JobView::from).collect(),
         }))
     })
@@ -271,6 +281,12 @@ impl Statement for WorkerWithLists {
              COALESCE((SELECT json_agg(a ORDER BY a.version DESC, a.event_index DESC) FROM \
                (SELECT * FROM attestations WHERE worker = w.address \
                 ORDER BY version DESC, event_index DESC LIMIT 100) a), '[]')::text AS attestations, \
+             COALESCE((SELECT json_agg(dv ORDER BY dv.version DESC, dv.event_index DESC) FROM \
+               (SELECT * FROM device_events WHERE worker = w.address \
+                ORDER BY version DESC, event_index DESC LIMIT 100) dv), '[]')::text AS devices, \
+             COALESCE((SELECT json_agg(uv ORDER BY uv.epoch DESC, uv.version DESC) FROM \
+               (SELECT * FROM uptime_votes WHERE worker = w.address \
+                ORDER BY epoch DESC, version DESC LIMIT 100) uv), '[]')::text AS uptime_votes, \
              COALESCE((SELECT json_agg(json_build_object('we', to_json(we), 'e', to_json(e)) \
                ORDER BY we.epoch DESC) FROM \
                (SELECT * FROM worker_epochs WHERE worker = w.address ORDER BY epoch DESC LIMIT 100) we \
@@ -296,6 +312,10 @@ struct WorkerPageRow {
     online: i64,
     #[diesel(sql_type = diesel::sql_types::Text)]
     attestations: JsonText,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    devices: JsonText,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    uptime_votes: JsonText,
     #[diesel(sql_type = diesel::sql_types::Text)]
     epochs: String,
     #[diesel(sql_type = diesel::sql_types::Text)]

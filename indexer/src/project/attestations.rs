@@ -1,5 +1,6 @@
 //! Attestations: every score attested or revoked, the worker's score
-//! history (insert-only; the current score is on the worker's row).
+//! history, and every device key registered and device released, its device
+//! history (insert-only; the current score and key are on the worker's row).
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
@@ -7,14 +8,15 @@ use lumen_sdk::events::LumenEvent;
 
 use super::{hex, Projection};
 use crate::decode::Decoded;
-use crate::rows::{hex0x, to_i64, AttestationRow};
-use crate::schema::attestations;
+use crate::rows::{hex0x, to_i64, AttestationRow, DeviceEventRow};
+use crate::schema::{attestations, device_events};
 use crate::store::{chunk_rows, StoreError};
 
-/// The `attestations` rows a batch adds.
+/// The `attestations` and `device_events` rows a batch adds.
 #[derive(Default)]
 pub(crate) struct Attestations {
     added: Vec<AttestationRow>,
+    devices: Vec<DeviceEventRow>,
 }
 
 impl Projection for Attestations {
@@ -71,6 +73,28 @@ impl Projection for Attestations {
                 revoked_by: Some(hex(&e.by)),
                 reason: Some(e.reason.clone()),
             }),
+            E::DeviceKeyRegistered(e) => self.devices.push(DeviceEventRow {
+                version,
+                event_index,
+                worker: hex(&e.worker),
+                event: "key_registered".into(),
+                device_id: None,
+                public_key: Some(hex0x(&e.device_public_key)),
+                previous_key: (!e.previous_key.is_empty()).then(|| hex0x(&e.previous_key)),
+                released_by: None,
+                release_kind: None,
+            }),
+            E::DeviceReleased(e) => self.devices.push(DeviceEventRow {
+                version,
+                event_index,
+                worker: hex(&e.worker),
+                event: "released".into(),
+                device_id: Some(hex0x(&e.device_id)),
+                public_key: None,
+                previous_key: None,
+                released_by: Some(hex(&e.by)),
+                release_kind: Some(i16::from(e.kind)),
+            }),
             E::ConfigInitialized(_)
             | E::ParamsUpdated(_)
             | E::AdminProposed(_)
@@ -81,6 +105,8 @@ impl Projection for Attestations {
             | E::AttesterAdded(_)
             | E::AttesterRemoved(_)
             | E::AttestationSubmitted(_)
+            | E::RevocationSubmitted(_)
+            | E::UptimeVoted(_)
             | E::PriceSet(_)
             | E::Staked(_)
             | E::UnstakeRequested(_)
@@ -118,6 +144,12 @@ impl Projection for Attestations {
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
         for chunk in self.added.chunks(chunk_rows(16)) {
             diesel::insert_into(attestations::table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+        }
+        for chunk in self.devices.chunks(chunk_rows(9)) {
+            diesel::insert_into(device_events::table)
                 .values(chunk)
                 .on_conflict_do_nothing()
                 .execute(conn)?;

@@ -1,5 +1,6 @@
 //! Reward epochs: each epoch's funding, close and claims, and per worker
-//! and epoch the reported uptime, the recorded leases and the claim.
+//! and epoch the reported uptime, the recorded leases and the claim; each
+//! attester's uptime vote.
 
 use std::collections::BTreeSet;
 
@@ -10,14 +11,16 @@ use lumen_sdk::AccountAddress;
 
 use super::{hex, replace_rows, Projection, Rows};
 use crate::decode::Decoded;
-use crate::rows::{to_i64, EpochRow, WorkerEpochRow};
-use crate::schema::{epochs, worker_epochs};
-use crate::store::StoreError;
+use crate::rows::{to_i64, EpochRow, UptimeVoteRow, WorkerEpochRow};
+use crate::schema::{epochs, uptime_votes, worker_epochs};
+use crate::store::{chunk_rows, StoreError};
 
 /// The `epochs` and `worker_epochs` rows of a batch.
 pub(crate) struct Epochs {
     epochs: Rows<i64, EpochRow>,
     worker_epochs: Rows<(String, i64), WorkerEpochRow>,
+    /// Uptime votes, insert-only (one per attester, worker and epoch).
+    votes: Vec<UptimeVoteRow>,
 }
 
 /// Keys of [`Epochs`].
@@ -47,6 +50,10 @@ fn epoch_of(event: &LumenEvent) -> Option<(u64, Option<&AccountAddress>)> {
         | E::AttesterAdded(_)
         | E::AttesterRemoved(_)
         | E::AttestationSubmitted(_)
+        | E::DeviceKeyRegistered(_)
+        | E::RevocationSubmitted(_)
+        | E::DeviceReleased(_)
+        | E::UptimeVoted(_)
         | E::ScoreAttested(_)
         | E::ScoreRevoked(_)
         | E::PriceSet(_)
@@ -173,6 +180,7 @@ impl Projection for Epochs {
         Ok(Self {
             epochs,
             worker_epochs,
+            votes: Vec::new(),
         })
     }
 
@@ -181,15 +189,27 @@ impl Projection for Epochs {
         let v = to_i64(d.version);
         match &d.event {
             E::UptimeReported(e) => {
+                // A later vote can change the effective online time: the
+                // report replaces the worker's earlier one for the epoch.
                 let we = self.worker_epoch(&e.worker, e.epoch);
+                let previous = we.online_secs;
                 we.online_secs = to_i64(e.online_secs);
                 we.uptime_score = to_i64(e.score);
                 we.poc_weight = e.weight.to_string();
                 let ep = self.epoch(e.epoch, v);
-                ep.reported_online_secs = ep
-                    .reported_online_secs
+                ep.reported_online_secs = (ep.reported_online_secs - previous)
+                    .max(0)
                     .saturating_add(to_i64(e.online_secs));
             }
+            E::UptimeVoted(e) => self.votes.push(UptimeVoteRow {
+                epoch: to_i64(e.epoch),
+                worker: hex(&e.worker),
+                attester: hex(&e.attester),
+                online_secs: to_i64(e.online_secs),
+                approvals: to_i64(e.approvals),
+                threshold: to_i64(e.threshold),
+                version: v,
+            }),
             E::LeaseRecorded(e) => {
                 let we = self.worker_epoch(&e.worker, e.epoch);
                 we.lease_secs = we.lease_secs.saturating_add(to_i64(e.lease_secs));
@@ -225,6 +245,9 @@ impl Projection for Epochs {
             | E::AttesterAdded(_)
             | E::AttesterRemoved(_)
             | E::AttestationSubmitted(_)
+            | E::DeviceKeyRegistered(_)
+            | E::RevocationSubmitted(_)
+            | E::DeviceReleased(_)
             | E::ScoreAttested(_)
             | E::ScoreRevoked(_)
             | E::PriceSet(_)
@@ -274,6 +297,12 @@ impl Projection for Epochs {
                 .filter(worker_epochs::epoch.eq_any(when)),
             self.worker_epochs.into_rows()
         );
+        for chunk in self.votes.chunks(chunk_rows(7)) {
+            diesel::insert_into(uptime_votes::table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+        }
         Ok(())
     }
 }

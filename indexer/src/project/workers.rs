@@ -1,4 +1,4 @@
-//! Workers: the last attested score, price, stake and unbonding, escrow's
+//! Workers: the last attested score and its device (key and binding), price, stake and unbonding, escrow's
 //! counters (as `escrow::record_payment` keeps them), rewards claimed and
 //! the worker VIP pass.
 
@@ -29,6 +29,8 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         E::JobReclaimed(e) => Some(&e.worker),
         E::ScoreAttested(e) => Some(&e.worker),
         E::ScoreRevoked(e) => Some(&e.worker),
+        E::DeviceKeyRegistered(e) => Some(&e.worker),
+        E::DeviceReleased(e) => Some(&e.worker),
         E::PriceSet(e) => Some(&e.worker),
         E::Staked(e) => Some(&e.worker),
         E::UnstakeRequested(e) => Some(&e.worker),
@@ -49,6 +51,8 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::AttesterAdded(_)
         | E::AttesterRemoved(_)
         | E::AttestationSubmitted(_)
+        | E::RevocationSubmitted(_)
+        | E::UptimeVoted(_)
         | E::PenaltiesSwept(_)
         | E::JobCreated(_)
         | E::JobAssigned(_)
@@ -69,6 +73,10 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::PoolSwept(_) => None,
     }
 }
+
+/// `DeviceReleased.kind` of a release long after the score expired
+/// (attestation.move; 1 is by the worker, 3 by the admin).
+const RELEASED_EXPIRED: u8 = 2;
 
 impl Workers {
     /// The worker's row (a new one when first seen), stamped with `version`.
@@ -139,6 +147,22 @@ impl Projection for Workers {
                 w.score_revoked = false;
             }
             E::ScoreRevoked(e) => self.worker(&e.worker, v).score_revoked = true,
+            E::DeviceKeyRegistered(e) => {
+                self.worker(&e.worker, v).device_public_key = Some(hex0x(&e.device_public_key));
+            }
+            E::DeviceReleased(e) => {
+                let now_secs = to_i64(d.timestamp_us / 1_000_000);
+                let w = self.worker(&e.worker, v);
+                if w.device_id.as_deref() == Some(hex0x(&e.device_id).as_str()) {
+                    w.device_id = None;
+                    // Released by the worker or unbound by the admin, the
+                    // device's unrevoked score ends now (`end_score`); a
+                    // release after expiry changes no score.
+                    if e.kind != RELEASED_EXPIRED && !w.score_revoked {
+                        w.score_expires_at = w.score_expires_at.min(now_secs);
+                    }
+                }
+            }
             E::PriceSet(e) => {
                 self.worker(&e.worker, v).price_per_ib_hour = to_i64(e.price_per_ib_hour);
             }
@@ -185,6 +209,8 @@ impl Projection for Workers {
             | E::AttesterAdded(_)
             | E::AttesterRemoved(_)
             | E::AttestationSubmitted(_)
+            | E::RevocationSubmitted(_)
+            | E::UptimeVoted(_)
             | E::PenaltiesSwept(_)
             | E::JobCreated(_)
             | E::JobAssigned(_)

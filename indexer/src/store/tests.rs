@@ -3,8 +3,8 @@ use crate::pg_cluster::TestDb;
 use crate::rows::*;
 use crate::testgen::*;
 use lumen_sdk::events::{
-    CampaignConfigured, LeaseRecorded, LumenEvent, ReferralRegistered, Slashed, UnstakeRequested,
-    Withdrawn,
+    CampaignConfigured, DeviceKeyRegistered, DeviceReleased, LeaseRecorded, LumenEvent,
+    ReferralRegistered, Slashed, UnstakeRequested, UptimeVoted, Withdrawn,
 };
 use lumen_sdk::Package;
 
@@ -98,6 +98,33 @@ fn scenario() -> Chain {
         score: 1_000_000,
         weight: 3_000_000_000,
     })]);
+    // Device key, liveness votes, and a later vote that changes nothing but
+    // re-emits the worker's report (it replaces, not adds), then the worker
+    // releases its device.
+    c.push(vec![LumenEvent::DeviceKeyRegistered(DeviceKeyRegistered {
+        worker: addr(1),
+        device_public_key: vec![0xd1; 32],
+        previous_key: vec![],
+    })]);
+    let vote = |attester: u64, approvals: u64| {
+        LumenEvent::UptimeVoted(UptimeVoted {
+            epoch: 19675,
+            worker: addr(1),
+            attester: addr(attester),
+            online_secs: 40_000,
+            approvals,
+            threshold: 2,
+        })
+    };
+    c.push(vec![vote(0xa2, 2), uptime(19675, 1, 40_000, 2_000_000)]);
+    c.push(vec![vote(0xa3, 3), uptime(19675, 1, 40_000, 2_000_000)]);
+    c.advance(60);
+    c.push(vec![LumenEvent::DeviceReleased(DeviceReleased {
+        device_id: 1u64.to_be_bytes().to_vec(),
+        worker: addr(1),
+        by: addr(1),
+        kind: 1,
+    })]);
     c
 }
 
@@ -122,6 +149,8 @@ fn dump_all(conn: &mut PgConnection) -> Vec<String> {
         ("campaign", "id"),
         ("campaign_points", "address"),
         ("campaign_online", "worker, epoch"),
+        ("device_events", "version, event_index"),
+        ("uptime_votes", "epoch, worker, attester"),
         ("events", "version, event_index"),
     ]
     .iter()
@@ -195,6 +224,18 @@ fn applies_projections_and_reapply_is_a_noop() {
         (w2.frames_completed, w2.jobs_completed, w2.stake),
         (10, 1, 720)
     );
+    // The device key; the released device's score ended at the release.
+    assert_eq!(w2.device_public_key, Some(format!("0x{}", "d1".repeat(32))));
+    assert_eq!((w2.device_id, w2.score_expires_at), (None, c.now as i64));
+    assert_eq!(count(&mut conn, "device_events"), 2);
+    assert_eq!(count(&mut conn, "uptime_votes"), 2);
+    // Re-emitted reports replace the worker's online time in the epoch total.
+    let reported: i64 = crate::schema::epochs::table
+        .find(19675i64)
+        .select(crate::schema::epochs::reported_online_secs)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(reported, 40_000);
     assert_eq!(count(&mut conn, "events"), n_events as i64);
     assert_eq!(count(&mut conn, "attestations"), 1);
     assert_eq!(count(&mut conn, "creator_months"), 1);
