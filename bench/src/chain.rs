@@ -42,10 +42,11 @@ pub const BLOCK_TXNS: u64 = 29;
 pub const BLOCK_JOBS: u64 = 10;
 /// Package events per job block (6 confirmations emit a lease record each).
 pub const BLOCK_EVENTS: u64 = 35;
-/// Transactions onboarding one worker (attest, set_price, stake).
-pub const ONBOARD_TXNS: u64 = 3;
+/// Transactions onboarding one worker (register_device_key, attest,
+/// set_price, stake).
+pub const ONBOARD_TXNS: u64 = 4;
 /// Package events of one onboarding (attest emits two).
-pub const ONBOARD_EVENTS: u64 = 4;
+pub const ONBOARD_EVENTS: u64 = 5;
 /// Distinct creators.
 pub const CREATORS: u64 = 50_000;
 /// Largest price a job accepts per frame (base units).
@@ -67,6 +68,8 @@ pub fn addr(tag: u64, n: u64) -> AccountAddress {
 pub const WORKER_TAG: u64 = 0x5752;
 const CREATOR_TAG: u64 = 0x4352;
 const OTHER_TAG: u64 = 0x4f54;
+/// The tag of workers' device keys (keys only, never accounts).
+const DEVICE_TAG: u64 = 0x4456;
 
 /// Worker `w`'s account.
 pub fn worker(w: u64) -> AccountAddress {
@@ -157,7 +160,7 @@ enum Step {
     Genesis,
     Block,
     Transfer,
-    /// Worker `w`'s onboarding step (0 attest, 1 price, 2 stake).
+    /// Worker `w`'s onboarding step (0 device key, 1 attest, 2 price, 3 stake).
     Onboard(u64, u64),
     CreateJob(u64),
     Accept(u64),
@@ -365,23 +368,28 @@ impl<'a> Generator<'a> {
             Step::Block => return Ok((self.writer.block(ts, addr(0x70, v % 7)), 0)),
             Step::Transfer => return self.transfer(v, ts).map(|t| (t, 0)),
             Step::Onboard(w, 0) => {
-                let key = self.key(WORKER_TAG, w);
+                let device = keyed(DEVICE_TAG, w).public_key().to_bytes();
+                let f = payloads::attestation::register_device_key(&p, &device);
+                (self.key(WORKER_TAG, w), f)
+            }
+            Step::Onboard(w, 1) => {
                 let report = BenchmarkReport {
-                    worker: key.address(),
+                    worker: worker(w),
                     device_id: hash32(w, 0xde71ce),
                     gpu_model: format!("GPU model {}", w % 37),
                     vram_mb: vram_of(w),
-                    score: score_of(w),
                     bench_version: 1,
                     nonce: 1,
                     measured_at: ts / 1_000_000 - 30,
                     chain_id: CHAIN_ID,
                 };
-                let sig = report.sign(&p, key.private_key());
-                let f = payloads::attest_report(&p, &report, key.public_key(), &sig);
+                let device = keyed(DEVICE_TAG, w);
+                let sig = report.sign(&p, device.private_key());
+                let f =
+                    payloads::attest_report(&p, &report, score_of(w), device.public_key(), &sig);
                 (self.attester.clone(), f)
             }
-            Step::Onboard(w, 1) => (
+            Step::Onboard(w, 2) => (
                 self.key(WORKER_TAG, w),
                 payloads::staking::set_price(&p, price_of(w)),
             ),

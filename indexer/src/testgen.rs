@@ -43,6 +43,13 @@ fn key_of(a: AccountAddress) -> Ed25519Account {
     Ed25519Account::from_private_key(key).with_address(a)
 }
 
+/// Worker `w`'s device key: a key only, never an account's.
+pub fn device_key_of(w: u64) -> Ed25519Account {
+    let mut seed = addr(w).to_bytes();
+    seed[0] = 0xde;
+    key_of(AccountAddress::new(seed))
+}
+
 /// A user transaction at `version` and `timestamp_us` carrying exactly
 /// `events` (`(type, data)`, any shape), written by the REST writer: for
 /// decoder tests that need any version, outcome or event.
@@ -258,23 +265,26 @@ impl Chain {
             .unwrap_or_else(|e| panic!("{what} aborted: {e}"))
     }
 
-    /// Worker `w` attested (`score`, `vram_mb`, device `bcs(w)`), priced
-    /// and staked at its minimum (at least one unit).
+    /// Worker `w` with its device key registered, attested (`score`,
+    /// `vram_mb`, device `bcs(w)`), priced and staked at its minimum (at
+    /// least one unit).
     pub fn onboard_worker(&mut self, w: u64, score: u64, vram_mb: u64, price: u64) {
-        let worker = self.key(addr(w));
+        let device = device_key_of(w);
+        let f =
+            payloads::attestation::register_device_key(&self.pkg, &device.public_key().to_bytes());
+        self.call(addr(w), f);
         let report = BenchmarkReport {
             worker: addr(w),
             device_id: w.to_be_bytes().to_vec(),
             gpu_model: format!("GPU-{w}"),
             vram_mb,
-            score,
             bench_version: 1,
             nonce: lumen_model::attestation::last_nonce(&self.model, addr(w)) + 1,
             measured_at: self.now - 10,
             chain_id: CHAIN_ID,
         };
-        let sig = report.sign(&self.pkg, worker.private_key());
-        let f = payloads::attest_report(&self.pkg, &report, worker.public_key(), &sig);
+        let sig = report.sign(&self.pkg, device.private_key());
+        let f = payloads::attest_report(&self.pkg, &report, score, device.public_key(), &sig);
         self.call(addr(ATTESTER), f);
         self.call(addr(w), payloads::staking::set_price(&self.pkg, price));
         let factor = params::STAKE_FACTOR.default;
