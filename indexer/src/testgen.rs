@@ -309,15 +309,16 @@ impl Chain {
         id
     }
 
+    /// Job `id` as the model holds it.
+    fn job(&self, id: u64) -> lumen_model::escrow::Job {
+        let j = self.model.escrow.job_by_id(&self.pkg, id);
+        j.expect("the job exists").clone()
+    }
+
     /// Job `job` taken by worker `w` at `price` per frame with the creator's
     /// signed offer (deadline in an hour).
     pub fn assign(&mut self, job: u64, w: u64, price: u64) {
-        let j = self
-            .model
-            .escrow
-            .job_by_id(&self.pkg, job)
-            .expect("the job exists")
-            .clone();
+        let j = self.job(job);
         let creator = self.key(j.creator);
         let offer = AssignmentOffer {
             job: j.address,
@@ -335,12 +336,7 @@ impl Chain {
 
     /// Job `job`'s worker submits `frames` and its creator confirms them.
     pub fn deliver(&mut self, job: u64, frames: u64) {
-        let j = self
-            .model
-            .escrow
-            .job_by_id(&self.pkg, job)
-            .expect("the job exists")
-            .clone();
+        let j = self.job(job);
         self.call(
             j.worker,
             payloads::escrow::submit_result(&self.pkg, j.address, frames, &[7; 32]),

@@ -1,3 +1,6 @@
+//! `lumen-relayer`: the node operator's tool and the attester service of
+//! Lumen (devices, GPU benchmark, attestation, attester service, heartbeats).
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;

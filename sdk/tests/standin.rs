@@ -21,6 +21,24 @@ fn account(seed: u8) -> Ed25519Account {
     Ed25519Account::from_private_key_bytes(&[seed; 32]).unwrap()
 }
 
+/// `payload` from `sender` at `seq` on chain `chain`, signed by `key`.
+fn sign_as(
+    sender: AccountAddress,
+    seq: u64,
+    chain: u8,
+    payload: impl Into<TransactionPayload>,
+    key: &Ed25519Account,
+) -> aptos_sdk::transaction::SignedTransaction {
+    let raw = tx::build_raw(
+        sender,
+        seq,
+        ChainId::new(chain),
+        payload,
+        &TxnOptions::default(),
+    );
+    tx::sign(&raw.unwrap(), key).unwrap()
+}
+
 async fn setup() -> (Standin, LumenClient) {
     let s = Standin::start(CHAIN).await.unwrap();
     let c = LumenClient::new(&s.url(), Package::DEV).unwrap();
@@ -70,18 +88,13 @@ async fn submit_records_decoded_transaction() {
     assert_eq!(again.raw_txn.sequence_number, 1);
     c.submit(&again).await.unwrap();
     // A stale sequence number is refused.
-    let stale = tx::sign(
-        &tx::build_raw(
-            creator.address(),
-            0,
-            ChainId::new(CHAIN),
-            payloads::staking::withdraw(&Package::DEV),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
+    let stale = sign_as(
+        creator.address(),
+        0,
+        CHAIN,
+        payloads::staking::withdraw(&Package::DEV),
         &creator,
-    )
-    .unwrap();
+    );
     let err = c.submit(&stale).await.unwrap_err();
     assert!(err.to_string().contains("SEQUENCE_NUMBER_TOO_OLD"), "{err}");
 }
@@ -92,18 +105,7 @@ async fn resubmission_is_idempotent_and_gaps_are_refused() {
     let w = account(3);
     s.set_auto_commit(false);
     let p = payloads::staking::stake(&Package::DEV, 100);
-    let t0 = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            0,
-            ChainId::new(CHAIN),
-            p.clone(),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &w,
-    )
-    .unwrap();
+    let t0 = sign_as(w.address(), 0, CHAIN, p.clone(), &w);
     let h1 = c.submit(&t0).await.unwrap();
     let h2 = c.submit(&t0).await.unwrap();
     assert_eq!(h1, h2);
@@ -112,36 +114,14 @@ async fn resubmission_is_idempotent_and_gaps_are_refused() {
     let pending = c.node.get_transaction_by_hash(&h1).await.unwrap().data;
     assert_eq!(pending["type"], json!("pending_transaction"));
     // Sequence number 2 skips 1.
-    let t2 = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            2,
-            ChainId::new(CHAIN),
-            p.clone(),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &w,
-    )
-    .unwrap();
+    let t2 = sign_as(w.address(), 2, CHAIN, p.clone(), &w);
     assert!(c
         .submit(&t2)
         .await
         .unwrap_err()
         .to_string()
         .contains("SEQUENCE_NUMBER_TOO_NEW"));
-    let t1 = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            1,
-            ChainId::new(CHAIN),
-            p,
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &w,
-    )
-    .unwrap();
+    let t1 = sign_as(w.address(), 1, CHAIN, p, &w);
     c.submit(&t1).await.unwrap();
     s.commit_pending();
     assert_eq!(s.sequence_number(w.address()), 2);
@@ -155,18 +135,7 @@ async fn bad_signature_chain_and_auth_key_are_refused() {
     let w = account(5);
     let p = payloads::staking::stake(&Package::DEV, 1);
     // Wrong chain id.
-    let t = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            0,
-            ChainId::new(CHAIN + 1),
-            p.clone(),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &w,
-    )
-    .unwrap();
+    let t = sign_as(w.address(), 0, CHAIN + 1, p.clone(), &w);
     assert!(c
         .submit(&t)
         .await
@@ -174,18 +143,7 @@ async fn bad_signature_chain_and_auth_key_are_refused() {
         .to_string()
         .contains("BAD_CHAIN_ID"));
     // Tampered payload after signing.
-    let mut t = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            0,
-            ChainId::new(CHAIN),
-            p.clone(),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &w,
-    )
-    .unwrap();
+    let mut t = sign_as(w.address(), 0, CHAIN, p.clone(), &w);
     t.raw_txn.max_gas_amount += 1;
     assert!(c
         .submit(&t)
@@ -195,18 +153,7 @@ async fn bad_signature_chain_and_auth_key_are_refused() {
         .contains("INVALID_SIGNATURE"));
     // Signed by a key that is not the sender's.
     let other = account(6);
-    let t = tx::sign(
-        &tx::build_raw(
-            w.address(),
-            0,
-            ChainId::new(CHAIN),
-            p.clone(),
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &other,
-    )
-    .unwrap();
+    let t = sign_as(w.address(), 0, CHAIN, p.clone(), &other);
     assert!(c
         .submit(&t)
         .await
@@ -219,18 +166,7 @@ async fn bad_signature_chain_and_auth_key_are_refused() {
         0,
         other.public_key().to_authentication_key(),
     );
-    let t = tx::sign(
-        &tx::build_raw(
-            Package::DEV.address,
-            0,
-            ChainId::new(CHAIN),
-            p,
-            &TxnOptions::default(),
-        )
-        .unwrap(),
-        &other,
-    )
-    .unwrap();
+    let t = sign_as(Package::DEV.address, 0, CHAIN, p, &other);
     c.submit(&t).await.unwrap();
     // Wrong content type.
     let r = reqwest::Client::new()

@@ -210,27 +210,11 @@ pub fn cases() -> Vec<Vector> {
         "escrow_offer_key_of_another",
         "the key is the creator's authentication key",
     );
-    let f = b.offer(
-        &other,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let f = b.standard_offer(&other, job, worker.address);
     v.push(b.fails(worker.address, f, e::EWrongPublicKey));
 
     let (b, job) = open("escrow_offer_tampered", "the signature covers the price");
-    let mut f = b.offer(
-        &creator,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let mut f = b.standard_offer(&creator, job, worker.address);
     f.args[1] = 79u64.to_le_bytes().to_vec();
     v.push(b.fails(worker.address, f, e::EBadSignature));
 
@@ -238,15 +222,7 @@ pub fn cases() -> Vec<Vector> {
         "escrow_offer_short_key",
         "the key has 32 bytes (ed25519's own check)",
     );
-    let mut f = b.offer(
-        &creator,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let mut f = b.standard_offer(&creator, job, worker.address);
     f.args[5] = aptos_bcs::to_bytes(&vec![1u8; 31]).unwrap();
     v.push(b.fails(worker.address, f, framework::E_WRONG_PUBKEY_SIZE));
 
@@ -254,15 +230,7 @@ pub fn cases() -> Vec<Vector> {
         "escrow_offer_short_signature",
         "the signature has 64 bytes (ed25519's own check)",
     );
-    let mut f = b.offer(
-        &creator,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let mut f = b.standard_offer(&creator, job, worker.address);
     f.args[6] = aptos_bcs::to_bytes(&vec![1u8; 63]).unwrap();
     v.push(b.fails(worker.address, f, framework::E_WRONG_SIGNATURE_SIZE));
 
@@ -271,56 +239,24 @@ pub fn cases() -> Vec<Vector> {
         "an unstaked worker takes no job",
     );
     b.give_score(&other, 2_430_000, 8_192, 2);
-    let f = b.offer(
-        &creator,
-        job,
-        other.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let f = b.standard_offer(&creator, job, other.address);
     v.push(b.fails(other.address, f, e::ENotEligible));
 
     let (mut b, _) = open("escrow_offer_score_too_low", "the job's minimum score");
     let job = b.job(&creator, 10, 100, 2_430_001, 0);
-    let f = b.offer(
-        &creator,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let f = b.standard_offer(&creator, job, worker.address);
     v.push(b.fails(worker.address, f, e::EScoreTooLow));
 
     let (mut b, _) = open("escrow_offer_vram_too_low", "the job's minimum VRAM");
     let job = b.job(&creator, 10, 100, 0, 8_193);
-    let f = b.offer(
-        &creator,
-        job,
-        worker.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let f = b.standard_offer(&creator, job, worker.address);
     v.push(b.fails(worker.address, f, e::EVramTooLow));
 
     let (b, job) = open(
         "escrow_offer_to_itself",
         "a creator never takes its own job",
     );
-    let f = b.offer(
-        &creator,
-        job,
-        creator.address,
-        80,
-        b.now + 7_200,
-        b.now + 60,
-        1,
-    );
+    let f = b.standard_offer(&creator, job, creator.address);
     v.push(b.fails(creator.address, f, e::ESelfAssignment));
 
     let (b, _, w, job) = B::assigned(

@@ -245,6 +245,17 @@ impl B {
         payloads::accept_signed_offer(&P, &offer, &signer.public, &sig)
     }
 
+    /// `signer`'s offer of `job` to `worker` at 80 per frame, nonce 1, with a
+    /// 2-hour deadline, valid for a minute.
+    pub fn standard_offer(
+        &self,
+        signer: &Keyed,
+        job: AccountAddress,
+        worker: AccountAddress,
+    ) -> EntryFunction {
+        self.offer(signer, job, worker, 80, self.now + 7_200, self.now + 60, 1)
+    }
+
     /// `worker` takes `job` at `price` with a 2-hour deadline (offer valid 1 h).
     pub fn assign(
         &mut self,

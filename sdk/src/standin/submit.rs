@@ -95,20 +95,16 @@ fn signers(t: &SignedTransaction) -> Result<Signers, String> {
             secondary_signer_addresses,
             secondary_signers,
         } => {
-            if secondary_signer_addresses.len() != secondary_signers.len() {
-                return Err("secondary signer count mismatch".into());
-            }
+            let all = with_secondaries(
+                raw.sender,
+                sender,
+                secondary_signer_addresses,
+                secondary_signers,
+            )?;
             let msg =
                 MultiAgentRawTransaction::new(raw.clone(), secondary_signer_addresses.clone())
                     .signing_message()
                     .map_err(e)?;
-            let mut all = vec![(raw.sender, sender.clone())];
-            all.extend(
-                secondary_signer_addresses
-                    .iter()
-                    .copied()
-                    .zip(secondary_signers.iter().cloned()),
-            );
             (msg, all, None)
         }
         TransactionAuthenticator::FeePayer {
@@ -118,9 +114,12 @@ fn signers(t: &SignedTransaction) -> Result<Signers, String> {
             fee_payer_address,
             fee_payer_signer,
         } => {
-            if secondary_signer_addresses.len() != secondary_signers.len() {
-                return Err("secondary signer count mismatch".into());
-            }
+            let mut all = with_secondaries(
+                raw.sender,
+                sender,
+                secondary_signer_addresses,
+                secondary_signers,
+            )?;
             let msg = FeePayerRawTransaction::new(
                 raw.clone(),
                 secondary_signer_addresses.clone(),
@@ -128,13 +127,6 @@ fn signers(t: &SignedTransaction) -> Result<Signers, String> {
             )
             .signing_message()
             .map_err(e)?;
-            let mut all = vec![(raw.sender, sender.clone())];
-            all.extend(
-                secondary_signer_addresses
-                    .iter()
-                    .copied()
-                    .zip(secondary_signers.iter().cloned()),
-            );
             all.push((*fee_payer_address, fee_payer_signer.clone()));
             (msg, all, Some(*fee_payer_address))
         }
@@ -142,6 +134,21 @@ fn signers(t: &SignedTransaction) -> Result<Signers, String> {
             return Err("multi-ed25519 senders are not supported by the stand-in".into())
         }
     })
+}
+
+/// The sender's and the secondary signers' (address, authenticator) pairs.
+fn with_secondaries(
+    sender: AccountAddress,
+    auth: &AccountAuthenticator,
+    addresses: &[AccountAddress],
+    signers: &[AccountAuthenticator],
+) -> Result<Vec<(AccountAddress, AccountAuthenticator)>, String> {
+    if addresses.len() != signers.len() {
+        return Err("secondary signer count mismatch".into());
+    }
+    let mut all = vec![(sender, auth.clone())];
+    all.extend(addresses.iter().copied().zip(signers.iter().cloned()));
+    Ok(all)
 }
 
 fn auth_key_of(a: &AccountAuthenticator) -> Result<[u8; 32], String> {
