@@ -28,8 +28,9 @@ pub(crate) fn big_chain(workers: u64, jobs: u64) -> Chain {
         }
         c.filler(j % 3);
     }
-    let epoch = c.now / 86_400;
-    c.advance(86_400);
+    let epoch_secs = lumen_sdk::params::EPOCH_SECS.default;
+    let epoch = lumen_sdk::formulas::epoch_of(c.now, epoch_secs);
+    c.advance(epoch_secs);
     let rows: Vec<(u64, u64)> = (1..=workers).map(|w| (w, 3_600 * w)).collect();
     c.report_uptime(epoch, &rows);
     c

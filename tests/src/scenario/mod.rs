@@ -530,7 +530,8 @@ impl Sim {
         let operator = self.staff[OPERATOR].address();
         self.call(&admin, payloads::campaign::set_operator(&pkg, operator))?;
         self.now += 30;
-        let (start, end) = (self.cfg.start, self.cfg.start + self.cfg.epochs * 86_400);
+        let start = self.cfg.start;
+        let end = start + self.cfg.epochs * self.param(params::EPOCH_SECS);
         self.call(&admin, payloads::campaign::set_period(&pkg, start, end))?;
         Ok(())
     }

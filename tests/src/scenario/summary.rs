@@ -519,7 +519,7 @@ impl Sim {
             package: self.pkg.address.to_hex(),
             chain_id: self.cfg.chain_id,
             start: self.cfg.start,
-            first_epoch: self.cfg.start / 86_400,
+            first_epoch: self.epoch_of(self.cfg.start),
             chain,
             jobs,
             stake,
