@@ -1,8 +1,10 @@
-//! The checkpoint: the next version to read, and the chain and package the
-//! database mirrors. It lives in the same database as the data and moves in
-//! the same transaction as a batch's projections, after the batch's raw
-//! events committed on their own connection (`store`), so after a crash it
-//! never covers anything that is not stored.
+//! The checkpoint: the next version to read, where the database began, the
+//! chain and package it mirrors, and the identity of the ledger (the hash
+//! of the last indexed transaction, the epoch of the last indexed block).
+//! It lives in the same database as the data and moves in the same
+//! transaction as a batch's projections, after the batch's raw events
+//! committed on their own connection (`store`), so after a crash it never
+//! covers anything that is not stored.
 
 use diesel::prelude::*;
 use lumen_sdk::Package;
@@ -24,6 +26,12 @@ pub struct Checkpoint {
     pub package: String,
     /// Package events stored so far.
     pub events_total: u64,
+    /// The version the database began at.
+    pub first_version: u64,
+    /// Hash of the last applied transaction (`0x` hex), once known.
+    pub last_hash: Option<String>,
+    /// Epoch of the last applied block, once known.
+    pub last_epoch: Option<u64>,
 }
 
 impl Checkpoint {
@@ -31,17 +39,34 @@ impl Checkpoint {
     pub fn last_version(&self) -> Option<u64> {
         self.next_version.checked_sub(1)
     }
+
+    /// Whether any transaction was applied since the database began.
+    pub fn has_data(&self) -> bool {
+        self.next_version != self.first_version || self.events_total > 0
+    }
 }
 
-type Row = (i64, i64, Option<i64>, String, i64);
+type Row = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<i64>,
+);
 
-fn from_row((v, ts, chain, package, total): Row) -> Checkpoint {
+fn from_row((v, ts, chain, package, total, first, hash, epoch): Row) -> Checkpoint {
     Checkpoint {
         next_version: v as u64,
         timestamp_us: ts as u64,
         chain_id: chain.map(|c| c as u8),
         package,
         events_total: total as u64,
+        first_version: first as u64,
+        last_hash: hash,
+        last_epoch: epoch.map(|e| e as u64),
     }
 }
 
@@ -51,6 +76,9 @@ fn select() -> (
     checkpoint::chain_id,
     checkpoint::package,
     checkpoint::events_total,
+    checkpoint::first_version,
+    checkpoint::last_hash,
+    checkpoint::last_epoch,
 ) {
     (
         checkpoint::version,
@@ -58,6 +86,9 @@ fn select() -> (
         checkpoint::chain_id,
         checkpoint::package,
         checkpoint::events_total,
+        checkpoint::first_version,
+        checkpoint::last_hash,
+        checkpoint::last_epoch,
     )
 }
 
@@ -83,6 +114,7 @@ pub fn init(
         .values((
             checkpoint::id.eq(1i16),
             checkpoint::version.eq(to_i64(start_version)),
+            checkpoint::first_version.eq(to_i64(start_version)),
             checkpoint::timestamp_us.eq(0i64),
             checkpoint::package.eq(&pkg),
             checkpoint::events_total.eq(0i64),
@@ -97,6 +129,45 @@ pub fn init(
         });
     }
     Ok(cp)
+}
+
+/// Where ingestion starts: the checkpoint, created at `requested` (or 0) on
+/// first use. A requested start version moves a checkpoint with nothing
+/// applied yet (a first run that failed, e.g. on a pruned node); once data
+/// is applied, it must be where the database began (the same command line
+/// restarted), anything else is refused.
+pub fn begin(
+    conn: &mut PgConnection,
+    package: &Package,
+    requested: Option<u64>,
+) -> Result<Checkpoint, StoreError> {
+    let cp = init(conn, package, requested.unwrap_or(0))?;
+    let Some(want) = requested else {
+        return Ok(cp);
+    };
+    if want == cp.first_version {
+        return Ok(cp);
+    }
+    if cp.has_data() {
+        return Err(StoreError::StartVersionConflict {
+            requested: want,
+            first: cp.first_version,
+            next: cp.next_version,
+        });
+    }
+    diesel::update(checkpoint::table.find(1i16))
+        .set((
+            checkpoint::version.eq(to_i64(want)),
+            checkpoint::first_version.eq(to_i64(want)),
+            checkpoint::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    tracing::info!(
+        from = cp.next_version,
+        to = want,
+        "nothing indexed yet: the checkpoint moves to the requested start version"
+    );
+    Ok(load(conn)?.expect("the row exists"))
 }
 
 /// Records the chain id; refuses to change one already recorded.
@@ -130,18 +201,30 @@ pub(crate) fn lock(conn: &mut PgConnection) -> Result<Checkpoint, StoreError> {
         .ok_or(StoreError::NotInitialised)
 }
 
-/// Moves the checkpoint past `last_version`.
-pub(crate) fn advance(
-    conn: &mut PgConnection,
-    last_version: u64,
-    timestamp_us: u64,
-    events_added: u64,
-) -> Result<(), StoreError> {
+/// What a batch moves the checkpoint to.
+pub(crate) struct Advance<'a> {
+    /// The batch's last version.
+    pub last_version: u64,
+    /// Commit time of its last transaction (µs).
+    pub timestamp_us: u64,
+    /// Package events it stored.
+    pub events_added: u64,
+    /// Hash of its last transaction, when the source gives it.
+    pub last_hash: Option<&'a str>,
+    /// Epoch of the last block indexed so far (this batch's, or the
+    /// checkpoint's before it).
+    pub last_epoch: Option<u64>,
+}
+
+/// Moves the checkpoint past a batch.
+pub(crate) fn advance(conn: &mut PgConnection, a: Advance<'_>) -> Result<(), StoreError> {
     diesel::update(checkpoint::table.find(1i16))
         .set((
-            checkpoint::version.eq(to_i64(last_version + 1)),
-            checkpoint::timestamp_us.eq(to_i64(timestamp_us)),
-            checkpoint::events_total.eq(checkpoint::events_total + to_i64(events_added)),
+            checkpoint::version.eq(to_i64(a.last_version + 1)),
+            checkpoint::timestamp_us.eq(to_i64(a.timestamp_us)),
+            checkpoint::events_total.eq(checkpoint::events_total + to_i64(a.events_added)),
+            checkpoint::last_hash.eq(a.last_hash),
+            checkpoint::last_epoch.eq(a.last_epoch.map(to_i64)),
             checkpoint::updated_at.eq(diesel::dsl::now),
         ))
         .execute(conn)?;

@@ -2,17 +2,20 @@
 //!
 //! Events of other packages (the framework's fee and coin events, other
 //! apps) are dropped; events of failed transactions too (a failed
-//! transaction emits nothing). An event under the package address that does
-//! not decode stops the indexer with an error naming the version, the event
-//! index and the field: skipping it would leave the projections silently
-//! wrong.
+//! transaction emits nothing). Events of modules at the package address
+//! that are not Lumen's (a module published there later) are skipped and
+//! counted (`lumen_indexer_foreign_events_skipped_total`). An event of a
+//! Lumen module that does not decode, or whose type Lumen does not have,
+//! stops the indexer with an error naming the version, the event index and
+//! the field: skipping it would leave the projections silently wrong.
 
-use lumen_sdk::events::{DecodeError, LumenEvent};
+use lumen_sdk::events::{DecodeError, LumenEvent, ALL_EVENTS};
 use lumen_sdk::Package;
 use serde_json::Value;
 
+use crate::metrics::METRICS;
 use crate::rows::RawJson;
-use crate::source::Page;
+use crate::source::{Page, BLOCK_METADATA};
 
 /// One decoded event with its place in the chain.
 #[derive(Debug, Clone)]
@@ -49,6 +52,10 @@ pub struct Batch {
     pub transactions: u64,
     /// Package events in chain order.
     pub events: Vec<Decoded>,
+    /// Hash of the last transaction, when the source gives it.
+    pub last_hash: Option<String>,
+    /// Epoch of the last block in the batch, if it holds one.
+    pub last_epoch: Option<u64>,
 }
 
 impl Batch {
@@ -62,6 +69,8 @@ impl Batch {
         self.last_timestamp_us = other.last_timestamp_us.max(self.last_timestamp_us);
         self.transactions += other.transactions;
         self.events.extend(other.events);
+        self.last_hash = other.last_hash;
+        self.last_epoch = other.last_epoch.or(self.last_epoch);
     }
 }
 
@@ -93,24 +102,37 @@ pub enum DecodeFailure {
     },
 }
 
+/// Whether `module` is one of Lumen's (declares events the sdk knows).
+fn is_lumen_module(module: &str) -> bool {
+    ALL_EVENTS.iter().any(|(m, _)| *m == module)
+}
+
 /// Decodes the package's events of one page.
 pub fn decode_page(package: &Package, page: Page) -> Result<Batch, DecodeFailure> {
     let mut batch = Batch {
         first_version: page.transactions.first().map_or(0, |t| t.version),
         last_version: page.transactions.last().map_or(0, |t| t.version),
         transactions: page.transactions.len() as u64,
+        last_hash: page.transactions.last().and_then(|t| t.hash.clone()),
         ..Default::default()
     };
     for txn in page.transactions {
         let ts = txn.timestamp.unwrap_or(0);
         batch.last_timestamp_us = batch.last_timestamp_us.max(ts);
+        if txn.kind == BLOCK_METADATA {
+            batch.last_epoch = txn.epoch.or(batch.last_epoch);
+        }
         if !txn.success {
             continue;
         }
         for (i, ev) in txn.events.into_iter().enumerate() {
             let event_index = i as u32;
             // Cheap filter first: most events of a busy chain are not ours.
-            if package.strip(&ev.type_str).is_none() {
+            let Some((module, _)) = package.strip(&ev.type_str) else {
+                continue;
+            };
+            if !is_lumen_module(module) {
+                METRICS.inc_foreign_events();
                 continue;
             }
             let event_error = |source| DecodeFailure::Event {
@@ -283,5 +305,29 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    /// Another module published at the package address later (not one of
+    /// Lumen's) used to stop ingestion for good; its events are skipped and
+    /// counted, Lumen's around them decode.
+    #[test]
+    fn events_of_other_modules_at_the_package_address_are_skipped_and_counted() {
+        let pkg = Package::DEV;
+        let e = job_created();
+        let before = METRICS.foreign_events();
+        let txns = vec![raw_txn(
+            5,
+            1,
+            true,
+            vec![
+                (pkg.member("airdrop", "Claimed"), json!({"who": "0x1"})),
+                (e.type_string(&pkg), e.to_json()),
+                (pkg.member("airdrop", "Claimed"), json!({"who": "0x2"})),
+            ],
+        )];
+        let b = decode_page(&pkg, page(txns)).unwrap();
+        assert_eq!(b.events.len(), 1);
+        assert_eq!((b.events[0].event_index, &b.events[0].event), (1, &e));
+        assert!(METRICS.foreign_events() >= before + 2);
     }
 }

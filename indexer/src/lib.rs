@@ -6,6 +6,7 @@
 //!   retried) or from a JSON-lines file;
 //! - [`decode`]: transactions → typed Lumen events (through `lumen_sdk`);
 //! - [`store`]: the pool, migrations and the write of one batch;
+//! - [`writer`]: one writer per database (the writer lock);
 //! - [`rows`]: the tables' row types;
 //! - [`project`]: the projections folded from a batch's events, one module
 //!   per domain;
@@ -30,6 +31,7 @@ pub mod rows;
 pub mod schema;
 pub mod source;
 pub mod store;
+pub mod writer;
 
 #[cfg(test)]
 mod testgen;

@@ -45,11 +45,35 @@ async fn run() -> Result<()> {
         .init();
     let cli = Cli::parse();
     let ingest = cli.pipeline()?;
-    let pool =
-        store::pool(&cli.database_url, cli.pool_size).context("opening the database pool")?;
-    {
-        // Migrations run before anything else touches the schema.
-        let pool = pool.clone();
+    let open = |url: &str, o: &store::PoolOptions| {
+        let (url, o) = (url.to_string(), o.clone());
+        tokio::task::spawn_blocking(move || store::pool_with(&url, &o))
+    };
+    // The writer's pool on the primary; the API's on the replica, if any.
+    let write_pool = match &ingest {
+        Some(_) => Some(
+            open(cli.write_url()?, &cli.write_pool())
+                .await?
+                .context("opening the database")?,
+        ),
+        None => None,
+    };
+    let read_pool = if !cli.ingest_only || cli.metrics_listen.is_some() {
+        Some(
+            open(cli.read_url()?, &cli.api_pool())
+                .await?
+                .context("opening the database the API reads")?,
+        )
+    } else {
+        None
+    };
+    // Migrations first, one process at a time (a replica gets them from its
+    // primary).
+    if let Some(pool) = write_pool.clone().or_else(|| {
+        read_pool
+            .clone()
+            .filter(|_| cli.read_database_url.is_none())
+    }) {
         tokio::task::spawn_blocking(move || -> Result<()> {
             let mut conn = pool.get().context("connecting to the database")?;
             store::migrate(&mut conn)?;
@@ -58,39 +82,52 @@ async fn run() -> Result<()> {
         .await??;
     }
 
-    let server = if cli.ingest_only {
-        if let Some(addr) = cli.metrics_listen {
-            let state = api::AppState::new(pool.clone(), None, cli.asset_decimals);
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .with_context(|| format!("binding {addr}"))?;
-            tracing::info!(listen = %addr, "metrics listening");
-            // Serves while ingesting; the process ends with ingestion.
-            tokio::spawn(async move { axum::serve(listener, api::metrics_router(state)).await });
+    let server = match (&read_pool, cli.ingest_only) {
+        (Some(pool), true) => {
+            if let Some(addr) = cli.metrics_listen {
+                let state = api::AppState::new(pool.clone(), None, cli.asset_decimals);
+                let listener = tokio::net::TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("binding {addr}"))?;
+                tracing::info!(listen = %addr, "metrics listening");
+                // Serves while ingesting; the process ends with ingestion.
+                tokio::spawn(
+                    async move { axum::serve(listener, api::metrics_router(state)).await },
+                );
+            }
+            None
         }
-        None
-    } else {
-        let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals)
-            .with_db_concurrency(cli.api_db_concurrency);
-        let listener = tokio::net::TcpListener::bind(cli.listen)
-            .await
-            .with_context(|| format!("binding {}", cli.listen))?;
-        tracing::info!(listen = %cli.listen, "explorer API listening");
-        Some(tokio::spawn(async move {
-            axum::serve(listener, api::router(state)).await
-        }))
+        (Some(pool), false) => {
+            let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals)
+                .with_db_concurrency(cli.api_db_concurrency);
+            let listener = tokio::net::TcpListener::bind(cli.listen)
+                .await
+                .with_context(|| format!("binding {}", cli.listen))?;
+            tracing::info!(listen = %cli.listen, "explorer API listening");
+            Some(tokio::spawn(async move {
+                axum::serve(listener, api::router(state)).await
+            }))
+        }
+        (None, _) => None,
     };
 
-    if let Some(cfg) = ingest {
-        let summary = pipeline::run(pool.clone(), cfg)
-            .await
-            .context("ingestion stopped")?;
-        tracing::info!(
-            transactions = summary.transactions,
-            events = summary.events,
-            next_version = summary.next_version,
-            "ingestion finished"
-        );
+    if let (Some(cfg), Some(pool)) = (ingest, write_pool) {
+        match pipeline::run(pool, cfg).await {
+            Ok(summary) => tracing::info!(
+                transactions = summary.transactions,
+                events = summary.events,
+                next_version = summary.next_version,
+                "ingestion finished"
+            ),
+            // The API goes on serving what is indexed; /v1/status says why
+            // ingestion stopped.
+            Err(e) if server.is_some() => {
+                let reason = lumen_indexer::source::with_causes(&e);
+                tracing::error!(error = %reason, "ingestion stopped; the API keeps serving");
+                lumen_indexer::metrics::METRICS.set_ingest_error(reason);
+            }
+            Err(e) => return Err(e).context("ingestion stopped"),
+        }
     }
     if let Some(server) = server {
         server.await?.context("API server failed")?;

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Mutex;
 
 /// The indexer's counters and gauges.
 #[derive(Debug, Default)]
@@ -18,6 +19,12 @@ pub struct Metrics {
     http_requests: AtomicU64,
     http_client_errors: AtomicU64,
     http_server_errors: AtomicU64,
+    foreign_events: AtomicU64,
+    /// Unix seconds since the node stopped answering (0: it answers).
+    node_unreachable_since: AtomicU64,
+    node_error: Mutex<Option<String>>,
+    /// Why ingestion stopped, when it did.
+    ingest_error: Mutex<Option<String>>,
 }
 
 /// The process's metrics.
@@ -33,7 +40,17 @@ pub static METRICS: Metrics = Metrics {
     http_requests: AtomicU64::new(0),
     http_client_errors: AtomicU64::new(0),
     http_server_errors: AtomicU64::new(0),
+    foreign_events: AtomicU64::new(0),
+    node_unreachable_since: AtomicU64::new(0),
+    node_error: Mutex::new(None),
+    ingest_error: Mutex::new(None),
 };
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
 
 impl Metrics {
     /// Bytes of transaction JSON received from the node.
@@ -51,6 +68,54 @@ impl Metrics {
         self.events.fetch_add(events, Relaxed);
         self.batches.fetch_add(1, Relaxed);
         self.batch_write_micros.fetch_add(micros, Relaxed);
+    }
+    /// The node failed to answer (`reason`); it counts as unreachable from
+    /// the first failure on until it answers again.
+    pub fn node_unreachable(&self, reason: &str) {
+        let _ = self
+            .node_unreachable_since
+            .compare_exchange(0, unix_now(), Relaxed, Relaxed);
+        *self.node_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(reason.to_string());
+    }
+    /// The node answered.
+    pub fn node_reachable(&self) {
+        if self.node_unreachable_since.swap(0, Relaxed) != 0 {
+            tracing::info!("the node answers again");
+        }
+    }
+    /// Since when (Unix seconds) the node does not answer, and the last
+    /// failure; `None` while it answers.
+    pub fn node_unreachable_since(&self) -> Option<(u64, String)> {
+        match self.node_unreachable_since.load(Relaxed) {
+            0 => None,
+            since => Some((
+                since,
+                self.node_error
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone()
+                    .unwrap_or_default(),
+            )),
+        }
+    }
+    /// Ingestion stopped for `reason` (the API goes on serving).
+    pub fn set_ingest_error(&self, reason: String) {
+        *self.ingest_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(reason);
+    }
+    /// Why ingestion stopped, if it did.
+    pub fn ingest_error(&self) -> Option<String> {
+        self.ingest_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+    /// An event of a module at the package address that is not Lumen's.
+    pub fn inc_foreign_events(&self) {
+        self.foreign_events.fetch_add(1, Relaxed);
+    }
+    /// Events of other modules at the package address skipped so far.
+    pub fn foreign_events(&self) -> u64 {
+        self.foreign_events.load(Relaxed)
     }
     /// The last version committed to the database.
     pub fn set_indexed_version(&self, v: u64) {
@@ -109,6 +174,12 @@ impl Metrics {
             self.events.load(Relaxed),
         );
         put(
+            "lumen_indexer_foreign_events_skipped_total",
+            "counter",
+            "Events of modules at the package address that are not Lumen's, skipped.",
+            self.foreign_events(),
+        );
+        put(
             "lumen_indexer_batches_total",
             "counter",
             "Batches committed.",
@@ -137,6 +208,23 @@ impl Metrics {
             "gauge",
             "Chain head minus indexed version.",
             head.saturating_sub(indexed),
+        );
+        let since = self.node_unreachable_since.load(Relaxed);
+        put(
+            "lumen_indexer_node_unreachable_seconds",
+            "gauge",
+            "Seconds since the node stopped answering (0 while it answers).",
+            if since == 0 {
+                0
+            } else {
+                unix_now().saturating_sub(since)
+            },
+        );
+        put(
+            "lumen_indexer_ingest_stopped",
+            "gauge",
+            "1 once ingestion stopped on an error (see /v1/status), else 0.",
+            u64::from(self.ingest_error().is_some()),
         );
         put(
             "lumen_indexer_http_requests_total",

@@ -87,7 +87,64 @@ impl PgCluster {
         Ok(cluster)
     }
 
-    /// Starts (creating on first use) a cluster whose data lives in `dir` and
+    /// Starts a streaming replica of `primary` in a new temp dir (removed
+    /// when dropped): a base backup taken with `pg_basebackup -R`, then a hot
+    /// standby that follows the primary's WAL and answers reads.
+    pub fn standby_of(primary: &PgCluster) -> Result<Self> {
+        let root = std::env::temp_dir().join(format!(
+            "lumen-pg-standby-{}-{}",
+            std::process::id(),
+            NEXT_ID.fetch_add(1, Ordering::SeqCst)
+        ));
+        if root.exists() {
+            std::fs::remove_dir_all(&root).map_err(|e| io_err(&root, e))?;
+        }
+        std::fs::create_dir_all(&root).map_err(|e| io_err(&root, e))?;
+        if let Some(user) = &primary.run_as {
+            chown(&root, user)?;
+        }
+        let data = root.join("data");
+        primary.run(
+            "pg_basebackup",
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &primary.port.to_string(),
+                "-U",
+                "lumen",
+                "-R",
+                "-X",
+                "stream",
+                "-c",
+                "fast",
+                "--no-sync",
+            ],
+        )?;
+        let mut cluster = Self::init(&data, true, &[])?;
+        cluster.temp_root = Some(root);
+        Ok(cluster)
+    }
+
+    /// Stops the server (it stays stopped until dropped): a database that
+    /// went away, for tests.
+    pub fn stop(&self) -> Result<()> {
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &self.data_dir.to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+        )
+    }
+
+    /// Starts a cluster whose data lives in `dir` and
     /// survives this process. The server is stopped when the value is dropped.
     pub fn persistent(dir: &Path) -> Result<Self> {
         Self::persistent_with(dir, &[])
@@ -376,6 +433,50 @@ fn create_database(admin_url: &str, name: &str, fresh: bool) -> Result<()> {
     Ok(())
 }
 
+/// Every row of every table of the database at `url` (but the schema
+/// migrations' bookkeeping), as JSON text, sorted, by table; the
+/// checkpoint's wall-clock `updated_at` is left out. Two databases that index
+/// the same chain compare equal.
+pub fn table_contents(url: &str) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+    let db_err = |detail: String| PgClusterError::Database {
+        url: url.to_string(),
+        detail,
+    };
+    let mut conn = PgConnection::establish(url).map_err(|e| db_err(e.to_string()))?;
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        row: String,
+    }
+    let tables: Vec<Name> = diesel::sql_query(
+        "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' \
+         AND tablename NOT LIKE '\\_\\_diesel%' ORDER BY 1",
+    )
+    .load(&mut conn)
+    .map_err(|e| db_err(e.to_string()))?;
+    let mut out = std::collections::BTreeMap::new();
+    for t in tables {
+        let wall_clock = if t.name == "checkpoint" {
+            " - 'updated_at'"
+        } else {
+            ""
+        };
+        let rows: Vec<Row> = diesel::sql_query(format!(
+            "SELECT (to_jsonb(t){wall_clock})::text AS row FROM \"{}\" t ORDER BY 1",
+            t.name
+        ))
+        .load(&mut conn)
+        .map_err(|e| db_err(e.to_string()))?;
+        out.insert(t.name, rows.into_iter().map(|r| r.row).collect());
+    }
+    Ok(out)
+}
+
 /// Replaces the database name (the URL path) of a `postgres://` URL.
 fn replace_db_name(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
@@ -393,7 +494,18 @@ fn replace_db_name(url: &str, name: &str) -> String {
     }
 }
 
+/// The directory of the server binaries: where `initdb` and `pg_ctl` are,
+/// links followed (the other tools, `pg_basebackup`, `pgbench` …, live beside
+/// the real ones).
 fn find_bin_dir() -> Option<PathBuf> {
+    let found = find_tools_dir()?;
+    let real = std::fs::canonicalize(found.join("pg_ctl"))
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    Some(real.unwrap_or(found))
+}
+
+fn find_tools_dir() -> Option<PathBuf> {
     let has_tools = |d: &Path| d.join("initdb").is_file() && d.join("pg_ctl").is_file();
     if let Ok(dir) = std::env::var("LUMEN_PG_BIN") {
         let dir = PathBuf::from(dir);

@@ -1,8 +1,12 @@
 //! The ingest loop: fetch → decode → store → checkpoint.
 //!
-//! A batch's raw events and its projections are written on two database
+//! Nothing is touched before the writer lock is held ([`crate::writer`]):
+//! migrations, the checkpoint, the removal of a torn batch's raw events and
+//! every write happen on the locked session or after it was taken. A
+//! batch's raw events and its projections are written on two database
 //! connections at once (`store::apply_batch_split`); the checkpoint moves
-//! with the projections, after the raw events committed.
+//! with the projections, on the locked session, after the raw events
+//! committed.
 //!
 //! Fetching and decoding run on the async side while the previous batch is
 //! written on a blocking thread, joined by a bounded channel (so memory stays
@@ -16,11 +20,14 @@ use std::time::{Duration, Instant};
 use lumen_sdk::Package;
 use tokio::sync::mpsc;
 
-use crate::checkpoint;
+use crate::checkpoint::{self, Checkpoint};
 use crate::decode::{decode_page, Batch, DecodeFailure};
 use crate::metrics::METRICS;
-use crate::source::{FileSource, RestConfig, RestSource, Source, SourceError};
+use crate::source::{
+    FileSource, GrpcConfig, GrpcSource, RestConfig, RestSource, Source, SourceError,
+};
 use crate::store::{apply_batch_split, remove_orphans, Applied, PgPool, StoreError};
+use crate::writer::Writer;
 
 /// Why ingestion stopped.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +51,13 @@ pub enum PipelineError {
 pub enum Input {
     /// A fullnode.
     Node(RestConfig),
+    /// A Transaction Stream service.
+    Grpc {
+        /// The stream.
+        stream: GrpcConfig,
+        /// Stop at the head of this REST node (a backfill); `None`: follow.
+        head_of: Option<String>,
+    },
     /// A JSON-lines file of REST transactions.
     File(std::path::PathBuf),
 }
@@ -55,8 +69,9 @@ pub struct PipelineConfig {
     pub package: Package,
     /// The source.
     pub input: Input,
-    /// Version to start from on an empty database.
-    pub start_version: u64,
+    /// Version to start from on an empty database (one whose first run
+    /// applied nothing may be moved; see `checkpoint::begin`).
+    pub start_version: Option<u64>,
     /// Events per database transaction (approximately: whole pages).
     pub batch_events: usize,
     /// Transactions per page read from a file.
@@ -78,18 +93,38 @@ pub struct Summary {
     pub next_version: u64,
 }
 
-/// Runs migrations and initialises the checkpoint; returns it.
-pub async fn prepare(
+/// Runs `f` with the writer on a blocking thread.
+async fn with_writer<T: Send + 'static>(
+    mut writer: Writer,
+    f: impl FnOnce(&mut Writer) -> Result<T, StoreError> + Send + 'static,
+) -> Result<(Writer, T), PipelineError> {
+    tokio::task::spawn_blocking(move || f(&mut writer).map(|t| (writer, t)))
+        .await
+        .map_err(|e| PipelineError::Writer(e.to_string()))?
+        .map_err(PipelineError::from)
+}
+
+/// Takes the writer lock (waiting while another process writes), then
+/// runs migrations, finds the checkpoint and removes what a torn batch
+/// left past it.
+async fn prepare(
     pool: &PgPool,
     package: Package,
-    start_version: u64,
-) -> Result<checkpoint::Checkpoint, PipelineError> {
+    start_version: Option<u64>,
+) -> Result<(Writer, Checkpoint), PipelineError> {
     let pool = pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get()?;
-        crate::store::migrate(&mut conn)?;
-        let cp = checkpoint::init(&mut conn, &package, start_version)?;
-        let orphans = remove_orphans(&mut conn)?;
+    let writer = tokio::task::spawn_blocking(move || {
+        Writer::acquire(&pool, |holder| match holder {
+            Some(h) => tracing::warn!(holder = %h, "another indexer writes to this database; waiting for it to stop"),
+            None => tracing::warn!("another indexer holds the writer lock; waiting for it to stop"),
+        })
+    })
+    .await
+    .map_err(|e| PipelineError::Writer(e.to_string()))??;
+    with_writer(writer, move |w| {
+        crate::store::migrate(w.conn())?;
+        let cp = checkpoint::begin(w.conn(), &package, start_version)?;
+        let orphans = remove_orphans(w)?;
         if orphans > 0 {
             tracing::info!(
                 orphans,
@@ -97,29 +132,39 @@ pub async fn prepare(
                 "removed raw events past the checkpoint (an interrupted batch); they are read again"
             );
         }
-        Ok::<_, StoreError>(cp)
+        Ok(cp)
     })
     .await
-    .map_err(|e| PipelineError::Writer(e.to_string()))?
-    .map_err(PipelineError::from)
+}
+
+/// Records the chain id of the source, the first time.
+async fn record_chain(
+    writer: Writer,
+    cp: &Checkpoint,
+    chain_id: u8,
+) -> Result<Writer, PipelineError> {
+    if cp.chain_id.is_some() {
+        return Ok(writer);
+    }
+    let (writer, ()) = with_writer(writer, move |w| {
+        checkpoint::set_chain_id(w.conn(), chain_id)
+    })
+    .await?;
+    Ok(writer)
 }
 
 /// Ingests until the source ends (a file, or a node with `stop_at_head`) or
 /// fails. Resumes from the database's checkpoint.
 pub async fn run(pool: PgPool, cfg: PipelineConfig) -> Result<Summary, PipelineError> {
-    let cp = prepare(&pool, cfg.package, cfg.start_version).await?;
+    let (mut writer, cp) = prepare(&pool, cfg.package, cfg.start_version).await?;
     let start = cp.next_version;
+    let anchor = cp.last_version().zip(cp.last_hash.clone());
     let mut source = match &cfg.input {
         Input::Node(rest) => {
-            let (src, info) = RestSource::connect(rest.clone(), start, cp.chain_id).await?;
-            if cp.chain_id.is_none() {
-                let pool = pool.clone();
-                tokio::task::spawn_blocking(move || {
-                    let mut conn = pool.get()?;
-                    checkpoint::set_chain_id(&mut conn, info.chain_id)
-                })
-                .await
-                .map_err(|e| PipelineError::Writer(e.to_string()))??;
+            let (mut src, info) = RestSource::connect(rest.clone(), start, cp.chain_id).await?;
+            writer = record_chain(writer, &cp, info.chain_id).await?;
+            if let Some((version, hash)) = anchor {
+                src.check_ledger(version, hash).await?;
             }
             tracing::info!(
                 chain_id = info.chain_id,
@@ -130,6 +175,21 @@ pub async fn run(pool: PgPool, cfg: PipelineConfig) -> Result<Summary, PipelineE
             METRICS.set_chain_head(info.ledger_version);
             Source::Rest(Box::new(src))
         }
+        Input::Grpc { stream, head_of } => {
+            let mut stream = stream.clone();
+            if let Some(node) = head_of {
+                crate::source::install_crypto_provider();
+                let info = crate::source::ledger_info(&reqwest::Client::new(), node, &stream.retry)
+                    .await?;
+                METRICS.set_chain_head(info.ledger_version);
+                stream.stop_at = Some(info.ledger_version);
+            }
+            let url = stream.url.clone();
+            let (src, chain_id) = GrpcSource::connect(stream, start, cp.chain_id, anchor).await?;
+            writer = record_chain(writer, &cp, chain_id).await?;
+            tracing::info!(chain_id, start, %url, "transaction stream open");
+            Source::Grpc(Box::new(src))
+        }
         Input::File(path) => {
             tracing::info!(path = %path.display(), start, "reading transactions from a file");
             Source::File(FileSource::open(path, start, cfg.file_page_size)?)
@@ -138,10 +198,10 @@ pub async fn run(pool: PgPool, cfg: PipelineConfig) -> Result<Summary, PipelineE
     METRICS.set_indexed_version(start.saturating_sub(1));
 
     let (tx, rx) = mpsc::channel::<Batch>(2);
-    let writer = tokio::task::spawn_blocking({
+    let writer_task = tokio::task::spawn_blocking({
         let pool = pool.clone();
         let every = cfg.progress_every;
-        move || write_loop(pool, rx, start, every)
+        move || write_loop(writer, pool, rx, start, every)
     });
 
     let produce = async {
@@ -169,7 +229,7 @@ pub async fn run(pool: PgPool, cfg: PipelineConfig) -> Result<Summary, PipelineE
     };
     let produced = produce.await;
     drop(tx);
-    let written = writer
+    let written = writer_task
         .await
         .map_err(|e| PipelineError::Writer(e.to_string()))?;
     // A writer error explains a producer stop, so it is reported first.
@@ -179,14 +239,15 @@ pub async fn run(pool: PgPool, cfg: PipelineConfig) -> Result<Summary, PipelineE
 }
 
 fn write_loop(
+    mut writer: Writer,
     pool: PgPool,
     mut rx: mpsc::Receiver<Batch>,
     start: u64,
     every: Duration,
 ) -> Result<Summary, PipelineError> {
     // Two connections: the raw log and the projections of a batch are
-    // written at the same time (see `apply_batch_split`).
-    let mut conn = pool.get().map_err(StoreError::from)?;
+    // written at the same time (see `apply_batch_split`); the projections
+    // and the checkpoint on the locked session.
     let mut raw = pool.get().map_err(StoreError::from)?;
     let mut summary = Summary {
         next_version: start,
@@ -197,7 +258,7 @@ fn write_loop(
     let mut events_at_last_log = 0u64;
     while let Some(batch) = rx.blocking_recv() {
         let t0 = Instant::now();
-        let applied = apply_batch_split(&mut conn, &mut raw, &batch)?;
+        let applied = apply_batch_split(writer.conn(), &mut raw, &batch)?;
         let micros = t0.elapsed().as_micros() as u64;
         if let Applied::Written { events } = applied {
             summary.events += events;

@@ -10,6 +10,9 @@ diesel::table! {
         package -> Text,
         events_total -> BigInt,
         updated_at -> Timestamptz,
+        first_version -> BigInt,
+        last_hash -> Nullable<Text>,
+        last_epoch -> Nullable<BigInt>,
     }
 }
 

@@ -20,6 +20,8 @@ use crate::rows::{to_i64, EventRow};
 use crate::schema::*;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
+use std::time::Duration;
+
 use diesel::r2d2::{ConnectionManager, Pool};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
@@ -60,6 +62,20 @@ pub enum StoreError {
     /// The checkpoint row is missing.
     #[error("the database has no checkpoint; start the indexer once to initialise it")]
     NotInitialised,
+    /// `--start-version` asks for another beginning than the database has.
+    #[error(
+        "--start-version {requested} does not fit this database: it began at version {first} \
+         and holds versions up to {}; drop --start-version to resume at {next}, or index into a new database",
+        next.saturating_sub(1)
+    )]
+    StartVersionConflict {
+        /// The version asked for.
+        requested: u64,
+        /// Where the database began.
+        first: u64,
+        /// The checkpoint.
+        next: u64,
+    },
 }
 
 impl From<diesel::r2d2::PoolError> for StoreError {
@@ -68,13 +84,61 @@ impl From<diesel::r2d2::PoolError> for StoreError {
     }
 }
 
-/// Opens a pool of `size` connections to `url`.
+/// How a pool connects and how long it waits.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    /// Connections at most (at least 2).
+    pub size: u32,
+    /// How long a caller waits for a connection (connecting included)
+    /// before the database counts as unreachable.
+    pub timeout: Duration,
+    /// Longest query on its connections (`statement_timeout`); `None`: no
+    /// limit.
+    pub statement_timeout: Option<Duration>,
+}
+
+impl PoolOptions {
+    /// `size` connections, a 2 s wait, no statement limit.
+    pub fn new(size: u32) -> Self {
+        Self {
+            size,
+            timeout: Duration::from_secs(2),
+            statement_timeout: None,
+        }
+    }
+}
+
+/// Sets `statement_timeout` on every new connection.
+#[derive(Debug)]
+struct StatementTimeout(Duration);
+
+impl diesel::r2d2::CustomizeConnection<PgConnection, diesel::r2d2::Error> for StatementTimeout {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        diesel::sql_query(format!("SET statement_timeout = {}", self.0.as_millis()))
+            .execute(conn)
+            .map(|_| ())
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+/// Opens a pool of `size` connections to `url` (see [`pool_with`]).
 pub fn pool(url: &str, size: u32) -> Result<PgPool, StoreError> {
-    Pool::builder()
-        .max_size(size.max(2))
-        .connection_timeout(std::time::Duration::from_secs(10))
-        .build(ConnectionManager::<PgConnection>::new(url))
-        .map_err(|e| StoreError::Pool(format!("{}: {e}", redact(url))))
+    pool_with(url, &PoolOptions::new(size))
+}
+
+/// Opens a pool to `url`. One connection is made first, so that a
+/// malformed URL or an unreachable server is an error at once, with its
+/// cause; later, a caller waits at most `timeout` for a connection.
+pub fn pool_with(url: &str, o: &PoolOptions) -> Result<PgPool, StoreError> {
+    PgConnection::establish(url).map_err(|e| StoreError::Pool(format!("{}: {e}", redact(url))))?;
+    let mut b = Pool::builder()
+        .max_size(o.size.max(2))
+        .min_idle(Some(1))
+        .connection_timeout(o.timeout);
+    if let Some(t) = o.statement_timeout {
+        b = b.connection_customizer(Box::new(StatementTimeout(t)));
+    }
+    Ok(b.build_unchecked(ConnectionManager::<PgConnection>::new(url)))
 }
 
 /// The URL without its password, for messages.
@@ -92,11 +156,13 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Applies pending migrations.
+/// Applies pending migrations, one process at a time.
 pub fn migrate(conn: &mut PgConnection) -> Result<(), StoreError> {
-    conn.run_pending_migrations(MIGRATIONS)
-        .map(|_| ())
-        .map_err(|e| StoreError::Migration(e.to_string()))
+    crate::writer::with_migration_lock(conn, |conn| {
+        conn.run_pending_migrations(MIGRATIONS)
+            .map(|_| ())
+            .map_err(|e| StoreError::Migration(e.to_string()))
+    })
 }
 
 /// What [`apply_batch`] did.
@@ -143,7 +209,10 @@ pub fn apply_batch_split(
 
 /// Deletes raw events at or past the checkpoint: what a crash between the
 /// two commits of [`apply_batch_split`] left behind. Returns how many.
-pub fn remove_orphans(conn: &mut PgConnection) -> Result<usize, StoreError> {
+/// Only the writer may: past the checkpoint lie the events of the batch
+/// it is writing.
+pub fn remove_orphans(writer: &mut crate::writer::Writer) -> Result<usize, StoreError> {
+    let conn = writer.conn();
     let Some(cp) = checkpoint::load(conn)? else {
         return Ok(0);
     };
@@ -212,9 +281,13 @@ fn write_batch(
         }
         checkpoint::advance(
             conn,
-            batch.last_version,
-            batch.last_timestamp_us.max(cp.timestamp_us),
-            rows.len() as u64,
+            checkpoint::Advance {
+                last_version: batch.last_version,
+                timestamp_us: batch.last_timestamp_us.max(cp.timestamp_us),
+                events_added: rows.len() as u64,
+                last_hash: batch.last_hash.as_deref(),
+                last_epoch: batch.last_epoch.or(cp.last_epoch),
+            },
         )?;
         Ok(Applied::Written {
             events: rows.len() as u64,

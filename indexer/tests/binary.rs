@@ -3,110 +3,14 @@
 //! then serve the API; clear non-zero exits on a pruned start and on
 //! another chain.
 
+mod common;
+
 use std::process::Stdio;
 use std::time::Duration;
 
+use common::*;
 use lumen_indexer::pg_cluster::TestDb;
-use lumen_sdk::events::*;
 use lumen_sdk::standin::Standin;
-use lumen_sdk::{AccountAddress, Package};
-use serde_json::{json, Value};
-
-fn addr(n: u64) -> AccountAddress {
-    let mut b = [0u8; 32];
-    b[24..].copy_from_slice(&n.to_be_bytes());
-    AccountAddress::new(b)
-}
-
-/// `n_jobs` jobs created by one creator, one per transaction, between
-/// framework-only transactions; versions from 0.
-fn chain(n_jobs: u64) -> Vec<Value> {
-    let pkg = Package::DEV;
-    let mut txns = Vec::new();
-    let mut push = |events: Vec<Value>| {
-        let v = txns.len() as u64;
-        txns.push(json!({
-            "version": v.to_string(),
-            "hash": format!("0x{v:064x}"),
-            "type": if events.is_empty() { "block_metadata_transaction" } else { "user_transaction" },
-            "timestamp": (1_700_000_000_000_000u64 + v * 1_000_000).to_string(),
-            "success": true,
-            "events": events,
-        }));
-    };
-    push(vec![]);
-    for id in 1..=n_jobs {
-        let ev = LumenEvent::JobCreated(JobCreated {
-            job: addr(0x1000 + id),
-            job_id: id,
-            creator: addr(0xc1),
-            spec_hash: vec![1, 2],
-            frames: 10,
-            max_price_per_frame: 5,
-            min_score: 0,
-            min_vram_mb: 0,
-            deposit: 50,
-            created_at: 1_700_000_000 + id,
-        });
-        push(vec![ev.to_rest(&pkg, id)]);
-        push(vec![]);
-    }
-    txns
-}
-
-fn indexer() -> tokio::process::Command {
-    let mut c = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen-indexer"));
-    for var in [
-        "LUMEN_NODE_URL",
-        "LUMEN_PACKAGE",
-        "DATABASE_URL",
-        "LUMEN_INDEXER_LISTEN",
-    ] {
-        c.env_remove(var);
-    }
-    c.env("RUST_LOG", "info")
-        .stdin(Stdio::null())
-        .kill_on_drop(true);
-    c
-}
-
-async fn ingest(node: &str, db: &str) -> std::process::Output {
-    indexer()
-        .args([
-            "--node-url",
-            node,
-            "--database-url",
-            db,
-            "--package",
-            "0xcafe",
-        ])
-        .args([
-            "--ingest-only",
-            "--exit-at-head",
-            "--page-size",
-            "7",
-            "--pages-in-flight",
-            "3",
-        ])
-        .output()
-        .await
-        .unwrap()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn get_json(url: &str) -> Option<(u16, Value)> {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let r = reqwest::get(url).await.ok()?;
-    let s = r.status().as_u16();
-    Some((s, r.json().await.ok()?))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingests_from_a_node_then_serves() {

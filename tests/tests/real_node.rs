@@ -49,7 +49,7 @@ async fn the_indexer_follows_a_real_node_to_its_head() {
         PipelineConfig {
             package,
             input: Input::Node(rest),
-            start_version: start,
+            start_version: Some(start),
             batch_events: 1_000,
             file_page_size: 100,
             progress_every: Duration::from_secs(60),

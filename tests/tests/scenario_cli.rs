@@ -55,7 +55,7 @@ async fn the_scenario_file_ingests_and_matches_its_summary() {
         PipelineConfig {
             package: Package::DEV,
             input: Input::File(out.clone()),
-            start_version: 0,
+            start_version: None,
             batch_events: 500,
             file_page_size: 100,
             progress_every: Duration::from_secs(60),

@@ -92,6 +92,26 @@ pub struct StatusView {
     indexed_timestamp_us: Option<u64>,
     /// Package events stored.
     events_total: u64,
+    /// Since when (Unix seconds) the node does not answer this process;
+    /// null while it answers.
+    node_unreachable_since: Option<u64>,
+    /// The node's last failure, while it does not answer.
+    node_error: Option<String>,
+    /// Why this process's ingestion stopped, if it did (the API serves on).
+    ingest_error: Option<String>,
+    /// `primary`, or `standby` for a streaming replica.
+    database_role: &'static str,
+    /// On a standby: seconds since the commit of the last transaction it
+    /// replayed (what it shows is at least this old).
+    replay_lag_secs: Option<f64>,
+}
+
+#[derive(QueryableByName)]
+struct Role {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    standby: bool,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Double>)]
+    lag: Option<f64>,
 }
 
 /// Indexed version, chain head and lag.
@@ -101,7 +121,15 @@ pub async fn status_handler(
     State(st): State<AppState>,
     Query(NoParams {}): Query<NoParams>,
 ) -> Result<Json<StatusView>, ApiError> {
-    let cp = db(&st, |c| Ok(checkpoint::load(c)?)).await?;
+    let (cp, role) = db(&st, |c| {
+        let role: Role = diesel::sql_query(
+            "SELECT pg_is_in_recovery() AS standby, \
+                    EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8 AS lag",
+        )
+        .get_result(c)?;
+        Ok((checkpoint::load(c)?, role))
+    })
+    .await?;
     let mut head = Some(METRICS.chain_head()).filter(|h| *h > 0);
     if let Some(node) = &st.node {
         let cached = *st.node_head.lock().unwrap_or_else(|p| p.into_inner());
@@ -135,6 +163,11 @@ pub async fn status_handler(
         package: cp.as_ref().map(|c| c.package.clone()),
         indexed_timestamp_us: cp.as_ref().map(|c| c.timestamp_us),
         events_total: cp.as_ref().map_or(0, |c| c.events_total),
+        node_unreachable_since: METRICS.node_unreachable_since().map(|(t, _)| t),
+        node_error: METRICS.node_unreachable_since().map(|(_, e)| e),
+        ingest_error: METRICS.ingest_error(),
+        database_role: if role.standby { "standby" } else { "primary" },
+        replay_lag_secs: role.lag.filter(|_| role.standby).map(|l| l.max(0.0)),
     }))
 }
 

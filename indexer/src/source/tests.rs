@@ -260,3 +260,123 @@ fn backoff_grows_and_is_capped() {
         assert!(d9 >= Duration::from_millis(500) && d9 <= Duration::from_secs(1));
     }
 }
+
+/// A node that answers its first `/v1/transactions` request with 429 and
+/// `Retry-After: <secs>`, then serves `txns`.
+async fn rate_limiting_node(txns: Vec<serde_json::Value>, secs: u64) -> String {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+    let first = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let head = txns.len() as u64 - 1;
+    let app = axum::Router::new()
+        .route(
+            "/v1",
+            axum::routing::get(move || async move {
+                axum::Json(serde_json::json!({
+                    "chain_id": 4,
+                    "ledger_version": head.to_string(),
+                    "oldest_ledger_version": "0",
+                }))
+            }),
+        )
+        .route(
+            "/v1/transactions",
+            axum::routing::get(move || {
+                let (first, txns) = (first.clone(), txns.clone());
+                async move {
+                    if first.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                        (
+                            StatusCode::TOO_MANY_REQUESTS,
+                            [(header::RETRY_AFTER, secs.to_string())],
+                        )
+                            .into_response()
+                    } else {
+                        axum::Json(txns).into_response()
+                    }
+                }
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+/// `Retry-After` on a 429 used to be ignored (the retry came after the
+/// backoff's ~100 ms).
+#[tokio::test]
+async fn retry_after_is_honoured() {
+    let url = rate_limiting_node(fillers(3), 2).await;
+    let (mut src, _) = RestSource::connect(fast_cfg(url), 0, None).await.unwrap();
+    let t0 = std::time::Instant::now();
+    assert_eq!(drain(&mut src).await.unwrap(), [0, 1, 2]);
+    assert!(t0.elapsed() >= Duration::from_secs(2), "{:?}", t0.elapsed());
+}
+
+/// Node errors used to lose their cause ("error sending request" for a
+/// refused connection, a timeout and a bad scheme alike), and a URL without
+/// a scheme was retried ten times.
+#[tokio::test]
+async fn errors_keep_their_cause_and_a_bad_url_is_not_retried() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let err = RestSource::connect(fast_cfg(format!("http://127.0.0.1:{port}")), 0, None)
+        .await
+        .err()
+        .unwrap();
+    assert!(
+        err.to_string()
+            .to_lowercase()
+            .contains("connection refused"),
+        "{err}"
+    );
+
+    let node = node_with(3).await;
+    node.push_faults(&[Fault::Delay(Duration::from_secs(3)); 5]);
+    let mut cfg = fast_cfg(node.url());
+    cfg.request_timeout = Duration::from_millis(200);
+    cfg.pages_in_flight = 1;
+    let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
+    let err = drain(&mut src).await.unwrap_err();
+    assert!(err.to_string().contains("timed out"), "{err}");
+
+    let t0 = std::time::Instant::now();
+    let err = RestSource::connect(fast_cfg(format!("127.0.0.1:{port}")), 0, None)
+        .await
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("not a usable node URL"), "{err}");
+    assert!(
+        !matches!(err, SourceError::RetriesExhausted { .. }),
+        "{err}"
+    );
+    assert!(t0.elapsed() < Duration::from_millis(500));
+}
+
+/// Following, a node that stays below what was indexed is another ledger
+/// (after the patience a load-balanced node gets to catch up).
+#[tokio::test]
+async fn a_node_below_the_indexed_version_is_another_ledger() {
+    let txns = fillers(10);
+    let hash_8 = txns[8]["hash"].as_str().unwrap().to_string();
+    let node = Standin::start(4).await.unwrap();
+    node.push_transactions(txns[..4].to_vec());
+    let mut cfg = fast_cfg(node.url());
+    cfg.stop_at_head = false;
+    cfg.ledger_patience = Duration::from_millis(300);
+    let (mut src, _) = RestSource::connect(cfg.clone(), 9, None).await.unwrap();
+    src.check_ledger(8, hash_8.clone()).await.unwrap();
+    let err = src.next_page().await.unwrap_err();
+    assert!(matches!(err, SourceError::LedgerReset { .. }), "{err}");
+    assert!(err.to_string().contains("below version 8"), "{err}");
+    // The same ledger passes the check and goes on.
+    node.push_transactions(txns[4..].to_vec());
+    let (mut src, _) = RestSource::connect(cfg, 9, None).await.unwrap();
+    src.check_ledger(8, hash_8.clone()).await.unwrap();
+    assert_eq!(
+        src.next_page().await.unwrap().unwrap().transactions[0].version,
+        9
+    );
+}

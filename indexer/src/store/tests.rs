@@ -396,10 +396,12 @@ fn a_torn_split_write_leaves_orphans_that_the_rerun_removes() {
     // A rerun of the same range removes them before copying (no duplicate
     // key), and the start of a process removes them too.
     c.txns = real;
-    let mut fresh_conn = PgConnection::establish(db.url()).unwrap();
-    assert_eq!(remove_orphans(&mut fresh_conn).unwrap(), 4);
+    let pool = pool(db.url(), 2).unwrap();
+    let mut writer = crate::writer::Writer::acquire(&pool, |_| ()).unwrap();
+    assert_eq!(remove_orphans(&mut writer).unwrap(), 4);
     assert_eq!(count(&mut conn, "events"), events_before);
-    assert_eq!(remove_orphans(&mut fresh_conn).unwrap(), 0);
+    assert_eq!(remove_orphans(&mut writer).unwrap(), 0);
+    drop(writer);
     // Orphans again (a second torn write), then the rerun without a restart.
     let _ = apply_batch_split(&mut conn, &mut raw, &{
         let mut torn = c.batch(first, c.next_version());

@@ -73,7 +73,7 @@ pub async fn index(node_url: &str) -> Indexed {
         PipelineConfig {
             package: Package::DEV,
             input: Input::Node(rest),
-            start_version: 0,
+            start_version: None,
             batch_events: 2_000,
             file_page_size: 100,
             progress_every: Duration::from_secs(60),
