@@ -270,11 +270,13 @@ module lumen::offer_auth {
     /// # Aborts
     /// * `EUnknownScheme` for a scheme other than 0, 2, 3.
     /// * `EMalformedPublicKey` if the bytes do not parse for the scheme.
+    /// * `EUnsupportedKey` for a SingleKey that is not Ed25519, or a MultiKey
+    ///   member of an unknown type.
     public(package) fun authentication_key(scheme: u8, public_key: vector<u8>): vector<u8> {
         if (scheme == SCHEME_ED25519) {
             assert!(public_key.length() == PUBLIC_KEY_BYTES, error::invalid_argument(EMalformedPublicKey));
         } else if (scheme == SCHEME_SINGLE_KEY) {
-            assert!(single_ed25519(&public_key).is_some(), error::invalid_argument(EMalformedPublicKey));
+            single_ed25519(&public_key);
         } else if (scheme == SCHEME_MULTI_KEY) {
             multi_keys(&public_key);
         } else {
@@ -292,18 +294,13 @@ module lumen::offer_auth {
     /// # Aborts
     /// * `EUnknownScheme`, `EMalformedPublicKey` as `authentication_key`.
     /// * `EMalformedSignature` if the signature bytes do not parse.
-    /// * `EUnsupportedKey` if a MultiKey signer is not an Ed25519 key, or a
-    ///   SingleKey is not Ed25519.
+    /// * `EUnsupportedKey` if a MultiKey signer is not an Ed25519 key.
     public(package) fun verify(scheme: u8, public_key: vector<u8>, signature: vector<u8>, message: vector<u8>): bool {
         if (scheme == SCHEME_ED25519) {
             assert!(public_key.length() == PUBLIC_KEY_BYTES, error::invalid_argument(EMalformedPublicKey));
             verify_ed25519(public_key, signature, message)
         } else if (scheme == SCHEME_SINGLE_KEY) {
-            assert!(public_key.length() > 0, error::invalid_argument(EMalformedPublicKey));
-            assert!(public_key[0] == ANY_ED25519, error::invalid_argument(EUnsupportedKey));
-            let pk = single_ed25519(&public_key);
-            assert!(pk.is_some(), error::invalid_argument(EMalformedPublicKey));
-            verify_ed25519(pk.destroy_some(), signature, message)
+            verify_ed25519(single_ed25519(&public_key), signature, message)
         } else if (scheme == SCHEME_MULTI_KEY) {
             verify_multi(public_key, signature, message)
         } else {
@@ -321,10 +318,13 @@ module lumen::offer_auth {
     }
 
     /// The Ed25519 key of a SingleKey `bcs(AnyPublicKey::Ed25519)`: `0x00 0x20 pk`.
-    fun single_ed25519(any: &vector<u8>): Option<vector<u8>> {
-        if (any.length() == 2 + PUBLIC_KEY_BYTES && any[0] == ANY_ED25519 && any[1] == 32) {
-            option::some(any.slice(2, any.length()))
-        } else option::none()
+    fun single_ed25519(any: &vector<u8>): vector<u8> {
+        assert!(any.is_empty() || any[0] == ANY_ED25519, error::invalid_argument(EUnsupportedKey));
+        assert!(
+            any.length() == 2 + PUBLIC_KEY_BYTES && any[1] == (PUBLIC_KEY_BYTES as u8),
+            error::invalid_argument(EMalformedPublicKey),
+        );
+        any.slice(2, any.length())
     }
 
     /// The keys of a `bcs(MultiKey)` as (variant, Ed25519 key or empty) and

@@ -180,10 +180,11 @@ module lumen::offer_auth_tests {
 
     #[test]
     #[expected_failure(abort_code = 0x10004, location = lumen::offer_auth)]
-    fun single_key_without_its_prefix_is_malformed() {
-        // EMalformedPublicKey: a bare Ed25519 key is not a SingleKey.
+    fun short_single_key_is_malformed() {
+        // EMalformedPublicKey
         let (_, pk) = ed25519_key();
-        offer_auth::authentication_key(2, pk);
+        pk.pop_back();
+        offer_auth::authentication_key(2, any_ed25519(pk));
     }
 
     #[test]

@@ -29,8 +29,9 @@ pub const SCHEME_MULTI_KEY: u8 = 3;
 /// BCS bytes (variant byte included).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnyPublicKey {
-    /// `AnyPublicKey::Ed25519`.
-    Ed25519(Ed25519PublicKey),
+    /// `AnyPublicKey::Ed25519`: the key's 32 bytes (any bytes, as on chain:
+    /// a point that does not decode simply verifies nothing).
+    Ed25519([u8; 32]),
     /// Any other variant, BCS-encoded.
     Other(Vec<u8>),
 }
@@ -38,7 +39,7 @@ pub enum AnyPublicKey {
 impl AnyPublicKey {
     fn bcs(&self) -> Vec<u8> {
         match self {
-            Self::Ed25519(pk) => [&[0u8, 32][..], &pk.to_bytes()].concat(),
+            Self::Ed25519(pk) => [&[0u8, 32][..], pk].concat(),
             Self::Other(b) => b.clone(),
         }
     }
@@ -65,13 +66,97 @@ pub enum MultiKeyError {
     },
 }
 
+/// Key or signature bytes the contract refuses: each variant is the
+/// `offer_auth` abort of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// `EUnknownScheme`: not 0, 2 or 3.
+    #[error("key scheme {0} is not 0 (Ed25519), 2 (SingleKey) or 3 (MultiKey)")]
+    UnknownScheme(u8),
+    /// `EMalformedPublicKey`.
+    #[error("the public key bytes do not parse for their scheme")]
+    MalformedPublicKey,
+    /// `EMalformedSignature`.
+    #[error("the signature bytes do not parse for their scheme")]
+    MalformedSignature,
+    /// `EUnsupportedKey`: only Ed25519 keys sign here.
+    #[error("a key or signature type the contract cannot verify (only Ed25519 signs)")]
+    UnsupportedKey,
+}
+
+impl KeyError {
+    /// The name of the `offer_auth` abort constant.
+    pub fn abort_name(&self) -> &'static str {
+        match self {
+            Self::UnknownScheme(_) => "EUnknownScheme",
+            Self::MalformedPublicKey => "EMalformedPublicKey",
+            Self::MalformedSignature => "EMalformedSignature",
+            Self::UnsupportedKey => "EUnsupportedKey",
+        }
+    }
+}
+
+/// Reads BCS the way `offer_auth` does: ULEB128 lengths, byte strings.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    err: KeyError,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, KeyError> {
+        let b = *self.bytes.get(self.at).ok_or(self.err)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn uleb(&mut self) -> Result<usize, KeyError> {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            if shift >= 28 {
+                return Err(self.err);
+            }
+            let b = self.byte()?;
+            value |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'a [u8], KeyError> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|e| *e <= self.bytes.len())
+            .ok_or(self.err)?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], KeyError> {
+        let len = self.uleb()?;
+        self.take(len)
+    }
+
+    fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+fn ed25519_key(bytes: &[u8]) -> Result<[u8; 32], KeyError> {
+    bytes.try_into().map_err(|_| KeyError::MalformedPublicKey)
+}
+
 /// The key an account signs with, in one of the schemes above.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccountKey {
-    /// Scheme 0.
-    Ed25519(Ed25519PublicKey),
-    /// Scheme 2, an Ed25519 key.
-    SingleKey(Ed25519PublicKey),
+    /// Scheme 0, the key's bytes.
+    Ed25519([u8; 32]),
+    /// Scheme 2, an Ed25519 key's bytes.
+    SingleKey([u8; 32]),
     /// Scheme 3.
     MultiKey {
         /// The keys, in order (at most 32).
@@ -82,6 +167,125 @@ pub enum AccountKey {
 }
 
 impl AccountKey {
+    /// Parses public key bytes of `scheme` as the contract does.
+    pub fn from_bytes(scheme: u8, bytes: &[u8]) -> Result<Self, KeyError> {
+        match scheme {
+            SCHEME_ED25519 if bytes.len() == 32 => Ok(Self::Ed25519(ed25519_key(bytes)?)),
+            SCHEME_ED25519 => Err(KeyError::MalformedPublicKey),
+            SCHEME_SINGLE_KEY => match bytes {
+                [0, 32, key @ ..] if key.len() == 32 => Ok(Self::SingleKey(ed25519_key(key)?)),
+                [v, ..] if *v != 0 => Err(KeyError::UnsupportedKey),
+                _ => Err(KeyError::MalformedPublicKey),
+            },
+            SCHEME_MULTI_KEY => Self::multi_from_bytes(bytes),
+            other => Err(KeyError::UnknownScheme(other)),
+        }
+    }
+
+    fn multi_from_bytes(bytes: &[u8]) -> Result<Self, KeyError> {
+        let mut r = Reader {
+            bytes,
+            at: 0,
+            err: KeyError::MalformedPublicKey,
+        };
+        let n = r.uleb()?;
+        if n == 0 || n > 32 {
+            return Err(KeyError::MalformedPublicKey);
+        }
+        let mut keys = Vec::with_capacity(n);
+        for _ in 0..n {
+            let start = r.at;
+            match r.byte()? {
+                0 => {
+                    let key = r.bytes()?;
+                    if key.len() != 32 {
+                        return Err(KeyError::MalformedPublicKey);
+                    }
+                    keys.push(AnyPublicKey::Ed25519(ed25519_key(key)?));
+                    continue;
+                }
+                // Secp256k1, Secp256r1: one byte string; keyless: two; federated keyless: 32 bytes and two.
+                1 | 2 => drop(r.bytes()?),
+                3 => drop((r.bytes()?, r.bytes()?)),
+                4 => drop((r.take(32)?, r.bytes()?, r.bytes()?)),
+                _ => return Err(KeyError::UnsupportedKey),
+            }
+            keys.push(AnyPublicKey::Other(bytes[start..r.at].to_vec()));
+        }
+        let required = r.byte()?;
+        if !r.done() || required == 0 || usize::from(required) > n {
+            return Err(KeyError::MalformedPublicKey);
+        }
+        Ok(Self::MultiKey {
+            keys,
+            signatures_required: required,
+        })
+    }
+
+    /// Whether `signature` (bytes of this scheme) signs `message`, as
+    /// `offer_auth::verify` decides it: `Ok(false)` for a signature that does
+    /// not verify or too few signers, an error where the contract aborts.
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<bool, KeyError> {
+        let one = |pk: &[u8; 32], sig: &[u8]| -> Result<bool, KeyError> {
+            if sig.len() != 64 {
+                return Err(KeyError::MalformedSignature);
+            }
+            let (Ok(pk), Ok(sig)) = (
+                Ed25519PublicKey::from_bytes(pk),
+                Ed25519Signature::from_bytes(sig),
+            ) else {
+                return Ok(false);
+            };
+            Ok(crate::messages::verify_strict("offer", message, &pk, &sig).is_ok())
+        };
+        let (keys, required) = match self {
+            Self::Ed25519(pk) | Self::SingleKey(pk) => return one(pk, signature),
+            Self::MultiKey {
+                keys,
+                signatures_required,
+            } => (keys, usize::from(*signatures_required)),
+        };
+        let mut r = Reader {
+            bytes: signature,
+            at: 0,
+            err: KeyError::MalformedSignature,
+        };
+        let m = r.uleb()?;
+        let mut sigs = vec![];
+        for _ in 0..m {
+            if r.byte()? != 0 {
+                return Err(KeyError::UnsupportedKey);
+            }
+            let sig = r.bytes()?;
+            if sig.len() != 64 {
+                return Err(KeyError::MalformedSignature);
+            }
+            sigs.push(sig);
+        }
+        let bitmap = r.bytes()?;
+        if bitmap.len() > 4 || !r.done() {
+            return Err(KeyError::MalformedSignature);
+        }
+        let signers: Vec<usize> = (0..bitmap.len() * 8)
+            .filter(|bit| bitmap[bit / 8] & (0x80 >> (bit % 8)) != 0)
+            .collect();
+        if signers.iter().any(|i| *i >= keys.len()) || signers.len() != m {
+            return Err(KeyError::MalformedSignature);
+        }
+        if m < required {
+            return Ok(false);
+        }
+        for (i, sig) in signers.into_iter().zip(sigs) {
+            let AnyPublicKey::Ed25519(pk) = &keys[i] else {
+                return Err(KeyError::UnsupportedKey);
+            };
+            if !one(pk, sig)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// The scheme byte.
     pub fn scheme(&self) -> u8 {
         match self {
@@ -94,7 +298,7 @@ impl AccountKey {
     /// The public key bytes the contract takes for this scheme.
     pub fn public_key_bytes(&self) -> Vec<u8> {
         match self {
-            Self::Ed25519(pk) => pk.to_bytes().to_vec(),
+            Self::Ed25519(pk) => pk.to_vec(),
             Self::SingleKey(pk) => AnyPublicKey::Ed25519(*pk).bcs(),
             Self::MultiKey {
                 keys,
@@ -192,16 +396,20 @@ mod tests {
     use super::*;
     use aptos_sdk::crypto::Ed25519PrivateKey;
 
-    fn pk(b: u8) -> Ed25519PublicKey {
+    fn pk(b: u8) -> [u8; 32] {
         Ed25519PrivateKey::from_bytes(&[b; 32])
             .unwrap()
             .public_key()
+            .to_bytes()
     }
 
     #[test]
     fn legacy_key_matches_the_sdk() {
         let k = AccountKey::Ed25519(pk(1));
-        assert_eq!(k.authentication_key(), pk(1).to_authentication_key());
+        let sdk_key = Ed25519PrivateKey::from_bytes(&[1; 32])
+            .unwrap()
+            .public_key();
+        assert_eq!(k.authentication_key(), sdk_key.to_authentication_key());
         assert_eq!(k.public_key_bytes().len(), 32);
     }
 
@@ -247,5 +455,111 @@ mod tests {
             key.signature_bytes(&[(0, s), (0, s)]),
             Err(MultiKeyError::Signer { index: 0, .. })
         ));
+    }
+
+    fn secret(b: u8) -> Ed25519PrivateKey {
+        Ed25519PrivateKey::from_bytes(&[b; 32]).unwrap()
+    }
+
+    fn two_of_three() -> AccountKey {
+        AccountKey::MultiKey {
+            keys: vec![
+                AnyPublicKey::Ed25519(pk(5)),
+                AnyPublicKey::Other(hex::decode("014104989c0b76cb563971fdc9bef31ec06c3560f3249d6ee9e5d83c57625596e05f6f631f4d05b3ae518776ee08755a7703e64b2ebc32547504de0b55a142d4ecdf80").unwrap()),
+                AnyPublicKey::Ed25519(pk(6)),
+            ],
+            signatures_required: 2,
+        }
+    }
+
+    #[test]
+    fn parse_round_trips_and_refuses_what_the_contract_refuses() {
+        for key in [
+            AccountKey::Ed25519(pk(1)),
+            AccountKey::SingleKey(pk(1)),
+            two_of_three(),
+        ] {
+            assert_eq!(
+                AccountKey::from_bytes(key.scheme(), &key.public_key_bytes()),
+                Ok(key.clone())
+            );
+        }
+        let multi = two_of_three().public_key_bytes();
+        for (scheme, bytes, err) in [
+            (1, pk(1).to_vec(), KeyError::UnknownScheme(1)),
+            (0, pk(1)[..31].to_vec(), KeyError::MalformedPublicKey),
+            (
+                2,
+                [&[0u8, 32][..], &pk(1)[..31]].concat(),
+                KeyError::MalformedPublicKey,
+            ),
+            (
+                2,
+                [&[1u8, 65][..], &[4; 65]].concat(),
+                KeyError::UnsupportedKey,
+            ),
+            (3, multi[..40].to_vec(), KeyError::MalformedPublicKey),
+            (
+                3,
+                [&multi[..multi.len() - 1], &[4]].concat(),
+                KeyError::MalformedPublicKey,
+            ),
+            (3, [&multi[..], &[0]].concat(), KeyError::MalformedPublicKey),
+            (3, vec![1, 9, 0, 1], KeyError::UnsupportedKey),
+            (3, vec![0, 1], KeyError::MalformedPublicKey),
+        ] {
+            assert_eq!(
+                AccountKey::from_bytes(scheme, &bytes),
+                Err(err),
+                "{scheme} {bytes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn verify_decides_like_the_contract() {
+        let msg = b"offer";
+        let (a, b) = (secret(5).sign(msg), secret(6).sign(msg));
+        let key = two_of_three();
+        let sig = |sigs: &[(usize, Ed25519Signature)]| key.signature_bytes(sigs).unwrap();
+        assert_eq!(key.verify(msg, &sig(&[(0, a), (2, b)])), Ok(true));
+        assert_eq!(key.verify(b"other", &sig(&[(0, a), (2, b)])), Ok(false));
+        // Swapped signatures, and one signer of two required.
+        assert_eq!(key.verify(msg, &sig(&[(0, b), (2, a)])), Ok(false));
+        let mut one = vec![1u8, 0, 64];
+        one.extend(a.to_bytes());
+        one.extend([4, 0x80, 0, 0, 0]);
+        assert_eq!(key.verify(msg, &one), Ok(false));
+        // A bitmap naming the Secp256k1 key, one past the keys, or more signers than signatures.
+        let mut two = vec![2u8, 0, 64];
+        two.extend(a.to_bytes());
+        two.extend([0, 64]);
+        two.extend(b.to_bytes());
+        let with_bitmap = |bm: u8| [&two[..], &[4, bm, 0, 0, 0]].concat();
+        assert_eq!(
+            key.verify(msg, &with_bitmap(0xc0)),
+            Err(KeyError::UnsupportedKey)
+        );
+        assert_eq!(
+            key.verify(msg, &with_bitmap(0x90)),
+            Err(KeyError::MalformedSignature)
+        );
+        assert_eq!(
+            key.verify(msg, &with_bitmap(0xe0)),
+            Err(KeyError::MalformedSignature)
+        );
+        // A minimal bitmap reads the same.
+        assert_eq!(key.verify(msg, &[&two[..], &[1, 0xa0]].concat()), Ok(true));
+        let single = AccountKey::SingleKey(pk(5));
+        assert_eq!(single.verify(msg, &a.to_bytes()), Ok(true));
+        assert_eq!(
+            single.verify(msg, &a.to_bytes()[..63]),
+            Err(KeyError::MalformedSignature)
+        );
+        // Bytes that are no curve point verify nothing, as on chain.
+        assert_eq!(
+            AccountKey::Ed25519([0xff; 32]).verify(msg, &a.to_bytes()),
+            Ok(false)
+        );
     }
 }

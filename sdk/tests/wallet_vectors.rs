@@ -396,7 +396,7 @@ fn scheme_envelope(key: &AccountKey) -> OfferEnvelope {
 fn key_scheme_vectors() -> Value {
     let p = Package::DEV;
     let secret = |b: u8| Ed25519PrivateKey::from_bytes(&[b; 32]).unwrap();
-    let single = AccountKey::SingleKey(secret(1).public_key());
+    let single = AccountKey::SingleKey(secret(1).public_key().to_bytes());
     let env = scheme_envelope(&single);
     let single_sig = env.sign(&p, &secret(1));
     let single_json = json!({
@@ -408,9 +408,9 @@ fn key_scheme_vectors() -> Value {
     });
     let multi = AccountKey::MultiKey {
         keys: vec![
-            AnyPublicKey::Ed25519(secret(5).public_key()),
+            AnyPublicKey::Ed25519(secret(5).public_key().to_bytes()),
             AnyPublicKey::Other(hex::decode(SECP256K1_ANY_PUBLIC_KEY).unwrap()),
-            AnyPublicKey::Ed25519(secret(6).public_key()),
+            AnyPublicKey::Ed25519(secret(6).public_key().to_bytes()),
         ],
         signatures_required: 2,
     };
@@ -461,7 +461,7 @@ fn envelope_tampering_breaks_the_signature() {
     let sig =
         Ed25519Signature::from_bytes(&hex::decode(&c["signature"].as_str().unwrap()[2..]).unwrap())
             .unwrap();
-    let base = || scheme_envelope(&AccountKey::Ed25519(key.public_key()));
+    let base = || scheme_envelope(&AccountKey::Ed25519(key.public_key().to_bytes()));
     base().verify(&p, &key.public_key(), &sig).unwrap();
     type Change = fn(&mut OfferEnvelope);
     let tampered: [(&str, Change); 6] = [
@@ -507,4 +507,25 @@ fn envelope_tampering_breaks_the_signature() {
     let wrong_job =
         OfferEnvelope::new(&p, creator, offer, 4, asset, WalletHeader::default()).unwrap_err();
     assert!(wrong_job.to_string().contains("not job #4"), "{wrong_job}");
+}
+
+#[test]
+fn key_scheme_vectors_parse_and_verify_like_the_contract() {
+    let v = key_scheme_vectors();
+    for (name, scheme) in [("single_key", 2), ("multi_key", 3)] {
+        let c = &v[name];
+        let bytes = |k: &str| hex::decode(&c[k].as_str().unwrap()[2..]).unwrap();
+        let key = AccountKey::from_bytes(scheme, &bytes("public_key_bytes")).unwrap();
+        assert_eq!(
+            key.authentication_key().to_vec(),
+            bytes("authentication_key")
+        );
+        let message = c["full_message"].as_str().unwrap().as_bytes();
+        assert_eq!(key.verify(message, &bytes("signature")), Ok(true), "{name}");
+        assert_eq!(
+            key.verify(&message[1..], &bytes("signature")),
+            Ok(false),
+            "{name}"
+        );
+    }
 }
