@@ -41,6 +41,17 @@ pub enum AttestError {
     /// The benchmark failed.
     #[error(transparent)]
     Bench(#[from] bench::BenchError),
+    /// The service attests for another package than the one asked for.
+    #[error(
+        "the attester service attests for package {service}, not for --package {asked}; \
+         point --service at an attester of {asked} or drop --package"
+    )]
+    OtherPackage {
+        /// The package the service signs for.
+        service: AccountAddress,
+        /// The package asked for.
+        asked: AccountAddress,
+    },
     /// The device is a CPU and CPU attestation was not asked for.
     #[error(
         "{0} is a CPU device, not a GPU: it has no GPU score to attest \
@@ -105,8 +116,9 @@ pub fn address_of(key: &Ed25519PrivateKey) -> AccountAddress {
 pub struct AttestOptions {
     /// The attester service's base URL.
     pub service_url: String,
-    /// The package the report is signed for.
-    pub package: Package,
+    /// The package the report is signed for; `None` takes the one the
+    /// service attests for (from its challenge).
+    pub package: Option<Package>,
     /// The worker's account.
     pub worker: AccountAddress,
     /// Benchmark options (the seed is replaced by the challenge's).
@@ -205,6 +217,16 @@ pub async fn attest(
     key: &Ed25519PrivateKey,
 ) -> Result<(Submission, Accepted), AttestError> {
     let challenge = request_challenge(&opts.service_url, opts.worker).await?;
+    let package = match opts.package {
+        Some(asked) if asked.address != challenge.package => {
+            return Err(AttestError::OtherPackage {
+                service: challenge.package,
+                asked: asked.address,
+            })
+        }
+        Some(asked) => asked,
+        None => Package::new(challenge.package),
+    };
     let seed: [u8; 32] = hex::decode(&challenge.seed)
         .ok()
         .and_then(|b| b.try_into().ok())
@@ -221,7 +243,7 @@ pub async fn attest(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let sub = signed_submission(&challenge, result, &opts.package, key, now);
+    let sub = signed_submission(&challenge, result, &package, key, now);
     let accepted = send_submission(&opts.service_url, &sub).await?;
     Ok((sub, accepted))
 }

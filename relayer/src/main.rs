@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use lumen_relayer::attest::{self, load_key, AttestOptions};
 use lumen_relayer::bench::{self, BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
-use lumen_relayer::service::{self, Service, ServiceConfig};
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{AccountAddress, Package};
@@ -81,9 +81,10 @@ struct AttestArgs {
     /// The attester service's URL.
     #[arg(long, env = "LUMEN_ATTESTER_URL")]
     service: String,
-    /// The Lumen package address the report is signed for.
-    #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
-    package: Package,
+    /// The Lumen package address the report is signed for; default: the
+    /// package the attester service attests for (refused when they differ).
+    #[arg(long, env = "LUMEN_PACKAGE")]
+    package: Option<Package>,
     #[command(flatten)]
     key: WorkerDeviceArgs,
     #[command(flatten)]
@@ -116,8 +117,8 @@ struct ServeArgs {
     /// Fullnode REST URL.
     #[arg(long, env = "LUMEN_NODE_URL")]
     node: String,
-    /// The Lumen package address.
-    #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
+    /// The Lumen package address (required: there is no default network).
+    #[arg(long, env = "LUMEN_PACKAGE")]
     package: Package,
     /// File with the attester's ed25519 private key.
     #[arg(long)]
@@ -145,6 +146,15 @@ struct ServeArgs {
     /// Seconds a challenge may be answered.
     #[arg(long, default_value_t = 900)]
     challenge_ttl_secs: u64,
+    /// Open (unanswered, unexpired) challenges one worker may hold.
+    #[arg(long, default_value_t = Limits::default().open_challenges_per_worker)]
+    max_open_challenges_per_worker: usize,
+    /// Open challenges the service holds in all.
+    #[arg(long, default_value_t = Limits::default().open_challenges)]
+    max_open_challenges: usize,
+    /// Seconds a request may take, reading its body included.
+    #[arg(long, default_value_t = Limits::default().request_timeout.as_secs())]
+    request_timeout_secs: u64,
     /// Epoch length; must equal the chain's `epoch_secs`.
     #[arg(long, default_value_t = 86_400)]
     epoch_secs: u64,
@@ -359,6 +369,12 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
         heartbeat_max_gap_secs: args.heartbeat_max_gap_secs,
         uptime_batch: args.uptime_batch,
         tick: Duration::from_millis(args.poll_ms.max(10)),
+        limits: Limits {
+            open_challenges_per_worker: args.max_open_challenges_per_worker,
+            open_challenges: args.max_open_challenges,
+            request_timeout: Duration::from_secs(args.request_timeout_secs.max(1)),
+            ..Limits::default()
+        },
     };
     let svc = Service::open(&args.state_dir, config, Some(node.clone()))?;
     let attester = Ed25519Account::from_private_key(attester_key);

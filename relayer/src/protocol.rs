@@ -3,11 +3,14 @@
 //!
 //! | method and path | body | answer |
 //! |---|---|---|
-//! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] |
-//! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 422/409/410) |
+//! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 429) |
+//! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/heartbeats` | [`Heartbeat`] | [`HeartbeatAck`] or [`Rejected`] |
 //! | `GET /v1/jobs` | | the durable queue's jobs, for operators |
 //! | `GET /health` | | `ok` |
+//!
+//! Every refusal, including a malformed body, an unknown path, a timeout and
+//! an internal failure, answers with the one [`Rejected`] shape.
 
 use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::messages::BenchmarkReport;
@@ -43,6 +46,9 @@ pub struct Challenge {
     pub expires_at: u64,
     /// The chain id the report must be signed for.
     pub chain_id: u8,
+    /// The package the report must be signed for (the service attests for
+    /// this package only).
+    pub package: AccountAddress,
 }
 
 /// A device-signed benchmark report with the evidence behind it.
@@ -72,7 +78,7 @@ pub struct Accepted {
     pub score: u64,
 }
 
-/// Why a request was refused.
+/// Why a request was refused: the one error shape of the service.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Rejected {
     /// A stable machine-readable reason (see [`crate::verify::Rejection::code`]).

@@ -14,18 +14,28 @@
 //! report nor let a challenge be used twice. Reports verified at the same
 //! time are committed together (one queue file for the whole group), so
 //! concurrent workers share the fsyncs instead of waiting for one each.
+//!
+//! What a client can make it hold is bounded ([`Limits`]): open challenges
+//! per worker and in all, the request time (body included) and the body
+//! size. An answer the worker's device signed uses its challenge up even
+//! when it is refused, so figures cannot be retried on one seed. Every
+//! refusal has the one [`Rejected`] shape, sized fields are refused by their
+//! length before anything else, and internal failures stay in the log.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use lumen_sdk::{views, AccountAddress};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{oneshot, Mutex};
 
@@ -36,7 +46,8 @@ use crate::protocol::{
 };
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{
-    check_heartbeat_is_newer, verify_heartbeat, verify_submission, DeviceKey, Policy, Rejection,
+    check_heartbeat_is_newer, check_input_limits, verify_heartbeat, verify_submission, DeviceKey,
+    Policy, Rejection,
 };
 
 /// The service's settings.
@@ -57,6 +68,32 @@ pub struct ServiceConfig {
     pub uptime_batch: usize,
     /// How often the epoch reporter looks for finished epochs.
     pub tick: Duration,
+    /// What one client can make the service hold or wait for.
+    pub limits: Limits,
+}
+
+/// Bounds on what requests can make the service hold or wait for.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Open (unanswered, unexpired) challenges one worker may hold.
+    pub open_challenges_per_worker: usize,
+    /// Open challenges the service holds in all.
+    pub open_challenges: usize,
+    /// The longest a request may take, reading its body included.
+    pub request_timeout: Duration,
+    /// The largest request body (a real submission is a few tens of KiB).
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            open_challenges_per_worker: 4,
+            open_challenges: 100_000,
+            request_timeout: Duration::from_secs(30),
+            max_body_bytes: 256 * 1024,
+        }
+    }
 }
 
 /// A service failure (not a rejected request).
@@ -216,8 +253,12 @@ impl Service {
         atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
     }
 
-    /// Issues a challenge for `worker`.
-    pub async fn challenge(&self, worker: AccountAddress) -> Result<Challenge, ServiceError> {
+    /// Issues a challenge for `worker`, unless it (or the service in all)
+    /// holds as many open challenges as the limits allow.
+    pub async fn challenge(
+        &self,
+        worker: AccountAddress,
+    ) -> Result<Result<Challenge, Rejection>, ServiceError> {
         let mut state = self.state.lock().await;
         let now = now_secs();
         // Forget challenges long past their expiry: answering them fails anyway.
@@ -227,6 +268,25 @@ impl Service {
                 .as_ref()
                 .is_some_and(|c| c.expires_at + self.config.challenge_ttl_secs > now)
         });
+        let limits = &self.config.limits;
+        let open: Vec<&Challenge> = state
+            .challenges
+            .values()
+            .filter(|entry| !entry.used)
+            .filter_map(|entry| entry.challenge.as_ref())
+            .filter(|c| c.expires_at > now)
+            .collect();
+        let mine = open.iter().filter(|c| c.worker == worker).count();
+        if mine >= limits.open_challenges_per_worker {
+            return Ok(Err(Rejection::TooManyChallenges(format!(
+                "worker {worker} holds {mine} open challenges; answer one or let one expire"
+            ))));
+        }
+        if open.len() >= limits.open_challenges {
+            return Ok(Err(Rejection::TooManyChallenges(
+                "the service holds as many open challenges as it keeps; try again later".into(),
+            )));
+        }
         let nonce = now_micros().max(state.last_nonce + 1);
         state.last_nonce = nonce;
         let challenge = Challenge {
@@ -237,6 +297,7 @@ impl Service {
             issued_at: now,
             expires_at: now + self.config.challenge_ttl_secs,
             chain_id: self.config.policy.chain_id,
+            package: self.config.policy.package.address,
         };
         state.challenges.insert(
             challenge.id.clone(),
@@ -246,7 +307,7 @@ impl Service {
             },
         );
         self.save(&state)?;
-        Ok(challenge)
+        Ok(Ok(challenge))
     }
 
     /// Verifies a submission and queues its attestation.
@@ -254,6 +315,9 @@ impl Service {
         &self,
         submission: &Submission,
     ) -> Result<Result<Accepted, Rejection>, ServiceError> {
+        if let Err(r) = check_input_limits(submission) {
+            return Ok(Err(r));
+        }
         let key = format!("attest:{}", submission.challenge_id);
         let challenge = {
             let state = self.state.lock().await;
@@ -266,14 +330,15 @@ impl Service {
         let registered = self.chain_device_key(submission.report.worker).await;
         let policy = &self.config.policy;
         if let Err(r) = verify_submission(submission, &challenge, now_secs(), policy, &registered) {
-            return Ok(Err(r));
+            return self.refuse(&challenge, submission, r).await;
         }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
             if other != submission.report.worker {
-                return Ok(Err(Rejection::DeviceBound {
+                let r = Rejection::DeviceBound {
                     device_id: hex::encode(&submission.report.device_id),
                     worker: other,
-                }));
+                };
+                return self.refuse(&challenge, submission, r).await;
             }
         }
         // Group commit: the verified report goes to the commit thread, which
@@ -302,6 +367,25 @@ impl Service {
             .map_err(ServiceError::Commit)
     }
 
+    /// Refuses an answer; a refusal of a signed answer for the challenge's own
+    /// worker uses the challenge up ([`Rejection::consumes_challenge`]), so
+    /// the worker cannot try other figures on the same seed.
+    async fn refuse(
+        &self,
+        challenge: &Challenge,
+        submission: &Submission,
+        rejection: Rejection,
+    ) -> Result<Result<Accepted, Rejection>, ServiceError> {
+        if rejection.consumes_challenge() && submission.report.worker == challenge.worker {
+            let mut state = self.state.lock().await;
+            if let Some(entry) = state.challenges.get_mut(&challenge.id) {
+                entry.used = true;
+                self.save(&state)?;
+            }
+        }
+        Ok(Err(rejection))
+    }
+
     /// Writes a batch of verified reports: each is checked again against
     /// the state (another request may have used its challenge or bound its
     /// device meanwhile, also within the batch), and the accepted ones are
@@ -310,6 +394,7 @@ impl Service {
         let mut used: HashSet<String> = HashSet::new();
         let mut bound: HashMap<String, AccountAddress> = HashMap::new();
         let mut accepted = Vec::with_capacity(batch.len());
+        let mut consumed = false;
         for report in batch {
             let verdict = if used.contains(&report.challenge_id) {
                 Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
@@ -331,6 +416,12 @@ impl Service {
             });
             match verdict {
                 Err(r) => {
+                    if r.consumes_challenge() {
+                        if let Some(entry) = state.challenges.get_mut(&report.challenge_id) {
+                            entry.used = true;
+                            consumed = true;
+                        }
+                    }
                     let _ = report.done.send(Ok(Err(r)));
                 }
                 Ok(()) => {
@@ -338,6 +429,11 @@ impl Service {
                     bound.insert(report.device.clone(), report.worker);
                     accepted.push(report);
                 }
+            }
+        }
+        if consumed {
+            if let Err(e) = self.save(state) {
+                tracing::error!(error = %e, "recording refused answers' challenges as used");
             }
         }
         if accepted.is_empty() {
@@ -562,6 +658,15 @@ fn credit(
     *v = (*v + secs).min(cap);
 }
 
+/// The one error shape of every refusal.
+fn error(status: StatusCode, reason: &str, message: impl Into<String>) -> Response {
+    let body = Rejected {
+        reason: reason.into(),
+        message: message.into(),
+    };
+    (status, Json(body)).into_response()
+}
+
 fn rejected(r: Rejection) -> Response {
     let status = match &r {
         Rejection::UnknownChallenge(_) => StatusCode::NOT_FOUND,
@@ -569,44 +674,84 @@ fn rejected(r: Rejection) -> Response {
         Rejection::ChallengeExpired { .. } => StatusCode::GONE,
         Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
         Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
+        Rejection::TooManyChallenges(_) => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     tracing::info!(reason = r.code(), message = %r, "rejected");
-    (
-        status,
-        Json(Rejected {
-            reason: r.code().to_string(),
-            message: r.to_string(),
-        }),
-    )
-        .into_response()
+    error(status, r.code(), r.to_string())
 }
 
+/// The details stay in the service's log: clients learn only that it failed.
 fn internal(e: ServiceError) -> Response {
     tracing::error!(error = %e, "internal error");
-    (
+    error(
         StatusCode::INTERNAL_SERVER_ERROR,
-        Json(Rejected {
-            reason: "internal".into(),
-            message: e.to_string(),
-        }),
+        "internal",
+        "the service failed to handle the request; try again later",
     )
-        .into_response()
+}
+
+/// Longest part of a body parser's message passed on: enough to name the
+/// field, never an echo of a large input.
+const MAX_PARSER_MESSAGE: usize = 160;
+
+/// A JSON body whose refusal has the service's one error shape.
+struct Body<T>(T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(e) => Err(body_rejected(e)),
+        }
+    }
+}
+
+fn body_rejected(e: JsonRejection) -> Response {
+    let status = e.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        return error(status, "body_too_large", "the request body is too large");
+    }
+    let mut detail = e.body_text();
+    if detail.len() > MAX_PARSER_MESSAGE {
+        let mut end = MAX_PARSER_MESSAGE;
+        while !detail.is_char_boundary(end) {
+            end -= 1;
+        }
+        detail.truncate(end);
+        detail.push('…');
+    }
+    error(status, "bad_request", detail)
+}
+
+/// Ends a request that takes longer than the limit, reading its body included.
+async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => error(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!("the request took longer than {} s", limit.as_secs_f64()),
+        ),
+    }
 }
 
 async fn post_challenge(
     State(svc): State<Arc<Service>>,
-    Json(req): Json<ChallengeRequest>,
+    Body(req): Body<ChallengeRequest>,
 ) -> Response {
     match svc.challenge(req.worker).await {
-        Ok(c) => Json(c).into_response(),
+        Ok(Ok(c)) => Json(c).into_response(),
+        Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
     }
 }
 
 async fn post_report(
     State(svc): State<Arc<Service>>,
-    Json(submission): Json<Submission>,
+    Body(submission): Body<Submission>,
 ) -> Response {
     match svc.submit(&submission).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
@@ -617,7 +762,7 @@ async fn post_report(
 
 async fn post_heartbeat(
     State(svc): State<Arc<Service>>,
-    Json(heartbeat): Json<Heartbeat>,
+    Body(heartbeat): Body<Heartbeat>,
 ) -> Response {
     match svc.heartbeat(&heartbeat).await {
         Ok(Ok(a)) => Json(a).into_response(),
@@ -630,13 +775,29 @@ async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
     Json(svc.queue.all()).into_response()
 }
 
-/// The HTTP routes.
+/// The HTTP routes, with the request timeout and body limit of the
+/// service's [`Limits`]; unknown paths and methods answer in the one error
+/// shape too.
 pub fn router(svc: Arc<Service>) -> Router {
+    let limits = svc.config.limits.clone();
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/v1/challenges", post(post_challenge))
         .route("/v1/reports", post(post_report))
         .route("/v1/heartbeats", post(post_heartbeat))
         .route("/v1/jobs", get(get_jobs))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
+        .method_not_allowed_fallback(|| async {
+            error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this endpoint does not take that method",
+            )
+        })
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            limits.request_timeout,
+            deadline,
+        ))
         .with_state(svc)
 }

@@ -63,6 +63,10 @@ pub enum Rejection {
     /// A heartbeat is stale, from the future, or not newer than the last one.
     #[error("stale heartbeat: {0}")]
     StaleHeartbeat(String),
+    /// The service holds as many open challenges as it keeps (for the
+    /// worker, or in all).
+    #[error("too many open challenges: {0}")]
+    TooManyChallenges(String),
 }
 
 impl Rejection {
@@ -80,8 +84,74 @@ impl Rejection {
             Rejection::DeviceBound { .. } => "device_bound",
             Rejection::BadRequest(_) => "bad_request",
             Rejection::StaleHeartbeat(_) => "stale_heartbeat",
+            Rejection::TooManyChallenges(_) => "too_many_challenges",
         }
     }
+
+    /// Whether this refusal of an answer uses up its challenge. It does once
+    /// the worker's device key signed the answer: a worker that guessed wrong
+    /// cannot try again with other figures on the same seed. An unsigned or
+    /// malformed answer does not, or anyone holding a challenge id could
+    /// spoil it.
+    pub fn consumes_challenge(&self) -> bool {
+        !matches!(
+            self,
+            Rejection::BadSignature(_)
+                | Rejection::UnknownChallenge(_)
+                | Rejection::ChallengeUsed(_)
+                | Rejection::BadRequest(_)
+                | Rejection::TooManyChallenges(_)
+        )
+    }
+}
+
+/// The most bytes `attestation::attest` takes in a report's `device_id`.
+pub const MAX_DEVICE_ID_BYTES: usize = 128;
+/// The most bytes `attestation::attest` takes in a report's `gpu_model`.
+pub const MAX_GPU_MODEL_BYTES: usize = 128;
+
+/// Hex characters of a challenge id (16 random bytes).
+pub const CHALLENGE_ID_HEX_CHARS: usize = 32;
+
+/// The sizes the contract accepts, checked before anything else so that an
+/// oversized field is refused by its length and never repeated back.
+pub fn check_input_limits(submission: &Submission) -> Result<(), Rejection> {
+    let id = &submission.challenge_id;
+    if id.len() != CHALLENGE_ID_HEX_CHARS || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Rejection::BadRequest(format!(
+            "challenge_id is not {CHALLENGE_ID_HEX_CHARS} hex characters ({} bytes given)",
+            id.len()
+        )));
+    }
+    let report = &submission.report;
+    let fields = [
+        (
+            "report.device_id",
+            report.device_id.len(),
+            MAX_DEVICE_ID_BYTES,
+        ),
+        (
+            "report.gpu_model",
+            report.gpu_model.len(),
+            MAX_GPU_MODEL_BYTES,
+        ),
+        (
+            "result.fingerprint.name",
+            submission.result.fingerprint.name.len(),
+            MAX_GPU_MODEL_BYTES,
+        ),
+    ];
+    for (name, len, max) in fields {
+        if len > max {
+            return Err(Rejection::BadRequest(format!(
+                "{name} is {len} bytes, the contract takes at most {max}"
+            )));
+        }
+    }
+    if report.device_id.is_empty() {
+        return Err(Rejection::BadRequest("report.device_id is empty".into()));
+    }
+    Ok(())
 }
 
 /// What the service accepts.

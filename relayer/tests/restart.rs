@@ -27,6 +27,7 @@ impl Serve {
             .arg("--state-dir")
             .arg(state)
             .args(["--chain-id", &CHAIN.to_string()])
+            .args(["--package", &Package::DEV.to_string()])
             .args(["--allow-cpu", "--allow-quick", "--poll-ms", "50"])
             .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
             .env("RUST_LOG", "info")

@@ -72,23 +72,25 @@ async fn a_wrong_checksum_is_rejected() {
     let c = attest::request_challenge(&url, addr(4)).await.unwrap();
     let sub = answer(&c, &key(4)).await;
 
-    // A sampled item's value changed.
-    let mut wrong = sub.clone();
+    // A sampled item's value changed (each try on a challenge of its own:
+    // a refused signed answer uses its challenge up).
+    let mut wrong = again(&url, &sub, &key(4)).await;
     let s = &mut wrong.result.hash_proof.samples[0];
     let i = s.index as usize % s.chunk.len();
     s.chunk[i] ^= 0x8000_0000;
     assert_eq!(rejection(&url, &wrong).await, "wrong_checksum");
 
     // A made-up root: the sample indices no longer match it.
-    let mut wrong_root = sub.clone();
+    let mut wrong_root = again(&url, &sub, &key(4)).await;
     wrong_root.result.hash_proof.root = hex::encode([7u8; 32]);
     assert_eq!(rejection(&url, &wrong_root).await, "wrong_checksum");
 
     // Benchmark run with another seed than the challenge's.
-    let mut other = c.clone();
+    let mut other = attest::request_challenge(&url, addr(4)).await.unwrap();
+    let id = other.id.clone();
     other.seed = hex::encode([1u8; 32]);
-    let mut other_seed = answer(&other, &key(4)).await;
-    other_seed.challenge_id = c.id.clone();
+    let mut other_seed = reanswer(&other, &sub.result, &key(4), None);
+    other_seed.challenge_id = id;
     assert_eq!(rejection(&url, &other_seed).await, "challenge_mismatch");
 
     attest::send_submission(&url, &sub).await.unwrap();
@@ -107,7 +109,7 @@ async fn an_implausible_score_is_rejected() {
     assert_eq!(rejection(&url, &inflated).await, "implausible");
 
     // Figures beyond any CPU device, with a consistent score, properly signed.
-    let mut fast = sub.clone();
+    let mut fast = again(&url, &sub, &key(5)).await;
     fast.result.figures.fp32_tflops = 500.0;
     let s = score::score(&fast.result.figures);
     fast.result.cpu_score = Some(s);
@@ -115,7 +117,7 @@ async fn an_implausible_score_is_rejected() {
     assert_eq!(rejection(&url, &fast).await, "implausible");
 
     // A hash-chain throughput that does not follow from its work and time.
-    let mut int = sub.clone();
+    let mut int = again(&url, &sub, &key(5)).await;
     int.result.hash.best_secs /= 100.0;
     assert_eq!(rejection(&url, &int).await, "implausible");
 }
@@ -213,16 +215,18 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
         s.signature = hex::encode(sig.to_bytes());
         s
     };
-    let mut nonce = sub.clone();
+    // Each try on a challenge of its own: a refused signed answer uses its
+    // challenge up.
+    let mut nonce = again(&url, &sub, &key(12)).await;
     nonce.report.nonce -= 1;
     assert_eq!(rejection(&url, &resign(nonce)).await, "challenge_mismatch");
-    let mut chain = sub.clone();
+    let mut chain = again(&url, &sub, &key(12)).await;
     chain.report.chain_id = 1;
     assert_eq!(rejection(&url, &resign(chain)).await, "challenge_mismatch");
-    let mut old = sub.clone();
+    let mut old = again(&url, &sub, &key(12)).await;
     old.report.measured_at = c.issued_at - 3600;
     assert_eq!(rejection(&url, &resign(old)).await, "challenge_mismatch");
-    let mut model = sub.clone();
+    let mut model = again(&url, &sub, &key(12)).await;
     model.report.gpu_model = "NVIDIA GeForce RTX 5090".into();
     assert_eq!(rejection(&url, &resign(model)).await, "implausible");
     // A challenge issued to another worker.
@@ -231,28 +235,6 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
     theirs.challenge_id = c2.id.clone();
     assert_eq!(rejection(&url, &theirs).await, "challenge_mismatch");
     attest::send_submission(&url, &sub).await.unwrap();
-}
-
-/// `result` answering `c` for worker key `k` on a device of its own: the
-/// hash chain recomputed for the challenge's seed over the smallest item
-/// count, its time scaled so the figures (and the score) stay the same.
-fn reanswer(
-    c: &lumen_relayer::protocol::Challenge,
-    result: &lumen_relayer::bench::BenchResult,
-    k: &aptos_sdk::crypto::Ed25519PrivateKey,
-    device: u8,
-) -> lumen_relayer::protocol::Submission {
-    use lumen_relayer::bench::hashchain::{all_items, HashChainProof, CHUNK, OPS_PER_ROUND};
-    let mut r = result.clone();
-    r.fingerprint.device_uuid = Some(format!("{device:032x}"));
-    r.device_id = hex::encode(r.fingerprint.device_id());
-    let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
-    let rounds = r.hash.size as u32;
-    r.hash_proof =
-        HashChainProof::commit(&seed, rounds, &all_items(&seed, rounds, CHUNK as u32)).unwrap();
-    r.hash.best_secs =
-        CHUNK as f64 * rounds as f64 * OPS_PER_ROUND as f64 / (r.figures.int32_tops * 1e12);
-    attest::signed_submission(c, r, &lumen_sdk::Package::DEV, k, now())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -264,11 +246,11 @@ async fn concurrent_reports_are_all_committed_and_each_challenge_counts_once() {
     let mut subs = vec![real.clone(), real.clone()];
     for n in 61..73u8 {
         let c = attest::request_challenge(&url, addr(n)).await.unwrap();
-        subs.push(reanswer(&c, &real.result, &key(n), n));
+        subs.push(reanswer(&c, &real.result, &key(n), Some(n)));
     }
     // A second worker on the device of worker 61, with its own challenge.
     let c = attest::request_challenge(&url, addr(80)).await.unwrap();
-    subs.push(reanswer(&c, &real.result, &key(80), 61));
+    subs.push(reanswer(&c, &real.result, &key(80), Some(61)));
 
     let tasks: Vec<_> = subs
         .into_iter()
@@ -308,7 +290,7 @@ async fn concurrent_reports_are_all_committed_and_each_challenge_counts_once() {
     // state file was written for them) and the used challenges from the keys.
     let (url2, _svc2) = start(dir.path(), config(600)).await;
     let c = attest::request_challenge(&url2, addr(81)).await.unwrap();
-    let other_on_62 = reanswer(&c, &real.result, &key(81), 62);
+    let other_on_62 = reanswer(&c, &real.result, &key(81), Some(62));
     assert_eq!(rejection(&url2, &other_on_62).await, "device_bound");
     assert_eq!(rejection(&url2, &real).await, "challenge_used");
 }

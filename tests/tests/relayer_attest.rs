@@ -19,7 +19,7 @@ use lumen_relayer::attest::{self, AttestOptions};
 use lumen_relayer::bench::{BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
-use lumen_relayer::service::{self, Service, ServiceConfig};
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
@@ -77,6 +77,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         heartbeat_max_gap_secs: 180,
         uptime_batch: 100,
         tick: Duration::from_millis(50),
+        limits: Limits::default(),
     };
     let svc = Service::open(dir.path(), config, Some(Node::new(&standin.url()))).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -121,7 +122,8 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         .unwrap();
     let opts = AttestOptions {
         service_url: service_url.clone(),
-        package: Package::DEV,
+        // The package the service attests for.
+        package: None,
         worker,
         bench: BenchOptions {
             profile: Profile::Quick,

@@ -68,6 +68,8 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         .args([
             "--chain-id",
             &CHAIN.to_string(),
+            "--package",
+            &lumen_sdk::Package::DEV.to_string(),
             "--allow-cpu",
             "--allow-quick",
         ])
