@@ -9,6 +9,12 @@
 //! hot path needed it. Every error, from a bad parameter to a wrong method,
 //! has one JSON shape ([`error`]).
 //!
+//! For browsers ([`http`]): CORS with configurable origins (preflights
+//! answered), a strong `ETag` and `Cache-Control: no-cache` on every read
+//! with `304` for a matching `If-None-Match`, and a live feed of new events
+//! as Server-Sent Events ([`live`]). Paths outside the API serve the
+//! explorer ([`crate::explorer`]).
+//!
 //! Every handler runs its queries on a blocking thread with a pooled
 //! connection, so slow queries never stall the async workers.
 //!
@@ -20,7 +26,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -38,7 +45,11 @@ mod context;
 mod creators;
 mod epochs;
 pub mod error;
+mod history;
+pub mod http;
 mod jobs;
+mod live;
+mod network;
 pub mod params;
 mod prepared;
 mod ranking;
@@ -49,6 +60,7 @@ mod workers;
 
 pub use campaign::PointsView;
 pub use error::ApiError;
+pub use http::CorsOrigins;
 pub use ranking::rank_by;
 
 /// Shared state of the handlers.
@@ -65,6 +77,16 @@ pub struct AppState {
     db_slots: Arc<tokio::sync::Semaphore>,
     /// The OpenAPI document, serialized once.
     openapi: axum::body::Bytes,
+    /// The payment asset's symbol, shown next to amounts.
+    asset_symbol: String,
+    /// Origins whose pages may read the API.
+    cors: CorsOrigins,
+    /// The live feed's poller and subscribers.
+    live: Arc<live::Live>,
+    /// Recent answers of `/v1/stats/daily`.
+    daily: Arc<history::DailyCache>,
+    /// The explorer's files.
+    explorer: crate::explorer::Explorer,
 }
 
 impl AppState {
@@ -87,7 +109,30 @@ impl AppState {
             decimals,
             db_slots: Arc::new(tokio::sync::Semaphore::new(default_db_concurrency())),
             openapi: axum::body::Bytes::new(),
+            asset_symbol: "USDT".into(),
+            cors: CorsOrigins::Any,
+            live: Arc::default(),
+            daily: Arc::default(),
+            explorer: crate::explorer::Explorer::default(),
         }
+    }
+
+    /// The payment asset's symbol (`/v1/params`).
+    pub fn with_asset_symbol(mut self, symbol: impl Into<String>) -> Self {
+        self.asset_symbol = symbol.into();
+        self
+    }
+
+    /// The origins whose pages may read the API (default: any).
+    pub fn with_cors(mut self, origins: CorsOrigins) -> Self {
+        self.cors = origins;
+        self
+    }
+
+    /// Serves `explorer` instead of the embedded bundle.
+    pub fn with_explorer(mut self, explorer: crate::explorer::Explorer) -> Self {
+        self.explorer = explorer;
+        self
     }
 
     /// At most `n` requests run queries at once (0: twice the CPU count).
@@ -125,11 +170,16 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(status::openapi_json))
         .routes(routes!(status::status_handler))
         .routes(routes!(status::stats))
+        .routes(routes!(history::daily))
+        .routes(routes!(network::network_params))
+        .routes(routes!(network::attesters))
+        .routes(routes!(live::live))
         .routes(routes!(jobs::list_jobs))
         .routes(routes!(jobs::get_job))
         .routes(routes!(jobs::candidates))
         .routes(routes!(workers::list_workers))
         .routes(routes!(workers::get_worker))
+        .routes(routes!(creators::get_creator))
         .routes(routes!(creators::creator_board))
         .routes(routes!(workers::worker_board))
         .routes(routes!(epochs::list_epochs))
@@ -153,12 +203,25 @@ pub const MAX_URI_BYTES: usize = 8 * 1024;
 pub fn router(mut state: AppState) -> Router {
     let (router, doc) = endpoints().split_for_parts();
     state.openapi = doc.to_json().expect("the document serializes").into();
+    let cors = http::cors(&state.cors);
     router
-        .fallback(|| async { ApiError::not_found("no such endpoint; see /openapi.json") })
+        .fallback(fallback)
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(middleware::from_fn(http::etag))
         .layer(middleware::from_fn(limit_uri))
+        .layer(cors)
         .layer(middleware::map_response(count_response))
         .with_state(state)
+}
+
+/// Paths no endpoint owns: the explorer, else the JSON 404.
+async fn fallback(
+    State(st): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    crate::explorer::fallback(&st.explorer, &method, uri.path(), &headers)
 }
 
 /// Only `/metrics` and `/health`, for an ingest-only process.

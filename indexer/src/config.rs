@@ -74,9 +74,17 @@ pub struct Cli {
     /// arrival order (0: twice the number of CPUs).
     #[arg(long, env = "LUMEN_INDEXER_API_DB_CONCURRENCY", default_value_t = 0)]
     pub api_db_concurrency: usize,
-    /// Decimals of the payment asset (creator priority counts whole units).
-    #[arg(long, default_value_t = 6)]
+    /// Decimals of the payment asset (creator priority counts whole units;
+    /// the explorer shows amounts in units).
+    #[arg(long, env = "LUMEN_ASSET_DECIMALS", default_value_t = 6)]
     pub asset_decimals: u8,
+    /// Symbol of the payment asset, shown by the explorer.
+    #[arg(long, env = "LUMEN_ASSET_SYMBOL", default_value = "USDT")]
+    pub asset_symbol: String,
+    /// Origins whose web pages may read the API (CORS): `*` for any, or a
+    /// comma-separated list such as `https://explorer.example`.
+    #[arg(long, env = "LUMEN_INDEXER_CORS_ORIGINS", default_value = "*")]
+    pub cors_origins: crate::api::CorsOrigins,
     /// Per-request timeout towards the node, in seconds.
     #[arg(long, default_value_t = 30)]
     pub request_timeout_secs: u64,

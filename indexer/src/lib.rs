@@ -14,6 +14,7 @@
 //! - [`checkpoint`]: the next version to read, chain id and package;
 //! - [`pipeline`]: the fetch → decode → store loop with progress logs;
 //! - [`api`]: the explorer HTTP API and its OpenAPI document;
+//! - [`explorer`]: the explorer's web app, embedded at build time;
 //! - [`config`]: command-line flags and environment;
 //! - [`metrics`]: Prometheus counters and gauges;
 //! - [`pg_cluster`]: a private PostgreSQL server for tests and the demo.
@@ -23,6 +24,7 @@ pub mod campaign;
 pub mod checkpoint;
 pub mod config;
 pub mod decode;
+pub mod explorer;
 pub mod metrics;
 pub mod pg_cluster;
 pub mod pipeline;

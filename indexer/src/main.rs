@@ -99,11 +99,17 @@ async fn run() -> Result<()> {
         }
         (Some(pool), false) => {
             let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals)
-                .with_db_concurrency(cli.api_db_concurrency);
+                .with_db_concurrency(cli.api_db_concurrency)
+                .with_asset_symbol(cli.asset_symbol.clone())
+                .with_cors(cli.cors_origins.clone());
             let listener = tokio::net::TcpListener::bind(cli.listen)
                 .await
                 .with_context(|| format!("binding {}", cli.listen))?;
-            tracing::info!(listen = %cli.listen, "explorer API listening");
+            tracing::info!(
+                listen = %cli.listen,
+                explorer = lumen_indexer::explorer::Explorer::default().is_built(),
+                "explorer API listening"
+            );
             Some(tokio::spawn(async move {
                 axum::serve(listener, api::router(state)).await
             }))

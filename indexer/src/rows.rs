@@ -224,7 +224,7 @@ pub struct CreatorRow {
 }
 
 /// A creator's spend in one 30-day month.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
 #[diesel(table_name = creator_months, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct CreatorMonthRow {

@@ -46,6 +46,11 @@ impl Ctx {
         })
     }
 
+    /// The epoch length (`epoch_secs`).
+    pub fn epoch_secs(&self) -> u64 {
+        self.epoch_secs
+    }
+
     /// The epoch `now` falls in.
     pub fn current_epoch(&self) -> u64 {
         formulas::epoch_of(self.now, self.epoch_secs)

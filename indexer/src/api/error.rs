@@ -61,7 +61,7 @@ impl ApiError {
     pub fn method_not_allowed() -> Self {
         Self::new(
             StatusCode::METHOD_NOT_ALLOWED,
-            "method not allowed: the explorer API answers GET and HEAD",
+            "method not allowed: the explorer API answers GET, HEAD and OPTIONS (CORS preflight)",
         )
     }
 
@@ -107,8 +107,10 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut r = (self.status, Json(self.body)).into_response();
         if self.status == StatusCode::METHOD_NOT_ALLOWED {
-            r.headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            r.headers_mut().insert(
+                header::ALLOW,
+                HeaderValue::from_static("GET, HEAD, OPTIONS"),
+            );
         }
         r
     }

@@ -29,6 +29,9 @@ impl<T: DeserializeOwned + IntoParams, S: Send + Sync> FromRequestParts<S> for Q
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
         let query = parts.uri.query().unwrap_or_default();
+        if let Some(name) = not_utf8(query) {
+            return Err(ApiError::bad(&name, "not valid UTF-8 once percent-decoded"));
+        }
         let pairs = form_urlencoded::parse(query.as_bytes());
         serde_path_to_error::deserialize(serde_urlencoded::Deserializer::new(pairs))
             .map(Query)
@@ -58,6 +61,23 @@ impl<T: DeserializeOwned + IntoParams, S: Send + Sync> FromRequestParts<S> for Q
                 }
             })
     }
+}
+
+/// The first parameter whose name or value is not UTF-8 once
+/// percent-decoded (`query` when the name itself is not), which a lossy
+/// decoding would otherwise turn into U+FFFD.
+fn not_utf8(query: &str) -> Option<String> {
+    use percent_encoding::percent_decode_str;
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match percent_decode_str(k).decode_utf8() {
+            Err(_) => Some("query".to_string()),
+            Ok(name) => percent_decode_str(v)
+                .decode_utf8()
+                .is_err()
+                .then(|| name.into_owned()),
+        }
+    })
 }
 
 /// The path's parameters as `T`.

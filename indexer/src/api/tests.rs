@@ -99,13 +99,18 @@ struct Api {
 
 impl Api {
     async fn start(chain: &Chain) -> Self {
+        Self::start_with(chain, |s| s).await
+    }
+
+    /// With the state adjusted by `with` (CORS origins, asset symbol …).
+    async fn start_with(chain: &Chain, with: impl FnOnce(AppState) -> AppState) -> Self {
         let db = TestDb::new().unwrap();
         let mut conn = PgConnection::establish(db.url()).unwrap();
         migrate(&mut conn).unwrap();
         checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
         apply_batch(&mut conn, &chain.batch(0, chain.next_version())).unwrap();
         let pool = pool(db.url(), 4).unwrap();
-        let app = router(AppState::new(pool, None, 6));
+        let app = router(with(AppState::new(pool, None, 6)));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move {
@@ -654,4 +659,5 @@ async fn raw_events_past_the_checkpoint_are_not_shown() {
     assert!(!stake.is_empty() && !stake.contains(&next), "{stake:?}");
 }
 
+mod browser;
 mod document;
