@@ -30,16 +30,26 @@ mkdir -p "$LUMEN_BENCH_DIR"
 
 bash scripts/setup.sh
 
+# The explorer's rows: its bundle is built before cargo embeds it, and a
+# Node script measures it in headless Chromium against a stand of the
+# binaries in $1 (debug or release), appending to the results file $2.
+web_bundle() { (cd web && { [[ -d node_modules ]] || npm ci --no-audit --no-fund --prefer-offline; } && npm run -s build); }
+web_rows() {
+  (cd web && node build.mjs --tests && LUMEN_BIN="$1" node dist-test/first-load.bench.mjs --results "$2" --runs "$3")
+}
+
 if ((smoke)); then
   # The smoke run checks that every row runs, not how fast: the debug build
   # that scripts/test.sh already made is enough, and clpeak is not needed.
-  echo "==> cargo build (lumen-bench, lumen-indexer, lumen-relayer)"
-  cargo build --locked -p lumen-bench -p lumen-indexer -p lumen-relayer
+  echo "==> cargo build (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e)"
+  web_bundle
+  cargo build --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e
   bench="$CARGO_TARGET_DIR/debug/lumen-bench"
   out="$LUMEN_BENCH_DIR/smoke"
   mkdir -p "$out"
   rm -f "$out/results.jsonl"
   "$bench" --smoke --work-dir "$out" --results "$out/results.jsonl" all
+  web_rows "$CARGO_TARGET_DIR/debug" "$out/results.jsonl" 1
   "$bench" --results "$out/results.jsonl" render --out "$out/RESULTS.md" \
     --preamble "Smoke run: tiny sizes, the figures mean nothing."
   grep -c '^| ' "$out/RESULTS.md" >/dev/null
@@ -62,8 +72,9 @@ if ((${#missing[@]})); then
   fi
 fi
 
-echo "==> cargo build --release (lumen-bench, lumen-indexer, lumen-relayer)"
-cargo build --release --locked -p lumen-bench -p lumen-indexer -p lumen-relayer
+echo "==> cargo build --release (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e)"
+web_bundle
+cargo build --release --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e
 bench="$CARGO_TARGET_DIR/release/lumen-bench"
 
 results="bench/results.jsonl"
@@ -71,6 +82,7 @@ rm -f "$results"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s)
 "$bench" --results "$results" all
+web_rows "$CARGO_TARGET_DIR/release" "$ROOT/$results" 5
 t1=$(date +%s)
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 preamble="Run of $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $((t1 - t0)) s in all. \

@@ -12,14 +12,16 @@
 #    claims, VIP passes) served by a local fullnode stand-in, or LUMEN_NODE_URL;
 # 5. the attester service (lumen-relayer serve) and a signed attestation of
 #    this machine's device (lumen-relayer attest), submitted to the stand-in;
-# 6. the indexer ingesting over REST and serving the explorer API;
+# 6. the indexer ingesting over REST and serving the explorer (web app and
+#    API; its URL is printed);
 # 7. a short report read from the API, checked against the scenario's books.
 # Everything started here is stopped on exit.
 #
 # Settings (environment): LUMEN_SCENARIO_SEED (7), LUMEN_DEMO_WORKERS (40),
 # LUMEN_DEMO_JOBS (400), LUMEN_DEMO_EPOCHS (20), LUMEN_NODE_URL, LUMEN_PACKAGE,
 # LUMEN_START_VERSION (0, with LUMEN_NODE_URL), LUMEN_DEMO_WAIT (120 s, how
-# long to wait for a real node to be indexed before reporting).
+# long to wait for a real node to be indexed before reporting),
+# LUMEN_DEMO_SERVE (keep the explorer up after the report, until Ctrl-C).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -32,7 +34,8 @@ bash scripts/setup.sh
 command -v python3 >/dev/null || die "python3 is needed for the report (apt-get install python3)"
 command -v curl >/dev/null || die "curl is needed for the report (apt-get install curl)"
 
-step "building (release)"
+step "building (release): the explorer bundle, then the binaries that embed it"
+(cd web && npm ci --no-audit --no-fund --prefer-offline && npm run build)
 cargo build --release --locked --workspace --bins
 BIN="$CARGO_TARGET_DIR/release"
 started=$(date +%s)
@@ -165,7 +168,7 @@ while :; do
   fi
   sleep 0.5
 done
-echo "explorer API: $API (OpenAPI document at $API/openapi.json)"
+echo "explorer: $API/ (API at $API/v1, OpenAPI document at $API/openapi.json)"
 
 step "report (read from the explorer API)"
 summary=""
@@ -297,3 +300,9 @@ EOF
 
 echo
 echo "demo: done in $(( $(date +%s) - started )) s after the build; logs and data in .lumen/"
+if [[ -n ${LUMEN_DEMO_SERVE:-} ]]; then
+  echo "demo: the explorer stays up at $API/ until Ctrl-C (LUMEN_DEMO_SERVE is set)"
+  wait "$indexer_pid"
+else
+  echo "demo: set LUMEN_DEMO_SERVE=1 to keep the explorer ($API/) up after the report"
+fi

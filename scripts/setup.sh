@@ -6,11 +6,13 @@
 #   - libvulkan1, mesa-vulkan-drivers   the Vulkan loader and lavapipe (CPU driver)
 #   - glslang-tools glslangValidator, compiles the relayer's GLSL shaders to SPIR-V
 #   - pkg-config    lets -sys crates find the libraries above
-#   - nodejs, npm   build and test the TypeScript client (ts/); any Node >= 18
-#                   already on PATH (e.g. from NodeSource) is used instead
+#   - nodejs, npm   build and test the TypeScript client (ts/) and the explorer
+#                   (web/); any Node >= 20 already on PATH (e.g. from NodeSource)
+#                   is used instead
+#   - chromium      the headless browser of the explorer's tests (web/test/)
 set -euo pipefail
 
-packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools)
+packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools chromium)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
@@ -38,8 +40,9 @@ else
 fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if ((node_major < 18)); then
-  echo "setup: Node.js >= 18 is required for ts/ (found: $(node --version 2>/dev/null || echo none))" >&2
+if ((node_major < 20)); then
+  echo "setup: Node.js >= 20 is required for ts/ and web/ (found: $(node --version 2>/dev/null || echo none));" \
+    "install it from NodeSource or your distribution's backports" >&2
   exit 1
 fi
 

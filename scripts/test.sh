@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: set-up, formatting, lints, every Rust test,
-# the TypeScript client's tests, and the Move unit tests where the Aptos CLI
-# exists. Non-zero on any failure.
+# the TypeScript client's tests, the explorer's browser tests, and the Move
+# unit tests where the Aptos CLI exists. Non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -13,6 +13,9 @@ bash scripts/setup.sh
 
 step "shared vectors: move/tests/vectors_tests.move matches tests/vectors/*.json"
 python3 scripts/gen_move_vectors.py --check
+
+step "web: the explorer bundle (web/dist, embedded by lumen-indexer's build)"
+(cd web && npm ci --no-audit --no-fund --prefer-offline && npm run build)
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -27,6 +30,10 @@ step "TypeScript client (ts/): generated from lumen-sdk's tables, byte for byte 
 cargo build -q -p lumen-sdk --bin lumen --locked
 "$CARGO_TARGET_DIR/debug/lumen" interface | node ts/scripts/generate.mjs --check
 (cd ts && npm ci --no-audit --no-fund --prefer-offline && npm test)
+
+step "web: types against the API, explorer and consoles in headless Chromium"
+cargo build -q --workspace --bins --locked
+(cd web && npm run typecheck && LUMEN_BIN="$CARGO_TARGET_DIR/debug" npm test)
 
 step "benchmark smoke run: every row of scripts/bench.sh at tiny sizes"
 bash scripts/bench.sh --smoke

@@ -4,9 +4,13 @@ import { AccountAddress, createObjectAddress } from "@aptos-labs/ts-sdk";
 
 import { type PackageAddress, type U64Input, normalize } from "./runtime.js";
 
-/** The escrow registry object (named object of the package, seed `escrow`). */
+/**
+ * The escrow registry object (named object of the package, seed `escrow`).
+ * The seed goes in as bytes: the SDK encodes a string seed with Node's
+ * `Buffer`, which browsers do not have.
+ */
 export function escrowRegistry(pkg: PackageAddress): AccountAddress {
-  return createObjectAddress(AccountAddress.from(pkg, { maxMissingChars: 63 }), "escrow");
+  return createObjectAddress(AccountAddress.from(pkg, { maxMissingChars: 63 }), new TextEncoder().encode("escrow"));
 }
 
 /** Job `jobId`'s object address (the `escrow::job_address` view). */

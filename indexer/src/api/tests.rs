@@ -661,3 +661,4 @@ async fn raw_events_past_the_checkpoint_are_not_shown() {
 
 mod browser;
 mod document;
+mod typescript;

@@ -29,6 +29,11 @@ struct Cli {
     /// Days (epochs) of activity.
     #[arg(long, default_value_t = 20)]
     epochs: u64,
+    /// Chain time of the first epoch (Unix seconds, a multiple of a day);
+    /// default 2026-01-01. The browser tests end the network just before now,
+    /// so scores are still valid when they act on it.
+    #[arg(long)]
+    start: Option<u64>,
     /// The package address.
     #[arg(long, env = "LUMEN_PACKAGE", default_value = "0xcafe")]
     package: Package,
@@ -54,6 +59,9 @@ fn main() -> Result<()> {
         cfg.creators = c;
     }
     cfg.package = cli.package;
+    if let Some(start) = cli.start {
+        cfg.start = start;
+    }
     cfg.chain_id = cli.chain_id;
     let started = std::time::Instant::now();
     let scenario = Scenario::build(&cfg)?;

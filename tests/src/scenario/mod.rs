@@ -168,6 +168,28 @@ pub struct ScenarioKeys {
     pub new_worker_key: String,
     /// Its account.
     pub new_worker: String,
+    /// The scenario's creators, in order (the browser tests act as them).
+    pub creators: Vec<AccountKey>,
+    /// The scenario's workers, in order.
+    pub workers: Vec<AccountKey>,
+}
+
+/// An account and its private key (hex).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AccountKey {
+    /// The account.
+    pub address: String,
+    /// Its private key.
+    pub key: String,
+}
+
+impl AccountKey {
+    fn of(a: &Ed25519Account) -> Self {
+        Self {
+            address: a.address().to_hex(),
+            key: hex::encode(a.private_key().to_bytes()),
+        }
+    }
 }
 
 /// A built scenario: the transactions, the books, and the model's chain

@@ -8,7 +8,7 @@ use lumen_sdk::AccountAddress;
 use serde::Serialize;
 
 use super::plan::GPUS;
-use super::{key, Scenario, ScenarioKeys, Sim, ATTESTERS};
+use super::{key, AccountKey, Scenario, ScenarioKeys, Sim, ATTESTERS};
 
 /// One job in the model's books.
 #[derive(Clone, Debug, Serialize)]
@@ -543,6 +543,16 @@ impl Sim {
                 .collect(),
             new_worker_key: hex::encode(new_worker.private_key().to_bytes()),
             new_worker: new_worker.address().to_hex(),
+            creators: self
+                .creators
+                .iter()
+                .map(|c| AccountKey::of(&c.account))
+                .collect(),
+            workers: self
+                .workers
+                .iter()
+                .map(|w| AccountKey::of(&w.account))
+                .collect(),
         };
         Scenario {
             transactions: self.txns,
