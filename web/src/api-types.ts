@@ -211,6 +211,21 @@ export type DayStats = {
   slashed: number;
 };
 
+/** A device key registered or a device released (insert-only history). */
+export type DeviceEventRow = {
+  device_id?: string | null;
+  /** `key_registered` or `released`. */
+  event: string;
+  event_index: number;
+  previous_key?: string | null;
+  public_key?: string | null;
+  /** 1 by the worker, 2 expired long ago, 3 by the admin. */
+  release_kind?: number | null;
+  released_by?: string | null;
+  version: number;
+  worker: string;
+};
+
 /** `GET /v1/epochs/{epoch}`. */
 export type EpochPage = {
   epoch: EpochRow;
@@ -595,6 +610,17 @@ export type TierPayout = {
   winners: number;
 };
 
+/** One attester's uptime vote for a worker in an epoch. */
+export type UptimeVoteRow = {
+  approvals: number;
+  attester: string;
+  epoch: number;
+  online_secs: number;
+  threshold: number;
+  version: number;
+  worker: string;
+};
+
 /** `GET /v1/vip`. */
 export type VipList = {
   /** Oldest first. */
@@ -655,10 +681,14 @@ export type WorkerEpochView = WorkerEpochRow & {
 export type WorkerPage = {
   /** Its last 100 attestations and revocations, newest first. */
   attestations: Array<AttestationRow>;
+  /** Its last 100 device keys registered and devices released, newest first. */
+  devices: Array<DeviceEventRow>;
   /** Its last 50 jobs, newest first. */
   jobs: Array<JobView>;
   rewards: RewardsView;
   stake: StakeView;
+  /** The last 100 attesters' uptime votes for it, newest epoch first. */
+  uptime_votes: Array<UptimeVoteRow>;
   worker: WorkerView;
 };
 
@@ -667,6 +697,8 @@ export type WorkerRow = {
   address: string;
   bench_version: number;
   device_id?: string | null;
+  /** The device key the worker's account registered (hex with 0x). */
+  device_public_key?: string | null;
   first_version: number;
   frames_completed: number;
   gpu_model?: string | null;

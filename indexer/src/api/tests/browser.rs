@@ -30,6 +30,7 @@ fn configured() -> Chain {
             worker: addr(worker),
             nonce: 1,
             report_hash: vec![1, 2],
+            score: 2_000_000,
             approvals: 1,
             threshold: 1,
         })
