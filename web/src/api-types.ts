@@ -587,16 +587,26 @@ export type StatusView = {
   chain_head?: number | null;
   /** The chain the database was built from. */
   chain_id?: number | null;
+  /** `primary`, or `standby` for a streaming replica. */
+  database_role: string;
   /** Package events stored. */
   events_total: number;
   /** Time of the last indexed transaction (µs). */
   indexed_timestamp_us?: number | null;
   /** The last version indexed. */
   indexed_version?: number | null;
+  /** Why this process's ingestion stopped, if it did (the API serves on). */
+  ingest_error?: string | null;
   /** `chain_head − indexed_version`. */
   lag?: number | null;
+  /** The node's last failure, while it does not answer. */
+  node_error?: string | null;
+  /** Since when (Unix seconds) the node does not answer this process; null while it answers. */
+  node_unreachable_since?: number | null;
   /** The package the database mirrors. */
   package?: string | null;
+  /** On a standby: seconds since the commit of the last transaction it replayed (what it shows is at least this old). */
+  replay_lag_secs?: number | null;
 };
 
 /** One payout tier of the preview. */
