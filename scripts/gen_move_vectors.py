@@ -109,6 +109,12 @@ def gen_rewards(v):
             c["poc_weight"], c["total_poc_weight"], c["pod_weight"], c["total_pod_weight"])
         body += "        assert!(amount == %d, %d);\n" % (c["amount"], i)
     out += test("reward_amounts", body)
+    body = ""
+    for i, c in enumerate(v["lease_credit"]):
+        body += comment(c)
+        body += "        assert!(rewards::lease_credit(%d, %d, %d) == %d, %d);\n" % (
+            c["recorded"], c["lease_secs"], c["epoch_secs"], c["expected"], i)
+    out += test("reward_lease_credit", body)
     return out
 
 

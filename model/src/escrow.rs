@@ -561,7 +561,7 @@ fn settle(
         let epoch = formulas::epoch_of(tx.now, epoch_secs);
         out.push(rewards::record_lease(
             c,
-            epoch,
+            (epoch, epoch_secs),
             j.worker,
             score,
             j.lease_secs,

@@ -101,28 +101,34 @@ pub fn reward(info: &EpochInfo, r: &WorkerRecord) -> formulas::Reward {
 }
 
 /// `rewards::record_lease` (called by `escrow` for a payout of ≥ 1 frame):
-/// adds PoD weight to `epoch` unless it is closed.
+/// adds PoD weight to `epoch` unless it is closed, at most `epoch_secs` of
+/// lease per worker.
 pub(crate) fn record_lease(
     c: &mut Chain,
-    epoch: u64,
+    (epoch, epoch_secs): (u64, u64),
     worker: AccountAddress,
     score: u64,
     lease_secs: u64,
 ) -> LumenEvent {
+    let r = c.rewards.records.entry((worker, epoch)).or_default();
+    let credited = formulas::lease_credit(r.lease_secs, lease_secs, epoch_secs);
+    r.lease_secs += credited;
     let info = c.rewards.epochs.entry(epoch).or_default();
     let weight = if info.closed {
         0
     } else {
-        formulas::pod_weight(score, lease_secs)
+        formulas::pod_weight(score, credited)
     };
     info.total_pod_weight += weight;
-    let r = c.rewards.records.entry((worker, epoch)).or_default();
-    r.lease_secs += lease_secs;
-    r.pod_weight += weight;
+    c.rewards
+        .records
+        .entry((worker, epoch))
+        .or_default()
+        .pod_weight += weight;
     LumenEvent::LeaseRecorded(LeaseRecorded {
         epoch,
         worker,
-        lease_secs,
+        lease_secs: credited,
         score,
         weight,
     })

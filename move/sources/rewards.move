@@ -108,7 +108,8 @@ module lumen::rewards {
     }
 
     #[event]
-    /// Escrow recorded lease seconds of a completed job in the current epoch.
+    /// Escrow recorded lease seconds of a completed job in the current epoch
+    /// (`lease_secs`: the seconds credited, within the worker's `epoch_secs`).
     struct LeaseRecorded has drop, store {
         epoch: u64,
         worker: address,
@@ -453,6 +454,17 @@ module lumen::rewards {
             + share(info.pod_pool, record.pod_weight, info.total_pod_weight)
     }
 
+    /// Lease seconds a job adds to a worker that already has `recorded` seconds
+    /// in the epoch: `min(lease_secs, epoch_secs - recorded)` (0 once the epoch
+    /// is full).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun lease_credit(recorded: u64, lease_secs: u64, epoch_secs: u64): u64 {
+        let room = if (recorded < epoch_secs) epoch_secs - recorded else 0;
+        if (lease_secs < room) lease_secs else room
+    }
+
     /// Pool split: `pod_pool = floor(pool * pod_share_bps / 10 000)`,
     /// `poc_pool = pool - pod_pool`. Returns `(poc_pool, pod_pool)`.
     ///
@@ -515,22 +527,29 @@ module lumen::rewards {
     // Package functions --------------------------------------------------------
 
     /// Records `lease_secs` of a completed job for `worker` in the current epoch,
-    /// PoD weight = `score * lease_secs`. Called by `escrow` when it pays a job.
-    /// Nothing is added when the current epoch is already closed (possible only
-    /// after `epoch_secs` was changed), so escrow payouts never abort here.
+    /// at most what keeps the worker's lease in the epoch within `epoch_secs`
+    /// (`lease_credit`): however many jobs run at once, or however long they
+    /// were leased, one worker earns at most one epoch of lease per epoch. PoD
+    /// weight = `score * credited seconds`; `LeaseRecorded` carries the credited
+    /// seconds. Called by `escrow` when it pays a job. Nothing is added when the
+    /// current epoch is already closed (possible only after `epoch_secs` was
+    /// changed), so escrow payouts never abort here.
     ///
     /// # Aborts
     /// Never.
     public(package) fun record_lease(worker: address, score: u64, lease_secs: u64) acquires RewardsState {
         let epoch = current_epoch();
+        let epoch_secs = config::epoch_secs();
         let state = borrow_global_mut<RewardsState>(rewards_address());
+        let record = record_mut(&mut state.records, worker, epoch);
+        let credited = lease_credit(record.lease_secs, lease_secs, epoch_secs);
+        record.lease_secs = record.lease_secs + credited;
         let info = epoch_mut(&mut state.epochs, epoch);
-        let weight = if (info.closed) 0 else (score as u128) * (lease_secs as u128);
+        let weight = if (info.closed) 0 else (score as u128) * (credited as u128);
         info.total_pod_weight = info.total_pod_weight + weight;
         let record = record_mut(&mut state.records, worker, epoch);
-        record.lease_secs = record.lease_secs + lease_secs;
         record.pod_weight = record.pod_weight + weight;
-        event::emit(LeaseRecorded { epoch, worker, lease_secs, score, weight });
+        event::emit(LeaseRecorded { epoch, worker, lease_secs: credited, score, weight });
     }
 
     // Private functions --------------------------------------------------------

@@ -2881,6 +2881,71 @@ module lumen::transition_vectors_tests {
         totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 0, 1, 0, 1, 0, 0, 0, 0]);
     }
 
+    // a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs
+    #[test]
+    fun rewards_lease_capped_per_epoch() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 1, 3000000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000100000000000000c0c62d000000000000000000000000000000000000000000c0c62d00000000000030ff6600000000"], 104000);
+        // 5: escrow::create_job
+        let n5_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 1, 3000000, 0, 0);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010100000000000000c0c62d000000000000000000000000000000000000000000c0c62d00000000000030ff6600000000"], 105000);
+        // 6: escrow::accept_offer
+        let n6_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 2000000, 1728259200, 1728000600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"60b9381cf50113e4dd94aab9b095e123bb23d231fb6b282870eff03c42cfa8f9b35c2d5e5778db5e85466ce722303c0fae512628ac10c8596a40826b4380cc0d");
+        check<lumen::escrow::JobAssigned>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e000000000080240367000000000100000000000000301425000000000040420f00000000000030ff6600000000"], 106000);
+        // 7: escrow::accept_offer
+        let n7_0 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 2000000, 1728259200, 1728000600, 2, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0c7abe3339ee64c2749004813fac85510488910bf9088107aae54196d69ea8a2cbc0341593133c4894eae30f212cf403011bbd117d80526ad1c13f82ee581b0c");
+        check<lumen::escrow::JobAssigned>(n7_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e000000000080240367000000000200000000000000301425000000000040420f00000000000030ff6600000000"], 107000);
+        // 8: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
+        let n8_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020070707070707070707070707070707070707070707070707070707070707070780c705670000000000a302000000000000d3016700000000"], 108000);
+        // 9: escrow::confirm
+        let n9_0 = count<lumen::rewards::LeaseRecorded>();
+        let n9_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
+        check<lumen::rewards::LeaseRecorded>(n9_0, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418051010000000000301425000000000000481de2300000000000000000000000"], 109000);
+        check<lumen::escrow::JobCompleted>(n9_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 109100);
+        // 10: escrow::submit_result
+        let n10_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 1, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020070707070707070707070707070707070707070707070707070707070707070780c705670000000000a302000000000000d3016700000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::LeaseRecorded>();
+        let n11_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 1);
+        check<lumen::rewards::LeaseRecorded>(n11_0, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000301425000000000000000000000000000000000000000000"], 111000);
+        check<lumen::escrow::JobCompleted>(n11_1, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 111100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    }
+
     // with threshold 2 a worker's uptime is the second largest vote: an inflated vote changes nothing
     #[test]
     fun rewards_uptime_by_two_of_three() {

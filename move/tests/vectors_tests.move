@@ -135,6 +135,22 @@ module lumen::vectors_tests {
     }
 
     #[test]
+    fun reward_lease_credit() {
+        // first_job
+        assert!(rewards::lease_credit(0, 3600, 86400) == 3600, 0);
+        // fills_the_epoch
+        assert!(rewards::lease_credit(82800, 7200, 86400) == 3600, 1);
+        // thirty_day_lease
+        assert!(rewards::lease_credit(0, 2592000, 86400) == 86400, 2);
+        // epoch_full
+        assert!(rewards::lease_credit(86400, 1, 86400) == 0, 3);
+        // exactly_the_room
+        assert!(rewards::lease_credit(43200, 43200, 86400) == 43200, 4);
+        // zero_lease
+        assert!(rewards::lease_credit(100, 0, 86400) == 0, 5);
+    }
+
+    #[test]
     fun creator_priority() {
         // seed_1_usdt_is_1_point_plus_frames
         assert!(vip::creator_priority_of(12500000, 6, 40, false) == 52, 0);

@@ -126,6 +126,14 @@ pub fn pod_weight(score: u64, lease_secs: u64) -> u128 {
     score as u128 * lease_secs as u128
 }
 
+/// Lease seconds a paid job adds to a worker holding `recorded` seconds in
+/// the epoch (Move: `rewards::lease_credit`): `min(lease_secs, epoch_secs −
+/// recorded)`, so one worker earns at most one epoch of lease per epoch
+/// however many jobs it runs at once or however long they were leased.
+pub fn lease_credit(recorded: u64, lease_secs: u64, epoch_secs: u64) -> u64 {
+    lease_secs.min(epoch_secs.saturating_sub(recorded))
+}
+
 /// One side's share (Move: `rewards::share`): `floor(side_pool × weight /
 /// total_weight)`, 0 when `total_weight` is 0. Exact even where the product
 /// passes `u128` (where Move would abort); saturates at `u64::MAX`.

@@ -134,6 +134,13 @@ fn reward_vectors() {
             "{c}"
         );
     }
+    for c in cases(&v, "lease_credit") {
+        assert_eq!(
+            f::lease_credit(u(c, "recorded"), u(c, "lease_secs"), u(c, "epoch_secs")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
     for c in cases(&v, "reward") {
         let (poc, pod) = f::split_pool(u(c, "pool"), u(c, "pod_share_bps"));
         assert_eq!((poc, pod), (u(c, "poc_pool"), u(c, "pod_pool")), "{c}");
@@ -345,6 +352,7 @@ fn move_vectors_file_is_current() {
         + cases(&v("rewards.json"), "split_pool").len()
         + cases(&v("rewards.json"), "share").len()
         + 2 * cases(&v("rewards.json"), "reward").len()
+        + cases(&v("rewards.json"), "lease_credit").len()
         + cases(&v("priority.json"), "creator").len()
         + cases(&v("priority.json"), "worker").len()
         + cases(&v("vip_eligibility.json"), "worker").len()

@@ -1,5 +1,5 @@
 //! `rewards`: an epoch funded, earned (PoC and PoD), closed and claimed; a
-//! rollover; every abort.
+//! rollover; a worker's lease capped at one epoch per epoch; every abort.
 
 use lumen_model::vectors::{Vector, ATTESTER};
 use lumen_sdk::errors::rewards as e;
@@ -27,6 +27,39 @@ pub fn cases() -> Vec<Vector> {
     b.wait(3_600);
     b.ok(outsider, rewards::close_epoch(&P, EPOCH));
     b.ok(w.address, rewards::claim(&P, EPOCH));
+    v.push(b.done());
+
+    // Two jobs leased at once over two days, paid in the same epoch: the
+    // first fills the worker's epoch of lease, the second adds nothing.
+    let (creator, w) = (keyed(1), keyed(2));
+    let mut b = B::world(
+        "rewards_lease_capped_per_epoch",
+        "a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs",
+    );
+    b.account(creator.address, 1_000 * UNIT);
+    b.account(w.address, 1_000 * UNIT);
+    b.eligible(&w, 2_430_000, 8_192, 2 * UNIT, 1);
+    let jobs = [
+        b.job(&creator, 1, 3 * UNIT, 0, 0),
+        b.job(&creator, 1, 3 * UNIT, 0, 0),
+    ];
+    for (nonce, job) in (1..).zip(jobs) {
+        let f = b.offer(
+            &creator,
+            job,
+            w.address,
+            2 * UNIT,
+            b.now + 3 * DAY,
+            b.now + 600,
+            nonce,
+        );
+        b.ok(w.address, f);
+    }
+    b.wait(2 * DAY);
+    for job in jobs {
+        b.ok(w.address, escrow::submit_result(&P, job, 1, &[7; 32]));
+        b.ok(creator.address, escrow::confirm(&P, job, 1));
+    }
     v.push(b.done());
 
     let mut b = B::world(
