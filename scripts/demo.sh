@@ -217,6 +217,19 @@ final = {"completed", "cancelled", "reclaimed", "resolved"}
 held = sum(j["deposit"] - j["worker_amount"] - j["fee"] - j["refund"] for j in jobs if j["status"] not in final)
 print(f"money      deposits {usdt(dep)} = paid {usdt(paid)} + fees {usdt(fees)} + refunds {usdt(refunds)} "
       f"+ held {usdt(held)}  ({'balanced' if dep == paid + fees + refunds + held else 'NOT BALANCED'})")
+reviews = [(j, j.get("review") or {}) for j in jobs]
+partial = [j for j, r in reviews if r.get("frames_accepted") is not None]
+answered = [j for j in partial if j["status"] != "partially_accepted"]
+disputes = [(j, r) for j, r in reviews if r.get("disputed_by")]
+by_worker = [j for j, r in disputes if r["disputed_by"] == j["worker"]]
+missed = [j for j, r in disputes if j["rerenders"] > 0 and r.get("frames_accepted") is None]
+timed_out = [j for j, r in disputes if j["status"] == "completed"]
+claims = pages("/v1/claimables?include_withdrawn=true&limit=500")
+print(f"escrow     {len(partial)} partial acceptances ({len(answered)} answered by the worker or its silence), "
+      f"{len(disputes)} disputes ({len(by_worker)} opened by workers, {len(missed)} after a missed rerender, "
+      f"{len(timed_out)} ended by timeout); stake locked for active jobs {usdt(stats['locked_stake'])}; "
+      f"claimable {usdt(stats['claimable'])} held, {usdt(sum(c['withdrawn_total'] for c in claims))} withdrawn "
+      f"by {len(claims)} frozen account(s)")
 print("top workers (frames paid):")
 for i, w in enumerate(sorted(workers, key=lambda w: (-w["frames_completed"], w["address"]))[:5], 1):
     print(f"  {i}. {short(w['address'])}  {w.get('gpu_model') or '?':26} score {w['score']/1e6:6.2f}  "
@@ -286,8 +299,11 @@ if summary_path:
         if w is None:
             problems.append(f"worker {m['address']} missing from the API")
             continue
-        for f in ["frames_completed", "jobs_completed", "jobs_failed", "stake", "unbonding", "rewards_claimed", "vip"]:
+        for f in ["frames_completed", "jobs_completed", "jobs_failed", "stake", "locked", "unbonding", "rewards_claimed", "vip"]:
             check(f"worker {short(m['address'])} {f}", w[f], m[f])
+    check("stake locked", int(stats["locked_stake"]), s["stake"]["locked"])
+    check("claimable balances", sorted((c["owner"], c["balance"], c["credited_total"], c["withdrawn_total"]) for c in claims),
+          sorted((c["owner"], c["balance"], c["credited"], c["withdrawn"]) for c in s["claimables"]))
     top = [w["address"] for w in s["top_workers"]]
     check("top workers", [w["address"] for w in sorted(workers, key=lambda w: (-w["frames_completed"], w["address"]))[:5]], top)
     if problems:

@@ -75,6 +75,15 @@ def gen_threshold(v):
     return test("threshold", body)
 
 
+def gen_collateral(v):
+    body = ""
+    for i, c in enumerate(v["cases"]):
+        body += comment(c)
+        body += "        assert!(staking::collateral_for(%d, %d, %d, %d) == %d, %d);\n" % (
+            c["stake"], c["job_value"], c["slash_bps"], c["slash_cap_bps"], c["expected"], i)
+    return test("collateral", body)
+
+
 def gen_payout(v):
     body = ""
     for i, c in enumerate(v["cases"]):
@@ -296,6 +305,7 @@ def render():
         sys.exit("gen_move_vectors: %s does not exist" % VECTORS)
     parts = [
         gen_min_stake(load("min_stake.json")),
+        gen_collateral(load("collateral.json")),
         gen_payout(load("payout.json")),
         gen_threshold(load("threshold.json")),
         gen_rewards(load("rewards.json")),
@@ -453,6 +463,8 @@ def gen_transition(v, entries, events):
         if aborts:
             lines.append("        totals(start, vector<u64>[%s]);" % ", ".join(str(t) for t in totals))
         lines.append("        // %d: %s" % (i, function))
+        for f in step.get("freeze", []):
+            lines.append("        lumen::test_helpers::set_frozen(%s, %s);" % (addr(f["owner"]), boolean(f["frozen"])))
         if step["time"] > now:
             now = step["time"]
             lines.append("        aptos_framework::timestamp::update_global_time_for_test_secs(%d);" % now)

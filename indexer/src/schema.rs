@@ -60,6 +60,8 @@ diesel::table! {
         updated_at -> BigInt,
         created_version -> BigInt,
         updated_version -> BigInt,
+        terms -> Nullable<Jsonb>,
+        review -> Nullable<Jsonb>,
     }
 }
 
@@ -89,6 +91,17 @@ diesel::table! {
         first_version -> BigInt,
         updated_version -> BigInt,
         device_public_key -> Nullable<Text>,
+        locked -> BigInt,
+    }
+}
+
+diesel::table! {
+    claimables (owner) {
+        owner -> Text,
+        balance -> BigInt,
+        credited_total -> BigInt,
+        withdrawn_total -> BigInt,
+        updated_version -> BigInt,
     }
 }
 

@@ -17,6 +17,7 @@ use lumen_sdk::events::*;
 use lumen_sdk::messages::{AssignmentOffer, BenchmarkReport};
 use lumen_sdk::rest::{fee_statement, framework_event, Outcome, Writer};
 use lumen_sdk::{formulas, params, payloads, AccountAddress, Package};
+use lumen_sdk::views::JobTerms;
 use serde_json::Value;
 
 use crate::decode::{decode_page, Batch};
@@ -472,6 +473,7 @@ pub fn job_assigned(
         worker_score: 2_000_000,
         refund: frames * (100 - price),
         assigned_at: chain.now,
+        ..JobTerms::defaults(3600, frames * price).assigned_event()
     })
 }
 

@@ -200,6 +200,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(amount > 0, e::ENothingToClaim)?;
             ensure(s.pool >= amount, e::EInsufficientPool)?;
             config::get(c)?;
+            c.can_receive(sender)?;
             let s = &mut c.campaign;
             let info = s.users.get_mut(&sender).expect("found");
             info.credits_claimed += amount;
@@ -311,6 +312,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(*amount > 0, e::EZeroAmount)?;
             ensure(s.pool >= *amount, e::EInsufficientPool)?;
             let treasury = config::get(c)?.treasury;
+            c.can_receive(treasury)?;
             c.campaign.pool -= amount;
             let from = pool_address(c);
             c.pay(from, treasury, *amount);
@@ -343,6 +345,11 @@ fn pay_leaderboard(c: &mut Chain, tx: &Tx, winners: &[AccountAddress], points: &
     let total = f::payout_total(&tiers, count as u64);
     ensure(s.pool >= total, e::EInsufficientPool)?;
     config::get(c)?;
+    for (i, &user) in winners.iter().enumerate() {
+        if tiers[f::tier_of_rank(i as u64 + 1).expect("at most 100 ranks")] > 0 {
+            c.can_receive(user)?;
+        }
+    }
     let from = pool_address(c);
     let mut out = vec![];
     let mut total_paid = 0;

@@ -1,5 +1,5 @@
 //! `config`: the admin (two-step transfer), the pause switch, the payment
-//! asset, treasury, arbiter, attester set and every parameter.
+//! asset, treasury, arbiter set, attester set and every parameter.
 
 use lumen_sdk::errors::config as e;
 use lumen_sdk::events::*;
@@ -22,8 +22,8 @@ pub struct Config {
     pub payment_asset: AccountAddress,
     /// Receives fees and swept penalties.
     pub treasury: AccountAddress,
-    /// Settles disputes.
-    pub arbiter: AccountAddress,
+    /// Any member settles disputes, in the order they were added.
+    pub arbiters: Vec<AccountAddress>,
     /// Authorised attesters, in the order they were added.
     pub attesters: Vec<AccountAddress>,
     /// Parameter values, in [`PARAMS`] order.
@@ -64,6 +64,13 @@ pub fn is_attester(c: &Chain, a: AccountAddress) -> bool {
         .is_some_and(|cfg| cfg.attesters.contains(&a))
 }
 
+/// `config::is_arbiter(a)` (false before `initialize`).
+pub fn is_arbiter(c: &Chain, a: AccountAddress) -> bool {
+    c.config
+        .as_ref()
+        .is_some_and(|cfg| cfg.arbiters.contains(&a))
+}
+
 /// `config::is_admin(a)` (false before `initialize`).
 pub fn is_admin(c: &Chain, a: AccountAddress) -> bool {
     c.config.as_ref().is_some_and(|cfg| cfg.admin == a)
@@ -95,16 +102,19 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 paused: false,
                 payment_asset: *payment_asset,
                 treasury: *treasury,
-                arbiter: *arbiter,
+                arbiters: vec![*arbiter],
                 attesters: vec![],
                 params: PARAMS.iter().map(|p| p.default).collect(),
             });
-            let mut out = vec![LumenEvent::ConfigInitialized(ConfigInitialized {
-                admin: sender,
-                payment_asset: *payment_asset,
-                treasury: *treasury,
-                arbiter: *arbiter,
-            })];
+            let mut out = vec![
+                LumenEvent::ConfigInitialized(ConfigInitialized {
+                    admin: sender,
+                    payment_asset: *payment_asset,
+                    treasury: *treasury,
+                    arbiter: *arbiter,
+                }),
+                LumenEvent::ArbiterAdded(ArbiterAdded { arbiter: *arbiter }),
+            ];
             out.extend(PARAMS.iter().map(|p| {
                 LumenEvent::ParamsUpdated(ParamsUpdated {
                     name: p.name.to_string(),
@@ -152,11 +162,23 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 treasury: *treasury,
             })])
         }
-        Call::SetArbiter { arbiter } => {
+        Call::AddArbiter { arbiter } => {
             assert_admin(c, sender)?;
             ensure(*arbiter != AccountAddress::ZERO, e::EZeroAddress)?;
-            config_mut(c).arbiter = *arbiter;
-            Ok(vec![LumenEvent::ArbiterSet(ArbiterSet {
+            let arbiters = &mut config_mut(c).arbiters;
+            ensure(!arbiters.contains(arbiter), e::EArbiterExists)?;
+            arbiters.push(*arbiter);
+            Ok(vec![LumenEvent::ArbiterAdded(ArbiterAdded {
+                arbiter: *arbiter,
+            })])
+        }
+        Call::RemoveArbiter { arbiter } => {
+            assert_admin(c, sender)?;
+            let arbiters = &mut config_mut(c).arbiters;
+            let index = arbiters.iter().position(|a| a == arbiter);
+            let index = index.ok_or(Abort::Code(e::EArbiterNotFound))?;
+            arbiters.remove(index);
+            Ok(vec![LumenEvent::ArbiterRemoved(ArbiterRemoved {
                 arbiter: *arbiter,
             })])
         }

@@ -1,10 +1,17 @@
 //! `escrow`: render jobs, each its own object holding its funds; pre-signed
-//! assignment offers; payouts; the creator and worker counters.
+//! assignment offers with the terms and collateral fixed at assignment;
+//! review, partial acceptance, rerender and dispute; payouts whose legs a
+//! frozen store cannot take are held as claimable balances; offer nonces;
+//! the creator and worker counters (paid work only).
 //!
-//! Status machine: Open → `accept_offer` → Assigned → `submit_result` →
-//! Submitted → `confirm` / `finalize` → Completed; Open → `cancel`;
-//! Assigned past the deadline → `reclaim`; Submitted → `request_rerender` →
-//! Assigned; Submitted → `dispute` → Disputed → `resolve` / `finalize`.
+//! Status machine (`move/README.md`): Open → `accept_offer` → Assigned →
+//! `submit_result` → Submitted → `confirm` (all frames) / `finalize` →
+//! Completed; Submitted → `confirm` (fewer) → PartiallyAccepted →
+//! `accept_partial` / `finalize` → Completed; Submitted → `request_rerender`
+//! → Assigned; Submitted (creator), PartiallyAccepted (worker), Assigned after
+//! a delivery past its deadline (either) → `dispute` → Disputed → `resolve` /
+//! `finalize` (paying `timeout_frames`); Open → `cancel`; Assigned that never
+//! delivered, past its deadline → `reclaim` (the collateral slashed).
 //! A job's balance is always `deposit − paid_to_worker − fee_paid − refunded`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +22,7 @@ use lumen_sdk::formulas;
 use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::params;
 use lumen_sdk::payloads::escrow::Call;
+use lumen_sdk::views::JobTerms;
 use lumen_sdk::{AccountAddress, JobStatus};
 
 use crate::attestation::{auth_key, verifies};
@@ -85,6 +93,16 @@ pub struct Job {
     pub fee_paid: u64,
     /// Refunded to the creator.
     pub refunded: u64,
+    /// Frames of a partial acceptance.
+    pub frames_accepted: u64,
+    /// End of the worker's response window after a partial acceptance.
+    pub response_deadline: u64,
+    /// Who opened the dispute (`0x0` when none).
+    pub disputed_by: AccountAddress,
+    /// What a dispute pays when it times out: the other side's position.
+    pub timeout_frames: u64,
+    /// The terms fixed at assignment (all 0 while Open).
+    pub terms: JobTerms,
 }
 
 impl Job {
@@ -125,8 +143,10 @@ pub struct WorkerStats {
 pub struct State {
     /// The id the next job gets.
     pub next_job_id: u64,
-    /// `(creator, nonce)` of every accepted offer.
+    /// `(creator, nonce)` of every accepted or burnt offer.
     pub used_nonces: BTreeSet<(AccountAddress, u64)>,
+    /// Settlement legs held for owners whose store was frozen.
+    pub claimable: BTreeMap<AccountAddress, u64>,
     /// Creator counters.
     pub creators: BTreeMap<AccountAddress, CreatorStats>,
     /// Worker counters.
@@ -140,6 +160,16 @@ impl State {
     pub fn job_by_id(&self, package: &lumen_sdk::Package, job_id: u64) -> Option<&Job> {
         self.jobs.get(&package.job_address(job_id))
     }
+}
+
+/// The escrow registry object, whose store holds the claimable balances.
+pub fn registry(c: &Chain) -> AccountAddress {
+    c.module_object(SEED)
+}
+
+/// `escrow::claimable_of`.
+pub fn claimable_of(c: &Chain, owner: AccountAddress) -> u64 {
+    c.escrow.claimable.get(&owner).copied().unwrap_or(0)
 }
 
 /// `escrow::creator_stats` at `now`: `(spent_total, spent_this_month, frames_succeeded)`.
@@ -175,7 +205,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         } => {
             config::assert_not_paused(c)?;
             ensure(*frames > 0, e::EZeroFrames)?;
-            ensure(*max_price_per_frame > 0, e::EZeroPrice)?;
+            let min_price = config::param(c, params::MIN_PRICE_PER_FRAME)?;
+            ensure(*max_price_per_frame >= min_price, e::EPriceBelowMin)?;
             let deposit = formulas::deposit(*frames, *max_price_per_frame);
             let deposit = deposit.ok_or(Abort::Code(e::EDepositTooLarge))?;
             let creator = tx.sender;
@@ -217,6 +248,19 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                     paid_to_worker: 0,
                     fee_paid: 0,
                     refunded: 0,
+                    frames_accepted: 0,
+                    response_deadline: 0,
+                    disputed_by: AccountAddress::ZERO,
+                    timeout_frames: 0,
+                    terms: JobTerms {
+                        worker_commission_bps: 0,
+                        review_window_secs: 0,
+                        max_rerenders: 0,
+                        min_rerender_secs: 0,
+                        response_window_secs: 0,
+                        dispute_timeout_secs: 0,
+                        collateral: 0,
+                    },
                 },
             );
             Ok(vec![LumenEvent::JobCreated(JobCreated {
@@ -252,6 +296,15 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             };
             accept_offer(c, tx, offer, creator_public_key, creator_signature)
         }
+        Call::BurnNonce { nonce } => {
+            let key = (tx.sender, *nonce);
+            ensure(!c.escrow.used_nonces.contains(&key), e::ENonceUsed)?;
+            c.escrow.used_nonces.insert(key);
+            Ok(vec![LumenEvent::NonceBurned(NonceBurned {
+                creator: tx.sender,
+                nonce: *nonce,
+            })])
+        }
         Call::SubmitResult {
             job: address,
             frames_done,
@@ -263,8 +316,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(tx.now <= j.render_deadline, e::EDeadlinePassed)?;
             ensure(*frames_done > 0 && *frames_done <= j.frames, e::EBadFrames)?;
             let lease_secs = add(j.lease_secs, tx.now - j.lease_started_at, "escrow")?;
-            let window = config::param(c, params::REVIEW_WINDOW_SECS)?;
-            let review_deadline = add(tx.now, window, "escrow")?;
+            let review_deadline = add(tx.now, j.terms.review_window_secs, "escrow")?;
             let j = job_mut(c, *address);
             j.lease_secs = lease_secs;
             j.frames_done = *frames_done;
@@ -292,7 +344,30 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(tx.sender == j.creator, e::ENotCreator)?;
             ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
             ensure(*frames_accepted <= j.frames_done, e::EBadFrames)?;
-            settle(c, tx, *address, *frames_accepted, Settlement::Confirmed)
+            if *frames_accepted == j.frames_done {
+                return settle(c, tx, *address, *frames_accepted, Settlement::Confirmed);
+            }
+            let response_deadline = add(tx.now, j.terms.response_window_secs, "escrow")?;
+            let j = job_mut(c, *address);
+            j.frames_accepted = *frames_accepted;
+            j.response_deadline = response_deadline;
+            j.status = JobStatus::PartiallyAccepted;
+            Ok(vec![LumenEvent::PartiallyAccepted(PartiallyAccepted {
+                job: *address,
+                job_id: j.job_id,
+                creator: j.creator,
+                worker: j.worker,
+                frames_done: j.frames_done,
+                frames_accepted: *frames_accepted,
+                response_deadline,
+            })])
+        }
+        Call::AcceptPartial { job: address } => {
+            let j = job(c, *address)?;
+            ensure(j.status == JobStatus::PartiallyAccepted, e::EWrongStatus)?;
+            ensure(tx.sender == j.worker, e::ENotWorker)?;
+            let frames = j.frames_accepted;
+            settle(c, tx, *address, frames, Settlement::Confirmed)
         }
         Call::RequestRerender {
             job: address,
@@ -304,10 +379,12 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(j.status == JobStatus::Submitted, e::EWrongStatus)?;
             ensure(tx.sender == j.creator, e::ENotCreator)?;
             ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
-            let max = config::param(c, params::MAX_RERENDERS)?;
-            ensure(j.rerenders < max, e::ETooManyRerenders)?;
+            ensure(j.rerenders < j.terms.max_rerenders, e::ETooManyRerenders)?;
             ensure(*frames > 0 && *frames <= j.frames, e::EBadFrames)?;
-            ensure(*render_deadline > tx.now, e::EBadDeadline)?;
+            ensure(
+                *render_deadline > tx.now && *render_deadline - tx.now >= j.terms.min_rerender_secs,
+                e::ERerenderTooShort,
+            )?;
             let j = job_mut(c, *address);
             j.rerenders += 1;
             j.rerender_frames = *frames;
@@ -325,37 +402,41 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         }
         Call::Finalize { job: address } => {
             let j = job(c, *address)?;
-            match j.status {
+            let frames = match j.status {
                 JobStatus::Submitted => {
                     ensure(tx.now > j.review_deadline, e::EReviewWindowOpen)?;
+                    j.frames_done
+                }
+                JobStatus::PartiallyAccepted => {
+                    ensure(tx.now > j.response_deadline, e::EResponseWindowOpen)?;
+                    j.frames_accepted
                 }
                 JobStatus::Disputed => {
-                    let timeout = config::param(c, params::DISPUTE_TIMEOUT_SECS)?;
-                    let until = add(j.disputed_at, timeout, "escrow")?;
+                    let until = add(j.disputed_at, j.terms.dispute_timeout_secs, "escrow")?;
                     ensure(tx.now >= until, e::EDisputeTimeoutNotPassed)?;
+                    j.timeout_frames
                 }
                 _ => return Err(e::EWrongStatus.into()),
-            }
-            let frames = j.frames_done;
+            };
             settle(c, tx, *address, frames, Settlement::Finalized)
         }
         Call::Reclaim { job: address } => {
             let j = job(c, *address)?;
             ensure(j.status == JobStatus::Assigned, e::EWrongStatus)?;
             ensure(tx.sender == j.creator, e::ENotCreator)?;
+            ensure(j.frames_done == 0, e::EAlreadyDelivered)?;
             ensure(tx.now > j.render_deadline, e::EDeadlineNotPassed)?;
-            let slash_bps = config::param(c, params::SLASH_BPS)?;
             let refund = j.balance();
             let (creator, worker, job_id) = (j.creator, j.worker, j.job_id);
+            let collateral = j.terms.collateral;
             let j = job_mut(c, *address);
             j.refunded += refund;
             j.status = JobStatus::Reclaimed;
-            if refund > 0 {
-                c.pay(*address, creator, refund);
-            }
-            c.escrow.workers.entry(worker).or_default().jobs_failed += 1;
             let mut out = vec![];
-            let slashed = staking::slash(c, worker, slash_bps, *address, &mut out)?;
+            send(c, *address, creator, refund, &mut out);
+            c.escrow.workers.entry(worker).or_default().jobs_failed += 1;
+            out.push(staking::unlock(c, worker, *address, collateral));
+            let slashed = staking::slash(c, worker, collateral, *address, &mut out);
             out.push(LumenEvent::JobReclaimed(JobReclaimed {
                 job: *address,
                 job_id,
@@ -370,21 +451,20 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let j = job(c, *address)?;
             ensure(j.status == JobStatus::Open, e::EWrongStatus)?;
             ensure(tx.sender == j.creator, e::ENotCreator)?;
-            config::get(c)?;
             let refund = j.balance();
             let (creator, job_id) = (j.creator, j.job_id);
             let j = job_mut(c, *address);
             j.refunded += refund;
             j.status = JobStatus::Cancelled;
-            if refund > 0 {
-                c.pay(*address, creator, refund);
-            }
-            Ok(vec![LumenEvent::JobCancelled(JobCancelled {
+            let mut out = vec![];
+            send(c, *address, creator, refund, &mut out);
+            out.push(LumenEvent::JobCancelled(JobCancelled {
                 job: *address,
                 job_id,
                 creator,
                 refund,
-            })])
+            }));
+            Ok(out)
         }
         Call::Dispute {
             job: address,
@@ -392,17 +472,48 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         } => {
             let j = job(c, *address)?;
             let by = tx.sender;
-            ensure(j.status == JobStatus::Submitted, e::EWrongStatus)?;
-            ensure(by == j.creator || by == j.worker, e::ENotParty)?;
-            ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
+            let is_creator = by == j.creator;
+            ensure(is_creator || by == j.worker, e::ENotParty)?;
+            let timeout_frames = match j.status {
+                JobStatus::Submitted => {
+                    ensure(is_creator, e::ENotCreator)?;
+                    ensure(tx.now <= j.review_deadline, e::EReviewWindowClosed)?;
+                    formulas::timeout_frames(j.frames_done, formulas::DisputeOpening::Submission)
+                }
+                JobStatus::PartiallyAccepted => {
+                    ensure(!is_creator, e::ENotWorker)?;
+                    ensure(tx.now <= j.response_deadline, e::EResponseWindowClosed)?;
+                    let opening = formulas::DisputeOpening::PartialAcceptance {
+                        frames_accepted: j.frames_accepted,
+                    };
+                    formulas::timeout_frames(j.frames_done, opening)
+                }
+                JobStatus::Assigned if j.frames_done > 0 => {
+                    ensure(tx.now > j.render_deadline, e::EDeadlineNotPassed)?;
+                    let opening = formulas::DisputeOpening::MissedRerender {
+                        by_creator: is_creator,
+                        rerender_frames: j.rerender_frames,
+                    };
+                    formulas::timeout_frames(j.frames_done, opening)
+                }
+                _ => return Err(e::EWrongStatus.into()),
+            };
+            let timeout_at = add(tx.now, j.terms.dispute_timeout_secs, "escrow")?;
             let j = job_mut(c, *address);
             j.status = JobStatus::Disputed;
             j.disputed_at = tx.now;
+            j.disputed_by = by;
+            j.timeout_frames = timeout_frames;
             Ok(vec![LumenEvent::JobDisputed(JobDisputed {
                 job: *address,
                 job_id: j.job_id,
                 by,
                 reason_hash: reason_hash.clone(),
+                creator: j.creator,
+                worker: j.worker,
+                frames_done: j.frames_done,
+                timeout_frames,
+                timeout_at,
             })])
         }
         Call::Resolve {
@@ -410,14 +521,28 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             frames_to_pay,
         } => {
             let j = job(c, *address)?;
-            ensure(tx.sender == config::get(c)?.arbiter, e::ENotArbiter)?;
+            ensure(config::is_arbiter(c, tx.sender), e::ENotArbiter)?;
             ensure(j.status == JobStatus::Disputed, e::EWrongStatus)?;
             ensure(*frames_to_pay <= j.frames_done, e::EBadFrames)?;
             settle(c, tx, *address, *frames_to_pay, Settlement::Resolved)
         }
+        Call::Withdraw {} => {
+            let owner = tx.sender;
+            let amount = claimable_of(c, owner);
+            ensure(amount > 0, e::ENothingClaimable)?;
+            c.can_receive(owner)?;
+            c.escrow.claimable.remove(&owner);
+            let registry = registry(c);
+            c.pay(registry, owner, amount);
+            Ok(vec![LumenEvent::ClaimableWithdrawn(ClaimableWithdrawn {
+                owner,
+                amount,
+            })])
+        }
     }
 }
 
+/// `check_offer`, `verify_offer_signature` and `assign`, in that order.
 fn accept_offer(
     c: &mut Chain,
     tx: &Tx,
@@ -434,6 +559,8 @@ fn accept_offer(
     ensure(worker != creator, e::ESelfAssignment)?;
     ensure(now < offer.offer_expires_at, e::EOfferExpired)?;
     ensure(offer.render_deadline > now, e::EBadDeadline)?;
+    let min_price = config::param(c, params::MIN_PRICE_PER_FRAME)?;
+    ensure(offer.price_per_frame >= min_price, e::EPriceBelowMin)?;
     ensure(
         offer.price_per_frame <= j.max_price_per_frame,
         e::EPriceAboveMax,
@@ -465,10 +592,24 @@ fn accept_offer(
         attestation::vram_of(c, worker, now) >= j.min_vram_mb,
         e::EVramTooLow,
     )?;
-    config::get(c)?;
     // Both factors are bounded by the deposit, which fits in a u64.
+    let value = j.frames * offer.price_per_frame;
     let refund = j.frames * (j.max_price_per_frame - offer.price_per_frame);
+    let (collateral, locked) = staking::lock_collateral(c, worker, address, value)?;
     c.escrow.used_nonces.insert(nonce_key);
+    let cfg = config::get(c)?;
+    let terms = JobTerms {
+        worker_commission_bps: cfg.get(params::WORKER_COMMISSION_BPS),
+        review_window_secs: cfg.get(params::REVIEW_WINDOW_SECS),
+        max_rerenders: cfg.get(params::MAX_RERENDERS),
+        min_rerender_secs: formulas::min_rerender_secs(
+            cfg.get(params::MIN_RERENDER_SECS),
+            offer.render_deadline - now,
+        ),
+        response_window_secs: cfg.get(params::RESPONSE_WINDOW_SECS),
+        dispute_timeout_secs: cfg.get(params::DISPUTE_TIMEOUT_SECS),
+        collateral,
+    };
     let j = job_mut(c, address);
     j.worker = worker;
     j.status = JobStatus::Assigned;
@@ -478,11 +619,11 @@ fn accept_offer(
     j.assigned_at = now;
     j.lease_started_at = now;
     j.refunded += refund;
+    j.terms = terms.clone();
     let job_id = j.job_id;
-    if refund > 0 {
-        c.pay(address, creator, refund);
-    }
-    Ok(vec![LumenEvent::JobAssigned(JobAssigned {
+    let mut out = vec![locked];
+    send(c, address, creator, refund, &mut out);
+    out.push(LumenEvent::JobAssigned(JobAssigned {
         job: address,
         job_id,
         creator,
@@ -493,7 +634,37 @@ fn accept_offer(
         worker_score,
         refund,
         assigned_at: now,
-    })])
+        ..terms.assigned_event()
+    }));
+    Ok(out)
+}
+
+/// A settlement leg (`escrow::send`): to `to`'s store, or, when it is
+/// frozen, into the registry's store as `to`'s claimable balance.
+fn send(
+    c: &mut Chain,
+    job: AccountAddress,
+    to: AccountAddress,
+    amount: u64,
+    out: &mut Vec<LumenEvent>,
+) {
+    if amount == 0 {
+        return;
+    }
+    if !c.ledger.is_frozen(to) {
+        c.pay(job, to, amount);
+        return;
+    }
+    let registry = registry(c);
+    c.pay(job, registry, amount);
+    let total = c.escrow.claimable.entry(to).or_default();
+    *total += amount;
+    out.push(LumenEvent::ClaimableCredited(ClaimableCredited {
+        owner: to,
+        job,
+        amount,
+        total: *total,
+    }));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -503,8 +674,9 @@ enum Settlement {
     Resolved,
 }
 
-/// `complete` (confirm, finalize) and `resolve`: pays `frames`, refunds the
-/// rest, updates the counters and records the lease for PoD rewards.
+/// `complete` (confirm, accept_partial, finalize) and `resolve`: pays
+/// `frames` at the job's commission, refunds the rest, releases the
+/// collateral, counts paid work and records its lease for PoD rewards.
 fn settle(
     c: &mut Chain,
     tx: &Tx,
@@ -512,11 +684,15 @@ fn settle(
     frames: u64,
     how: Settlement,
 ) -> Outcome {
-    let commission = config::param(c, params::WORKER_COMMISSION_BPS)?;
     let treasury = config::get(c)?.treasury;
     let j = &c.escrow.jobs[&address];
-    let payout = formulas::payout(frames, j.price_per_frame, commission, j.balance())
-        .ok_or(Abort::Arithmetic { module: "escrow" })?;
+    let payout = formulas::payout(
+        frames,
+        j.price_per_frame,
+        j.terms.worker_commission_bps,
+        j.balance(),
+    )
+    .ok_or(Abort::Arithmetic { module: "escrow" })?;
     let score = attestation::score_of(c, j.worker, tx.now);
     let epoch_secs = config::param(c, params::EPOCH_SECS)?;
     let j = job_mut(c, address);
@@ -530,30 +706,25 @@ fn settle(
         JobStatus::Completed
     };
     let j = j.clone();
-    for (to, amount) in [
-        (j.worker, payout.worker_amount),
-        (treasury, payout.fee),
-        (j.creator, payout.refund),
-    ] {
-        if amount > 0 {
-            c.pay(address, to, amount);
-        }
-    }
     let mut out = vec![];
-    // record_payment
-    let month = formulas::month_of(tx.now);
-    let creator = c.escrow.creators.entry(j.creator).or_insert(CreatorStats {
-        month,
-        ..Default::default()
-    });
-    if creator.month != month {
-        creator.month = month;
-        creator.spent_month = 0;
-    }
-    creator.spent_total += payout.gross;
-    creator.spent_month += payout.gross;
-    creator.frames_succeeded += frames;
-    if frames > 0 {
+    send(c, address, j.worker, payout.worker_amount, &mut out);
+    send(c, address, treasury, payout.fee, &mut out);
+    send(c, address, j.creator, payout.refund, &mut out);
+    out.push(staking::unlock(c, j.worker, address, j.terms.collateral));
+    if payout.gross > 0 {
+        // record_payment
+        let month = formulas::month_of(tx.now);
+        let creator = c.escrow.creators.entry(j.creator).or_insert(CreatorStats {
+            month,
+            ..Default::default()
+        });
+        if creator.month != month {
+            creator.month = month;
+            creator.spent_month = 0;
+        }
+        creator.spent_total += payout.gross;
+        creator.spent_month += payout.gross;
+        creator.frames_succeeded += frames;
         let worker = c.escrow.workers.entry(j.worker).or_default();
         worker.frames_completed += frames;
         worker.jobs_completed += 1;
@@ -566,7 +737,8 @@ fn settle(
             score,
             j.lease_secs,
         ));
-    } else if how == Settlement::Resolved {
+    }
+    if how == Settlement::Resolved && frames == 0 {
         c.escrow.workers.entry(j.worker).or_default().jobs_failed += 1;
     }
     out.push(match how {

@@ -31,7 +31,7 @@
 //! through [`Chain::execute`] and the set-up functions a genesis or a test
 //! fixture uses ([`Chain::create_account`], [`Chain::mint`] …).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lumen_sdk::aptos_sdk::transaction::EntryFunction;
 use lumen_sdk::errors::{self, AbortCode};
@@ -187,6 +187,9 @@ pub struct Ledger {
     /// Every address is an account with its address as authentication key,
     /// and accounts can always pay (a node whose users bring their own funds).
     pub open: bool,
+    /// Primary stores the payment asset's issuer froze: they can neither
+    /// send nor receive.
+    pub frozen: BTreeSet<AccountAddress>,
 }
 
 impl Ledger {
@@ -209,8 +212,15 @@ impl Ledger {
         self.balances.get(&owner).copied().unwrap_or(0)
     }
 
-    /// Checks a transfer would go through (`primary_fungible_store::transfer`).
+    /// Whether `owner`'s primary store is frozen (`primary_fungible_store::is_frozen`).
+    pub fn is_frozen(&self, owner: AccountAddress) -> bool {
+        self.frozen.contains(&owner)
+    }
+
+    /// Checks a transfer would go through (`primary_fungible_store::transfer`):
+    /// a frozen sender first, then its balance.
     fn can_pay(&self, from: AccountAddress, amount: u64, is_object: bool) -> Result<(), Abort> {
+        ensure(!self.is_frozen(from), errors::framework::ESTORE_IS_FROZEN)?;
         let covered = (self.open && !is_object) || self.balance(from) >= amount;
         ensure(covered, errors::framework::EINSUFFICIENT_BALANCE)
     }
@@ -315,6 +325,15 @@ impl Chain {
         self.objects.insert(metadata, ObjectKind::Asset);
     }
 
+    /// Freezes (or thaws) `owner`'s primary store, as the asset's issuer can.
+    pub fn set_frozen(&mut self, owner: AccountAddress, frozen: bool) {
+        if frozen {
+            self.ledger.frozen.insert(owner);
+        } else {
+            self.ledger.frozen.remove(&owner);
+        }
+    }
+
     /// Mints `amount` of the payment asset to `to`'s primary store.
     pub fn mint(&mut self, to: AccountAddress, amount: u64) {
         let b = self.ledger.balance(to);
@@ -379,6 +398,14 @@ impl Chain {
     pub(crate) fn can_pay(&self, from: AccountAddress, amount: u64) -> Result<(), Abort> {
         self.ledger
             .can_pay(from, amount, self.objects.contains_key(&from))
+    }
+
+    /// Checks that `to`'s primary store can receive (it is not frozen).
+    pub(crate) fn can_receive(&self, to: AccountAddress) -> Result<(), Abort> {
+        ensure(
+            !self.ledger.is_frozen(to),
+            errors::framework::ESTORE_IS_FROZEN,
+        )
     }
 
     /// Moves `amount` of the payment asset (after [`Chain::can_pay`]).

@@ -293,6 +293,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             add(reward.poc_amount, reward.pod_amount, "rewards")?;
             ensure(reward.amount > 0, e::ENothingToClaim)?;
             config::get(c)?;
+            c.can_receive(worker)?;
             c.rewards
                 .records
                 .entry((worker, *epoch))

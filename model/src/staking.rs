@@ -1,5 +1,6 @@
-//! `staking`: worker price, stake, unbonding and withdrawal, slashing into the
-//! penalty pool, and the minimum stake `S(n)`.
+//! `staking`: worker price, stake, the collateral locked for active jobs,
+//! unbonding and withdrawal, slashing into the penalty pool, and the minimum
+//! stake `S(n)` (at the protocol's floor price at least).
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,8 @@ pub const SEED: &[u8] = b"staking";
 pub struct WorkerStake {
     /// Bonded stake.
     pub stake: u64,
+    /// Part of `stake` locked as collateral of active jobs.
+    pub locked: u64,
     /// Unbonding stake.
     pub unbonding: u64,
     /// When the unbonding stake can be withdrawn.
@@ -50,13 +53,18 @@ pub fn price_of(c: &Chain, worker: AccountAddress) -> u64 {
         .map_or(0, |w| w.price_per_ib_hour)
 }
 
-/// `staking::min_stake_of` at `now`.
+/// `staking::locked_of`.
+pub fn locked_of(c: &Chain, worker: AccountAddress) -> u64 {
+    c.staking.workers.get(&worker).map_or(0, |w| w.locked)
+}
+
+/// `staking::min_stake_of` at `now`: `S(n)` with the price raised to the floor.
 pub fn min_stake_of(c: &Chain, worker: AccountAddress, now: u64) -> Result<u64, Abort> {
-    let factor = config::param(c, params::STAKE_FACTOR)?;
-    Ok(formulas::min_stake(
-        factor,
+    Ok(formulas::min_stake_floored(
+        config::param(c, params::STAKE_FACTOR)?,
         attestation::score_of(c, worker, now),
         price_of(c, worker),
+        config::param(c, params::MIN_PRICE_PER_IB_HOUR)?,
     ))
 }
 
@@ -72,40 +80,75 @@ pub fn vault(c: &Chain) -> AccountAddress {
     c.module_object(SEED)
 }
 
-/// `staking::slash` (package function of `escrow::reclaim`): `bps` of stake +
-/// unbonding, from the bonded stake first, into the penalty pool.
+/// `staking::lock_collateral` (package function of `escrow::accept_offer`):
+/// locks the job's collateral out of the free stake at today's parameters.
+pub(crate) fn lock_collateral(
+    c: &mut Chain,
+    worker: AccountAddress,
+    job: AccountAddress,
+    job_value: u64,
+) -> Result<(u64, LumenEvent), Abort> {
+    let slash_bps = config::param(c, params::SLASH_BPS)?;
+    let slash_cap_bps = config::param(c, params::SLASH_CAP_BPS)?;
+    let account = c.staking.workers.entry(worker).or_default();
+    let amount = formulas::collateral(account.stake, job_value, slash_bps, slash_cap_bps);
+    ensure(
+        account.stake - account.locked >= amount,
+        e::EInsufficientCollateral,
+    )?;
+    account.locked += amount;
+    let event = LumenEvent::StakeLocked(StakeLocked {
+        worker,
+        job,
+        amount,
+        locked: account.locked,
+    });
+    Ok((amount, event))
+}
+
+/// `staking::unlock`: releases a job's collateral.
+pub(crate) fn unlock(
+    c: &mut Chain,
+    worker: AccountAddress,
+    job: AccountAddress,
+    amount: u64,
+) -> LumenEvent {
+    let account = c.staking.workers.entry(worker).or_default();
+    account.locked -= amount;
+    LumenEvent::StakeUnlocked(StakeUnlocked {
+        worker,
+        job,
+        amount,
+        locked: account.locked,
+    })
+}
+
+/// `staking::slash`: moves a collateral just released from the bonded stake
+/// into the penalty pool (`Slashed` when above 0).
 pub(crate) fn slash(
     c: &mut Chain,
     worker: AccountAddress,
-    bps: u64,
+    amount: u64,
     job: AccountAddress,
     out: &mut Vec<LumenEvent>,
-) -> Result<u64, Abort> {
-    ensure(bps <= 10_000, e::EInvalidBps)?;
-    let Some(account) = c.staking.workers.get_mut(&worker) else {
-        return Ok(0);
-    };
-    let base = account.stake as u128 + account.unbonding as u128;
-    let amount = (base * bps as u128 / 10_000) as u64;
+) -> u64 {
     if amount == 0 {
-        return Ok(0);
+        return 0;
     }
-    let from_stake = amount.min(account.stake);
-    let from_unbonding = amount - from_stake;
-    account.stake -= from_stake;
-    account.unbonding -= from_unbonding;
-    if account.unbonding == 0 {
-        account.available_at = 0;
-    }
+    let account = c
+        .staking
+        .workers
+        .get_mut(&worker)
+        .expect("it locked the collateral");
+    account.stake -= amount;
     c.staking.penalty_pool += amount;
     out.push(LumenEvent::Slashed(Slashed {
         worker,
         amount,
-        from_stake,
-        from_unbonding,
+        total_stake: account.stake,
         job,
     }));
-    Ok(amount)
+    amount
 }
 
 /// Executes a `staking` entry function.
@@ -143,6 +186,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let account = c.staking.workers.get(&worker).copied();
             let account = account.ok_or(Abort::Code(e::EInsufficientStake))?;
             ensure(account.stake >= *amount, e::EInsufficientStake)?;
+            ensure(account.stake - amount >= account.locked, e::EStakeLocked)?;
             let unbonding = add(account.unbonding, *amount, "staking")?;
             let available_at = add(tx.now, config::param(c, params::UNBONDING_SECS)?, "staking")?;
             let a = c.staking.workers.get_mut(&worker).expect("found");
@@ -164,6 +208,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(amount > 0, e::ENothingToWithdraw)?;
             ensure(tx.now >= account.available_at, e::EUnbondingNotOver)?;
             config::get(c)?;
+            c.can_receive(worker)?;
             let a = c.staking.workers.get_mut(&worker).expect("found");
             a.unbonding = 0;
             a.available_at = 0;
@@ -175,8 +220,9 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             config::assert_admin(c, worker)?;
             ensure(*amount > 0, e::EZeroAmount)?;
             ensure(c.staking.penalty_pool >= *amount, e::EInsufficientPenalties)?;
-            c.staking.penalty_pool -= amount;
             let treasury = config::get(c)?.treasury;
+            c.can_receive(treasury)?;
+            c.staking.penalty_pool -= amount;
             let vault = vault(c);
             c.pay(vault, treasury, *amount);
             Ok(vec![LumenEvent::PenaltiesSwept(PenaltiesSwept {

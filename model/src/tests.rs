@@ -20,23 +20,31 @@ fn an_abort_changes_nothing() {
         Fixture::World,
         &[Account {
             address: creator,
-            mint: 1_000,
+            mint: 10_000,
         }],
     );
     // The deposit is more than the creator has: the framework's abort, no job.
-    let f = escrow::create_job(&p, &[1], 10, 101, 0, 0);
+    let f = escrow::create_job(&p, &[1], 10, 1_001, 0, 0);
     let r = chain.execute(START_TIME, creator, &f);
     assert_eq!(
         r,
         Err(Abort::Code(errors::framework::EINSUFFICIENT_BALANCE))
     );
     assert_eq!(chain.escrow.next_job_id, 0);
-    assert_eq!(chain.ledger.balance(creator), 1_000);
-    let f = escrow::create_job(&p, &[1], 10, 100, 0, 0);
+    assert_eq!(chain.ledger.balance(creator), 10_000);
+    let f = escrow::create_job(&p, &[1], 10, 1_000, 0, 0);
     let events = chain.execute(START_TIME, creator, &f).unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(chain.ledger.balance(creator), 0);
-    assert_eq!(chain.ledger.balance(p.job_address(0)), 1_000);
+    assert_eq!(chain.ledger.balance(p.job_address(0)), 10_000);
+    // A frozen store pays nothing, whatever it holds.
+    chain.set_frozen(creator, true);
+    chain.mint(creator, 10_000);
+    assert_eq!(
+        chain.execute(START_TIME, creator, &f),
+        Err(Abort::Code(errors::framework::ESTORE_IS_FROZEN))
+    );
+    assert_eq!(chain.escrow.next_job_id, 1);
 }
 
 #[test]

@@ -6,7 +6,9 @@
 //! function with which arguments (REST JSON, as `payload.arguments`) at
 //! which time, and what must come out — the package events in order, each
 //! as its type and its BCS bytes, or an abort (module, name, code), which
-//! can only be the last step (a Move test cannot catch an abort).
+//! can only be the last step (a Move test cannot catch an abort). A step may
+//! first have the payment asset's issuer freeze or thaw primary stores
+//! (`freeze`), as a regulated stablecoin can.
 //! `scripts/gen_move_vectors.py` turns the files of
 //! `tests/vectors/transitions/` into `move/tests/transition_vectors_tests.move`,
 //! which runs them against the real modules; [`run`] runs them through the
@@ -126,9 +128,21 @@ impl ExpectedAbort {
     }
 }
 
+/// The issuer freezes (or thaws) a primary store of the payment asset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Freeze {
+    /// The store's owner.
+    pub owner: AccountAddress,
+    /// Frozen after this, or thawed.
+    pub frozen: bool,
+}
+
 /// One call and what it must give.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
+    /// Stores frozen or thawed just before the call.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub freeze: Vec<Freeze>,
     /// Chain time (seconds); never earlier than the step before.
     pub time: u64,
     /// The signer.
@@ -246,6 +260,9 @@ pub fn run(v: &Vector) -> Result<(), Mismatch> {
             return Err(fail("an abort can only be the last step".into()));
         }
         last_time = step.time;
+        for f in &step.freeze {
+            chain.set_frozen(f.owner, f.frozen);
+        }
         let call = step.call().map_err(fail)?;
         let outcome = chain.call(step.time, step.sender, &call);
         let mut got = step.clone();

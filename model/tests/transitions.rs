@@ -16,11 +16,6 @@ use serde::{Deserialize, Serialize};
 
 /// Aborts no transition reaches, and why.
 const UNREACHABLE: &[(&str, &str, &str)] = &[
-    (
-        "staking",
-        "EInvalidBps",
-        "only `staking::slash` checks it, and `slash_bps` is bounded by 10 000 (move/tests covers it with slash_for_test)",
-    ),
     ("offer_auth", "EHeaderLineBreak", OFFER_AUTH),
     ("offer_auth", "EHeaderAddress", OFFER_AUTH),
     ("offer_auth", "EUnknownScheme", OFFER_AUTH),

@@ -1,6 +1,6 @@
 /// Protocol configuration: the admin (two-step transfer), the pause switch, the
-/// payment fungible asset, the treasury and arbiter, the attester set and every
-/// numeric parameter.
+/// payment fungible asset, the treasury, the arbiter set, the attester set and
+/// every numeric parameter.
 ///
 /// The `Config` resource lives under `@lumen` and is created once by
 /// `initialize`. Other modules read it through the public getters below (one
@@ -28,8 +28,8 @@ module lumen::config {
         payment_asset: Object<Metadata>,
         /// Receives protocol fees and swept penalties.
         treasury: address,
-        /// Settles disputed jobs.
-        arbiter: address,
+        /// Addresses allowed to settle disputed jobs; any one of them may (small set).
+        arbiters: vector<address>,
         /// Addresses allowed to attest scores and report uptime (small set).
         attesters: vector<address>,
         /// Parameter values, in the order of `param_names()`.
@@ -80,8 +80,14 @@ module lumen::config {
     }
 
     #[event]
-    /// The arbiter address changed.
-    struct ArbiterSet has drop, store {
+    /// An arbiter was added to the arbiter set.
+    struct ArbiterAdded has drop, store {
+        arbiter: address,
+    }
+
+    #[event]
+    /// An arbiter was removed from the arbiter set.
+    struct ArbiterRemoved has drop, store {
         arbiter: address,
     }
 
@@ -121,6 +127,10 @@ module lumen::config {
     const EAttesterNotFound: u64 = 10;
     /// The zero address is not a valid treasury, arbiter, admin or attester.
     const EZeroAddress: u64 = 11;
+    /// The address is already an arbiter.
+    const EArbiterExists: u64 = 12;
+    /// The address is not an arbiter.
+    const EArbiterNotFound: u64 = 13;
 
     // Constants.
 
@@ -145,11 +155,19 @@ module lumen::config {
     const P_VIP_WORKER_MIN_AVG_SECS: u64 = 15;
     const P_VIP_WORKER_MAX_DOWN_DAYS: u64 = 16;
     const P_DEVICE_RELEASE_GRACE_SECS: u64 = 17;
+    const P_MIN_PRICE_PER_FRAME: u64 = 18;
+    const P_MIN_PRICE_PER_IB_HOUR: u64 = 19;
+    const P_SLASH_CAP_BPS: u64 = 20;
+    const P_MIN_RERENDER_SECS: u64 = 21;
+    const P_RESPONSE_WINDOW_SECS: u64 = 22;
+    /// Upper bound of `slash_cap_bps`: a slash never exceeds 10 times the job's value.
+    const MAX_SLASH_CAP_BPS: u64 = 100_000;
 
     // Public entry functions.
 
-    /// Creates the configuration with the default parameters; `deployer` becomes the admin.
-    /// Emits `ConfigInitialized`, then one `ParamsUpdated` per parameter (old value 0) in table order.
+    /// Creates the configuration with the default parameters; `deployer` becomes the admin
+    /// and `arbiter` the first member of the arbiter set. Emits `ConfigInitialized`,
+    /// `ArbiterAdded`, then one `ParamsUpdated` per parameter (old value 0) in table order.
     ///
     /// # Aborts
     /// - `ENotDeployer` if `deployer` is not `@lumen`.
@@ -172,7 +190,7 @@ module lumen::config {
             paused: false,
             payment_asset,
             treasury,
-            arbiter,
+            arbiters: vector[arbiter],
             attesters: vector[],
             params,
         });
@@ -182,6 +200,7 @@ module lumen::config {
             treasury,
             arbiter,
         });
+        event::emit(ArbiterAdded { arbiter });
         let names = param_names();
         let i = 0;
         let n = names.length();
@@ -249,16 +268,33 @@ module lumen::config {
         event::emit(TreasurySet { treasury });
     }
 
-    /// Sets the arbiter address.
+    /// Adds `arbiter` to the arbiter set; any member may resolve any dispute.
     ///
     /// # Aborts
     /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
-    /// - `EZeroAddress` if `arbiter` is `@0x0`.
-    public entry fun set_arbiter(admin: &signer, arbiter: address) acquires Config {
+    /// - `EZeroAddress` if `arbiter` is `@0x0`; `EArbiterExists` if already an arbiter.
+    public entry fun add_arbiter(admin: &signer, arbiter: address) acquires Config {
         assert_admin(admin);
         assert!(arbiter != @0x0, error::invalid_argument(EZeroAddress));
-        borrow_global_mut<Config>(@lumen).arbiter = arbiter;
-        event::emit(ArbiterSet { arbiter });
+        let arbiters = &mut borrow_global_mut<Config>(@lumen).arbiters;
+        assert!(!arbiters.contains(&arbiter), error::already_exists(EArbiterExists));
+        arbiters.push_back(arbiter);
+        event::emit(ArbiterAdded { arbiter });
+    }
+
+    /// Removes `arbiter` from the arbiter set. Disputes keep their exit without
+    /// arbiters: `escrow::finalize` after the job's dispute timeout.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EArbiterNotFound` if `arbiter` is not an arbiter.
+    public entry fun remove_arbiter(admin: &signer, arbiter: address) acquires Config {
+        assert_admin(admin);
+        let arbiters = &mut borrow_global_mut<Config>(@lumen).arbiters;
+        let (found, index) = arbiters.index_of(&arbiter);
+        assert!(found, error::not_found(EArbiterNotFound));
+        arbiters.remove(index);
+        event::emit(ArbiterRemoved { arbiter });
     }
 
     /// Authorises `attester`.
@@ -337,11 +373,20 @@ module lumen::config {
     public fun treasury(): address acquires Config { borrow().treasury }
 
     #[view]
-    /// The arbiter address.
+    /// Whether `a` is in the arbiter set (false before `initialize`).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_arbiter(a: address): bool acquires Config {
+        exists<Config>(@lumen) && borrow_global<Config>(@lumen).arbiters.contains(&a)
+    }
+
+    #[view]
+    /// The arbiter set, in the order they were added.
     ///
     /// # Aborts
     /// - `ENotInitialized` before `initialize`.
-    public fun arbiter(): address acquires Config { borrow().arbiter }
+    public fun arbiters(): vector<address> acquires Config { borrow().arbiters }
 
     #[view]
     /// Whether `a` is an authorised attester (false before `initialize`).
@@ -459,7 +504,8 @@ module lumen::config {
     /// - `ENotInitialized` before `initialize`.
     public fun max_rerenders(): u64 acquires Config { get(P_MAX_RERENDERS) }
 
-    /// Share of a worker's stake slashed on `reclaim`, in basis points.
+    /// Share of a worker's bonded stake that a job locks as collateral at
+    /// `accept_offer` (and `reclaim` slashes), in basis points.
     ///
     /// # Aborts
     /// - `ENotInitialized` before `initialize`.
@@ -507,6 +553,36 @@ module lumen::config {
     /// - `ENotInitialized` before `initialize`.
     public fun device_release_grace_secs(): u64 acquires Config { get(P_DEVICE_RELEASE_GRACE_SECS) }
 
+    /// Smallest price per frame a job may offer or be assigned at (> 0).
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun min_price_per_frame(): u64 acquires Config { get(P_MIN_PRICE_PER_FRAME) }
+
+    /// Floor of the price per IB-hour that the minimum stake `S(n)` is computed with.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun min_price_per_ib_hour(): u64 acquires Config { get(P_MIN_PRICE_PER_IB_HOUR) }
+
+    /// Cap of a job's collateral (and so of its slash) in basis points of the job's value.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun slash_cap_bps(): u64 acquires Config { get(P_SLASH_CAP_BPS) }
+
+    /// Shortest time a rerender request may give the worker.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun min_rerender_secs(): u64 acquires Config { get(P_MIN_RERENDER_SECS) }
+
+    /// Time the worker has to answer a partial acceptance.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun response_window_secs(): u64 acquires Config { get(P_RESPONSE_WINDOW_SECS) }
+
     // Private functions.
 
     inline fun borrow(): &Config {
@@ -542,6 +618,11 @@ module lumen::config {
             b"vip_worker_min_avg_secs",
             b"vip_worker_max_down_days",
             b"device_release_grace_secs",
+            b"min_price_per_frame",
+            b"min_price_per_ib_hour",
+            b"slash_cap_bps",
+            b"min_rerender_secs",
+            b"response_window_secs",
         ]
     }
 
@@ -565,6 +646,11 @@ module lumen::config {
             57_600,
             3,
             2_592_000,
+            1_000,
+            100_000,
+            10_000,
+            3_600,
+            259_200,
         ]
     }
 
@@ -577,10 +663,12 @@ module lumen::config {
 
     fun in_bounds(index: u64, value: u64): bool {
         if (index == P_EPOCH_SECS || index == P_SCORE_VALIDITY_SECS || index == P_REPORT_MAX_AGE_SECS
-            || index == P_ATTESTER_THRESHOLD) {
+            || index == P_ATTESTER_THRESHOLD || index == P_MIN_PRICE_PER_FRAME) {
             value > 0
         } else if (index == P_WORKER_COMMISSION_BPS || index == P_SLASH_BPS || index == P_POD_SHARE_BPS) {
             value <= BPS_DENOMINATOR
+        } else if (index == P_SLASH_CAP_BPS) {
+            value <= MAX_SLASH_CAP_BPS
         } else if (index == P_VIP_WORKER_DAYS) {
             value >= 1 && value <= 90
         } else {
@@ -608,6 +696,14 @@ module lumen::config {
     public fun params_updated_event(name: String, old_value: u64, new_value: u64): ParamsUpdated {
         ParamsUpdated { name, old_value, new_value }
     }
+
+    #[test_only]
+    /// Builds an `ArbiterAdded` value so tests can check it was emitted.
+    public fun arbiter_added_event(arbiter: address): ArbiterAdded { ArbiterAdded { arbiter } }
+
+    #[test_only]
+    /// Builds an `ArbiterRemoved` value so tests can check it was emitted.
+    public fun arbiter_removed_event(arbiter: address): ArbiterRemoved { ArbiterRemoved { arbiter } }
 
     #[test_only]
     /// Builds an `AdminTransferred` value so tests can check it was emitted.

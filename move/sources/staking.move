@@ -3,14 +3,24 @@
 /// Stake is held in the primary store of the named object `staking` under
 /// `@lumen` (its ownership is given to `@0x0`, so no account, the deployer
 /// included, owns the funds; only this module signs for it with its
-/// `ExtendRef`). Per worker the module keeps the bonded stake, one unbonding
-/// bucket and the price. A new `request_unstake` adds to the bucket and restarts
-/// its timer for the whole bucket. Slashed amounts stay in the same store,
-/// counted in `penalty_pool`, until the admin sweeps them to the treasury.
+/// `ExtendRef`). Per worker the module keeps the bonded stake, the part of it
+/// locked as collateral of active jobs, one unbonding bucket and the price. A new
+/// `request_unstake` adds to the bucket and restarts its timer for the whole
+/// bucket. Slashed amounts stay in the same store, counted in `penalty_pool`,
+/// until the admin sweeps them to the treasury.
 ///
-/// Minimum stake (Inferix): `S = ceil(stake_factor * 4320 * score * price_per_ib_hour
-/// / (60 * 1 000 000))`, with `score` in micro-IB; the product is taken in `u256`
-/// (four `u64` factors can exceed `u128`), the result saturates at `u64::MAX`.
+/// Minimum stake (Inferix): `S = ceil(stake_factor * 4320 * score * P / (60 * 1 000 000))`,
+/// with `score` in micro-IB and `P = max(price_per_ib_hour, min_price_per_ib_hour)`:
+/// the protocol's floor price keeps a worker from shrinking its minimum by
+/// declaring a tiny price. The product is taken in `u256` (four `u64` factors can
+/// exceed `u128`), the result saturates at `u64::MAX`.
+///
+/// Collateral: `escrow` locks `min(floor(stake * slash_bps / 10 000),
+/// floor(job_value * slash_cap_bps / 10 000))` of the bonded stake per job at
+/// assignment and unlocks it when the job settles; `reclaim` slashes exactly that
+/// amount. Invariant: `stake >= locked` for every worker (`request_unstake` cannot
+/// go below `locked`, `lock_collateral` needs free stake, a slash never exceeds
+/// the collateral it releases), so a slash always finds its funds.
 module lumen::staking {
     use std::error;
     use std::signer;
@@ -28,6 +38,8 @@ module lumen::staking {
     struct WorkerStake has drop, store {
         /// Bonded stake, counted for eligibility.
         stake: u64,
+        /// Part of `stake` locked as collateral of the worker's active jobs.
+        locked: u64,
         /// Stake waiting for `available_at` before `withdraw`.
         unbonding: u64,
         available_at: u64,
@@ -76,13 +88,30 @@ module lumen::staking {
     }
 
     #[event]
-    /// `amount` of the worker's stake moved into the penalty pool because of `job`.
+    /// `amount` of the worker's bonded stake, now `total_stake`, moved into the penalty pool because of `job`.
     struct Slashed has drop, store {
         worker: address,
         amount: u64,
-        from_stake: u64,
-        from_unbonding: u64,
+        total_stake: u64,
         job: address,
+    }
+
+    #[event]
+    /// `amount` of the worker's stake was locked as collateral of `job`; `locked` is the worker's total locked after it.
+    struct StakeLocked has drop, store {
+        worker: address,
+        job: address,
+        amount: u64,
+        locked: u64,
+    }
+
+    #[event]
+    /// The collateral of `job` (`amount`) was released; `locked` is the worker's total locked after it.
+    struct StakeUnlocked has drop, store {
+        worker: address,
+        job: address,
+        amount: u64,
+        locked: u64,
     }
 
     #[event]
@@ -104,8 +133,10 @@ module lumen::staking {
     const EUnbondingNotOver: u64 = 4;
     /// The penalty pool holds less than the requested amount.
     const EInsufficientPenalties: u64 = 5;
-    /// A basis-point share above 10 000.
-    const EInvalidBps: u64 = 6;
+    /// The request would take the bonded stake below the collateral locked for active jobs.
+    const EStakeLocked: u64 = 6;
+    /// The worker's free stake (bonded minus locked) does not cover a new job's collateral.
+    const EInsufficientCollateral: u64 = 7;
 
     // Constants.
 
@@ -149,11 +180,13 @@ module lumen::staking {
 
     /// Moves `amount` from the bonded stake into the unbonding bucket. The whole
     /// bucket (earlier requests included) becomes withdrawable `unbonding_secs`
-    /// from now. Works while paused.
+    /// from now. Stake locked as collateral of active jobs stays bonded. Works
+    /// while paused.
     ///
     /// # Aborts
     /// - `EZeroAmount` if `amount` is 0.
     /// - `EInsufficientStake` if the bonded stake is below `amount`.
+    /// - `EStakeLocked` if `stake - amount` would fall below the locked collateral.
     public entry fun request_unstake(worker: &signer, amount: u64) acquires Vault {
         assert!(amount > 0, error::invalid_argument(EZeroAmount));
         let worker_addr = signer::address_of(worker);
@@ -161,6 +194,7 @@ module lumen::staking {
         assert!(vault.workers.contains(worker_addr), error::invalid_argument(EInsufficientStake));
         let account = vault.workers.borrow_mut(worker_addr);
         assert!(account.stake >= amount, error::invalid_argument(EInsufficientStake));
+        assert!(account.stake - amount >= account.locked, error::invalid_state(EStakeLocked));
         account.stake -= amount;
         account.unbonding += amount;
         account.available_at = timestamp::now_seconds() + config::unbonding_secs();
@@ -228,6 +262,16 @@ module lumen::staking {
     }
 
     #[view]
+    /// The part of the worker's bonded stake locked as collateral of its active jobs.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun locked_of(worker: address): u64 acquires Vault {
+        let vault = borrow_global<Vault>(vault_address());
+        if (vault.workers.contains(worker)) vault.workers.borrow(worker).locked else 0
+    }
+
+    #[view]
     /// The worker's unbonding bucket: (amount, available_at); (0, 0) when empty.
     ///
     /// # Aborts
@@ -253,7 +297,8 @@ module lumen::staking {
     }
 
     #[view]
-    /// `S(n)` for the worker's current valid score and price (0 without a valid score).
+    /// `S(n)` for the worker's current valid score and price, the price raised to
+    /// the protocol floor (0 without a valid score).
     ///
     /// # Aborts
     /// - `config::ENotInitialized` before `config::initialize`.
@@ -262,17 +307,21 @@ module lumen::staking {
     }
 
     #[view]
-    /// `ceil(stake_factor * 4320 * score * price_per_ib_hour / 60 000 000)`, saturating at `u64::MAX`.
+    /// `ceil(stake_factor * 4320 * score * max(price_per_ib_hour, min_price_per_ib_hour) / 60 000 000)`,
+    /// saturating at `u64::MAX`.
     ///
     /// # Aborts
     /// - `config::ENotInitialized` before `config::initialize`.
     public fun min_stake(score: u64, price_per_ib_hour: u64): u64 {
-        compute_min_stake(config::stake_factor(), score, price_per_ib_hour)
+        let floor = config::min_price_per_ib_hour();
+        let price = if (price_per_ib_hour > floor) price_per_ib_hour else floor;
+        compute_min_stake(config::stake_factor(), score, price)
     }
 
     #[view]
     /// Whether the worker may take jobs: a valid score, a price above 0 and
-    /// bonded stake >= `min_stake_of(worker)`.
+    /// bonded stake >= `min_stake_of(worker)` (locked collateral included; a new
+    /// job's own collateral is checked by `lock_collateral`).
     ///
     /// # Aborts
     /// - `config::ENotInitialized` before `config::initialize`.
@@ -290,7 +339,8 @@ module lumen::staking {
         borrow_global<Vault>(vault_address()).penalty_pool
     }
 
-    /// The minimum-stake formula with an explicit factor (also used by tests and vectors).
+    /// The minimum-stake formula with an explicit factor and price, no floor
+    /// applied (also used by tests and vectors).
     ///
     /// # Aborts
     /// Never (saturates at `u64::MAX`).
@@ -307,6 +357,18 @@ module lumen::staking {
         }
     }
 
+    /// A job's collateral for a worker with `stake` bonded:
+    /// `min(floor(stake * slash_bps / 10 000), floor(job_value * slash_cap_bps / 10 000))`.
+    ///
+    /// # Aborts
+    /// Never for `slash_bps <= 10 000` (the products are taken in `u128`; the
+    /// result is at most `stake`).
+    public fun collateral_for(stake: u64, job_value: u64, slash_bps: u64, slash_cap_bps: u64): u64 {
+        let by_stake = (stake as u128) * (slash_bps as u128) / BPS_DENOMINATOR;
+        let by_value = (job_value as u128) * (slash_cap_bps as u128) / BPS_DENOMINATOR;
+        ((if (by_stake < by_value) by_stake else by_value) as u64)
+    }
+
     /// Address of the vault object whose primary store holds all stake and penalties.
     ///
     /// # Aborts
@@ -317,33 +379,49 @@ module lumen::staking {
 
     // Package functions.
 
-    /// Slashes `bps` of the worker's stake plus unbonding (rounded down), taken
-    /// from the bonded stake first, into the penalty pool. Emits `Slashed` when
-    /// the amount is above 0. Returns the amount.
+    /// Locks the collateral of `job` (worth `job_value`) out of the worker's free
+    /// stake, at today's `slash_bps` and `slash_cap_bps` (the job keeps the amount:
+    /// later parameter changes do not touch it). Emits `StakeLocked`. Returns the amount.
     ///
     /// # Aborts
-    /// - `EInvalidBps` if `bps` is above 10 000.
-    public(package) fun slash(worker: address, bps: u64, job: address): u64 acquires Vault {
-        assert!((bps as u128) <= BPS_DENOMINATOR, error::invalid_argument(EInvalidBps));
-        let vault = borrow_global_mut<Vault>(vault_address());
-        if (!vault.workers.contains(worker)) {
-            return 0
-        };
-        let account = vault.workers.borrow_mut(worker);
-        let base = (account.stake as u128) + (account.unbonding as u128);
-        let amount = ((base * (bps as u128) / BPS_DENOMINATOR) as u64);
+    /// - `EInsufficientCollateral` if `stake - locked` is below the collateral.
+    public(package) fun lock_collateral(worker: address, job: address, job_value: u64): u64 acquires Vault {
+        let slash_bps = config::slash_bps();
+        let slash_cap_bps = config::slash_cap_bps();
+        let account = account_mut(worker);
+        let amount = collateral_for(account.stake, job_value, slash_bps, slash_cap_bps);
+        assert!(account.stake - account.locked >= amount, error::invalid_state(EInsufficientCollateral));
+        account.locked += amount;
+        event::emit(StakeLocked { worker, job, amount, locked: account.locked });
+        amount
+    }
+
+    /// Releases `amount` (the collateral `lock_collateral` returned for `job`).
+    /// Emits `StakeUnlocked`.
+    ///
+    /// # Aborts
+    /// Never for an amount `lock_collateral` locked and not yet released.
+    public(package) fun unlock(worker: address, job: address, amount: u64) acquires Vault {
+        let account = account_mut(worker);
+        account.locked -= amount;
+        event::emit(StakeUnlocked { worker, job, amount, locked: account.locked });
+    }
+
+    /// Moves `amount` of the worker's bonded stake into the penalty pool (called
+    /// with a collateral just released, which the bonded stake always covers).
+    /// Emits `Slashed` when the amount is above 0. Returns the amount.
+    ///
+    /// # Aborts
+    /// Never for an amount the stake covers.
+    public(package) fun slash(worker: address, amount: u64, job: address): u64 acquires Vault {
         if (amount == 0) {
             return 0
         };
-        let from_stake = if (amount <= account.stake) amount else account.stake;
-        let from_unbonding = amount - from_stake;
-        account.stake -= from_stake;
-        account.unbonding -= from_unbonding;
-        if (account.unbonding == 0) {
-            account.available_at = 0;
-        };
+        let vault = borrow_global_mut<Vault>(vault_address());
+        let account = vault.workers.borrow_mut(worker);
+        account.stake -= amount;
         vault.penalty_pool += amount;
-        event::emit(Slashed { worker, amount, from_stake, from_unbonding, job });
+        event::emit(Slashed { worker, amount, total_stake: account.stake, job });
         amount
     }
 
@@ -371,6 +449,7 @@ module lumen::staking {
         if (!vault.workers.contains(worker)) {
             vault.workers.add(worker, WorkerStake {
                 stake: 0,
+                locked: 0,
                 unbonding: 0,
                 available_at: 0,
                 price_per_ib_hour: 0,
@@ -388,17 +467,40 @@ module lumen::staking {
     }
 
     #[test_only]
-    /// Calls the package-internal `slash` from unit tests.
-    public fun slash_for_test(worker: address, bps: u64, job: address): u64 acquires Vault {
-        slash(worker, bps, job)
+    /// Calls the package-internal `lock_collateral` from unit tests.
+    public fun lock_collateral_for_test(worker: address, job: address, job_value: u64): u64 acquires Vault {
+        lock_collateral(worker, job, job_value)
+    }
+
+    #[test_only]
+    /// Calls the package-internal `unlock` and then `slash` from unit tests, as `reclaim` does.
+    public fun unlock_and_slash_for_test(worker: address, job: address, amount: u64): u64 acquires Vault {
+        unlock(worker, job, amount);
+        slash(worker, amount, job)
+    }
+
+    #[test_only]
+    /// Calls the package-internal `unlock` from unit tests.
+    public fun unlock_for_test(worker: address, job: address, amount: u64) acquires Vault {
+        unlock(worker, job, amount)
     }
 
     #[test_only]
     /// Builds a `Slashed` value so tests can check it was emitted.
-    public fun slashed_event(
-        worker: address, amount: u64, from_stake: u64, from_unbonding: u64, job: address
-    ): Slashed {
-        Slashed { worker, amount, from_stake, from_unbonding, job }
+    public fun slashed_event(worker: address, amount: u64, total_stake: u64, job: address): Slashed {
+        Slashed { worker, amount, total_stake, job }
+    }
+
+    #[test_only]
+    /// Builds a `StakeLocked` value so tests can check it was emitted.
+    public fun stake_locked_event(worker: address, job: address, amount: u64, locked: u64): StakeLocked {
+        StakeLocked { worker, job, amount, locked }
+    }
+
+    #[test_only]
+    /// Builds a `StakeUnlocked` value so tests can check it was emitted.
+    public fun stake_unlocked_event(worker: address, job: address, amount: u64, locked: u64): StakeUnlocked {
+        StakeUnlocked { worker, job, amount, locked }
     }
 
     #[test_only]

@@ -4,7 +4,7 @@ module lumen::config_tests {
     use aptos_framework::event;
     use aptos_framework::object;
     use lumen::config::{Self, ConfigInitialized, ParamsUpdated, AdminProposed, PausedSet, TreasurySet,
-        ArbiterSet, AttesterAdded, AttesterRemoved};
+        ArbiterAdded, ArbiterRemoved, AttesterAdded, AttesterRemoved};
     use lumen::test_helpers as th;
 
     fun s(bytes: vector<u8>): String { string::utf8(bytes) }
@@ -19,7 +19,7 @@ module lumen::config_tests {
         assert!(config::is_admin(@lumen), 2);
         assert!(!config::is_admin(th::treasury()), 3);
         assert!(config::treasury() == th::treasury(), 4);
-        assert!(config::arbiter() == th::arbiter(), 5);
+        assert!(config::arbiters() == vector[th::arbiter()] && config::is_arbiter(th::arbiter()), 5);
         assert!(config::payment_asset() == th::payment_asset(), 6);
         assert!(!config::is_paused(), 7);
         assert!(config::attesters() == vector[th::attester()], 8);
@@ -78,6 +78,25 @@ module lumen::config_tests {
                 && config::device_release_grace_secs() == 2_592_000,
             37,
         );
+        assert!(
+            config::param(s(b"min_price_per_frame")) == 1_000 && config::min_price_per_frame() == 1_000,
+            38,
+        );
+        assert!(
+            config::param(s(b"min_price_per_ib_hour")) == 100_000
+                && config::min_price_per_ib_hour() == 100_000,
+            39,
+        );
+        assert!(config::param(s(b"slash_cap_bps")) == 10_000 && config::slash_cap_bps() == 10_000, 40);
+        assert!(
+            config::param(s(b"min_rerender_secs")) == 3_600 && config::min_rerender_secs() == 3_600,
+            41,
+        );
+        assert!(
+            config::param(s(b"response_window_secs")) == 259_200
+                && config::response_window_secs() == 259_200,
+            42,
+        );
     }
 
     #[test]
@@ -92,8 +111,8 @@ module lumen::config_tests {
         );
         assert!(event::emitted_events<ConfigInitialized>().length() == 1, 1);
         let names = config::param_names_for_test();
-        assert!(names.length() == 18, 2);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 18, 3);
+        assert!(names.length() == 23, 2);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 23, 3);
         let i = 0;
         while (i < names.length()) {
             let name = names[i];
@@ -103,7 +122,10 @@ module lumen::config_tests {
         };
         assert!(names[0] == s(b"epoch_secs"), 4);
         assert!(names[17] == s(b"device_release_grace_secs"), 5);
+        assert!(names[22] == s(b"response_window_secs"), 7);
         assert!(event::emitted_events<AttesterAdded>().length() == 1, 6);
+        assert!(event::was_event_emitted(&config::arbiter_added_event(th::arbiter())), 8);
+        assert!(event::emitted_events<ArbiterAdded>().length() == 1, 9);
     }
 
     #[test]
@@ -227,9 +249,16 @@ module lumen::config_tests {
 
     #[test]
     #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
-    fun set_arbiter_rejects_non_admin() {
+    fun add_arbiter_rejects_non_admin() {
         th::setup();
-        config::set_arbiter(&th::signer_of(@0xB0B), @0xB0B);
+        config::add_arbiter(&th::signer_of(@0xB0B), @0xB0B);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun remove_arbiter_rejects_non_admin() {
+        th::setup();
+        config::remove_arbiter(&th::signer_of(th::arbiter()), th::arbiter());
     }
 
     #[test]
@@ -281,21 +310,51 @@ module lumen::config_tests {
     // Treasury, arbiter, attesters.
 
     #[test]
-    fun set_treasury_and_arbiter() {
+    fun set_treasury() {
         th::setup();
         config::set_treasury(&th::lumen_signer(), @0xFEE);
-        config::set_arbiter(&th::lumen_signer(), @0xA4B);
         assert!(config::treasury() == @0xFEE, 0);
-        assert!(config::arbiter() == @0xA4B, 1);
         assert!(event::emitted_events<TreasurySet>().length() == 1, 2);
-        assert!(event::emitted_events<ArbiterSet>().length() == 1, 3);
+    }
+
+    #[test]
+    fun add_and_remove_arbiters() {
+        th::setup();
+        let admin = th::lumen_signer();
+        config::add_arbiter(&admin, @0xA4B);
+        assert!(config::arbiters() == vector[th::arbiter(), @0xA4B], 0);
+        assert!(config::is_arbiter(@0xA4B), 1);
+        assert!(event::was_event_emitted(&config::arbiter_added_event(@0xA4B)), 2);
+        config::remove_arbiter(&admin, th::arbiter());
+        assert!(config::arbiters() == vector[@0xA4B], 3);
+        assert!(!config::is_arbiter(th::arbiter()), 4);
+        assert!(event::was_event_emitted(&config::arbiter_removed_event(th::arbiter())), 5);
+        assert!(event::emitted_events<ArbiterRemoved>().length() == 1, 6);
+        // The set may become empty: disputes then end by timeout.
+        config::remove_arbiter(&admin, @0xA4B);
+        assert!(config::arbiters() == vector[], 7);
+        assert!(!config::is_arbiter(@0x0), 8);
     }
 
     #[test]
     #[expected_failure(abort_code = 0x1000B /* EZeroAddress */, location = lumen::config)]
-    fun set_zero_arbiter_fails() {
+    fun add_zero_arbiter_fails() {
         th::setup();
-        config::set_arbiter(&th::lumen_signer(), @0x0);
+        config::add_arbiter(&th::lumen_signer(), @0x0);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x8000C /* EArbiterExists */, location = lumen::config)]
+    fun add_arbiter_twice_fails() {
+        th::setup();
+        config::add_arbiter(&th::lumen_signer(), th::arbiter());
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x6000D /* EArbiterNotFound */, location = lumen::config)]
+    fun remove_unknown_arbiter_fails() {
+        th::setup();
+        config::remove_arbiter(&th::lumen_signer(), @0xA4B);
     }
 
     #[test]
@@ -343,13 +402,16 @@ module lumen::config_tests {
         th::set_param(b"vip_worker_days", 1);
         th::set_param(b"attester_threshold", 3);
         th::set_param(b"stake_factor", 0);
+        th::set_param(b"min_price_per_frame", 1);
+        th::set_param(b"slash_cap_bps", 100_000);
         assert!(config::worker_commission_bps() == 10_000, 2);
         assert!(config::slash_bps() == 0, 3);
         assert!(config::pod_share_bps() == 10_000, 4);
         assert!(config::vip_worker_days() == 1, 5);
         assert!(config::attester_threshold() == 3, 6);
         assert!(config::stake_factor() == 0, 7);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 18 + 8, 8);
+        assert!(config::min_price_per_frame() == 1 && config::slash_cap_bps() == 100_000, 9);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 23 + 10, 8);
     }
 
     #[test]
@@ -427,5 +489,19 @@ module lumen::config_tests {
     fun vip_worker_days_zero_fails() {
         th::setup();
         th::set_param(b"vip_worker_days", 0);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun min_price_per_frame_zero_fails() {
+        th::setup();
+        th::set_param(b"min_price_per_frame", 0);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun slash_cap_above_ten_times_fails() {
+        th::setup();
+        th::set_param(b"slash_cap_bps", 100_001);
     }
 }

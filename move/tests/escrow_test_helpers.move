@@ -12,15 +12,20 @@
 ///   an offer valid for an hour and submits it.
 /// - `assigned_job(frames, max_price, price): (creator, worker, job, Ledger)`: a whole
 ///   world with a job Assigned; render deadline = now + `render_time()`.
-/// - `ledger(job, creator, worker): Ledger` (balances now), `ledger_from(job, creator,
+/// - `submitted_job(frames, max_price, price): (creator, worker, job, Ledger)`: the same
+///   with all frames submitted one hour after assignment.
+/// - `holdings(a): u64`: `a`'s balance plus its escrow claimable balance.
+/// - `ledger(job, creator, worker): Ledger` (holdings now), `ledger_from(job, creator,
 ///   worker, creator_start, worker_start, treasury_start)` and `assert_conserved(&Ledger)`: money
-///   conservation, internally (`deposit = paid + fee + refunded + balance`) and against
-///   the real balances of creator, worker and treasury since the snapshot.
+///   conservation, internally (`deposit = paid + fee + refunded + balance`, the balance
+///   being what the job object holds) and against the holdings of creator, worker and
+///   treasury since the snapshot (a leg credited as claimable counts as delivered);
+///   `note_worker_income(&mut Ledger, amount)` for money the worker received from elsewhere.
+/// - `arbiter(): signer`: the arbiter `setup` configured.
 /// - `report_days(worker, secs)`: one `report_uptime` per element, each for the epoch
 ///   that just ended, oldest first.
 module lumen::escrow_test_helpers {
     use std::signer;
-    use std::vector;
     use aptos_std::ed25519::{Self, SecretKey};
     use aptos_framework::object::{Self, Object};
     use lumen::escrow::{Self, Job};
@@ -28,7 +33,7 @@ module lumen::escrow_test_helpers {
     use lumen::test_helpers;
     use lumen::vip;
 
-    /// Balances at a snapshot, to check where every unit of a job's deposit went.
+    /// Holdings at a snapshot, to check where every unit of a job's deposit went.
     struct Ledger has copy, drop {
         job: Object<Job>,
         creator: address,
@@ -119,14 +124,22 @@ module lumen::escrow_test_helpers {
         escrow::accept_offer(worker, job, price, render_deadline, expires, nonce, creator_pk, signature);
     }
 
+    public fun holdings(owner: address): u64 {
+        test_helpers::balance(owner) + escrow::claimable_of(owner)
+    }
+
+    public fun arbiter(): signer {
+        test_helpers::signer_of(test_helpers::arbiter())
+    }
+
     public fun ledger(job: Object<Job>, creator: address, worker: address): Ledger {
         Ledger {
             job,
             creator,
             worker,
-            creator_start: test_helpers::balance(creator),
-            worker_start: test_helpers::balance(worker),
-            treasury_start: test_helpers::balance(test_helpers::treasury()),
+            creator_start: holdings(creator),
+            worker_start: holdings(worker),
+            treasury_start: holdings(test_helpers::treasury()),
         }
     }
 
@@ -142,14 +155,20 @@ module lumen::escrow_test_helpers {
         Ledger { job, creator, worker, creator_start, worker_start, treasury_start }
     }
 
+    /// Records `amount` the worker received from outside the job (its own unstaked funds).
+    public fun note_worker_income(ledger: &mut Ledger, amount: u64) {
+        ledger.worker_start += amount;
+    }
+
     public fun assert_conserved(ledger: &Ledger) {
         let info = escrow::job_info(ledger.job);
         let (deposit, paid, fee, refunded, _) = escrow::info_money(&info);
         let held = escrow::job_balance(ledger.job);
         assert!(deposit == paid + fee + refunded + held, 9001);
-        let creator_out = ledger.creator_start - test_helpers::balance(ledger.creator);
-        let worker_in = test_helpers::balance(ledger.worker) - ledger.worker_start;
-        let treasury_in = test_helpers::balance(test_helpers::treasury()) - ledger.treasury_start;
+        assert!(escrow::balance(&info) == held, 9006);
+        let creator_out = ledger.creator_start - holdings(ledger.creator);
+        let worker_in = holdings(ledger.worker) - ledger.worker_start;
+        let treasury_in = holdings(test_helpers::treasury()) - ledger.treasury_start;
         assert!(worker_in == paid, 9002);
         assert!(treasury_in == fee, 9003);
         assert!(creator_out == deposit - refunded, 9004);
@@ -167,9 +186,9 @@ module lumen::escrow_test_helpers {
         let (worker_account, _, _) = worker();
         let creator_addr = signer::address_of(&creator);
         let worker_addr = signer::address_of(&worker_account);
-        let creator_start = test_helpers::balance(creator_addr);
-        let worker_start = test_helpers::balance(worker_addr);
-        let treasury_start = test_helpers::balance(test_helpers::treasury());
+        let creator_start = holdings(creator_addr);
+        let worker_start = holdings(worker_addr);
+        let treasury_start = holdings(test_helpers::treasury());
         let job = create_job(&creator, frames, max_price);
         let books = Ledger {
             job,
@@ -185,15 +204,28 @@ module lumen::escrow_test_helpers {
         (creator, worker_account, job, books)
     }
 
+    /// `assigned_job` with every frame submitted one hour later (review window running).
+    public fun submitted_job(
+        frames: u64,
+        max_price: u64,
+        price: u64,
+    ): (signer, signer, Object<Job>, Ledger) {
+        let (creator, worker_account, job, books) = assigned_job(frames, max_price, price);
+        test_helpers::advance(3600);
+        escrow::submit_result(&worker_account, job, frames, b"output-root");
+        assert_conserved(&books);
+        (creator, worker_account, job, books)
+    }
+
     public fun report_days(worker: address, secs: vector<u64>) {
         let attester = test_helpers::attester_signer();
         let i = 0;
-        let n = vector::length(&secs);
+        let n = secs.length();
         while (i < n) {
             let epoch = rewards::current_epoch();
             test_helpers::advance(86400);
-            rewards::report_uptime(&attester, epoch, vector[worker], vector[*vector::borrow(&secs, i)]);
-            i = i + 1;
+            rewards::report_uptime(&attester, epoch, vector[worker], vector[secs[i]]);
+            i += 1;
         };
     }
 }

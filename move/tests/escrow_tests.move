@@ -1,6 +1,10 @@
 #[test_only]
-/// Escrow: the whole job state machine, money conservation after every step,
-/// the pre-signed offer checks, pause behaviour and every abort code.
+/// Escrow: the main paths of the job state machine (assignment, submission,
+/// confirmation, finalization, reclaim, cancel, rerender rounds, disputes),
+/// money conservation after every step and pause behaviour. Partial acceptance,
+/// dispute rules, claimable balances and nonce burns are in
+/// `escrow_review_tests`, the abort codes in `escrow_abort_tests`, the attacks in
+/// `escrow_attack_tests`.
 ///
 /// Standard job: 10 frames at a maximum of 1.0 unit per frame (deposit 10.0),
 /// assigned at 0.6 per frame, so 4.0 is refunded at assignment and 6.0 stays held.
@@ -67,19 +71,51 @@ module lumen::escrow_tests {
         let (_, _, assigned_worker, _) = escrow::info_parties(&info);
         assert!(assigned_worker == signer::address_of(&worker), 4);
         h::assert_conserved(&ledger);
-        let expected = escrow::job_assigned_event(
-            object::object_address(&job),
-            0,
-            signer::address_of(&creator),
-            signer::address_of(&worker),
-            PRICE,
-            th::now() + h::render_time(),
-            1,
-            h::worker_score(),
-            FRAMES * (MAX_PRICE - PRICE),
-            th::now(),
+        // The terms in force at assignment, and the collateral: min(10 % of 699.84, 6.0).
+        let (commission, review, max_rerenders, min_rerender, response, timeout, collateral) =
+            escrow::info_terms(&info);
+        assert!(commission == 8_000 && review == 259_200 && max_rerenders == 2, 6);
+        assert!(min_rerender == h::render_time() && response == 259_200 && timeout == 1_209_600, 7);
+        assert!(collateral == FRAMES * PRICE, 8);
+        let worker_addr = signer::address_of(&worker);
+        assert!(staking::locked_of(worker_addr) == collateral, 9);
+        let job_addr = object::object_address(&job);
+        assert!(
+            event::was_event_emitted(&staking::stake_locked_event(worker_addr, job_addr, collateral, collateral)),
+            10,
         );
+        let (_, render_deadline, _, _, _, _) = escrow::info_work(&info);
+        assert!(render_deadline == th::now() + h::render_time(), 11);
+        let expected = escrow::job_assigned_event_of(job_addr, &info, h::worker_score(), FRAMES * (MAX_PRICE - PRICE));
         assert!(event::was_event_emitted(&expected), 5);
+        assert!(event::emitted_events<escrow::JobAssigned>().length() == 1, 12);
+        assert!(
+            event::was_event_emitted(&escrow::job_created_event(
+                job_addr, 0, signer::address_of(&creator), b"spec-sha256", FRAMES, MAX_PRICE, 0, 0,
+                FRAMES * MAX_PRICE, th::now(),
+            )),
+            13,
+        );
+    }
+
+    #[test]
+    fun min_rerender_time_is_never_shorter_than_the_parameter() {
+        h::setup();
+        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
+        let (worker, _, _) = h::worker();
+        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
+        let ledger = h::ledger_from(job, signer::address_of(&creator), signer::address_of(&worker), FRAMES * MAX_PRICE, 0, 0);
+        // A 10-minute assignment still leaves a rerender the protocol's hour.
+        h::accept(&worker, &sk, pk, job, PRICE, th::now() + 600, 1);
+        h::assert_conserved(&ledger);
+        let info = escrow::job_info(job);
+        let (_, _, _, min_rerender, _, _, _) = escrow::info_terms(&info);
+        assert!(min_rerender == 3_600, 1);
+        escrow::submit_result(&worker, job, FRAMES, b"root");
+        h::assert_conserved(&ledger);
+        escrow::request_rerender(&creator, job, 1, th::now() + 3_600);
+        h::assert_conserved(&ledger);
+        assert!(status_of(job) == 1, 2);
     }
 
     #[test]
@@ -89,10 +125,18 @@ module lumen::escrow_tests {
         let creator_addr = signer::address_of(&creator);
         let worker_addr = signer::address_of(&worker);
         th::advance(3600);
-        escrow::submit_result(&worker, job, FRAMES, b"output-root");
+        // The worker delivers 8 of the 10 frames; the creator accepts all it got.
+        escrow::submit_result(&worker, job, 8, b"output-root");
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 2, 1);
         assert!(lease_of(job) == 3600, 2);
+        let job_addr = object::object_address(&job);
+        assert!(
+            event::was_event_emitted(&escrow::result_submitted_event(
+                job_addr, 0, worker_addr, 8, b"output-root", th::now() + 259_200, 3600, th::now(),
+            )),
+            14,
+        );
 
         escrow::confirm(&creator, job, 8);
         h::assert_conserved(&ledger);
@@ -121,14 +165,20 @@ module lumen::escrow_tests {
             8, 4_800_000, 3_840_000, 960_000, 1_200_000, 3600, false,
         );
         assert!(event::was_event_emitted(&expected), 13);
+        // The collateral is released.
+        assert!(staking::locked_of(worker_addr) == 0, 15);
+        assert!(
+            event::was_event_emitted(&staking::stake_unlocked_event(worker_addr, job_addr, FRAMES * PRICE, 0)),
+            16,
+        );
     }
 
     #[test]
     fun creator_month_spending_resets_after_thirty_days() {
         h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
+        let (creator, _, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
         escrow::confirm(&creator, job, FRAMES);
+        h::assert_conserved(&ledger);
         let (total, month, _) = escrow::creator_stats(signer::address_of(&creator));
         assert!(total == 6_000_000 && month == 6_000_000, 1);
         th::advance(2_592_000);
@@ -157,26 +207,33 @@ module lumen::escrow_tests {
     }
 
     #[test]
-    fun reclaim_refunds_everything_and_slashes() {
+    fun reclaim_refunds_everything_and_slashes_the_collateral() {
         h::setup();
         let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
         let worker_addr = signer::address_of(&worker);
+        let job_addr = object::object_address(&job);
         let stake_before = staking::stake_of(worker_addr);
         th::advance(h::render_time() + 1);
         escrow::reclaim(&creator, job);
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 5, 1);
         assert!(th::balance(signer::address_of(&creator)) == FRAMES * MAX_PRICE, 2);
-        let slashed = stake_before * 1000 / 10000;
-        assert!(slashed > 0, 3);
+        // The collateral: min(10 % of the stake, the job's value 6.0) = 6.0.
+        let slashed = FRAMES * PRICE;
         assert!(staking::stake_of(worker_addr) == stake_before - slashed, 4);
+        assert!(staking::locked_of(worker_addr) == 0, 8);
         assert!(staking::penalty_pool() == slashed, 5);
         let (_, jobs_completed, jobs_failed, _) = escrow::worker_stats(worker_addr);
         assert!(jobs_completed == 0 && jobs_failed == 1, 6);
         let expected = escrow::job_reclaimed_event(
-            object::object_address(&job), 0, signer::address_of(&creator), worker_addr, FRAMES * PRICE, slashed,
+            job_addr, 0, signer::address_of(&creator), worker_addr, FRAMES * PRICE, slashed,
         );
         assert!(event::was_event_emitted(&expected), 7);
+        assert!(
+            event::was_event_emitted(&staking::slashed_event(worker_addr, slashed, stake_before - slashed, job_addr)),
+            9,
+        );
+        assert!(event::was_event_emitted(&staking::stake_unlocked_event(worker_addr, job_addr, slashed, 0)), 10);
     }
 
     #[test]
@@ -195,6 +252,8 @@ module lumen::escrow_tests {
         let info = escrow::job_info(job);
         let (deposit, _, _, refunded, _) = escrow::info_money(&info);
         assert!(deposit == refunded, 4);
+        let expected = escrow::job_cancelled_event(object::object_address(&job), 0, creator_addr, FRAMES * MAX_PRICE);
+        assert!(event::was_event_emitted(&expected), 5);
     }
 
     #[test]
@@ -208,13 +267,20 @@ module lumen::escrow_tests {
         escrow::request_rerender(&creator, job, 2, th::now() + 7200);
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 1, 1);
+        let job_addr = object::object_address(&job);
+        assert!(
+            event::was_event_emitted(&escrow::rerender_requested_event(job_addr, 0, 2, th::now() + 7200, 1)),
+            6,
+        );
         th::advance(1800);
         escrow::submit_result(&worker, job, FRAMES, b"second");
         h::assert_conserved(&ledger);
         assert!(lease_of(job) == 5400, 2);
         escrow::request_rerender(&creator, job, 1, th::now() + 7200);
+        h::assert_conserved(&ledger);
         th::advance(600);
         escrow::submit_result(&worker, job, FRAMES, b"third");
+        h::assert_conserved(&ledger);
         assert!(lease_of(job) == 6000, 3);
         let info = escrow::job_info(job);
         let (_, _, _, rerenders, _, _) = escrow::info_work(&info);
@@ -228,41 +294,63 @@ module lumen::escrow_tests {
     #[test]
     fun dispute_resolved_by_arbiter() {
         h::setup();
-        let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::dispute(&worker, job, b"creator silent");
+        let (creator, worker, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
+        let creator_addr = signer::address_of(&creator);
+        let worker_addr = signer::address_of(&worker);
+        let job_addr = object::object_address(&job);
+        escrow::dispute(&creator, job, b"frames 6-10 are black");
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 6, 1);
-        escrow::resolve(&th::signer_of(th::arbiter()), job, 5);
+        let info = escrow::job_info(job);
+        let (_, _, disputed_by, disputed_at, timeout_frames) = escrow::info_review(&info);
+        assert!(disputed_by == creator_addr && disputed_at == th::now() && timeout_frames == FRAMES, 7);
+        assert!(
+            event::was_event_emitted(&escrow::job_disputed_event(
+                job_addr, 0, creator_addr, b"frames 6-10 are black", creator_addr, worker_addr, FRAMES, FRAMES,
+                th::now() + 1_209_600,
+            )),
+            8,
+        );
+        escrow::resolve(&h::arbiter(), job, 5);
         h::assert_conserved(&ledger);
         // gross 5 * 0.6 = 3.0: worker 2.4, fee 0.6, refund 3.0.
         assert!(status_of(job) == 7, 2);
-        assert!(th::balance(signer::address_of(&worker)) == 2_400_000, 3);
+        assert!(th::balance(worker_addr) == 2_400_000, 3);
         assert!(th::balance(th::treasury()) == 600_000, 4);
-        assert!(th::balance(signer::address_of(&creator)) == 4_000_000 + 3_000_000, 5);
-        let (_, jobs_completed, jobs_failed, _) = escrow::worker_stats(signer::address_of(&worker));
+        assert!(th::balance(creator_addr) == 4_000_000 + 3_000_000, 5);
+        let (_, jobs_completed, jobs_failed, _) = escrow::worker_stats(worker_addr);
         assert!(jobs_completed == 1 && jobs_failed == 0, 6);
+        assert!(staking::locked_of(worker_addr) == 0, 9);
+        assert!(
+            event::was_event_emitted(&escrow::dispute_resolved_event(
+                job_addr, 0, th::arbiter(), creator_addr, worker_addr, 5, 3_000_000, 2_400_000, 600_000,
+                3_000_000, 3600,
+            )),
+            10,
+        );
     }
 
     #[test]
     fun dispute_resolved_with_nothing_counts_as_failed() {
         h::setup();
-        let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
+        let (creator, worker, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
         escrow::dispute(&creator, job, b"frames are black");
-        escrow::resolve(&th::signer_of(th::arbiter()), job, 0);
+        h::assert_conserved(&ledger);
+        escrow::resolve(&h::arbiter(), job, 0);
         h::assert_conserved(&ledger);
         assert!(th::balance(signer::address_of(&creator)) == FRAMES * MAX_PRICE, 1);
         let (frames_completed, jobs_completed, jobs_failed, _) = escrow::worker_stats(signer::address_of(&worker));
         assert!(frames_completed == 0 && jobs_completed == 0 && jobs_failed == 1, 2);
+        // Nothing is slashed by a ruling.
+        assert!(staking::penalty_pool() == 0, 3);
     }
 
     #[test]
-    fun unresolved_dispute_finalizes_after_timeout() {
+    fun creator_dispute_times_out_to_the_worker() {
         h::setup();
-        let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
+        let (creator, worker, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
         escrow::dispute(&creator, job, b"reason");
+        h::assert_conserved(&ledger);
         th::advance(1_209_600);
         escrow::finalize(&th::signer_of(@0xf00), job);
         h::assert_conserved(&ledger);
@@ -276,12 +364,20 @@ module lumen::escrow_tests {
         let (creator_a, sk_a, pk_a) = h::new_creator(FRAMES * MAX_PRICE);
         let (creator_b, sk_b, pk_b) = h::new_creator(FRAMES * MAX_PRICE);
         let (worker, _, _) = h::worker();
+        let worker_addr = signer::address_of(&worker);
         let job_a = h::create_job(&creator_a, FRAMES, MAX_PRICE);
         let job_b = h::create_job(&creator_b, FRAMES, MAX_PRICE);
+        let ledger_a = h::ledger_from(job_a, signer::address_of(&creator_a), worker_addr, FRAMES * MAX_PRICE, 0, 0);
+        let ledger_b = h::ledger_from(job_b, signer::address_of(&creator_b), worker_addr, FRAMES * MAX_PRICE, 0, 0);
         let deadline = th::now() + 3600;
         h::accept(&worker, &sk_a, pk_a, job_a, PRICE, deadline, 7);
+        h::assert_conserved(&ledger_a);
         h::accept(&worker, &sk_b, pk_b, job_b, PRICE, deadline, 7);
+        h::assert_conserved(&ledger_b);
         assert!(status_of(job_a) == 1 && status_of(job_b) == 1, 1);
+        assert!(escrow::is_nonce_used(signer::address_of(&creator_a), 7), 2);
+        // Two active jobs lock two collaterals.
+        assert!(staking::locked_of(worker_addr) == 2 * FRAMES * PRICE, 3);
     }
 
     // Pause ---------------------------------------------------------------------
@@ -289,15 +385,23 @@ module lumen::escrow_tests {
     #[test]
     fun exits_work_while_paused() {
         h::setup();
-        let (_, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
+        let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
         let (creator2, _, _) = h::new_creator(FRAMES * MAX_PRICE);
+        let creator2_addr = signer::address_of(&creator2);
         let open_job = h::create_job(&creator2, FRAMES, MAX_PRICE);
+        let ledger2 = h::ledger_from(open_job, creator2_addr, @0xb0b, FRAMES * MAX_PRICE, 0, 0);
         pause();
         escrow::cancel(&creator2, open_job);
-        assert!(th::balance(signer::address_of(&creator2)) == FRAMES * MAX_PRICE, 1);
+        h::assert_conserved(&ledger2);
+        assert!(th::balance(creator2_addr) == FRAMES * MAX_PRICE, 1);
+        escrow::burn_nonce(&creator2, 3);
         escrow::submit_result(&worker, job, FRAMES, b"root");
+        h::assert_conserved(&ledger);
+        escrow::confirm(&creator, job, 4);
+        h::assert_conserved(&ledger);
         escrow::dispute(&worker, job, b"reason");
-        escrow::resolve(&th::signer_of(th::arbiter()), job, FRAMES);
+        h::assert_conserved(&ledger);
+        escrow::resolve(&h::arbiter(), job, FRAMES);
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 7, 2);
     }
@@ -314,14 +418,40 @@ module lumen::escrow_tests {
     }
 
     #[test]
-    fun confirm_and_finalize_work_while_paused() {
+    fun confirm_works_while_paused() {
         h::setup();
-        let (creator, worker, job, ledger) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
+        let (creator, _, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
         pause();
         escrow::confirm(&creator, job, FRAMES);
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 3, 1);
+    }
+
+    #[test]
+    fun finalize_works_while_paused() {
+        h::setup();
+        let (_, worker, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
+        pause();
+        th::advance(259_201);
+        escrow::finalize(&worker, job);
+        h::assert_conserved(&ledger);
+        assert!(status_of(job) == 3, 1);
+    }
+
+    #[test]
+    fun partial_answers_and_claims_work_while_paused() {
+        h::setup();
+        let (creator, worker, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
+        th::set_frozen(th::treasury(), true);
+        pause();
+        escrow::confirm(&creator, job, 5);
+        h::assert_conserved(&ledger);
+        escrow::accept_partial(&worker, job);
+        h::assert_conserved(&ledger);
+        th::set_frozen(th::treasury(), false);
+        escrow::withdraw(&th::signer_of(th::treasury()));
+        h::assert_conserved(&ledger);
+        assert!(th::balance(th::treasury()) == 600_000, 1);
     }
 
     #[test]
@@ -348,369 +478,10 @@ module lumen::escrow_tests {
     #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
     fun rerender_blocked_while_paused() {
         h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
+        let (creator, _, job, ledger) = h::submitted_job(FRAMES, MAX_PRICE, PRICE);
         pause();
-        escrow::request_rerender(&creator, job, 1, th::now() + 3600);
-    }
-
-    // Abort codes ---------------------------------------------------------------
-
-    #[test]
-    #[expected_failure(abort_code = 0x10001 /* EZeroFrames */, location = lumen::escrow)]
-    fun create_with_zero_frames_fails() {
-        h::setup();
-        let (creator, _, _) = h::new_creator(1);
-        h::create_job(&creator, 0, MAX_PRICE);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10002 /* EZeroPrice */, location = lumen::escrow)]
-    fun create_with_zero_price_fails() {
-        h::setup();
-        let (creator, _, _) = h::new_creator(1);
-        h::create_job(&creator, FRAMES, 0);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x20003 /* EDepositTooLarge */, location = lumen::escrow)]
-    fun create_with_overflowing_deposit_fails() {
-        h::setup();
-        let (creator, _, _) = h::new_creator(1);
-        h::create_job(&creator, 18446744073709551615, 2);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
-    fun accept_twice_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let (worker2, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &sk, pk, job, PRICE, th::now() + 3600, 1);
-        h::accept(&worker2, &sk, pk, job, PRICE, th::now() + 3600, 2);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
-    fun cancel_assigned_job_fails() {
-        h::setup();
-        let (creator, _, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::cancel(&creator, job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
-    fun finalize_assigned_job_fails() {
-        h::setup();
-        let (_, _, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::finalize(&th::signer_of(@0xf00), job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
-    fun cancel_by_stranger_fails() {
-        h::setup();
-        let (creator, _, _) = h::new_creator(FRAMES * MAX_PRICE);
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        escrow::cancel(&th::signer_of(@0xbad), job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
-    fun confirm_by_worker_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::confirm(&worker, job, FRAMES);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
-    fun reclaim_by_stranger_fails() {
-        h::setup();
-        let (_, _, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        th::advance(h::render_time() + 1);
-        escrow::reclaim(&th::signer_of(@0xbad), job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
-    fun rerender_by_stranger_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::request_rerender(&th::signer_of(@0xbad), job, 1, th::now() + 3600);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50006 /* ENotWorker */, location = lumen::escrow)]
-    fun submit_by_stranger_fails() {
-        h::setup();
-        let (_, _, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&th::signer_of(@0xbad), job, FRAMES, b"root");
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50007 /* ENotParty */, location = lumen::escrow)]
-    fun dispute_by_stranger_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::dispute(&th::signer_of(@0xbad), job, b"reason");
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x50008 /* ENotArbiter */, location = lumen::escrow)]
-    fun resolve_by_creator_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::dispute(&creator, job, b"reason");
-        escrow::resolve(&creator, job, FRAMES);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
-    fun resolve_undisputed_job_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::resolve(&th::signer_of(th::arbiter()), job, FRAMES);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10009 /* EOfferExpired */, location = lumen::escrow)]
-    fun expired_offer_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        let worker_addr = signer::address_of(&worker);
-        let deadline = th::now() + 7200;
-        let expires = th::now() + 60;
-        let signature = h::sign_offer(&sk, job, worker_addr, PRICE, deadline, expires, 1);
-        th::advance(60);
-        escrow::accept_offer(&worker, job, PRICE, deadline, expires, 1, pk, signature);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000a /* EBadDeadline */, location = lumen::escrow)]
-    fun offer_with_past_deadline_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &sk, pk, job, PRICE, th::now(), 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000a /* EBadDeadline */, location = lumen::escrow)]
-    fun rerender_with_past_deadline_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::request_rerender(&creator, job, 1, th::now());
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000b /* EPriceAboveMax */, location = lumen::escrow)]
-    fun offer_above_max_price_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &sk, pk, job, MAX_PRICE + 1, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x8000c /* ENonceUsed */, location = lumen::escrow)]
-    fun reused_offer_nonce_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(2 * FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job_a = h::create_job(&creator, FRAMES, MAX_PRICE);
-        let job_b = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &sk, pk, job_a, PRICE, th::now() + 3600, 5);
-        h::accept(&worker, &sk, pk, job_b, PRICE, th::now() + 3600, 5);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x5000d /* EWrongPublicKey */, location = lumen::escrow)]
-    fun offer_signed_by_another_key_fails() {
-        h::setup();
-        let (creator, _, _) = h::new_creator(FRAMES * MAX_PRICE);
-        let (_, other_sk, other_pk) = h::new_creator(0);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &other_sk, other_pk, job, PRICE, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000e /* EBadSignature */, location = lumen::escrow)]
-    fun offer_with_changed_price_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        let deadline = th::now() + 7200;
-        let expires = th::now() + 3600;
-        let signature = h::sign_offer(&sk, job, signer::address_of(&worker), PRICE, deadline, expires, 1);
-        escrow::accept_offer(&worker, job, PRICE + 1, deadline, expires, 1, pk, signature);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000e /* EBadSignature */, location = lumen::escrow)]
-    fun offer_for_another_worker_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let (thief, _, _) = h::worker();
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        let deadline = th::now() + 7200;
-        let expires = th::now() + 3600;
-        let signature = h::sign_offer(&sk, job, signer::address_of(&worker), PRICE, deadline, expires, 1);
-        escrow::accept_offer(&thief, job, PRICE, deadline, expires, 1, pk, signature);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x5000f /* ENotEligible */, location = lumen::escrow)]
-    fun unstaked_worker_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, worker_sk, worker_pk) = th::new_worker();
-        th::give_score(&worker_sk, worker_pk, signer::address_of(&worker), h::worker_score(), h::worker_vram());
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&worker, &sk, pk, job, PRICE, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10010 /* EScoreTooLow */, location = lumen::escrow)]
-    fun worker_below_min_score_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job_with(&creator, FRAMES, MAX_PRICE, h::worker_score() + 1, 0);
-        h::accept(&worker, &sk, pk, job, PRICE, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10011 /* EVramTooLow */, location = lumen::escrow)]
-    fun worker_below_min_vram_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let (worker, _, _) = h::worker();
-        let job = h::create_job_with(&creator, FRAMES, MAX_PRICE, 0, h::worker_vram() + 1);
-        h::accept(&worker, &sk, pk, job, PRICE, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10012 /* ESelfAssignment */, location = lumen::escrow)]
-    fun creator_taking_own_job_fails() {
-        h::setup();
-        let (creator, sk, pk) = h::new_creator(FRAMES * MAX_PRICE);
-        let job = h::create_job(&creator, FRAMES, MAX_PRICE);
-        h::accept(&creator, &sk, pk, job, PRICE, th::now() + 3600, 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10013 /* EBadFrames */, location = lumen::escrow)]
-    fun submit_zero_frames_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, 0, b"root");
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10013 /* EBadFrames */, location = lumen::escrow)]
-    fun confirm_more_than_submitted_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, 5, b"root");
-        escrow::confirm(&creator, job, 6);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10013 /* EBadFrames */, location = lumen::escrow)]
-    fun resolve_more_than_submitted_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::dispute(&creator, job, b"reason");
-        escrow::resolve(&th::signer_of(th::arbiter()), job, FRAMES + 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30014 /* EDeadlinePassed */, location = lumen::escrow)]
-    fun submit_after_deadline_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        th::advance(h::render_time() + 1);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30015 /* EReviewWindowClosed */, location = lumen::escrow)]
-    fun confirm_after_review_window_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        th::advance(259_201);
-        escrow::confirm(&creator, job, FRAMES);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30015 /* EReviewWindowClosed */, location = lumen::escrow)]
-    fun dispute_after_review_window_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        th::advance(259_201);
-        escrow::dispute(&creator, job, b"late");
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30016 /* EReviewWindowOpen */, location = lumen::escrow)]
-    fun finalize_inside_review_window_fails() {
-        h::setup();
-        let (_, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        th::advance(259_200);
-        escrow::finalize(&th::signer_of(@0xf00), job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x20017 /* ETooManyRerenders */, location = lumen::escrow)]
-    fun third_rerender_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        let round = 0;
-        while (round < 3) {
-            escrow::submit_result(&worker, job, FRAMES, b"root");
-            escrow::request_rerender(&creator, job, 1, th::now() + 3600);
-            round = round + 1;
-        };
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30018 /* EDeadlineNotPassed */, location = lumen::escrow)]
-    fun reclaim_before_deadline_fails() {
-        h::setup();
-        let (creator, _, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        th::advance(h::render_time());
-        escrow::reclaim(&creator, job);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30019 /* EDisputeTimeoutNotPassed */, location = lumen::escrow)]
-    fun finalize_dispute_before_timeout_fails() {
-        h::setup();
-        let (creator, worker, job, _) = h::assigned_job(FRAMES, MAX_PRICE, PRICE);
-        escrow::submit_result(&worker, job, FRAMES, b"root");
-        escrow::dispute(&creator, job, b"reason");
-        th::advance(1_209_599);
-        escrow::finalize(&th::signer_of(@0xf00), job);
+        h::assert_conserved(&ledger);
+        escrow::request_rerender(&creator, job, 1, th::now() + h::render_time());
     }
 
     #[test]

@@ -7,7 +7,7 @@ module lumen::staking_tests {
     use aptos_framework::primary_fungible_store;
     use lumen::attestation;
     use lumen::config;
-    use lumen::staking::{Self, PriceSet, Staked, Withdrawn, Slashed, PenaltiesSwept};
+    use lumen::staking::{Self, PriceSet, Staked, Withdrawn, Slashed, PenaltiesSwept, StakeLocked};
     use lumen::test_helpers as th;
 
     const U64_MAX: u64 = 18_446_744_073_709_551_615;
@@ -28,6 +28,13 @@ module lumen::staking_tests {
         let worker = th::signer_of(addr);
         th::stake_for(&worker, amount);
         worker
+    }
+
+    /// Slashes `amount` of a worker holding at least 10 x `amount` the way `reclaim`
+    /// does: locks it as a job's collateral, then unlocks and slashes it.
+    fun penalize(worker: address, amount: u64) {
+        assert!(staking::lock_collateral_for_test(worker, @0x10B, amount) == amount, 901);
+        staking::unlock_and_slash_for_test(worker, @0x10B, amount);
     }
 
     // Minimum stake formula.
@@ -52,11 +59,18 @@ module lumen::staking_tests {
     }
 
     #[test]
-    fun min_stake_view_uses_stake_factor() {
+    fun min_stake_view_uses_stake_factor_and_the_floor_price() {
         th::setup();
-        assert!(staking::min_stake(500_000, 2) == 144, 0);
+        // 0.5 IB at 0.2 per IB-hour (above the 0.1 floor), factor 2: 14.4.
+        assert!(staking::min_stake(500_000, 200_000) == 14_400_000, 0);
         th::set_param(b"stake_factor", 1);
-        assert!(staking::min_stake(500_000, 2) == 72, 1);
+        assert!(staking::min_stake(500_000, 200_000) == 7_200_000, 1);
+        // A price under the floor counts as the floor.
+        assert!(staking::min_stake(500_000, 2) == staking::min_stake(500_000, 100_000), 2);
+        assert!(staking::min_stake(500_000, 2) == 3_600_000, 3);
+        // Without a floor the declared price counts.
+        th::set_param(b"min_price_per_ib_hour", 0);
+        assert!(staking::min_stake(500_000, 2) == 72, 4);
     }
 
     // Price and stake.
@@ -225,57 +239,86 @@ module lumen::staking_tests {
         assert!(staking::stake_of(@0xB0B) == 0, 1);
     }
 
-    // Slashing and penalties.
+    // Collateral, slashing and penalties.
 
     #[test]
-    fun slash_takes_stake_first_then_unbonding() {
+    fun collateral_is_the_smaller_of_the_stake_share_and_the_job_value() {
+        // 10 % of 1 000 = 100 against a job worth 50 (cap 1x) or 500.
+        assert!(staking::collateral_for(1_000, 50, 1_000, 10_000) == 50, 0);
+        assert!(staking::collateral_for(1_000, 500, 1_000, 10_000) == 100, 1);
+        // Rounded down; a 2x cap doubles the value bound.
+        assert!(staking::collateral_for(9, 100, 1_000, 10_000) == 0, 2);
+        assert!(staking::collateral_for(1_000, 30, 10_000, 20_000) == 60, 3);
+        // Products in u128, never above the stake.
+        assert!(staking::collateral_for(U64_MAX, U64_MAX, 10_000, 100_000) == U64_MAX, 4);
+        assert!(staking::collateral_for(0, U64_MAX, 10_000, 100_000) == 0, 5);
+    }
+
+    #[test]
+    fun lock_unlock_and_slash_keep_stake_above_locked() {
         th::setup();
         let worker = funded_staker(@0xB0B, 1_000);
-        staking::request_unstake(&worker, 200);
-        // 10 % of (800 + 200) = 100, all from the bonded stake.
-        assert!(staking::slash_for_test(@0xB0B, 1_000, @0x10B) == 100, 0);
-        assert!(staking::stake_of(@0xB0B) == 700, 1);
-        assert!(event::was_event_emitted(&staking::slashed_event(@0xB0B, 100, 100, 0, @0x10B)), 2);
-        assert!(staking::penalty_pool() == 100, 3);
-        assert_conserved(vector[@0xB0B]);
-
-        // 100 % takes what is left: 700 bonded + 200 unbonding.
-        assert!(staking::slash_for_test(@0xB0B, 10_000, @0x10C) == 900, 4);
-        assert!(event::was_event_emitted(&staking::slashed_event(@0xB0B, 900, 700, 200, @0x10C)), 5);
-        assert!(staking::stake_of(@0xB0B) == 0, 6);
-        let (unbonding, available_at) = staking::unbonding_of(@0xB0B);
-        assert!(unbonding == 0 && available_at == 0, 7);
-        assert!(staking::penalty_pool() == 1_000, 8);
+        // 10 % of 1 000 against jobs worth 500 and 50.
+        assert!(staking::lock_collateral_for_test(@0xB0B, @0x10B, 500) == 100, 0);
+        assert!(event::was_event_emitted(&staking::stake_locked_event(@0xB0B, @0x10B, 100, 100)), 1);
+        assert!(staking::lock_collateral_for_test(@0xB0B, @0x10C, 50) == 50, 2);
+        assert!(staking::locked_of(@0xB0B) == 150, 3);
+        assert!(event::emitted_events<StakeLocked>().length() == 2, 4);
+        // Everything above the locked part may leave.
+        staking::request_unstake(&worker, 850);
+        assert!(staking::stake_of(@0xB0B) == 150, 5);
+        // The first job is reclaimed: its collateral is released and slashed.
+        assert!(staking::unlock_and_slash_for_test(@0xB0B, @0x10B, 100) == 100, 6);
+        assert!(event::was_event_emitted(&staking::stake_unlocked_event(@0xB0B, @0x10B, 100, 50)), 7);
+        assert!(event::was_event_emitted(&staking::slashed_event(@0xB0B, 100, 50, @0x10B)), 8);
+        assert!(staking::stake_of(@0xB0B) == 50 && staking::locked_of(@0xB0B) == 50, 9);
+        assert!(staking::penalty_pool() == 100, 10);
+        // The unbonding bucket is never touched by a slash.
+        let (unbonding, _) = staking::unbonding_of(@0xB0B);
+        assert!(unbonding == 850, 11);
+        // The second job completes: released without a slash.
+        staking::unlock_for_test(@0xB0B, @0x10C, 50);
+        assert!(staking::locked_of(@0xB0B) == 0 && staking::stake_of(@0xB0B) == 50, 12);
+        assert!(event::emitted_events<Slashed>().length() == 1, 13);
         assert_conserved(vector[@0xB0B]);
     }
 
     #[test]
-    fun slash_rounds_down_and_skips_empty_accounts() {
+    fun zero_collateral_slashes_nothing() {
         th::setup();
         funded_staker(@0xB0B, 9);
-        // 10 % of 9 = 0.9 -> 0: nothing moves, no event.
-        assert!(staking::slash_for_test(@0xB0B, 1_000, @0x10B) == 0, 0);
-        assert!(staking::slash_for_test(@0xCAB, 1_000, @0x10B) == 0, 1);
+        // 10 % of 9 rounds to 0.
+        assert!(staking::lock_collateral_for_test(@0xB0B, @0x10B, 100) == 0, 0);
+        assert!(staking::unlock_and_slash_for_test(@0xB0B, @0x10B, 0) == 0, 1);
         assert!(event::emitted_events<Slashed>().length() == 0, 2);
         assert!(staking::stake_of(@0xB0B) == 9, 3);
-        // 15 % of 9 = 1.35 -> 1.
-        assert!(staking::slash_for_test(@0xB0B, 1_500, @0x10B) == 1, 4);
-        assert_conserved(vector[@0xB0B, @0xCAB]);
+        assert_conserved(vector[@0xB0B]);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x10006 /* EInvalidBps */, location = lumen::staking)]
-    fun slash_above_100_percent_fails() {
+    #[expected_failure(abort_code = 0x30006 /* EStakeLocked */, location = lumen::staking)]
+    fun unstake_below_the_locked_collateral_fails() {
+        th::setup();
+        let worker = funded_staker(@0xB0B, 1_000);
+        staking::lock_collateral_for_test(@0xB0B, @0x10B, 500);
+        staking::request_unstake(&worker, 901);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30007 /* EInsufficientCollateral */, location = lumen::staking)]
+    fun lock_beyond_the_free_stake_fails() {
         th::setup();
         funded_staker(@0xB0B, 1_000);
-        staking::slash_for_test(@0xB0B, 10_001, @0x10B);
+        th::set_param(b"slash_bps", 10_000);
+        assert!(staking::lock_collateral_for_test(@0xB0B, @0x10B, 1_000) == 1_000, 0);
+        staking::lock_collateral_for_test(@0xB0B, @0x10C, 1);
     }
 
     #[test]
     fun sweep_penalties_pays_the_treasury() {
         th::setup();
         funded_staker(@0xB0B, 1_000);
-        staking::slash_for_test(@0xB0B, 1_000, @0x10B);
+        penalize(@0xB0B, 100);
         staking::sweep_penalties(&th::lumen_signer(), 60);
         assert!(th::balance(th::treasury()) == 60, 0);
         assert!(staking::penalty_pool() == 40, 1);
@@ -293,7 +336,7 @@ module lumen::staking_tests {
     fun sweep_more_than_pool_fails() {
         th::setup();
         funded_staker(@0xB0B, 1_000);
-        staking::slash_for_test(@0xB0B, 1_000, @0x10B);
+        penalize(@0xB0B, 100);
         staking::sweep_penalties(&th::lumen_signer(), 101);
     }
 
@@ -327,10 +370,10 @@ module lumen::staking_tests {
     #[test]
     fun eligible_worker_meets_every_condition() {
         th::setup();
-        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 2);
+        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 200_000);
         let w = signer::address_of(&worker);
-        assert!(staking::min_stake_of(w) == 144, 0);
-        assert!(staking::stake_of(w) == 144, 1);
+        assert!(staking::min_stake_of(w) == 14_400_000, 0);
+        assert!(staking::stake_of(w) == 14_400_000, 1);
         assert!(staking::is_eligible(w), 2);
         // One unit short of the minimum.
         staking::request_unstake(&worker, 1);
@@ -340,7 +383,7 @@ module lumen::staking_tests {
     #[test]
     fun eligibility_needs_a_valid_score() {
         th::setup();
-        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 2);
+        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 200_000);
         let w = signer::address_of(&worker);
         th::advance(2_592_000);
         assert!(!attestation::has_valid_score(w), 0);
@@ -351,7 +394,7 @@ module lumen::staking_tests {
     #[test]
     fun eligibility_ends_with_revocation() {
         th::setup();
-        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 2);
+        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 200_000);
         let w = signer::address_of(&worker);
         attestation::revoke(&th::attester_signer(), w, string::utf8(b"fraud"));
         assert!(!staking::is_eligible(w), 0);
@@ -360,7 +403,7 @@ module lumen::staking_tests {
     #[test]
     fun eligibility_needs_a_price() {
         th::setup();
-        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 2);
+        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 200_000);
         let w = signer::address_of(&worker);
         staking::set_price(&worker, 0);
         assert!(!staking::is_eligible(w), 0);
@@ -370,21 +413,33 @@ module lumen::staking_tests {
     fun stake_without_score_is_not_eligible() {
         th::setup();
         let worker = th::signer_of(@0xB0B);
-        staking::set_price(&worker, 2);
-        th::stake_for(&worker, 1_000_000);
+        staking::set_price(&worker, 200_000);
+        th::stake_for(&worker, 100_000_000);
         assert!(!staking::is_eligible(@0xB0B), 0);
     }
 
     #[test]
     fun higher_score_raises_the_minimum() {
         th::setup();
-        let (worker, sk, pk) = th::eligible_worker(500_000, 8_192, 2);
+        let (worker, sk, pk) = th::eligible_worker(500_000, 8_192, 200_000);
         let w = signer::address_of(&worker);
         assert!(staking::is_eligible(w), 0);
         th::give_score(&sk, pk, w, 1_000_000, 8_192);
-        assert!(staking::min_stake_of(w) == 288, 1);
+        assert!(staking::min_stake_of(w) == 28_800_000, 1);
         assert!(!staking::is_eligible(w), 2);
-        th::stake_for(&worker, 144);
+        th::stake_for(&worker, 14_400_000);
         assert!(staking::is_eligible(w), 3);
+    }
+
+    #[test]
+    fun a_tiny_declared_price_is_raised_to_the_floor() {
+        th::setup();
+        let (worker, _sk, _pk) = th::eligible_worker(500_000, 8_192, 1);
+        let w = signer::address_of(&worker);
+        // S(n) at the 0.1 floor, not at 1 base unit per IB-hour (which would be 72).
+        assert!(staking::min_stake_of(w) == 7_200_000, 0);
+        assert!(staking::stake_of(w) == 7_200_000 && staking::is_eligible(w), 1);
+        th::set_param(b"min_price_per_ib_hour", 200_000);
+        assert!(!staking::is_eligible(w), 2);
     }
 }

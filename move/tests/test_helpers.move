@@ -22,7 +22,8 @@
 /// Money
 /// - `payment_asset(): Object<Metadata>`; `mint(to: address, amount: u64)`;
 ///   `balance(owner: address): u64` (primary store balance of the payment asset);
-///   `decimals(): u8` = 6; `one_unit(): u64` = 1 000 000.
+///   `decimals(): u8` = 6; `one_unit(): u64` = 1 000 000; `set_frozen(owner: address,
+///   frozen: bool)` freezes or thaws `owner`'s primary store, as a regulated issuer can.
 ///
 /// Time
 /// - `now(): u64`; `advance(secs: u64)` (secs > 0); `set_time(secs: u64)` (strictly later).
@@ -62,7 +63,7 @@ module lumen::test_helpers {
     use aptos_std::ed25519::{Self, SecretKey};
     use aptos_framework::account;
     use aptos_framework::chain_id as framework_chain_id;
-    use aptos_framework::fungible_asset::{Self, Metadata, MintRef};
+    use aptos_framework::fungible_asset::{Self, Metadata, MintRef, TransferRef};
     use aptos_framework::object::{Self, Object};
     use aptos_framework::primary_fungible_store;
     use aptos_framework::timestamp;
@@ -70,10 +71,11 @@ module lumen::test_helpers {
     use lumen::config;
     use lumen::staking;
 
-    /// Mint capability of the test payment asset, kept under @lumen.
+    /// Mint and freeze capabilities of the test payment asset, kept under @lumen.
     struct TestAsset has key {
         metadata: Object<Metadata>,
         mint_ref: MintRef,
+        transfer_ref: TransferRef,
     }
 
     const START_TIME: u64 = 1_728_000_000;
@@ -134,8 +136,9 @@ module lumen::test_helpers {
             string::utf8(b""),
         );
         let mint_ref = fungible_asset::generate_mint_ref(&constructor_ref);
+        let transfer_ref = fungible_asset::generate_transfer_ref(&constructor_ref);
         let metadata = object::object_from_constructor_ref<Metadata>(&constructor_ref);
-        move_to(&lumen, TestAsset { metadata, mint_ref });
+        move_to(&lumen, TestAsset { metadata, mint_ref, transfer_ref });
         attestation::init_for_test(&lumen);
         staking::init_for_test(&lumen);
     }
@@ -157,6 +160,12 @@ module lumen::test_helpers {
     public fun mint(to: address, amount: u64) acquires TestAsset {
         let asset = borrow_global<TestAsset>(@lumen);
         primary_fungible_store::mint(&asset.mint_ref, to, amount);
+    }
+
+    /// Freezes (or thaws) `owner`'s primary store of the payment asset.
+    public fun set_frozen(owner: address, frozen: bool) acquires TestAsset {
+        let asset = borrow_global<TestAsset>(@lumen);
+        primary_fungible_store::set_frozen_flag(&asset.transfer_ref, owner, frozen);
     }
 
     /// Payment-asset balance of `owner`'s primary store.

@@ -41,6 +41,24 @@ module lumen::vectors_tests {
     }
 
     #[test]
+    fun collateral() {
+        // value_bound: 10 % of 699.84 units against a 6-unit job
+        assert!(staking::collateral_for(699840000, 6000000, 1000, 10000) == 6000000, 0);
+        // stake_bound: 10 % of 699.84 units against a 100-unit job
+        assert!(staking::collateral_for(699840000, 100000000, 1000, 10000) == 69984000, 1);
+        // rounds_down
+        assert!(staking::collateral_for(9, 100, 1500, 10000) == 1, 2);
+        // double_cap
+        assert!(staking::collateral_for(1000, 30, 10000, 20000) == 60, 3);
+        // no_slash
+        assert!(staking::collateral_for(1000, 30, 0, 20000) == 0, 4);
+        // one_frame_job_of_a_rich_worker
+        assert!(staking::collateral_for(1000000000000, 600000, 1000, 10000) == 600000, 5);
+        // wide_products
+        assert!(staking::collateral_for(18446744073709551615, 18446744073709551615, 10000, 100000) == 18446744073709551615, 6);
+    }
+
+    #[test]
     fun payout_split() {
         // full_job_default_commission
         let (worker_amount, fee) = escrow::split_payout(240000, 8000);

@@ -18,8 +18,10 @@ pub enum JobStatus {
     Reclaimed = 5,
     /// Under dispute.
     Disputed = 6,
-    /// Settled by the arbiter.
+    /// Settled by an arbiter.
     Resolved = 7,
+    /// The creator accepted fewer frames than submitted; the worker's response window runs.
+    PartiallyAccepted = 8,
 }
 
 impl JobStatus {
@@ -27,7 +29,15 @@ impl JobStatus {
     pub fn from_code(code: u8) -> Option<Self> {
         use JobStatus::*;
         [
-            Open, Assigned, Submitted, Completed, Cancelled, Reclaimed, Disputed, Resolved,
+            Open,
+            Assigned,
+            Submitted,
+            Completed,
+            Cancelled,
+            Reclaimed,
+            Disputed,
+            Resolved,
+            PartiallyAccepted,
         ]
         .get(code as usize)
         .copied()
@@ -45,6 +55,7 @@ impl JobStatus {
             Reclaimed => "reclaimed",
             Disputed => "disputed",
             Resolved => "resolved",
+            PartiallyAccepted => "partially_accepted",
         }
     }
 
@@ -87,10 +98,11 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for c in 0..8u8 {
+        for c in 0..9u8 {
             assert_eq!(JobStatus::from_code(c).unwrap() as u8, c);
         }
-        assert_eq!(JobStatus::from_code(8), None);
+        assert_eq!(JobStatus::from_code(9), None);
+        assert!(!JobStatus::PartiallyAccepted.is_final());
         assert_eq!(VipRole::from_code(1), Some(VipRole::Worker));
         assert_eq!(VipRole::from_code(2), None);
         assert!(JobStatus::Resolved.is_final() && !JobStatus::Disputed.is_final());

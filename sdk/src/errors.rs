@@ -162,6 +162,8 @@ aborts! {
         EAttesterExists = 9, AlreadyExists, "The address is already an attester.";
         EAttesterNotFound = 10, NotFound, "The address is not an attester.";
         EZeroAddress = 11, InvalidArgument, "The zero address is not a valid treasury, arbiter, admin or attester.";
+        EArbiterExists = 12, AlreadyExists, "The address is already an arbiter.";
+        EArbiterNotFound = 13, NotFound, "The address is not an arbiter.";
     }
     attestation {
         ENotAttester = 1, PermissionDenied, "The caller is not an authorised attester.";
@@ -189,21 +191,22 @@ aborts! {
         ENothingToWithdraw = 3, InvalidState, "The worker has nothing unbonding.";
         EUnbondingNotOver = 4, InvalidState, "The unbonding period has not passed yet.";
         EInsufficientPenalties = 5, InvalidArgument, "The penalty pool holds less than the requested amount.";
-        EInvalidBps = 6, InvalidArgument, "A basis-point share above 10 000.";
+        EStakeLocked = 6, InvalidState, "The request would take the bonded stake below the collateral locked for active jobs.";
+        EInsufficientCollateral = 7, InvalidState, "The worker's free stake (bonded minus locked) does not cover a new job's collateral.";
     }
     escrow {
         EZeroFrames = 1, InvalidArgument, "A job needs at least one frame.";
-        EZeroPrice = 2, InvalidArgument, "The maximum price per frame must be positive.";
+        EPriceBelowMin = 2, InvalidArgument, "The price per frame is below the protocol minimum `min_price_per_frame`.";
         EDepositTooLarge = 3, OutOfRange, "`frames * max_price_per_frame` does not fit in a u64.";
         EWrongStatus = 4, InvalidState, "The job is not in a status that allows this call.";
-        ENotCreator = 5, PermissionDenied, "Only the job's creator may call this.";
-        ENotWorker = 6, PermissionDenied, "Only the job's worker may call this.";
+        ENotCreator = 5, PermissionDenied, "Only the job's creator may call this (now).";
+        ENotWorker = 6, PermissionDenied, "Only the job's worker may call this (now).";
         ENotParty = 7, PermissionDenied, "Only the job's creator or worker may call this.";
-        ENotArbiter = 8, PermissionDenied, "Only the arbiter may call this.";
+        ENotArbiter = 8, PermissionDenied, "Only a member of the arbiter set may call this.";
         EOfferExpired = 9, InvalidArgument, "The offer has expired.";
         EBadDeadline = 10, InvalidArgument, "The render deadline is not in the future.";
         EPriceAboveMax = 11, InvalidArgument, "The offered price exceeds the job's maximum price per frame.";
-        ENonceUsed = 12, AlreadyExists, "The creator already used this offer nonce.";
+        ENonceUsed = 12, AlreadyExists, "The creator already used (or burnt) this offer nonce.";
         EWrongPublicKey = 13, PermissionDenied, "The public key is not the creator's current authentication key.";
         EBadSignature = 14, InvalidArgument, "The signature does not verify over the offer.";
         ENotEligible = 15, PermissionDenied, "The worker is not eligible (stake below the minimum or no valid score).";
@@ -214,9 +217,14 @@ aborts! {
         EDeadlinePassed = 20, InvalidState, "The render deadline has passed.";
         EReviewWindowClosed = 21, InvalidState, "The review window has closed.";
         EReviewWindowOpen = 22, InvalidState, "The review window is still open.";
-        ETooManyRerenders = 23, OutOfRange, "The job reached `max_rerenders`.";
+        ETooManyRerenders = 23, OutOfRange, "The job reached its `max_rerenders`.";
         EDeadlineNotPassed = 24, InvalidState, "The render deadline has not passed yet.";
         EDisputeTimeoutNotPassed = 25, InvalidState, "The dispute timeout has not passed yet.";
+        ERerenderTooShort = 26, InvalidArgument, "The rerender deadline gives the worker less than the job's `min_rerender_secs`.";
+        EAlreadyDelivered = 27, InvalidState, "The job delivered a result: a missed rerender deadline is disputed, never reclaimed.";
+        EResponseWindowClosed = 28, InvalidState, "The worker's response window has closed.";
+        EResponseWindowOpen = 29, InvalidState, "The worker's response window is still open.";
+        ENothingClaimable = 30, NotFound, "The caller has no claimable balance.";
     }
     rewards {
         ENotAttester = 1, PermissionDenied, "The caller is not an authorised attester.";
@@ -302,6 +310,15 @@ pub mod framework {
         Category::InvalidArgument,
         "Insufficient balance to withdraw or transfer.",
     );
+    /// A transfer from or into a primary store the asset's issuer froze.
+    pub const ESTORE_IS_FROZEN: AbortCode = at(
+        "0x1",
+        "fungible_asset",
+        "ESTORE_IS_FROZEN",
+        3,
+        Category::PermissionDenied,
+        "Store is disabled from sending and receiving this fungible asset.",
+    );
     /// An `Object<T>` argument names an address with no object.
     pub const EOBJECT_DOES_NOT_EXIST: AbortCode = at(
         "0x1",
@@ -343,6 +360,7 @@ pub mod framework {
 /// The framework aborts in [`framework`].
 pub const FRAMEWORK_ABORTS: &[AbortCode] = &[
     framework::EINSUFFICIENT_BALANCE,
+    framework::ESTORE_IS_FROZEN,
     framework::EOBJECT_DOES_NOT_EXIST,
     framework::ERESOURCE_DOES_NOT_EXIST,
     framework::E_WRONG_PUBKEY_SIZE,
@@ -375,7 +393,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 102);
+        assert_eq!(ABORTS.len(), 110);
     }
 
     #[test]

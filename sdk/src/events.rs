@@ -199,8 +199,10 @@ lumen_events! {
     config::PausedSet { paused: bool }
     /// The treasury changed.
     config::TreasurySet { treasury: AccountAddress }
-    /// The arbiter changed.
-    config::ArbiterSet { arbiter: AccountAddress }
+    /// An arbiter joined the arbiter set (also emitted for the first one at initialisation).
+    config::ArbiterAdded { arbiter: AccountAddress }
+    /// An arbiter left the arbiter set.
+    config::ArbiterRemoved { arbiter: AccountAddress }
     /// An attester was authorised.
     config::AttesterAdded { attester: AccountAddress }
     /// An attester was removed.
@@ -225,28 +227,40 @@ lumen_events! {
     staking::UnstakeRequested { worker: AccountAddress, amount: u64, total_stake: u64, unbonding: u64, available_at: u64 }
     /// A worker withdrew unbonded stake.
     staking::Withdrawn { worker: AccountAddress, amount: u64 }
-    /// Stake was slashed into the penalty pool.
-    staking::Slashed { worker: AccountAddress, amount: u64, from_stake: u64, from_unbonding: u64, job: AccountAddress }
+    /// Bonded stake (now `total_stake`) was slashed into the penalty pool: a reclaimed job's collateral.
+    staking::Slashed { worker: AccountAddress, amount: u64, total_stake: u64, job: AccountAddress }
+    /// Stake was locked as a job's collateral; `locked` is the worker's total locked.
+    staking::StakeLocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
+    /// A job's collateral was released; `locked` is the worker's total locked.
+    staking::StakeUnlocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
     /// The penalty pool was swept to the treasury.
     staking::PenaltiesSwept { amount: u64, treasury: AccountAddress }
     /// A render job was created and funded.
     escrow::JobCreated { job: AccountAddress, job_id: u64, creator: AccountAddress, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, created_at: u64 }
-    /// A worker accepted a signed offer.
-    escrow::JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64 }
+    /// A worker accepted a signed offer; the job's terms and collateral are fixed from here on.
+    escrow::JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64, collateral: u64, worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64 }
     /// The worker submitted its result.
     escrow::ResultSubmitted { job: AccountAddress, job_id: u64, worker: AccountAddress, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, lease_secs: u64, submitted_at: u64 }
     /// The creator asked for frames to be rendered again.
     escrow::RerenderRequested { job: AccountAddress, job_id: u64, frames: u64, render_deadline: u64, rerenders: u64 }
-    /// A job was paid out (confirmed, or finalized after the review window or a dispute timeout).
+    /// The creator accepted fewer frames than submitted; the worker answers by `response_deadline`.
+    escrow::PartiallyAccepted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_done: u64, frames_accepted: u64, response_deadline: u64 }
+    /// A job was paid out (confirmed, a partial acceptance agreed, or finalized after a window or a dispute timeout).
     escrow::JobCompleted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64, finalized: bool }
     /// An open job was cancelled and refunded.
     escrow::JobCancelled { job: AccountAddress, job_id: u64, creator: AccountAddress, refund: u64 }
-    /// The creator reclaimed a job after a missed deadline.
+    /// The creator reclaimed a job that never delivered by its deadline; `slashed` is its collateral.
     escrow::JobReclaimed { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, refund: u64, slashed: u64 }
-    /// A submitted job was disputed.
-    escrow::JobDisputed { job: AccountAddress, job_id: u64, by: AccountAddress, reason_hash: Vec<u8> }
-    /// The arbiter settled a dispute.
+    /// A job was disputed; `timeout_frames` is what its timeout pays from `timeout_at` on.
+    escrow::JobDisputed { job: AccountAddress, job_id: u64, by: AccountAddress, reason_hash: Vec<u8>, creator: AccountAddress, worker: AccountAddress, frames_done: u64, timeout_frames: u64, timeout_at: u64 }
+    /// An arbiter settled a dispute.
     escrow::DisputeResolved { job: AccountAddress, job_id: u64, arbiter: AccountAddress, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64 }
+    /// A creator burnt an offer nonce: no offer signed with it can be accepted.
+    escrow::NonceBurned { creator: AccountAddress, nonce: u64 }
+    /// A settlement leg could not reach a frozen store and was credited to `owner`'s claimable balance (now `total`).
+    escrow::ClaimableCredited { owner: AccountAddress, job: AccountAddress, amount: u64, total: u64 }
+    /// `owner` withdrew its whole claimable balance.
+    escrow::ClaimableWithdrawn { owner: AccountAddress, amount: u64 }
     /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
     rewards::UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
     /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).

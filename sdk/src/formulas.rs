@@ -42,6 +42,74 @@ pub fn min_stake(stake_factor: u64, score: u64, price_per_ib_hour: u64) -> u64 {
     num.map_or(u64::MAX, |n| sat(n.div_ceil(60 * SCORE_UNIT)))
 }
 
+/// `S(n)` as eligibility uses it: [`min_stake`] with the declared price raised
+/// to the protocol's floor `min_price_per_ib_hour` (Move: `staking::min_stake`).
+pub fn min_stake_floored(
+    stake_factor: u64,
+    score: u64,
+    price_per_ib_hour: u64,
+    min_price_per_ib_hour: u64,
+) -> u64 {
+    min_stake(
+        stake_factor,
+        score,
+        price_per_ib_hour.max(min_price_per_ib_hour),
+    )
+}
+
+/// A job's collateral, locked at assignment and slashed by `reclaim` (Move:
+/// `staking::collateral_for`): `min(floor(stake × slash_bps / 10 000),
+/// floor(job_value × slash_cap_bps / 10 000))`, `stake` the worker's bonded
+/// stake at assignment, `job_value = frames × price_per_frame`.
+pub fn collateral(stake: u64, job_value: u64, slash_bps: u64, slash_cap_bps: u64) -> u64 {
+    let by_stake = stake as u128 * slash_bps as u128 / BPS;
+    let by_value = job_value as u128 * slash_cap_bps as u128 / BPS;
+    sat(by_stake.min(by_value))
+}
+
+/// The shortest rerender a job allows (`JobTerms.min_rerender_secs`): the
+/// protocol's `min_rerender_secs`, but never less than the first assignment
+/// gave (`render_deadline − assigned_at`).
+pub fn min_rerender_secs(param: u64, assignment_secs: u64) -> u64 {
+    param.max(assignment_secs)
+}
+
+/// Where a dispute was opened, and by whom: what its timeout pays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisputeOpening {
+    /// The creator disputed a submission in its review window.
+    Submission,
+    /// The worker disputed a partial acceptance of `frames_accepted` frames.
+    PartialAcceptance {
+        /// The creator's offer.
+        frames_accepted: u64,
+    },
+    /// A rerender round missed its deadline; `by_creator` tells who opened it.
+    MissedRerender {
+        /// Whether the creator (rather than the worker) opened it.
+        by_creator: bool,
+        /// Frames the rerender request asked for.
+        rerender_frames: u64,
+    },
+}
+
+/// `JobDisputed.timeout_frames`: what a dispute pays when its timeout passes
+/// without a ruling, always the position of the side that did not open it
+/// (Move: `escrow::dispute`).
+pub fn timeout_frames(frames_done: u64, opening: DisputeOpening) -> u64 {
+    match opening {
+        DisputeOpening::Submission => frames_done,
+        DisputeOpening::PartialAcceptance { frames_accepted } => frames_accepted,
+        DisputeOpening::MissedRerender {
+            by_creator: true, ..
+        } => frames_done,
+        DisputeOpening::MissedRerender {
+            by_creator: false,
+            rerender_frames,
+        } => frames_done.saturating_sub(rerender_frames),
+    }
+}
+
 /// The money moved when a job pays `frames` at `price_per_frame`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Payout {
@@ -312,6 +380,42 @@ mod tests {
         assert_eq!(min_stake(1, 1, 1), 1);
         assert_eq!(min_stake(0, 1, 1), 0);
         assert_eq!(min_stake(u64::MAX, u64::MAX, u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn the_floor_price_raises_a_tiny_declared_price() {
+        // 2.43 IB declaring 1 base unit per IB-hour: 350 without a floor, 34 992 000 at 0.1.
+        assert_eq!(min_stake_floored(2, 2_430_000, 1, 0), 350);
+        assert_eq!(min_stake_floored(2, 2_430_000, 1, 100_000), 34_992_000);
+        assert_eq!(
+            min_stake_floored(2, 2_430_000, 2_000_000, 100_000),
+            699_840_000
+        );
+    }
+
+    #[test]
+    fn dispute_timeouts_pay_the_side_that_did_not_open() {
+        use DisputeOpening::*;
+        assert_eq!(timeout_frames(10, Submission), 10);
+        let partial = PartialAcceptance { frames_accepted: 0 };
+        assert_eq!(timeout_frames(10, partial), 0);
+        let by_creator = MissedRerender {
+            by_creator: true,
+            rerender_frames: 3,
+        };
+        assert_eq!(timeout_frames(10, by_creator), 10);
+        let by_worker = MissedRerender {
+            by_creator: false,
+            rerender_frames: 3,
+        };
+        assert_eq!(timeout_frames(10, by_worker), 7);
+        let too_many = MissedRerender {
+            by_creator: false,
+            rerender_frames: 12,
+        };
+        assert_eq!(timeout_frames(10, too_many), 0);
+        assert_eq!(min_rerender_secs(3_600, 600), 3_600);
+        assert_eq!(min_rerender_secs(3_600, 7_200), 7_200);
     }
 
     #[test]

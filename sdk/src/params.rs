@@ -51,7 +51,7 @@ params! {
     REVIEW_WINDOW_SECS = ("review_window_secs", 259_200, 0, u64::MAX);
     /// Rerender requests per job.
     MAX_RERENDERS = ("max_rerenders", 2, 0, u64::MAX);
-    /// Share of a worker's stake slashed on `reclaim` (basis points).
+    /// Share of a worker's bonded stake a job locks as collateral (what `reclaim` slashes) before the cap (basis points).
     SLASH_BPS = ("slash_bps", 1_000, 0, 10_000);
     /// After this, `finalize` settles an unresolved dispute.
     DISPUTE_TIMEOUT_SECS = ("dispute_timeout_secs", 1_209_600, 0, u64::MAX);
@@ -67,6 +67,16 @@ params! {
     VIP_WORKER_MAX_DOWN_DAYS = ("vip_worker_max_down_days", 3, 0, u64::MAX);
     /// From this long after a score expired, anyone may release its device.
     DEVICE_RELEASE_GRACE_SECS = ("device_release_grace_secs", 2_592_000, 0, u64::MAX);
+    /// Smallest `max_price_per_frame` of a job and `price_per_frame` of an offer.
+    MIN_PRICE_PER_FRAME = ("min_price_per_frame", 1_000, 1, u64::MAX);
+    /// Floor price of `S(n)`: a declared price below it counts as this.
+    MIN_PRICE_PER_IB_HOUR = ("min_price_per_ib_hour", 100_000, 0, u64::MAX);
+    /// Cap of a job's collateral in basis points of its value.
+    SLASH_CAP_BPS = ("slash_cap_bps", 10_000, 0, 100_000);
+    /// Shortest time a rerender request may give the worker.
+    MIN_RERENDER_SECS = ("min_rerender_secs", 3_600, 0, u64::MAX);
+    /// After a partial `confirm`, the worker has this long to accept it or dispute.
+    RESPONSE_WINDOW_SECS = ("response_window_secs", 259_200, 0, u64::MAX);
 }
 
 /// Looks a parameter up by name.
@@ -114,7 +124,9 @@ mod tests {
 
     #[test]
     fn bounds() {
-        assert_eq!(PARAMS.len(), 18);
+        assert_eq!(PARAMS.len(), 23);
+        assert!(check("min_price_per_frame", 0).is_err());
+        assert!(check("slash_cap_bps", 100_001).is_err());
         assert!(check("worker_commission_bps", 10_000).is_ok());
         assert!(matches!(
             check("worker_commission_bps", 10_001),

@@ -394,8 +394,10 @@ entry_functions! {
         SetPaused => fn set_paused(paused: bool);
         /// Admin: where fees go.
         SetTreasury => fn set_treasury(treasury: AccountAddress);
-        /// Admin: who resolves disputes.
-        SetArbiter => fn set_arbiter(arbiter: AccountAddress);
+        /// Admin: add a member to the arbiter set (any member resolves disputes).
+        AddArbiter => fn add_arbiter(arbiter: AccountAddress);
+        /// Admin: remove a member of the arbiter set.
+        RemoveArbiter => fn remove_arbiter(arbiter: AccountAddress);
         /// Admin: authorise an attester.
         AddAttester => fn add_attester(attester: AccountAddress);
         /// Admin: remove an attester.
@@ -436,20 +438,26 @@ entry_functions! {
         AcceptOffer => fn accept_offer(job: AccountAddress = "Object<Job>", price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, creator_public_key: &[u8] as Vec<u8>, creator_signature: &[u8] as Vec<u8>);
         /// Worker: submit the result.
         SubmitResult => fn submit_result(job: AccountAddress = "Object<Job>", frames_done: u64, output_root: &[u8] as Vec<u8>);
-        /// Creator: accept frames and pay.
+        /// Creator: accept frames; all submitted frames pay at once, fewer open the worker's response window.
         Confirm => fn confirm(job: AccountAddress = "Object<Job>", frames_accepted: u64);
-        /// Creator: ask for frames again.
+        /// Worker: agree to a partial acceptance (pays the accepted frames).
+        AcceptPartial => fn accept_partial(job: AccountAddress = "Object<Job>");
+        /// Creator: ask for frames again (the deadline at least `JobTerms.min_rerender_secs` away).
         RequestRerender => fn request_rerender(job: AccountAddress = "Object<Job>", frames: u64, render_deadline: u64);
-        /// Anyone: settle a job whose review window or dispute timeout passed.
+        /// Anyone: settle a job whose review window, response window or dispute timeout passed.
         Finalize => fn finalize(job: AccountAddress = "Object<Job>");
-        /// Creator: refund after a missed render deadline (slashes the worker).
+        /// Creator: refund a job that never delivered by its deadline (slashes its collateral).
         Reclaim => fn reclaim(job: AccountAddress = "Object<Job>");
         /// Creator: cancel an open job.
         Cancel => fn cancel(job: AccountAddress = "Object<Job>");
-        /// Creator or worker: dispute a submitted job.
+        /// Creator (a submission), worker (a partial acceptance) or either (a missed rerender): open a dispute.
         Dispute => fn dispute(job: AccountAddress = "Object<Job>", reason_hash: &[u8] as Vec<u8>);
-        /// Arbiter: settle a dispute.
+        /// A member of the arbiter set: settle a dispute.
         Resolve => fn resolve(job: AccountAddress = "Object<Job>", frames_to_pay: u64);
+        /// Creator: withdraw every offer signed with `nonce`.
+        BurnNonce => fn burn_nonce(nonce: u64);
+        /// Anyone: withdraw its claimable balance (settlement legs a frozen store could not take).
+        Withdraw => fn withdraw();
     }
     rewards as Rewards {
         /// Attester: report online seconds of workers for an epoch (equal-length vectors).

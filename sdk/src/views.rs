@@ -238,9 +238,78 @@ view_struct! {
 }
 
 view_struct! {
-    /// `escrow::JobInfo`: a job's terms and state (`status` codes in
+    /// `escrow::JobTerms`: what a job runs under, fixed at assignment (all 0 while Open).
+    JobTerms { worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64, collateral: u64 }
+}
+
+impl JobTerms {
+    /// The terms `accept_offer` fixes under the default parameters (see
+    /// [`crate::params`]) for an assignment giving the worker `render_secs`,
+    /// with `collateral` locked.
+    pub fn defaults(render_secs: u64, collateral: u64) -> Self {
+        let p = |name: &str| {
+            crate::params::param(name)
+                .expect("a parameter of the package")
+                .default
+        };
+        Self {
+            worker_commission_bps: p("worker_commission_bps"),
+            review_window_secs: p("review_window_secs"),
+            max_rerenders: p("max_rerenders"),
+            min_rerender_secs: crate::formulas::min_rerender_secs(
+                p("min_rerender_secs"),
+                render_secs,
+            ),
+            response_window_secs: p("response_window_secs"),
+            dispute_timeout_secs: p("dispute_timeout_secs"),
+            collateral,
+        }
+    }
+
+    /// A `JobAssigned` carrying these terms and zero elsewhere: the base of
+    /// `JobAssigned { job, …, ..terms.assigned_event() }`.
+    pub fn assigned_event(&self) -> crate::events::JobAssigned {
+        crate::events::JobAssigned {
+            job: AccountAddress::ZERO,
+            job_id: 0,
+            creator: AccountAddress::ZERO,
+            worker: AccountAddress::ZERO,
+            price_per_frame: 0,
+            render_deadline: 0,
+            nonce: 0,
+            worker_score: 0,
+            refund: 0,
+            assigned_at: 0,
+            collateral: self.collateral,
+            worker_commission_bps: self.worker_commission_bps,
+            review_window_secs: self.review_window_secs,
+            max_rerenders: self.max_rerenders,
+            min_rerender_secs: self.min_rerender_secs,
+            response_window_secs: self.response_window_secs,
+            dispute_timeout_secs: self.dispute_timeout_secs,
+        }
+    }
+}
+
+impl crate::events::JobAssigned {
+    /// The terms the assignment fixed.
+    pub fn terms(&self) -> JobTerms {
+        JobTerms {
+            worker_commission_bps: self.worker_commission_bps,
+            review_window_secs: self.review_window_secs,
+            max_rerenders: self.max_rerenders,
+            min_rerender_secs: self.min_rerender_secs,
+            response_window_secs: self.response_window_secs,
+            dispute_timeout_secs: self.dispute_timeout_secs,
+            collateral: self.collateral,
+        }
+    }
+}
+
+view_struct! {
+    /// `escrow::JobInfo`: a job's state, books and terms (`status` codes in
     /// [`crate::JobStatus`]).
-    JobInfo { job_id: u64, creator: AccountAddress, worker: AccountAddress, status: u8, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, price_per_frame: u64, render_deadline: u64, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, rerenders: u64, created_at: u64 }
+    JobInfo { job_id: u64, creator: AccountAddress, worker: AccountAddress, status: u8, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, price_per_frame: u64, render_deadline: u64, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, rerenders: u64, created_at: u64, paid_to_worker: u64, fee_paid: u64, refunded: u64, frames_accepted: u64, response_deadline: u64, disputed_by: AccountAddress, timeout_frames: u64, terms: JobTerms }
 }
 
 view_struct! {
@@ -273,8 +342,10 @@ views! {
         fn payment_asset() -> AccountAddress;
         /// The treasury.
         fn treasury() -> AccountAddress;
-        /// The arbiter.
-        fn arbiter() -> AccountAddress;
+        /// Whether the address is in the arbiter set.
+        fn is_arbiter(a: AccountAddress) -> bool;
+        /// The arbiter set.
+        fn arbiters() -> Vec<AccountAddress>;
         /// Whether `a` is an authorised attester.
         fn is_attester(a: AccountAddress) -> bool;
         /// All attesters.
@@ -311,6 +382,8 @@ views! {
         fn is_eligible(worker: AccountAddress) -> bool;
         /// The penalty pool's balance.
         fn penalty_pool() -> u64;
+        /// Stake locked as collateral of the worker's active jobs.
+        fn locked_of(worker: AccountAddress) -> u64;
     }
     escrow {
         /// The object address of job `job_id`.
@@ -325,6 +398,10 @@ views! {
         fn creator_stats(creator: AccountAddress) -> (u64, u64, u64);
         /// `(frames completed, jobs completed, jobs failed, lease secs)`.
         fn worker_stats(worker: AccountAddress) -> (u64, u64, u64, u64);
+        /// Whether the creator used or burnt the offer nonce.
+        fn is_nonce_used(creator: AccountAddress, nonce: u64) -> bool;
+        /// The owner's claimable balance (settlement legs a frozen store could not take).
+        fn claimable_of(owner: AccountAddress) -> u64;
     }
     rewards {
         /// The epoch containing `ts`.
@@ -467,6 +544,6 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(VIEW_FUNCTIONS.len(), 48);
+        assert_eq!(VIEW_FUNCTIONS.len(), 52);
     }
 }

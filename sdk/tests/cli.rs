@@ -153,6 +153,11 @@ async fn job_lifecycle_through_the_cli() {
             CREATOR_KEY,
             vec!["confirm", "--job", job.as_str(), "--frames-accepted", "240"],
         ),
+        (WORKER_KEY, vec!["accept-partial", "--job", "0"]),
+        (
+            WORKER_KEY,
+            vec!["dispute", "--job", "0", "--reason-hash", "0xbeef"],
+        ),
         (CREATOR_KEY, vec!["reclaim", "--job", "0"]),
         (CREATOR_KEY, vec!["cancel", "--job", "0"]),
         (WORKER_KEY, vec!["finalize", "--job", "0"]),
@@ -164,17 +169,27 @@ async fn job_lifecycle_through_the_cli() {
             last.function_id().unwrap(),
             p.member(
                 "escrow",
-                if args[0] == "submit" {
-                    "submit_result"
-                } else {
-                    args[0]
+                &match args[0] {
+                    "submit" => "submit_result".to_string(),
+                    other => other.replace('-', "_"),
                 }
             )
         );
         assert_eq!(last.args()[0], p.job_address(0).to_bytes().to_vec());
     }
-    assert_eq!(s.sequence_number(address_of(CREATOR_KEY)), 4);
-    assert_eq!(s.sequence_number(worker), 3);
+    for (args, function, arg) in [
+        (vec!["burn-nonce", "--nonce", "6"], "burn_nonce", Some(6u64)),
+        (vec!["withdraw-claimable"], "withdraw", None),
+    ] {
+        let (ok, _, err) = lumen(Some(&url), CREATOR_KEY, &args).await;
+        assert!(ok, "{args:?}: {err}");
+        let last = s.submitted().pop().unwrap();
+        assert_eq!(last.function_id().unwrap(), p.member("escrow", function));
+        let want: Vec<Vec<u8>> = arg.map(|n| n.to_le_bytes().to_vec()).into_iter().collect();
+        assert_eq!(last.args(), want);
+    }
+    assert_eq!(s.sequence_number(address_of(CREATOR_KEY)), 6);
+    assert_eq!(s.sequence_number(worker), 5);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -86,6 +86,23 @@ fn threshold_vectors() {
 }
 
 #[test]
+fn collateral_vectors() {
+    let v = load("collateral.json");
+    for c in cases(&v, "cases") {
+        assert_eq!(
+            f::collateral(
+                u(c, "stake"),
+                u(c, "job_value"),
+                u(c, "slash_bps"),
+                u(c, "slash_cap_bps")
+            ),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
+}
+
+#[test]
 fn payout_vectors() {
     let v = load("payout.json");
     for c in cases(&v, "cases") {
@@ -347,6 +364,7 @@ fn move_vectors_file_is_current() {
     let asserts = text.matches("assert!(").count();
     let v = |n: &str| load(n);
     let expected = cases(&v("min_stake.json"), "cases").len()
+        + cases(&v("collateral.json"), "cases").len()
         + cases(&v("payout.json"), "cases").len()
         + cases(&v("threshold.json"), "cases").len()
         + cases(&v("rewards.json"), "split_pool").len()

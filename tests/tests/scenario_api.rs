@@ -47,7 +47,14 @@ fn the_scenario_is_deterministic_and_well_formed() {
     }
     for ev in [
         "RerenderRequested",
+        "PartiallyAccepted",
         "JobDisputed",
+        "StakeLocked",
+        "StakeUnlocked",
+        "NonceBurned",
+        "ClaimableCredited",
+        "ClaimableWithdrawn",
+        "ArbiterAdded",
         "Slashed",
         "EpochClosed",
         "RewardClaimed",
@@ -74,6 +81,38 @@ fn the_scenario_is_deterministic_and_well_formed() {
     assert!(
         s.chain.failed_transactions > 0,
         "a few calls abort, as on a real chain"
+    );
+    // The escrow's protections at work: a worker disputing its own
+    // submission, a reclaim of a job that delivered.
+    for abort in ["ENotCreator", "EAlreadyDelivered"] {
+        assert!(
+            a.transactions
+                .iter()
+                .any(|t| t["vm_status"].as_str().is_some_and(|v| v.contains(abort))),
+            "no call aborted with {abort}"
+        );
+    }
+    let disputes: Vec<&serde_json::Value> = a
+        .transactions
+        .iter()
+        .flat_map(|t| t["events"].as_array().into_iter().flatten())
+        .filter(|e| {
+            e["type"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("::escrow::JobDisputed"))
+        })
+        .collect();
+    assert!(
+        disputes
+            .iter()
+            .any(|e| e["data"]["by"] == e["data"]["worker"]),
+        "a worker disputes a partial acceptance or a missed rerender"
+    );
+    assert!(
+        s.claimables
+            .iter()
+            .any(|c| c.credited > 0 && c.withdrawn > 0),
+        "a frozen worker's pay is held, then withdrawn"
     );
     assert!(
         s.epochs.iter().any(|e| e.rolled_over > 0),
@@ -172,6 +211,8 @@ async fn indexer_api_answers_equal_the_models_books() {
         assert_eq!(n(&j["frames_paid"]), m.frames_paid, "job {id} frames");
         assert_eq!(n(&j["rerenders"]), m.rerenders, "job {id} rerenders");
         assert_eq!(n(&j["lease_secs"]), m.lease_secs, "job {id} lease");
+        let collateral = j["terms"]["collateral"].as_u64().unwrap_or(0);
+        assert_eq!(collateral, m.collateral, "job {id} collateral");
         let balance = n(&j["deposit"]) - n(&j["worker_amount"]) - n(&j["fee"]) - n(&j["refund"]);
         assert_eq!(balance, m.balance, "job {id} balance");
         let finished =
@@ -213,6 +254,7 @@ async fn indexer_api_answers_equal_the_models_books() {
         assert_eq!(n(&w["jobs_failed"]), m.jobs_failed, "{a} failed");
         assert_eq!(n(&w["lease_secs"]), m.lease_secs, "{a} lease");
         assert_eq!(n(&w["stake"]), m.stake, "{a} stake");
+        assert_eq!(n(&w["locked"]), m.locked, "{a} locked");
         assert_eq!(n(&w["unbonding"]), m.unbonding, "{a} unbonding");
         assert_eq!(n(&w["slashed_total"]), m.slashed, "{a} slashed");
         assert_eq!(n(&w["rewards_claimed"]), m.rewards_claimed, "{a} rewards");
@@ -243,6 +285,29 @@ async fn indexer_api_answers_equal_the_models_books() {
         .collect();
     let want: Vec<&str> = s.top_workers.iter().map(|w| w.address.as_str()).collect();
     assert_eq!(top, want, "top workers");
+
+    // Claimable balances escrow held while a store was frozen.
+    let held = pages(api, "/v1/claimables?include_withdrawn=true&limit=500").await;
+    let got: Vec<(String, u64, u64, u64)> = held
+        .iter()
+        .map(|c| {
+            (
+                c["owner"].as_str().unwrap().to_string(),
+                n(&c["balance"]),
+                n(&c["credited_total"]),
+                n(&c["withdrawn_total"]),
+            )
+        })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let want: Vec<(String, u64, u64, u64)> = s
+        .claimables
+        .iter()
+        .map(|c| (c.owner.clone(), c.balance, c.credited, c.withdrawn))
+        .collect();
+    assert_eq!(got, want, "claimable balances");
+    assert_eq!(n(&stats["locked_stake"]), s.stake.locked);
 
     // Epochs: pools, split, rollover, claims.
     let epochs = pages(api, "/v1/epochs?limit=500").await;

@@ -3,8 +3,10 @@ use crate::pg_cluster::TestDb;
 use crate::rows::*;
 use crate::testgen::*;
 use lumen_sdk::events::{
-    CampaignConfigured, DeviceKeyRegistered, DeviceReleased, LeaseRecorded, LumenEvent,
-    ReferralRegistered, Slashed, UnstakeRequested, UptimeVoted, Withdrawn,
+    CampaignConfigured, ClaimableCredited, ClaimableWithdrawn, DeviceKeyRegistered,
+    DeviceReleased, DisputeResolved, JobDisputed, LeaseRecorded, LumenEvent, PartiallyAccepted,
+    ReferralRegistered, Slashed, StakeLocked, StakeUnlocked, UnstakeRequested, UptimeVoted,
+    Withdrawn,
 };
 use lumen_sdk::Package;
 
@@ -62,14 +64,13 @@ fn scenario() -> Chain {
     c.push(vec![
         LumenEvent::Slashed(Slashed {
             worker: addr(1),
-            amount: 90,
-            from_stake: 80,
-            from_unbonding: 10,
+            amount: 80,
+            total_stake: 720,
             job: addr(0x10_001),
         }),
         LumenEvent::Withdrawn(Withdrawn {
             worker: addr(1),
-            amount: 190,
+            amount: 200,
         }),
     ]);
     run_campaign(&mut c);
@@ -125,7 +126,78 @@ fn scenario() -> Chain {
         by: addr(1),
         kind: 1,
     })]);
+    escrow_review(&mut c);
     c
+}
+
+/// Job 2: assigned with its collateral locked, 3 of 5 frames accepted, the
+/// worker disputes, an arbiter pays 4, the creator's store was frozen so its
+/// refund is held as a claimable balance, then withdrawn.
+fn escrow_review(c: &mut Chain) {
+    let ev = job_created(c, 2, 0xc2, 5, 0, 0);
+    c.push(vec![ev]);
+    let (job, now) = (addr(0x10_002), c.now);
+    let assigned = job_assigned(c, 2, 0xc2, 1, 50, 5);
+    c.push(vec![
+        LumenEvent::StakeLocked(StakeLocked {
+            worker: addr(1),
+            job,
+            amount: 250,
+            locked: 250,
+        }),
+        assigned,
+    ]);
+    c.push(vec![LumenEvent::PartiallyAccepted(PartiallyAccepted {
+        job,
+        job_id: 2,
+        creator: addr(0xc2),
+        worker: addr(1),
+        frames_done: 5,
+        frames_accepted: 3,
+        response_deadline: now + 259_200,
+    })]);
+    c.push(vec![LumenEvent::JobDisputed(JobDisputed {
+        job,
+        job_id: 2,
+        by: addr(1),
+        reason_hash: vec![7; 4],
+        creator: addr(0xc2),
+        worker: addr(1),
+        frames_done: 5,
+        timeout_frames: 3,
+        timeout_at: now + 1_209_600,
+    })]);
+    c.push(vec![
+        LumenEvent::ClaimableCredited(ClaimableCredited {
+            owner: addr(0xc2),
+            job,
+            amount: 50,
+            total: 50,
+        }),
+        LumenEvent::StakeUnlocked(StakeUnlocked {
+            worker: addr(1),
+            job,
+            amount: 250,
+            locked: 0,
+        }),
+        LumenEvent::DisputeResolved(DisputeResolved {
+            job,
+            job_id: 2,
+            arbiter: addr(0xa4),
+            creator: addr(0xc2),
+            worker: addr(1),
+            frames_paid: 4,
+            gross: 200,
+            worker_amount: 160,
+            fee: 40,
+            refund: 50,
+            lease_secs: 600,
+        }),
+    ]);
+    c.push(vec![LumenEvent::ClaimableWithdrawn(ClaimableWithdrawn {
+        owner: addr(0xc2),
+        amount: 50,
+    })]);
 }
 
 /// Every projection table as JSON, rows in key order.
@@ -151,6 +223,7 @@ fn dump_all(conn: &mut PgConnection) -> Vec<String> {
         ("campaign_online", "worker, epoch"),
         ("device_events", "version, event_index"),
         ("uptime_votes", "epoch, worker, attester"),
+        ("claimables", "owner"),
         ("events", "version, event_index"),
     ]
     .iter()
@@ -183,12 +256,13 @@ fn applies_projections_and_reapply_is_a_noop() {
     );
     assert_eq!(
         (w.stake, w.unbonding, w.slashed_total, w.withdrawn_total),
-        (720, 0, 90, 190)
+        (720, 0, 80, 200)
     );
     assert_eq!(
         (w.frames_completed, w.jobs_completed, w.lease_secs),
-        (10, 1, 600)
+        (14, 2, 1_200)
     );
+    assert_eq!(w.locked, 0);
     let job: JobRow = jobs::table
         .find(1i64)
         .select(JobRow::as_select())
@@ -222,7 +296,7 @@ fn applies_projections_and_reapply_is_a_noop() {
     let w2 = worker(&mut conn, 1);
     assert_eq!(
         (w2.frames_completed, w2.jobs_completed, w2.stake),
-        (10, 1, 720)
+        (14, 2, 720)
     );
     // The device key; the released device's score ended at the release.
     assert_eq!(w2.device_public_key, Some(format!("0x{}", "d1".repeat(32))));
@@ -238,7 +312,7 @@ fn applies_projections_and_reapply_is_a_noop() {
     assert_eq!(reported, 40_000);
     assert_eq!(count(&mut conn, "events"), n_events as i64);
     assert_eq!(count(&mut conn, "attestations"), 1);
-    assert_eq!(count(&mut conn, "creator_months"), 1);
+    assert_eq!(count(&mut conn, "creator_months"), 2);
     // The epoch's idle time after the later lease, and its referrer's 10 %.
     let online: Vec<(String, i64, i64)> = crate::schema::campaign_points::table
         .select((
@@ -254,10 +328,55 @@ fn applies_projections_and_reapply_is_a_noop() {
     assert_eq!(
         online,
         [
+            // Job 2's render points, paid inside the period.
+            (addr(1).to_hex(), 0, 0),
             (addr(2).to_hex(), idle, 0),
+            (addr(0xc2).to_hex(), 0, 0),
             (addr(0xd1).to_hex(), 0, idle / 10)
         ]
     );
+}
+
+#[test]
+fn terms_review_locked_stake_and_claimables_are_projected() {
+    let (_db, mut conn) = setup();
+    let mut c = Chain::new();
+    escrow_review(&mut c);
+    let upto_dispute = c.next_version() - 2;
+    apply_batch(&mut conn, &c.batch(0, upto_dispute)).unwrap();
+    let job = |conn: &mut PgConnection| -> JobRow {
+        jobs::table
+            .find(2i64)
+            .select(JobRow::as_select())
+            .first(conn)
+            .unwrap()
+    };
+    let j = job(&mut conn);
+    assert_eq!(j.status, crate::project::status::DISPUTED);
+    let terms = j.terms.unwrap();
+    assert_eq!(terms["collateral"], 250);
+    assert_eq!(terms["worker_commission_bps"], 8_000);
+    let review = j.review.unwrap();
+    assert_eq!(review["frames_accepted"], 3);
+    assert_eq!(review["disputed_by"], addr(1).to_hex());
+    assert_eq!(review["timeout_frames"], 3);
+    assert_eq!(worker(&mut conn, 1).locked, 250);
+
+    apply_batch(&mut conn, &c.batch(upto_dispute, c.next_version() - 1)).unwrap();
+    assert_eq!(job(&mut conn).status, crate::project::status::RESOLVED);
+    assert_eq!(worker(&mut conn, 1).locked, 0);
+    let held = |conn: &mut PgConnection| -> (i64, i64, i64) {
+        let c: ClaimableRow = claimables::table
+            .find(addr(0xc2).to_hex())
+            .select(ClaimableRow::as_select())
+            .first(conn)
+            .unwrap();
+        (c.balance, c.credited_total, c.withdrawn_total)
+    };
+    assert_eq!(held(&mut conn), (50, 50, 0));
+
+    apply_batch(&mut conn, &c.batch(c.next_version() - 1, c.next_version())).unwrap();
+    assert_eq!(held(&mut conn), (0, 50, 50));
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub fn cases() -> Vec<Vector> {
 
     let mut b = B::new(
         "config_initialize_sets_every_default",
-        "initialize emits ConfigInitialized and one ParamsUpdated per parameter",
+        "initialize emits ConfigInitialized, ArbiterAdded and one ParamsUpdated per parameter",
         Fixture::Uninitialized,
     );
     b.ok(
@@ -26,14 +26,15 @@ pub fn cases() -> Vec<Vector> {
 
     let mut b = B::world(
         "config_admin_moves",
-        "a two-step admin transfer; the new admin pauses, sets treasury, arbiter, attesters, a parameter",
+        "a two-step admin transfer; the new admin pauses, sets the treasury, the arbiter set, attesters, a parameter",
     );
     b.ok(admin, config::propose_admin(&P, next));
     b.ok(next, config::accept_admin(&P));
     b.ok(next, config::set_paused(&P, true));
     b.ok(next, config::set_paused(&P, false));
     b.ok(next, config::set_treasury(&P, at(0x7101)));
-    b.ok(next, config::set_arbiter(&P, at(0x7102)));
+    b.ok(next, config::add_arbiter(&P, at(0x7102)));
+    b.ok(next, config::remove_arbiter(&P, ARBITER));
     b.ok(next, config::add_attester(&P, at(0x7004)));
     b.ok(next, config::remove_attester(&P, ATTESTER));
     b.ok(next, config::set_param(&P, params::SLASH_BPS.name, 2_500));
@@ -90,6 +91,13 @@ pub fn cases() -> Vec<Vector> {
     );
     let f = config::remove_attester(&P, at(0x99));
     v.push(b.fails(admin, f, e::EAttesterNotFound));
+
+    let b = B::world("config_arbiter_twice", "an arbiter is added once");
+    v.push(b.fails(admin, config::add_arbiter(&P, ARBITER), e::EArbiterExists));
+
+    let b = B::world("config_remove_unknown_arbiter", "only arbiters are removed");
+    let f = config::remove_arbiter(&P, at(0x99));
+    v.push(b.fails(admin, f, e::EArbiterNotFound));
 
     let b = B::world("config_zero_treasury", "the treasury is never @0x0");
     let f = config::set_treasury(&P, lumen_sdk::AccountAddress::ZERO);

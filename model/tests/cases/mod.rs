@@ -4,7 +4,7 @@
 //! abort), so a vector never records an accident. The Move tests generated
 //! from the files check the same expectations against the real modules.
 
-use lumen_model::vectors::{fixture, Account, Fixture, Step, Vector, ATTESTER, START_TIME};
+use lumen_model::vectors::{fixture, Account, Fixture, Freeze, Step, Vector, ATTESTER, START_TIME};
 use lumen_model::Chain;
 use lumen_sdk::aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey};
 use lumen_sdk::aptos_sdk::transaction::EntryFunction;
@@ -61,6 +61,8 @@ pub struct B {
     v: Vector,
     chain: Chain,
     pub now: u64,
+    /// Stores to freeze or thaw before the next call.
+    freeze: Vec<Freeze>,
 }
 
 impl B {
@@ -75,6 +77,7 @@ impl B {
             },
             chain: fixture(f, &[]),
             now: START_TIME,
+            freeze: vec![],
         }
     }
 
@@ -97,6 +100,13 @@ impl B {
         self
     }
 
+    /// The issuer freezes (or thaws) `owner`'s store before the next call.
+    pub fn set_frozen(&mut self, owner: AccountAddress, frozen: bool) -> &mut Self {
+        self.chain.set_frozen(owner, frozen);
+        self.freeze.push(Freeze { owner, frozen });
+        self
+    }
+
     /// Moves the clock forward by `secs`.
     pub fn wait(&mut self, secs: u64) -> &mut Self {
         self.now += secs;
@@ -106,6 +116,7 @@ impl B {
     fn step(&mut self, sender: AccountAddress, f: &EntryFunction) -> lumen_model::Outcome {
         let call = Call::decode(&P, f).expect("a call of the package");
         let mut step = Step {
+            freeze: std::mem::take(&mut self.freeze),
             time: self.now,
             sender,
             function: format!("{}::{}", call.module(), call.name()),
@@ -193,7 +204,8 @@ impl B {
     ) -> u64 {
         self.give_score(worker, score, vram_mb, tag);
         self.ok(worker.address, payloads::staking::set_price(&P, price));
-        let min = formulas::min_stake(2, score, price).max(1);
+        let floor = lumen_sdk::params::MIN_PRICE_PER_IB_HOUR.default;
+        let min = formulas::min_stake_floored(2, score, price, floor).max(1);
         self.ok(worker.address, payloads::staking::stake(&P, min));
         min
     }
@@ -245,17 +257,6 @@ impl B {
         payloads::accept_signed_offer(&P, &offer, &signer.public, &sig)
     }
 
-    /// `signer`'s offer of `job` to `worker` at 80 per frame, nonce 1, with a
-    /// 2-hour deadline, valid for a minute.
-    pub fn standard_offer(
-        &self,
-        signer: &Keyed,
-        job: AccountAddress,
-        worker: AccountAddress,
-    ) -> EntryFunction {
-        self.offer(signer, job, worker, 80, self.now + 7_200, self.now + 60, 1)
-    }
-
     /// `worker` takes `job` at `price` with a 2-hour deadline (offer valid 1 h).
     pub fn assign(
         &mut self,
@@ -296,9 +297,10 @@ impl B {
         (b, creator, worker, job)
     }
 
-    /// [`B::assigned`], then the worker submits every frame.
+    /// [`B::assigned`] (10 frames at most 0.01 unit, at 0.008), then the
+    /// worker submits every frame.
     pub fn submitted(name: &str, about: &str) -> (Self, Keyed, Keyed, AccountAddress) {
-        let (mut b, creator, worker, job) = Self::assigned(name, about, 10, 100, 80);
+        let (mut b, creator, worker, job) = Self::assigned(name, about, 10, 10_000, 8_000);
         b.wait(600);
         b.ok(
             worker.address,

@@ -3,7 +3,8 @@
 
 use lumen_model::vectors::Vector;
 use lumen_sdk::errors::staking as e;
-use lumen_sdk::payloads::{escrow, staking};
+use lumen_sdk::params;
+use lumen_sdk::payloads::{config, escrow, staking};
 
 use super::{keyed, B, P, UNIT};
 
@@ -30,20 +31,60 @@ pub fn cases() -> Vec<Vector> {
     b.ok(w.address, staking::withdraw(&P));
     v.push(b.done());
 
-    let (mut b, creator, _, job) = B::assigned(
+    let (mut b, creator, worker, job) = B::assigned(
         "staking_slash_then_sweep",
-        "a missed deadline slashes 10 % of stake and unbonding; the admin sweeps the penalties",
+        "the free stake may leave; a missed deadline slashes the job's collateral; the admin sweeps it",
         10,
-        100,
-        80,
+        10_000,
+        8_000,
     );
-    let worker = keyed(2);
-    b.ok(worker.address, staking::request_unstake(&P, 1));
+    let free = b.chain().staking.workers[&worker.address].stake
+        - b.chain().staking.workers[&worker.address].locked;
+    b.ok(worker.address, staking::request_unstake(&P, free));
     b.wait(7_201);
     b.ok(creator.address, escrow::reclaim(&P, job));
     let penalties = b.chain().staking.penalty_pool;
     b.ok(admin, staking::sweep_penalties(&P, penalties));
     v.push(b.done());
+
+    let (b, _, worker, _) = B::assigned(
+        "staking_unstake_locked_collateral",
+        "the collateral of an active job stays bonded",
+        10,
+        10_000,
+        8_000,
+    );
+    let stake = b.chain().staking.workers[&worker.address].stake;
+    v.push(b.fails(
+        worker.address,
+        staking::request_unstake(&P, stake),
+        e::EStakeLocked,
+    ));
+
+    // Collateral = min(100 % of the stake, the job's value): a job worth more
+    // than the stake locks all of it, and a second job finds nothing free.
+    let (creator, worker) = (keyed(1), keyed(2));
+    let mut b = B::world(
+        "staking_collateral_exhausted",
+        "every job's collateral comes out of the free stake",
+    );
+    b.account(creator.address, 2_000 * UNIT);
+    b.account(worker.address, 1_000 * UNIT);
+    b.eligible(&worker, 2_430_000, 8_192, 2 * UNIT, 1);
+    b.ok(admin, config::set_param(&P, params::SLASH_BPS.name, 10_000));
+    let big = b.job(&creator, 1_000, UNIT, 0, 0);
+    b.assign(&creator, &worker, big, UNIT, 1);
+    let small = b.job(&creator, 10, 10_000, 0, 0);
+    let f = b.offer(
+        &creator,
+        small,
+        worker.address,
+        8_000,
+        b.now + 7_200,
+        b.now + 60,
+        2,
+    );
+    v.push(b.fails(worker.address, f, e::EInsufficientCollateral));
 
     let b = with_worker("staking_zero_stake", "a stake above zero");
     v.push(b.fails(w.address, staking::stake(&P, 0), e::EZeroAmount));

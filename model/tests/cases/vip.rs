@@ -17,7 +17,7 @@ pub fn cases() -> Vec<Vector> {
     );
     b.ok(
         admin,
-        config::set_param(&P, params::VIP_CREATOR_SPEND.name, 800),
+        config::set_param(&P, params::VIP_CREATOR_SPEND.name, 80_000),
     );
     b.ok(
         admin,

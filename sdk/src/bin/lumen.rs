@@ -161,7 +161,8 @@ enum Command {
         #[arg(long)]
         output_root: String,
     },
-    /// Confirm frames and pay (creator's key).
+    /// Accept frames (creator's key): all submitted frames pay at once,
+    /// fewer open the worker's response window.
     Confirm {
         #[command(flatten)]
         job: JobArg,
@@ -169,7 +170,29 @@ enum Command {
         #[arg(long)]
         frames_accepted: u64,
     },
-    /// Refund a job whose render deadline passed (creator's key).
+    /// Agree to a partial acceptance: the accepted frames are paid (worker's key).
+    AcceptPartial {
+        #[command(flatten)]
+        job: JobArg,
+    },
+    /// Open a dispute: the creator on a submission, the worker on a partial
+    /// acceptance, either after a missed rerender deadline.
+    Dispute {
+        #[command(flatten)]
+        job: JobArg,
+        /// Hash of the dispute's reason (hex).
+        #[arg(long)]
+        reason_hash: String,
+    },
+    /// Withdraw every offer signed with a nonce (creator's key).
+    BurnNonce {
+        /// The offer nonce.
+        #[arg(long)]
+        nonce: u64,
+    },
+    /// Withdraw the settlement legs escrow held while this account's store was frozen.
+    WithdrawClaimable,
+    /// Refund a job that never delivered by its render deadline (creator's key).
     Reclaim {
         #[command(flatten)]
         job: JobArg,
@@ -179,7 +202,7 @@ enum Command {
         #[command(flatten)]
         job: JobArg,
     },
-    /// Settle a job whose review window or dispute timeout passed (anyone).
+    /// Settle a job whose review window, response window or dispute timeout passed (anyone).
     Finalize {
         #[command(flatten)]
         job: JobArg,
@@ -523,6 +546,17 @@ async fn run(cli: &Cli) -> Result<Value> {
             ))
             .await
         }
+        Command::AcceptPartial { job } => {
+            cli.send(payloads::escrow::accept_partial(&p, cli.job(job)?))
+                .await
+        }
+        Command::Dispute { job, reason_hash } => {
+            let reason = parse_hex("--reason-hash", reason_hash)?;
+            cli.send(payloads::escrow::dispute(&p, cli.job(job)?, &reason))
+                .await
+        }
+        Command::BurnNonce { nonce } => cli.send(payloads::escrow::burn_nonce(&p, *nonce)).await,
+        Command::WithdrawClaimable => cli.send(payloads::escrow::withdraw(&p)).await,
         Command::Reclaim { job } => cli.send(payloads::escrow::reclaim(&p, cli.job(job)?)).await,
         Command::Cancel { job } => cli.send(payloads::escrow::cancel(&p, cli.job(job)?)).await,
         Command::Finalize { job } => {
