@@ -40,8 +40,9 @@ pub const STEP_US: u64 = 250_000;
 pub const BLOCK_TXNS: u64 = 29;
 /// Jobs per block.
 pub const BLOCK_JOBS: u64 = 10;
-/// Package events per job block (6 confirmations emit a lease record each).
-pub const BLOCK_EVENTS: u64 = 35;
+/// Package events per job block (7 assignments lock collateral, 6
+/// confirmations record a lease and release the collateral).
+pub const BLOCK_EVENTS: u64 = 48;
 /// Transactions onboarding one worker (register_device_key, attest,
 /// set_price, stake).
 pub const ONBOARD_TXNS: u64 = 4;
@@ -53,6 +54,10 @@ pub const CREATORS: u64 = 50_000;
 pub const MAX_PRICE: u64 = 100_000;
 /// Price of every assignment per frame.
 pub const PRICE: u64 = 80_000;
+/// Stake above `S(n)` for the collateral of the jobs a worker holds at
+/// once: each block leaves one job in progress, so a worker collects a few
+/// dozen at full sizes, each locking at most its value.
+const COLLATERAL_ROOM: u64 = 64 * 300 * PRICE;
 /// The chain id of the bench chains.
 pub const CHAIN_ID: u8 = 77;
 
@@ -398,7 +403,7 @@ impl<'a> Generator<'a> {
                     formulas::min_stake(params::STAKE_FACTOR.default, score_of(w), price_of(w));
                 (
                     self.key(WORKER_TAG, w),
-                    payloads::staking::stake(&p, min + 1_000_000),
+                    payloads::staking::stake(&p, min + COLLATERAL_ROOM),
                 )
             }
             Step::CreateJob(j) => {

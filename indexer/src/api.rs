@@ -41,6 +41,7 @@ use crate::metrics::METRICS;
 use crate::store::PgPool;
 
 mod campaign;
+mod claimables;
 mod context;
 mod creators;
 mod epochs;
@@ -156,7 +157,7 @@ fn default_db_concurrency() -> usize {
 #[openapi(
     info(
         title = "Lumen explorer API",
-        description = "Jobs, workers, rewards and VIP passes of the Lumen render network, mirrored from chain events. Amounts are base units of the payment asset; times are chain seconds; scores are micro-units (1.0 = 1 000 000). Eligibility and priority are computed at the chain time of the last indexed transaction. Every error answer is an `ErrorBody`."
+        description = "Jobs, workers, rewards, VIP passes and claimable balances of the Lumen render network, mirrored from chain events. Amounts are base units of the payment asset; times are chain seconds; scores are micro-units (1.0 = 1 000 000). Eligibility and priority are computed at the chain time of the last indexed transaction. Every error answer is an `ErrorBody`."
     ),
     components(schemas(error::ErrorBody))
 )]
@@ -185,6 +186,8 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(epochs::list_epochs))
         .routes(routes!(epochs::get_epoch))
         .routes(routes!(vip::list_vip))
+        .routes(routes!(claimables::list_claimables))
+        .routes(routes!(claimables::get_claimable))
         .routes(routes!(campaign::campaign_summary))
         .routes(routes!(campaign::campaign_board_older_path))
         .routes(routes!(campaign::campaign_user))

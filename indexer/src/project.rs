@@ -1,5 +1,6 @@
 //! Projections: the current state of jobs, workers, creators, epochs, VIP
-//! passes, parameters and the testnet campaign, folded from a batch's events.
+//! passes, parameters, claimable balances and the testnet campaign, folded
+//! from a batch's events.
 //!
 //! One module per domain, each behind [`Projection`]: per batch, every
 //! projection collects the keys of the rows the events touch (`keys`),
@@ -28,6 +29,7 @@ use crate::store::StoreError;
 mod attestations;
 mod campaign;
 mod campaign_points;
+mod claimables;
 mod creators;
 mod epochs;
 mod jobs;
@@ -189,6 +191,7 @@ projections! {
     epochs: epochs::Epochs,
     vip: vip::VipPasses,
     params: params::Params,
+    claimables: claimables::Claimables,
     campaign: campaign::Campaign,
     points: campaign_points::CampaignPoints,
 }
@@ -202,6 +205,7 @@ impl Projections {
         self.epochs.apply(d, ());
         self.vip.apply(d, ());
         self.params.apply(d, ());
+        self.claimables.apply(d, ());
         self.campaign.apply(d, ());
         // Protocol points read the campaign's settings as of the event and
         // the worker's epoch row as this event left it.
@@ -236,8 +240,16 @@ pub fn event_row(d: &Decoded) -> EventRow {
         E::JobCompleted(e) => (Some(e.job_id), Some(e.worker)),
         E::JobCancelled(e) => (Some(e.job_id), Some(e.creator)),
         E::JobReclaimed(e) => (Some(e.job_id), Some(e.worker)),
+        E::PartiallyAccepted(e) => (Some(e.job_id), Some(e.creator)),
         E::JobDisputed(e) => (Some(e.job_id), Some(e.by)),
         E::DisputeResolved(e) => (Some(e.job_id), Some(e.worker)),
+        E::NonceBurned(e) => (None, Some(e.creator)),
+        E::ClaimableCredited(e) => (None, Some(e.owner)),
+        E::ClaimableWithdrawn(e) => (None, Some(e.owner)),
+        E::StakeLocked(e) => (None, Some(e.worker)),
+        E::StakeUnlocked(e) => (None, Some(e.worker)),
+        E::ArbiterAdded(e) => (None, Some(e.arbiter)),
+        E::ArbiterRemoved(e) => (None, Some(e.arbiter)),
         E::AttestationSubmitted(e) => (None, Some(e.worker)),
         E::ScoreAttested(e) => (None, Some(e.worker)),
         E::ScoreRevoked(e) => (None, Some(e.worker)),
@@ -270,7 +282,6 @@ pub fn event_row(d: &Decoded) -> EventRow {
         | E::AdminTransferred(_)
         | E::PausedSet(_)
         | E::TreasurySet(_)
-        | E::ArbiterSet(_)
         | E::PenaltiesSwept(_)
         | E::EpochFunded(_)
         | E::EpochClosed(_)

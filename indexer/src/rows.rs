@@ -141,6 +141,56 @@ pub struct JobRow {
     pub updated_at: i64,
     pub created_version: i64,
     pub updated_version: i64,
+    /// `escrow::JobTerms` fixed at assignment (`null` while open).
+    #[schema(value_type = Option<JobTermsJson>)]
+    pub terms: Option<serde_json::Value>,
+    /// What happened after a submission (`null` until a partial acceptance
+    /// or a dispute).
+    #[schema(value_type = Option<JobReviewJson>)]
+    pub review: Option<serde_json::Value>,
+}
+
+/// `jobs.terms`: the terms a job was assigned under, as `JobAssigned`
+/// carries them; nothing changes them afterwards.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct JobTermsJson {
+    /// Stake locked as the job's collateral (slashed if it never delivers).
+    pub collateral: u64,
+    /// The worker's commission from the protocol fee, in basis points.
+    pub worker_commission_bps: u64,
+    /// How long the creator has to review a submission.
+    pub review_window_secs: u64,
+    /// How many rerenders the creator may ask for.
+    pub max_rerenders: u64,
+    /// The shortest time a rerender may be given.
+    pub min_rerender_secs: u64,
+    /// How long the worker has to answer a partial acceptance.
+    pub response_window_secs: u64,
+    /// How long a dispute waits for an arbiter before its timeout pays.
+    pub dispute_timeout_secs: u64,
+}
+
+/// `jobs.review`: a partial acceptance (`frames_accepted`,
+/// `response_deadline`) and a dispute (`disputed_by`, `timeout_frames` — what
+/// the timeout pays, the position of the side that did not open it —
+/// and `timeout_at`), each filled when it happens.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct JobReviewJson {
+    /// Frames the creator accepted of those submitted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frames_accepted: Option<u64>,
+    /// Until when the worker may answer the partial acceptance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_deadline: Option<u64>,
+    /// Who opened the dispute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disputed_by: Option<String>,
+    /// What the dispute's timeout pays.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_frames: Option<u64>,
+    /// From when the timeout may be settled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_at: Option<u64>,
 }
 
 /// A worker.
@@ -175,6 +225,8 @@ pub struct WorkerRow {
     pub updated_version: i64,
     /// The device key the worker's account registered (hex with 0x).
     pub device_public_key: Option<String>,
+    /// Part of `stake` locked as collateral of active jobs.
+    pub locked: i64,
 }
 
 impl WorkerRow {
@@ -205,6 +257,33 @@ impl WorkerRow {
             first_version: version,
             updated_version: version,
             device_public_key: None,
+            locked: 0,
+        }
+    }
+}
+
+/// An address's claimable balance: settlement legs escrow could not deliver
+/// (the store was frozen), held until the owner withdraws them.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = claimables, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct ClaimableRow {
+    pub owner: String,
+    pub balance: i64,
+    pub credited_total: i64,
+    pub withdrawn_total: i64,
+    pub updated_version: i64,
+}
+
+impl ClaimableRow {
+    /// Nothing held for `owner` (yet), as of `version`.
+    pub fn empty(owner: String, version: i64) -> Self {
+        Self {
+            owner,
+            balance: 0,
+            credited_total: 0,
+            withdrawn_total: 0,
+            updated_version: version,
         }
     }
 }

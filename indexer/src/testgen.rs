@@ -16,8 +16,8 @@ use lumen_sdk::aptos_sdk::transaction::EntryFunction;
 use lumen_sdk::events::*;
 use lumen_sdk::messages::{AssignmentOffer, BenchmarkReport};
 use lumen_sdk::rest::{fee_statement, framework_event, Outcome, Writer};
-use lumen_sdk::{formulas, params, payloads, AccountAddress, Package};
 use lumen_sdk::views::JobTerms;
+use lumen_sdk::{formulas, params, payloads, AccountAddress, Package};
 use serde_json::Value;
 
 use crate::decode::{decode_page, Batch};
@@ -267,8 +267,8 @@ impl Chain {
     }
 
     /// Worker `w` with its device key registered, attested (`score`,
-    /// `vram_mb`, device `bcs(w)`), priced and staked at its minimum (at
-    /// least one unit).
+    /// `vram_mb`, device `bcs(w)`), priced and staked at its minimum `S(n)` (at
+    /// the protocol's floor price when `price` is below it; at least one unit).
     pub fn onboard_worker(&mut self, w: u64, score: u64, vram_mb: u64, price: u64) {
         let device = device_key_of(w);
         let f =
@@ -288,8 +288,11 @@ impl Chain {
         let f = payloads::attest_report(&self.pkg, &report, score, device.public_key(), &sig);
         self.call(addr(ATTESTER), f);
         self.call(addr(w), payloads::staking::set_price(&self.pkg, price));
-        let factor = params::STAKE_FACTOR.default;
-        let stake = formulas::min_stake(factor, score, price).max(1);
+        let (factor, floor) = (
+            params::STAKE_FACTOR.default,
+            params::MIN_PRICE_PER_IB_HOUR.default,
+        );
+        let stake = formulas::min_stake_floored(factor, score, price, floor).max(1);
         self.call(addr(w), payloads::staking::stake(&self.pkg, stake));
     }
 

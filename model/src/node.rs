@@ -70,7 +70,8 @@ impl Node {
     /// here): every successful call of the package is executed at its
     /// timestamp and must emit exactly the package events it carries, every
     /// failed one must abort with its VM status. The payment asset a
-    /// `config::initialize` names is taken to exist already, as on a real chain.
+    /// `config::initialize` names is taken to exist already, as on a real
+    /// chain; its issuer's freezes ([`FREEZE`]) are mirrored.
     pub fn replay<'a>(&self, txns: impl IntoIterator<Item = &'a Value>) -> Result<(), ReplayError> {
         let mut chain = self.chain();
         for t in txns {
@@ -176,6 +177,11 @@ impl Node {
     }
 }
 
+/// The payment asset issuer's call freezing or thawing a primary store
+/// (`<issuer>::stablecoin::set_frozen(owner, frozen)`): not a call of the
+/// package, but the package's payouts depend on it, so a replay mirrors it.
+pub const FREEZE: &str = "::stablecoin::set_frozen";
+
 fn replay_one(chain: &mut Chain, t: &Value) -> Result<(), ReplayError> {
     let version = t["version"].as_str().unwrap_or("?").to_string();
     let err = |reason: String| ReplayError {
@@ -187,6 +193,18 @@ fn replay_one(chain: &mut Chain, t: &Value) -> Result<(), ReplayError> {
     }
     let payload = &t["payload"];
     let function = payload["function"].as_str().unwrap_or_default();
+    if function.ends_with(FREEZE) && t["success"] == true {
+        let args = &payload["arguments"];
+        let owner = args[0]
+            .as_str()
+            .and_then(|s| AccountAddress::from_hex(s).ok())
+            .ok_or_else(|| err(format!("{function}: argument 0 is not an address")))?;
+        let frozen = args[1]
+            .as_bool()
+            .ok_or_else(|| err(format!("{function}: argument 1 is not a bool")))?;
+        chain.set_frozen(owner, frozen);
+        return Ok(());
+    }
     let Some((module, name)) = chain.package.strip(function) else {
         return Ok(());
     };

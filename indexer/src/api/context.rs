@@ -19,6 +19,7 @@ pub struct Ctx {
     /// Chain time of the last indexed transaction (seconds).
     pub now: u64,
     stake_factor: u64,
+    min_price_per_ib_hour: u64,
     epoch_secs: u64,
     vip_days: u64,
     /// The last indexed version.
@@ -40,6 +41,7 @@ impl Ctx {
         Ok(Self {
             now: row.timestamp_us.map_or(0, |t| t as u64 / 1_000_000),
             stake_factor: p(params::STAKE_FACTOR),
+            min_price_per_ib_hour: p(params::MIN_PRICE_PER_IB_HOUR),
             epoch_secs: p(params::EPOCH_SECS).max(1),
             vip_days: p(params::VIP_WORKER_DAYS),
             indexed_version: row.next_version.and_then(|v| (v as u64).checked_sub(1)),
@@ -129,7 +131,8 @@ pub fn online_secs(
 pub struct Derived {
     /// Attested, not revoked, not expired.
     pub score_valid: bool,
-    /// `S(n)` at the worker's valid score and price.
+    /// `S(n)` at the worker's valid score and price (raised to the
+    /// protocol's floor price).
     pub min_stake: u64,
     /// What `staking::is_eligible` would answer.
     pub eligible: bool,
@@ -145,8 +148,12 @@ impl Derived {
         let score_valid =
             w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
         let score_now = if score_valid { w.score as u64 } else { 0 };
-        let min_stake =
-            formulas::min_stake(ctx.stake_factor, score_now, w.price_per_ib_hour as u64);
+        let min_stake = formulas::min_stake_floored(
+            ctx.stake_factor,
+            score_now,
+            w.price_per_ib_hour as u64,
+            ctx.min_price_per_ib_hour,
+        );
         let eligible = score_valid && w.price_per_ib_hour > 0 && w.stake as u64 >= min_stake;
         let priority = formulas::worker_priority(
             online,

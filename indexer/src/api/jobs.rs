@@ -29,7 +29,7 @@ use crate::schema::{jobs, workers};
 #[into_params(parameter_in = Query)]
 pub struct JobsQuery {
     /// open, assigned, submitted, completed, cancelled, reclaimed, disputed,
-    /// resolved (or the code 0–7).
+    /// resolved, partially_accepted (or the code 0–8).
     #[param(inline)]
     status: Option<Status>,
     /// Creator address.

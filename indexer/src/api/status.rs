@@ -186,6 +186,11 @@ pub struct StatsView {
     creators: i64,
     /// Stake of all workers (decimal).
     total_stake: String,
+    /// The part of it locked as collateral of active jobs (decimal).
+    locked_stake: String,
+    /// Settlement legs escrow holds for frozen stores, not yet withdrawn
+    /// (decimal).
+    claimable: String,
     /// Gross paid for all jobs (decimal).
     total_paid: String,
     /// Frames paid for all jobs (decimal).
@@ -217,7 +222,8 @@ pub struct WorkerCounts {
     with_valid_score: i64,
 }
 
-/// Network totals: jobs by status, workers, stake, payments, VIP holders,
+/// Network totals: jobs by status, workers, stake (and the part locked as
+/// collateral of active jobs), payments, claimable balances, VIP holders,
 /// epochs.
 #[utoipa::path(get, path = "/v1/stats", tag = "service", params(NoParams),
     responses((status = 200, body = StatsView), CommonErrors))]
@@ -248,6 +254,10 @@ pub async fn stats(
             workers: i64,
             #[diesel(sql_type = diesel::sql_types::Text)]
             total_stake: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            locked_stake: String,
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            claimable: String,
             #[diesel(sql_type = diesel::sql_types::BigInt)]
             creators: i64,
             #[diesel(sql_type = diesel::sql_types::Text)]
@@ -264,6 +274,8 @@ pub async fn stats(
         let t: Totals = diesel::sql_query(
             "SELECT (SELECT count(*) FROM workers) AS workers, \
                     (SELECT COALESCE(sum(stake), 0)::text FROM workers) AS total_stake, \
+                    (SELECT COALESCE(sum(locked), 0)::text FROM workers) AS locked_stake, \
+                    (SELECT COALESCE(sum(balance), 0)::text FROM claimables) AS claimable, \
                     (SELECT count(*) FROM creators) AS creators, \
                     (SELECT COALESCE(sum(gross), 0)::text FROM jobs) AS total_paid, \
                     (SELECT COALESCE(sum(frames_paid), 0)::text FROM jobs) AS frames_paid, \
@@ -287,6 +299,8 @@ pub async fn stats(
             },
             creators: t.creators,
             total_stake: t.total_stake,
+            locked_stake: t.locked_stake,
+            claimable: t.claimable,
             total_paid: t.total_paid,
             frames_paid: t.frames_paid,
             vip_holders: t.vip_holders,

@@ -21,7 +21,8 @@ fn scenario() -> (Chain, u64) {
     for w in 1..=26u64 {
         let score = if w == 21 { 1_000_000 } else { 2_000_000 };
         let vram = if w == 22 { 4096 } else { 8192 };
-        let stake = if w == 23 { 100 } else { 1_000_000 };
+        // S(n) of 2.0 IB at the 0.1 floor price (their declared 2 is below it): 28.8.
+        let stake = if w == 23 { 100 } else { 100_000_000 };
         let price = if w == 26 { 0 } else { 2 };
         let mut ev = onboard(&c, w, score, vram, price, stake);
         if w == 25 {
@@ -51,13 +52,47 @@ fn scenario() -> (Chain, u64) {
     let ev = job_assigned(&c, 100, 0xc2, 20, 50, 100);
     c.push(vec![ev]);
     c.push(vec![job_completed(100, 0xc2, 20, 100, 50)]);
-    // Job 1 open with requirements; job 2 assigned; jobs 3..=9 open.
+    // Job 1 open with requirements; job 2 submitted, 6 of its 10 frames
+    // accepted, disputed by its worker; jobs 3..=9 open.
     let ev = job_created(&c, 1, 0xc1, 10, 1_500_000, 8192);
     c.push(vec![ev]);
     let ev = job_created(&c, 2, 0xc1, 10, 0, 0);
     c.push(vec![ev]);
     let ev = job_assigned(&c, 2, 0xc1, 3, 60, 10);
     c.push(vec![ev]);
+    let (job, now) = (addr(0x10_002), c.now);
+    c.push(vec![
+        LumenEvent::ResultSubmitted(ResultSubmitted {
+            job,
+            job_id: 2,
+            worker: addr(3),
+            frames_done: 10,
+            output_root: vec![7; 32],
+            review_deadline: now + 259_200,
+            lease_secs: 600,
+            submitted_at: now,
+        }),
+        LumenEvent::PartiallyAccepted(PartiallyAccepted {
+            job,
+            job_id: 2,
+            creator: addr(0xc1),
+            worker: addr(3),
+            frames_done: 10,
+            frames_accepted: 6,
+            response_deadline: now + 259_200,
+        }),
+        LumenEvent::JobDisputed(JobDisputed {
+            job,
+            job_id: 2,
+            by: addr(3),
+            reason_hash: vec![1; 32],
+            creator: addr(0xc1),
+            worker: addr(3),
+            frames_done: 10,
+            timeout_frames: 6,
+            timeout_at: now + 1_209_600,
+        }),
+    ]);
     for j in 3..=9 {
         let ev = job_created(&c, j, 0xc2, 5, 0, 0);
         c.push(vec![ev]);
@@ -87,6 +122,26 @@ fn scenario() -> (Chain, u64) {
         }),
     ]);
     run_campaign(&mut c);
+    // Escrow held a refund for 0xc1 (its store was frozen), and one for 0xc2
+    // that was withdrawn.
+    c.push(vec![
+        LumenEvent::ClaimableCredited(ClaimableCredited {
+            owner: addr(0xc1),
+            job: addr(0x10_002),
+            amount: 7,
+            total: 7,
+        }),
+        LumenEvent::ClaimableCredited(ClaimableCredited {
+            owner: addr(0xc2),
+            job: addr(0x10_003),
+            amount: 9,
+            total: 9,
+        }),
+        LumenEvent::ClaimableWithdrawn(ClaimableWithdrawn {
+            owner: addr(0xc2),
+            amount: 9,
+        }),
+    ]);
     c.filler(2);
     (c, cur - 1)
 }
@@ -210,7 +265,7 @@ async fn candidates_put_the_top_ten_percent_of_vips_first() {
     // A job that is not open has no candidates.
     let (s, v) = api.get("/v1/jobs/2/candidates").await;
     assert_eq!(s, 409, "{v}");
-    assert!(v["error"].as_str().unwrap().contains("assigned"));
+    assert!(v["error"].as_str().unwrap().contains("disputed"));
 }
 
 #[test]
@@ -302,6 +357,28 @@ async fn every_endpoint_answers() {
     // One job, by id and by address, with its history.
     let j = api.ok("/v1/jobs/100").await;
     assert_eq!(j["job"]["status"], "completed");
+    // The terms fixed at assignment (collateral: the job's value, 100 × 50).
+    assert_eq!(j["job"]["terms"]["collateral"], 5_000);
+    assert_eq!(j["job"]["terms"]["min_rerender_secs"], 3_600);
+    assert_eq!(j["job"]["review"], Value::Null);
+    // What followed job 2's submission: a partial acceptance the worker
+    // disputed; the timeout pays the creator's position.
+    let j2 = api.ok("/v1/jobs/2").await;
+    assert_eq!(
+        (&j2["job"]["status"], &j2["job"]["status_code"]),
+        (&json!("disputed"), &json!(6))
+    );
+    let submitted = j2["job"]["review_deadline"].as_i64().unwrap() - 259_200;
+    assert_eq!(
+        j2["job"]["review"],
+        json!({
+            "frames_accepted": 6,
+            "response_deadline": submitted + 259_200,
+            "disputed_by": long_hex(3),
+            "timeout_frames": 6,
+            "timeout_at": submitted + 1_209_600,
+        })
+    );
     let types: Vec<&str> = j["history"]
         .as_array()
         .unwrap()
@@ -353,7 +430,9 @@ async fn every_endpoint_answers() {
     let w = api.ok(&format!("/v1/workers/{}", long_hex(20))).await;
     assert_eq!(w["worker"]["eligible"], true);
     assert_eq!(w["worker"]["frames_completed"], 100);
-    assert_eq!(w["stake"]["stake"], 1_000_000);
+    assert_eq!(w["stake"]["stake"], 100_000_000);
+    assert_eq!(w["worker"]["min_stake"], 28_800_000);
+    assert_eq!(w["stake"]["locked"], 0);
     assert_eq!(w["stake"]["history"][0]["type"], "staking::Staked");
     assert_eq!(w["attestations"].as_array().unwrap().len(), 1);
     assert_eq!(w["rewards"]["claimed_total"], 47);
@@ -367,7 +446,8 @@ async fn every_endpoint_answers() {
     assert_eq!(unpriced["worker"]["score_valid"], true);
     assert_eq!(unpriced["worker"]["eligible"], false);
     let poor = api.ok(&format!("/v1/workers/{}", long_hex(23))).await;
-    assert_eq!(poor["worker"]["min_stake"], 576);
+    // At its declared 2 per IB-hour S(n) would be 576; the floor makes it 28.8 units.
+    assert_eq!(poor["worker"]["min_stake"], 28_800_000);
     assert_eq!(poor["worker"]["eligible"], false);
 
     // Leaderboards.
@@ -445,6 +525,39 @@ async fn every_endpoint_answers() {
     );
     assert_eq!(d3["user"]["credits_earned"], 1);
 
+    // Claimable balances.
+    assert_eq!(stats["claimable"], "7");
+    assert_eq!(stats["locked_stake"], "0");
+    let held = api.ok("/v1/claimables").await;
+    assert_eq!(addrs_of(&held, "owner"), vec![long_hex(0xc1)]);
+    assert_eq!(held["items"][0]["balance"], 7);
+    let all = api
+        .ok("/v1/claimables?include_withdrawn=true&limit=1")
+        .await;
+    assert_eq!(addrs_of(&all, "owner"), vec![long_hex(0xc1)]);
+    let cursor = all["next_cursor"].as_str().unwrap().to_string();
+    let rest = api
+        .ok(&format!(
+            "/v1/claimables?include_withdrawn=true&cursor={cursor}"
+        ))
+        .await;
+    assert_eq!(addrs_of(&rest, "owner"), vec![long_hex(0xc2)]);
+    assert_eq!(rest["next_cursor"], Value::Null);
+    let c2 = api.ok(&format!("/v1/claimables/{}", long_hex(0xc2))).await;
+    assert_eq!(
+        (
+            &c2["balance"],
+            &c2["credited_total"],
+            &c2["withdrawn_total"]
+        ),
+        (&json!(0), &json!(9), &json!(9))
+    );
+    let none = api.ok(&format!("/v1/claimables/{}", long_hex(0xabc))).await;
+    assert_eq!(
+        (&none["owner"], &none["balance"]),
+        (&json!(long_hex(0xabc)), &json!(0))
+    );
+
     // Metrics and the OpenAPI document.
     let (s, m) = api.get("/metrics").await;
     assert_eq!(s, 200);
@@ -485,6 +598,10 @@ async fn bad_parameters_are_400_naming_them_and_unknown_ids_404() {
         ("/v1/epochs/x", "epoch"),
         ("/v1/vip?role=admin", "role"),
         ("/v1/vip?include_revoked=maybe", "include_revoked"),
+        ("/v1/claimables?cursor=7", "cursor"),
+        ("/v1/claimables?cursor=x:0x1", "cursor"),
+        ("/v1/claimables?include_withdrawn=yes", "include_withdrawn"),
+        ("/v1/claimables/12", "address"),
         ("/v1/stats?x=1", "x"),
         ("/v1/campaign/leaderboard?cursor=5", "cursor"),
         ("/v1/campaign/leaderboard?limit=0", "limit"),

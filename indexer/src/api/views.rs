@@ -61,7 +61,8 @@ pub struct WorkerView {
     pub(super) row: WorkerRow,
     /// Attested, not revoked and not expired.
     pub(super) score_valid: bool,
-    /// The minimum stake `S(n)` at the valid score and price.
+    /// The minimum stake `S(n)` at the valid score and price (raised to the
+    /// protocol's floor price `min_price_per_ib_hour`).
     pub(super) min_stake: u64,
     /// Eligible for jobs (`staking::is_eligible`).
     pub(super) eligible: bool,

@@ -173,6 +173,9 @@ pub struct WorkerPage {
 #[derive(Serialize, ToSchema)]
 pub struct StakeView {
     stake: i64,
+    /// Locked as collateral of the worker's active jobs (part of `stake`;
+    /// `request_unstake` cannot go below it).
+    locked: i64,
     unbonding: i64,
     unbonding_available_at: i64,
     min_stake: u64,
@@ -193,7 +196,8 @@ pub struct RewardsView {
     epochs: Vec<WorkerEpochView>,
 }
 
-/// One worker with its attestations, stake (with history), rewards per
+/// One worker with its attestations, stake (with the part locked as
+/// collateral of its active jobs, and history), rewards per
 /// epoch (with the entitlement of closed epochs) and recent jobs.
 #[utoipa::path(get, path = "/v1/workers/{address}", tag = "workers",
     params(WorkerPath, NoParams),
@@ -226,6 +230,7 @@ pub async fn get_worker(
         let w = page.worker;
         let mut stake = StakeView {
             stake: w.stake,
+            locked: w.locked,
             unbonding: w.unbonding,
             unbonding_available_at: w.unbonding_available_at,
             min_stake: 0,

@@ -19,9 +19,9 @@ pub(crate) fn big_chain(workers: u64, jobs: u64) -> Chain {
     for j in 1..=jobs {
         let creator = 0xc0 + j % 3;
         let worker = 1 + j % workers;
-        let id = c.create_job(creator, 10, 100, 0, 0);
+        let id = c.create_job(creator, 10, 100_000, 0, 0);
         if j % 4 != 0 {
-            c.assign(id, worker, 60);
+            c.assign(id, worker, 60_000);
             c.advance(30);
             if j % 2 == 1 {
                 c.deliver(id, 10);

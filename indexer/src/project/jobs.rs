@@ -8,7 +8,7 @@ use lumen_sdk::events::LumenEvent;
 
 use super::{hex, replace_rows, Projection, Rows};
 use crate::decode::Decoded;
-use crate::rows::{hex0x, to_i64, JobRow};
+use crate::rows::{hex0x, to_i64, JobReviewJson, JobRow, JobTermsJson};
 use crate::schema::jobs;
 use crate::store::StoreError;
 
@@ -30,8 +30,10 @@ pub mod status {
     pub const RECLAIMED: i16 = JobStatus::Reclaimed as i16;
     /// Disputed.
     pub const DISPUTED: i16 = JobStatus::Disputed as i16;
-    /// Settled by the arbiter.
+    /// Settled by an arbiter.
     pub const RESOLVED: i16 = JobStatus::Resolved as i16;
+    /// The creator accepted fewer frames than submitted; the worker answers.
+    pub const PARTIALLY_ACCEPTED: i16 = JobStatus::PartiallyAccepted as i16;
 
     /// Every status name, in code order.
     pub fn names() -> Vec<&'static str> {
@@ -76,6 +78,7 @@ fn job_of(event: &LumenEvent) -> Option<u64> {
         E::JobCompleted(e) => Some(e.job_id),
         E::JobCancelled(e) => Some(e.job_id),
         E::JobReclaimed(e) => Some(e.job_id),
+        E::PartiallyAccepted(e) => Some(e.job_id),
         E::JobDisputed(e) => Some(e.job_id),
         E::DisputeResolved(e) => Some(e.job_id),
         E::ConfigInitialized(_)
@@ -84,7 +87,13 @@ fn job_of(event: &LumenEvent) -> Option<u64> {
         | E::AdminTransferred(_)
         | E::PausedSet(_)
         | E::TreasurySet(_)
-        | E::ArbiterSet(_)
+        | E::ArbiterAdded(_)
+        | E::ArbiterRemoved(_)
+        | E::StakeLocked(_)
+        | E::StakeUnlocked(_)
+        | E::NonceBurned(_)
+        | E::ClaimableCredited(_)
+        | E::ClaimableWithdrawn(_)
         | E::AttesterAdded(_)
         | E::AttesterRemoved(_)
         | E::AttestationSubmitted(_)
@@ -117,6 +126,21 @@ fn job_of(event: &LumenEvent) -> Option<u64> {
         | E::CampaignConfigured(_)
         | E::PoolSwept(_) => None,
     }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).expect("plain structs serialize")
+}
+
+/// Updates the job's `review` object (created on first use).
+fn review(j: &mut JobRow, update: impl FnOnce(&mut JobReviewJson)) {
+    let mut r: JobReviewJson = j
+        .review
+        .take()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    update(&mut r);
+    j.review = Some(json(&r));
 }
 
 impl Jobs {
@@ -199,6 +223,8 @@ impl Projection for Jobs {
                     updated_at: to_i64(d.timestamp_us / 1_000_000),
                     created_version: v,
                     updated_version: v,
+                    terms: None,
+                    review: None,
                 };
                 self.rows.insert(row.job_id, row);
             }
@@ -210,6 +236,15 @@ impl Projection for Jobs {
                     j.render_deadline = Some(to_i64(e.render_deadline));
                     j.worker_score = Some(to_i64(e.worker_score));
                     j.refund = j.refund.saturating_add(to_i64(e.refund));
+                    j.terms = Some(json(&JobTermsJson {
+                        collateral: e.collateral,
+                        worker_commission_bps: e.worker_commission_bps,
+                        review_window_secs: e.review_window_secs,
+                        max_rerenders: e.max_rerenders,
+                        min_rerender_secs: e.min_rerender_secs,
+                        response_window_secs: e.response_window_secs,
+                        dispute_timeout_secs: e.dispute_timeout_secs,
+                    }));
                 }
             }
             E::ResultSubmitted(e) => {
@@ -264,9 +299,23 @@ impl Projection for Jobs {
                     j.slashed = to_i64(e.slashed);
                 }
             }
+            E::PartiallyAccepted(e) => {
+                if let Some(j) = self.job(e.job_id, d) {
+                    j.status = status::PARTIALLY_ACCEPTED;
+                    review(j, |r| {
+                        r.frames_accepted = Some(e.frames_accepted);
+                        r.response_deadline = Some(e.response_deadline);
+                    });
+                }
+            }
             E::JobDisputed(e) => {
                 if let Some(j) = self.job(e.job_id, d) {
                     j.status = status::DISPUTED;
+                    review(j, |r| {
+                        r.disputed_by = Some(hex(&e.by));
+                        r.timeout_frames = Some(e.timeout_frames);
+                        r.timeout_at = Some(e.timeout_at);
+                    });
                 }
             }
             E::ConfigInitialized(_)
@@ -275,7 +324,13 @@ impl Projection for Jobs {
             | E::AdminTransferred(_)
             | E::PausedSet(_)
             | E::TreasurySet(_)
-            | E::ArbiterSet(_)
+            | E::ArbiterAdded(_)
+            | E::ArbiterRemoved(_)
+            | E::StakeLocked(_)
+            | E::StakeUnlocked(_)
+            | E::NonceBurned(_)
+            | E::ClaimableCredited(_)
+            | E::ClaimableWithdrawn(_)
             | E::AttesterAdded(_)
             | E::AttesterRemoved(_)
             | E::AttestationSubmitted(_)

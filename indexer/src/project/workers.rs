@@ -1,6 +1,7 @@
-//! Workers: the last attested score and its device (key and binding), price, stake and unbonding, escrow's
-//! counters (as `escrow::record_payment` keeps them), rewards claimed and
-//! the worker VIP pass.
+//! Workers: the last attested score and its device (key and binding), price,
+//! stake, collateral locked and unbonding, escrow's counters (as
+//! `escrow::record_payment` keeps them), rewards claimed and the worker VIP
+//! pass.
 
 use std::collections::BTreeSet;
 
@@ -36,6 +37,8 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         E::UnstakeRequested(e) => Some(&e.worker),
         E::Withdrawn(e) => Some(&e.worker),
         E::Slashed(e) => Some(&e.worker),
+        E::StakeLocked(e) => Some(&e.worker),
+        E::StakeUnlocked(e) => Some(&e.worker),
         E::UptimeReported(e) => Some(&e.worker),
         E::LeaseRecorded(e) => Some(&e.worker),
         E::RewardClaimed(e) => Some(&e.worker),
@@ -47,7 +50,12 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::AdminTransferred(_)
         | E::PausedSet(_)
         | E::TreasurySet(_)
-        | E::ArbiterSet(_)
+        | E::ArbiterAdded(_)
+        | E::ArbiterRemoved(_)
+        | E::PartiallyAccepted(_)
+        | E::NonceBurned(_)
+        | E::ClaimableCredited(_)
+        | E::ClaimableWithdrawn(_)
         | E::AttesterAdded(_)
         | E::AttesterRemoved(_)
         | E::AttestationSubmitted(_)
@@ -89,7 +97,8 @@ impl Workers {
     }
 
     /// Counters of a paid job (confirmed, finalized or resolved), as
-    /// escrow's `record_payment`: they move only when frames were paid.
+    /// escrow's `record_payment`: they move only for paid work (frames paid,
+    /// each at `min_price_per_frame` or more).
     fn paid(&mut self, worker: &AccountAddress, v: i64, frames: u64, lease: u64) {
         let w = self.worker(worker, v);
         if frames > 0 {
@@ -180,10 +189,11 @@ impl Projection for Workers {
             }
             E::Slashed(e) => {
                 let w = self.worker(&e.worker, v);
-                w.stake = (w.stake - to_i64(e.from_stake)).max(0);
-                w.unbonding = (w.unbonding - to_i64(e.from_unbonding)).max(0);
+                w.stake = to_i64(e.total_stake);
                 w.slashed_total = w.slashed_total.saturating_add(to_i64(e.amount));
             }
+            E::StakeLocked(e) => self.worker(&e.worker, v).locked = to_i64(e.locked),
+            E::StakeUnlocked(e) => self.worker(&e.worker, v).locked = to_i64(e.locked),
             // Uptime and leases live in `worker_epochs`; they make the
             // worker known.
             E::UptimeReported(e) => {
@@ -205,7 +215,12 @@ impl Projection for Workers {
             | E::AdminTransferred(_)
             | E::PausedSet(_)
             | E::TreasurySet(_)
-            | E::ArbiterSet(_)
+            | E::ArbiterAdded(_)
+            | E::ArbiterRemoved(_)
+            | E::PartiallyAccepted(_)
+            | E::NonceBurned(_)
+            | E::ClaimableCredited(_)
+            | E::ClaimableWithdrawn(_)
             | E::AttesterAdded(_)
             | E::AttesterRemoved(_)
             | E::AttestationSubmitted(_)

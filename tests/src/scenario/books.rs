@@ -39,6 +39,8 @@ pub(super) struct Books {
     pub paid: Vec<(u64, AccountAddress, u64)>,
     /// Every VIP pass minted (revoked ones included).
     pub passes: Vec<Pass>,
+    /// `(credited, withdrawn)` claimable balances per owner.
+    pub claimables: BTreeMap<AccountAddress, (u64, u64)>,
 }
 
 /// A VIP pass as minted.
@@ -89,6 +91,12 @@ impl Books {
                 *self.claims.entry(x.epoch).or_default() += 1;
             }
             LumenEvent::Withdrawn(x) => self.withdrawn += x.amount,
+            LumenEvent::ClaimableCredited(x) => {
+                self.claimables.entry(x.owner).or_default().0 += x.amount
+            }
+            LumenEvent::ClaimableWithdrawn(x) => {
+                self.claimables.entry(x.owner).or_default().1 += x.amount
+            }
             LumenEvent::JobCreated(x) => {
                 let c = self.created.entry(x.creator).or_default();
                 c.0 += 1;

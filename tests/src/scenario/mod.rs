@@ -21,11 +21,18 @@
 //!   re-benchmark, one has its score revoked and re-attests, a few leave
 //!   (unstake, withdraw after unbonding);
 //! - creators post jobs that take every path of the job state machine:
-//!   confirmed (sometimes partly), rerendered once or twice, finalized after
-//!   the review window, reclaimed after a missed deadline (with a slash and a
-//!   stake top-up), cancelled, disputed then resolved (sometimes paying 0),
-//!   disputed then finalized after the dispute timeout, or left open; jobs
-//!   still running at the end hold their balance;
+//!   confirmed, partly accepted (the worker takes it, disputes it or lets
+//!   the response window pass), rerendered once or twice, a rerender's
+//!   deadline missed (the creator's reclaim refused, the delivered frames
+//!   disputed by either side), finalized after the review window, reclaimed
+//!   after a missed deadline (the collateral slashed, a stake top-up),
+//!   cancelled, disputed then resolved (sometimes paying 0), disputed then
+//!   finalized after the dispute timeout, or left open; a worker's attempt to
+//!   dispute its own submission is refused; creators now and then withdraw a
+//!   signed offer by burning its nonce; once, the payment asset's issuer
+//!   freezes a worker's store over a payout, and the worker withdraws the
+//!   claimable balance after the thaw; jobs still running at the end hold
+//!   their balance and their collateral;
 //! - every epoch is funded, uptime is reported after it ends, it is closed
 //!   after the grace period (a pre-launch epoch with no weight rolls its pool
 //!   over; a keeper's bot sometimes tries too early), and most workers claim
@@ -236,6 +243,9 @@ const ARBITER: usize = 2;
 const ATTESTERS: [usize; 2] = [3, 4];
 const KEEPER: usize = 5;
 const OPERATOR: usize = 6;
+/// The payment asset's issuer (it can freeze a store, as regulated
+/// stablecoins can).
+const ISSUER: usize = 7;
 const PAYMENT_ASSET: &str = "usdt-metadata";
 
 /// The simulation: the model's chain, the actors and their plans.
@@ -260,6 +270,8 @@ struct Sim {
     /// Campaign participants (creators, then workers).
     participants: Vec<Ed25519Account>,
     books: Books,
+    /// The issuer froze a worker's store over a payout (once).
+    froze: bool,
 }
 
 fn key(seed: u64, label: &str, i: u64) -> Ed25519Account {
@@ -301,7 +313,7 @@ impl Sim {
         params::check(params::VIP_WORKER_DAYS.name, cfg.vip_worker_days)
             .map_err(|e| ScenarioError::Config(e.to_string()))?;
         let seed = cfg.seed;
-        let staff: Vec<Ed25519Account> = (0..7)
+        let staff: Vec<Ed25519Account> = (0..8)
             .map(|i| {
                 let a = key(seed, "staff", i);
                 if i as usize == ADMIN {
@@ -346,6 +358,7 @@ impl Sim {
             end,
             participants: vec![],
             books: Books::default(),
+            froze: false,
         })
     }
 
@@ -441,6 +454,7 @@ impl Sim {
                 LumenEvent::EpochFunded(x) => (me, rewards, x.amount),
                 LumenEvent::RewardClaimed(x) => (rewards, me, x.amount),
                 LumenEvent::JobCancelled(x) => (x.job, me, x.refund),
+                LumenEvent::ClaimableWithdrawn(x) => (escrow, me, x.amount),
                 _ => (escrow, escrow, 0),
             };
             if amount > 0 {

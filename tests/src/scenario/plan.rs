@@ -15,7 +15,12 @@ use super::{Result, Sim, USDT};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Path {
     Confirm,
+    /// The creator accepts part of a submission; the worker answers.
+    Partial,
     Rerender(u64),
+    /// One rerender round whose deadline the worker misses: the delivered
+    /// frames are disputed (by either side) and judged.
+    MissedRerender,
     Finalize,
     Reclaim,
     Cancel,
@@ -37,10 +42,13 @@ pub(super) enum Action {
     Accept(usize),
     Submit(usize),
     Review(usize),
+    Respond(usize),
+    Missed(usize),
     Reclaim(usize),
     Cancel(usize),
     Finalize(usize),
     Resolve(usize),
+    WithdrawClaimable(usize),
     Fund(u64, u64),
     Report(u64),
     EarlyClose(u64),
@@ -256,8 +264,10 @@ impl Sim {
             }
             let roll = self.rng.gen_range(0..100);
             let path = match roll {
-                0..=37 => Path::Confirm,
-                38..=49 => Path::Rerender(if self.rng.gen_bool(0.3) { 2 } else { 1 }),
+                0..=29 => Path::Confirm,
+                30..=37 => Path::Partial,
+                38..=43 => Path::Rerender(if self.rng.gen_bool(0.3) { 2 } else { 1 }),
+                44..=49 => Path::MissedRerender,
                 50..=61 => Path::Finalize,
                 62..=69 => Path::Reclaim,
                 70..=77 => Path::Cancel,
@@ -351,10 +361,13 @@ impl Sim {
             Action::Accept(j) => self.accept(j),
             Action::Submit(j) => self.submit(j),
             Action::Review(j) => self.review(j),
+            Action::Respond(j) => self.respond(j),
+            Action::Missed(j) => self.missed(j),
             Action::Reclaim(j) => self.reclaim(j),
             Action::Cancel(j) => self.cancel(j),
             Action::Finalize(j) => self.finalize(j),
             Action::Resolve(j) => self.resolve(j),
+            Action::WithdrawClaimable(w) => self.withdraw_claimable(w),
             Action::Fund(e, amount) => self.fund(e, amount),
             Action::Report(e) => self.report(e),
             Action::EarlyClose(e) => self.early_close(e),

@@ -41,6 +41,8 @@ pub struct JobSummary {
     pub rerenders: u64,
     /// Lease seconds.
     pub lease_secs: u64,
+    /// Stake locked as its collateral at assignment (0 while open).
+    pub collateral: u64,
 }
 
 /// Totals over all jobs.
@@ -75,6 +77,8 @@ pub struct WorkerSummary {
     pub score: u64,
     /// Bonded stake.
     pub stake: u64,
+    /// Part of it locked as collateral of active jobs.
+    pub locked: u64,
     /// Unbonding stake.
     pub unbonding: u64,
     /// Price per IB-hour.
@@ -171,12 +175,27 @@ pub struct VipSummary {
 pub struct StakeTotals {
     /// Sum of bonded stake.
     pub staked: u64,
+    /// Sum locked as collateral of active jobs.
+    pub locked: u64,
     /// Sum unbonding.
     pub unbonding: u64,
     /// Sum withdrawn.
     pub withdrawn: u64,
     /// Sum slashed into the penalty pool.
     pub slashed: u64,
+}
+
+/// An address escrow held settlement legs for (its store was frozen).
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimableSummary {
+    /// Owner.
+    pub owner: String,
+    /// Still held.
+    pub balance: u64,
+    /// Credited in total.
+    pub credited: u64,
+    /// Withdrawn in total.
+    pub withdrawn: u64,
 }
 
 /// Reward totals.
@@ -244,6 +263,8 @@ pub struct Summary {
     pub vip: Vec<VipSummary>,
     /// Every job, by id.
     pub job_list: Vec<JobSummary>,
+    /// Claimable balances, by owner.
+    pub claimables: Vec<ClaimableSummary>,
     /// The testnet campaign.
     pub campaign: CampaignSummary,
 }
@@ -342,6 +363,7 @@ impl Sim {
                 frames_paid: jb.frames_paid,
                 rerenders: jb.rerenders,
                 lease_secs: jb.lease_secs,
+                collateral: jb.terms.collateral,
             });
         }
         let b = &self.books;
@@ -360,6 +382,7 @@ impl Sim {
                     gpu_model: GPUS[x.gpu].model.to_string(),
                     score: attestation::score_of(c, a, now),
                     stake: stake.stake,
+                    locked: stake.locked,
                     unbonding: stake.unbonding,
                     price_per_ib_hour: stake.price_per_ib_hour,
                     eligible: staking::is_eligible(c, a, now).unwrap_or(false),
@@ -402,10 +425,22 @@ impl Sim {
         creators.sort_by(|a, b| a.address.cmp(&b.address));
         let stake = StakeTotals {
             staked: c.staking.workers.values().map(|x| x.stake).sum(),
+            locked: c.staking.workers.values().map(|x| x.locked).sum(),
             unbonding: c.staking.workers.values().map(|x| x.unbonding).sum(),
             withdrawn: b.withdrawn,
             slashed: c.staking.penalty_pool,
         };
+        let mut claimables: Vec<ClaimableSummary> = b
+            .claimables
+            .iter()
+            .map(|(a, &(credited, withdrawn))| ClaimableSummary {
+                owner: a.to_hex(),
+                balance: escrow::claimable_of(c, *a),
+                credited,
+                withdrawn,
+            })
+            .collect();
+        claimables.sort_by(|a, b| a.owner.cmp(&b.owner));
         let mut rewards = RewardTotals {
             carry: c.rewards.carry,
             ..Default::default()
@@ -530,6 +565,7 @@ impl Sim {
             creators,
             vip,
             job_list,
+            claimables,
             campaign,
         };
         let attester = &self.staff[ATTESTERS[0]];

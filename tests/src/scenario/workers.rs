@@ -106,7 +106,9 @@ impl Sim {
 
     pub(super) fn unstake(&mut self, w: usize) -> Result<()> {
         let account = self.workers[w].account.clone();
-        let amount = staking::stake_of(&self.chain, account.address());
+        // The collateral of its jobs in flight stays locked until they end.
+        let a = account.address();
+        let amount = staking::stake_of(&self.chain, a) - staking::locked_of(&self.chain, a);
         if amount == 0 {
             return Ok(());
         }

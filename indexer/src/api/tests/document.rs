@@ -204,6 +204,14 @@ async fn every_answer_has_its_documented_shape() {
         ("/v1/epochs", "/v1/epochs".into()),
         ("/v1/epochs/{epoch}", format!("/v1/epochs/{epoch}")),
         ("/v1/vip", "/v1/vip?include_revoked=true".into()),
+        (
+            "/v1/claimables",
+            "/v1/claimables?include_withdrawn=true".into(),
+        ),
+        (
+            "/v1/claimables/{address}",
+            format!("/v1/claimables/{}", long_hex(0xc2)),
+        ),
         ("/v1/campaign", "/v1/campaign".into()),
         (
             "/v1/leaderboard/campaign",

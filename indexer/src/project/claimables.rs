@@ -1,0 +1,142 @@
+//! Claimable balances: settlement legs escrow could not deliver (the
+//! receiving store was frozen), per owner, until withdrawn.
+
+use std::collections::BTreeSet;
+
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use lumen_sdk::events::LumenEvent;
+use lumen_sdk::AccountAddress;
+
+use super::{hex, replace_rows, Projection, Rows};
+use crate::decode::Decoded;
+use crate::rows::{to_i64, ClaimableRow};
+use crate::schema::claimables;
+use crate::store::StoreError;
+
+/// The `claimables` rows of a batch.
+pub(crate) struct Claimables {
+    rows: Rows<String, ClaimableRow>,
+}
+
+/// The owner whose claimable balance an event changes.
+fn owner_of(event: &LumenEvent) -> Option<&AccountAddress> {
+    use LumenEvent as E;
+    match event {
+        E::ClaimableCredited(e) => Some(&e.owner),
+        E::ClaimableWithdrawn(e) => Some(&e.owner),
+        E::ConfigInitialized(_)
+        | E::ParamsUpdated(_)
+        | E::AdminProposed(_)
+        | E::AdminTransferred(_)
+        | E::PausedSet(_)
+        | E::TreasurySet(_)
+        | E::ArbiterAdded(_)
+        | E::ArbiterRemoved(_)
+        | E::AttesterAdded(_)
+        | E::AttesterRemoved(_)
+        | E::AttestationSubmitted(_)
+        | E::ScoreAttested(_)
+        | E::ScoreRevoked(_)
+        | E::PriceSet(_)
+        | E::Staked(_)
+        | E::UnstakeRequested(_)
+        | E::Withdrawn(_)
+        | E::Slashed(_)
+        | E::StakeLocked(_)
+        | E::StakeUnlocked(_)
+        | E::PenaltiesSwept(_)
+        | E::JobCreated(_)
+        | E::JobAssigned(_)
+        | E::ResultSubmitted(_)
+        | E::RerenderRequested(_)
+        | E::PartiallyAccepted(_)
+        | E::JobCompleted(_)
+        | E::JobCancelled(_)
+        | E::JobReclaimed(_)
+        | E::JobDisputed(_)
+        | E::DisputeResolved(_)
+        | E::NonceBurned(_)
+        | E::UptimeReported(_)
+        | E::LeaseRecorded(_)
+        | E::EpochFunded(_)
+        | E::EpochClosed(_)
+        | E::RewardClaimed(_)
+        | E::VipMinted(_)
+        | E::VipRevoked(_)
+        | E::CheckedIn(_)
+        | E::CreditsClaimed(_)
+        | E::SocialTaskGranted(_)
+        | E::ReferralRegistered(_)
+        | E::ReferralPointsEarned(_)
+        | E::CampaignFunded(_)
+        | E::LeaderboardPaid(_)
+        | E::CampaignConfigured(_)
+        | E::PoolSwept(_) => None,
+    }
+}
+
+impl Claimables {
+    /// The owner's row (a new one when first credited), stamped with `version`.
+    fn owner(&mut self, addr: &AccountAddress, version: i64) -> &mut ClaimableRow {
+        let c = self.rows.entry(hex(addr), |owner| {
+            ClaimableRow::empty(owner.clone(), version)
+        });
+        c.updated_version = version;
+        c
+    }
+}
+
+impl Projection for Claimables {
+    type Keys = BTreeSet<String>;
+    type Reads<'a> = ();
+
+    fn keys(keys: &mut Self::Keys, d: &Decoded) {
+        keys.extend(owner_of(&d.event).map(hex));
+    }
+
+    fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
+        let mut rows = Rows::new(&keys);
+        if !keys.is_empty() {
+            for c in claimables::table
+                .filter(claimables::owner.eq_any(&keys))
+                .select(ClaimableRow::as_select())
+                .load(conn)?
+            {
+                rows.loaded(c.owner.clone(), c);
+            }
+        }
+        Ok(Self { rows })
+    }
+
+    fn apply(&mut self, d: &Decoded, (): ()) {
+        use LumenEvent as E;
+        let v = to_i64(d.version);
+        match &d.event {
+            E::ClaimableCredited(e) => {
+                let c = self.owner(&e.owner, v);
+                c.balance = to_i64(e.total);
+                c.credited_total = c.credited_total.saturating_add(to_i64(e.amount));
+            }
+            // A withdrawal takes the whole balance.
+            E::ClaimableWithdrawn(e) => {
+                let c = self.owner(&e.owner, v);
+                c.balance = 0;
+                c.withdrawn_total = c.withdrawn_total.saturating_add(to_i64(e.amount));
+            }
+            // `owner_of` names every event; the others touch no balance.
+            _ => {}
+        }
+    }
+
+    fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
+        let keys: Vec<String> = self.rows.keys().cloned().collect();
+        replace_rows!(
+            conn,
+            claimables::table,
+            claimables::table.filter(claimables::owner.eq_any(&keys)),
+            self.rows.into_rows()
+        );
+        Ok(())
+    }
+}
