@@ -59,13 +59,20 @@ pub fn abi_type(declared: &str) -> String {
 }
 
 /// The module declaring a view struct: the module of the first view that
-/// returns it.
+/// returns it, or (a struct only nested in another, as `JobTerms` in
+/// `JobInfo`) the module of the struct holding it.
 fn struct_module(name: &str) -> Option<&'static str> {
     VIEW_STRUCTS.iter().find(|s| s.name == name)?;
     VIEW_FUNCTIONS
         .iter()
         .find(|v| results(v.returns).any(|r| r == name))
         .map(|v| v.module)
+        .or_else(|| {
+            VIEW_STRUCTS
+                .iter()
+                .find(|s| s.name != name && s.types.iter().any(|t| t.trim() == name))
+                .and_then(|s| struct_module(s.name))
+        })
 }
 
 /// The result types of a view: one, or the members of a tuple.
