@@ -67,13 +67,16 @@ module lumen::transition_vectors_tests {
             count<lumen::campaign::SocialTaskGranted>(),
             count<lumen::config::AdminProposed>(),
             count<lumen::config::AdminTransferred>(),
-            count<lumen::config::ArbiterSet>(),
+            count<lumen::config::ArbiterAdded>(),
+            count<lumen::config::ArbiterRemoved>(),
             count<lumen::config::AttesterAdded>(),
             count<lumen::config::AttesterRemoved>(),
             count<lumen::config::ConfigInitialized>(),
             count<lumen::config::ParamsUpdated>(),
             count<lumen::config::PausedSet>(),
             count<lumen::config::TreasurySet>(),
+            count<lumen::escrow::ClaimableCredited>(),
+            count<lumen::escrow::ClaimableWithdrawn>(),
             count<lumen::escrow::DisputeResolved>(),
             count<lumen::escrow::JobAssigned>(),
             count<lumen::escrow::JobCancelled>(),
@@ -81,6 +84,8 @@ module lumen::transition_vectors_tests {
             count<lumen::escrow::JobCreated>(),
             count<lumen::escrow::JobDisputed>(),
             count<lumen::escrow::JobReclaimed>(),
+            count<lumen::escrow::NonceBurned>(),
+            count<lumen::escrow::PartiallyAccepted>(),
             count<lumen::escrow::RerenderRequested>(),
             count<lumen::escrow::ResultSubmitted>(),
             count<lumen::rewards::EpochClosed>(),
@@ -92,6 +97,8 @@ module lumen::transition_vectors_tests {
             count<lumen::staking::PenaltiesSwept>(),
             count<lumen::staking::PriceSet>(),
             count<lumen::staking::Slashed>(),
+            count<lumen::staking::StakeLocked>(),
+            count<lumen::staking::StakeUnlocked>(),
             count<lumen::staking::Staked>(),
             count<lumen::staking::UnstakeRequested>(),
             count<lumen::staking::Withdrawn>(),
@@ -171,7 +178,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0a213b2716da13f9332bb4c0c8128242cfb415b0a595a719c02bbb3f8c99c183cdd006e0a26613bd65535831e9132771c83dc6bdf21e0ac7b4181f2b1b3b760a");
         check<lumen::attestation::AttestationSubmitted>(n10_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020448fe8fcaf43ff5026000aa5dc4220e7fa968d6ac2837ba10b7c6aa753e3c710301425000000000002000000000000000200000000000000"], 110000);
         check<lumen::attestation::ScoreAttested>(n10_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108020202020202020208525458203330373000200000000000003014250000000000010000000000000002000000000000007830ff66000000007830ff660000000078bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 110100);
-        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a worker registers a device key, rotates it, and the old key is free for another worker
@@ -199,7 +206,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c");
         check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c00"], 103000);
-        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker releases its device, another worker takes it, the admin unbinds it, and a third binding is released by anyone long after its expiry
@@ -249,7 +256,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
         check<lumen::attestation::DeviceReleased>(n7_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000000bad02"], 107000);
-        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters attest
@@ -264,7 +271,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -281,7 +288,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -298,7 +305,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -315,7 +322,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b215");
     }
@@ -328,7 +335,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -345,7 +352,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"09d32d4f632e6433b751b87c8677e4d0c8e039eb948759c18a1a959514985dd492f77ae59414e96f1053620087ec1ce949a4e1487b4d757d6b39746a93a4f103");
     }
@@ -362,7 +369,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -379,7 +386,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007200);
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"2600dba05df5d4c5bcdb50d1e37ea11e7d2630f698c334f977d8dea4aa260876d8c26fa273d77fa9e188246ac2c6b42dfa36e13a7f7e5f50c08b2fa0f3494507");
@@ -397,7 +404,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"09bdcdaaf54baea35275a9cb773603c349806da70f21c9801440d7b9a2f23b6d190932e0fadad034f5b551c00b7d75e5a81f0a2086dbe6df89cb43a34917e507");
     }
@@ -426,7 +433,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"aca06f813abb65a365dec84e75fe1f0576dd0922a216323206864f52c1ae59a28863a8fbd45946fe8906d0b42ebf87342b7104f0b957ebd3e093ce09eb7b7104");
         check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4102000000000000002014470cfa1b9e5a15c5dd52712122c4a25dd79c73239c3b69a212cf6a522c74ba301425000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreAttested>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000002000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 102100);
-        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -453,7 +460,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
         check<lumen::attestation::DeviceKeyRegistered>(n2_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 102000);
-        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"fa118d4ff02a89b5d3468dab3d155f7ef0b170247aedd03016596f5160308d3ff0188b42df9fb55347804da2f7ad073ff0e04ce598f468b204adce698c710501");
     }
@@ -486,7 +493,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::attestation::AttestationSubmitted>();
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"7e72708f634639162d34b99f31ee554a81e7e75b86c6c21b30fee188eb31943239a424d019be64b4e915bb1f48562a34ff9264ac6650a77e467b6c4541e0ba0c");
     }
@@ -519,7 +526,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::attestation::AttestationSubmitted>();
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -542,7 +549,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -555,7 +562,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -584,7 +591,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
         check<lumen::attestation::RevocationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreRevoked>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 102100);
-        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"again"));
     }
@@ -597,7 +604,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"0000000000000000000000000000000000000000000000000000000000000000");
     }
@@ -614,7 +621,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
     }
@@ -641,7 +648,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::attestation::DeviceReleased>(n2_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c417d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101"], 102000);
-        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::release_device
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -664,7 +671,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::release_expired_device
         aptos_framework::timestamp::update_global_time_for_test_secs(1733183999);
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
@@ -688,7 +695,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::unbind_device
         lumen::attestation::unbind_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
     }
@@ -772,7 +779,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::campaign::PoolSwept>();
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
         check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700180081a0c01000000"], 114000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only the operator grants tasks
@@ -790,7 +797,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 1000000);
     }
@@ -801,7 +808,7 @@ module lumen::transition_vectors_tests {
     fun campaign_check_in_without_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::check_in
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -825,7 +832,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
@@ -850,7 +857,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::claim_credits
         lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -889,7 +896,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000040420f0000000000808d5b000000000040420f0000000000"], 105000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 6: campaign::claim_credits
         aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
         lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
@@ -910,7 +917,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::fund
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 0);
     }
@@ -934,7 +941,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::SocialTaskGranted>();
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
         check<lumen::campaign::SocialTaskGranted>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3030000000000000040420f000000000040420f0000000000000000000000000000000000000000000000000000000000000000000000000e"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
     }
@@ -954,7 +961,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 0);
     }
@@ -978,7 +985,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
@@ -998,7 +1005,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
@@ -1022,7 +1029,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
@@ -1050,7 +1057,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
@@ -1079,7 +1086,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[], vector<u64>[]);
@@ -1108,7 +1115,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
@@ -1137,7 +1144,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[1000000, 2000000]);
@@ -1166,7 +1173,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[999999]);
@@ -1200,7 +1207,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::campaign::LeaderboardPaid>();
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
         check<lumen::campaign::LeaderboardPaid>(n4_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb340420f0000000000000000000000000000c2eb0b0000000000c2eb0b000000000008af2f00000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: campaign::pay_leaderboard
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
     }
@@ -1224,7 +1231,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::pay_leaderboard
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
     }
@@ -1235,7 +1242,7 @@ module lumen::transition_vectors_tests {
     fun campaign_empty_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_period
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
     }
@@ -1246,7 +1253,7 @@ module lumen::transition_vectors_tests {
     fun campaign_four_tiers() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_tier_amounts
         lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
     }
@@ -1270,7 +1277,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::sweep
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -1281,26 +1288,28 @@ module lumen::transition_vectors_tests {
     fun campaign_zero_operator() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_operator
         lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
 
-    // initialize emits ConfigInitialized and one ParamsUpdated per parameter
+    // initialize emits ConfigInitialized, ArbiterAdded and one ParamsUpdated per parameter
     #[test]
     fun config_initialize_sets_every_default() {
         uninitialized();
         let start = counts();
         // 0: config::initialize
         let n0_0 = count<lumen::config::ConfigInitialized>();
-        let n0_1 = count<lumen::config::ParamsUpdated>();
+        let n0_1 = count<lumen::config::ArbiterAdded>();
+        let n0_2 = count<lumen::config::ParamsUpdated>();
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
         check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d2320400000000000000000000000000000000000000000000000000000000000070010000000000000000000000000000000000000000000000000000000000007002"], 100000);
-        check<lumen::config::ParamsUpdated>(n0_1, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000"], 100100);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::config::ArbiterAdded>(n0_1, vector[x"0000000000000000000000000000000000000000000000000000000000007002"], 100100);
+        check<lumen::config::ParamsUpdated>(n0_2, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000", x"136d696e5f70726963655f7065725f6672616d650000000000000000e803000000000000", x"156d696e5f70726963655f7065725f69625f686f75720000000000000000a086010000000000", x"0d736c6173685f6361705f62707300000000000000001027000000000000", x"116d696e5f726572656e6465725f736563730000000000000000100e000000000000", x"14726573706f6e73655f77696e646f775f73656373000000000000000080f4030000000000"], 100200);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 23, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
-    // a two-step admin transfer; the new admin pauses, sets treasury, arbiter, attesters, a parameter
+    // a two-step admin transfer; the new admin pauses, sets the treasury, the arbiter set, attesters, a parameter
     #[test]
     #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
     fun config_admin_moves() {
@@ -1326,24 +1335,28 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::config::TreasurySet>();
         lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007101);
         check<lumen::config::TreasurySet>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007101"], 104000);
-        // 5: config::set_arbiter
-        let n5_0 = count<lumen::config::ArbiterSet>();
-        lumen::config::set_arbiter(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007102);
-        check<lumen::config::ArbiterSet>(n5_0, vector[x"0000000000000000000000000000000000000000000000000000000000007102"], 105000);
-        // 6: config::add_attester
-        let n6_0 = count<lumen::config::AttesterAdded>();
+        // 5: config::add_arbiter
+        let n5_0 = count<lumen::config::ArbiterAdded>();
+        lumen::config::add_arbiter(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007102);
+        check<lumen::config::ArbiterAdded>(n5_0, vector[x"0000000000000000000000000000000000000000000000000000000000007102"], 105000);
+        // 6: config::remove_arbiter
+        let n6_0 = count<lumen::config::ArbiterRemoved>();
+        lumen::config::remove_arbiter(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007002);
+        check<lumen::config::ArbiterRemoved>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007002"], 106000);
+        // 7: config::add_attester
+        let n7_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007004);
-        check<lumen::config::AttesterAdded>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 106000);
-        // 7: config::remove_attester
-        let n7_0 = count<lumen::config::AttesterRemoved>();
+        check<lumen::config::AttesterAdded>(n7_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 107000);
+        // 8: config::remove_attester
+        let n8_0 = count<lumen::config::AttesterRemoved>();
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007003);
-        check<lumen::config::AttesterRemoved>(n7_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003"], 107000);
-        // 8: config::set_param
-        let n8_0 = count<lumen::config::ParamsUpdated>();
+        check<lumen::config::AttesterRemoved>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003"], 108000);
+        // 9: config::set_param
+        let n9_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), std::string::utf8(b"slash_bps"), 2500);
-        check<lumen::config::ParamsUpdated>(n8_0, vector[x"09736c6173685f627073e803000000000000c409000000000000"], 108000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 9: config::set_paused
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"09736c6173685f627073e803000000000000c409000000000000"], 109000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 10: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
 
@@ -1353,7 +1366,7 @@ module lumen::transition_vectors_tests {
     fun config_not_initialized() {
         uninitialized();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1364,7 +1377,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_by_another() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1375,7 +1388,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1390,7 +1403,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::PausedSet>();
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
         check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: staking::set_price
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 1);
     }
@@ -1401,7 +1414,7 @@ module lumen::transition_vectors_tests {
     fun config_accept_without_proposal() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::accept_admin
         lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -1412,7 +1425,7 @@ module lumen::transition_vectors_tests {
     fun config_unknown_param() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"nope"), 1);
     }
@@ -1423,7 +1436,7 @@ module lumen::transition_vectors_tests {
     fun config_param_out_of_range() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 10001);
     }
@@ -1434,7 +1447,7 @@ module lumen::transition_vectors_tests {
     fun config_attester_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_attester
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007003);
     }
@@ -1445,9 +1458,31 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_attester() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_attester
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
+    }
+
+    // an arbiter is added once
+    #[test]
+    #[expected_failure(abort_code = 0x8000c /* EArbiterExists */, location = lumen::config)]
+    fun config_arbiter_twice() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::add_arbiter
+        lumen::config::add_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007002);
+    }
+
+    // only arbiters are removed
+    #[test]
+    #[expected_failure(abort_code = 0x6000d /* EArbiterNotFound */, location = lumen::config)]
+    fun config_remove_unknown_arbiter() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::remove_arbiter
+        lumen::config::remove_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
 
     // the treasury is never @0x0
@@ -1456,14 +1491,14 @@ module lumen::transition_vectors_tests {
     fun config_zero_treasury() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_treasury
         lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
 
-    // assigned below the maximum price (refund), submitted, 7 of 10 frames confirmed
+    // assigned below the maximum price (refund), submitted, every frame confirmed
     #[test]
-    fun escrow_confirm_partly() {
+    fun escrow_confirm_everything() {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
@@ -1488,12 +1523,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -1501,15 +1538,188 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728001200);
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
-        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7);
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4107000000000000003002000000000000c0010000000000007000000000000000f000000000000000580200000000000000"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n7_0 = count<lumen::staking::StakeUnlocked>();
+        let n7_1 = count<lumen::rewards::LeaseRecorded>();
+        let n7_2 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
+        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
+        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
-    // two rerender rounds add to the lease; the creator then confirms everything
+    // 7 of 10 frames accepted opens the worker's response window; the worker agrees
+    #[test]
+    fun escrow_partial_acceptance_agreed() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728001200);
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000007000000000000003029036700000000"], 107000);
+        // 8: escrow::accept_partial
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::rewards::LeaseRecorded>();
+        let n8_2 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::accept_partial(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
+        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410700000000000000c0da00000000000000af000000000000c02b000000000000c05d000000000000580200000000000000"], 108200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // 0 frames accepted; the worker stays silent and anyone settles after the response window
+    #[test]
+    fun escrow_partial_acceptance_unanswered() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000000000000000000d826036700000000"], 107000);
+        // 8: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100000000000000000000000000000000000000000000000000000000000000008038010000000000580200000000000001"], 108100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // the worker disputes 4 accepted frames; the timeout pays the creator's 4, not the opener's 10
+    #[test]
+    fun escrow_worker_disputes_partial_acceptance() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000400000000000000d826036700000000"], 107000);
+        // 8: escrow::dispute
+        let n8_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
+        check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000040000000000000058a7116700000000"], 108000);
+        // 9: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
+        let n9_0 = count<lumen::staking::StakeUnlocked>();
+        let n9_1 = count<lumen::rewards::LeaseRecorded>();
+        let n9_2 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
+        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
+        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb000000000000580200000000000001"], 109200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // two rerender rounds, each given at least the first window, add to the lease; the creator confirms
     #[test]
     fun escrow_rerender_twice_then_confirm() {
         world();
@@ -1536,44 +1746,177 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"max_rerenders"), 0);
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 0);
+        check<lumen::config::ParamsUpdated>(n8_0, vector[x"15776f726b65725f636f6d6d697373696f6e5f627073401f0000000000000000000000000000"], 108000);
+        // 9: escrow::request_rerender
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000900);
+        let n9_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728008100);
+        check<lumen::escrow::RerenderRequested>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000a44fff66000000000100000000000000"], 109000);
+        // 10: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
+        let n10_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
+        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 110000);
+        // 11: escrow::request_rerender
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728002100);
+        let n11_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728009300);
+        check<lumen::escrow::RerenderRequested>(n11_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000005454ff66000000000200000000000000"], 111000);
+        // 12: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003000);
+        let n12_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
+        check<lumen::escrow::ResultSubmitted>(n12_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 112000);
+        // 13: escrow::confirm
+        let n13_0 = count<lumen::staking::StakeUnlocked>();
+        let n13_1 = count<lumen::rewards::LeaseRecorded>();
+        let n13_2 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::staking::StakeUnlocked>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 113000);
+        check<lumen::rewards::LeaseRecorded>(n13_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 113100);
+        check<lumen::escrow::JobCompleted>(n13_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000600900000000000000"], 113200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 2, 3, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // a rerender round misses its deadline: the creator disputes the delivery, an arbiter pays 6 frames
+    #[test]
+    fun escrow_missed_rerender_disputed_by_creator() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::request_rerender
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000900);
         let n7_0 = count<lumen::escrow::RerenderRequested>();
-        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728004500);
-        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000009441ff66000000000100000000000000"], 107000);
-        // 8: escrow::submit_result
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
-        let n8_0 = count<lumen::escrow::ResultSubmitted>();
-        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
-        check<lumen::escrow::ResultSubmitted>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 108000);
-        // 9: escrow::request_rerender
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728002100);
-        let n9_0 = count<lumen::escrow::RerenderRequested>();
-        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728005700);
-        check<lumen::escrow::RerenderRequested>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000004446ff66000000000200000000000000"], 109000);
-        // 10: escrow::submit_result
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728003000);
-        let n10_0 = count<lumen::escrow::ResultSubmitted>();
-        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
-        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 110000);
-        // 11: escrow::confirm
-        let n11_0 = count<lumen::rewards::LeaseRecorded>();
-        let n11_1 = count<lumen::escrow::JobCompleted>();
-        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 111000);
-        check<lumen::escrow::JobCompleted>(n11_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000600900000000000000"], 111100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 2, 3, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000400000000000000784eff66000000000100000000000000"], 107000);
+        // 8: escrow::dispute
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007801);
+        let n8_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0808080808080808080808080808080808080808080808080808080808080808");
+        check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2008080808080808080808080808080808080808080808080808080808080808087df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000079c3116700000000"], 108000);
+        // 9: escrow::resolve
+        let n9_0 = count<lumen::staking::StakeUnlocked>();
+        let n9_1 = count<lumen::rewards::LeaseRecorded>();
+        let n9_2 = count<lumen::escrow::DisputeResolved>();
+        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 6);
+        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
+        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
+        check<lumen::escrow::DisputeResolved>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d0000000000005802000000000000"], 109200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // the worker opens the dispute of a missed rerender: the timeout pays the 6 frames not sent back
+    #[test]
+    fun escrow_missed_rerender_disputed_by_worker() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::request_rerender
+        let n7_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000400000000000000784eff66000000000100000000000000"], 107000);
+        // 8: escrow::dispute
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007801);
+        let n8_0 = count<lumen::escrow::JobDisputed>();
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0808080808080808080808080808080808080808080808080808080808080808");
+        check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412008080808080808080808080808080808080808080808080808080808080808087df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000060000000000000079c3116700000000"], 108000);
+        // 9: escrow::finalize
+        aptos_framework::timestamp::update_global_time_for_test_secs(1729217401);
+        let n9_0 = count<lumen::staking::StakeUnlocked>();
+        let n9_1 = count<lumen::rewards::LeaseRecorded>();
+        let n9_2 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
+        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
+        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d000000000000580200000000000001"], 109200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
     // anyone finalizes once the review window has passed
@@ -1603,12 +1946,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -1616,15 +1961,17 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
-        let n7_0 = count<lumen::rewards::LeaseRecorded>();
-        let n7_1 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::staking::StakeUnlocked>();
+        let n7_1 = count<lumen::rewards::LeaseRecorded>();
+        let n7_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::rewards::LeaseRecorded>(n7_0, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107000);
-        check<lumen::escrow::JobCompleted>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
+        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
+        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 107200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
-    // the worker disputes; the arbiter pays 0 frames (a failed job)
+    // the creator disputes; an arbiter pays 0 frames (a failed job, nothing slashed)
     #[test]
     fun escrow_dispute_resolved_with_nothing() {
         world();
@@ -1651,12 +1998,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -1664,19 +2013,21 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::dispute
         let n7_0 = count<lumen::escrow::JobDisputed>();
-        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200909090909090909090909090909090909090909090909090909090909090909"], 107000);
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
         // 8: escrow::resolve
         aptos_framework::timestamp::update_global_time_for_test_secs(1728004200);
-        let n8_0 = count<lumen::escrow::DisputeResolved>();
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::escrow::DisputeResolved>();
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
-        check<lumen::escrow::DisputeResolved>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000020030000000000005802000000000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::escrow::DisputeResolved>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000080380100000000005802000000000000"], 108100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
-    // the creator disputes; the arbiter pays 4 frames
+    // the admin adds an arbiter; it pays 4 frames of the creator's dispute
     #[test]
-    fun escrow_dispute_resolved_in_part() {
+    fun escrow_dispute_resolved_by_a_second_arbiter() {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
@@ -1701,31 +2052,39 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        // 7: escrow::dispute
-        let n7_0 = count<lumen::escrow::JobDisputed>();
+        // 7: config::add_arbiter
+        let n7_0 = count<lumen::config::ArbiterAdded>();
+        lumen::config::add_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007102);
+        check<lumen::config::ArbiterAdded>(n7_0, vector[x"0000000000000000000000000000000000000000000000000000000000007102"], 107000);
+        // 8: escrow::dispute
+        let n8_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 107000);
-        // 8: escrow::resolve
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::DisputeResolved>();
-        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::DisputeResolved>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000400100000000000000010000000000004000000000000000e0010000000000005802000000000000"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 108000);
+        // 9: escrow::resolve
+        let n9_0 = count<lumen::staking::StakeUnlocked>();
+        let n9_1 = count<lumen::rewards::LeaseRecorded>();
+        let n9_2 = count<lumen::escrow::DisputeResolved>();
+        lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007102), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
+        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
+        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
+        check<lumen::escrow::DisputeResolved>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000071027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb0000000000005802000000000000"], 109200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
-    // nobody resolves: finalize pays the submitted frames after the dispute timeout
+    // nobody resolves the creator's dispute: the timeout pays the submitted frames
     #[test]
     fun escrow_dispute_times_out() {
         world();
@@ -1752,12 +2111,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -1766,15 +2127,64 @@ module lumen::transition_vectors_tests {
         // 7: escrow::dispute
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
-        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd200909090909090909090909090909090909090909090909090909090909090909"], 107000);
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
         // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::rewards::LeaseRecorded>();
+        let n8_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000001"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
+        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 108200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // no delivery by the deadline: the creator takes everything back, the job's collateral is slashed
+    #[test]
+    fun escrow_reclaim_slashes_the_collateral() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::reclaim
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
+        let n6_0 = count<lumen::staking::StakeUnlocked>();
+        let n6_1 = count<lumen::staking::Slashed>();
+        let n6_2 = count<lumen::escrow::JobReclaimed>();
+        lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+        check<lumen::staking::StakeUnlocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 106000);
+        check<lumen::staking::Slashed>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418038010000000000807db529000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 106100);
+        check<lumen::escrow::JobReclaimed>(n6_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180380100000000008038010000000000"], 106200);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0]);
     }
 
     // an open job is cancelled and refunded
@@ -1791,7 +2201,140 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::escrow::JobCancelled>();
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::escrow::JobCancelled>(n1_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd8813000000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // a creator burns an offer nonce it signed; burning it again aborts
+    #[test]
+    #[expected_failure(abort_code = 0x8000c /* ENonceUsed */, location = lumen::escrow)]
+    fun escrow_burnt_nonce() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
+        let start = counts();
+        // 0: escrow::burn_nonce
+        let n0_0 = count<lumen::escrow::NonceBurned>();
+        lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
+        check<lumen::escrow::NonceBurned>(n0_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0700000000000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: escrow::burn_nonce
+        lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
+    }
+
+    // the treasury's store is frozen: the fee is held as its claimable balance, withdrawn after the thaw
+    #[test]
+    fun escrow_frozen_treasury_blocks_nobody() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        lumen::test_helpers::set_frozen(@0x0000000000000000000000000000000000000000000000000000000000007001, true);
+        let n7_0 = count<lumen::escrow::ClaimableCredited>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::escrow::ClaimableCredited>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070012587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709803e000000000000803e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        // 8: escrow::withdraw
+        lumen::test_helpers::set_frozen(@0x0000000000000000000000000000000000000000000000000000000000007001, false);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728004200);
+        let n8_0 = count<lumen::escrow::ClaimableWithdrawn>();
+        lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007001));
+        check<lumen::escrow::ClaimableWithdrawn>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007001803e000000000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+    }
+
+    // a frozen worker's pay is held for it; withdrawing while still frozen aborts in the framework
+    #[test]
+    #[expected_failure(abort_code = 0x50003 /* ESTORE_IS_FROZEN */, location = aptos_framework::fungible_asset)]
+    fun escrow_claim_into_a_frozen_store() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        lumen::test_helpers::set_frozen(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, true);
+        let n7_0 = count<lumen::escrow::ClaimableCredited>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::escrow::ClaimableCredited>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900fa00000000000000fa000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        // 8: escrow::withdraw
+        lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
 
     // a job has frames
@@ -1801,21 +2344,21 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 100, 0, 0);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 10000, 0, 0);
     }
 
-    // a job pays something per frame
+    // a job pays at least min_price_per_frame per frame
     #[test]
-    #[expected_failure(abort_code = 0x10002 /* EZeroPrice */, location = lumen::escrow)]
-    fun escrow_zero_price() {
+    #[expected_failure(abort_code = 0x10002 /* EPriceBelowMin */, location = lumen::escrow)]
+    fun escrow_price_below_min() {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 0, 0, 0);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 999, 0, 0);
     }
 
     // frames * price fits in a u64
@@ -1825,9 +2368,9 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 2, 0, 0);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 1000, 0, 0);
     }
 
     // the creator pays the deposit
@@ -1837,9 +2380,22 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 11, 1000000, 0, 0);
+    }
+
+    // a frozen store pays no deposit
+    #[test]
+    #[expected_failure(abort_code = 0x50003 /* ESTORE_IS_FROZEN */, location = aptos_framework::fungible_asset)]
+    fun escrow_deposit_from_a_frozen_store() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::create_job
+        lumen::test_helpers::set_frozen(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, true);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 10000, 0, 0);
     }
 
     // a job argument is a job object
@@ -1849,7 +2405,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x0000000000000000000000000000000000000000000000000000000000000404));
     }
@@ -1861,7 +2417,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x3ace0dd9236dca63cb5932b2eaa76b1804206ed0c12e4068ba01369b81c3dd58));
     }
@@ -1894,13 +2450,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -1916,7 +2474,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
         check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -1949,13 +2507,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
     }
@@ -1988,23 +2548,456 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
 
-    // only the arbiter resolves
+    // the worker cannot pre-empt the creator's review
+    #[test]
+    #[expected_failure(abort_code = 0x50005 /* ENotCreator */, location = lumen::escrow)]
+    fun escrow_worker_disputes_its_own_submission() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::dispute
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // after a partial acceptance only the worker disputes
+    #[test]
+    #[expected_failure(abort_code = 0x50006 /* ENotWorker */, location = lumen::escrow)]
+    fun escrow_creator_disputes_its_partial_acceptance() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::dispute
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // the worker disputes within its response window
+    #[test]
+    #[expected_failure(abort_code = 0x3001c /* EResponseWindowClosed */, location = lumen::escrow)]
+    fun escrow_dispute_after_response_window() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::dispute
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // a partial acceptance settles by itself only after the response window
+    #[test]
+    #[expected_failure(abort_code = 0x3001d /* EResponseWindowOpen */, location = lumen::escrow)]
+    fun escrow_finalize_inside_response_window() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::confirm
+        let n7_0 = count<lumen::escrow::PartiallyAccepted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
+        check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::finalize
+        lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // accept_partial answers a partial acceptance
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
+    fun escrow_accept_partial_without_one() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::accept_partial
+        lumen::escrow::accept_partial(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // a job that never delivered is reclaimed, not disputed
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EWrongStatus */, location = lumen::escrow)]
+    fun escrow_dispute_before_delivery() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::dispute
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // a rerender round is disputed only after its deadline
+    #[test]
+    #[expected_failure(abort_code = 0x30018 /* EDeadlineNotPassed */, location = lumen::escrow)]
+    fun escrow_dispute_of_a_running_rerender() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::request_rerender
+        let n7_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::dispute
+        lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
+    }
+
+    // a missed rerender deadline is disputed, never reclaimed
+    #[test]
+    #[expected_failure(abort_code = 0x3001b /* EAlreadyDelivered */, location = lumen::escrow)]
+    fun escrow_reclaim_after_a_delivery() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: escrow::request_rerender
+        let n7_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::reclaim
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728007801);
+        lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
+    }
+
+    // a rerender gives the worker at least what the first assignment gave
+    #[test]
+    #[expected_failure(abort_code = 0x1001a /* ERerenderTooShort */, location = lumen::escrow)]
+    fun escrow_rerender_too_short() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 7: escrow::request_rerender
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007799);
+    }
+
+    // only an arbiter resolves
     #[test]
     #[expected_failure(abort_code = 0x50008 /* ENotArbiter */, location = lumen::escrow)]
     fun escrow_resolve_by_another() {
@@ -2032,12 +3025,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -2046,10 +3041,21 @@ module lumen::transition_vectors_tests {
         // 7: escrow::dispute
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
-        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 8: escrow::resolve
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
+    }
+
+    // withdraw pays a claimable balance
+    #[test]
+    #[expected_failure(abort_code = 0x6001e /* ENothingClaimable */, location = lumen::escrow)]
+    fun escrow_withdraw_nothing() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: escrow::withdraw
+        lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
 
     // an offer expires
@@ -2081,11 +3087,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"94dcba84a1534de091cf6388d9dfe1735a0089479e27f8d4ea8cf3f8160e669f4457c910951844c250ce1d6dfa6690991d17ecb16a634957e7a957da08380c0d");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"882a9d5cb75454edb5bc10b9a5762df3ef5ee5740c31ae434b3540619d7ae5fb39666bcc73d4275d3922728ce5ec740efda5d63b0bc36712ddb0004e690b4605");
     }
 
     // the render deadline is in the future
@@ -2117,11 +3123,47 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"acee5df204949395c3f2c7aa47400c63fb287eaf3607c54cd63c24876224ae8139fc0a2cc02bae9cd207cf84aa99dae2c8f5af1a6a474ecb9b5873adfae1ca0b");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"633f4b8b90dc8fcb5aa40d94d17c1c30632971d833a2b7843c26be7f618b89d7b2fa556677ae6e551a9dd4c0c0002f0c3542e59ba73ff7313acfb1e1bbe21309");
+    }
+
+    // an offer pays at least min_price_per_frame: no free work
+    #[test]
+    #[expected_failure(abort_code = 0x10002 /* EPriceBelowMin */, location = lumen::escrow)]
+    fun escrow_offer_below_min_price() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        // 5: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e4cf550f1f731ebfc44ad5dd554bac5e8a6d542243e9c8fbb0d8455acaf89a43e6740ec52fbd35daae58ff5769ac1284cc807a0bafe6eda8d22180464dfb4707");
     }
 
     // an offer pays at most the maximum price
@@ -2153,11 +3195,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 101, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f05360bb1af27692fd07859c7965b9db40557c394afa157e847d32b2bda7a437e1e90e27244a2c8f7050cb9762c20bf8988edc8862b7c2a8e7e8246ce2183708");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10001, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"650e0c67a85c71724f93bec937334a543bffac9e3a976359e64f05db810fb705b455f33a9138a4af14f6f152e8821c851ef104baee3b431584fe3e1d3761b20c");
     }
 
     // a creator's nonce is burnt by its first use
@@ -2189,19 +3231,61 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::create_job
         let n5_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 105000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 105000);
         // 6: escrow::accept_offer
-        let n6_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"7ab39554068f5548e2990131974f64cc2dbd14281150da904ae1ccc8b7a699763a8364d2014bcb7401951820086c5b3adbcb08a48536006e6694c0e219a1ed05");
-        check<lumen::escrow::JobAssigned>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000007000000000000003014250000000000c8000000000000000030ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n6_0 = count<lumen::staking::StakeLocked>();
+        let n6_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cd67e01ec60a703a59bcd628ab066b9af967fb59f9d124461f1024d3d17654564fd3417272981f5b93c005b400fdf6be994980ed4fb21fcac58e5c7f7598f807");
+        check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 106000);
+        check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000007000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 106100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0f3e85b6e8455c2dba1f404becd58520334179c548cef9d2170c39527180a2d81ba2a97899171ef105c4ec63c5197884648e9178a88e4ada612c46ed72ec0f08");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"ca6ac944e2dcdd8a4f00b9d18c33880b07e4b9fcf4d996b0e41df4005d3a4861c4863cfbcd933c22df4f3480895f51319189cebfa4c82b7083c6d3fcfcc1a803");
+    }
+
+    // a burnt nonce withdraws every offer signed with it
+    #[test]
+    #[expected_failure(abort_code = 0x8000c /* ENonceUsed */, location = lumen::escrow)]
+    fun escrow_offer_nonce_burnt() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::burn_nonce
+        let n5_0 = count<lumen::escrow::NonceBurned>();
+        lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 5);
+        check<lumen::escrow::NonceBurned>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0500000000000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        // 6: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 5, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f15e618aed8291e3e8dd9ac7cb1c8327c1eb15ef0dbb1bbde49d795f1342616a720b8d9348fc19f40d0c31746f926cfa8b82e1bf4c1b298e653ef63672731305");
     }
 
     // the key is the creator's authentication key
@@ -2233,11 +3317,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"15d618e037a381576b32fbc14848592f574c1d1a60877f4bbe48949e6a144945816a95dd01fa51f9850ee627c0a73107c526237e04eae491ac9da6fc9c86b704");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"1fcd047ca83773ce2cb6b18b29213e077d156757362f64e0783bfeb1f4c97c3f00e3175ad48b39bd58de157dc443443fa29a79020f5313fb1da5b86dd862c107");
     }
 
     // the signature covers the price
@@ -2269,11 +3353,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 79, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7999, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
 
     // the key has 32 bytes (ed25519's own check)
@@ -2305,11 +3389,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"00cf647cd418e5c968afcd41f9a9fa1fd7d349cac9642fb20fa4b1fa42c0b0f2a23a00d226be21d9e721decdbc2325a919d5bd364284eb6c8928e9ca4c266703");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
 
     // the signature has 64 bytes (ed25519's own check)
@@ -2341,11 +3425,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
     }
 
     // an unstaked worker takes no job
@@ -2377,8 +3461,8 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: attestation::register_device_key
         let n5_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
@@ -2389,9 +3473,9 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ab27f515b5294d4175ae0bf0a8a1331ed9e19c7d4f6b43339be2c86b82cd1838f8ca33ce57aea2b44cd7809207843e44b031e3ebea6930df33f927d4deb08500");
         check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d0100000000000000208a75a60a8a80dddc4a1674588f599cc0a607d9481c2fdde44a0080db2a36efb3301425000000000001000000000000000100000000000000"], 106000);
         check<lumen::attestation::ScoreAttested>(n6_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e5732c9183c0babb3a72d5cc44a6306beeb0036501dd6aecad1a2816599f26ede101ae2b841eef402713683613b94ec61ea8d51acf992eab9427903655c20c07");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"15ef72a965799d3c2b93114d1ec7dce0905da6f2436c4d7fa360a352472d471838c67772703e04eb2cc0063b39aa29f4fdc0bfac0de0fcb163c76a9987f2c903");
     }
 
     // the job's minimum score
@@ -2423,15 +3507,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::create_job
         let n5_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 2430001, 0);
-        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000031142500000000000000000000000000e8030000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 2430001, 0);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000031142500000000000000000000000000a0860100000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
 
     // the job's minimum VRAM
@@ -2463,15 +3547,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::create_job
         let n5_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 100, 0, 8193);
-        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000640000000000000000000000000000000120000000000000e8030000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 8193);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000120000000000000a0860100000000000030ff6600000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"68fd779abc3b6064837ba1763fd98c5776fef9f7ae3d4c448f58826b601be9a04db9d9937c25d2a0578b84fec8f7e53f952bc5a820114b8107d5372995bb000c");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
 
     // a creator never takes its own job
@@ -2503,11 +3587,11 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"910fd53cfadfd557c8605c9b217b14d742736a3229f923e0fd19e4917b06fcf50da6e5cd4668ef5cd0f5eda1123a80b49f6ca2dc100b1b00b64cde7472e14904");
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1ac186112c42f6cc5c003c107a4adca612b4759a20c31bb777a14ab240b682c706548b5f99254ed6415f2bee9b1d774e9df0cea72377db5d3bb0f3f4cb75da0d");
     }
 
     // a result has frames
@@ -2538,13 +3622,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, x"01");
     }
@@ -2577,13 +3663,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
@@ -2617,18 +3705,20 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
@@ -2662,23 +3752,25 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 7: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
 
-    // at most max_rerenders
+    // at most the job's max_rerenders
     #[test]
     #[expected_failure(abort_code = 0x20017 /* ETooManyRerenders */, location = lumen::escrow)]
     fun escrow_rerender_past_the_limit() {
@@ -2706,24 +3798,38 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        // 7: config::set_param
-        let n7_0 = count<lumen::config::ParamsUpdated>();
-        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"max_rerenders"), 0);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 8: escrow::request_rerender
-        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728004200);
+        // 7: escrow::request_rerender
+        let n7_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000100000000000000784eff66000000000100000000000000"], 107000);
+        // 8: escrow::submit_result
+        let n8_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
+        check<lumen::escrow::ResultSubmitted>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000d82603670000000058020000000000005832ff6600000000"], 108000);
+        // 9: escrow::request_rerender
+        let n9_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728007800);
+        check<lumen::escrow::RerenderRequested>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000100000000000000784eff66000000000200000000000000"], 109000);
+        // 10: escrow::submit_result
+        let n10_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
+        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200101010101010101010101010101010101010101010101010101010101010101d82603670000000058020000000000005832ff6600000000"], 110000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 11: escrow::request_rerender
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728007800);
     }
 
     // reclaim after the render deadline
@@ -2754,13 +3860,15 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 6: escrow::reclaim
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2793,12 +3901,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -2807,8 +3917,8 @@ module lumen::transition_vectors_tests {
         // 7: escrow::dispute
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
-        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0101"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
         // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210199);
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
@@ -2841,12 +3951,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -2857,11 +3969,13 @@ module lumen::transition_vectors_tests {
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 300000000);
         check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00a3e1110000000000a3e11100000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::rewards::LeaseRecorded>();
+        let n8_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
+        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
         // 9: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
         let n9_0 = count<lumen::rewards::UptimeVoted>();
@@ -2878,7 +3992,7 @@ module lumen::transition_vectors_tests {
         let n11_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
         check<lumen::rewards::RewardClaimed>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180d1f0080000000080d1f0080000000000a3e11100000000"], 111000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
     }
 
     // a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs
@@ -2980,7 +4094,7 @@ module lumen::transition_vectors_tests {
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[41000]);
         check<lumen::rewards::UptimeVoted>(n5_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a000000000000003000000000000000200000000000000"], 105000);
         check<lumen::rewards::UptimeReported>(n5_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a0000000000000000000000000000000000000000000000000000000000000"], 105100);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // an epoch nobody earned in rolls its pool over to the next epoch closed
@@ -3013,7 +4127,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
         check<lumen::rewards::EpochClosed>(n4_0, vector[x"204e00000000000080d1f0080000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000080d1f00800000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters report uptime
@@ -3023,7 +4137,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
@@ -3036,7 +4150,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -3049,7 +4163,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
     }
@@ -3066,7 +4180,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
         check<lumen::rewards::EpochClosed>(n0_0, vector[x"1f4e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
     }
@@ -3078,7 +4192,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -3091,7 +4205,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 0);
     }
@@ -3103,7 +4217,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728089999);
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
@@ -3116,7 +4230,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -3149,12 +4263,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -3165,11 +4281,13 @@ module lumen::transition_vectors_tests {
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 10000000);
         check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd80969800000000008096980000000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::rewards::LeaseRecorded>();
+        let n8_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
+        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
         // 9: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
         let n9_0 = count<lumen::rewards::EpochClosed>();
@@ -3179,7 +4297,7 @@ module lumen::transition_vectors_tests {
         let n10_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
         check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000404b4c0000000000404b4c0000000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
         // 11: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
     }
@@ -3200,7 +4318,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
         check<lumen::rewards::EpochClosed>(n1_0, vector[x"1f4e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
     }
@@ -3233,10 +4351,10 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::staking::Withdrawn>();
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::staking::Withdrawn>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 1, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 0]);
     }
 
-    // a missed deadline slashes 10 % of stake and unbonding; the admin sweeps the penalties
+    // the free stake may leave; a missed deadline slashes the job's collateral; the admin sweeps it
     #[test]
     fun staking_slash_then_sweep() {
         world();
@@ -3263,28 +4381,122 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: staking::request_unstake
         let n6_0 = count<lumen::staking::UnstakeRequested>();
-        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::staking::UnstakeRequested>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000ffb5b629000000000100000000000000806a086700000000"], 106000);
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699760000);
+        check<lumen::staking::UnstakeRequested>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41807db529000000008038010000000000807db52900000000806a086700000000"], 106000);
         // 7: escrow::reclaim
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
-        let n7_0 = count<lumen::staking::Slashed>();
-        let n7_1 = count<lumen::escrow::JobReclaimed>();
+        let n7_0 = count<lumen::staking::StakeUnlocked>();
+        let n7_1 = count<lumen::staking::Slashed>();
+        let n7_2 = count<lumen::escrow::JobReclaimed>();
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::Slashed>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100df2b040000000000df2b040000000000000000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 107000);
-        check<lumen::escrow::JobReclaimed>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41200300000000000000df2b0400000000"], 107100);
+        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
+        check<lumen::staking::Slashed>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41803801000000000000000000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 107100);
+        check<lumen::escrow::JobReclaimed>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180380100000000008038010000000000"], 107200);
         // 8: staking::sweep_penalties
         let n8_0 = count<lumen::staking::PenaltiesSwept>();
-        lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 69984000);
-        check<lumen::staking::PenaltiesSwept>(n8_0, vector[x"00df2b04000000000000000000000000000000000000000000000000000000000000000000007001"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
+        lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 80000);
+        check<lumen::staking::PenaltiesSwept>(n8_0, vector[x"80380100000000000000000000000000000000000000000000000000000000000000000000007001"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
+    }
+
+    // the collateral of an active job stays bonded
+    #[test]
+    #[expected_failure(abort_code = 0x30006 /* EStakeLocked */, location = lumen::staking)]
+    fun staking_unstake_locked_collateral() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 6: staking::request_unstake
+        lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+    }
+
+    // every job's collateral comes out of the free stake
+    #[test]
+    #[expected_failure(abort_code = 0x30007 /* EInsufficientCollateral */, location = lumen::staking)]
+    fun staking_collateral_exhausted() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 2000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: config::set_param
+        let n4_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 10000);
+        check<lumen::config::ParamsUpdated>(n4_0, vector[x"09736c6173685f627073e8030000000000001027000000000000"], 104000);
+        // 5: escrow::create_job
+        let n5_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 1000, 1000000, 0, 0);
+        check<lumen::escrow::JobCreated>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab00e80300000000000040420f00000000000000000000000000000000000000000000ca9a3b000000000030ff6600000000"], 105000);
+        // 6: escrow::accept_offer
+        let n6_0 = count<lumen::staking::StakeLocked>();
+        let n6_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1000000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"867f1e446a6be6ed911dd26cd27456af63456723b2b54eeda914db5b936df7d7fbb8d62efc5cb97345315faefa9215e3cf009ec06bf6f98384197cc86ac7010e");
+        check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900b6b6290000000000b6b62900000000"], 106000);
+        check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4140420f0000000000204cff66000000000100000000000000301425000000000000000000000000000030ff660000000000b6b62900000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 106100);
+        // 7: escrow::create_job
+        let n7_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n7_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 107000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        // 8: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 2, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1508b7cda90a76505fec387dcae9bed277f2ad7d705eaf9b0dfd57ad6ecd8ac92982562a7d43685c45fb975aae5cfc2d37cceffa18ddef297621dc49de6f340c");
     }
 
     // a stake above zero
@@ -3294,7 +4506,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::stake
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 0);
     }
@@ -3310,7 +4522,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
         // 1: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 11);
     }
@@ -3322,7 +4534,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::withdraw
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -3342,7 +4554,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::staking::UnstakeRequested>();
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::UnstakeRequested>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000000000000000000000a00000000000000806a086700000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
         // 2: staking::withdraw
         aptos_framework::timestamp::update_global_time_for_test_secs(1728604799);
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
@@ -3355,7 +4567,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::sweep_penalties
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -3387,12 +4599,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -3400,18 +4614,20 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: config::set_param
         let n7_0 = count<lumen::config::ParamsUpdated>();
-        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 800);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000002003000000000000"], 107000);
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 80000);
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 107000);
         // 8: config::set_param
         let n8_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
         check<lumen::config::ParamsUpdated>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 108000);
         // 9: escrow::confirm
-        let n9_0 = count<lumen::rewards::LeaseRecorded>();
-        let n9_1 = count<lumen::escrow::JobCompleted>();
+        let n9_0 = count<lumen::staking::StakeUnlocked>();
+        let n9_1 = count<lumen::rewards::LeaseRecorded>();
+        let n9_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n9_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109000);
-        check<lumen::escrow::JobCompleted>(n9_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 109100);
+        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
+        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
+        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 109200);
         // 10: vip::claim
         let n10_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
@@ -3435,7 +4651,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
         check<lumen::vip::VipMinted>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 114000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0, 3, 1]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 3, 1]);
     }
 
     // roles are 0 (creator) and 1 (worker)
@@ -3444,7 +4660,7 @@ module lumen::transition_vectors_tests {
     fun vip_unknown_role() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2);
     }
@@ -3477,12 +4693,14 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: escrow::create_job
         let n4_0 = count<lumen::escrow::JobCreated>();
-        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 100, 0, 0);
-        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000640000000000000000000000000000000000000000000000e8030000000000000030ff6600000000"], 104000);
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
         // 5: escrow::accept_offer
-        let n5_0 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 80, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"0684a68c484c72e4802c4b4dc398515857a6f5dcac5c4fcc65e9d2cf655108a2652483924d179f6507ada5e90ef1a530fc26bc7550672c8b558175eadf215309");
-        check<lumen::escrow::JobAssigned>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c415000000000000000204cff660000000001000000000000003014250000000000c8000000000000000030ff6600000000"], 105000);
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f40300000000000075120000000000"], 105100);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
@@ -3493,16 +4711,18 @@ module lumen::transition_vectors_tests {
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 1);
         check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::rewards::LeaseRecorded>();
-        let n8_1 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::staking::StakeUnlocked>();
+        let n8_1 = count<lumen::rewards::LeaseRecorded>();
+        let n8_2 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::rewards::LeaseRecorded>(n8_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108000);
-        check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020030000000000008002000000000000a0000000000000000000000000000000580200000000000000"], 108100);
+        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
+        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
+        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
         // 9: vip::claim
         let n9_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
         check<lumen::vip::VipMinted>(n9_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 109000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0]);
         // 10: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -3514,7 +4734,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -3525,7 +4745,7 @@ module lumen::transition_vectors_tests {
     fun vip_revoke_missing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::revoke
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000042, 0);
     }

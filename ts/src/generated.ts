@@ -20,7 +20,8 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"config","name":"accept_admin","doc":"The proposed admin: second step.","params":[]},
   {"module":"config","name":"set_paused","doc":"Admin: the pause switch.","params":[{"name":"paused","rust":"bool","move":"bool"}]},
   {"module":"config","name":"set_treasury","doc":"Admin: where fees go.","params":[{"name":"treasury","rust":"AccountAddress","move":"address"}]},
-  {"module":"config","name":"set_arbiter","doc":"Admin: who resolves disputes.","params":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"add_arbiter","doc":"Admin: add a member to the arbiter set (any member resolves disputes).","params":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"remove_arbiter","doc":"Admin: remove a member of the arbiter set.","params":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"add_attester","doc":"Admin: authorise an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"remove_attester","doc":"Admin: remove an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"set_param","doc":"Admin: set a parameter by name (see [`crate::params`]).","params":[{"name":"name","rust":"&str","move":"0x1::string::String"},{"name":"value","rust":"u64","move":"u64"}]},
@@ -38,13 +39,16 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"escrow","name":"create_job","doc":"Creator: create and fund a job (deposit `frames × max_price_per_frame`).","params":[{"name":"spec_hash","rust":"&[u8]","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"accept_offer","doc":"Worker: accept a creator's signed offer (see [`accept_signed_offer`]).","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"creator_public_key","rust":"&[u8]","move":"vector<u8>"},{"name":"creator_signature","rust":"&[u8]","move":"vector<u8>"}]},
   {"module":"escrow","name":"submit_result","doc":"Worker: submit the result.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"&[u8]","move":"vector<u8>"}]},
-  {"module":"escrow","name":"confirm","doc":"Creator: accept frames and pay.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames_accepted","rust":"u64","move":"u64"}]},
-  {"module":"escrow","name":"request_rerender","doc":"Creator: ask for frames again.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"}]},
-  {"module":"escrow","name":"finalize","doc":"Anyone: settle a job whose review window or dispute timeout passed.","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
-  {"module":"escrow","name":"reclaim","doc":"Creator: refund after a missed render deadline (slashes the worker).","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
+  {"module":"escrow","name":"confirm","doc":"Creator: accept frames; all submitted frames pay at once, fewer open the worker's response window.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames_accepted","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"accept_partial","doc":"Worker: agree to a partial acceptance (pays the accepted frames).","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
+  {"module":"escrow","name":"request_rerender","doc":"Creator: ask for frames again (the deadline at least `JobTerms.min_rerender_secs` away).","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"finalize","doc":"Anyone: settle a job whose review window, response window or dispute timeout passed.","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
+  {"module":"escrow","name":"reclaim","doc":"Creator: refund a job that never delivered by its deadline (slashes its collateral).","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
   {"module":"escrow","name":"cancel","doc":"Creator: cancel an open job.","params":[{"name":"job","rust":"AccountAddress","move":"address"}]},
-  {"module":"escrow","name":"dispute","doc":"Creator or worker: dispute a submitted job.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"reason_hash","rust":"&[u8]","move":"vector<u8>"}]},
-  {"module":"escrow","name":"resolve","doc":"Arbiter: settle a dispute.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames_to_pay","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"dispute","doc":"Creator (a submission), worker (a partial acceptance) or either (a missed rerender): open a dispute.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"reason_hash","rust":"&[u8]","move":"vector<u8>"}]},
+  {"module":"escrow","name":"resolve","doc":"A member of the arbiter set: settle a dispute.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"frames_to_pay","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"burn_nonce","doc":"Creator: withdraw every offer signed with `nonce`.","params":[{"name":"nonce","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"withdraw","doc":"Anyone: withdraw its claimable balance (settlement legs a frozen store could not take).","params":[]},
   {"module":"rewards","name":"report_uptime","doc":"Attester: report online seconds of workers for an epoch (equal-length vectors).","params":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"workers","rust":"&[AccountAddress]","move":"vector<address>"},{"name":"online_secs","rust":"&[u64]","move":"vector<u64>"}]},
   {"module":"rewards","name":"fund_epoch","doc":"Anyone: add to an epoch's pool.","params":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"close_epoch","doc":"Anyone, after the grace period: close an epoch.","params":[{"name":"epoch","rust":"u64","move":"u64"}]},
@@ -70,7 +74,8 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"config","name":"is_paused","doc":"Whether the protocol is paused.","params":[],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"config","name":"payment_asset","doc":"The payment asset's `Object<Metadata>` address.","params":[],"returns":[{"rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"treasury","doc":"The treasury.","params":[],"returns":[{"rust":"AccountAddress","move":"address"}]},
-  {"module":"config","name":"arbiter","doc":"The arbiter.","params":[],"returns":[{"rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"is_arbiter","doc":"Whether the address is in the arbiter set.","params":[{"name":"a","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
+  {"module":"config","name":"arbiters","doc":"The arbiter set.","params":[],"returns":[{"rust":"Vec<AccountAddress>","move":"vector<address>"}]},
   {"module":"config","name":"is_attester","doc":"Whether `a` is an authorised attester.","params":[{"name":"a","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"config","name":"attesters","doc":"All attesters.","params":[],"returns":[{"rust":"Vec<AccountAddress>","move":"vector<address>"}]},
   {"module":"config","name":"param","doc":"A parameter by name.","params":[{"name":"name","rust":"String","move":"0x1::string::String"}],"returns":[{"rust":"u64","move":"u64"}]},
@@ -87,12 +92,15 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"staking","name":"min_stake","doc":"`S(n)` for a score and price (see [`crate::formulas::min_stake`]).","params":[{"name":"score","rust":"u64","move":"u64"},{"name":"price_per_ib_hour","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"staking","name":"is_eligible","doc":"Stake ≥ `S(n)` and a valid score.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"staking","name":"penalty_pool","doc":"The penalty pool's balance.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"staking","name":"locked_of","doc":"Stake locked as collateral of the worker's active jobs.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"job_address","doc":"The object address of job `job_id`.","params":[{"name":"job_id","rust":"u64","move":"u64"}],"returns":[{"rust":"AccountAddress","move":"address"}]},
   {"module":"escrow","name":"next_job_id","doc":"The id the next job gets.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"job_info","doc":"A job's terms and state.","params":[{"name":"job","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"JobInfo","move":"lumen::escrow::JobInfo"}]},
   {"module":"escrow","name":"job_balance","doc":"The funds a job holds.","params":[{"name":"job","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"creator_stats","doc":"`(spent total, spent this month, frames succeeded)`.","params":[{"name":"creator","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"worker_stats","doc":"`(frames completed, jobs completed, jobs failed, lease secs)`.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"is_nonce_used","doc":"Whether the creator used or burnt the offer nonce.","params":[{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"}],"returns":[{"rust":"bool","move":"bool"}]},
+  {"module":"escrow","name":"claimable_of","doc":"The owner's claimable balance (settlement legs a frozen store could not take).","params":[{"name":"owner","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"epoch_of","doc":"The epoch containing `ts`.","params":[{"name":"ts","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"current_epoch","doc":"The current epoch.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"epoch_info","doc":"An epoch's pool and weights.","params":[{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"EpochInfo","move":"lumen::rewards::EpochInfo"}]},
@@ -124,7 +132,8 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"config","name":"AdminTransferred","fields":[{"name":"old_admin","rust":"AccountAddress","move":"address"},{"name":"new_admin","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"PausedSet","fields":[{"name":"paused","rust":"bool","move":"bool"}]},
   {"module":"config","name":"TreasurySet","fields":[{"name":"treasury","rust":"AccountAddress","move":"address"}]},
-  {"module":"config","name":"ArbiterSet","fields":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"ArbiterAdded","fields":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"ArbiterRemoved","fields":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterAdded","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterRemoved","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"attestation","name":"DeviceKeyRegistered","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_public_key","rust":"Vec<u8>","move":"vector<u8>"},{"name":"previous_key","rust":"Vec<u8>","move":"vector<u8>"}]},
@@ -137,17 +146,23 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"staking","name":"Staked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_stake","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"UnstakeRequested","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_stake","rust":"u64","move":"u64"},{"name":"unbonding","rust":"u64","move":"u64"},{"name":"available_at","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"Withdrawn","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"}]},
-  {"module":"staking","name":"Slashed","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"from_stake","rust":"u64","move":"u64"},{"name":"from_unbonding","rust":"u64","move":"u64"},{"name":"job","rust":"AccountAddress","move":"address"}]},
+  {"module":"staking","name":"Slashed","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_stake","rust":"u64","move":"u64"},{"name":"job","rust":"AccountAddress","move":"address"}]},
+  {"module":"staking","name":"StakeLocked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"locked","rust":"u64","move":"u64"}]},
+  {"module":"staking","name":"StakeUnlocked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"locked","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"PenaltiesSwept","fields":[{"name":"amount","rust":"u64","move":"u64"},{"name":"treasury","rust":"AccountAddress","move":"address"}]},
   {"module":"escrow","name":"JobCreated","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"}]},
-  {"module":"escrow","name":"JobAssigned","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"worker_score","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"assigned_at","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"JobAssigned","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"worker_score","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"assigned_at","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"},{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"ResultSubmitted","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"submitted_at","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"RerenderRequested","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"frames","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"PartiallyAccepted","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"JobCompleted","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_paid","rust":"u64","move":"u64"},{"name":"gross","rust":"u64","move":"u64"},{"name":"worker_amount","rust":"u64","move":"u64"},{"name":"fee","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"finalized","rust":"bool","move":"bool"}]},
   {"module":"escrow","name":"JobCancelled","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"refund","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"JobReclaimed","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"refund","rust":"u64","move":"u64"},{"name":"slashed","rust":"u64","move":"u64"}]},
-  {"module":"escrow","name":"JobDisputed","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"by","rust":"AccountAddress","move":"address"},{"name":"reason_hash","rust":"Vec<u8>","move":"vector<u8>"}]},
+  {"module":"escrow","name":"JobDisputed","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"by","rust":"AccountAddress","move":"address"},{"name":"reason_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"timeout_frames","rust":"u64","move":"u64"},{"name":"timeout_at","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"DisputeResolved","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"arbiter","rust":"AccountAddress","move":"address"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_paid","rust":"u64","move":"u64"},{"name":"gross","rust":"u64","move":"u64"},{"name":"worker_amount","rust":"u64","move":"u64"},{"name":"fee","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"lease_secs","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"NonceBurned","fields":[{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"ClaimableCredited","fields":[{"name":"owner","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"ClaimableWithdrawn","fields":[{"name":"owner","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeVoted","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeReported","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"LeaseRecorded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
@@ -170,7 +185,8 @@ export const EVENTS: readonly StructInfo[] = [
 /** The structs views return. */
 export const VIEW_STRUCTS: readonly StructInfo[] = [
   {"module":"attestation","name":"ReportInfo","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"},{"name":"gpu_model","rust":"String","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"effective_at","rust":"u64","move":"u64"},{"name":"expires_at","rust":"u64","move":"u64"},{"name":"revoked","rust":"bool","move":"bool"}]},
-  {"module":"escrow","name":"JobInfo","fields":[{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"status","rust":"u8","move":"u8"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"JobInfo","fields":[{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"status","rust":"u8","move":"u8"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"},{"name":"paid_to_worker","rust":"u64","move":"u64"},{"name":"fee_paid","rust":"u64","move":"u64"},{"name":"refunded","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"},{"name":"disputed_by","rust":"AccountAddress","move":"address"},{"name":"timeout_frames","rust":"u64","move":"u64"},{"name":"terms","rust":"JobTerms","move":"lumen::escrow::JobTerms"}]},
+  {"module":"escrow","name":"JobTerms","fields":[{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"EpochInfo","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"},{"name":"closed","rust":"bool","move":"bool"},{"name":"poc_pool","rust":"u64","move":"u64"},{"name":"pod_pool","rust":"u64","move":"u64"},{"name":"total_poc_weight","rust":"u128","move":"u128"},{"name":"total_pod_weight","rust":"u128","move":"u128"},{"name":"claimed","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"UserInfo","fields":[{"name":"total_points","rust":"u64","move":"u64"},{"name":"checkin_points","rust":"u64","move":"u64"},{"name":"social_points","rust":"u64","move":"u64"},{"name":"referral_points","rust":"u64","move":"u64"},{"name":"checkins","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"last_day","rust":"u64","move":"u64"},{"name":"credits_earned","rust":"u64","move":"u64"},{"name":"credits_claimed","rust":"u64","move":"u64"},{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"referees","rust":"u64","move":"u64"}]},
 ];
@@ -209,6 +225,25 @@ export interface JobInfo {
   review_deadline: string;
   rerenders: string;
   created_at: string;
+  paid_to_worker: string;
+  fee_paid: string;
+  refunded: string;
+  frames_accepted: string;
+  response_deadline: string;
+  disputed_by: string;
+  timeout_frames: string;
+  terms: JobTerms;
+}
+
+/** View struct `escrow::JobTerms` in the fullnode REST JSON encoding. */
+export interface JobTerms {
+  worker_commission_bps: string;
+  review_window_secs: string;
+  max_rerenders: string;
+  min_rerender_secs: string;
+  response_window_secs: string;
+  dispute_timeout_secs: string;
+  collateral: string;
 }
 
 /** View struct `rewards::EpochInfo` in the fullnode REST JSON encoding. */
@@ -275,8 +310,13 @@ export interface TreasurySet {
   treasury: string;
 }
 
-/** Event `config::ArbiterSet` in the fullnode REST JSON encoding. */
-export interface ArbiterSet {
+/** Event `config::ArbiterAdded` in the fullnode REST JSON encoding. */
+export interface ArbiterAdded {
+  arbiter: string;
+}
+
+/** Event `config::ArbiterRemoved` in the fullnode REST JSON encoding. */
+export interface ArbiterRemoved {
   arbiter: string;
 }
 
@@ -379,9 +419,24 @@ export interface Withdrawn {
 export interface Slashed {
   worker: string;
   amount: string;
-  from_stake: string;
-  from_unbonding: string;
+  total_stake: string;
   job: string;
+}
+
+/** Event `staking::StakeLocked` in the fullnode REST JSON encoding. */
+export interface StakeLocked {
+  worker: string;
+  job: string;
+  amount: string;
+  locked: string;
+}
+
+/** Event `staking::StakeUnlocked` in the fullnode REST JSON encoding. */
+export interface StakeUnlocked {
+  worker: string;
+  job: string;
+  amount: string;
+  locked: string;
 }
 
 /** Event `staking::PenaltiesSwept` in the fullnode REST JSON encoding. */
@@ -416,6 +471,13 @@ export interface JobAssigned {
   worker_score: string;
   refund: string;
   assigned_at: string;
+  collateral: string;
+  worker_commission_bps: string;
+  review_window_secs: string;
+  max_rerenders: string;
+  min_rerender_secs: string;
+  response_window_secs: string;
+  dispute_timeout_secs: string;
 }
 
 /** Event `escrow::ResultSubmitted` in the fullnode REST JSON encoding. */
@@ -437,6 +499,17 @@ export interface RerenderRequested {
   frames: string;
   render_deadline: string;
   rerenders: string;
+}
+
+/** Event `escrow::PartiallyAccepted` in the fullnode REST JSON encoding. */
+export interface PartiallyAccepted {
+  job: string;
+  job_id: string;
+  creator: string;
+  worker: string;
+  frames_done: string;
+  frames_accepted: string;
+  response_deadline: string;
 }
 
 /** Event `escrow::JobCompleted` in the fullnode REST JSON encoding. */
@@ -478,6 +551,11 @@ export interface JobDisputed {
   job_id: string;
   by: string;
   reason_hash: string;
+  creator: string;
+  worker: string;
+  frames_done: string;
+  timeout_frames: string;
+  timeout_at: string;
 }
 
 /** Event `escrow::DisputeResolved` in the fullnode REST JSON encoding. */
@@ -493,6 +571,26 @@ export interface DisputeResolved {
   fee: string;
   refund: string;
   lease_secs: string;
+}
+
+/** Event `escrow::NonceBurned` in the fullnode REST JSON encoding. */
+export interface NonceBurned {
+  creator: string;
+  nonce: string;
+}
+
+/** Event `escrow::ClaimableCredited` in the fullnode REST JSON encoding. */
+export interface ClaimableCredited {
+  owner: string;
+  job: string;
+  amount: string;
+  total: string;
+}
+
+/** Event `escrow::ClaimableWithdrawn` in the fullnode REST JSON encoding. */
+export interface ClaimableWithdrawn {
+  owner: string;
+  amount: string;
 }
 
 /** Event `rewards::UptimeVoted` in the fullnode REST JSON encoding. */
@@ -657,7 +755,8 @@ export interface LumenEventData {
   "config::AdminTransferred": AdminTransferred;
   "config::PausedSet": PausedSet;
   "config::TreasurySet": TreasurySet;
-  "config::ArbiterSet": ArbiterSet;
+  "config::ArbiterAdded": ArbiterAdded;
+  "config::ArbiterRemoved": ArbiterRemoved;
   "config::AttesterAdded": AttesterAdded;
   "config::AttesterRemoved": AttesterRemoved;
   "attestation::DeviceKeyRegistered": DeviceKeyRegistered;
@@ -671,16 +770,22 @@ export interface LumenEventData {
   "staking::UnstakeRequested": UnstakeRequested;
   "staking::Withdrawn": Withdrawn;
   "staking::Slashed": Slashed;
+  "staking::StakeLocked": StakeLocked;
+  "staking::StakeUnlocked": StakeUnlocked;
   "staking::PenaltiesSwept": PenaltiesSwept;
   "escrow::JobCreated": JobCreated;
   "escrow::JobAssigned": JobAssigned;
   "escrow::ResultSubmitted": ResultSubmitted;
   "escrow::RerenderRequested": RerenderRequested;
+  "escrow::PartiallyAccepted": PartiallyAccepted;
   "escrow::JobCompleted": JobCompleted;
   "escrow::JobCancelled": JobCancelled;
   "escrow::JobReclaimed": JobReclaimed;
   "escrow::JobDisputed": JobDisputed;
   "escrow::DisputeResolved": DisputeResolved;
+  "escrow::NonceBurned": NonceBurned;
+  "escrow::ClaimableCredited": ClaimableCredited;
+  "escrow::ClaimableWithdrawn": ClaimableWithdrawn;
   "rewards::UptimeVoted": UptimeVoted;
   "rewards::UptimeReported": UptimeReported;
   "rewards::LeaseRecorded": LeaseRecorded;
@@ -718,144 +823,156 @@ export const entry = {
     /** Admin: where fees go. */
     setTreasury: (pkg: PackageAddress, args: { treasury: AccountAddressInput }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[4], [args.treasury]),
-    /** Admin: who resolves disputes. */
-    setArbiter: (pkg: PackageAddress, args: { arbiter: AccountAddressInput }): InputEntryFunctionData =>
+    /** Admin: add a member to the arbiter set (any member resolves disputes). */
+    addArbiter: (pkg: PackageAddress, args: { arbiter: AccountAddressInput }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[5], [args.arbiter]),
+    /** Admin: remove a member of the arbiter set. */
+    removeArbiter: (pkg: PackageAddress, args: { arbiter: AccountAddressInput }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[6], [args.arbiter]),
     /** Admin: authorise an attester. */
     addAttester: (pkg: PackageAddress, args: { attester: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[6], [args.attester]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[7], [args.attester]),
     /** Admin: remove an attester. */
     removeAttester: (pkg: PackageAddress, args: { attester: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[7], [args.attester]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[8], [args.attester]),
     /** Admin: set a parameter by name (see [`crate::params`]). */
     setParam: (pkg: PackageAddress, args: { name: string; value: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[8], [args.name, args.value]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[9], [args.name, args.value]),
   },
   attestation: {
     /** Worker (its account): register or rotate the device key of its render node. */
     registerDeviceKey: (pkg: PackageAddress, args: { devicePublicKey: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[9], [args.devicePublicKey]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.devicePublicKey]),
     /** Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]). */
     attest: (pkg: PackageAddress, args: { worker: AccountAddressInput; deviceId: HexInput | readonly number[]; gpuModel: string; vramMb: U64Input; score: U64Input; benchVersion: U64Input; nonce: U64Input; measuredAt: U64Input; devicePublicKey: HexInput | readonly number[]; deviceSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.devicePublicKey, args.deviceSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.devicePublicKey, args.deviceSignature]),
     /** Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score. */
     revoke: (pkg: PackageAddress, args: { worker: AccountAddressInput; reason: string }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.worker, args.reason]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[12], [args.worker, args.reason]),
     /** Worker: release the device of its current report (its score ends). */
     releaseDevice: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[12], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[13], []),
     /** Anyone: release a device whose score expired `device_release_grace_secs` ago. */
     releaseExpiredDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[13], [args.deviceId]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[14], [args.deviceId]),
     /** Admin: unbind a device. */
     unbindDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[14], [args.deviceId]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[15], [args.deviceId]),
   },
   staking: {
     /** Worker: set the price per IB-hour. */
     setPrice: (pkg: PackageAddress, args: { pricePerIbHour: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[15], [args.pricePerIbHour]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.pricePerIbHour]),
     /** Worker: add stake. */
     stake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.amount]),
     /** Worker: start unbonding `amount`. */
     requestUnstake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[18], [args.amount]),
     /** Worker: withdraw everything whose unbonding has passed. */
     withdraw: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[18], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[19], []),
     /** Admin: move penalties to the treasury. */
     sweepPenalties: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[19], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.amount]),
   },
   escrow: {
     /** Creator: create and fund a job (deposit `frames × max_price_per_frame`). */
     createJob: (pkg: PackageAddress, args: { specHash: HexInput | readonly number[]; frames: U64Input; maxPricePerFrame: U64Input; minScore: U64Input; minVramMb: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[21], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
     /** Worker: accept a creator's signed offer (see [`accept_signed_offer`]). */
     acceptOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input; creatorPublicKey: HexInput | readonly number[]; creatorSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[21], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
     /** Worker: submit the result. */
     submitResult: (pkg: PackageAddress, args: { job: AccountAddressInput; framesDone: U64Input; outputRoot: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.job, args.framesDone, args.outputRoot]),
-    /** Creator: accept frames and pay. */
+      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.job, args.framesDone, args.outputRoot]),
+    /** Creator: accept frames; all submitted frames pay at once, fewer open the worker's response window. */
     confirm: (pkg: PackageAddress, args: { job: AccountAddressInput; framesAccepted: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.job, args.framesAccepted]),
-    /** Creator: ask for frames again. */
-    requestRerender: (pkg: PackageAddress, args: { job: AccountAddressInput; frames: U64Input; renderDeadline: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.frames, args.renderDeadline]),
-    /** Anyone: settle a job whose review window or dispute timeout passed. */
-    finalize: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.framesAccepted]),
+    /** Worker: agree to a partial acceptance (pays the accepted frames). */
+    acceptPartial: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[25], [args.job]),
-    /** Creator: refund after a missed render deadline (slashes the worker). */
+    /** Creator: ask for frames again (the deadline at least `JobTerms.min_rerender_secs` away). */
+    requestRerender: (pkg: PackageAddress, args: { job: AccountAddressInput; frames: U64Input; renderDeadline: U64Input }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.job, args.frames, args.renderDeadline]),
+    /** Anyone: settle a job whose review window, response window or dispute timeout passed. */
+    finalize: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.job]),
+    /** Creator: refund a job that never delivered by its deadline (slashes its collateral). */
     reclaim: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.job]),
     /** Creator: cancel an open job. */
     cancel: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.job]),
-    /** Creator or worker: dispute a submitted job. */
+      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.job]),
+    /** Creator (a submission), worker (a partial acceptance) or either (a missed rerender): open a dispute. */
     dispute: (pkg: PackageAddress, args: { job: AccountAddressInput; reasonHash: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.job, args.reasonHash]),
-    /** Arbiter: settle a dispute. */
+      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.job, args.reasonHash]),
+    /** A member of the arbiter set: settle a dispute. */
     resolve: (pkg: PackageAddress, args: { job: AccountAddressInput; framesToPay: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.job, args.framesToPay]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.job, args.framesToPay]),
+    /** Creator: withdraw every offer signed with `nonce`. */
+    burnNonce: (pkg: PackageAddress, args: { nonce: U64Input }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[32], [args.nonce]),
+    /** Anyone: withdraw its claimable balance (settlement legs a frozen store could not take). */
+    withdraw: (pkg: PackageAddress): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[33], []),
   },
   rewards: {
     /** Attester: report online seconds of workers for an epoch (equal-length vectors). */
     reportUptime: (pkg: PackageAddress, args: { epoch: U64Input; workers: readonly AccountAddressInput[]; onlineSecs: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.epoch, args.workers, args.onlineSecs]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.epoch, args.workers, args.onlineSecs]),
     /** Anyone: add to an epoch's pool. */
     fundEpoch: (pkg: PackageAddress, args: { epoch: U64Input; amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.epoch, args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[35], [args.epoch, args.amount]),
     /** Anyone, after the grace period: close an epoch. */
     closeEpoch: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[32], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[36], [args.epoch]),
     /** Worker: claim an epoch's reward. */
     claim: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[33], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[37], [args.epoch]),
   },
   vip: {
     /** User: mint the VIP pass for a role (0 creator, 1 worker) when eligible. */
     claim: (pkg: PackageAddress, args: { role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.role]),
     /** Admin: burn a holder's pass. */
     revoke: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[35], [args.holder, args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.holder, args.role]),
   },
   campaign: {
     /** User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]). */
     checkIn: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[36], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[40], []),
     /** User: claim all unclaimed credits from the campaign pool. */
     claimCredits: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[37], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[41], []),
     /** Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task). */
     grantSocialTask: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input; points: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.user, args.taskId, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.user, args.taskId, args.points]),
     /** User: register the account that referred it (once; not itself; not after referring others). */
     registerReferral: (pkg: PackageAddress, args: { referrer: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.referrer]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[43], [args.referrer]),
     /** Anyone: add to the campaign pool. */
     fund: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[44], [args.amount]),
     /** Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing). */
     payLeaderboard: (pkg: PackageAddress, args: { winners: readonly AccountAddressInput[]; points: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.winners, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.winners, args.points]),
     /** Admin: who grants social tasks and pays the leaderboard. */
     setOperator: (pkg: PackageAddress, args: { operator: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.operator]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.operator]),
     /** Admin: the campaign period `[start, end)`. */
     setPeriod: (pkg: PackageAddress, args: { start: U64Input; end: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[43], [args.start, args.end]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[47], [args.start, args.end]),
     /** Admin: base units of the payment asset per credit. */
     setCreditValue: (pkg: PackageAddress, args: { creditValue: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[44], [args.creditValue]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[48], [args.creditValue]),
     /** Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]). */
     setTierAmounts: (pkg: PackageAddress, args: { amounts: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.amounts]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[49], [args.amounts]),
     /** Admin, after the payout: move `amount` of the pool to the treasury. */
     sweep: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[50], [args.amount]),
   },
 } as const;
 
@@ -874,149 +991,161 @@ export const view = {
     /** The treasury. */
     treasury: (pkg: PackageAddress): ViewCall<string> =>
       buildView(pkg, VIEW_FUNCTIONS[3], []),
-    /** The arbiter. */
-    arbiter: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[4], []),
+    /** Whether the address is in the arbiter set. */
+    isArbiter: (pkg: PackageAddress, args: { a: AccountAddressInput }): ViewCall<boolean> =>
+      buildView(pkg, VIEW_FUNCTIONS[4], [args.a]),
+    /** The arbiter set. */
+    arbiters: (pkg: PackageAddress): ViewCall<string[]> =>
+      buildView(pkg, VIEW_FUNCTIONS[5], []),
     /** Whether `a` is an authorised attester. */
     isAttester: (pkg: PackageAddress, args: { a: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[5], [args.a]),
+      buildView(pkg, VIEW_FUNCTIONS[6], [args.a]),
     /** All attesters. */
     attesters: (pkg: PackageAddress): ViewCall<string[]> =>
-      buildView(pkg, VIEW_FUNCTIONS[6], []),
+      buildView(pkg, VIEW_FUNCTIONS[7], []),
     /** A parameter by name. */
     param: (pkg: PackageAddress, args: { name: string }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[7], [args.name]),
+      buildView(pkg, VIEW_FUNCTIONS[8], [args.name]),
   },
   attestation: {
     /** The worker's valid score (0 when none, expired or revoked). */
     scoreOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[8], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[9], [args.worker]),
     /** The worker's report (aborts if none). */
     reportOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<ReportInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[9], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[10], [args.worker]),
     /** Whether the worker's score is valid now. */
     hasValidScore: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[10], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[11], [args.worker]),
     /** The worker a device is bound to. */
     workerOfDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[11], [args.deviceId]),
+      buildView(pkg, VIEW_FUNCTIONS[12], [args.deviceId]),
     /** The worker's registered device public key (empty when none). */
     deviceKeyOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[12], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker]),
     /** The worker's last used report nonce. */
     lastNonce: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
   },
   staking: {
     /** Bonded stake. */
     stakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
     /** `(amount, available_at)` of the unbonding stake. */
     unbondingOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[16], [args.worker]),
     /** The worker's price per IB-hour. */
     priceOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[16], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[17], [args.worker]),
     /** `S(n)` for the worker's current score and price. */
     minStakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[17], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[18], [args.worker]),
     /** `S(n)` for a score and price (see [`crate::formulas::min_stake`]). */
     minStake: (pkg: PackageAddress, args: { score: U64Input; pricePerIbHour: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[18], [args.score, args.pricePerIbHour]),
+      buildView(pkg, VIEW_FUNCTIONS[19], [args.score, args.pricePerIbHour]),
     /** Stake ≥ `S(n)` and a valid score. */
     isEligible: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[19], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[20], [args.worker]),
     /** The penalty pool's balance. */
     penaltyPool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[20], []),
+      buildView(pkg, VIEW_FUNCTIONS[21], []),
+    /** Stake locked as collateral of the worker's active jobs. */
+    lockedOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[22], [args.worker]),
   },
   escrow: {
     /** The object address of job `job_id`. */
     jobAddress: (pkg: PackageAddress, args: { jobId: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[21], [args.jobId]),
+      buildView(pkg, VIEW_FUNCTIONS[23], [args.jobId]),
     /** The id the next job gets. */
     nextJobId: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[22], []),
+      buildView(pkg, VIEW_FUNCTIONS[24], []),
     /** A job's terms and state. */
     jobInfo: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<JobInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[23], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[25], [args.job]),
     /** The funds a job holds. */
     jobBalance: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[24], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[26], [args.job]),
     /** `(spent total, spent this month, frames succeeded)`. */
     creatorStats: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<[string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[25], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[27], [args.creator]),
     /** `(frames completed, jobs completed, jobs failed, lease secs)`. */
     workerStats: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[26], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[28], [args.worker]),
+    /** Whether the creator used or burnt the offer nonce. */
+    isNonceUsed: (pkg: PackageAddress, args: { creator: AccountAddressInput; nonce: U64Input }): ViewCall<boolean> =>
+      buildView(pkg, VIEW_FUNCTIONS[29], [args.creator, args.nonce]),
+    /** The owner's claimable balance (settlement legs a frozen store could not take). */
+    claimableOf: (pkg: PackageAddress, args: { owner: AccountAddressInput }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[30], [args.owner]),
   },
   rewards: {
     /** The epoch containing `ts`. */
     epochOf: (pkg: PackageAddress, args: { ts: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[27], [args.ts]),
+      buildView(pkg, VIEW_FUNCTIONS[31], [args.ts]),
     /** The current epoch. */
     currentEpoch: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[28], []),
+      buildView(pkg, VIEW_FUNCTIONS[32], []),
     /** An epoch's pool and weights. */
     epochInfo: (pkg: PackageAddress, args: { epoch: U64Input }): ViewCall<EpochInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[29], [args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[33], [args.epoch]),
     /** Reported online seconds of a worker in an epoch. */
     onlineSecsOf: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[30], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[34], [args.worker, args.epoch]),
     /** What `rewards::claim` would pay now. */
     pendingReward: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[31], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[35], [args.worker, args.epoch]),
   },
   vip: {
     /** Whether `holder` holds the pass for `role`. */
     hasPass: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[32], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[36], [args.holder, args.role]),
     /** The pass token's address. */
     passOf: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[33], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[37], [args.holder, args.role]),
     /** Whether `user` may claim the pass for `role`. */
     isEligible: (pkg: PackageAddress, args: { user: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[34], [args.user, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[38], [args.user, args.role]),
     /** The creator's priority score. */
     creatorPriority: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[35], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[39], [args.creator]),
     /** The worker's priority score. */
     workerPriority: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[36], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[40], [args.worker]),
   },
   campaign: {
     /** The campaign operator (`0x0` until set). */
     operator: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[37], []),
+      buildView(pkg, VIEW_FUNCTIONS[41], []),
     /** `(start, end)` of the campaign period. */
     period: (pkg: PackageAddress): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[38], []),
+      buildView(pkg, VIEW_FUNCTIONS[42], []),
     /** Funds in the campaign pool. */
     pool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[39], []),
+      buildView(pkg, VIEW_FUNCTIONS[43], []),
     /** Base units of the payment asset per credit. */
     creditValue: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[40], []),
+      buildView(pkg, VIEW_FUNCTIONS[44], []),
     /** Per-user payout of the 5 tiers. */
     tierAmounts: (pkg: PackageAddress): ViewCall<string[]> =>
-      buildView(pkg, VIEW_FUNCTIONS[41], []),
+      buildView(pkg, VIEW_FUNCTIONS[45], []),
     /** Whether the leaderboard was paid. */
     isPaid: (pkg: PackageAddress): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[42], []),
+      buildView(pkg, VIEW_FUNCTIONS[46], []),
     /** A participant's record (all zero for a stranger). */
     userInfo: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<UserInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[43], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[47], [args.user]),
     /** `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's). */
     previewCheckIn: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[44], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[48], [args.user]),
     /** Whether a social task was granted to `user`. */
     isTaskGranted: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[45], [args.user, args.taskId]),
+      buildView(pkg, VIEW_FUNCTIONS[49], [args.user, args.taskId]),
     /** The payout of a rank under the current tiers. */
     payoutOfRank: (pkg: PackageAddress, args: { rank: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[46], [args.rank]),
+      buildView(pkg, VIEW_FUNCTIONS[50], [args.rank]),
     /** The payout of a ranking of `winners` addresses. */
     leaderboardTotal: (pkg: PackageAddress, args: { winners: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[47], [args.winners]),
+      buildView(pkg, VIEW_FUNCTIONS[51], [args.winners]),
   },
 } as const;

@@ -3,10 +3,9 @@ use crate::pg_cluster::TestDb;
 use crate::rows::*;
 use crate::testgen::*;
 use lumen_sdk::events::{
-    CampaignConfigured, ClaimableCredited, ClaimableWithdrawn, DeviceKeyRegistered,
-    DeviceReleased, DisputeResolved, JobDisputed, LeaseRecorded, LumenEvent, PartiallyAccepted,
-    ReferralRegistered, Slashed, StakeLocked, StakeUnlocked, UnstakeRequested, UptimeVoted,
-    Withdrawn,
+    CampaignConfigured, ClaimableCredited, ClaimableWithdrawn, DeviceKeyRegistered, DeviceReleased,
+    DisputeResolved, JobDisputed, LeaseRecorded, LumenEvent, PartiallyAccepted, ReferralRegistered,
+    Slashed, StakeLocked, StakeUnlocked, UnstakeRequested, UptimeVoted, Withdrawn,
 };
 use lumen_sdk::Package;
 
