@@ -735,7 +735,7 @@ mod tests {
 
     #[test]
     fn table_matches_builders() {
-        assert_eq!(ENTRY_FUNCTIONS.len(), 47);
+        assert_eq!(ENTRY_FUNCTIONS.len(), 51);
         let attest = ENTRY_FUNCTIONS
             .iter()
             .find(|f| f.module == "attestation" && f.name == "attest")
