@@ -121,6 +121,15 @@ export type Candidates = {
   vip_first: number;
 };
 
+/** An address's claimable balance: settlement legs escrow could not deliver (the store was frozen), held until the owner withdraws them. */
+export type ClaimableRow = {
+  balance: number;
+  credited_total: number;
+  owner: string;
+  updated_version: number;
+  withdrawn_total: number;
+};
+
 /** `GET /v1/leaderboards/creators`. */
 export type CreatorBoard = {
   items: Array<RankedCreator>;
@@ -317,6 +326,20 @@ export type JobPage = {
   job: JobView;
 };
 
+/** `jobs.review`: a partial acceptance (`frames_accepted`, `response_deadline`) and a dispute (`disputed_by`, `timeout_frames` — what the timeout pays, the position of the side that did not open it — and `timeout_at`), each filled when it happens. */
+export type JobReviewJson = {
+  /** Who opened the dispute. */
+  disputed_by?: string | null;
+  /** Frames the creator accepted of those submitted. */
+  frames_accepted?: number | null;
+  /** Until when the worker may answer the partial acceptance. */
+  response_deadline?: number | null;
+  /** From when the timeout may be settled. */
+  timeout_at?: number | null;
+  /** What the dispute's timeout pays. */
+  timeout_frames?: number | null;
+};
+
 /** A job. */
 export type JobRow = {
   address: string;
@@ -340,16 +363,36 @@ export type JobRow = {
   refund: number;
   render_deadline?: number | null;
   rerenders: number;
+  review?: null | JobReviewJson;
   review_deadline?: number | null;
   slashed: number;
   spec_hash: string;
   /** Served by the API as its name (`completed`); the code is `status_code`. */
   status: string;
+  terms?: null | JobTermsJson;
   updated_at: number;
   updated_version: number;
   worker?: string | null;
   worker_amount: number;
   worker_score?: number | null;
+};
+
+/** `jobs.terms`: the terms a job was assigned under, as `JobAssigned` carries them; nothing changes them afterwards. */
+export type JobTermsJson = {
+  /** Stake locked as the job's collateral (slashed if it never delivers). */
+  collateral: number;
+  /** How long a dispute waits for an arbiter before its timeout pays. */
+  dispute_timeout_secs: number;
+  /** How many rerenders the creator may ask for. */
+  max_rerenders: number;
+  /** The shortest time a rerender may be given. */
+  min_rerender_secs: number;
+  /** How long the worker has to answer a partial acceptance. */
+  response_window_secs: number;
+  /** How long the creator has to review a submission. */
+  review_window_secs: number;
+  /** The worker's commission from the protocol fee, in basis points. */
+  worker_commission_bps: number;
 };
 
 /** A job: its row (status by name) and the status code. */
@@ -374,8 +417,8 @@ export type MoneyFlow = {
 export type NetworkParams = {
   /** The admin. */
   admin?: string | null;
-  /** Who resolves disputes. */
-  arbiter?: string | null;
+  /** Who may resolve disputes (the arbiter set, in the order added). */
+  arbiters: Array<string>;
   asset: AssetView;
   /** Authorised attesters. */
   attesters: number;
@@ -419,6 +462,20 @@ export type Page_BoardRow = {
 };
 
 /** A page of a list: pass `next_cursor` as `cursor` for the next page (absent on the last page). */
+export type Page_ClaimableRow = {
+  /** The items of this page. */
+  items: Array<{
+  balance: number;
+  credited_total: number;
+  owner: string;
+  updated_version: number;
+  withdrawn_total: number;
+}>;
+  /** The cursor of the next page. */
+  next_cursor?: string | null;
+};
+
+/** A page of a list: pass `next_cursor` as `cursor` for the next page (absent on the last page). */
 export type Page_EpochRow = {
   /** The items of this page. */
   items: Array<{
@@ -456,7 +513,7 @@ export type Page_WorkerView = {
   items: Array<WorkerRow & {
   /** Eligible for jobs (`staking::is_eligible`). */
   eligible: boolean;
-  /** The minimum stake `S(n)` at the valid score and price. */
+  /** The minimum stake `S(n)` at the valid score and price (raised to the protocol's floor price `min_price_per_ib_hour`). */
   min_stake: number;
   /** Online seconds reported over the priority window. */
   online_secs_window: number;
@@ -548,6 +605,8 @@ export type StakeView = {
   eligible: boolean;
   /** Its last 100 staking events, newest first. */
   history: Array<EventView>;
+  /** Locked as collateral of the worker's active jobs (part of `stake`; `request_unstake` cannot go below it). */
+  locked: number;
   min_stake: number;
   price_per_ib_hour: number;
   slashed_total: number;
@@ -561,6 +620,8 @@ export type StakeView = {
 export type StatsView = {
   /** Chain time of the last indexed transaction: "now" for validity. */
   chain_time: number;
+  /** Settlement legs escrow holds for frozen stores, not yet withdrawn (decimal). */
+  claimable: string;
   /** Creators that created a job. */
   creators: number;
   /** The epoch of `chain_time`. */
@@ -572,6 +633,8 @@ export type StatsView = {
   /** The last version indexed. */
   indexed_version?: number | null;
   jobs: JobCounts;
+  /** The part of it locked as collateral of active jobs (decimal). */
+  locked_stake: string;
   /** Gross paid for all jobs (decimal). */
   total_paid: string;
   /** Stake of all workers (decimal). */
@@ -715,6 +778,8 @@ export type WorkerRow = {
   jobs_completed: number;
   jobs_failed: number;
   lease_secs: number;
+  /** Part of `stake` locked as collateral of active jobs. */
+  locked: number;
   price_per_ib_hour: number;
   rewards_claimed: number;
   score: number;
@@ -735,7 +800,7 @@ export type WorkerRow = {
 export type WorkerView = WorkerRow & {
   /** Eligible for jobs (`staking::is_eligible`). */
   eligible: boolean;
-  /** The minimum stake `S(n)` at the valid score and price. */
+  /** The minimum stake `S(n)` at the valid score and price (raised to the protocol's floor price `min_price_per_ib_hour`). */
   min_stake: number;
   /** Online seconds reported over the priority window. */
   online_secs_window: number;
@@ -754,6 +819,8 @@ export interface Answers {
   "/v1/campaign": CampaignSummary;
   "/v1/campaign/leaderboard": CampaignBoard;
   "/v1/campaign/users/{address}": Participant;
+  "/v1/claimables": Page_ClaimableRow;
+  "/v1/claimables/{address}": ClaimableRow;
   "/v1/creators/{address}": CreatorPage;
   "/v1/epochs": Page_EpochRow;
   "/v1/epochs/{epoch}": EpochPage;

@@ -1,5 +1,5 @@
 //! The package's configuration as the chain set it: parameters, the payment
-//! asset, the admin, treasury, arbiter and pause switch, and the attesters.
+//! asset, the admin, treasury, arbiter set and pause switch, and the attesters.
 //!
 //! `config` events are few (one per parameter at initialisation, then one
 //! per change), so they are folded from the raw event log per request
@@ -69,8 +69,8 @@ pub struct NetworkParams {
     pending_admin: Option<String>,
     /// Where fees go.
     treasury: Option<String>,
-    /// Who resolves disputes.
-    arbiter: Option<String>,
+    /// Who may resolve disputes (the arbiter set, in the order added).
+    arbiters: Vec<String>,
     /// The pause switch.
     paused: bool,
     /// Authorised attesters.
@@ -114,7 +114,8 @@ struct Config {
     admin: Option<String>,
     pending_admin: Option<String>,
     treasury: Option<String>,
-    arbiter: Option<String>,
+    /// The arbiter set, in the order added.
+    arbiters: Vec<String>,
     paused: bool,
     /// Current attesters with the version and time that added them.
     attesters: BTreeMap<String, (i64, i64)>,
@@ -140,7 +141,8 @@ fn load_config(c: &mut PgConnection) -> Result<(Config, Option<Package>), ApiErr
         (AdminTransferred::MODULE, AdminTransferred::NAME),
         (PausedSet::MODULE, PausedSet::NAME),
         (TreasurySet::MODULE, TreasurySet::NAME),
-        (ArbiterSet::MODULE, ArbiterSet::NAME),
+        (ArbiterAdded::MODULE, ArbiterAdded::NAME),
+        (ArbiterRemoved::MODULE, ArbiterRemoved::NAME),
         (AttesterAdded::MODULE, AttesterAdded::NAME),
         (AttesterRemoved::MODULE, AttesterRemoved::NAME),
     ]
@@ -172,7 +174,8 @@ fn load_config(c: &mut PgConnection) -> Result<(Config, Option<Package>), ApiErr
                 cfg.asset = Some(hex(&e.payment_asset));
                 cfg.admin = Some(hex(&e.admin));
                 cfg.treasury = Some(hex(&e.treasury));
-                cfg.arbiter = Some(hex(&e.arbiter));
+                // `initialize` starts the set; its first member follows as `ArbiterAdded`.
+                cfg.arbiters.clear();
             }
             Some(LumenEvent::AdminProposed(e)) => cfg.pending_admin = Some(hex(&e.proposed)),
             Some(LumenEvent::AdminTransferred(e)) => {
@@ -181,7 +184,11 @@ fn load_config(c: &mut PgConnection) -> Result<(Config, Option<Package>), ApiErr
             }
             Some(LumenEvent::PausedSet(e)) => cfg.paused = e.paused,
             Some(LumenEvent::TreasurySet(e)) => cfg.treasury = Some(hex(&e.treasury)),
-            Some(LumenEvent::ArbiterSet(e)) => cfg.arbiter = Some(hex(&e.arbiter)),
+            Some(LumenEvent::ArbiterAdded(e)) => cfg.arbiters.push(hex(&e.arbiter)),
+            Some(LumenEvent::ArbiterRemoved(e)) => {
+                let gone = hex(&e.arbiter);
+                cfg.arbiters.retain(|a| *a != gone);
+            }
             Some(LumenEvent::AttesterAdded(e)) => {
                 cfg.attesters.insert(hex(&e.attester), (version, at));
             }
@@ -214,7 +221,7 @@ fn load_params(c: &mut PgConnection) -> Result<Vec<ParamView>, ApiError> {
 }
 
 /// Every parameter, the payment asset with its decimals and symbol, the
-/// admin, treasury, arbiter, pause switch and attester count.
+/// admin, treasury, arbiter set, pause switch and attester count.
 #[utoipa::path(get, path = "/v1/params", tag = "network", params(NoParams),
     responses((status = 200, body = NetworkParams), CommonErrors))]
 pub async fn network_params(
@@ -241,7 +248,7 @@ pub async fn network_params(
             admin: cfg.admin,
             pending_admin: cfg.pending_admin,
             treasury: cfg.treasury,
-            arbiter: cfg.arbiter,
+            arbiters: cfg.arbiters,
             paused: cfg.paused,
             attesters: cfg.attesters.len(),
             chain_time: ctx.now,

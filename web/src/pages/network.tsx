@@ -135,7 +135,7 @@ export function NetworkPage() {
           ["Payment asset", <>{p.asset.symbol} ({p.asset.decimals} decimals) <Addr a={p.asset.metadata} /></>],
           ["Admin", <Addr a={p.admin} />],
           ["Treasury", <Addr a={p.treasury} />],
-          ["Arbiter", <Addr a={p.arbiter} />],
+          ["Arbiters", p.arbiters.length ? <>{p.arbiters.map((a, i) => <>{i ? ", " : ""}<Addr a={a} /></>)}</> : "none"],
           ["Paused", p.paused ? "yes" : "no"],
           ["Chain time", f.time(p.chain_time)],
         ]}

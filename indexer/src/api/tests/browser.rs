@@ -17,6 +17,18 @@ fn configured() -> Chain {
             treasury: addr(0x7e),
             arbiter: addr(0xa7b),
         }),
+        LumenEvent::ArbiterAdded(ArbiterAdded {
+            arbiter: addr(0xa7b),
+        }),
+        LumenEvent::ArbiterAdded(ArbiterAdded {
+            arbiter: addr(0xa7c),
+        }),
+        LumenEvent::ArbiterAdded(ArbiterAdded {
+            arbiter: addr(0xa7d),
+        }),
+        LumenEvent::ArbiterRemoved(ArbiterRemoved {
+            arbiter: addr(0xa7c),
+        }),
         LumenEvent::AttesterAdded(AttesterAdded {
             attester: addr(0xa1),
         }),
@@ -165,7 +177,11 @@ async fn params_attesters_and_a_creator_page() {
     );
     assert_eq!(p["admin"], long_hex(0xad));
     assert_eq!(p["treasury"], long_hex(0x7f), "the later TreasurySet wins");
-    assert_eq!(p["arbiter"], long_hex(0xa7b));
+    assert_eq!(
+        p["arbiters"],
+        json!([long_hex(0xa7b), long_hex(0xa7d)]),
+        "the set initialize starts, in the order added, less the removed"
+    );
     assert_eq!(p["pending_admin"], Value::Null);
     assert_eq!(p["paused"], true);
     assert_eq!(p["attesters"], 2, "the model's ATTESTER and 0xa1");
