@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use lumen_indexer::pg_cluster::{table_contents, PgCluster, TestDb};
-use lumen_sdk::standin::Standin;
+use lumen_sdk::standin::{Fault, Standin};
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -40,6 +40,9 @@ async fn a_second_writer_started_again_and_again_changes_nothing() {
             .spawn()
             .unwrap()
     };
+    // Slow pages keep the first run going while the second is started again
+    // and again, however fast the machine.
+    node.push_faults(&[Fault::Delay(Duration::from_millis(150)); 100]);
     let mut first = indexer()
         .args(["--node-url", &node.url(), "--database-url", db.url()])
         .args(["--package", "0xcafe", "--ingest-only", "--exit-at-head"])
