@@ -99,7 +99,7 @@ async function jobsOf(address: string): Promise<{ job_id: number; status: string
   return (await api(`/v1/jobs?creator=${address}&limit=500`)).items;
 }
 
-test("a creator creates, offers, confirms part of, rerenders, disputes and cancels jobs", async () => {
+test("a creator creates, offers, confirms part of (the worker accepts), rerenders, disputes and cancels jobs", async () => {
   const page = s.page;
   await connect(creator, "creator");
   const before = await jobsOf(creator.address);
@@ -149,11 +149,11 @@ test("a creator creates, offers, confirms part of, rerenders, disputes and cance
   await page.goto(`${stand.api}/jobs/${confirmJob.job_id}`);
   await page.locator("main h1 .badge", { hasText: "submitted" }).waitFor();
   await act("Confirm frames", { frames: "8" });
-  await page.locator("main h1 .badge", { hasText: "completed" }).waitFor({ timeout: 20_000 });
-  const paid = await api(`/v1/jobs/${confirmJob.job_id}`);
-  assert.equal(paid.job.frames_paid, 8);
-  assert.equal(paid.job.gross, 8 * 400_000);
-  await page.screenshot({ path: join(SHOTS, "console-job.png"), fullPage: true });
+  // A partial acceptance waits for the worker's answer; nothing is paid yet.
+  await page.locator("main h1 .badge", { hasText: "partially_accepted" }).waitFor({ timeout: 20_000 });
+  const partial = await api(`/v1/jobs/${confirmJob.job_id}`);
+  assert.equal(partial.job.review.frames_accepted, 8);
+  assert.equal(partial.job.frames_paid, 0);
 
   await page.goto(`${stand.api}/jobs/${rerenderJob.job_id}`);
   await act("Ask for a rerender", { frames: "3", hours: "24" });
@@ -174,6 +174,25 @@ test("a creator creates, offers, confirms part of, rerenders, disputes and cance
     (await api(`/v1/jobs/${disputeJob.job_id}`)).history.map((e: { type: string }) => e.type),
     ["escrow::JobCreated", "escrow::JobAssigned", "escrow::ResultSubmitted", "escrow::JobDisputed"],
   );
+
+  // The worker, in its own wallet, takes the partial payment from the job's page.
+  // The app reconnects the wallet it remembers, now on the worker's account;
+  // its console has loaded before the page moves on.
+  wallet.use(worker.key);
+  await connect(worker, "worker");
+  await page.locator('section[aria-label="worker console"]', { hasText: "Minimum stake" }).waitFor();
+  await page.locator(".campaign-closed").waitFor();
+  await page.goto(`${stand.api}/jobs/${confirmJob.job_id}`);
+  await act("Accept the partial payment");
+  await page.locator("main h1 .badge", { hasText: "completed" }).waitFor({ timeout: 20_000 });
+  const paid = await api(`/v1/jobs/${confirmJob.job_id}`);
+  assert.equal(paid.job.frames_paid, 8);
+  assert.equal(paid.job.gross, 8 * 400_000);
+  assert.deepEqual(
+    paid.history.map((e: { type: string }) => e.type).slice(-2),
+    ["escrow::PartiallyAccepted", "escrow::JobCompleted"],
+  );
+  await page.screenshot({ path: join(SHOTS, "console-job.png"), fullPage: true });
   assert.deepEqual(s.problems, [], "no console errors");
 });
 

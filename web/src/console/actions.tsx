@@ -1,6 +1,7 @@
 // The actions a connected creator or worker can take on a job, shown on the
 // job's page: cancel, confirm (all or some frames), rerender, dispute,
-// reclaim, finalize, and signing an offer for a candidate.
+// reclaim, finalize, the worker's answer to a partial acceptance, and signing
+// an offer for a candidate.
 import { useState } from "preact/hooks";
 
 import type { Answers } from "../api-types";
@@ -12,10 +13,15 @@ type Job = Answers["/v1/jobs/{id}"]["job"];
 
 export function JobActions({ job }: { job: Job }) {
   const w = useWallet();
+  const { params } = useNetwork();
   if (!w.account) return null;
   const creator = w.account === job.creator;
   const worker = w.account === job.worker;
-  if (!creator && !worker && job.status !== "submitted") return null;
+  const settles = job.status === "submitted" || job.status === "partially_accepted" || job.status === "disputed";
+  if (!creator && !worker && !settles) return null;
+  // A rerender round whose deadline passed is judged, not refunded: either
+  // party may dispute it; only a job that never delivered can be reclaimed.
+  const missedRerender = job.status === "assigned" && job.rerenders > 0 && (job.render_deadline ?? 0) < params.chain_time;
   return (
     <section class="console" aria-label="job actions">
       <h2>Your actions {creator ? "(creator)" : worker ? "(worker)" : ""}</h2>
@@ -24,9 +30,12 @@ export function JobActions({ job }: { job: Job }) {
         {creator && job.status === "open" ? <SignOffer job={job} /> : null}
         {creator && job.status === "submitted" ? <Confirm job={job} /> : null}
         {creator && job.status === "submitted" ? <Rerender job={job} /> : null}
-        {(creator || worker) && job.status === "submitted" ? <Dispute job={job} /> : null}
-        {creator && job.status === "assigned" ? <Reclaim job={job} /> : null}
-        {job.status === "submitted" || job.status === "disputed" ? <Finalize job={job} /> : null}
+        {creator && job.status === "submitted" ? <Dispute job={job} /> : null}
+        {worker && job.status === "partially_accepted" ? <AcceptPartial job={job} /> : null}
+        {worker && job.status === "partially_accepted" ? <Dispute job={job} /> : null}
+        {(creator || worker) && missedRerender ? <Dispute job={job} /> : null}
+        {creator && job.status === "assigned" && job.rerenders === 0 ? <Reclaim job={job} /> : null}
+        {settles ? <Finalize job={job} /> : null}
       </div>
     </section>
   );
@@ -137,12 +146,33 @@ function Dispute({ job }: { job: Job }) {
   );
 }
 
+/** The worker takes the creator's partial acceptance as it stands. */
+function AcceptPartial({ job }: { job: Job }) {
+  const pkg = usePkg();
+  const { units } = useNetwork();
+  const [o, run] = useAction();
+  const accepted = job.review?.frames_accepted ?? 0;
+  return (
+    <ActionForm
+      title="Accept the partial payment"
+      button={`Accept ${accepted} of ${job.frames_done ?? job.frames} frames`}
+      o={o}
+      onSubmit={() => run(async () => (await tx()).submit((await tx()).entry.escrow.acceptPartial(pkg, { job: job.address })))}
+    >
+      <p class="muted">
+        The creator accepted {accepted} frames at {f.amount(job.price_per_frame ?? 0, units)} each. Accept to be paid now, or dispute before{" "}
+        {f.time(job.review?.response_deadline ?? 0)}; silence pays the accepted frames.
+      </p>
+    </ActionForm>
+  );
+}
+
 function Reclaim({ job }: { job: Job }) {
   const pkg = usePkg();
   const [o, run] = useAction();
   return (
     <ActionForm title="Reclaim" button="Reclaim after the missed deadline" o={o} onSubmit={() => run(async () => (await tx()).submit((await tx()).entry.escrow.reclaim(pkg, { job: job.address })))}>
-      <p class="muted">Only after the render deadline ({f.time(job.render_deadline)}) passed without a result; the worker is slashed.</p>
+      <p class="muted">Only after the render deadline ({f.time(job.render_deadline)}) passed without any delivery; the worker's locked collateral is slashed.</p>
     </ActionForm>
   );
 }
@@ -152,7 +182,7 @@ function Finalize({ job }: { job: Job }) {
   const [o, run] = useAction();
   return (
     <ActionForm title="Finalize" button="Finalize" o={o} onSubmit={() => run(async () => (await tx()).submit((await tx()).entry.escrow.finalize(pkg, { job: job.address })))}>
-      <p class="muted">Anyone may settle once the review window ({f.time(job.review_deadline)}) or the dispute timeout passed.</p>
+      <p class="muted">Anyone may settle once the review window ({f.time(job.review_deadline)}), the worker's response window or the dispute timeout passed.</p>
     </ActionForm>
   );
 }

@@ -9,7 +9,7 @@ import { EventLine } from "./events";
 
 type Job = Answers["/v1/jobs"]["items"][number];
 
-const STATUSES = ["open", "assigned", "submitted", "completed", "cancelled", "reclaimed", "disputed", "resolved"];
+const STATUSES = ["open", "assigned", "submitted", "completed", "cancelled", "reclaimed", "disputed", "resolved", "partially_accepted"];
 
 export function JobsTable({ jobs }: { jobs: Job[] }) {
   if (jobs.length === 0) return <p class="muted">No jobs.</p>;
