@@ -23,7 +23,7 @@ use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::params;
 use lumen_sdk::payloads::escrow::Call;
 use lumen_sdk::views::JobTerms;
-use lumen_sdk::{AccountAddress, JobStatus};
+use lumen_sdk::{AccountAddress, JobStatus, OfferKind};
 
 use crate::attestation::{auth_key, verifies};
 use crate::{add, attestation, config, ensure, rewards, staking};
@@ -103,6 +103,8 @@ pub struct Job {
     pub timeout_frames: u64,
     /// The terms fixed at assignment (all 0 while Open).
     pub terms: JobTerms,
+    /// How the creator authorised the assignment ([`lumen_sdk::OfferKind`] code; 0 while Open).
+    pub offer_kind: u8,
 }
 
 impl Job {
@@ -184,7 +186,7 @@ pub fn creator_stats(c: &Chain, creator: AccountAddress, now: u64) -> (u64, u64,
     })
 }
 
-fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
+pub(crate) fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
     c.object(address, ObjectKind::Job)?;
     Ok(&c.escrow.jobs[&address])
 }
@@ -261,6 +263,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                         dispute_timeout_secs: 0,
                         collateral: 0,
                     },
+                    offer_kind: 0,
                 },
             );
             Ok(vec![LumenEvent::JobCreated(JobCreated {
@@ -550,23 +553,9 @@ fn accept_offer(
     public_key: &[u8],
     signature: &[u8],
 ) -> Outcome {
-    let address = offer.job;
-    let j = job(c, address)?;
+    job(c, offer.job)?;
     config::assert_not_paused(c)?;
-    let (worker, now) = (tx.sender, tx.now);
-    ensure(j.status == JobStatus::Open, e::EWrongStatus)?;
-    let creator = j.creator;
-    ensure(worker != creator, e::ESelfAssignment)?;
-    ensure(now < offer.offer_expires_at, e::EOfferExpired)?;
-    ensure(offer.render_deadline > now, e::EBadDeadline)?;
-    let min_price = config::param(c, params::MIN_PRICE_PER_FRAME)?;
-    ensure(offer.price_per_frame >= min_price, e::EPriceBelowMin)?;
-    ensure(
-        offer.price_per_frame <= j.max_price_per_frame,
-        e::EPriceAboveMax,
-    )?;
-    let nonce_key = (creator, offer.nonce);
-    ensure(!c.escrow.used_nonces.contains(&nonce_key), e::ENonceUsed)?;
+    let creator = check_offer(c, tx.now, &offer)?;
     ensure(
         public_key.len() == 32,
         errors::framework::E_WRONG_PUBKEY_SIZE,
@@ -585,6 +574,45 @@ fn accept_offer(
         }),
         e::EBadSignature,
     )?;
+    assign(c, tx.now, &offer, OfferKind::Signed)
+}
+
+/// `escrow::check_offer` of an existing job: Open, not the creator's, live,
+/// a future deadline, the price within bounds, an unused nonce. Returns the
+/// creator.
+pub(crate) fn check_offer(
+    c: &Chain,
+    now: u64,
+    offer: &AssignmentOffer,
+) -> Result<AccountAddress, Abort> {
+    let j = &c.escrow.jobs[&offer.job];
+    let worker = offer.worker;
+    ensure(j.status == JobStatus::Open, e::EWrongStatus)?;
+    let creator = j.creator;
+    ensure(worker != creator, e::ESelfAssignment)?;
+    ensure(now < offer.offer_expires_at, e::EOfferExpired)?;
+    ensure(offer.render_deadline > now, e::EBadDeadline)?;
+    let min_price = config::param(c, params::MIN_PRICE_PER_FRAME)?;
+    ensure(offer.price_per_frame >= min_price, e::EPriceBelowMin)?;
+    ensure(
+        offer.price_per_frame <= j.max_price_per_frame,
+        e::EPriceAboveMax,
+    )?;
+    ensure(
+        !c.escrow.used_nonces.contains(&(creator, offer.nonce)),
+        e::ENonceUsed,
+    )?;
+    Ok(creator)
+}
+
+/// `escrow::assign` of a checked offer: eligibility and minimums, the nonce
+/// burnt, the terms fixed, the collateral locked, the excess refunded.
+pub(crate) fn assign(c: &mut Chain, now: u64, offer: &AssignmentOffer, kind: OfferKind) -> Outcome {
+    let address = offer.job;
+    let worker = offer.worker;
+    let j = &c.escrow.jobs[&address];
+    let creator = j.creator;
+    let nonce_key = (creator, offer.nonce);
     ensure(staking::is_eligible(c, worker, now)?, e::ENotEligible)?;
     let worker_score = attestation::score_of(c, worker, now);
     ensure(worker_score >= j.min_score, e::EScoreTooLow)?;
@@ -620,6 +648,7 @@ fn accept_offer(
     j.lease_started_at = now;
     j.refunded += refund;
     j.terms = terms.clone();
+    j.offer_kind = kind as u8;
     let job_id = j.job_id;
     let mut out = vec![locked];
     send(c, address, creator, refund, &mut out);
@@ -634,6 +663,7 @@ fn accept_offer(
         worker_score,
         refund,
         assigned_at: now,
+        offer_kind: kind as u8,
         ..terms.assigned_event()
     }));
     Ok(out)

@@ -18,6 +18,7 @@
 //! | [`rewards`] | epoch pools, uptime reports, lease records, claims |
 //! | [`vip`] | VIP passes |
 //! | [`campaign`] | check-ins, credits, social tasks, referrals, leaderboard payout |
+//! | [`offers`] | wallet-signed offers (any Ed25519 key scheme) and offers published on chain |
 //!
 //! An aborted call changes nothing: every entry function checks everything
 //! before it writes (where Move writes first and aborts later, the abort
@@ -34,6 +35,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lumen_sdk::aptos_sdk::transaction::EntryFunction;
+use lumen_sdk::envelope::AssetUnits;
 use lumen_sdk::errors::{self, AbortCode};
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::payloads::{Call, CallError};
@@ -45,6 +47,7 @@ pub mod campaign;
 pub mod config;
 pub mod escrow;
 pub mod node;
+pub mod offers;
 pub mod rewards;
 pub mod staking;
 pub mod vectors;
@@ -116,6 +119,15 @@ pub(crate) fn add(a: u64, b: u64, module: &'static str) -> Result<u64, Abort> {
 pub(crate) fn mul(a: u64, b: u64, module: &'static str) -> Result<u64, Abort> {
     a.checked_mul(b).ok_or(Abort::Arithmetic { module })
 }
+
+/// Decimals and symbol of the Move tests' payment asset (`test_helpers`:
+/// "Test USD", TUSD, 6 decimals), which every chain this repository simulates
+/// pays in unless [`Chain::set_asset_units`] says otherwise.
+pub static TEST_ASSET_UNITS: std::sync::LazyLock<AssetUnits> =
+    std::sync::LazyLock::new(|| AssetUnits {
+        decimals: 6,
+        symbol: "TUSD".into(),
+    });
 
 /// The caller and the clock of one call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,6 +271,10 @@ pub struct Chain {
     pub vip: vip::State,
     /// `campaign`.
     pub campaign: campaign::State,
+    /// `offers`.
+    pub offers: offers::State,
+    /// Decimals and symbol of fungible assets other than [`TEST_ASSET_UNITS`].
+    pub asset_units: BTreeMap<AccountAddress, AssetUnits>,
     /// The transaction context of the call being executed.
     pub txn: TxnContext,
 }
@@ -293,6 +309,8 @@ impl Chain {
             rewards: Default::default(),
             vip: Default::default(),
             campaign: campaign::State::new(),
+            offers: Default::default(),
+            asset_units: BTreeMap::new(),
             txn: TxnContext::unit_test(),
         };
         chain.create_account(package.address);
@@ -323,6 +341,19 @@ impl Chain {
     /// Registers a fungible asset's metadata object (a payment asset).
     pub fn create_asset(&mut self, metadata: AccountAddress) {
         self.objects.insert(metadata, ObjectKind::Asset);
+    }
+
+    /// Gives a payment asset other decimals and symbol than [`TEST_ASSET_UNITS`].
+    pub fn set_asset_units(&mut self, metadata: AccountAddress, units: AssetUnits) {
+        self.asset_units.insert(metadata, units);
+    }
+
+    /// `fungible_asset::decimals` and `symbol` of an asset.
+    pub fn asset_units(&self, metadata: AccountAddress) -> AssetUnits {
+        self.asset_units
+            .get(&metadata)
+            .cloned()
+            .unwrap_or_else(|| TEST_ASSET_UNITS.clone())
     }
 
     /// Freezes (or thaws) `owner`'s primary store, as the asset's issuer can.
@@ -382,6 +413,7 @@ impl Chain {
             Call::Rewards(c) => rewards::execute(self, &tx, c),
             Call::Vip(c) => vip::execute(self, &tx, c),
             Call::Campaign(c) => campaign::execute(self, &tx, c),
+            Call::Offers(c) => offers::execute(self, &tx, c),
         }
     }
 

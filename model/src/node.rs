@@ -116,13 +116,28 @@ impl Node {
 
     /// Answers a `POST /v1/view` body at `now` (seconds) for the views a
     /// client of the stand-in reads: `config::{is_paused, is_attester,
-    /// param}`, `attestation::{score_of, has_valid_score, last_nonce,
-    /// worker_of_device, device_key_of}`, `staking::{stake_of, price_of, min_stake_of,
-    /// is_eligible}`, `escrow::next_job_id`.
+    /// param, payment_asset}`, `attestation::{score_of, has_valid_score,
+    /// last_nonce, worker_of_device, device_key_of}`, `staking::{stake_of,
+    /// price_of, min_stake_of, is_eligible}`, `escrow::next_job_id`,
+    /// `offers::published_offer`, and the payment asset's
+    /// `0x1::fungible_asset::{decimals, symbol}`.
     pub fn view(&self, body: &Value, now: u64) -> Result<Vec<Value>, String> {
         let chain = self.chain();
         let function = body["function"].as_str().unwrap_or_default();
         let args = body["arguments"].as_array().cloned().unwrap_or_default();
+        if let Some(name) = function.strip_prefix("0x1::fungible_asset::") {
+            // What a wallet envelope shows prices in (`lumen` asks before signing).
+            let metadata = args
+                .first()
+                .map(AccountAddress::from_move_json)
+                .transpose()?;
+            let units = chain.asset_units(metadata.unwrap_or(AccountAddress::ZERO));
+            return match name {
+                "decimals" => Ok(vec![units.decimals.to_move_json()]),
+                "symbol" => Ok(vec![units.symbol.to_move_json()]),
+                _ => Err(format!("the stand-in does not answer the view {function}")),
+            };
+        }
         let (module, name) = chain
             .package
             .strip(function)
@@ -167,6 +182,13 @@ impl Node {
                 .map_err(abort)?
                 .to_move_json(),
             ("escrow", "next_job_id") => chain.escrow.next_job_id.to_move_json(),
+            ("config", "payment_asset") => config::get(&chain)
+                .map_err(abort)?
+                .payment_asset
+                .to_move_json(),
+            ("offers", "published_offer") => {
+                crate::offers::published_offer(&chain, address(0)?).to_move_json()
+            }
             _ => {
                 return Err(format!(
                     "the stand-in does not answer the view {module}::{name}"

@@ -15,17 +15,7 @@ use lumen_sdk::payloads::ENTRY_FUNCTIONS;
 use serde::{Deserialize, Serialize};
 
 /// Aborts no transition reaches, and why.
-const UNREACHABLE: &[(&str, &str, &str)] = &[
-    ("offer_auth", "EHeaderLineBreak", OFFER_AUTH),
-    ("offer_auth", "EHeaderAddress", OFFER_AUTH),
-    ("offer_auth", "EUnknownScheme", OFFER_AUTH),
-    ("offer_auth", "EMalformedPublicKey", OFFER_AUTH),
-    ("offer_auth", "EMalformedSignature", OFFER_AUTH),
-    ("offer_auth", "EUnsupportedKey", OFFER_AUTH),
-];
-
-const OFFER_AUTH: &str =
-    "no entry function calls `offer_auth` yet (move/tests/offer_auth_tests.move reaches each)";
+const UNREACHABLE: &[(&str, &str, &str)] = &[];
 
 #[derive(Serialize, Deserialize)]
 struct File {

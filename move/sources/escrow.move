@@ -171,6 +171,10 @@ module lumen::escrow {
         /// Frames a dispute pays when it times out: the other side's position.
         timeout_frames: u64,
         terms: JobTerms,
+        /// How the creator authorised the assignment: 0 a signed `AssignmentOffer`
+        /// (`accept_offer`), 1 a wallet-signed envelope, 2 an offer published on
+        /// chain (both in `offers`).
+        offer_kind: u8,
     }
 
     /// The message a creator signs off chain to hand `job` to `worker`
@@ -211,8 +215,10 @@ module lumen::escrow {
     }
 
     #[event]
-    /// A worker took a job with a creator-signed offer; `refund` is the excess
-    /// deposit returned to the creator at once; the rest are the job's terms.
+    /// A worker took a job with the creator's offer; `refund` is the excess
+    /// deposit returned to the creator at once; then the job's terms; `offer_kind`
+    /// is how the creator authorised it (0 a signed `AssignmentOffer`, 1 a
+    /// wallet-signed envelope, 2 an offer published on chain).
     struct JobAssigned has drop, store {
         job: address,
         job_id: u64,
@@ -231,6 +237,7 @@ module lumen::escrow {
         min_rerender_secs: u64,
         response_window_secs: u64,
         dispute_timeout_secs: u64,
+        offer_kind: u8,
     }
 
     #[event]
@@ -443,6 +450,9 @@ module lumen::escrow {
     const STATUS_RESOLVED: u8 = 7;
     const STATUS_PARTIALLY_ACCEPTED: u8 = 8;
 
+    /// `offer_kind` of an offer signed as BCS (`accept_offer`); `offers` uses 1 and 2.
+    const OFFER_SIGNED: u8 = 0;
+
     // Initialisation -----------------------------------------------------------
 
     fun init_module(deployer: &signer) {
@@ -545,6 +555,7 @@ module lumen::escrow {
                     dispute_timeout_secs: 0,
                     collateral: 0,
                 },
+                offer_kind: 0,
             },
         });
         primary_fungible_store::transfer(creator, config::payment_asset(), job_addr, deposit);
@@ -608,7 +619,7 @@ module lumen::escrow {
             chain_id: chain_id::get(),
         };
         verify_offer_signature(creator, offer, creator_public_key, creator_signature);
-        assign(job_addr, worker_addr, price_per_frame, render_deadline, nonce);
+        assign(job_addr, worker_addr, price_per_frame, render_deadline, nonce, OFFER_SIGNED);
     }
 
     /// The creator withdraws every offer it signed with `nonce`: no offer with it
@@ -1167,7 +1178,7 @@ module lumen::escrow {
     /// The offer checks that need no signature: the job is Open, the worker is
     /// not its creator, the offer is live, its deadline and price are valid and
     /// its nonce unused. Returns the creator.
-    fun check_offer(
+    public(package) fun check_offer(
         job_addr: address,
         worker: address,
         price_per_frame: u64,
@@ -1211,13 +1222,15 @@ module lumen::escrow {
 
     /// Binds a checked offer: the worker's eligibility and the job's minimums,
     /// the nonce burnt, the terms copied, the collateral locked, the excess
-    /// deposit refunded. -> Assigned.
-    fun assign(
+    /// deposit refunded; `offer_kind` records how the creator authorised it.
+    /// -> Assigned.
+    public(package) fun assign(
         job_addr: address,
         worker: address,
         price_per_frame: u64,
         render_deadline: u64,
         nonce: u64,
+        offer_kind: u8,
     ) acquires Job, Registry {
         let now = timestamp::now_seconds();
         let job_ref = borrow_global_mut<Job>(job_addr);
@@ -1252,6 +1265,7 @@ module lumen::escrow {
         info.assigned_at = now;
         info.lease_started_at = now;
         info.refunded += refund;
+        info.offer_kind = offer_kind;
         let terms = info.terms;
         let job_id = info.job_id;
         let job_signer = object::generate_signer_for_extending(&job_ref.extend_ref);
@@ -1274,6 +1288,7 @@ module lumen::escrow {
             min_rerender_secs: terms.min_rerender_secs,
             response_window_secs: terms.response_window_secs,
             dispute_timeout_secs: terms.dispute_timeout_secs,
+            offer_kind,
         });
     }
 
@@ -1451,6 +1466,7 @@ module lumen::escrow {
             min_rerender_secs: t.min_rerender_secs,
             response_window_secs: t.response_window_secs,
             dispute_timeout_secs: t.dispute_timeout_secs,
+            offer_kind: info.offer_kind,
         }
     }
 

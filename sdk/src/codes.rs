@@ -92,6 +92,36 @@ impl VipRole {
     }
 }
 
+/// How the creator authorised an assignment (`JobAssigned.offer_kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum OfferKind {
+    /// A signed BCS `AssignmentOffer` (`escrow::accept_offer`).
+    Signed = 0,
+    /// An offer signed through a wallet's `signMessage` (`offers::accept_offer_envelope`).
+    WalletEnvelope = 1,
+    /// An offer published on chain (`offers::publish_offer`, `accept_published_offer`).
+    OnChain = 2,
+}
+
+impl OfferKind {
+    /// The kind for a code, if it is one.
+    pub fn from_code(code: u8) -> Option<Self> {
+        [Self::Signed, Self::WalletEnvelope, Self::OnChain]
+            .get(code as usize)
+            .copied()
+    }
+
+    /// Lower-case name (`signed`, `wallet_envelope`, `on_chain`), as explorers show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Signed => "signed",
+            Self::WalletEnvelope => "wallet_envelope",
+            Self::OnChain => "on_chain",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +136,10 @@ mod tests {
         assert_eq!(VipRole::from_code(1), Some(VipRole::Worker));
         assert_eq!(VipRole::from_code(2), None);
         assert!(JobStatus::Resolved.is_final() && !JobStatus::Disputed.is_final());
+        for c in 0..3u8 {
+            assert_eq!(OfferKind::from_code(c).unwrap() as u8, c);
+        }
+        assert_eq!(OfferKind::from_code(3), None);
+        assert_eq!(OfferKind::OnChain.as_str(), "on_chain");
     }
 }

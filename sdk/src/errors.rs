@@ -268,6 +268,13 @@ aborts! {
         ENotPaid = 21, InvalidState, "The leaderboard has not been paid yet.";
         EZeroAddress = 22, InvalidArgument, "The zero address is not a valid operator or referrer.";
     }
+    offers {
+        ENotCreator = 1, PermissionDenied, "Only the job's creator may publish an offer for it.";
+        ENoPublishedOffer = 2, NotFound, "The creator has published no offer for this job.";
+        EOfferMismatch = 3, InvalidArgument, "The caller or a restated term is not the published offer's.";
+        EWrongPublicKey = 4, PermissionDenied, "The public key is not the creator's current authentication key.";
+        EBadSignature = 5, InvalidArgument, "The signature does not verify over the offer's wallet envelope.";
+    }
     offer_auth {
         EHeaderLineBreak = 1, InvalidArgument, "A wallet envelope line (`address` or `application`) holds a line break.";
         EHeaderAddress = 2, InvalidArgument, "The envelope's `address` line does not name the creator.";
@@ -393,7 +400,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 110);
+        assert_eq!(ABORTS.len(), 115);
     }
 
     #[test]

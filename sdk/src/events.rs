@@ -238,7 +238,7 @@ lumen_events! {
     /// A render job was created and funded.
     escrow::JobCreated { job: AccountAddress, job_id: u64, creator: AccountAddress, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, created_at: u64 }
     /// A worker accepted a signed offer; the job's terms and collateral are fixed from here on.
-    escrow::JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64, collateral: u64, worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64 }
+    escrow::JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64, collateral: u64, worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64, offer_kind: u8 }
     /// The worker submitted its result.
     escrow::ResultSubmitted { job: AccountAddress, job_id: u64, worker: AccountAddress, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, lease_secs: u64, submitted_at: u64 }
     /// The creator asked for frames to be rendered again.
@@ -261,6 +261,8 @@ lumen_events! {
     escrow::ClaimableCredited { owner: AccountAddress, job: AccountAddress, amount: u64, total: u64 }
     /// `owner` withdrew its whole claimable balance.
     escrow::ClaimableWithdrawn { owner: AccountAddress, amount: u64 }
+    /// A creator published (or replaced) its offer of a job to a worker on chain.
+    offers::OfferPublished { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, published_at: u64 }
     /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
     rewards::UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
     /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).

@@ -59,13 +59,14 @@ pub fn abi_type(declared: &str) -> String {
 }
 
 /// The module declaring a view struct: the module of the first view that
-/// returns it, or (a struct only nested in another, as `JobTerms` in
-/// `JobInfo`) the module of the struct holding it.
+/// returns it (`Option<T>` included), or (a struct only nested in another,
+/// as `JobTerms` in `JobInfo`) the module of the struct holding it.
 fn struct_module(name: &str) -> Option<&'static str> {
     VIEW_STRUCTS.iter().find(|s| s.name == name)?;
+    let named = |t: &str| t == name || t == format!("Option<{name}>");
     VIEW_FUNCTIONS
         .iter()
-        .find(|v| results(v.returns).any(|r| r == name))
+        .find(|v| results(v.returns).any(named))
         .map(|v| v.module)
         .or_else(|| {
             VIEW_STRUCTS

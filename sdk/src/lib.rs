@@ -17,7 +17,7 @@
 //! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |
 //! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points; [`formulas::campaign`]: check-in table, referral shares, render/idle points, payout tiers, leaderboard |
 //! | [`params`] | the `config` parameters, defaults and bounds |
-//! | [`codes`] | [`JobStatus`], [`VipRole`] |
+//! | [`codes`] | [`JobStatus`], [`VipRole`], [`OfferKind`] |
 //! | [`errors`] | every abort: module, name, code, category, description, the VM status a node reports |
 //! | [`wallet`] | entry-function calls as wallet JSON (`{function, typeArguments, functionArguments}`), both ways |
 //! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |
@@ -49,7 +49,7 @@ pub mod wallet;
 
 pub use aptos_sdk;
 pub use aptos_sdk::types::AccountAddress;
-pub use codes::{JobStatus, VipRole};
+pub use codes::{JobStatus, OfferKind, VipRole};
 pub use package::Package;
 #[cfg(feature = "standin")]
 pub mod standin;

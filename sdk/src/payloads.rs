@@ -25,6 +25,8 @@ use aptos_sdk::transaction::EntryFunction;
 use aptos_sdk::types::AccountAddress;
 use serde_json::Value;
 
+use crate::envelope::OfferEnvelope;
+use crate::keys::AccountKey;
 use crate::messages::{AssignmentOffer, BenchmarkReport};
 #[allow(unused_imports)]
 use crate::movejson::MoveJson;
@@ -469,6 +471,14 @@ entry_functions! {
         /// Worker: claim an epoch's reward.
         Claim => fn claim(epoch: u64);
     }
+    offers as Offers {
+        /// Worker: accept an offer the creator signed through its wallet's `signMessage` (see [`accept_envelope_offer`]).
+        AcceptOfferEnvelope => fn accept_offer_envelope(job: AccountAddress = "Object<Job>", price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, wallet_address: &str as String, wallet_application: &str as String, wallet_chain_id: bool, key_scheme: u8, creator_public_key: &[u8] as Vec<u8>, creator_signature: &[u8] as Vec<u8>);
+        /// Creator (any account, keyless and multisig included): offer an Open job to a worker on chain.
+        PublishOffer => fn publish_offer(job: AccountAddress = "Object<Job>", worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64);
+        /// Worker: accept the offer the creator published, restating its terms.
+        AcceptPublishedOffer => fn accept_published_offer(job: AccountAddress = "Object<Job>", price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64);
+    }
     vip as Vip {
         /// User: mint the VIP pass for a role (0 creator, 1 worker) when eligible.
         Claim => fn claim(role: u8);
@@ -542,6 +552,57 @@ pub fn accept_signed_offer(
         offer.nonce,
         &creator_public_key.to_bytes(),
         &creator_signature.to_bytes(),
+    )
+}
+
+/// `offers::accept_offer_envelope` for an offer a wallet signed as text: the
+/// envelope's header lines, the creator's key (any scheme) and the signature
+/// bytes of that scheme ([`AccountKey::signature_bytes`]).
+pub fn accept_envelope_offer(
+    package: &Package,
+    envelope: &OfferEnvelope,
+    creator_key: &AccountKey,
+    creator_signature: &[u8],
+) -> EntryFunction {
+    let o = &envelope.offer;
+    offers::accept_offer_envelope(
+        package,
+        o.job,
+        o.price_per_frame,
+        o.render_deadline,
+        o.offer_expires_at,
+        o.nonce,
+        envelope.header.address.as_deref().unwrap_or(""),
+        envelope.header.application.as_deref().unwrap_or(""),
+        envelope.header.chain_id,
+        creator_key.scheme(),
+        &creator_key.public_key_bytes(),
+        creator_signature,
+    )
+}
+
+/// `offers::publish_offer` of `offer` (its `chain_id` is the chain's).
+pub fn publish_offer(package: &Package, offer: &AssignmentOffer) -> EntryFunction {
+    offers::publish_offer(
+        package,
+        offer.job,
+        offer.worker,
+        offer.price_per_frame,
+        offer.render_deadline,
+        offer.offer_expires_at,
+        offer.nonce,
+    )
+}
+
+/// `offers::accept_published_offer` restating `offer`'s terms.
+pub fn accept_published_offer(package: &Package, offer: &AssignmentOffer) -> EntryFunction {
+    offers::accept_published_offer(
+        package,
+        offer.job,
+        offer.price_per_frame,
+        offer.render_deadline,
+        offer.offer_expires_at,
+        offer.nonce,
     )
 }
 
@@ -735,7 +796,7 @@ mod tests {
 
     #[test]
     fn table_matches_builders() {
-        assert_eq!(ENTRY_FUNCTIONS.len(), 51);
+        assert_eq!(ENTRY_FUNCTIONS.len(), 54);
         let attest = ENTRY_FUNCTIONS
             .iter()
             .find(|f| f.module == "attestation" && f.name == "attest")

@@ -287,6 +287,7 @@ impl JobTerms {
             min_rerender_secs: self.min_rerender_secs,
             response_window_secs: self.response_window_secs,
             dispute_timeout_secs: self.dispute_timeout_secs,
+            offer_kind: 0,
         }
     }
 }
@@ -309,7 +310,7 @@ impl crate::events::JobAssigned {
 view_struct! {
     /// `escrow::JobInfo`: a job's state, books and terms (`status` codes in
     /// [`crate::JobStatus`]).
-    JobInfo { job_id: u64, creator: AccountAddress, worker: AccountAddress, status: u8, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, price_per_frame: u64, render_deadline: u64, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, rerenders: u64, created_at: u64, paid_to_worker: u64, fee_paid: u64, refunded: u64, frames_accepted: u64, response_deadline: u64, disputed_by: AccountAddress, timeout_frames: u64, terms: JobTerms }
+    JobInfo { job_id: u64, creator: AccountAddress, worker: AccountAddress, status: u8, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, price_per_frame: u64, render_deadline: u64, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, rerenders: u64, created_at: u64, paid_to_worker: u64, fee_paid: u64, refunded: u64, frames_accepted: u64, response_deadline: u64, disputed_by: AccountAddress, timeout_frames: u64, terms: JobTerms, offer_kind: u8 }
 }
 
 view_struct! {
@@ -323,6 +324,11 @@ view_struct! {
     UserInfo { total_points: u64, checkin_points: u64, social_points: u64, referral_points: u64, checkins: u64, streak: u64, last_day: u64, credits_earned: u64, credits_claimed: u64, referrer: AccountAddress, referees: u64 }
 }
 
+view_struct! {
+    /// `offers::PublishedOffer`: an offer a creator published on chain.
+    PublishedOffer { worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, published_at: u64 }
+}
+
 /// Every struct a view returns, or nests in one (a test checks that each one
 /// named in [`VIEW_FUNCTIONS`] is here).
 pub const VIEW_STRUCTS: &[ViewStructSchema] = &[
@@ -331,6 +337,7 @@ pub const VIEW_STRUCTS: &[ViewStructSchema] = &[
     JobTerms::SCHEMA,
     EpochInfo::SCHEMA,
     UserInfo::SCHEMA,
+    PublishedOffer::SCHEMA,
 ];
 
 views! {
@@ -403,6 +410,10 @@ views! {
         fn is_nonce_used(creator: AccountAddress, nonce: u64) -> bool;
         /// The owner's claimable balance (settlement legs a frozen store could not take).
         fn claimable_of(owner: AccountAddress) -> u64;
+    }
+    offers {
+        /// The offer the job's creator published on chain, if any.
+        fn published_offer(job: AccountAddress) -> Option<PublishedOffer>;
     }
     rewards {
         /// The epoch containing `ts`.

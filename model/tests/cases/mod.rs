@@ -18,6 +18,7 @@ pub mod attestation;
 pub mod campaign;
 pub mod config;
 pub mod escrow;
+pub mod offers;
 pub mod rewards;
 pub mod staking;
 pub mod vip;
@@ -317,6 +318,7 @@ pub fn all() -> Vec<(&'static str, Vec<Vector>)> {
         ("attestation", attestation::cases()),
         ("staking", staking::cases()),
         ("escrow", escrow::cases()),
+        ("offers", offers::cases()),
         ("rewards", rewards::cases()),
         ("vip", vip::cases()),
         ("campaign", campaign::cases()),
