@@ -525,3 +525,140 @@ async fn interface_needs_no_package() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v, lumen_sdk::interface::describe().unwrap());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wallet_and_on_chain_offers_through_the_cli() {
+    let p = Package::DEV;
+    let s = Standin::start(CHAIN).await.unwrap();
+    let url = s.url();
+    let worker = address_of(WORKER_KEY);
+    let worker_hex = worker.to_hex();
+    let job = p.job_address(3);
+
+    // A wallet-signed offer: sign-offer --wallet-envelope writes it, accept sends it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envelope.json");
+    let (ok, v, err) = lumen(
+        None,
+        CREATOR_KEY,
+        &[
+            "--chain-id",
+            "4",
+            "sign-offer",
+            "--wallet-envelope",
+            "--job",
+            "3",
+            "--worker",
+            &worker_hex,
+            "--price-per-frame",
+            "800",
+            "--render-deadline",
+            "1900000000",
+            "--offer-expires-at",
+            "1899990000",
+            "--nonce",
+            "12",
+            "--application",
+            "https://lumen.example",
+            "--asset-decimals",
+            "6",
+            "--asset-symbol",
+            "TUSD",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    )
+    .await;
+    assert!(ok, "{err}");
+    assert_eq!(v["key_scheme"], Value::from(0));
+    let env: OfferEnvelope = serde_json::from_value(v["envelope"].clone()).unwrap();
+    let pk = Ed25519PublicKey::from_hex(v["creator_public_key"].as_str().unwrap()).unwrap();
+    let sig = Ed25519Signature::from_hex(v["creator_signature"].as_str().unwrap()).unwrap();
+    let key = lumen_sdk::keys::AccountKey::Ed25519(pk.to_bytes());
+    let accept = ["accept", "--offer", path.to_str().unwrap()];
+    let (ok, _, err) = lumen(Some(&url), WORKER_KEY, &accept).await;
+    assert!(ok, "{err}");
+    let t = s.submitted().pop().unwrap();
+    assert_eq!(t.sender, worker);
+    assert_eq!(
+        t.entry_function.unwrap(),
+        payloads::accept_envelope_offer(&p, &env, &key, &sig.to_bytes())
+    );
+    // A restated price is refused before anything is sent.
+    let mut tampered = v.clone();
+    tampered["envelope"]["offer"]["price_per_frame"] = Value::from(900);
+    std::fs::write(&path, tampered.to_string()).unwrap();
+    let (ok, _, err) = lumen(Some(&url), WORKER_KEY, &accept).await;
+    assert!(!ok && err.contains("does not verify"), "{err}");
+    tampered["key_scheme"] = Value::from(1);
+    std::fs::write(&path, tampered.to_string()).unwrap();
+    let (ok, _, err) = lumen(Some(&url), WORKER_KEY, &accept).await;
+    assert!(!ok && err.contains("scheme 1"), "{err}");
+    assert_eq!(s.submitted().len(), 1);
+
+    // On chain: a keyless creator's wallet gets the call as JSON; a keyed one sends it.
+    let offer_args = [
+        "offer-onchain",
+        "--job",
+        "3",
+        "--worker",
+        &worker_hex,
+        "--price-per-frame",
+        "800",
+        "--render-deadline",
+        "1900000000",
+        "--offer-expires-at",
+        "1899990000",
+        "--nonce",
+        "13",
+    ];
+    let publish =
+        payloads::offers::publish_offer(&p, job, worker, 800, 1_900_000_000, 1_899_990_000, 13);
+    let dry: Vec<&str> = ["--dry-run"]
+        .iter()
+        .chain(offer_args.iter())
+        .copied()
+        .collect();
+    let (ok, v, err) = lumen(None, NO_KEY, &dry).await;
+    assert!(ok, "{err}");
+    assert_eq!(v, lumen_sdk::wallet::to_wallet_json(&publish).unwrap());
+    let (ok, _, err) = lumen(Some(&url), CREATOR_KEY, &offer_args).await;
+    assert!(ok, "{err}");
+    assert_eq!(
+        s.submitted().pop().unwrap().entry_function.unwrap(),
+        publish
+    );
+
+    // The worker reads the published offer and restates its terms.
+    let (ok, _, _) = lumen(Some(&url), WORKER_KEY, &["accept-published", "--job", "3"]).await;
+    assert!(!ok, "no view answers yet");
+    let published = serde_json::json!({"vec": [{
+        "worker": worker_hex,
+        "price_per_frame": "800",
+        "render_deadline": "1900000000",
+        "offer_expires_at": "1899990000",
+        "nonce": "13",
+        "published_at": "1800000000",
+    }]});
+    let answer = std::sync::Arc::new(std::sync::Mutex::new(serde_json::json!({"vec": []})));
+    let view = answer.clone();
+    s.set_view_handler(move |body, _| {
+        assert!(body["function"]
+            .as_str()
+            .unwrap()
+            .ends_with("::offers::published_offer"));
+        Ok(vec![view.lock().unwrap().clone()])
+    });
+    let (ok, _, err) = lumen(Some(&url), WORKER_KEY, &["accept-published", "--job", "3"]).await;
+    assert!(!ok && err.contains("has published no offer"), "{err}");
+    *answer.lock().unwrap() = published;
+    let (ok, v, err) = lumen(Some(&url), WORKER_KEY, &["accept-published", "--job", "3"]).await;
+    assert!(ok, "{err}");
+    assert_eq!(v["offer"]["nonce"], Value::from("13"));
+    let t = s.submitted().pop().unwrap();
+    assert_eq!(t.sender, worker);
+    assert_eq!(
+        t.entry_function.unwrap(),
+        payloads::offers::accept_published_offer(&p, job, 800, 1_900_000_000, 1_899_990_000, 13)
+    );
+}

@@ -7,7 +7,10 @@
 //! without a key it prints the call as a wallet takes it
 //! (`{function, typeArguments, functionArguments}`). `sign-offer
 //! --wallet-envelope` prints what a wallet's `signMessage` is asked to sign;
-//! `interface` prints the package's interface tables as JSON.
+//! `accept` takes either kind of signed offer; `offer-onchain` and
+//! `accept-published` are the path of creators whose account cannot sign
+//! messages (keyless, multisig); `interface` prints the package's interface
+//! tables as JSON.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +23,9 @@ use aptos_sdk::transaction::{EntryFunction, SignedTransaction};
 use aptos_sdk::types::{AccountAddress, ChainId};
 use clap::{Args, Parser, Subcommand};
 use lumen_sdk::envelope::{AssetUnits, OfferEnvelope, WalletHeader};
+use lumen_sdk::keys::{AccountKey, SCHEME_ED25519};
 use lumen_sdk::messages::AssignmentOffer;
+use lumen_sdk::movejson::MoveJson;
 use lumen_sdk::tx::{self, LumenClient, TxnOptions};
 use lumen_sdk::{payloads, Package};
 use serde_json::{json, Value};
@@ -144,11 +149,42 @@ enum Command {
         #[arg(long, requires = "wallet_envelope")]
         asset_symbol: Option<String>,
     },
-    /// Accept a signed offer (worker's key).
+    /// Accept a signed offer (worker's key): the JSON `sign-offer` writes,
+    /// raw or `--wallet-envelope` (for a wallet's signature, that JSON with
+    /// `key_scheme`, `creator_public_key` and `creator_signature` added, in
+    /// the bytes `offers::accept_offer_envelope` takes).
     Accept {
         /// The JSON written by `lumen sign-offer`.
         #[arg(long)]
         offer: PathBuf,
+    },
+    /// Offer an open job to a worker in a transaction instead of a signature
+    /// (creator's account; any account: with --dry-run and no key it prints
+    /// the call for a keyless or multisig wallet).
+    OfferOnchain {
+        #[command(flatten)]
+        job: JobArg,
+        /// The worker the offer is for.
+        #[arg(long)]
+        worker: AccountAddress,
+        /// Price per frame (≤ the job's maximum).
+        #[arg(long)]
+        price_per_frame: u64,
+        /// Unix time by which the result must be submitted.
+        #[arg(long)]
+        render_deadline: u64,
+        /// Unix time after which the offer cannot be accepted (default: in 1 hour).
+        #[arg(long)]
+        offer_expires_at: Option<u64>,
+        /// Offer nonce (default: the current Unix time in microseconds).
+        #[arg(long)]
+        nonce: Option<u64>,
+    },
+    /// Take the offer the job's creator published on chain (worker's key):
+    /// reads it from the node and restates its terms.
+    AcceptPublished {
+        #[command(flatten)]
+        job: JobArg,
     },
     /// Submit the result of a job (worker's key).
     Submit {
@@ -244,6 +280,14 @@ fn parse_key(text: &str) -> Result<Ed25519PrivateKey> {
 fn parse_hex(what: &str, s: &str) -> Result<Vec<u8>> {
     hex::decode(s.trim().trim_start_matches("0x"))
         .with_context(|| format!("{what} is not hex: {s:?}"))
+}
+
+/// A fresh offer nonce: the current Unix time in microseconds.
+fn default_nonce() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(0)
 }
 
 fn now_secs() -> u64 {
@@ -376,6 +420,40 @@ struct SignedOffer {
     creator_signature: String,
 }
 
+/// The file `sign-offer --wallet-envelope` writes with a key (or a dapp
+/// assembles from a wallet's answer) and `accept` reads.
+#[derive(serde::Deserialize)]
+struct SignedEnvelope {
+    envelope: OfferEnvelope,
+    /// 0 Ed25519, 2 SingleKey, 3 MultiKey.
+    key_scheme: u8,
+    creator_public_key: String,
+    creator_signature: String,
+}
+
+/// `accept` of a wallet-signed offer: refuses locally what the contract
+/// would abort on (a key or signature that does not parse or verify).
+fn accept_envelope(p: &Package, v: Value, file: &std::path::Path) -> Result<EntryFunction> {
+    let s: SignedEnvelope = serde_json::from_value(v).with_context(|| {
+        format!(
+            "{} is not a signed wallet envelope (envelope, key_scheme, creator_public_key, creator_signature)",
+            file.display()
+        )
+    })?;
+    let pk = parse_hex("creator_public_key", &s.creator_public_key)?;
+    let sig = parse_hex("creator_signature", &s.creator_signature)?;
+    let key = AccountKey::from_bytes(s.key_scheme, &pk)
+        .map_err(|e| anyhow!("creator_public_key of scheme {}: {e}", s.key_scheme))?;
+    let text = s.envelope.full_message(p);
+    if !key
+        .verify(text.as_bytes(), &sig)
+        .map_err(|e| anyhow!("creator_signature: {e}"))?
+    {
+        bail!("the envelope's signature does not verify for this package and key");
+    }
+    Ok(payloads::accept_envelope_offer(p, &s.envelope, &key, &sig))
+}
+
 /// `sign-offer --wallet-envelope`: the signMessage input, the full text and,
 /// with a key, the signature.
 fn sign_envelope(
@@ -413,6 +491,7 @@ fn sign_envelope(
         "fullMessage": env.full_message(p),
     });
     if let Some(key) = key {
+        v["key_scheme"] = json!(SCHEME_ED25519);
         v["creator_public_key"] = json!(key.public_key().to_hex());
         v["creator_signature"] = json!(env.sign(p, &key).to_hex());
     }
@@ -466,12 +545,7 @@ async fn run(cli: &Cli) -> Result<Value> {
                 price_per_frame: *price_per_frame,
                 render_deadline: *render_deadline,
                 offer_expires_at: offer_expires_at.unwrap_or(now_secs() + 3_600),
-                nonce: nonce.unwrap_or_else(|| {
-                    SystemTime::now()
-                        .duration_since(UNIX_EPOCH)
-                        .map(|d| d.as_micros() as u64)
-                        .unwrap_or(0)
-                }),
+                nonce: nonce.unwrap_or_else(default_nonce),
                 chain_id: cli.chain_id().await?.id(),
             };
             let v = if *wallet_envelope {
@@ -508,7 +582,12 @@ async fn run(cli: &Cli) -> Result<Value> {
         Command::Accept { offer } => {
             let text = std::fs::read_to_string(offer)
                 .with_context(|| format!("cannot read {}", offer.display()))?;
-            let s: SignedOffer = serde_json::from_str(&text)
+            let v: Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", offer.display()))?;
+            if v.get("envelope").is_some() {
+                return cli.send(accept_envelope(&p, v, offer)?).await;
+            }
+            let s: SignedOffer = serde_json::from_value(v)
                 .with_context(|| format!("{} is not a signed offer", offer.display()))?;
             let pk = Ed25519PublicKey::from_hex(&s.creator_public_key)
                 .map_err(|e| anyhow!("creator_public_key: {e}"))?;
@@ -554,6 +633,45 @@ async fn run(cli: &Cli) -> Result<Value> {
             let reason = parse_hex("--reason-hash", reason_hash)?;
             cli.send(payloads::escrow::dispute(&p, cli.job(job)?, &reason))
                 .await
+        }
+        Command::OfferOnchain {
+            job,
+            worker,
+            price_per_frame,
+            render_deadline,
+            offer_expires_at,
+            nonce,
+        } => {
+            cli.send(payloads::offers::publish_offer(
+                &p,
+                cli.job(job)?,
+                *worker,
+                *price_per_frame,
+                *render_deadline,
+                offer_expires_at.unwrap_or(now_secs() + 3_600),
+                nonce.unwrap_or_else(default_nonce),
+            ))
+            .await
+        }
+        Command::AcceptPublished { job } => {
+            let job = cli.job(job)?;
+            let published = cli
+                .client()?
+                .view(&lumen_sdk::views::offers::published_offer(&p, job))
+                .await?
+                .ok_or_else(|| anyhow!("the creator of job {job} has published no offer for it"))?;
+            let mut out = cli
+                .send(payloads::offers::accept_published_offer(
+                    &p,
+                    job,
+                    published.price_per_frame,
+                    published.render_deadline,
+                    published.offer_expires_at,
+                    published.nonce,
+                ))
+                .await?;
+            out["offer"] = published.to_move_json();
+            Ok(out)
         }
         Command::BurnNonce { nonce } => cli.send(payloads::escrow::burn_nonce(&p, *nonce)).await,
         Command::WithdrawClaimable => cli.send(payloads::escrow::withdraw(&p)).await,
