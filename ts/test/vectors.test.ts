@@ -203,3 +203,35 @@ test("tampered envelopes do not verify, and a foreign fullMessage is refused", (
   assert.throws(() => headerFromResponse(base, { chainId: 2, fullMessage: c.full_message }), /chain 2/);
   assert.throws(() => fullMessage({ ...base, header: { chainId: true, application: "a\nchainId: 1" } }), /line break/);
 });
+
+test("the Move tests' wallet-signed assignments carry the TS-SDK's signatures", () => {
+  // tests/vectors/transitions/offers.json: calls the Move tests make on the real
+  // modules; every executed accept_offer_envelope of a legacy Ed25519 (key
+  // [1; 32]) or SingleKey (key [4; 32]) creator there must carry exactly what
+  // this package's envelope and the ts-sdk's key give.
+  const keys = new Map([
+    [0, { key: keyOf("0x" + "01".repeat(32)), prefix: "0x" }],
+    [2, { key: keyOf("0x" + "04".repeat(32)), prefix: "0x0020" }],
+  ]);
+  const checked = new Set<number>();
+  for (const v of load("transitions/offers.json").vectors) {
+    v.steps.forEach((s: any, i: number) => {
+      if (s.function !== "offers::accept_offer_envelope" || s.abort) return;
+      const [job, price, deadline, expires, nonce, address, application, chainIdLine, scheme, pk, sig] = s.args;
+      const signer = keys.get(scheme);
+      if (!signer) return;
+      assert.equal(pk, signer.prefix + signer.key.publicKey().toString().slice(2), v.name);
+      const jobId = [...Array(16).keys()].find((id) => jobAddress("0xcafe", id).toStringLong() === job.inner);
+      assert.ok(jobId !== undefined, `${v.name}: job ${job.inner}`);
+      const env: OfferEnvelope = {
+        package: "0xcafe",
+        offer: { jobId, worker: s.sender, pricePerFrame: price, renderDeadline: deadline, offerExpiresAt: expires, nonce, chainId: 4 },
+        asset: { decimals: 6, symbol: "TUSD" },
+        header: { address: address || undefined, application: application || undefined, chainId: chainIdLine },
+      };
+      assert.equal(signer.key.sign(envelopeBytes(env)).toString(), sig, `${v.name} step ${i}`);
+      checked.add(scheme);
+    });
+  }
+  assert.deepEqual([...checked].sort(), [0, 2], "an executed wallet-signed assignment of each scheme");
+});
