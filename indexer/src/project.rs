@@ -244,6 +244,7 @@ pub fn event_row(d: &Decoded) -> EventRow {
         E::JobDisputed(e) => (Some(e.job_id), Some(e.by)),
         E::DisputeResolved(e) => (Some(e.job_id), Some(e.worker)),
         E::NonceBurned(e) => (None, Some(e.creator)),
+        E::OfferPublished(e) => (Some(e.job_id), Some(e.worker)),
         E::ClaimableCredited(e) => (None, Some(e.owner)),
         E::ClaimableWithdrawn(e) => (None, Some(e.owner)),
         E::StakeLocked(e) => (None, Some(e.worker)),

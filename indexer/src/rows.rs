@@ -168,6 +168,10 @@ pub struct JobTermsJson {
     pub response_window_secs: u64,
     /// How long a dispute waits for an arbiter before its timeout pays.
     pub dispute_timeout_secs: u64,
+    /// How the creator authorised the assignment ([`lumen_sdk::OfferKind`]
+    /// name: `signed`, `wallet_envelope`, `on_chain`).
+    #[serde(default)]
+    pub offer_kind: String,
 }
 
 /// `jobs.review`: a partial acceptance (`frames_accepted`,

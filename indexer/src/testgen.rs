@@ -322,6 +322,14 @@ impl Chain {
     /// Job `job` taken by worker `w` at `price` per frame with the creator's
     /// signed offer (deadline in an hour).
     pub fn assign(&mut self, job: u64, w: u64, price: u64) {
+        self.assign_by(lumen_sdk::OfferKind::Signed, job, w, price);
+    }
+
+    /// [`Chain::assign`] through an offer of `kind`: signed as BCS, signed
+    /// by the creator's wallet as its `signMessage` envelope, or published by
+    /// the creator on chain.
+    pub fn assign_by(&mut self, kind: lumen_sdk::OfferKind, job: u64, w: u64, price: u64) {
+        use lumen_sdk::envelope::{OfferEnvelope, WalletHeader};
         let j = self.job(job);
         let creator = self.key(j.creator);
         let offer = AssignmentOffer {
@@ -333,9 +341,33 @@ impl Chain {
             nonce: job,
             chain_id: CHAIN_ID,
         };
-        let sig = offer.sign(&self.pkg, creator.private_key());
-        let f = payloads::accept_signed_offer(&self.pkg, &offer, creator.public_key(), &sig);
-        self.call(addr(w), f);
+        let p = self.pkg;
+        match kind {
+            lumen_sdk::OfferKind::Signed => {
+                let sig = offer.sign(&p, creator.private_key());
+                let f = payloads::accept_signed_offer(&p, &offer, creator.public_key(), &sig);
+                self.call(addr(w), f);
+            }
+            lumen_sdk::OfferKind::WalletEnvelope => {
+                let asset = lumen_model::config::get(&self.model)
+                    .expect("the package is initialised")
+                    .payment_asset;
+                let units = self.model.asset_units(asset);
+                let header = WalletHeader::full(j.creator, "https://lumen.example");
+                let env = OfferEnvelope::new(&p, j.creator, offer, job, units, header)
+                    .expect("a well-formed envelope");
+                let sig = env.sign(&p, creator.private_key()).to_bytes();
+                let key = lumen_sdk::keys::AccountKey::Ed25519(creator.public_key().to_bytes());
+                self.call(
+                    addr(w),
+                    payloads::accept_envelope_offer(&p, &env, &key, &sig),
+                );
+            }
+            lumen_sdk::OfferKind::OnChain => {
+                self.call(j.creator, payloads::publish_offer(&p, &offer));
+                self.call(addr(w), payloads::accept_published_offer(&p, &offer));
+            }
+        }
     }
 
     /// Job `job`'s worker submits `frames` and its creator confirms them.

@@ -107,6 +107,7 @@ impl Projection for Attestations {
             | E::StakeUnlocked(_)
             | E::PartiallyAccepted(_)
             | E::NonceBurned(_)
+            | E::OfferPublished(_)
             | E::ClaimableCredited(_)
             | E::ClaimableWithdrawn(_)
             | E::AttesterAdded(_)

@@ -92,6 +92,7 @@ fn job_of(event: &LumenEvent) -> Option<u64> {
         | E::StakeLocked(_)
         | E::StakeUnlocked(_)
         | E::NonceBurned(_)
+        | E::OfferPublished(_)
         | E::ClaimableCredited(_)
         | E::ClaimableWithdrawn(_)
         | E::AttesterAdded(_)
@@ -244,6 +245,9 @@ impl Projection for Jobs {
                         min_rerender_secs: e.min_rerender_secs,
                         response_window_secs: e.response_window_secs,
                         dispute_timeout_secs: e.dispute_timeout_secs,
+                        offer_kind: lumen_sdk::OfferKind::from_code(e.offer_kind)
+                            .map_or("unknown", lumen_sdk::OfferKind::as_str)
+                            .to_string(),
                     }));
                 }
             }
@@ -329,6 +333,7 @@ impl Projection for Jobs {
             | E::StakeLocked(_)
             | E::StakeUnlocked(_)
             | E::NonceBurned(_)
+            | E::OfferPublished(_)
             | E::ClaimableCredited(_)
             | E::ClaimableWithdrawn(_)
             | E::AttesterAdded(_)

@@ -82,6 +82,7 @@ fn param_of(event: &LumenEvent) -> Option<(&str, u64)> {
         | E::StakeUnlocked(_)
         | E::PartiallyAccepted(_)
         | E::NonceBurned(_)
+        | E::OfferPublished(_)
         | E::ClaimableCredited(_)
         | E::ClaimableWithdrawn(_)
         | E::AttesterAdded(_)

@@ -337,6 +337,44 @@ fn applies_projections_and_reapply_is_a_noop() {
 }
 
 #[test]
+fn how_each_offer_was_authorised_is_projected() {
+    let (_db, mut conn) = setup();
+    let mut c = Chain::new();
+    c.onboard_worker(1, 2_000_000, 8192, 200_000);
+    let kinds = [
+        lumen_sdk::OfferKind::Signed,
+        lumen_sdk::OfferKind::WalletEnvelope,
+        lumen_sdk::OfferKind::OnChain,
+    ];
+    for kind in kinds {
+        let job = c.create_job(0xc1, 4, 2_000, 0, 0);
+        c.assign_by(kind, job, 1, 1_500);
+    }
+    apply_batch(&mut conn, &c.batch(0, c.next_version())).unwrap();
+    let rows: Vec<JobRow> = jobs::table
+        .order(jobs::job_id)
+        .select(JobRow::as_select())
+        .load(&mut conn)
+        .unwrap();
+    let names: Vec<_> = rows
+        .iter()
+        .map(|j| j.terms.as_ref().unwrap()["offer_kind"].clone())
+        .collect();
+    assert_eq!(names, ["signed", "wallet_envelope", "on_chain"]);
+    assert!(rows
+        .iter()
+        .all(|j| j.status == crate::project::status::ASSIGNED));
+    // The published offer is in the job's history.
+    let published: i64 = crate::schema::events::table
+        .filter(crate::schema::events::event_type.like("%OfferPublished"))
+        .filter(crate::schema::events::job_id.eq(2i64))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(published, 1);
+}
+
+#[test]
 fn terms_review_locked_stake_and_claimables_are_projected() {
     let (_db, mut conn) = setup();
     let mut c = Chain::new();
