@@ -230,6 +230,12 @@ print(f"escrow     {len(partial)} partial acceptances ({len(answered)} answered 
       f"{len(timed_out)} ended by timeout); stake locked for active jobs {usdt(stats['locked_stake'])}; "
       f"claimable {usdt(stats['claimable'])} held, {usdt(sum(c['withdrawn_total'] for c in claims))} withdrawn "
       f"by {len(claims)} frozen account(s)")
+kinds = {}
+for j in jobs:
+    if j.get("terms"):
+        kinds[j["terms"]["offer_kind"]] = kinds.get(j["terms"]["offer_kind"], 0) + 1
+print("offers     assigned through " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(kinds.items()))
+      + " (signed BCS offer, wallet signMessage envelope, published on chain)")
 print("top workers (frames paid):")
 for i, w in enumerate(sorted(workers, key=lambda w: (-w["frames_completed"], w["address"]))[:5], 1):
     print(f"  {i}. {short(w['address'])}  {w.get('gpu_model') or '?':26} score {w['score']/1e6:6.2f}  "
@@ -272,6 +278,10 @@ if summary_path:
             problems.append(f"{name}: API {got} != model {want}")
     model_by = {k: v for k, v in s["jobs"]["by_status"].items()}
     check("jobs by status", {k: v for k, v in by.items() if v}, model_by)
+    check("assignments by offer kind", kinds, s["jobs"]["by_offer_kind"])
+    for k in ["signed", "wallet_envelope", "on_chain"]:
+        if not kinds.get(k):
+            problems.append(f"no job was assigned through the {k} path")
     for name, got in [("deposits", dep), ("paid_to_workers", paid), ("fees", fees), ("refunds", refunds), ("held", held)]:
         check(name, got, s["jobs"][name])
     me = {e["epoch"]: e for e in s["epochs"]}

@@ -213,6 +213,8 @@ async fn indexer_api_answers_equal_the_models_books() {
         assert_eq!(n(&j["lease_secs"]), m.lease_secs, "job {id} lease");
         let collateral = j["terms"]["collateral"].as_u64().unwrap_or(0);
         assert_eq!(collateral, m.collateral, "job {id} collateral");
+        let kind = j["terms"]["offer_kind"].as_str();
+        assert_eq!(kind, m.offer_kind.as_deref(), "job {id} offer kind");
         let balance = n(&j["deposit"]) - n(&j["worker_amount"]) - n(&j["fee"]) - n(&j["refund"]);
         assert_eq!(balance, m.balance, "job {id} balance");
         let finished =

@@ -93,6 +93,17 @@ fn the_scenario_is_what_the_model_of_the_contract_executes() {
     let (chain, frozen) = replay_all(scenario, &small_config());
     assert_eq!(frozen, 2, "the issuer froze a store and thawed it");
     assert_eq!(chain.escrow.jobs.len() as u64, scenario.summary.jobs.total);
+    // Jobs are assigned through each path (signed offer, wallet envelope, on
+    // chain), as the replayed chain records them.
+    let mut kinds = std::collections::BTreeMap::new();
+    for j in chain.escrow.jobs.values() {
+        if j.worker != AccountAddress::ZERO {
+            let kind = lumen_sdk::OfferKind::from_code(j.offer_kind).unwrap();
+            *kinds.entry(kind.as_str().to_string()).or_insert(0u64) += 1;
+        }
+    }
+    assert_eq!(kinds, scenario.summary.jobs.by_offer_kind);
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
     // The model's books are the scenario's.
     for m in &scenario.summary.workers {
         let w = AccountAddress::from_hex(&m.address).unwrap();

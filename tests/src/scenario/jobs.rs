@@ -1,5 +1,6 @@
-//! Jobs: creators post, sign offers to eligible workers (now and then
-//! withdrawing one by burning its nonce), review (accepting all or part),
+//! Jobs: creators post, offer them to eligible workers — a signed offer, a
+//! wallet-signed envelope or an offer published on chain, in turn — (now and
+//! then withdrawing one by burning its nonce), review (accepting all or part),
 //! dispute, reclaim or cancel; workers submit, answer partial acceptances and
 //! sometimes miss a rerender; keepers finalize; the arbiter resolves. Once,
 //! the payment asset's issuer freezes a worker's store over a payout: its pay
@@ -8,10 +9,12 @@
 use lumen_model::{attestation, escrow, staking, vip};
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::transaction::EntryFunction;
+use lumen_sdk::envelope::{OfferEnvelope, WalletHeader};
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::formulas::campaign;
+use lumen_sdk::keys::AccountKey;
 use lumen_sdk::messages::AssignmentOffer;
-use lumen_sdk::{payloads, AccountAddress, JobStatus, Package};
+use lumen_sdk::{payloads, AccountAddress, JobStatus, OfferKind, Package};
 use rand::Rng;
 use serde_json::json;
 use sha3::{Digest, Sha3_256};
@@ -120,12 +123,49 @@ impl Sim {
             offer.nonce = self.creators[creator_idx].next_nonce;
             self.creators[creator_idx].next_nonce += 1;
         }
-        let sig = offer.sign(&self.pkg, creator.private_key());
-        let f = payloads::accept_signed_offer(&self.pkg, &offer, creator.public_key(), &sig);
-        self.call(&worker, f)?;
+        self.offer(job, &creator, &worker, offer)?;
         self.jobs[job].worker = Some(w);
         self.workers[w].active_jobs += 1;
         self.schedule_round(job);
+        Ok(())
+    }
+
+    /// The creator hands `job` to the worker with `offer` through one of the
+    /// three paths, in turn by job number (no draw, so the rest of the run
+    /// does not depend on it): a signed BCS offer, its wallet `signMessage`
+    /// envelope, or an offer published on chain that the worker takes.
+    fn offer(
+        &mut self,
+        job: usize,
+        creator: &Ed25519Account,
+        worker: &Ed25519Account,
+        offer: AssignmentOffer,
+    ) -> Result<()> {
+        let p = self.pkg;
+        let f = match OfferKind::from_code((job % 3) as u8).expect("0, 1 or 2") {
+            OfferKind::Signed => {
+                let sig = offer.sign(&p, creator.private_key());
+                payloads::accept_signed_offer(&p, &offer, creator.public_key(), &sig)
+            }
+            OfferKind::WalletEnvelope => {
+                let asset = lumen_model::config::get(&self.chain)
+                    .expect("the package is initialised")
+                    .payment_asset;
+                let units = self.chain.asset_units(asset);
+                let header = WalletHeader::full(creator.address(), "https://lumen.example");
+                let env =
+                    OfferEnvelope::new(&p, creator.address(), offer, job as u64, units, header)
+                        .expect("the offer is of this job");
+                let sig = env.sign(&p, creator.private_key()).to_bytes();
+                let key = AccountKey::Ed25519(creator.public_key().to_bytes());
+                payloads::accept_envelope_offer(&p, &env, &key, &sig)
+            }
+            OfferKind::OnChain => {
+                self.call(creator, payloads::publish_offer(&p, &offer))?;
+                payloads::accept_published_offer(&p, &offer)
+            }
+        };
+        self.call(worker, f)?;
         Ok(())
     }
 

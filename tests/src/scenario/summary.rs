@@ -43,6 +43,9 @@ pub struct JobSummary {
     pub lease_secs: u64,
     /// Stake locked as its collateral at assignment (0 while open).
     pub collateral: u64,
+    /// How the creator authorised the assignment (`signed`,
+    /// `wallet_envelope`, `on_chain`; none while open).
+    pub offer_kind: Option<String>,
 }
 
 /// Totals over all jobs.
@@ -64,6 +67,8 @@ pub struct JobTotals {
     pub held: u64,
     /// Frames paid.
     pub frames_paid: u64,
+    /// Assigned jobs per way the creator authorised the assignment.
+    pub by_offer_kind: BTreeMap<String, u64>,
 }
 
 /// One worker in the model's books.
@@ -348,6 +353,16 @@ impl Sim {
             jobs.refunds += jb.refunded;
             jobs.held += jb.balance();
             jobs.frames_paid += jb.frames_paid;
+            let assigned = jb.worker != AccountAddress::ZERO;
+            let offer_kind = assigned.then(|| {
+                lumen_sdk::OfferKind::from_code(jb.offer_kind)
+                    .expect("the model records a known kind")
+                    .as_str()
+                    .to_string()
+            });
+            if let Some(k) = &offer_kind {
+                *jobs.by_offer_kind.entry(k.clone()).or_default() += 1;
+            }
             job_list.push(JobSummary {
                 job_id: jb.job_id,
                 address: jb.address.to_hex(),
@@ -364,6 +379,7 @@ impl Sim {
                 rerenders: jb.rerenders,
                 lease_secs: jb.lease_secs,
                 collateral: jb.terms.collateral,
+                offer_kind,
             });
         }
         let b = &self.books;
