@@ -41,6 +41,25 @@ fn key_abort(err: KeyError) -> Abort {
     })
 }
 
+/// An offer's terms on this chain (job and worker to be filled in).
+fn terms(
+    c: &Chain,
+    price_per_frame: u64,
+    render_deadline: u64,
+    offer_expires_at: u64,
+    nonce: u64,
+) -> AssignmentOffer {
+    AssignmentOffer {
+        job: AccountAddress::ZERO,
+        worker: AccountAddress::ZERO,
+        price_per_frame,
+        render_deadline,
+        offer_expires_at,
+        nonce,
+        chain_id: c.chain_id,
+    }
+}
+
 fn text(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
@@ -66,11 +85,13 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let offer = AssignmentOffer {
                 job: *address,
                 worker: tx.sender,
-                price_per_frame: *price_per_frame,
-                render_deadline: *render_deadline,
-                offer_expires_at: *offer_expires_at,
-                nonce: *nonce,
-                chain_id: c.chain_id,
+                ..terms(
+                    c,
+                    *price_per_frame,
+                    *render_deadline,
+                    *offer_expires_at,
+                    *nonce,
+                )
             };
             let creator = check_offer(c, tx.now, &offer)?;
             let header = WalletHeader {
@@ -112,11 +133,13 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let offer = AssignmentOffer {
                 job: *address,
                 worker: *worker,
-                price_per_frame: *price_per_frame,
-                render_deadline: *render_deadline,
-                offer_expires_at: *offer_expires_at,
-                nonce: *nonce,
-                chain_id: c.chain_id,
+                ..terms(
+                    c,
+                    *price_per_frame,
+                    *render_deadline,
+                    *offer_expires_at,
+                    *nonce,
+                )
             };
             let creator = check_offer(c, tx.now, &offer)?;
             ensure(tx.sender == creator, e::ENotCreator)?;
@@ -157,11 +180,13 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let offer = AssignmentOffer {
                 job: *address,
                 worker: tx.sender,
-                price_per_frame: *price_per_frame,
-                render_deadline: *render_deadline,
-                offer_expires_at: *offer_expires_at,
-                nonce: *nonce,
-                chain_id: c.chain_id,
+                ..terms(
+                    c,
+                    *price_per_frame,
+                    *render_deadline,
+                    *offer_expires_at,
+                    *nonce,
+                )
             };
             let creator = check_offer(c, tx.now, &offer)?;
             let p = published_offer(c, *address).ok_or(Abort::Code(e::ENoPublishedOffer))?;

@@ -89,6 +89,43 @@ struct JobArg {
     job: String,
 }
 
+/// An offer's job and terms, as `sign-offer` and `offer-onchain` take them.
+#[derive(Args, Debug)]
+struct OfferTerms {
+    #[command(flatten)]
+    job: JobArg,
+    /// The worker the offer is for.
+    #[arg(long)]
+    worker: AccountAddress,
+    /// Price per frame (≤ the job's maximum).
+    #[arg(long)]
+    price_per_frame: u64,
+    /// Unix time by which the result must be submitted.
+    #[arg(long)]
+    render_deadline: u64,
+    /// Unix time after which the offer cannot be accepted (default: in 1 hour).
+    #[arg(long)]
+    offer_expires_at: Option<u64>,
+    /// Offer nonce (default: the current Unix time in microseconds).
+    #[arg(long)]
+    nonce: Option<u64>,
+}
+
+impl OfferTerms {
+    /// The offer of these terms on `chain_id`.
+    fn offer(&self, cli: &Cli, chain_id: u8) -> Result<AssignmentOffer> {
+        Ok(AssignmentOffer {
+            job: cli.job(&self.job)?,
+            worker: self.worker,
+            price_per_frame: self.price_per_frame,
+            render_deadline: self.render_deadline,
+            offer_expires_at: self.offer_expires_at.unwrap_or(now_secs() + 3_600),
+            nonce: self.nonce.unwrap_or_else(default_nonce),
+            chain_id,
+        })
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Create and fund a render job (deposit = frames × max price per frame).
@@ -112,22 +149,7 @@ enum Command {
     /// Sign an assignment offer for a worker (creator's key); prints it as JSON.
     SignOffer {
         #[command(flatten)]
-        job: JobArg,
-        /// The worker the offer is for.
-        #[arg(long)]
-        worker: AccountAddress,
-        /// Price per frame (≤ the job's maximum).
-        #[arg(long)]
-        price_per_frame: u64,
-        /// Unix time by which the result must be submitted.
-        #[arg(long)]
-        render_deadline: u64,
-        /// Unix time after which the offer cannot be accepted (default: in 1 hour).
-        #[arg(long)]
-        offer_expires_at: Option<u64>,
-        /// Offer nonce (default: the current Unix time in microseconds).
-        #[arg(long)]
-        nonce: Option<u64>,
+        terms: OfferTerms,
         /// Write the offer here instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -163,22 +185,7 @@ enum Command {
     /// the call for a keyless or multisig wallet).
     OfferOnchain {
         #[command(flatten)]
-        job: JobArg,
-        /// The worker the offer is for.
-        #[arg(long)]
-        worker: AccountAddress,
-        /// Price per frame (≤ the job's maximum).
-        #[arg(long)]
-        price_per_frame: u64,
-        /// Unix time by which the result must be submitted.
-        #[arg(long)]
-        render_deadline: u64,
-        /// Unix time after which the offer cannot be accepted (default: in 1 hour).
-        #[arg(long)]
-        offer_expires_at: Option<u64>,
-        /// Offer nonce (default: the current Unix time in microseconds).
-        #[arg(long)]
-        nonce: Option<u64>,
+        terms: OfferTerms,
     },
     /// Take the offer the job's creator published on chain (worker's key):
     /// reads it from the node and restates its terms.
@@ -526,12 +533,7 @@ async fn run(cli: &Cli) -> Result<Value> {
             .await
         }
         Command::SignOffer {
-            job,
-            worker,
-            price_per_frame,
-            render_deadline,
-            offer_expires_at,
-            nonce,
+            terms,
             out,
             wallet_envelope,
             application,
@@ -539,15 +541,7 @@ async fn run(cli: &Cli) -> Result<Value> {
             asset_decimals,
             asset_symbol,
         } => {
-            let offer = AssignmentOffer {
-                job: cli.job(job)?,
-                worker: *worker,
-                price_per_frame: *price_per_frame,
-                render_deadline: *render_deadline,
-                offer_expires_at: offer_expires_at.unwrap_or(now_secs() + 3_600),
-                nonce: nonce.unwrap_or_else(default_nonce),
-                chain_id: cli.chain_id().await?.id(),
-            };
+            let offer = terms.offer(cli, cli.chain_id().await?.id())?;
             let v = if *wallet_envelope {
                 let asset = match (asset_decimals, asset_symbol) {
                     (Some(decimals), Some(symbol)) => AssetUnits {
@@ -561,7 +555,7 @@ async fn run(cli: &Cli) -> Result<Value> {
                          (give --asset-decimals and --asset-symbol)",
                         )?,
                 };
-                sign_envelope(cli, &p, job, offer, asset, application, *creator)?
+                sign_envelope(cli, &p, &terms.job, offer, asset, application, *creator)?
             } else {
                 let key = cli.private_key()?;
                 let sig = offer.sign(&p, &key);
@@ -634,24 +628,10 @@ async fn run(cli: &Cli) -> Result<Value> {
             cli.send(payloads::escrow::dispute(&p, cli.job(job)?, &reason))
                 .await
         }
-        Command::OfferOnchain {
-            job,
-            worker,
-            price_per_frame,
-            render_deadline,
-            offer_expires_at,
-            nonce,
-        } => {
-            cli.send(payloads::offers::publish_offer(
-                &p,
-                cli.job(job)?,
-                *worker,
-                *price_per_frame,
-                *render_deadline,
-                offer_expires_at.unwrap_or(now_secs() + 3_600),
-                nonce.unwrap_or_else(default_nonce),
-            ))
-            .await
+        Command::OfferOnchain { terms } => {
+            // A published offer is bound to the chain it is published on.
+            let offer = terms.offer(cli, 0)?;
+            cli.send(payloads::publish_offer(&p, &offer)).await
         }
         Command::AcceptPublished { job } => {
             let job = cli.job(job)?;
