@@ -53,6 +53,9 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"rewards","name":"fund_epoch","doc":"Anyone: add to an epoch's pool.","params":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"close_epoch","doc":"Anyone, after the grace period: close an epoch.","params":[{"name":"epoch","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"claim","doc":"Worker: claim an epoch's reward.","params":[{"name":"epoch","rust":"u64","move":"u64"}]},
+  {"module":"offers","name":"accept_offer_envelope","doc":"Worker: accept an offer the creator signed through its wallet's `signMessage` (see [`accept_envelope_offer`]).","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"wallet_address","rust":"&str","move":"0x1::string::String"},{"name":"wallet_application","rust":"&str","move":"0x1::string::String"},{"name":"wallet_chain_id","rust":"bool","move":"bool"},{"name":"key_scheme","rust":"u8","move":"u8"},{"name":"creator_public_key","rust":"&[u8]","move":"vector<u8>"},{"name":"creator_signature","rust":"&[u8]","move":"vector<u8>"}]},
+  {"module":"offers","name":"publish_offer","doc":"Creator (any account, keyless and multisig included): offer an Open job to a worker on chain.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"}]},
+  {"module":"offers","name":"accept_published_offer","doc":"Worker: accept the offer the creator published, restating its terms.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"}]},
   {"module":"vip","name":"claim","doc":"User: mint the VIP pass for a role (0 creator, 1 worker) when eligible.","params":[{"name":"role","rust":"u8","move":"u8"}]},
   {"module":"vip","name":"revoke","doc":"Admin: burn a holder's pass.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}]},
   {"module":"campaign","name":"check_in","doc":"User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]).","params":[]},
@@ -101,6 +104,7 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"escrow","name":"worker_stats","doc":"`(frames completed, jobs completed, jobs failed, lease secs)`.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"is_nonce_used","doc":"Whether the creator used or burnt the offer nonce.","params":[{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"escrow","name":"claimable_of","doc":"The owner's claimable balance (settlement legs a frozen store could not take).","params":[{"name":"owner","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"offers","name":"published_offer","doc":"The offer the job's creator published on chain, if any.","params":[{"name":"job","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"Option<PublishedOffer>","move":"0x1::option::Option<lumen::offers::PublishedOffer>"}]},
   {"module":"rewards","name":"epoch_of","doc":"The epoch containing `ts`.","params":[{"name":"ts","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"current_epoch","doc":"The current epoch.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"epoch_info","doc":"An epoch's pool and weights.","params":[{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"EpochInfo","move":"lumen::rewards::EpochInfo"}]},
@@ -151,7 +155,7 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"staking","name":"StakeUnlocked","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"locked","rust":"u64","move":"u64"}]},
   {"module":"staking","name":"PenaltiesSwept","fields":[{"name":"amount","rust":"u64","move":"u64"},{"name":"treasury","rust":"AccountAddress","move":"address"}]},
   {"module":"escrow","name":"JobCreated","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"}]},
-  {"module":"escrow","name":"JobAssigned","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"worker_score","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"assigned_at","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"},{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"}]},
+  {"module":"escrow","name":"JobAssigned","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"worker_score","rust":"u64","move":"u64"},{"name":"refund","rust":"u64","move":"u64"},{"name":"assigned_at","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"},{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"},{"name":"offer_kind","rust":"u8","move":"u8"}]},
   {"module":"escrow","name":"ResultSubmitted","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"submitted_at","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"RerenderRequested","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"frames","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"PartiallyAccepted","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"}]},
@@ -163,6 +167,7 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"escrow","name":"NonceBurned","fields":[{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"ClaimableCredited","fields":[{"name":"owner","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total","rust":"u64","move":"u64"}]},
   {"module":"escrow","name":"ClaimableWithdrawn","fields":[{"name":"owner","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"}]},
+  {"module":"offers","name":"OfferPublished","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"published_at","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeVoted","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeReported","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"LeaseRecorded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
@@ -185,10 +190,11 @@ export const EVENTS: readonly StructInfo[] = [
 /** The structs views return. */
 export const VIEW_STRUCTS: readonly StructInfo[] = [
   {"module":"attestation","name":"ReportInfo","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"},{"name":"gpu_model","rust":"String","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"effective_at","rust":"u64","move":"u64"},{"name":"expires_at","rust":"u64","move":"u64"},{"name":"revoked","rust":"bool","move":"bool"}]},
-  {"module":"escrow","name":"JobInfo","fields":[{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"status","rust":"u8","move":"u8"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"},{"name":"paid_to_worker","rust":"u64","move":"u64"},{"name":"fee_paid","rust":"u64","move":"u64"},{"name":"refunded","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"},{"name":"disputed_by","rust":"AccountAddress","move":"address"},{"name":"timeout_frames","rust":"u64","move":"u64"},{"name":"terms","rust":"JobTerms","move":"lumen::escrow::JobTerms"}]},
+  {"module":"escrow","name":"JobInfo","fields":[{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"status","rust":"u8","move":"u8"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"},{"name":"paid_to_worker","rust":"u64","move":"u64"},{"name":"fee_paid","rust":"u64","move":"u64"},{"name":"refunded","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"},{"name":"disputed_by","rust":"AccountAddress","move":"address"},{"name":"timeout_frames","rust":"u64","move":"u64"},{"name":"terms","rust":"JobTerms","move":"lumen::escrow::JobTerms"},{"name":"offer_kind","rust":"u8","move":"u8"}]},
   {"module":"escrow","name":"JobTerms","fields":[{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"EpochInfo","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"},{"name":"closed","rust":"bool","move":"bool"},{"name":"poc_pool","rust":"u64","move":"u64"},{"name":"pod_pool","rust":"u64","move":"u64"},{"name":"total_poc_weight","rust":"u128","move":"u128"},{"name":"total_pod_weight","rust":"u128","move":"u128"},{"name":"claimed","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"UserInfo","fields":[{"name":"total_points","rust":"u64","move":"u64"},{"name":"checkin_points","rust":"u64","move":"u64"},{"name":"social_points","rust":"u64","move":"u64"},{"name":"referral_points","rust":"u64","move":"u64"},{"name":"checkins","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"last_day","rust":"u64","move":"u64"},{"name":"credits_earned","rust":"u64","move":"u64"},{"name":"credits_claimed","rust":"u64","move":"u64"},{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"referees","rust":"u64","move":"u64"}]},
+  {"module":"offers","name":"PublishedOffer","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"published_at","rust":"u64","move":"u64"}]},
 ];
 
 /** View struct `attestation::ReportInfo` in the fullnode REST JSON encoding. */
@@ -233,6 +239,7 @@ export interface JobInfo {
   disputed_by: string;
   timeout_frames: string;
   terms: JobTerms;
+  offer_kind: number;
 }
 
 /** View struct `escrow::JobTerms` in the fullnode REST JSON encoding. */
@@ -271,6 +278,16 @@ export interface UserInfo {
   credits_claimed: string;
   referrer: string;
   referees: string;
+}
+
+/** View struct `offers::PublishedOffer` in the fullnode REST JSON encoding. */
+export interface PublishedOffer {
+  worker: string;
+  price_per_frame: string;
+  render_deadline: string;
+  offer_expires_at: string;
+  nonce: string;
+  published_at: string;
 }
 
 /** Event `config::ConfigInitialized` in the fullnode REST JSON encoding. */
@@ -478,6 +495,7 @@ export interface JobAssigned {
   min_rerender_secs: string;
   response_window_secs: string;
   dispute_timeout_secs: string;
+  offer_kind: number;
 }
 
 /** Event `escrow::ResultSubmitted` in the fullnode REST JSON encoding. */
@@ -591,6 +609,19 @@ export interface ClaimableCredited {
 export interface ClaimableWithdrawn {
   owner: string;
   amount: string;
+}
+
+/** Event `offers::OfferPublished` in the fullnode REST JSON encoding. */
+export interface OfferPublished {
+  job: string;
+  job_id: string;
+  creator: string;
+  worker: string;
+  price_per_frame: string;
+  render_deadline: string;
+  offer_expires_at: string;
+  nonce: string;
+  published_at: string;
 }
 
 /** Event `rewards::UptimeVoted` in the fullnode REST JSON encoding. */
@@ -786,6 +817,7 @@ export interface LumenEventData {
   "escrow::NonceBurned": NonceBurned;
   "escrow::ClaimableCredited": ClaimableCredited;
   "escrow::ClaimableWithdrawn": ClaimableWithdrawn;
+  "offers::OfferPublished": OfferPublished;
   "rewards::UptimeVoted": UptimeVoted;
   "rewards::UptimeReported": UptimeReported;
   "rewards::LeaseRecorded": LeaseRecorded;
@@ -931,48 +963,59 @@ export const entry = {
     claim: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[37], [args.epoch]),
   },
+  offers: {
+    /** Worker: accept an offer the creator signed through its wallet's `signMessage` (see [`accept_envelope_offer`]). */
+    acceptOfferEnvelope: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input; walletAddress: string; walletApplication: string; walletChainId: boolean; keyScheme: number; creatorPublicKey: HexInput | readonly number[]; creatorSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.walletAddress, args.walletApplication, args.walletChainId, args.keyScheme, args.creatorPublicKey, args.creatorSignature]),
+    /** Creator (any account, keyless and multisig included): offer an Open job to a worker on chain. */
+    publishOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; worker: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.job, args.worker, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
+    /** Worker: accept the offer the creator published, restating its terms. */
+    acceptPublishedOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
+  },
   vip: {
     /** User: mint the VIP pass for a role (0 creator, 1 worker) when eligible. */
     claim: (pkg: PackageAddress, args: { role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.role]),
     /** Admin: burn a holder's pass. */
     revoke: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.holder, args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.holder, args.role]),
   },
   campaign: {
     /** User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]). */
     checkIn: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[40], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[43], []),
     /** User: claim all unclaimed credits from the campaign pool. */
     claimCredits: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[41], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[44], []),
     /** Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task). */
     grantSocialTask: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input; points: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.user, args.taskId, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.user, args.taskId, args.points]),
     /** User: register the account that referred it (once; not itself; not after referring others). */
     registerReferral: (pkg: PackageAddress, args: { referrer: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[43], [args.referrer]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.referrer]),
     /** Anyone: add to the campaign pool. */
     fund: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[44], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[47], [args.amount]),
     /** Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing). */
     payLeaderboard: (pkg: PackageAddress, args: { winners: readonly AccountAddressInput[]; points: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.winners, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[48], [args.winners, args.points]),
     /** Admin: who grants social tasks and pays the leaderboard. */
     setOperator: (pkg: PackageAddress, args: { operator: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.operator]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[49], [args.operator]),
     /** Admin: the campaign period `[start, end)`. */
     setPeriod: (pkg: PackageAddress, args: { start: U64Input; end: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[47], [args.start, args.end]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[50], [args.start, args.end]),
     /** Admin: base units of the payment asset per credit. */
     setCreditValue: (pkg: PackageAddress, args: { creditValue: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[48], [args.creditValue]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[51], [args.creditValue]),
     /** Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]). */
     setTierAmounts: (pkg: PackageAddress, args: { amounts: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[49], [args.amounts]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[52], [args.amounts]),
     /** Admin, after the payout: move `amount` of the pool to the treasury. */
     sweep: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[50], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[53], [args.amount]),
   },
 } as const;
 
@@ -1079,73 +1122,78 @@ export const view = {
     claimableOf: (pkg: PackageAddress, args: { owner: AccountAddressInput }): ViewCall<string> =>
       buildView(pkg, VIEW_FUNCTIONS[30], [args.owner]),
   },
+  offers: {
+    /** The offer the job's creator published on chain, if any. */
+    publishedOffer: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<{ vec: [] | [PublishedOffer] }> =>
+      buildView(pkg, VIEW_FUNCTIONS[31], [args.job]),
+  },
   rewards: {
     /** The epoch containing `ts`. */
     epochOf: (pkg: PackageAddress, args: { ts: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[31], [args.ts]),
+      buildView(pkg, VIEW_FUNCTIONS[32], [args.ts]),
     /** The current epoch. */
     currentEpoch: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[32], []),
+      buildView(pkg, VIEW_FUNCTIONS[33], []),
     /** An epoch's pool and weights. */
     epochInfo: (pkg: PackageAddress, args: { epoch: U64Input }): ViewCall<EpochInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[33], [args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[34], [args.epoch]),
     /** Reported online seconds of a worker in an epoch. */
     onlineSecsOf: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[34], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[35], [args.worker, args.epoch]),
     /** What `rewards::claim` would pay now. */
     pendingReward: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[35], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[36], [args.worker, args.epoch]),
   },
   vip: {
     /** Whether `holder` holds the pass for `role`. */
     hasPass: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[36], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[37], [args.holder, args.role]),
     /** The pass token's address. */
     passOf: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[37], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[38], [args.holder, args.role]),
     /** Whether `user` may claim the pass for `role`. */
     isEligible: (pkg: PackageAddress, args: { user: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[38], [args.user, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[39], [args.user, args.role]),
     /** The creator's priority score. */
     creatorPriority: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[39], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[40], [args.creator]),
     /** The worker's priority score. */
     workerPriority: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[40], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[41], [args.worker]),
   },
   campaign: {
     /** The campaign operator (`0x0` until set). */
     operator: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[41], []),
+      buildView(pkg, VIEW_FUNCTIONS[42], []),
     /** `(start, end)` of the campaign period. */
     period: (pkg: PackageAddress): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[42], []),
+      buildView(pkg, VIEW_FUNCTIONS[43], []),
     /** Funds in the campaign pool. */
     pool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[43], []),
+      buildView(pkg, VIEW_FUNCTIONS[44], []),
     /** Base units of the payment asset per credit. */
     creditValue: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[44], []),
+      buildView(pkg, VIEW_FUNCTIONS[45], []),
     /** Per-user payout of the 5 tiers. */
     tierAmounts: (pkg: PackageAddress): ViewCall<string[]> =>
-      buildView(pkg, VIEW_FUNCTIONS[45], []),
+      buildView(pkg, VIEW_FUNCTIONS[46], []),
     /** Whether the leaderboard was paid. */
     isPaid: (pkg: PackageAddress): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[46], []),
+      buildView(pkg, VIEW_FUNCTIONS[47], []),
     /** A participant's record (all zero for a stranger). */
     userInfo: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<UserInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[47], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[48], [args.user]),
     /** `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's). */
     previewCheckIn: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[48], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[49], [args.user]),
     /** Whether a social task was granted to `user`. */
     isTaskGranted: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[49], [args.user, args.taskId]),
+      buildView(pkg, VIEW_FUNCTIONS[50], [args.user, args.taskId]),
     /** The payout of a rank under the current tiers. */
     payoutOfRank: (pkg: PackageAddress, args: { rank: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[50], [args.rank]),
+      buildView(pkg, VIEW_FUNCTIONS[51], [args.rank]),
     /** The payout of a ranking of `winners` addresses. */
     leaderboardTotal: (pkg: PackageAddress, args: { winners: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[51], [args.winners]),
+      buildView(pkg, VIEW_FUNCTIONS[52], [args.winners]),
   },
 } as const;
