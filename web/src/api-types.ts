@@ -387,6 +387,8 @@ export type JobTermsJson = {
   max_rerenders: number;
   /** The shortest time a rerender may be given. */
   min_rerender_secs: number;
+  /** How the creator authorised the assignment ([`lumen_sdk::OfferKind`] name: `signed`, `wallet_envelope`, `on_chain`). */
+  offer_kind?: string;
   /** How long the worker has to answer a partial acceptance. */
   response_window_secs: number;
   /** How long the creator has to review a submission. */
