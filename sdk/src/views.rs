@@ -556,6 +556,6 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(VIEW_FUNCTIONS.len(), 52);
+        assert_eq!(VIEW_FUNCTIONS.len(), 53);
     }
 }

@@ -70,6 +70,11 @@ test("every page renders its data from a deep link", async () => {
   assert.ok((await page.locator("ol.history li").count()) >= 1, "the job's history");
   assert.match(await page.locator("main").innerText(), /Deposit\s+[\d,.]+ USDT/);
   await open(`/jobs/${job.address}`, new RegExp(`Job #${job.job_id}`));
+  // An assigned job says how its creator authorised the assignment.
+  const done = (await api("/v1/jobs?status=completed&limit=1")).items[0];
+  assert.ok(done?.terms?.offer_kind, "a completed job has its terms");
+  await open(`/jobs/${done.job_id}`, new RegExp(`Job #${done.job_id}`));
+  assert.match(await page.locator("main").innerText(), /Offer\s+(signed offer \(BCS\)|signed in the creator's wallet|published on chain)/);
 
   await open("/workers", /Workers/, "workers");
   assert.ok((await page.locator("main tbody tr").count()) >= 5);

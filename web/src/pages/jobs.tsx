@@ -10,6 +10,12 @@ import { EventLine } from "./events";
 type Job = Answers["/v1/jobs"]["items"][number];
 
 const STATUSES = ["open", "assigned", "submitted", "completed", "cancelled", "reclaimed", "disputed", "resolved", "partially_accepted"];
+/** How the creator authorised the assignment (`terms.offer_kind`). */
+const OFFER_KINDS: Record<string, string> = {
+  signed: "signed offer (BCS)",
+  wallet_envelope: "signed in the creator's wallet (signMessage)",
+  on_chain: "published on chain by the creator",
+};
 
 export function JobsTable({ jobs }: { jobs: Job[] }) {
   if (jobs.length === 0) return <p class="muted">No jobs.</p>;
@@ -126,6 +132,7 @@ export function JobPage({ id }: { id: string }) {
                 ["Frames", `${f.count(j.frames)}${j.frames_done !== null && j.frames_done !== undefined ? ` (${f.count(j.frames_done)} done)` : ""}`],
                 ["Max price per frame", <Money v={j.max_price_per_frame} />],
                 ["Price per frame", j.price_per_frame === null || j.price_per_frame === undefined ? "—" : <Money v={j.price_per_frame} />],
+                ["Offer", j.terms?.offer_kind ? (OFFER_KINDS[j.terms.offer_kind] ?? j.terms.offer_kind) : "—"],
                 ["Requirements", `score ≥ ${f.score(j.min_score)} IB, VRAM ≥ ${f.count(j.min_vram_mb)} MB`],
                 ["Render deadline", f.time(j.render_deadline)],
                 ["Review deadline", f.time(j.review_deadline)],
