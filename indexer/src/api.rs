@@ -42,7 +42,7 @@ use crate::store::PgPool;
 
 mod campaign;
 mod claimables;
-mod context;
+pub(crate) mod context;
 mod creators;
 mod epochs;
 pub mod error;

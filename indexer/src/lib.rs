@@ -10,6 +10,8 @@
 //! - [`rows`]: the tables' row types;
 //! - [`project`]: the projections folded from a batch's events, one module
 //!   per domain;
+//! - [`eligible`]: the eligible workers and their priority, kept at ingest
+//!   for a job's candidates;
 //! - [`campaign`]: the testnet-campaign leaderboard and its payout preview;
 //! - [`checkpoint`]: the next version to read, chain id and package;
 //! - [`pipeline`]: the fetch → decode → store loop with progress logs;
@@ -24,6 +26,7 @@ pub mod campaign;
 pub mod checkpoint;
 pub mod config;
 pub mod decode;
+pub mod eligible;
 pub mod explorer;
 pub mod metrics;
 pub mod pg_cluster;

@@ -17,6 +17,7 @@
 
 use std::time::{Duration, Instant};
 
+use diesel::Connection;
 use lumen_sdk::Package;
 use tokio::sync::mpsc;
 
@@ -124,6 +125,9 @@ async fn prepare(
     with_writer(writer, move |w| {
         crate::store::migrate(w.conn())?;
         let cp = checkpoint::begin(w.conn(), &package, start_version)?;
+        // A database migrated from before the ranking was kept gets it now.
+        w.conn()
+            .transaction(|c| crate::eligible::refresh(c, &Default::default()))?;
         let orphans = remove_orphans(w)?;
         if orphans > 0 {
             tracing::info!(

@@ -228,6 +228,15 @@ pub fn apply(conn: &mut PgConnection, events: &[&Decoded]) -> Result<(), StoreEr
     p.write(conn)
 }
 
+/// The workers whose rows `events` change (addresses as stored).
+pub(crate) fn workers_touched(events: &[&Decoded]) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for d in events {
+        workers::Workers::keys(&mut keys, d);
+    }
+    keys
+}
+
 /// The raw-log row of a decoded event: its job (escrow events) and the
 /// account it is about, which the API's histories are read by.
 pub fn event_row(d: &Decoded) -> EventRow {

@@ -284,6 +284,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    eligible_workers (address) {
+        address -> Text,
+        score -> BigInt,
+        vram_mb -> BigInt,
+        score_expires_at -> BigInt,
+        vip -> Bool,
+        priority -> BigInt,
+        online_secs -> BigInt,
+    }
+}
+
+diesel::table! {
+    eligible_basis (id) {
+        id -> Integer,
+        window_from -> BigInt,
+        window_to -> BigInt,
+        stake_factor -> BigInt,
+        vip_days -> BigInt,
+        min_price -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     checkpoint,
     events,
@@ -302,4 +325,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_online,
     device_events,
     uptime_votes,
+    eligible_workers,
+    eligible_basis,
 );

@@ -289,6 +289,8 @@ fn write_batch(
                 last_epoch: batch.last_epoch.or(cp.last_epoch),
             },
         )?;
+        // After the checkpoint: the ranking is computed at its time.
+        crate::eligible::refresh(conn, &crate::project::workers_touched(&fresh))?;
         Ok(Applied::Written {
             events: rows.len() as u64,
         })

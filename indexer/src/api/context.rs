@@ -10,7 +10,6 @@ use diesel::query_builder::AstPass;
 use lumen_sdk::formulas;
 use lumen_sdk::params::{self, Param};
 
-use super::error::ApiError;
 use super::prepared::{Prepared, Statement};
 use crate::rows::WorkerRow;
 
@@ -29,7 +28,7 @@ pub struct Ctx {
 impl Ctx {
     /// The checkpoint and every parameter in one round trip (every
     /// endpoint that derives chain values starts here).
-    pub fn load(conn: &mut PgConnection) -> Result<Self, ApiError> {
+    pub fn load(conn: &mut PgConnection) -> QueryResult<Self> {
         let row: CtxRow = Prepared(CtxQuery).get_result(conn)?;
         let ps: HashMap<String, u64> = row
             .names
@@ -51,6 +50,21 @@ impl Ctx {
     /// The epoch length (`epoch_secs`).
     pub fn epoch_secs(&self) -> u64 {
         self.epoch_secs
+    }
+
+    /// The indexed `stake_factor`.
+    pub fn stake_factor(&self) -> u64 {
+        self.stake_factor
+    }
+
+    /// The indexed floor price `min_price_per_ib_hour`.
+    pub fn min_price_per_ib_hour(&self) -> u64 {
+        self.min_price_per_ib_hour
+    }
+
+    /// The indexed `vip_worker_days`.
+    pub fn vip_days(&self) -> u64 {
+        self.vip_days
     }
 
     /// The epoch `now` falls in.
@@ -98,7 +112,7 @@ pub fn online_secs(
     conn: &mut PgConnection,
     ctx: &Ctx,
     only: Option<&[String]>,
-) -> Result<HashMap<String, u64>, ApiError> {
+) -> QueryResult<HashMap<String, u64>> {
     use diesel::sql_types::{Array, BigInt, Text};
     #[derive(QueryableByName)]
     struct Online {
@@ -143,10 +157,19 @@ pub struct Derived {
 impl Derived {
     /// The figures of `w` with `online` seconds in the priority window.
     pub fn of(w: &WorkerRow, ctx: &Ctx, online: u64) -> Self {
+        Self::with_expiry(w, ctx, online, (w.score_expires_at as u64) > ctx.now)
+    }
+
+    /// The figures of `w` as long as its score has not expired: what the
+    /// rows kept at ingest hold (the expiry is checked per request).
+    pub fn unexpired(w: &WorkerRow, ctx: &Ctx, online: u64) -> Self {
+        Self::with_expiry(w, ctx, online, true)
+    }
+
+    fn with_expiry(w: &WorkerRow, ctx: &Ctx, online: u64, unexpired: bool) -> Self {
         // As attestation::valid_report: a report exists, is not revoked and
         // `now < expires_at`; staking::is_eligible also wants a price above 0.
-        let score_valid =
-            w.gpu_model.is_some() && !w.score_revoked && (w.score_expires_at as u64) > ctx.now;
+        let score_valid = w.gpu_model.is_some() && !w.score_revoked && unexpired;
         let score_now = if score_valid { w.score as u64 } else { 0 };
         let min_stake = formulas::min_stake_floored(
             ctx.stake_factor,

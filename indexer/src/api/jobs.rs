@@ -1,6 +1,8 @@
 //! Jobs: the list, one job with its history, and the candidates for an
 //! open job.
 
+use std::collections::HashMap;
+
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -11,14 +13,14 @@ use diesel::query_builder::AstPass;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::context::{online_secs, Ctx, Derived};
+use super::context::Ctx;
 use super::error::{ApiError, CommonErrors, NotFound, NotOpen};
 use super::params::{Address, JobBy, JobKey, Limit, Path, Query, Status, Uint};
 use super::prepared::{Body, Prepared, Statement};
-use super::ranking::rank_by;
 use super::status::NoParams;
 use super::views::{EventView, JobView, Page, WorkerView};
 use super::{db, AppState};
+use crate::eligible;
 use crate::project::status;
 use crate::rows::{JobRow, WorkerRow};
 use crate::schema::{jobs, workers};
@@ -231,69 +233,48 @@ pub async fn candidates(
     Path(JobPath { id }): Path<JobPath>,
 ) -> Result<Json<Candidates>, ApiError> {
     let limit = q.limit.get();
+    // One snapshot: the counts and the page agree, whatever commits between.
     db(&st, move |c| {
-        let job = find_job(c, &id)?;
-        if job.status != status::OPEN {
-            return Err(ApiError::conflict(format!(
-                "job {} is {}, candidates exist only for open jobs",
-                job.job_id,
-                status::name(job.status)
-            )));
-        }
-        let ctx = Ctx::load(c)?;
-        // The cheap requirements in SQL, stake against S(n) below.
-        let rows: Vec<WorkerRow> = workers::table
-            .filter(workers::score.ge(job.min_score))
-            .filter(workers::vram_mb.ge(job.min_vram_mb))
-            .filter(workers::score_revoked.eq(false))
-            .filter(workers::gpu_model.is_not_null())
-            .filter(workers::score_expires_at.gt(crate::rows::to_i64(ctx.now)))
-            .filter(workers::price_per_ib_hour.gt(0))
-            .select(WorkerRow::as_select())
-            .load(c)?;
-        // The window's uptime of every worker in one grouped scan: an
-        // `= ANY(…)` over thousands of addresses costs far more.
-        let online = if rows.len() > 64 {
-            online_secs(c, &ctx, None)?
-        } else {
-            let addrs: Vec<String> = rows.iter().map(|w| w.address.clone()).collect();
-            online_secs(c, &ctx, Some(&addrs))?
-        };
-        let online_of = |w: &WorkerRow| online.get(&w.address).copied().unwrap_or(0);
-        // Rank on the derived figures alone; views only for the rows shown.
-        let eligible: Vec<(WorkerRow, u64)> = rows
-            .into_iter()
-            .filter_map(|w| {
-                let d = Derived::of(&w, &ctx, online_of(&w));
-                d.eligible.then_some((w, d.priority))
-            })
-            .collect();
-        let (ranked, vip_first) = rank_by(
-            eligible,
-            |(_, p)| *p,
-            |(w, _)| w.address.as_str(),
-            |(w, _)| w.vip,
-        );
-        let eligible_total = ranked.len();
-        let items = ranked
-            .into_iter()
-            .take(limit)
-            .enumerate()
-            .map(|(i, (w, _))| {
-                let online = online_of(&w);
-                CandidateView {
-                    worker: WorkerView::new(w, &ctx, online),
-                    rank: i + 1,
-                    vip_priority_slot: i < vip_first,
+        c.build_transaction()
+            .read_only()
+            .repeatable_read()
+            .run(|c| {
+                let job = find_job(c, &id)?;
+                if job.status != status::OPEN {
+                    return Err(ApiError::conflict(format!(
+                        "job {} is {}, candidates exist only for open jobs",
+                        job.job_id,
+                        status::name(job.status)
+                    )));
                 }
+                let ctx = Ctx::load(c)?;
+                let ranked = eligible::ranked(c, ctx.now, job.min_score, job.min_vram_mb, limit)?;
+                let addrs: Vec<&str> = ranked.items.iter().map(|r| r.address.as_str()).collect();
+                let mut rows: HashMap<String, WorkerRow> = workers::table
+                    .filter(workers::address.eq_any(addrs))
+                    .select(WorkerRow::as_select())
+                    .load(c)?
+                    .into_iter()
+                    .map(|w| (w.address.clone(), w))
+                    .collect();
+                let items = ranked
+                    .items
+                    .into_iter()
+                    .filter_map(|r| Some((rows.remove(&r.address)?, r.online_secs)))
+                    .enumerate()
+                    .map(|(i, (w, online))| CandidateView {
+                        worker: WorkerView::new(w, &ctx, online as u64),
+                        rank: i + 1,
+                        vip_priority_slot: i < ranked.vip_first,
+                    })
+                    .collect();
+                Ok(Json(Candidates {
+                    job: JobView::from(job),
+                    eligible_total: ranked.total,
+                    vip_first: ranked.vip_first,
+                    items,
+                }))
             })
-            .collect();
-        Ok(Json(Candidates {
-            job: JobView::from(job),
-            eligible_total,
-            vip_first,
-            items,
-        }))
     })
     .await
 }

@@ -11,7 +11,9 @@ use crate::schema::workers;
 
 /// The seed's rule: the top 10 % (rounded up) of the VIP workers by
 /// priority score go first, then everyone else by priority score; ties by
-/// address. Returns the order and how many VIP slots lead it.
+/// address. Returns the order and how many VIP slots lead it. The rule
+/// stated in Rust: the candidates read the ranking kept at ingest
+/// (`crate::eligible::ranked`), whose tests hold it to this.
 pub fn rank_by<T>(
     mut all: Vec<T>,
     priority: impl Fn(&T) -> u64,

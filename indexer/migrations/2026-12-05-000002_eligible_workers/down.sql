@@ -1,0 +1,2 @@
+DROP TABLE eligible_basis;
+DROP TABLE eligible_workers;
