@@ -27,23 +27,17 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::StatusCode;
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use lumen_sdk::{views, AccountAddress};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{oneshot, Mutex};
 
+mod http;
+
+pub use http::router;
+
 use crate::atomic_file;
 use crate::chain::Node;
-use crate::protocol::{
-    Accepted, Challenge, ChallengeRequest, Heartbeat, HeartbeatAck, Rejected, Submission,
-};
+use crate::protocol::{Accepted, Challenge, Heartbeat, HeartbeatAck, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{
     check_heartbeat_is_newer, check_input_limits, verify_heartbeat, verify_submission, DeviceKey,
@@ -656,148 +650,4 @@ fn credit(
     }
     let v = uptime.entry(epoch).or_default().entry(worker).or_insert(0);
     *v = (*v + secs).min(cap);
-}
-
-/// The one error shape of every refusal.
-fn error(status: StatusCode, reason: &str, message: impl Into<String>) -> Response {
-    let body = Rejected {
-        reason: reason.into(),
-        message: message.into(),
-    };
-    (status, Json(body)).into_response()
-}
-
-fn rejected(r: Rejection) -> Response {
-    let status = match &r {
-        Rejection::UnknownChallenge(_) => StatusCode::NOT_FOUND,
-        Rejection::ChallengeUsed(_) | Rejection::DeviceBound { .. } => StatusCode::CONFLICT,
-        Rejection::ChallengeExpired { .. } => StatusCode::GONE,
-        Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
-        Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
-        Rejection::TooManyChallenges(_) => StatusCode::TOO_MANY_REQUESTS,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    tracing::info!(reason = r.code(), message = %r, "rejected");
-    error(status, r.code(), r.to_string())
-}
-
-/// The details stay in the service's log: clients learn only that it failed.
-fn internal(e: ServiceError) -> Response {
-    tracing::error!(error = %e, "internal error");
-    error(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal",
-        "the service failed to handle the request; try again later",
-    )
-}
-
-/// Longest part of a body parser's message passed on: enough to name the
-/// field, never an echo of a large input.
-const MAX_PARSER_MESSAGE: usize = 160;
-
-/// A JSON body whose refusal has the service's one error shape.
-struct Body<T>(T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(Body(value)),
-            Err(e) => Err(body_rejected(e)),
-        }
-    }
-}
-
-fn body_rejected(e: JsonRejection) -> Response {
-    let status = e.status();
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return error(status, "body_too_large", "the request body is too large");
-    }
-    let mut detail = e.body_text();
-    if detail.len() > MAX_PARSER_MESSAGE {
-        let mut end = MAX_PARSER_MESSAGE;
-        while !detail.is_char_boundary(end) {
-            end -= 1;
-        }
-        detail.truncate(end);
-        detail.push('…');
-    }
-    error(status, "bad_request", detail)
-}
-
-/// Ends a request that takes longer than the limit, reading its body included.
-async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Response {
-    match tokio::time::timeout(limit, next.run(req)).await {
-        Ok(response) => response,
-        Err(_) => error(
-            StatusCode::REQUEST_TIMEOUT,
-            "timeout",
-            format!("the request took longer than {} s", limit.as_secs_f64()),
-        ),
-    }
-}
-
-async fn post_challenge(
-    State(svc): State<Arc<Service>>,
-    Body(req): Body<ChallengeRequest>,
-) -> Response {
-    match svc.challenge(req.worker).await {
-        Ok(Ok(c)) => Json(c).into_response(),
-        Ok(Err(r)) => rejected(r),
-        Err(e) => internal(e),
-    }
-}
-
-async fn post_report(
-    State(svc): State<Arc<Service>>,
-    Body(submission): Body<Submission>,
-) -> Response {
-    match svc.submit(&submission).await {
-        Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
-        Ok(Err(r)) => rejected(r),
-        Err(e) => internal(e),
-    }
-}
-
-async fn post_heartbeat(
-    State(svc): State<Arc<Service>>,
-    Body(heartbeat): Body<Heartbeat>,
-) -> Response {
-    match svc.heartbeat(&heartbeat).await {
-        Ok(Ok(a)) => Json(a).into_response(),
-        Ok(Err(r)) => rejected(r),
-        Err(e) => internal(e),
-    }
-}
-
-async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
-    Json(svc.queue.all()).into_response()
-}
-
-/// The HTTP routes, with the request timeout and body limit of the
-/// service's [`Limits`]; unknown paths and methods answer in the one error
-/// shape too.
-pub fn router(svc: Arc<Service>) -> Router {
-    let limits = svc.config.limits.clone();
-    Router::new()
-        .route("/health", get(|| async { "ok" }))
-        .route("/v1/challenges", post(post_challenge))
-        .route("/v1/reports", post(post_report))
-        .route("/v1/heartbeats", post(post_heartbeat))
-        .route("/v1/jobs", get(get_jobs))
-        .fallback(|| async { error(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
-        .method_not_allowed_fallback(|| async {
-            error(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                "this endpoint does not take that method",
-            )
-        })
-        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
-        .layer(middleware::from_fn_with_state(
-            limits.request_timeout,
-            deadline,
-        ))
-        .with_state(svc)
 }
