@@ -16,6 +16,7 @@
 //! | [`rest`] | the REST JSON transaction writer: genesis, block metadata, signed user transactions with their events or abort ([`rest::Writer`]) |
 //! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |
 //! | [`formulas`] | minimum stake, payout split, pool split and reward shares, VIP eligibility, priority scores, worker points; [`formulas::campaign`]: check-in table, referral shares, render/idle points, payout tiers, leaderboard |
+//! | [`render`] | [`render::JobSpec`] (canonical BCS, `hash` = the on-chain `spec_hash`), [`render::content_hash`] of blobs and frames, [`render::output_root`] (Merkle root of frame hashes, the on-chain `output_root`) |
 //! | [`params`] | the `config` parameters, defaults and bounds |
 //! | [`codes`] | [`JobStatus`], [`VipRole`], [`OfferKind`] |
 //! | [`errors`] | every abort: module, name, code, category, description, the VM status a node reports |
@@ -42,6 +43,7 @@ pub mod movejson;
 pub mod package;
 pub mod params;
 pub mod payloads;
+pub mod render;
 pub mod rest;
 pub mod tx;
 pub mod views;

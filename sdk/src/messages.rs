@@ -101,6 +101,24 @@ pub fn verify_strict(
         .map_err(|_| SignatureError::Mismatch { message })
 }
 
+/// A private key that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid ed25519 private key: {0}")]
+pub struct KeyError(String);
+
+/// An ed25519 private key written as hex (`0x…` or bare) or AIP-80
+/// (`ed25519-priv-0x…`), surrounding whitespace ignored: the forms key files
+/// and `LUMEN_KEY` take.
+pub fn parse_private_key(text: &str) -> Result<Ed25519PrivateKey, KeyError> {
+    let t = text.trim();
+    let key = if t.starts_with("ed25519-priv-") {
+        Ed25519PrivateKey::from_aip80(t)
+    } else {
+        Ed25519PrivateKey::from_hex(t)
+    };
+    key.map_err(|e| KeyError(e.to_string()))
+}
+
 /// `sha3_256(public_key ‖ 0x00)`: the single-key ed25519 authentication key
 /// the contract compares with `account::get_authentication_key(signer)`
 /// (and the address of an account that never rotated its key).

@@ -549,3 +549,31 @@ fn campaign_scenario_leaderboard() {
     // The seed's worker example is in it: alice's 6 idle hours on two GPUs.
     assert!(rows.iter().any(|r| r.points.worker_online == 3_279_300));
 }
+
+#[test]
+fn render_vectors() {
+    use lumen_sdk::render::{output_root, Hash32, JobSpec};
+    let v = load("render.json");
+    for c in cases(&v, "specs") {
+        let spec: JobSpec = serde_json::from_value(c["spec"].clone()).unwrap();
+        spec.validate().unwrap();
+        assert_eq!(spec.bcs(), hexb(&c["bcs"]), "{c}");
+        assert_eq!(JobSpec::from_bcs(&hexb(&c["bcs"])).unwrap(), spec);
+        assert_eq!(spec.hash().0.to_vec(), hexb(&c["spec_hash"]), "{c}");
+    }
+    for c in cases(&v, "roots") {
+        let frames: Vec<(u64, Hash32)> = c["frames"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (u(f, "frame"), f["hash"].as_str().unwrap().parse().unwrap()))
+            .collect();
+        let root = output_root(&frames).unwrap();
+        assert_eq!(
+            root.0.to_vec(),
+            hexb(&c["output_root"]),
+            "{} frames",
+            frames.len()
+        );
+    }
+}

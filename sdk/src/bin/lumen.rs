@@ -275,13 +275,7 @@ enum Command {
 }
 
 fn parse_key(text: &str) -> Result<Ed25519PrivateKey> {
-    let t = text.trim();
-    let key = if t.starts_with("ed25519-priv-") {
-        Ed25519PrivateKey::from_aip80(t)
-    } else {
-        Ed25519PrivateKey::from_hex(t)
-    };
-    key.map_err(|e| anyhow!("invalid ed25519 private key: {e}"))
+    Ok(lumen_sdk::messages::parse_private_key(text)?)
 }
 
 fn parse_hex(what: &str, s: &str) -> Result<Vec<u8>> {
