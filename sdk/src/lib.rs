@@ -24,7 +24,7 @@
 //! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |
 //! | `standin` | (feature `standin`) a local fullnode REST stand-in for tests |
 //!
-//! The `lumen` binary (`src/bin/lumen.rs`) is the operator's command line.
+//! The `lumen` command line is the crate `lumen-cli` (`cli/`).
 //! Shared test vectors live in `tests/vectors/*.json` at the repository root.
 //!
 //! Addresses are aptos-sdk's [`AccountAddress`], re-exported here.

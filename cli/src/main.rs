@@ -1,7 +1,8 @@
 //! `lumen`: the command line of a creator's (or worker's) operator.
 //!
 //! Creates jobs, signs assignment offers, accepts them, submits, confirms,
-//! reclaims, cancels and finalizes, with the payloads of `lumen_sdk`.
+//! reclaims, cancels and finalizes, with the payloads of `lumen_sdk`;
+//! `lumen job …` (module `job`) runs a render job through the board.
 //! `--dry-run` prints the signed transaction (hex BCS and JSON) instead of
 //! sending it; with `--sequence-number` and `--chain-id` it needs no node;
 //! without a key it prints the call as a wallet takes it
@@ -29,6 +30,8 @@ use lumen_sdk::movejson::MoveJson;
 use lumen_sdk::tx::{self, LumenClient, TxnOptions};
 use lumen_sdk::{payloads, Package};
 use serde_json::{json, Value};
+
+mod job;
 
 /// Command-line tool for Lumen creators and workers.
 #[derive(Parser, Debug)]
@@ -271,6 +274,14 @@ enum Command {
         /// The referrer's address.
         #[arg(long)]
         referrer: AccountAddress,
+    },
+    /// Render jobs through the job board: submit a scene, status, fetch, rerender.
+    Job {
+        /// The job board.
+        #[arg(long, env = "LUMEN_BOARD_URL")]
+        board: String,
+        #[command(subcommand)]
+        command: job::JobCommand,
     },
 }
 
@@ -671,6 +682,7 @@ async fn run(cli: &Cli) -> Result<Value> {
             cli.send(payloads::campaign::register_referral(&p, *referrer))
                 .await
         }
+        Command::Job { board, command } => job::run(cli, board, command).await,
     }
 }
 
