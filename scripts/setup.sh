@@ -10,9 +10,11 @@
 #                   (web/); any Node >= 20 already on PATH (e.g. from NodeSource)
 #                   is used instead
 #   - chromium      the headless browser of the explorer's tests (web/test/)
+#   - blender       renders the jobs (lumen-worker, the demo, the tests)
+#   - bubblewrap    the sandbox lumen-worker runs Blender in
 set -euo pipefail
 
-packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools chromium)
+packages=(postgresql libpq-dev pkg-config libvulkan1 mesa-vulkan-drivers glslang-tools chromium blender bubblewrap)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi

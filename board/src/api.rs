@@ -311,6 +311,11 @@ impl From<UpstreamError> for ApiError {
         match e {
             UpstreamError::NotOpen(m) => Self::conflict(m),
             UpstreamError::NoIndexer => Self::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+            UpstreamError::NotIndexed(_) => {
+                let mut err = Self::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
+                err.retry_after = Some(Duration::from_secs(1));
+                err
+            }
             e => Self::new(StatusCode::BAD_GATEWAY, e.to_string()),
         }
     }

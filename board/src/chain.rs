@@ -30,6 +30,9 @@ pub enum UpstreamError {
     /// The indexer says the job is not open.
     #[error("{0}")]
     NotOpen(String),
+    /// The indexer has not seen the job yet (it trails the chain).
+    #[error("the indexer has not indexed job {0} yet; retry in a moment")]
+    NotIndexed(u64),
     /// No indexer is configured.
     #[error("no indexer is configured (--indexer-url); the board cannot rank candidates")]
     NoIndexer,
@@ -115,22 +118,14 @@ impl Chain {
         Ok(current == want)
     }
 
-    /// The creator's VIP pass and priority score (seed 001: VIP creators'
+    /// Whether the creator holds a creator VIP pass (seed 001: VIP creators'
     /// jobs are offered first).
-    pub async fn creator_standing(
-        &self,
-        creator: AccountAddress,
-    ) -> Result<(bool, u64), UpstreamError> {
+    pub async fn creator_vip(&self, creator: AccountAddress) -> Result<bool, UpstreamError> {
         let p = &self.client.package;
-        let vip = self
+        Ok(self
             .client
             .view(&views::vip::has_pass(p, creator, VipRole::Creator as u8))
-            .await?;
-        let priority = self
-            .client
-            .view(&views::vip::creator_priority(p, creator))
-            .await?;
-        Ok((vip, priority))
+            .await?)
     }
 
     /// The indexer's ranked candidates for job `job_id` (top 10 % of VIP
@@ -158,6 +153,7 @@ impl Chain {
         match status.as_u16() {
             200 => {}
             409 => return Err(UpstreamError::NotOpen(message())),
+            404 => return Err(UpstreamError::NotIndexed(job_id)),
             s => return Err(UpstreamError::Indexer(format!("{url}: {s} {}", message()))),
         }
         parse_candidates(job, &body).map_err(|e| UpstreamError::Indexer(format!("{url}: {e}")))

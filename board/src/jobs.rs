@@ -134,7 +134,7 @@ pub(crate) async fn post_job(
         }
         Some(_) => {}
     }
-    let (vip, priority) = st.0.chain.creator_standing(info.creator).await?;
+    let vip = st.0.chain.creator_vip(info.creator).await?;
     let row = JobRow {
         job: job.to_hex(),
         job_id: to_i64(info.job_id),
@@ -143,7 +143,6 @@ pub(crate) async fn post_job(
         spec_hash: spec.hash().to_string(),
         frames: to_i64(spec.frames()),
         creator_vip: vip,
-        creator_priority: to_i64(priority),
         posted_at: to_i64(now()),
         rerender_round: None,
         rerender_frames: None,

@@ -155,10 +155,9 @@ pub struct OfferView {
     pub signature: String,
     /// The job's creator.
     pub creator: AccountAddress,
-    /// Whether the creator holds a creator VIP pass (its offers come first).
+    /// Whether the creator held a creator VIP pass when the job was posted
+    /// (its offers come first).
     pub creator_vip: bool,
-    /// The creator's priority score when the job was posted.
-    pub creator_priority: u64,
     /// When it became active (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_at: Option<u64>,
@@ -214,10 +213,8 @@ pub struct JobView {
     pub spec: JobSpec,
     /// `spec.hash()`, equal to the on-chain `spec_hash`.
     pub spec_hash: Hash32,
-    /// Whether the creator holds a creator VIP pass.
+    /// Whether the creator held a creator VIP pass when the job was posted.
     pub creator_vip: bool,
-    /// The creator's priority score when the job was posted.
-    pub creator_priority: u64,
     /// When the job was posted (Unix seconds).
     pub posted_at: u64,
     /// Every offer of the job, ladder order.

@@ -10,7 +10,6 @@ diesel::table! {
         spec_hash -> Text,
         frames -> BigInt,
         creator_vip -> Bool,
-        creator_priority -> BigInt,
         posted_at -> BigInt,
         rerender_round -> Nullable<BigInt>,
         rerender_frames -> Nullable<Jsonb>,

@@ -118,8 +118,6 @@ pub struct JobRow {
     pub frames: i64,
     /// Creator VIP.
     pub creator_vip: bool,
-    /// Creator priority.
-    pub creator_priority: i64,
     /// Posted at.
     pub posted_at: i64,
     /// Rerender round.
@@ -202,7 +200,6 @@ impl OfferRow {
             signature: self.signature.clone(),
             creator: addr("job creator", &job.creator)?,
             creator_vip: job.creator_vip,
-            creator_priority: to_u64(job.creator_priority),
             activated_at: self.activated_at.map(to_u64),
         })
     }
@@ -288,7 +285,6 @@ pub fn job_view(
                 reason: e.to_string(),
             })?,
         creator_vip: row.creator_vip,
-        creator_priority: to_u64(row.creator_priority),
         posted_at: to_u64(row.posted_at),
         offers: offer_rows
             .iter()
@@ -418,8 +414,8 @@ fn close(
     Ok(())
 }
 
-/// The worker's active offers, creators with a VIP pass first, then by the
-/// creator's priority score, then oldest first; marks them delivered.
+/// The worker's active offers, creators with a VIP pass first, then oldest
+/// first; marks them delivered.
 pub fn active_offers_for(
     conn: &mut PgConnection,
     worker: &AccountAddress,
@@ -432,7 +428,6 @@ pub fn active_offers_for(
         .filter(offers::expires_at.gt(to_i64(now)))
         .order((
             jobs::creator_vip.desc(),
-            jobs::creator_priority.desc(),
             offers::activated_at.asc(),
             offers::id.asc(),
         ))

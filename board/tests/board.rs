@@ -36,7 +36,7 @@ fn key(n: u8) -> Ed25519PrivateKey {
 #[derive(Default)]
 struct ChainState {
     jobs: HashMap<AccountAddress, JobInfo>,
-    vip: HashMap<AccountAddress, (bool, u64)>,
+    vip: HashMap<AccountAddress, bool>,
 }
 
 struct Fixture {
@@ -99,7 +99,7 @@ async fn start(limits: Limits, candidates: Vec<AccountAddress>) -> Fixture {
     let standin = Standin::start(CHAIN).await.unwrap();
     let chain = Arc::new(Mutex::new(ChainState::default()));
     let views = chain.clone();
-    standin.set_view_handler(move |body| {
+    standin.set_view_handler(move |body, _now| {
         let f = body["function"].as_str().unwrap_or("");
         let args = body["arguments"].as_array().cloned().unwrap_or_default();
         let arg = |i: usize| {
@@ -113,13 +113,7 @@ async fn start(limits: Limits, candidates: Vec<AccountAddress>) -> Fixture {
                 .map(|i| vec![i.to_move_json()])
                 .ok_or_else(|| format!("Move abort in escrow: no job at {job}"))
         } else if f.ends_with("::vip::has_pass") {
-            Ok(vec![json!(c.vip.get(&arg(0)?).is_some_and(|v| v.0))])
-        } else if f.ends_with("::vip::creator_priority") {
-            Ok(vec![json!(c
-                .vip
-                .get(&arg(0)?)
-                .map_or(0, |v| v.1)
-                .to_string())])
+            Ok(vec![json!(c.vip.get(&arg(0)?).copied().unwrap_or(false))])
         } else {
             Err(format!("no view {f}"))
         }
@@ -612,10 +606,10 @@ async fn vip_creators_offers_come_first() {
     let w = Identity::new(key(11));
     {
         let mut c = f.chain.lock().unwrap();
-        c.vip.insert(plain.account, (false, 5_000));
-        c.vip.insert(vip.account, (true, 150));
+        c.vip.insert(plain.account, false);
+        c.vip.insert(vip.account, true);
     }
-    // The plain creator posts first and has the higher score; the VIP still leads.
+    // The plain creator posts first; the VIP still leads.
     let (job0, _) = post_job(&f, &plain, 0, 2).await;
     let (job1, _) = post_job(&f, &vip, 1, 2).await;
     let t = now() + 60;

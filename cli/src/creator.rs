@@ -192,10 +192,22 @@ impl Creator {
                 info.max_price_per_frame
             );
         }
-        let ranked = self
-            .board
-            .candidates(job, plan.candidates.clamp(1, 32))
-            .await?;
+        // The indexer trails the chain by a moment: a job it has not seen yet is a 503.
+        let started = std::time::Instant::now();
+        let ranked = loop {
+            match self
+                .board
+                .candidates(job, plan.candidates.clamp(1, 32))
+                .await
+            {
+                Err(e)
+                    if e.status() == Some(503) && started.elapsed() < Duration::from_secs(60) =>
+                {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                r => break r?,
+            }
+        };
         if ranked.candidates.is_empty() {
             bail!(
                 "no eligible worker for job {} (score ≥ {}, VRAM ≥ {} MiB, stake ≥ S(n)); the job stays open: \

@@ -186,9 +186,34 @@ pub fn creator_stats(c: &Chain, creator: AccountAddress, now: u64) -> (u64, u64,
     })
 }
 
-pub(crate) fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
+/// The job at `address` (aborts like `borrow_global<Job>` when there is none).
+pub fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
     c.object(address, ObjectKind::Job)?;
     Ok(&c.escrow.jobs[&address])
+}
+
+/// `escrow::job_info`: the fields a client reads.
+pub fn job_info(c: &Chain, address: AccountAddress) -> Result<lumen_sdk::views::JobInfo, Abort> {
+    let j = job(c, address)?;
+    Ok(lumen_sdk::views::JobInfo {
+        job_id: j.job_id,
+        creator: j.creator,
+        worker: j.worker,
+        status: j.status as u8,
+        spec_hash: j.spec_hash.clone(),
+        frames: j.frames,
+        max_price_per_frame: j.max_price_per_frame,
+        min_score: j.min_score,
+        min_vram_mb: j.min_vram_mb,
+        deposit: j.deposit,
+        price_per_frame: j.price_per_frame,
+        render_deadline: j.render_deadline,
+        frames_done: j.frames_done,
+        output_root: j.output_root.clone(),
+        review_deadline: j.review_deadline,
+        rerenders: j.rerenders,
+        created_at: j.created_at,
+    })
 }
 
 fn job_mut(c: &mut Chain, address: AccountAddress) -> &mut Job {

@@ -13,7 +13,7 @@ use lumen_sdk::standin::{Execution, Run, Standin, SubmittedTxn};
 use lumen_sdk::AccountAddress;
 use serde_json::Value;
 
-use crate::{attestation, config, staking, Chain, Outcome};
+use crate::{attestation, config, escrow, staking, vip, Chain, Outcome};
 
 /// A REST transaction that does not replay to what it carries.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -118,9 +118,9 @@ impl Node {
     /// client of the stand-in reads: `config::{is_paused, is_attester,
     /// param, payment_asset}`, `attestation::{score_of, has_valid_score,
     /// last_nonce, worker_of_device, device_key_of}`, `staking::{stake_of,
-    /// price_of, min_stake_of, is_eligible}`, `escrow::next_job_id`,
-    /// `offers::published_offer`, and the payment asset's
-    /// `0x1::fungible_asset::{decimals, symbol}`.
+    /// price_of, min_stake_of, is_eligible}`, `escrow::{next_job_id,
+    /// job_info}`, `offers::published_offer`, `vip::has_pass`, and the payment
+    /// asset's `0x1::fungible_asset::{decimals, symbol}`.
     pub fn view(&self, body: &Value, now: u64) -> Result<Vec<Value>, String> {
         let chain = self.chain();
         let function = body["function"].as_str().unwrap_or_default();
@@ -188,6 +188,13 @@ impl Node {
                 .to_move_json(),
             ("offers", "published_offer") => {
                 crate::offers::published_offer(&chain, address(0)?).to_move_json()
+            }
+            ("escrow", "job_info") => escrow::job_info(&chain, address(0)?)
+                .map_err(abort)?
+                .to_move_json(),
+            ("vip", "has_pass") => {
+                let role = u8::from_move_json(arg(1)?)?;
+                vip::has_pass(&chain, address(0)?, role).to_move_json()
             }
             _ => {
                 return Err(format!(

@@ -1,7 +1,8 @@
 -- The job board, in its own schema (the connection's search_path is `board`).
 -- Times are Unix seconds. Addresses and hashes are 0x-prefixed lower-case hex.
 
--- A job the creator posted: its spec and what the board ranks offers by.
+-- A job the creator posted: its spec and whether its creator held a VIP pass
+-- (its offers go first).
 CREATE TABLE jobs (
     job TEXT PRIMARY KEY,
     job_id BIGINT NOT NULL UNIQUE,
@@ -10,7 +11,6 @@ CREATE TABLE jobs (
     spec_hash TEXT NOT NULL,
     frames BIGINT NOT NULL,
     creator_vip BOOLEAN NOT NULL,
-    creator_priority BIGINT NOT NULL,
     posted_at BIGINT NOT NULL,
     -- The creator's list of frames to render again, and the on-chain rerender
     -- count it belongs to.
