@@ -27,7 +27,7 @@ step "cargo test --workspace"
 cargo test --workspace --locked
 
 step "TypeScript client (ts/): generated from lumen-sdk's tables, byte for byte against its vectors"
-cargo build -q -p lumen-sdk --bin lumen --locked
+cargo build -q -p lumen-cli --bin lumen --locked
 "$CARGO_TARGET_DIR/debug/lumen" interface | node ts/scripts/generate.mjs --check
 (cd ts && npm ci --no-audit --no-fund --prefer-offline && npm test)
 
