@@ -41,9 +41,9 @@ web_rows() {
 if ((smoke)); then
   # The smoke run checks that every row runs, not how fast: the debug build
   # that scripts/test.sh already made is enough, and clpeak is not needed.
-  echo "==> cargo build (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e)"
+  echo "==> cargo build (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e, lumen-worker)"
   web_bundle
-  cargo build --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e
+  cargo build --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e -p lumen-worker
   bench="$CARGO_TARGET_DIR/debug/lumen-bench"
   out="$LUMEN_BENCH_DIR/smoke"
   mkdir -p "$out"
@@ -72,9 +72,9 @@ if ((${#missing[@]})); then
   fi
 fi
 
-echo "==> cargo build --release (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e)"
+echo "==> cargo build --release (lumen-bench, lumen-indexer, lumen-relayer, lumen-e2e, lumen-worker)"
 web_bundle
-cargo build --release --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e
+cargo build --release --locked -p lumen-bench -p lumen-indexer -p lumen-relayer -p lumen-e2e -p lumen-worker
 bench="$CARGO_TARGET_DIR/release/lumen-bench"
 
 results="bench/results.jsonl"

@@ -24,13 +24,17 @@ use lumen_sdk::standin::Standin;
 
 mod api;
 mod attester;
+mod board;
 mod gpu;
 mod indexer;
+mod worker;
 
 use api::api;
 use attester::attester;
+use board::board;
 use gpu::{gpu, relayer_bench};
 use indexer::{catchup, indexer};
+use worker::worker;
 
 /// Lumen's benchmarks.
 #[derive(Parser, Debug)]
@@ -70,6 +74,10 @@ enum Cmd {
     Attester(AttesterArgs),
     /// The GPU benchmark on the local Vulkan device vs clpeak through OpenCL.
     Gpu(GpuArgs),
+    /// The worker agent's time over bare `blender -b` on the same frames.
+    Worker(WorkerArgs),
+    /// The job board: signed offers delivered to long-polling workers per second.
+    Board(BoardArgs),
     /// Every row, in one run.
     All,
     /// Renders the result rows into Markdown.
@@ -131,6 +139,38 @@ struct GpuArgs {
 }
 
 #[derive(Args, Debug, Clone)]
+struct WorkerArgs {
+    /// Frames rendered per run.
+    #[arg(long, default_value_t = 8)]
+    frames: u64,
+    /// Frame width in pixels.
+    #[arg(long, default_value_t = 160)]
+    width: u32,
+    /// Frame height in pixels.
+    #[arg(long, default_value_t = 90)]
+    height: u32,
+    /// Cycles samples per pixel.
+    #[arg(long, default_value_t = 16)]
+    samples: u32,
+    /// Runs per side (bare Blender, the agent), alternating.
+    #[arg(long, default_value_t = 3)]
+    rounds: u32,
+}
+
+#[derive(Args, Debug, Clone)]
+struct BoardArgs {
+    /// Jobs, each with one signed offer.
+    #[arg(long, default_value_t = 2_000)]
+    jobs: u64,
+    /// Workers long-polling.
+    #[arg(long, default_value_t = 100)]
+    workers: u64,
+    /// Creators posting at the same time.
+    #[arg(long, default_value_t = 8)]
+    creators: u64,
+}
+
+#[derive(Args, Debug, Clone)]
 struct RenderArgs {
     /// Output file.
     #[arg(long, default_value = "bench/RESULTS.md")]
@@ -162,6 +202,8 @@ fn main() -> Result<()> {
         Cmd::Catchup(a) => rt.block_on(catchup(&c, &a)),
         Cmd::Attester(a) => rt.block_on(attester(&c, &a)),
         Cmd::Gpu(a) => gpu(&c, &a).map(|_| ()),
+        Cmd::Worker(a) => worker(&c, &a),
+        Cmd::Board(a) => rt.block_on(board(&c, &a)),
         Cmd::All => rt.block_on(all(&c)),
         Cmd::Render(a) => {
             let rows = report::read(&c.results)?;
@@ -179,12 +221,22 @@ async fn all(c: &Common) -> Result<()> {
         v.extend_from_slice(args);
         Ok(Cli::try_parse_from(v)?)
     };
-    let (Cmd::Gpu(g), Cmd::Indexer(i), Cmd::Catchup(k), Cmd::Attester(mut a)) = (
+    let (
+        Cmd::Gpu(g),
+        Cmd::Indexer(i),
+        Cmd::Catchup(k),
+        Cmd::Attester(mut a),
+        Cmd::Worker(w),
+        Cmd::Board(b),
+    ) = (
         parse(&["gpu"])?.command,
         parse(&["indexer"])?.command,
         parse(&["catchup"])?.command,
         parse(&["attester"])?.command,
-    ) else {
+        parse(&["worker"])?.command,
+        parse(&["board"])?.command,
+    )
+    else {
         unreachable!("the subcommands parse as themselves")
     };
     // The GPU rows first: their first result is the attester's template.
@@ -194,6 +246,9 @@ async fn all(c: &Common) -> Result<()> {
     indexer(c, &i).await?;
     catchup(c, &k).await?;
     attester(c, &a).await?;
+    board(c, &b).await?;
+    let c2 = c.clone();
+    tokio::task::spawn_blocking(move || worker(&c2, &w)).await??;
     Ok(())
 }
 
