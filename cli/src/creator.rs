@@ -19,7 +19,7 @@ use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::render::{content_hash, Engine, Hash32, JobSpec, OutputFormat};
 use lumen_sdk::tx::{LumenClient, TxnOptions};
 use lumen_sdk::views::{self, JobInfo};
-use lumen_sdk::{payloads, AccountAddress, JobStatus};
+use lumen_sdk::{params, payloads, AccountAddress, JobStatus};
 use serde_json::{json, Value};
 
 use crate::contact::write_sheet;
@@ -53,6 +53,9 @@ pub struct OfferPlan {
     pub offer_window: u64,
     /// Seconds from an offer's expiry to its render deadline.
     pub render_secs: u64,
+    /// Workers to offer the job to, in this order, instead of the board's
+    /// ranked candidates (a creator's own render nodes).
+    pub workers: Vec<AccountAddress>,
 }
 
 impl Default for OfferPlan {
@@ -62,6 +65,7 @@ impl Default for OfferPlan {
             candidates: 3,
             offer_window: 600,
             render_secs: 3600,
+            workers: vec![],
         }
     }
 }
@@ -119,6 +123,24 @@ impl Creator {
             .await?)
     }
 
+    /// A protocol parameter (`config::param`).
+    pub async fn param(&self, name: &str) -> Result<u64> {
+        Ok(self
+            .chain
+            .view(&views::config::param(&self.chain.package, name.to_string()))
+            .await?)
+    }
+
+    /// Refuses a price below the protocol's `min_price_per_frame`, which
+    /// `create_job` and `accept_offer` would abort on.
+    async fn check_price_floor(&self, price: u64, what: &str) -> Result<()> {
+        let floor = self.param(params::MIN_PRICE_PER_FRAME.name).await?;
+        if price < floor {
+            bail!("{what} {price} is below the protocol's min_price_per_frame {floor}");
+        }
+        Ok(())
+    }
+
     /// Uploads `scene`, creates and funds the job, posts it to the board and
     /// offers it to ranked candidates. Returns a summary.
     pub async fn submit(&self, scene: &Path, req: &JobRequest, plan: &OfferPlan) -> Result<Value> {
@@ -139,6 +161,8 @@ impl Creator {
         if lumen_sdk::formulas::deposit(spec.frames(), req.max_price_per_frame).is_none() {
             bail!("frames × max price per frame overflows u64");
         }
+        self.check_price_floor(req.max_price_per_frame, "max price per frame")
+            .await?;
         let package = self.chain.package;
         let stored = self.board.put_scene(&self.id, bytes).await?;
         let txn = self
@@ -175,7 +199,8 @@ impl Creator {
         }))
     }
 
-    /// Picks candidates through the board and posts a signed ladder for an open job.
+    /// Posts a signed ladder for an open job to the plan's workers, or to
+    /// candidates picked through the board.
     pub async fn offer(
         &self,
         job: AccountAddress,
@@ -192,41 +217,23 @@ impl Creator {
                 info.max_price_per_frame
             );
         }
-        // The indexer trails the chain by a moment: a job it has not seen yet is a 503.
-        let started = std::time::Instant::now();
-        let ranked = loop {
-            match self
-                .board
-                .candidates(job, plan.candidates.clamp(1, 32))
-                .await
-            {
-                Err(e)
-                    if e.status() == Some(503) && started.elapsed() < Duration::from_secs(60) =>
-                {
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                }
-                r => break r?,
-            }
+        self.check_price_floor(price, "price per frame").await?;
+        let workers = if plan.workers.is_empty() {
+            self.ranked(job, info, plan.candidates).await?
+        } else {
+            plan.workers.clone()
         };
-        if ranked.candidates.is_empty() {
-            bail!(
-                "no eligible worker for job {} (score ≥ {}, VRAM ≥ {} MiB, stake ≥ S(n)); the job stays open: \
-                 try `lumen job offer --job {}` later or `lumen cancel --job {}`",
-                info.job_id, info.min_score, info.min_vram_mb, info.job_id, info.job_id
-            );
-        }
         let chain_id = self.chain.chain_id().await?.id();
         let package = self.chain.package;
         let t0 = now();
-        let offers: Vec<SignedOffer> = ranked
-            .candidates
+        let offers: Vec<SignedOffer> = workers
             .iter()
             .enumerate()
-            .map(|(i, c)| {
+            .map(|(i, worker)| {
                 let expires = t0 + (i as u64 + 1) * plan.offer_window;
                 let offer = AssignmentOffer {
                     job,
-                    worker: c.address,
+                    worker: *worker,
                     price_per_frame: price,
                     render_deadline: expires + plan.render_secs,
                     offer_expires_at: expires,
@@ -256,6 +263,35 @@ impl Creator {
                 "render_deadline": o.offer.render_deadline,
             }))
             .collect::<Vec<_>>()))
+    }
+
+    /// The board's ranked candidates for an open job (the indexer's ranking).
+    async fn ranked(
+        &self,
+        job: AccountAddress,
+        info: &JobInfo,
+        candidates: u64,
+    ) -> Result<Vec<AccountAddress>> {
+        // The indexer trails the chain by a moment: a job it has not seen yet is a 503.
+        let started = std::time::Instant::now();
+        let ranked = loop {
+            match self.board.candidates(job, candidates.clamp(1, 32)).await {
+                Err(e)
+                    if e.status() == Some(503) && started.elapsed() < Duration::from_secs(60) =>
+                {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                r => break r?,
+            }
+        };
+        if ranked.candidates.is_empty() {
+            bail!(
+                "no eligible worker for job {} (score ≥ {}, VRAM ≥ {} MiB, stake ≥ S(n)); the job stays open: \
+                 try `lumen job offer --job {}` later or `lumen cancel --job {}`",
+                info.job_id, info.min_score, info.min_vram_mb, info.job_id, info.job_id
+            );
+        }
+        Ok(ranked.candidates.iter().map(|c| c.address).collect())
     }
 
     /// The job on chain and on the board.
@@ -303,12 +339,23 @@ impl Creator {
 
     /// Asks for `frames` again with a render deadline `render_secs` from now:
     /// `escrow::request_rerender` on chain, then the frame list on the board.
+    /// The job's terms fix the shortest rerender (`min_rerender_secs`, never
+    /// less than the first assignment gave): it is the default, and a shorter
+    /// `render_secs` is refused here rather than aborted on chain.
     pub async fn rerender(
         &self,
         job: AccountAddress,
         frames: &[u64],
-        render_secs: u64,
+        render_secs: Option<u64>,
     ) -> Result<Value> {
+        let before = self.info(job).await?;
+        let render_secs = render_secs.unwrap_or(before.terms.min_rerender_secs);
+        if render_secs < before.terms.min_rerender_secs {
+            bail!(
+                "the job's terms give a rerender at least {} s (--render-secs {render_secs})",
+                before.terms.min_rerender_secs
+            );
+        }
         let deadline = now() + render_secs;
         let txn = self
             .send(payloads::escrow::request_rerender(

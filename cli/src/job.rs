@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 use lumen_board::client::{BoardClient, Identity};
 use lumen_cli::creator::{Creator, JobRequest, OfferPlan};
-use lumen_sdk::JobStatus;
+use lumen_sdk::{AccountAddress, JobStatus};
 use serde_json::{json, Value};
 
 use crate::{Cli, JobArg};
@@ -69,9 +69,10 @@ pub enum JobCommand {
         /// The frames: `3`, `2,5`, `4-7`.
         #[arg(long)]
         frames: String,
-        /// Seconds from now to the new render deadline.
-        #[arg(long, default_value_t = 3600)]
-        render_secs: u64,
+        /// Seconds from now to the new render deadline (default and least:
+        /// the job's `terms.min_rerender_secs`).
+        #[arg(long)]
+        render_secs: Option<u64>,
     },
 }
 
@@ -90,6 +91,10 @@ pub struct OfferArgs {
     /// Seconds from an offer's expiry to its render deadline.
     #[arg(long, default_value_t = 3600)]
     render_secs: u64,
+    /// Offer to this worker instead of the board's ranked candidates
+    /// (repeatable; the order is the ladder's).
+    #[arg(long = "worker")]
+    workers: Vec<AccountAddress>,
 }
 
 impl OfferArgs {
@@ -99,6 +104,7 @@ impl OfferArgs {
             candidates: self.candidates,
             offer_window: self.offer_window,
             render_secs: self.render_secs,
+            workers: self.workers.clone(),
         }
     }
 }
@@ -197,6 +203,21 @@ pub async fn run(cli: &Cli, board: &str, cmd: &JobCommand) -> Result<Value> {
                 "render_deadline": info.render_deadline,
                 "review_deadline": info.review_deadline,
                 "rerenders": info.rerenders,
+                "frames_accepted": info.frames_accepted,
+                "response_deadline": info.response_deadline,
+                "disputed_by": info.disputed_by,
+                "paid_to_worker": info.paid_to_worker,
+                "fee_paid": info.fee_paid,
+                "refunded": info.refunded,
+                "terms": {
+                    "collateral": info.terms.collateral,
+                    "worker_commission_bps": info.terms.worker_commission_bps,
+                    "review_window_secs": info.terms.review_window_secs,
+                    "max_rerenders": info.terms.max_rerenders,
+                    "min_rerender_secs": info.terms.min_rerender_secs,
+                    "response_window_secs": info.terms.response_window_secs,
+                    "dispute_timeout_secs": info.terms.dispute_timeout_secs,
+                },
                 "board": view.map(|v| json!({
                     "offers": v.offers.iter().map(|o| json!({
                         "position": o.position,

@@ -265,6 +265,28 @@ enum Command {
     },
     /// Worker (its account key): release the device of its current report; its score ends.
     ReleaseDevice,
+    /// Worker: set its price per IB-hour (below the protocol's
+    /// min_price_per_ib_hour, `S(n)` counts the floor).
+    SetPrice {
+        /// Base units of the payment asset per IB-hour.
+        #[arg(long)]
+        price_per_ib_hour: u64,
+    },
+    /// Worker: bond stake (at least `S(n)`, plus room for the collateral each
+    /// accepted job locks until it settles).
+    Stake {
+        /// Base units of the payment asset.
+        #[arg(long)]
+        amount: u64,
+    },
+    /// Worker: start unbonding stake (never the part locked as collateral).
+    RequestUnstake {
+        /// Base units of the payment asset.
+        #[arg(long)]
+        amount: u64,
+    },
+    /// Worker: withdraw unbonded stake after the unbonding period.
+    WithdrawStake,
     /// Campaign: today's check-in (one per UTC day).
     CheckIn,
     /// Campaign: claim every unclaimed check-in credit from the campaign pool.
@@ -676,6 +698,16 @@ async fn run(cli: &Cli) -> Result<Value> {
             .await
         }
         Command::ReleaseDevice => cli.send(payloads::attestation::release_device(&p)).await,
+        Command::SetPrice { price_per_ib_hour } => {
+            cli.send(payloads::staking::set_price(&p, *price_per_ib_hour))
+                .await
+        }
+        Command::Stake { amount } => cli.send(payloads::staking::stake(&p, *amount)).await,
+        Command::RequestUnstake { amount } => {
+            cli.send(payloads::staking::request_unstake(&p, *amount))
+                .await
+        }
+        Command::WithdrawStake => cli.send(payloads::staking::withdraw(&p)).await,
         Command::CheckIn => cli.send(payloads::campaign::check_in(&p)).await,
         Command::ClaimCredits => cli.send(payloads::campaign::claim_credits(&p)).await,
         Command::Referral { referrer } => {

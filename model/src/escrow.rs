@@ -213,6 +213,14 @@ pub fn job_info(c: &Chain, address: AccountAddress) -> Result<lumen_sdk::views::
         review_deadline: j.review_deadline,
         rerenders: j.rerenders,
         created_at: j.created_at,
+        paid_to_worker: j.paid_to_worker,
+        fee_paid: j.fee_paid,
+        refunded: j.refunded,
+        frames_accepted: j.frames_accepted,
+        response_deadline: j.response_deadline,
+        disputed_by: j.disputed_by,
+        timeout_frames: j.timeout_frames,
+        terms: j.terms.clone(),
     })
 }
 

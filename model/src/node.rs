@@ -118,7 +118,7 @@ impl Node {
     /// client of the stand-in reads: `config::{is_paused, is_attester,
     /// param, payment_asset}`, `attestation::{score_of, has_valid_score,
     /// last_nonce, worker_of_device, device_key_of}`, `staking::{stake_of,
-    /// price_of, min_stake_of, is_eligible}`, `escrow::{next_job_id,
+    /// locked_of, price_of, min_stake_of, is_eligible}`, `escrow::{next_job_id,
     /// job_info}`, `offers::published_offer`, `vip::has_pass`, and the payment
     /// asset's `0x1::fungible_asset::{decimals, symbol}`.
     pub fn view(&self, body: &Value, now: u64) -> Result<Vec<Value>, String> {
@@ -174,6 +174,7 @@ impl Node {
                 attestation::device_key_of(&chain, address(0)?).to_move_json()
             }
             ("staking", "stake_of") => staking::stake_of(&chain, address(0)?).to_move_json(),
+            ("staking", "locked_of") => staking::locked_of(&chain, address(0)?).to_move_json(),
             ("staking", "price_of") => staking::price_of(&chain, address(0)?).to_move_json(),
             ("staking", "min_stake_of") => staking::min_stake_of(&chain, address(0)?, now)
                 .map_err(abort)?

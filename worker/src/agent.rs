@@ -1,8 +1,9 @@
 //! The agent's loop: finish what the state directory holds, watch submitted
-//! jobs for a rerender or their end, and otherwise long-poll the board for
-//! offers, take the first that fits (declining the others that don't),
-//! accept it on chain, render, upload, and submit the Merkle root of the
-//! frames. Every chain call is a `lumen_sdk::payloads` builder; every step is
+//! jobs for a rerender, a partial acceptance (answered within the response
+//! window) or their end (finalized once the creator stayed silent past a
+//! window), and otherwise long-poll the board for offers, take the first
+//! that fits (declining the others that don't), accept it on chain, render,
+//! upload, and submit the Merkle root of the frames. Every chain call is a `lumen_sdk::payloads` builder; every step is
 //! saved before the next ([`crate::state`]).
 
 use std::path::{Path, PathBuf};
@@ -13,14 +14,15 @@ use anyhow::{anyhow, bail, Context, Result};
 use lumen_board::client::{BoardClient, ClientError, Identity};
 use lumen_board::proto::{OfferState, OfferView};
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
+use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::render::{content_hash, output_root, Hash32, JobSpec};
 use lumen_sdk::tx::{LumenClient, TxError, TxnOptions};
 use lumen_sdk::views::{self, JobInfo};
-use lumen_sdk::{payloads, AccountAddress, JobStatus};
+use lumen_sdk::{formulas, params, payloads, AccountAddress, JobStatus};
 use tokio::sync::mpsc;
 
 use crate::blender::{frame_file, Blender, Control, Outcome, Progress};
-use crate::fit::{self, Capacity, Fit, Speed};
+use crate::fit::{self, Capacity, Fit, Speed, Standing};
 use crate::state::{write_atomic, FrameRecord, JobState, Phase, StateDir};
 
 /// How the agent is set up.
@@ -184,10 +186,12 @@ impl Agent {
         if offer.offer.verify(&self.chain.package, &pk, &sig).is_err() {
             return Ok(decline("the creator's signature does not verify".into()).await?);
         }
+        let standing = self.standing(&offer.offer, info.frames).await?;
         if let Fit::Decline(reason) = fit::judge(
             &offer.offer,
             &view.spec,
             &self.capacity,
+            &standing,
             &self.speed(),
             now(),
         ) {
@@ -207,6 +211,7 @@ impl Agent {
             round: info.rerenders,
             submitted: None,
             gave_up: None,
+            disputed_seen_at: None,
         };
         self.state.save(&s)?;
         Ok(Some(s))
@@ -232,6 +237,28 @@ impl Agent {
         write_atomic(&path, &bytes)?;
         set_mode(&path, 0o644)?;
         Ok(path)
+    }
+
+    /// The protocol's price floor and the collateral `offer` would lock out
+    /// of this worker's free stake, as `accept_offer` computes them.
+    async fn standing(&self, offer: &AssignmentOffer, frames: u64) -> Result<Standing> {
+        let p = &self.chain.package;
+        let me = self.identity.account;
+        let param = |name: &str| views::config::param(p, name.to_string());
+        let min_price_per_frame = self
+            .chain
+            .view(&param(params::MIN_PRICE_PER_FRAME.name))
+            .await?;
+        let slash_bps = self.chain.view(&param(params::SLASH_BPS.name)).await?;
+        let slash_cap_bps = self.chain.view(&param(params::SLASH_CAP_BPS.name)).await?;
+        let stake: u64 = self.chain.view(&views::staking::stake_of(p, me)).await?;
+        let locked: u64 = self.chain.view(&views::staking::locked_of(p, me)).await?;
+        let value = frames.saturating_mul(offer.price_per_frame);
+        Ok(Standing {
+            min_price_per_frame,
+            free_stake: stake.saturating_sub(locked),
+            collateral: formulas::collateral(stake, value, slash_bps, slash_cap_bps),
+        })
     }
 
     async fn job_info(&self, job: AccountAddress) -> Result<JobInfo> {
@@ -526,6 +553,11 @@ impl Agent {
     async fn watch(&self, s: &mut JobState) -> Result<()> {
         let info = self.job_info(s.job).await?;
         let status = JobStatus::from_code(info.status);
+        if status == Some(JobStatus::Disputed) && s.disputed_seen_at.is_none() {
+            tracing::info!(job = %s.job, by = %info.disputed_by, "the job is disputed; waiting for an arbiter or the timeout");
+            s.disputed_seen_at = Some(now());
+            self.state.save(s)?;
+        }
         match status {
             Some(JobStatus::Assigned)
                 if info.rerenders > s.round && info.worker == self.identity.account =>
@@ -551,24 +583,83 @@ impl Agent {
                 s.phase = Phase::Rendering;
                 self.state.save(s).map_err(Into::into)
             }
-            Some(st) if st.is_final() => self.finish(
-                s,
-                format!(
-                    "{} on chain: {} frames paid",
-                    st.as_str(),
-                    frames_paid(&info)
-                ),
-            ),
+            Some(JobStatus::PartiallyAccepted)
+                if info.worker == self.identity.account && now() <= info.response_deadline =>
+            {
+                self.answer_partial(s, &info).await
+            }
+            Some(JobStatus::Submitted | JobStatus::PartiallyAccepted | JobStatus::Disputed)
+                if finalizable(&info, s.disputed_seen_at, now()) =>
+            {
+                // Nobody answered in time: silence pays as the contract says.
+                let payload = payloads::escrow::finalize(&self.chain.package, s.job);
+                match self.send(payload).await {
+                    Ok(hash) => {
+                        tracing::info!(job = %s.job, status = status_name(info.status), txn = %hash, "finalized after the window passed")
+                    }
+                    // Someone else settled it first; the next round reads the outcome.
+                    Err(TxError::Failed { vm_status, .. }) => {
+                        tracing::info!(job = %s.job, %vm_status, "finalize not needed")
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+                Ok(())
+            }
+            Some(st) if st.is_final() => {
+                let gross = info.paid_to_worker + info.fee_paid;
+                let frames = gross.checked_div(info.price_per_frame).unwrap_or(0);
+                self.finish(
+                    s,
+                    format!(
+                        "{} on chain: {frames} frames paid, {} to this worker",
+                        st.as_str(),
+                        info.paid_to_worker
+                    ),
+                )
+            }
             _ => Ok(()),
         }
     }
+
+    /// Within the response window: accepts the creator's partial acceptance,
+    /// or disputes it when it pays less than the operator's threshold
+    /// (`Capacity::dispute_partial_below_bps`).
+    async fn answer_partial(&self, s: &JobState, info: &JobInfo) -> Result<()> {
+        let p = &self.chain.package;
+        let (payload, answer) =
+            if fit::accepts_partial(&self.capacity, info.frames_accepted, info.frames_done) {
+                (payloads::escrow::accept_partial(p, s.job), "accepted")
+            } else {
+                let reason = format!(
+                    "partial acceptance of {} of {} submitted frames disputed by the worker",
+                    info.frames_accepted, info.frames_done
+                );
+                let hash = content_hash(reason.as_bytes());
+                (payloads::escrow::dispute(p, s.job, &hash.0), "disputed")
+            };
+        match self.send(payload).await {
+            Ok(hash) => {
+                tracing::info!(job = %s.job, accepted = info.frames_accepted, of = info.frames_done, txn = %hash, "partial acceptance {answer}")
+            }
+            Err(TxError::Failed { vm_status, .. }) => {
+                tracing::warn!(job = %s.job, %vm_status, "answering the partial acceptance failed")
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    }
 }
 
-fn frames_paid(info: &JobInfo) -> u64 {
-    if info.price_per_frame == 0 {
-        0
-    } else {
-        info.frames_done.min(info.frames)
+/// Whether `finalize` would settle the job now: the review window, the
+/// response window or the dispute timeout (counted from when the agent saw
+/// the dispute) has passed.
+fn finalizable(info: &JobInfo, disputed_seen_at: Option<u64>, now: u64) -> bool {
+    match JobStatus::from_code(info.status) {
+        Some(JobStatus::Submitted) => now > info.review_deadline,
+        Some(JobStatus::PartiallyAccepted) => now > info.response_deadline,
+        Some(JobStatus::Disputed) => disputed_seen_at
+            .is_some_and(|t| now > t.saturating_add(info.terms.dispute_timeout_secs)),
+        _ => false,
     }
 }
 

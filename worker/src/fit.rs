@@ -1,7 +1,7 @@
-//! Whether an offer fits this worker: its price, its size and the time it
-//! leaves, judged before anything is accepted on chain. An offer that does
-//! not fit is declined with the reason, so the creator's next candidate gets
-//! it at once.
+//! Whether an offer fits this worker: its price, its size, the time it
+//! leaves and the collateral it would lock, judged before anything is
+//! accepted on chain. An offer that does not fit is declined with the reason,
+//! so the creator's next candidate gets it at once.
 
 use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::render::JobSpec;
@@ -19,6 +19,26 @@ pub struct Capacity {
     pub max_samples: u32,
     /// Seconds kept free before the render deadline for uploading and submitting.
     pub submit_margin_secs: u64,
+    /// The most stake one job may lock as collateral (what a missed deadline
+    /// costs).
+    pub max_collateral: u64,
+    /// A partial acceptance of fewer than this share of the submitted frames
+    /// (basis points) is disputed; at or above it, accepted. 0 accepts every
+    /// partial acceptance.
+    pub dispute_partial_below_bps: u64,
+}
+
+/// What the chain says when an offer comes: the protocol's price floor and
+/// the collateral the job would lock out of this worker's free stake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// `min_price_per_frame`: `accept_offer` aborts below it.
+    pub min_price_per_frame: u64,
+    /// Bonded stake not locked by other jobs.
+    pub free_stake: u64,
+    /// The collateral this job would lock (`formulas::collateral` of the
+    /// bonded stake and the job's value at the offered price).
+    pub collateral: u64,
 }
 
 impl Default for Capacity {
@@ -29,6 +49,8 @@ impl Default for Capacity {
             max_pixels: 8192 * 8192,
             max_samples: 16_384,
             submit_margin_secs: 60,
+            max_collateral: u64::MAX,
+            dispute_partial_below_bps: 0,
         }
     }
 }
@@ -66,6 +88,13 @@ impl Speed {
     }
 }
 
+/// The answer to a partial acceptance of `accepted` of `submitted` frames:
+/// `true` accepts it, `false` disputes it.
+pub fn accepts_partial(cap: &Capacity, accepted: u64, submitted: u64) -> bool {
+    u128::from(accepted) * 10_000
+        >= u128::from(submitted) * u128::from(cap.dispute_partial_below_bps)
+}
+
 /// The decision on an offer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fit {
@@ -75,14 +104,33 @@ pub enum Fit {
     Decline(String),
 }
 
-/// Judges `offer` for `spec` at time `now`.
+/// Judges `offer` for `spec` at time `now`, with the chain's `standing`.
 pub fn judge(
     offer: &AssignmentOffer,
     spec: &JobSpec,
     cap: &Capacity,
+    standing: &Standing,
     speed: &Speed,
     now: u64,
 ) -> Fit {
+    if offer.price_per_frame < standing.min_price_per_frame {
+        return Fit::Decline(format!(
+            "price {} per frame is below the protocol's min_price_per_frame {}",
+            offer.price_per_frame, standing.min_price_per_frame
+        ));
+    }
+    if standing.collateral > standing.free_stake {
+        return Fit::Decline(format!(
+            "the job's collateral {} is more than this worker's free stake {}",
+            standing.collateral, standing.free_stake
+        ));
+    }
+    if standing.collateral > cap.max_collateral {
+        return Fit::Decline(format!(
+            "the job's collateral {} is more than this worker locks for one job ({})",
+            standing.collateral, cap.max_collateral
+        ));
+    }
     if offer.price_per_frame < cap.min_price_per_frame {
         return Fit::Decline(format!(
             "price {} per frame is below this worker's minimum {}",
@@ -172,28 +220,69 @@ mod tests {
             ..Capacity::default()
         };
         let unknown = Speed::default();
+        let ok = Standing {
+            min_price_per_frame: 50,
+            free_stake: 1_000,
+            collateral: 100,
+        };
         assert_eq!(
-            judge(&offer(100, 1000), &spec(), &cap, &unknown, 0),
+            judge(&offer(100, 1000), &spec(), &cap, &ok, &unknown, 0),
             Fit::Take
         );
+        let floor = Standing {
+            min_price_per_frame: 101,
+            ..ok
+        };
         assert!(
-            matches!(judge(&offer(99, 1000), &spec(), &cap, &unknown, 0), Fit::Decline(r) if r.contains("minimum"))
+            matches!(judge(&offer(100, 1000), &spec(), &cap, &floor, &unknown, 0), Fit::Decline(r) if r.contains("min_price_per_frame"))
+        );
+        let short = Standing {
+            free_stake: 99,
+            ..ok
+        };
+        assert!(
+            matches!(judge(&offer(100, 1000), &spec(), &cap, &short, &unknown, 0), Fit::Decline(r) if r.contains("free stake 99"))
+        );
+        let careful = Capacity {
+            max_collateral: 99,
+            ..cap.clone()
+        };
+        assert!(
+            matches!(judge(&offer(100, 1000), &spec(), &careful, &ok, &unknown, 0), Fit::Decline(r) if r.contains("locks for one job"))
         );
         assert!(
-            matches!(judge(&offer(100, 1000), &spec(), &cap, &unknown, 995), Fit::Decline(r) if r.contains("no time"))
+            matches!(judge(&offer(99, 1000), &spec(), &cap, &ok, &unknown, 0), Fit::Decline(r) if r.contains("minimum"))
+        );
+        assert!(
+            matches!(judge(&offer(100, 1000), &spec(), &cap, &ok, &unknown, 995), Fit::Decline(r) if r.contains("no time"))
         );
         // 100 000 pixel-samples per frame at 10 000/s: 10 s a frame, 100 s for the job.
         let mut speed = Speed::default();
         speed.record(&spec(), 10.0);
         assert_eq!(speed.frame_secs(&spec()), Some(10.0));
-        assert_eq!(judge(&offer(100, 200), &spec(), &cap, &speed, 0), Fit::Take);
+        assert_eq!(
+            judge(&offer(100, 200), &spec(), &cap, &ok, &speed, 0),
+            Fit::Take
+        );
         assert!(
-            matches!(judge(&offer(100, 100), &spec(), &cap, &speed, 0), Fit::Decline(r) if r.contains("needs about 100 s"))
+            matches!(judge(&offer(100, 100), &spec(), &cap, &ok, &speed, 0), Fit::Decline(r) if r.contains("needs about 100 s"))
         );
         let mut big = spec();
         big.frame_end = 20_000;
         assert!(
-            matches!(judge(&offer(100, 1000), &big, &cap, &unknown, 0), Fit::Decline(r) if r.contains("frames"))
+            matches!(judge(&offer(100, 1000), &big, &cap, &ok, &unknown, 0), Fit::Decline(r) if r.contains("frames"))
         );
+    }
+
+    #[test]
+    fn partial_acceptances() {
+        let all = Capacity::default();
+        assert!(accepts_partial(&all, 0, 10));
+        let half = Capacity {
+            dispute_partial_below_bps: 5_000,
+            ..Capacity::default()
+        };
+        assert!(accepts_partial(&half, 5, 10));
+        assert!(!accepts_partial(&half, 4, 10));
     }
 }

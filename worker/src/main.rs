@@ -87,9 +87,18 @@ enum Command {
         /// Where jobs, frames and the scene cache are kept.
         #[arg(long, env = "LUMEN_WORKER_STATE", default_value = "./worker-state")]
         state_dir: PathBuf,
-        /// The lowest price per frame taken (base units).
+        /// The lowest price per frame taken (base units; offers below the
+        /// protocol's min_price_per_frame are declined whatever this says).
         #[arg(long, default_value_t = 1)]
         min_price_per_frame: u64,
+        /// The most stake one job may lock as collateral (default: no limit
+        /// beyond the free stake).
+        #[arg(long, default_value_t = u64::MAX)]
+        max_collateral: u64,
+        /// Dispute a partial acceptance paying fewer than this share of the
+        /// submitted frames, in basis points (0: accept every one).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+        dispute_partial_below_bps: u64,
         /// The most frames in one job.
         #[arg(long, default_value_t = 10_000)]
         max_frames: u64,
@@ -280,6 +289,8 @@ async fn main() -> Result<()> {
             account,
             state_dir,
             min_price_per_frame,
+            max_collateral,
+            dispute_partial_below_bps,
             max_frames,
             max_samples,
             submit_margin_secs,
@@ -304,6 +315,8 @@ async fn main() -> Result<()> {
                     max_frames,
                     max_samples,
                     submit_margin_secs,
+                    max_collateral,
+                    dispute_partial_below_bps,
                     ..Capacity::default()
                 },
                 max_retries,

@@ -79,6 +79,10 @@ pub struct JobState {
     /// Why the agent stopped short of every frame, when it did.
     #[serde(default)]
     pub gave_up: Option<String>,
+    /// When the agent first saw the job Disputed: the dispute opened no
+    /// later, so its timeout has passed once this plus the timeout has.
+    #[serde(default)]
+    pub disputed_seen_at: Option<u64>,
 }
 
 /// State-directory trouble.

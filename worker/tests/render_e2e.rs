@@ -3,7 +3,8 @@
 //! contract: offer → accept → render → submit → fetch and verify → confirm;
 //! a corrupted or substituted frame caught by the creator; a Blender crash
 //! retried; an agent killed mid-job resuming; an expired offer moving to the
-//! next candidate; a scene's auto-run script never executed.
+//! next candidate; a scene's auto-run script never executed; partial
+//! acceptances accepted or disputed by the agent within the response window.
 
 mod world;
 
@@ -23,6 +24,7 @@ fn plan(window: u64) -> OfferPlan {
         candidates: 3,
         offer_window: window,
         render_secs: 600,
+        workers: vec![],
     }
 }
 
@@ -384,5 +386,63 @@ async fn a_scene_with_an_auto_run_script_renders_without_running_it() {
         .fetch(job, &w.dir.path().join("out"))
         .await
         .unwrap();
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partial_acceptances_are_answered_within_the_response_window() {
+    let _serial = SERIAL.lock().await;
+    let w = World::start(1).await;
+    let worker = &w.workers[0];
+    let scene = make_scene(w.dir.path(), "scene.blend", &["--frames", "2"]);
+    // This operator accepts a partial acceptance paying at least half.
+    let agent = Agent::start(
+        &w,
+        worker,
+        &w.dir.path().join("w0"),
+        &w.dir.path().join("w0.log"),
+        &["--dispute-partial-below-bps", "5000"],
+    );
+    let c = w.creator();
+    let p = Package::DEV;
+
+    // One of two frames accepted: half, so the agent accepts it.
+    let worker_before = w.payment_balance(worker.account);
+    let creator_before = w.payment_balance(w.creator.account);
+    let (job, _) = w.submit(&scene, 2, plan(60)).await;
+    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
+        .await;
+    c.send(payloads::escrow::confirm(&p, job, 1)).await.unwrap();
+    let partial = w.info(job).await;
+    assert_eq!(partial.status, JobStatus::PartiallyAccepted as u8);
+    assert!(partial.response_deadline > unix_now());
+    let done = w
+        .wait_status(job, JobStatus::Completed, Duration::from_secs(60))
+        .await;
+    let (worker_share, _) =
+        formulas::split_payout(800_000, lumen_sdk::params::WORKER_COMMISSION_BPS.default);
+    assert_eq!(done.paid_to_worker, worker_share);
+    assert_eq!(
+        w.payment_balance(worker.account) - worker_before,
+        worker_share
+    );
+    assert_eq!(
+        creator_before - w.payment_balance(w.creator.account),
+        800_000
+    );
+    assert!(agent.log_text().contains("partial acceptance accepted"));
+
+    // None of two accepted: below half, so the agent disputes; a dispute the
+    // worker opened pays the creator's position (0 frames) at its timeout.
+    let (job, _) = w.submit(&scene, 2, plan(60)).await;
+    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
+        .await;
+    c.send(payloads::escrow::confirm(&p, job, 0)).await.unwrap();
+    let disputed = w
+        .wait_status(job, JobStatus::Disputed, Duration::from_secs(60))
+        .await;
+    assert_eq!(disputed.disputed_by, worker.account);
+    assert_eq!(disputed.timeout_frames, 0);
+    assert!(agent.log_text().contains("partial acceptance disputed"));
     w.stop().await;
 }

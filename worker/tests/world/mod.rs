@@ -27,7 +27,7 @@ use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::standin::Standin;
 use lumen_sdk::tx::{LumenClient, TxnOptions};
 use lumen_sdk::views::{self, JobInfo};
-use lumen_sdk::{formulas, payloads, AccountAddress, JobStatus, Package};
+use lumen_sdk::{formulas, params, payloads, AccountAddress, JobStatus, Package};
 use serde_json::Value;
 
 pub const CHAIN: u8 = 4;
@@ -35,6 +35,8 @@ pub const CHAIN: u8 = 4;
 pub const SCORE: u64 = 2_430_000;
 /// Workers' price per IB-hour.
 pub const PRICE: u64 = 400_000;
+/// Stake above `S(n)` for collateral: the jobs of a test at their largest price.
+pub const COLLATERAL_ROOM: u64 = 100 * 1_000_000;
 
 /// Only one world at a time: each renders with Blender on the same two cores.
 pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -159,26 +161,40 @@ impl World {
         // Attest and stake every worker with real signed transactions.
         let now = unix_now();
         for (i, w) in workers.iter().enumerate() {
+            // The render node's own key signs its benchmark reports.
+            let device = key(0xd1 + i as u8);
+            send(
+                &client,
+                w,
+                payloads::attestation::register_device_key(&p, &device.public_key().to_bytes()),
+            )
+            .await;
             let report = BenchmarkReport {
                 worker: w.account,
                 device_id: format!("gpu-{i}").into_bytes(),
                 gpu_model: "NVIDIA GeForce RTX 3070".into(),
                 vram_mb: 8192,
-                score: SCORE,
                 bench_version: 1,
                 nonce: 1,
                 measured_at: now,
                 chain_id: CHAIN,
             };
-            let sig = report.sign(&p, &w.key);
+            let sig = report.sign(&p, &device);
             send(
                 &client,
                 &attester,
-                payloads::attest_report(&p, &report, &w.key.public_key(), &sig),
+                payloads::attest_report(&p, &report, SCORE, &device.public_key(), &sig),
             )
             .await;
             send(&client, w, payloads::staking::set_price(&p, PRICE)).await;
-            let stake = 2 * formulas::min_stake(2, SCORE, PRICE);
+            // S(n) at the floored price, and room for the collateral each
+            // accepted job locks (at most its value).
+            let stake = formulas::min_stake_floored(
+                params::STAKE_FACTOR.default,
+                SCORE,
+                PRICE,
+                params::MIN_PRICE_PER_IB_HOUR.default,
+            ) + COLLATERAL_ROOM;
             send(&client, w, payloads::staking::stake(&p, stake)).await;
         }
 
@@ -196,7 +212,7 @@ impl World {
                     PipelineConfig {
                         package: p,
                         input: Input::Node(rest),
-                        start_version: 0,
+                        start_version: Some(0),
                         batch_events: 2_000,
                         file_page_size: 100,
                         progress_every: Duration::from_secs(600),

@@ -14,7 +14,7 @@ use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::movejson::MoveJson;
 use lumen_sdk::render::{content_hash, Engine, JobSpec, OutputFormat};
 use lumen_sdk::tx::LumenClient;
-use lumen_sdk::views::JobInfo;
+use lumen_sdk::views::{JobInfo, JobTerms};
 use lumen_sdk::{AccountAddress, JobStatus, Package};
 
 const CHAIN: u8 = 4;
@@ -54,6 +54,22 @@ fn open_job(id: u64, creator: AccountAddress, spec: &JobSpec) -> JobInfo {
         review_deadline: 0,
         rerenders: 0,
         created_at: unix_now(),
+        paid_to_worker: 0,
+        fee_paid: 0,
+        refunded: 0,
+        frames_accepted: 0,
+        response_deadline: 0,
+        disputed_by: AccountAddress::ZERO,
+        timeout_frames: 0,
+        terms: JobTerms {
+            worker_commission_bps: 0,
+            review_window_secs: 0,
+            max_rerenders: 0,
+            min_rerender_secs: 0,
+            response_window_secs: 0,
+            dispute_timeout_secs: 0,
+            collateral: 0,
+        },
     }
 }
 
