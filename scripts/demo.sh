@@ -14,14 +14,20 @@
 #    this machine's device (lumen-relayer attest), submitted to the stand-in;
 # 6. the indexer ingesting over REST and serving the explorer (web app and
 #    API; its URL is printed);
-# 7. a short report read from the API, checked against the scenario's books.
+# 7. a short report read from the API, checked against the scenario's books;
+# 8. (simulated network) real render jobs: scenes built by Blender's Python,
+#    the job board, this machine's worker agent rendering them with Blender,
+#    the creator fetching PNG frames and a contact sheet proven against the
+#    on-chain output_root, confirming, and the payouts checked
+#    (scripts/demo-render.sh).
 # Everything started here is stopped on exit.
 #
 # Settings (environment): LUMEN_SCENARIO_SEED (7), LUMEN_DEMO_WORKERS (40),
 # LUMEN_DEMO_JOBS (400), LUMEN_DEMO_EPOCHS (20), LUMEN_NODE_URL, LUMEN_PACKAGE,
 # LUMEN_START_VERSION (0, with LUMEN_NODE_URL), LUMEN_DEMO_WAIT (120 s, how
 # long to wait for a real node to be indexed before reporting),
-# LUMEN_DEMO_SERVE (keep the explorer up after the report, until Ctrl-C).
+# LUMEN_DEMO_SERVE (keep the explorer up after the report, until Ctrl-C);
+# the render jobs' settings are in scripts/demo-render.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -33,6 +39,7 @@ step "setup"
 bash scripts/setup.sh
 command -v python3 >/dev/null || die "python3 is needed for the report (apt-get install python3)"
 command -v curl >/dev/null || die "curl is needed for the report (apt-get install curl)"
+command -v blender >/dev/null || die "blender is needed for the render jobs (scripts/setup.sh installs it)"
 
 step "building (release): the explorer bundle, then the binaries that embed it"
 (cd web && npm ci --no-audit --no-fund --prefer-offline && npm run build)
@@ -108,9 +115,13 @@ print(f"{c['transactions']} transactions ({c['lumen_transactions']} Lumen calls,
 EOF
   key() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$STATE/keys.json" "$1"; }
 
+  DEMO_WORKER=$(key new_worker)
+
   step "fullnode stand-in serving the scenario (lumen-standin)"
+  # Like a testnet faucet, the stand-in gives this machine's worker the
+  # funds it stakes for its render jobs.
   start_bg standin "$BIN/lumen-standin" --chain-id 4 --package "$PACKAGE" \
-    --transactions "$STATE/scenario.jsonl"
+    --transactions "$STATE/scenario.jsonl" --fund "$DEMO_WORKER=50000000000"
   NODE=$REPLY
   echo "node: $NODE"
 
@@ -120,7 +131,6 @@ EOF
     --state-dir "$STATE/attester" --chain-id 4 --allow-cpu --poll-ms 100
   SERVICE=${REPLY#listening on }
   echo "attester service: $SERVICE"
-  DEMO_WORKER=$(key new_worker)
   # The render node keeps its own device key; the worker's account (its
   # wallet, not the node) registers it on chain.
   DEVICE_KEY_FILE="$STATE/device.key"
@@ -323,6 +333,10 @@ if summary_path:
         sys.exit(1)
     print("check      every number above equals the scenario model's own books (.lumen/summary.json)")
 EOF
+
+if [[ -z ${LUMEN_NODE_URL:-} ]]; then
+  source scripts/demo-render.sh
+fi
 
 echo
 echo "demo: done in $(( $(date +%s) - started )) s after the build; logs and data in .lumen/"

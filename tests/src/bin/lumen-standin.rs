@@ -34,6 +34,10 @@ struct Cli {
     /// the package account) and authorise these attesters (comma-separated).
     #[arg(long, value_delimiter = ',')]
     attesters: Vec<String>,
+    /// `ADDRESS=AMOUNT`: mints the payment asset to an account, as a testnet
+    /// faucet would (repeatable; e.g. the demo's render worker, for its stake).
+    #[arg(long)]
+    fund: Vec<String>,
 }
 
 #[tokio::main]
@@ -71,6 +75,19 @@ async fn main() -> Result<()> {
     if node.chain().config.is_none() {
         node.initialize(&attesters)
             .context("initialising the package on the stand-in")?;
+    }
+    for f in &cli.fund {
+        let (a, amount) = f
+            .split_once('=')
+            .with_context(|| format!("--fund {f:?}: expected ADDRESS=AMOUNT"))?;
+        let a = AccountAddress::from_hex(a)
+            .map_err(|e| anyhow::anyhow!("--fund: {a:?} is not an address: {e}"))?;
+        let amount: u64 = amount
+            .parse()
+            .with_context(|| format!("--fund {f:?}: the amount is not a u64"))?;
+        let mut chain = node.chain();
+        chain.create_account(a);
+        chain.mint(a, amount);
     }
     node.install(&standin);
     // Scripts read the URL from this line.
