@@ -200,6 +200,7 @@ fn job_info(id: u64, creator: AccountAddress, spec: &JobSpec) -> JobInfo {
             dispute_timeout_secs: 0,
             collateral: 0,
         },
+        offer_kind: 0,
     }
 }
 

@@ -221,6 +221,7 @@ pub fn job_info(c: &Chain, address: AccountAddress) -> Result<lumen_sdk::views::
         disputed_by: j.disputed_by,
         timeout_frames: j.timeout_frames,
         terms: j.terms.clone(),
+        offer_kind: j.offer_kind,
     })
 }
 

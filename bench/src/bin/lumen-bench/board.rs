@@ -70,6 +70,7 @@ fn open_job(id: u64, creator: AccountAddress, spec: &JobSpec) -> JobInfo {
             dispute_timeout_secs: 0,
             collateral: 0,
         },
+        offer_kind: 0,
     }
 }
 
