@@ -29,6 +29,10 @@ use crate::attestation::{auth_key, verifies};
 use crate::{add, attestation, config, ensure, rewards, staking};
 use crate::{Abort, Chain, ObjectKind, Outcome, Tx};
 
+mod views;
+
+pub use views::{claimable_of, creator_stats, job, job_info, registry};
+
 /// Seed of the registry object, which creates every job object.
 pub const SEED: &[u8] = b"escrow";
 
@@ -162,67 +166,6 @@ impl State {
     pub fn job_by_id(&self, package: &lumen_sdk::Package, job_id: u64) -> Option<&Job> {
         self.jobs.get(&package.job_address(job_id))
     }
-}
-
-/// The escrow registry object, whose store holds the claimable balances.
-pub fn registry(c: &Chain) -> AccountAddress {
-    c.module_object(SEED)
-}
-
-/// `escrow::claimable_of`.
-pub fn claimable_of(c: &Chain, owner: AccountAddress) -> u64 {
-    c.escrow.claimable.get(&owner).copied().unwrap_or(0)
-}
-
-/// `escrow::creator_stats` at `now`: `(spent_total, spent_this_month, frames_succeeded)`.
-pub fn creator_stats(c: &Chain, creator: AccountAddress, now: u64) -> (u64, u64, u64) {
-    c.escrow.creators.get(&creator).map_or((0, 0, 0), |s| {
-        let this_month = if s.month == formulas::month_of(now) {
-            s.spent_month
-        } else {
-            0
-        };
-        (s.spent_total, this_month, s.frames_succeeded)
-    })
-}
-
-/// The job at `address` (aborts like `borrow_global<Job>` when there is none).
-pub fn job(c: &Chain, address: AccountAddress) -> Result<&Job, Abort> {
-    c.object(address, ObjectKind::Job)?;
-    Ok(&c.escrow.jobs[&address])
-}
-
-/// `escrow::job_info`: the fields a client reads.
-pub fn job_info(c: &Chain, address: AccountAddress) -> Result<lumen_sdk::views::JobInfo, Abort> {
-    let j = job(c, address)?;
-    Ok(lumen_sdk::views::JobInfo {
-        job_id: j.job_id,
-        creator: j.creator,
-        worker: j.worker,
-        status: j.status as u8,
-        spec_hash: j.spec_hash.clone(),
-        frames: j.frames,
-        max_price_per_frame: j.max_price_per_frame,
-        min_score: j.min_score,
-        min_vram_mb: j.min_vram_mb,
-        deposit: j.deposit,
-        price_per_frame: j.price_per_frame,
-        render_deadline: j.render_deadline,
-        frames_done: j.frames_done,
-        output_root: j.output_root.clone(),
-        review_deadline: j.review_deadline,
-        rerenders: j.rerenders,
-        created_at: j.created_at,
-        paid_to_worker: j.paid_to_worker,
-        fee_paid: j.fee_paid,
-        refunded: j.refunded,
-        frames_accepted: j.frames_accepted,
-        response_deadline: j.response_deadline,
-        disputed_by: j.disputed_by,
-        timeout_frames: j.timeout_frames,
-        terms: j.terms.clone(),
-        offer_kind: j.offer_kind,
-    })
 }
 
 fn job_mut(c: &mut Chain, address: AccountAddress) -> &mut Job {
