@@ -22,7 +22,7 @@ use lumen_sdk::movejson::MoveJson;
 use lumen_sdk::render::{content_hash, Engine, JobSpec, OutputFormat};
 use lumen_sdk::standin::Standin;
 use lumen_sdk::tx::LumenClient;
-use lumen_sdk::views::{JobInfo, JobTerms};
+use lumen_sdk::views::JobInfo;
 use lumen_sdk::{AccountAddress, JobStatus, Package};
 use serde_json::{json, Value};
 
@@ -166,42 +166,14 @@ fn spec_for(scene: &[u8], frames: u64) -> JobSpec {
 }
 
 fn job_info(id: u64, creator: AccountAddress, spec: &JobSpec) -> JobInfo {
-    JobInfo {
-        job_id: id,
+    JobInfo::open(
+        id,
         creator,
-        worker: AccountAddress::ZERO,
-        status: JobStatus::Open as u8,
-        spec_hash: spec.hash().0.to_vec(),
-        frames: spec.frames(),
-        max_price_per_frame: 1000,
-        min_score: 0,
-        min_vram_mb: 0,
-        deposit: spec.frames() * 1000,
-        price_per_frame: 0,
-        render_deadline: 0,
-        frames_done: 0,
-        output_root: vec![],
-        review_deadline: 0,
-        rerenders: 0,
-        created_at: now(),
-        paid_to_worker: 0,
-        fee_paid: 0,
-        refunded: 0,
-        frames_accepted: 0,
-        response_deadline: 0,
-        disputed_by: AccountAddress::ZERO,
-        timeout_frames: 0,
-        terms: JobTerms {
-            worker_commission_bps: 0,
-            review_window_secs: 0,
-            max_rerenders: 0,
-            min_rerender_secs: 0,
-            response_window_secs: 0,
-            dispute_timeout_secs: 0,
-            collateral: 0,
-        },
-        offer_kind: 0,
-    }
+        spec.hash().0.to_vec(),
+        spec.frames(),
+        1000,
+        now(),
+    )
 }
 
 /// Creates job `id` "on chain" for `creator` and posts it to the board.

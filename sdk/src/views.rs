@@ -292,6 +292,57 @@ impl JobTerms {
     }
 }
 
+impl JobInfo {
+    /// What `escrow::job_info` shows of job `job_id` right after
+    /// `create_job` (Open: no worker, every later field 0, deposit
+    /// `frames × max_price_per_frame`).
+    pub fn open(
+        job_id: u64,
+        creator: AccountAddress,
+        spec_hash: Vec<u8>,
+        frames: u64,
+        max_price_per_frame: u64,
+        created_at: u64,
+    ) -> Self {
+        Self {
+            job_id,
+            creator,
+            worker: AccountAddress::ZERO,
+            status: crate::JobStatus::Open as u8,
+            spec_hash,
+            frames,
+            max_price_per_frame,
+            min_score: 0,
+            min_vram_mb: 0,
+            deposit: frames * max_price_per_frame,
+            price_per_frame: 0,
+            render_deadline: 0,
+            frames_done: 0,
+            output_root: vec![],
+            review_deadline: 0,
+            rerenders: 0,
+            created_at,
+            paid_to_worker: 0,
+            fee_paid: 0,
+            refunded: 0,
+            frames_accepted: 0,
+            response_deadline: 0,
+            disputed_by: AccountAddress::ZERO,
+            timeout_frames: 0,
+            terms: JobTerms {
+                worker_commission_bps: 0,
+                review_window_secs: 0,
+                max_rerenders: 0,
+                min_rerender_secs: 0,
+                response_window_secs: 0,
+                dispute_timeout_secs: 0,
+                collateral: 0,
+            },
+            offer_kind: 0,
+        }
+    }
+}
+
 impl crate::events::JobAssigned {
     /// The terms the assignment fixed.
     pub fn terms(&self) -> JobTerms {
