@@ -253,8 +253,12 @@ for i, w in enumerate(sorted(workers, key=lambda w: (-w["frames_completed"], w["
           f"stake {usdt(w['stake'])}{'  VIP' if w['vip'] else ''}")
 closed = sorted((e for e in epochs if e["closed"]), key=lambda e: e["epoch"])
 funded = sum(e["funded"] for e in epochs); claimed = sum(e["claimed"] for e in epochs)
-print(f"rewards    {len(closed)} epochs closed, funded {usdt(funded)}, claimed {usdt(claimed)}; "
-      f"last epochs (pool = PoC + PoD + rolled over):")
+# pool_fee_share_bps of every job's fee funds the epoch it is paid in
+fee_share = {p["name"]: p["value"] for p in get("/v1/config")["params"]}.get("pool_fee_share_bps", 0)
+fee_funded = sum(j["fee"] * fee_share // 10_000 for j in jobs)
+print(f"rewards    {len(closed)} epochs closed, funded {usdt(funded)} ({usdt(fee_funded)} of it "
+      f"{fee_share / 100:g} % of the job fees, {'covered' if fee_funded <= funded else 'NOT COVERED'}), "
+      f"claimed {usdt(claimed)}; last epochs (pool = PoC + PoD + rolled over):")
 for e in closed[-4:]:
     print(f"  epoch {e['epoch']}: {usdt(e['pool'])} = {usdt(e['poc_pool'])} + {usdt(e['pod_pool'])} "
           f"+ {usdt(e['rolled_over'])}, claimed {usdt(e['claimed'])}")
@@ -292,6 +296,8 @@ if summary_path:
     for k in ["signed", "wallet_envelope", "on_chain"]:
         if not kinds.get(k):
             problems.append(f"no job was assigned through the {k} path")
+    if fee_funded > funded:
+        problems.append(f"epochs funded {funded} < the fee share of the paid jobs {fee_funded}")
     for name, got in [("deposits", dep), ("paid_to_workers", paid), ("fees", fees), ("refunds", refunds), ("held", held)]:
         check(name, got, s["jobs"][name])
     me = {e["epoch"]: e for e in s["epochs"]}
@@ -306,9 +312,10 @@ if summary_path:
         mc = s["campaign"]
         check("campaign pool", camp["campaign"]["pool"], mc["pool"])
         check("campaign participants", camp["participants"], len(mc["users"]))
-        want = sorted(((u["address"], u["points_all_sources"]) for u in mc["users"] if u["points_all_sources"]),
-                      key=lambda x: (-x[1], x[0]))
-        check("campaign leaderboard", [(u["address"], u.get("total")) for u in board], want)
+        # the contract keeps (and pays) the first 100 ranks; the board shows them first
+        kept = sorted((u["rank"], u["address"], u["total_points"]) for u in mc["users"] if u["rank"])
+        check("campaign leaderboard", [(u["address"], u.get("total")) for u in board[:len(kept)]],
+              [(a, t) for _, a, t in kept])
         for u in mc["users"]:
             if u["rank"]:
                 got = (get_opt(f"/v1/campaign/users/{u['address']}") or {}).get("user", {})

@@ -124,6 +124,12 @@ def gen_rewards(v):
         body += "        assert!(rewards::lease_credit(%d, %d, %d) == %d, %d);\n" % (
             c["recorded"], c["lease_secs"], c["epoch_secs"], c["expected"], i)
     out += test("reward_lease_credit", body)
+    body = ""
+    for i, c in enumerate(v["fee_to_pool"]):
+        body += comment(c)
+        body += "        assert!(rewards::fee_to_pool(%d, %d) == %d, %d);\n" % (
+            c["fee"], c["pool_fee_share_bps"], c["expected"], i)
+    out += test("reward_fee_to_pool", body)
     return out
 
 
@@ -149,8 +155,8 @@ def gen_vip(v):
     for i, c in enumerate(v["worker"]):
         body += comment(c)
         secs = ", ".join(str(s) for s in c["online_secs"])
-        body += "        assert!(vip::uptime_eligible(vector<u64>[%s], %d, %d) == %s, %d);\n" % (
-            secs, c["min_avg_secs"], c["max_down_days"], boolean(c["expected"]), i)
+        body += "        assert!(vip::uptime_eligible(vector<u64>[%s], %d, %d, %d) == %s, %d);\n" % (
+            secs, c["min_avg_secs"], c["down_day_secs"], c["max_down_days"], boolean(c["expected"]), i)
     return test("worker_vip_uptime", body)
 
 
@@ -293,6 +299,20 @@ def gen_campaign(v):
         body += "        assert!(campaign::payout_total(%s, %d) == %d, %d);\n" % (
             u64s(c["tier_amounts"]), c["winners"], c["expected"], i)
     out += test("campaign_payout_total", body)
+    body = ""
+    for i, c in enumerate(v["render_points"]):
+        body += comment(c)
+        body += "        assert!(campaign::render_points(%d, %d) == %d, %d);\n" % (
+            c["gross"], c["credit_value"], c["expected"], i)
+    out += test("campaign_render_points", body)
+    body = ""
+    for i, c in enumerate(v["idle_points"]):
+        body += comment(c)
+        # Move takes the idle seconds (`rewards` subtracts the lease, saturating at 0).
+        idle = max(c["online_secs"] - c["lease_secs"], 0)
+        body += "        assert!(campaign::online_points(%d, %d) == %d, %d);\n" % (
+            idle, c["score"], c["expected"], i)
+    out += test("campaign_online_points", body)
     return out
 
 

@@ -38,14 +38,17 @@ cargo build -q --workspace --bins --locked
 step "benchmark smoke run: every row of scripts/bench.sh at tiny sizes"
 bash scripts/bench.sh --smoke
 
-step "deploy.sh --print: the commands it runs name entry functions that exist"
-deploy_out=$(bash scripts/deploy.sh --print ci 0xcafe --attester 0xa1 --campaign-operator 0xb0 \
-  --campaign-start 100 --campaign-end 200 --campaign-fund 5000)
-grep -o -- '--function-id [^ ]*' <<<"$deploy_out" | sed 's/.*0xcafe:://' | while IFS=:: read -r module _ fun; do
-  grep -q "public entry fun $fun\b" "move/sources/$module.move" ||
-    { echo "deploy.sh calls $module::$fun, which move/sources/$module.move does not define" >&2; exit 1; }
+step "deploy.sh --print: the commands it runs name entry functions that exist (signed and multisig)"
+for extra in "--campaign-fund 5000" "--multisig 0xcafe --immutable --campaign-fund-units 2000 --decimals 8"; do
+  # shellcheck disable=SC2086
+  deploy_out=$(bash scripts/deploy.sh --print ci 0xcafe --attester 0xa1 --campaign-operator 0xb0 \
+    --campaign-start 100 --campaign-end 200 $extra)
+  grep -o -- '--function-id [^ ]*' <<<"$deploy_out" | sed 's/.*0xcafe:://' | while IFS=:: read -r module _ fun; do
+    grep -q "public entry fun $fun\b" "move/sources/$module.move" ||
+      { echo "deploy.sh calls $module::$fun, which move/sources/$module.move does not define" >&2; exit 1; }
+  done
+  [[ $(tail -1 <<<"$deploy_out") == 0xcafe ]]
 done
-[[ $(tail -1 <<<"$deploy_out") == 0xcafe ]]
 
 step "Move unit tests"
 if command -v aptos >/dev/null 2>&1; then

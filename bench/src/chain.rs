@@ -326,7 +326,7 @@ impl<'a> Generator<'a> {
         let p = w.package;
         let mut chain = Chain::open(p, CHAIN_ID);
         let asset = Package::object_address(p.address, b"bench-usd");
-        chain.create_asset(asset);
+        chain.create_asset(asset, lumen_model::node::PAYMENT_ASSET_DECIMALS);
         let attester = keyed(0xa77e, 1);
         let pay = keyed(OTHER_TAG, 0);
         for f in [

@@ -289,8 +289,8 @@ enum Command {
     WithdrawStake,
     /// Campaign: today's check-in (one per UTC day).
     CheckIn,
-    /// Campaign: claim every unclaimed check-in credit from the campaign pool.
-    ClaimCredits,
+    /// Campaign: pay the on-chain leaderboard after the period (anyone, once).
+    PayLeaderboard,
     /// Campaign: register the account that referred this one (once).
     Referral {
         /// The referrer's address.
@@ -709,7 +709,7 @@ async fn run(cli: &Cli) -> Result<Value> {
         }
         Command::WithdrawStake => cli.send(payloads::staking::withdraw(&p)).await,
         Command::CheckIn => cli.send(payloads::campaign::check_in(&p)).await,
-        Command::ClaimCredits => cli.send(payloads::campaign::claim_credits(&p)).await,
+        Command::PayLeaderboard => cli.send(payloads::campaign::pay_leaderboard(&p)).await,
         Command::Referral { referrer } => {
             cli.send(payloads::campaign::register_referral(&p, *referrer))
                 .await

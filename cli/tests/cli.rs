@@ -270,7 +270,7 @@ async fn campaign_commands_sign_their_payloads() {
     let referrer_hex = referrer.to_long_string();
     for (args, function, arg_bytes) in [
         (vec!["check-in"], "check_in", vec![]),
-        (vec!["claim-credits"], "claim_credits", vec![]),
+        (vec!["pay-leaderboard"], "pay_leaderboard", vec![]),
         (
             vec!["referral", "--referrer", referrer_hex.as_str()],
             "register_referral",

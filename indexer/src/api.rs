@@ -72,7 +72,6 @@ pub struct AppState {
     /// The node's head and when it was asked, so that explorers polling
     /// `/v1/status` do not each cost a request to the node.
     node_head: Arc<std::sync::Mutex<Option<(std::time::Instant, u64)>>>,
-    decimals: u8,
     /// Requests that may hold a database connection at once; the rest wait
     /// in arrival order (see [`AppState::with_db_concurrency`]).
     db_slots: Arc<tokio::sync::Semaphore>,
@@ -92,9 +91,8 @@ pub struct AppState {
 
 impl AppState {
     /// State over `pool`; `node_url` (when given) is asked for the chain
-    /// head by `/v1/status`; `decimals` of the payment asset scale creator
-    /// priority.
-    pub fn new(pool: PgPool, node_url: Option<String>, decimals: u8) -> Self {
+    /// head by `/v1/status`.
+    pub fn new(pool: PgPool, node_url: Option<String>) -> Self {
         let node = node_url.map(|url| {
             crate::source::install_crypto_provider();
             let client = reqwest::Client::builder()
@@ -107,7 +105,6 @@ impl AppState {
             pool,
             node,
             node_head: Arc::default(),
-            decimals,
             db_slots: Arc::new(tokio::sync::Semaphore::new(default_db_concurrency())),
             openapi: axum::body::Bytes::new(),
             asset_symbol: "USDT".into(),
@@ -175,6 +172,7 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(network::network_params))
         .routes(routes!(network::attesters))
         .routes(routes!(live::live))
+        .routes(routes!(status::config))
         .routes(routes!(jobs::list_jobs))
         .routes(routes!(jobs::get_job))
         .routes(routes!(jobs::candidates))

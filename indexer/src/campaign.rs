@@ -1,7 +1,7 @@
 //! The testnet campaign leaderboard with its payout preview (`move/README.md`,
 //! "Testnet campaign"; formulas in `lumen_sdk::formulas::campaign`), over the
-//! points the chain records (`campaign_users`) and the protocol points the
-//! indexer derives (`campaign_points`, see `project::campaign_points`).
+//! points the chain records (`campaign_users`): the same order as the
+//! contract's `leaders()`, whose first 100 `pay_leaderboard` pays.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use lumen_sdk::formulas::campaign::{self as f, LeaderboardRow, PointSource, PointsBySource};
 use lumen_sdk::AccountAddress;
 
-use crate::rows::{CampaignPointsRow, CampaignRow};
+use crate::rows::{CampaignRow, CampaignUserRow};
 use crate::schema::*;
 use crate::store::StoreError;
 
@@ -18,11 +18,8 @@ use crate::store::StoreError;
 /// would pay.
 #[derive(Debug, Clone)]
 pub struct Ranking {
-    /// `formulas::campaign::leaderboard` over all sources.
+    /// `formulas::campaign::leaderboard` over the chain's points.
     pub rows: Vec<LeaderboardRow>,
-    /// On-chain `total_points` of each ranked address (what
-    /// `pay_leaderboard` requires the submitted points to reach).
-    pub recorded: BTreeMap<AccountAddress, u64>,
     /// Per-user payout of each tier (the current `CampaignConfigured`, or
     /// the sdk's defaults before one).
     pub tier_amounts: [u64; 5],
@@ -42,59 +39,49 @@ pub fn tier_amounts_of(row: Option<&CampaignRow>) -> [u64; 5] {
         .unwrap_or(f::DEFAULT_TIER_AMOUNTS)
 }
 
-/// Points by source of every participant, and each one's on-chain
-/// `total_points`.
-pub type AllPoints = (
-    BTreeMap<AccountAddress, PointsBySource>,
-    BTreeMap<AccountAddress, u64>,
-);
-
-/// Points by source of every participant: on-chain sources from
-/// `campaign_users`, protocol sources from `campaign_points`.
-pub fn points_by_source(conn: &mut PgConnection) -> Result<AllPoints, StoreError> {
-    let mut points: BTreeMap<AccountAddress, PointsBySource> = BTreeMap::new();
-    let mut recorded = BTreeMap::new();
-    // Addresses are written by the projection from decoded events, so one
-    // that does not parse is a damaged row: it is skipped with a warning
-    // rather than failing every leaderboard request.
-    let parse = |s: &str| {
-        AccountAddress::from_hex(s)
-            .map_err(|e| tracing::warn!(address = s, error = %e, "campaign row with a bad address"))
-            .ok()
-    };
-    for (addr, total, check_in, social, referral) in campaign_users::table
-        .select((
-            campaign_users::address,
-            campaign_users::total_points,
-            campaign_users::checkin_points,
-            campaign_users::social_points,
-            campaign_users::referral_points,
-        ))
-        .load::<(String, i64, i64, i64, i64)>(conn)?
-    {
-        let Some(a) = parse(&addr) else { continue };
-        let p = points.entry(a).or_default();
-        p.add(PointSource::CheckIn, u(check_in));
-        p.add(PointSource::Social, u(social));
-        p.add(PointSource::Referral, u(referral));
-        recorded.insert(a, u(total));
+/// A participant's points by source, as the chain recorded them.
+pub fn points_of(r: &CampaignUserRow) -> PointsBySource {
+    let mut p = PointsBySource::default();
+    for (source, v) in [
+        (PointSource::CheckIn, r.checkin_points),
+        (PointSource::Social, r.social_points),
+        (PointSource::Referral, r.referral_points),
+        (PointSource::Creator, r.creator_render_points),
+        (PointSource::WorkerRender, r.worker_render_points),
+        (PointSource::WorkerOnline, r.online_points),
+    ] {
+        p.add(source, u(v));
     }
-    for r in campaign_points::table
-        .select(CampaignPointsRow::as_select())
+    p
+}
+
+/// Points by source of every participant with points, and when its total
+/// was reached.
+pub fn points_by_source(
+    conn: &mut PgConnection,
+) -> Result<BTreeMap<AccountAddress, (PointsBySource, f::Reached)>, StoreError> {
+    let mut out = BTreeMap::new();
+    for r in campaign_users::table
+        .filter(campaign_users::total_points.gt(0))
+        .select(CampaignUserRow::as_select())
         .load(conn)?
     {
-        let Some(a) = parse(&r.address) else { continue };
-        let p = points.entry(a).or_default();
-        p.add(PointSource::Creator, u(r.creator_points));
-        p.add(PointSource::WorkerRender, u(r.worker_render_points));
-        p.add(PointSource::WorkerOnline, u(r.worker_online_points));
-        p.add(PointSource::Referral, u(r.referral_points));
+        // Addresses are written by the projection from decoded events, so one
+        // that does not parse is a damaged row: it is skipped with a warning
+        // rather than failing every leaderboard request.
+        let Ok(a) = AccountAddress::from_hex(&r.address).map_err(
+            |e| tracing::warn!(address = r.address, error = %e, "campaign row with a bad address"),
+        ) else {
+            continue;
+        };
+        let reached = (u(r.points_version), r.points_event_index.max(0) as u64);
+        out.insert(a, (points_of(&r), reached));
     }
-    Ok((points, recorded))
+    Ok(out)
 }
 
 /// The current ranking (`formulas::campaign::leaderboard`: total descending,
-/// ties by address ascending, participants without points left out).
+/// ties by who reached the total first, participants without points left out).
 pub fn ranking(conn: &mut PgConnection) -> Result<Ranking, StoreError> {
     let row: Option<CampaignRow> = campaign::table
         .find(1i16)
@@ -102,10 +89,12 @@ pub fn ranking(conn: &mut PgConnection) -> Result<Ranking, StoreError> {
         .first(conn)
         .optional()?;
     let tier_amounts = tier_amounts_of(row.as_ref());
-    let (points, recorded) = points_by_source(conn)?;
+    let points = points_by_source(conn)?;
     Ok(Ranking {
-        rows: f::leaderboard(&points, &tier_amounts),
-        recorded,
+        rows: f::leaderboard(
+            points.into_iter().map(|(a, (p, at))| (a, p, at)),
+            &tier_amounts,
+        ),
         tier_amounts,
         pool: row.map_or(0, |c| u(c.pool)),
     })

@@ -74,10 +74,6 @@ pub struct Cli {
     /// arrival order (0: twice the number of CPUs).
     #[arg(long, env = "LUMEN_INDEXER_API_DB_CONCURRENCY", default_value_t = 0)]
     pub api_db_concurrency: usize,
-    /// Decimals of the payment asset (creator priority counts whole units;
-    /// the explorer shows amounts in units).
-    #[arg(long, env = "LUMEN_ASSET_DECIMALS", default_value_t = 6)]
-    pub asset_decimals: u8,
     /// Symbol of the payment asset, shown by the explorer.
     #[arg(long, env = "LUMEN_ASSET_SYMBOL", default_value = "USDT")]
     pub asset_symbol: String,

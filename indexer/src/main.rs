@@ -85,7 +85,7 @@ async fn run() -> Result<()> {
     let server = match (&read_pool, cli.ingest_only) {
         (Some(pool), true) => {
             if let Some(addr) = cli.metrics_listen {
-                let state = api::AppState::new(pool.clone(), None, cli.asset_decimals);
+                let state = api::AppState::new(pool.clone(), None);
                 let listener = tokio::net::TcpListener::bind(addr)
                     .await
                     .with_context(|| format!("binding {addr}"))?;
@@ -98,7 +98,7 @@ async fn run() -> Result<()> {
             None
         }
         (Some(pool), false) => {
-            let state = api::AppState::new(pool.clone(), cli.node_url.clone(), cli.asset_decimals)
+            let state = api::AppState::new(pool.clone(), cli.node_url.clone())
                 .with_db_concurrency(cli.api_db_concurrency)
                 .with_asset_symbol(cli.asset_symbol.clone())
                 .with_cors(cli.cors_origins.clone());

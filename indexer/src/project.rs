@@ -28,7 +28,6 @@ use crate::store::StoreError;
 
 mod attestations;
 mod campaign;
-mod campaign_points;
 mod claimables;
 mod creators;
 mod epochs;
@@ -99,12 +98,6 @@ impl<K: Ord + Clone + Debug, R> Rows<K, R> {
     pub(crate) fn get_mut(&mut self, key: &K) -> Option<&mut R> {
         self.check(key);
         self.rows.get_mut(key)
-    }
-
-    /// The row of `key`, if stored or created in this batch.
-    pub(crate) fn get(&self, key: &K) -> Option<&R> {
-        self.check(key);
-        self.rows.get(key)
     }
 
     /// The row of `key`, created with `new` when there is none.
@@ -193,7 +186,6 @@ projections! {
     params: params::Params,
     claimables: claimables::Claimables,
     campaign: campaign::Campaign,
-    points: campaign_points::CampaignPoints,
 }
 
 impl Projections {
@@ -207,9 +199,6 @@ impl Projections {
         self.params.apply(d, ());
         self.claimables.apply(d, ());
         self.campaign.apply(d, ());
-        // Protocol points read the campaign's settings as of the event and
-        // the worker's epoch row as this event left it.
-        self.points.apply(d, (&self.campaign, &self.epochs));
     }
 }
 
@@ -218,9 +207,7 @@ pub fn apply(conn: &mut PgConnection, events: &[&Decoded]) -> Result<(), StoreEr
     if events.is_empty() {
         return Ok(());
     }
-    let mut keys = collect_keys(events);
-    // Protocol points read the campaign's period and credit value.
-    keys.campaign.row |= keys.points.any();
+    let keys = collect_keys(events);
     let mut p = Projections::load(conn, keys)?;
     for d in events {
         p.apply(d);
@@ -278,7 +265,11 @@ pub fn event_row(d: &Decoded) -> EventRow {
         E::VipMinted(e) => (None, Some(e.holder)),
         E::VipRevoked(e) => (None, Some(e.holder)),
         E::CheckedIn(e) => (None, Some(e.user)),
-        E::CreditsClaimed(e) => (None, Some(e.user)),
+        E::CreditSpent(e) => (None, Some(e.user)),
+        E::RenderPointsEarned(e) => (None, Some(e.user)),
+        E::OnlinePointsEarned(e) => (None, Some(e.worker)),
+        E::VipExpired(e) => (None, Some(e.holder)),
+        E::VipBanLifted(e) => (None, Some(e.holder)),
         E::SocialTaskGranted(e) => (None, Some(e.user)),
         E::ReferralRegistered(e) => (None, Some(e.referee)),
         E::ReferralPointsEarned(e) => (None, Some(e.referrer)),
@@ -288,6 +279,8 @@ pub fn event_row(d: &Decoded) -> EventRow {
         // Events about the protocol as a whole, not one account.
         E::ConfigInitialized(_)
         | E::ParamsUpdated(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
         | E::AdminProposed(_)
         | E::AdminTransferred(_)
         | E::PausedSet(_)
@@ -318,7 +311,7 @@ mod tests {
     fn rows_hand_out_loaded_and_new_rows() {
         let mut rows: Rows<i64, &str> = Rows::new(&BTreeSet::from([1, 2]));
         rows.loaded(1, "stored");
-        assert_eq!(rows.get(&1), Some(&"stored"));
+        assert_eq!(rows.get_mut(&1), Some(&mut "stored"));
         assert_eq!(*rows.entry(2, |_| "new"), "new");
         assert_eq!(rows.into_rows(), vec!["stored", "new"]);
     }

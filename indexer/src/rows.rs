@@ -424,16 +424,40 @@ pub struct VipPassRow {
     pub revoked: bool,
     pub revoked_by: Option<String>,
     pub updated_version: i64,
+    /// Burnt by `expire` (the holder stopped qualifying).
+    pub expired: bool,
+    /// The admin's revocation bans the holder from the role until lifted.
+    pub banned: bool,
 }
 
 /// A config parameter.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
 #[diesel(table_name = params, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct ParamRow {
     pub name: String,
     pub value: i64,
     pub updated_version: i64,
+    /// The value of a queued change (null when none).
+    pub pending_value: Option<i64>,
+    /// When the queued change may be applied.
+    pub pending_effective_at: Option<i64>,
+}
+
+/// What `config::initialize` set.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = chain_config, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
+#[allow(missing_docs)]
+pub struct ChainConfigRow {
+    #[serde(skip)]
+    pub id: i16,
+    pub admin: String,
+    pub payment_asset: String,
+    /// Decimals of the payment asset: amounts are its base units.
+    pub decimals: i16,
+    pub treasury: String,
+    pub arbiter: String,
+    pub initialized_version: i64,
 }
 
 /// A testnet-campaign participant.
@@ -450,13 +474,23 @@ pub struct CampaignUserRow {
     pub streak: i64,
     pub last_day: Option<i64>,
     pub credits_earned: i64,
-    pub claimable: i64,
-    pub claimed_total: i64,
     pub referrer: Option<String>,
     pub referrals: i64,
     pub leaderboard_rank: Option<i64>,
     pub prize: i64,
     pub updated_version: i64,
+    pub creator_render_points: i64,
+    pub worker_render_points: i64,
+    pub online_points: i64,
+    /// Micro-credits spent on jobs (`credits_earned` is micro-credits too).
+    pub credits_spent: i64,
+    /// Jobs that spent a credit.
+    pub credited_jobs: i64,
+    /// When `total_points` last changed (version, event index): ties rank by it.
+    #[serde(skip)]
+    pub points_version: i64,
+    #[serde(skip)]
+    pub points_event_index: i32,
 }
 
 impl CampaignUserRow {
@@ -472,13 +506,18 @@ impl CampaignUserRow {
             streak: 0,
             last_day: None,
             credits_earned: 0,
-            claimable: 0,
-            claimed_total: 0,
             referrer: None,
             referrals: 0,
             leaderboard_rank: None,
             prize: 0,
             updated_version: version,
+            creator_render_points: 0,
+            worker_render_points: 0,
+            online_points: 0,
+            credits_spent: 0,
+            credited_jobs: 0,
+            points_version: 0,
+            points_event_index: 0,
         }
     }
 }
@@ -500,34 +539,5 @@ pub struct CampaignRow {
     pub funded_total: i64,
     pub paid_total: i64,
     pub swept_total: i64,
-    pub updated_version: i64,
-}
-
-/// Protocol points of one address (micro-points).
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = campaign_points, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
-#[allow(missing_docs)]
-pub struct CampaignPointsRow {
-    pub address: String,
-    pub creator_points: i64,
-    pub worker_render_points: i64,
-    pub worker_online_points: i64,
-    pub referral_points: i64,
-    pub updated_version: i64,
-}
-
-/// What one `(worker, epoch)` credited for online-but-idle time.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = campaign_online, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
-#[allow(missing_docs)]
-pub struct CampaignOnlineRow {
-    pub worker: String,
-    pub epoch: i64,
-    /// The epoch lay inside the campaign period when it was reported.
-    pub counted: bool,
-    /// The worker's referrer when the epoch was reported.
-    pub referrer: Option<String>,
-    pub points: i64,
-    pub referral_points: i64,
     pub updated_version: i64,
 }

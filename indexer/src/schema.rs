@@ -201,6 +201,8 @@ diesel::table! {
         revoked -> Bool,
         revoked_by -> Nullable<Text>,
         updated_version -> BigInt,
+        expired -> Bool,
+        banned -> Bool,
     }
 }
 
@@ -209,6 +211,20 @@ diesel::table! {
         name -> Text,
         value -> BigInt,
         updated_version -> BigInt,
+        pending_value -> Nullable<BigInt>,
+        pending_effective_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    chain_config (id) {
+        id -> SmallInt,
+        admin -> Text,
+        payment_asset -> Text,
+        decimals -> SmallInt,
+        treasury -> Text,
+        arbiter -> Text,
+        initialized_version -> BigInt,
     }
 }
 
@@ -223,13 +239,18 @@ diesel::table! {
         streak -> BigInt,
         last_day -> Nullable<BigInt>,
         credits_earned -> BigInt,
-        claimable -> BigInt,
-        claimed_total -> BigInt,
         referrer -> Nullable<Text>,
         referrals -> BigInt,
         leaderboard_rank -> Nullable<BigInt>,
         prize -> BigInt,
         updated_version -> BigInt,
+        creator_render_points -> BigInt,
+        worker_render_points -> BigInt,
+        online_points -> BigInt,
+        credits_spent -> BigInt,
+        credited_jobs -> BigInt,
+        points_version -> BigInt,
+        points_event_index -> Integer,
     }
 }
 
@@ -245,29 +266,6 @@ diesel::table! {
         funded_total -> BigInt,
         paid_total -> BigInt,
         swept_total -> BigInt,
-        updated_version -> BigInt,
-    }
-}
-
-diesel::table! {
-    campaign_points (address) {
-        address -> Text,
-        creator_points -> BigInt,
-        worker_render_points -> BigInt,
-        worker_online_points -> BigInt,
-        referral_points -> BigInt,
-        updated_version -> BigInt,
-    }
-}
-
-diesel::table! {
-    campaign_online (worker, epoch) {
-        worker -> Text,
-        epoch -> BigInt,
-        counted -> Bool,
-        referrer -> Nullable<Text>,
-        points -> BigInt,
-        referral_points -> BigInt,
         updated_version -> BigInt,
     }
 }
@@ -319,10 +317,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     worker_epochs,
     vip_passes,
     params,
+    chain_config,
     campaign_users,
     campaign,
-    campaign_points,
-    campaign_online,
     device_events,
     uptime_votes,
     eligible_workers,

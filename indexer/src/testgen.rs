@@ -220,7 +220,8 @@ impl Chain {
         self.initialised = true;
         let p = self.pkg;
         let asset = Package::object_address(p.address, b"test-usd");
-        self.model.create_asset(asset);
+        self.model
+            .create_asset(asset, lumen_model::node::PAYMENT_ASSET_DECIMALS);
         self.call(
             p.address,
             payloads::config::initialize(&p, asset, addr(0x7e), addr(0xa4b)),
@@ -429,6 +430,17 @@ pub fn param(p: params::Param, value: u64) -> LumenEvent {
     })
 }
 
+/// `config::initialize` with a 6-decimal payment asset.
+pub fn config_initialized() -> LumenEvent {
+    LumenEvent::ConfigInitialized(ConfigInitialized {
+        admin: addr(0xad),
+        payment_asset: addr(0xa5),
+        treasury: addr(0x7e),
+        arbiter: addr(0xab),
+        decimals: 6,
+    })
+}
+
 /// A worker's onboarding as events: attested score, price, stake.
 pub fn onboard(
     chain: &Chain,
@@ -531,7 +543,7 @@ pub fn job_completed(id: u64, creator: u64, worker: u64, frames: u64, price: u64
     })
 }
 
-/// Uptime report.
+/// Uptime that took effect (one attester, threshold 1, an eligible worker).
 pub fn uptime(epoch: u64, worker: u64, online_secs: u64, score: u64) -> LumenEvent {
     LumenEvent::UptimeReported(UptimeReported {
         epoch,
@@ -540,17 +552,6 @@ pub fn uptime(epoch: u64, worker: u64, online_secs: u64, score: u64) -> LumenEve
         online_secs,
         score,
         weight: formulas::poc_weight(score, online_secs),
-    })
-}
-
-/// PoD lease of `worker` in `epoch` (as `escrow` records it on a payout).
-pub fn lease(epoch: u64, worker: u64, lease_secs: u64, score: u64) -> LumenEvent {
-    LumenEvent::LeaseRecorded(LeaseRecorded {
-        epoch,
-        worker: addr(worker),
-        lease_secs,
-        score,
-        weight: formulas::pod_weight(score, lease_secs),
     })
 }
 
@@ -564,22 +565,25 @@ pub fn vip(holder: u64, role: u8, at: u64) -> LumenEvent {
     })
 }
 
-/// Three participants of a campaign run on the model: 0xd3 (5 points, one
-/// credit claimed), 0xd1 (1 point + 10 % of its referee's), 0xd2 (1 point,
-/// referred by 0xd1). Returns the events the calls emitted.
+/// Three participants of a campaign run on the model: 0xd3 (5 social
+/// points, 6 check-in points and one credit, earned on its fourth check-in),
+/// 0xd1 (1 point + 10 % of its
+/// referee's), 0xd2 (1 point, referred by 0xd1). Returns the events the calls
+/// emitted.
 pub fn run_campaign(c: &mut Chain) -> Vec<LumenEvent> {
     let p = c.pkg;
     let admin = p.address;
     let op = addr(0x0e);
     let mut out = vec![];
     out.extend(c.call(admin, payloads::campaign::set_operator(&p, op)));
-    out.extend(c.call(
-        admin,
-        payloads::campaign::set_period(&p, c.now - 1_000, c.now + 5 * 86_400),
-    ));
+    // The terms are set before the period starts.
     out.extend(c.call(
         admin,
         payloads::campaign::set_tier_amounts(&p, &[500, 300, 100, 50, 10]),
+    ));
+    out.extend(c.call(
+        admin,
+        payloads::campaign::set_period(&p, c.now - 1_000, c.now + 5 * 86_400),
     ));
     out.extend(c.call(addr(0xf), payloads::campaign::fund(&p, 10_000_000)));
     out.extend(c.call(addr(0xd1), payloads::campaign::check_in(&p)));
@@ -597,6 +601,5 @@ pub fn run_campaign(c: &mut Chain) -> Vec<LumenEvent> {
         out.extend(c.call(addr(0xd3), payloads::campaign::check_in(&p)));
         c.advance(86_400);
     }
-    out.extend(c.call(addr(0xd3), payloads::campaign::claim_credits(&p)));
     out
 }

@@ -102,6 +102,20 @@ pub fn score_of(c: &Chain, worker: AccountAddress, now: u64) -> u64 {
     valid_report(c, worker, now).map_or(0, |r| r.score)
 }
 
+/// `attestation::score_at`: the current report's score when it took effect at
+/// or before `t`, expires after `t` and is not revoked; 0 otherwise.
+pub fn score_at(c: &Chain, worker: AccountAddress, t: u64) -> u64 {
+    let current = c
+        .attestation
+        .workers
+        .get(&worker)
+        .and_then(|w| w.current.as_ref());
+    match current {
+        Some(r) if !r.revoked && r.effective_at <= t && t < r.expires_at => r.score,
+        _ => 0,
+    }
+}
+
 /// `attestation::has_valid_score`.
 pub fn has_valid_score(c: &Chain, worker: AccountAddress, now: u64) -> bool {
     valid_report(c, worker, now).is_some()

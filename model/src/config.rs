@@ -1,5 +1,6 @@
 //! `config`: the admin (two-step transfer), the pause switch, the payment
-//! asset, treasury, arbiter set, attester set and every parameter.
+//! asset, treasury, arbiter set, attester set and every parameter, changed
+//! through a queue with a delay.
 
 use lumen_sdk::errors::config as e;
 use lumen_sdk::events::*;
@@ -28,6 +29,23 @@ pub struct Config {
     pub attesters: Vec<AccountAddress>,
     /// Parameter values, in [`PARAMS`] order.
     pub params: Vec<u64>,
+    /// When `initialize` ran.
+    pub initialized_at: u64,
+    /// When the pause was last lifted (0 when never).
+    pub resumed_at: u64,
+    /// Queued parameter changes, in the order they were queued.
+    pub pending: Vec<PendingParam>,
+}
+
+/// A queued parameter change (`config::PendingParam`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PendingParam {
+    /// Index into [`PARAMS`].
+    pub index: usize,
+    /// The new value.
+    pub value: u64,
+    /// From when `apply_param` accepts it.
+    pub effective_at: u64,
 }
 
 impl Config {
@@ -35,6 +53,34 @@ impl Config {
     pub fn get(&self, p: Param) -> u64 {
         self.params[p.index]
     }
+
+    /// The queued change of parameter `index` (`config::pending_param`).
+    pub fn pending_of(&self, index: usize) -> Option<(usize, PendingParam)> {
+        self.pending
+            .iter()
+            .copied()
+            .enumerate()
+            .find(|(_, p)| p.index == index)
+    }
+}
+
+/// `config::param_index`: the parameter called `name`, or `EUnknownParam`.
+fn param_named(name: &str) -> Result<&'static Param, Abort> {
+    params::param(name).ok_or(Abort::Code(e::EUnknownParam))
+}
+
+/// `config::checked_index`: the parameter, checked to accept `value`.
+fn checked_param(name: &str, value: u64) -> Result<&'static Param, Abort> {
+    let p = param_named(name)?;
+    ensure(!params::is_fixed(p), e::EParamFixed)?;
+    ensure(value >= p.min && value <= p.max, e::EParamOutOfRange)?;
+    Ok(p)
+}
+
+/// `config::payment_unit()`: one whole unit of the payment asset.
+pub fn payment_unit(c: &Chain) -> Result<u64, Abort> {
+    let asset = get(c)?.payment_asset;
+    Ok(params::unit_of(c.asset_decimals(asset)))
 }
 
 /// `config::borrow()`: the configuration, or `ENotInitialized`.
@@ -96,6 +142,9 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 *treasury != AccountAddress::ZERO && *arbiter != AccountAddress::ZERO,
                 e::EZeroAddress,
             )?;
+            let decimals = c.asset_decimals(*payment_asset);
+            let mut values: Vec<u64> = PARAMS.iter().map(|p| p.default).collect();
+            values[params::VIP_CREATOR_SPEND.index] = params::vip_creator_spend_default(decimals);
             c.config = Some(Config {
                 admin: sender,
                 pending_admin: AccountAddress::ZERO,
@@ -104,7 +153,10 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 treasury: *treasury,
                 arbiters: vec![*arbiter],
                 attesters: vec![],
-                params: PARAMS.iter().map(|p| p.default).collect(),
+                params: values.clone(),
+                initialized_at: tx.now,
+                resumed_at: 0,
+                pending: vec![],
             });
             let mut out = vec![
                 LumenEvent::ConfigInitialized(ConfigInitialized {
@@ -112,14 +164,15 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                     payment_asset: *payment_asset,
                     treasury: *treasury,
                     arbiter: *arbiter,
+                    decimals,
                 }),
                 LumenEvent::ArbiterAdded(ArbiterAdded { arbiter: *arbiter }),
             ];
-            out.extend(PARAMS.iter().map(|p| {
+            out.extend(PARAMS.iter().zip(values).map(|(p, value)| {
                 LumenEvent::ParamsUpdated(ParamsUpdated {
                     name: p.name.to_string(),
                     old_value: 0,
-                    new_value: p.default,
+                    new_value: value,
                 })
             }));
             Ok(out)
@@ -151,7 +204,11 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         }
         Call::SetPaused { paused } => {
             assert_admin(c, sender)?;
-            config_mut(c).paused = *paused;
+            let cfg = config_mut(c);
+            if cfg.paused && !*paused {
+                cfg.resumed_at = tx.now;
+            }
+            cfg.paused = *paused;
             Ok(vec![LumenEvent::PausedSet(PausedSet { paused: *paused })])
         }
         Call::SetTreasury { treasury } => {
@@ -204,15 +261,52 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         }
         Call::SetParam { name, value } => {
             assert_admin(c, sender)?;
-            let p = params::param(name).ok_or(Abort::Code(e::EUnknownParam))?;
-            ensure(*value >= p.min && *value <= p.max, e::EParamOutOfRange)?;
-            let slot = &mut config_mut(c).params[p.index];
-            let old_value = std::mem::replace(slot, *value);
+            let p = checked_param(name, *value)?;
+            let cfg = config_mut(c);
+            let effective_at = tx.now + cfg.get(params::PARAM_DELAY_SECS);
+            if let Some((at, _)) = cfg.pending_of(p.index) {
+                cfg.pending.remove(at);
+            }
+            cfg.pending.push(PendingParam {
+                index: p.index,
+                value: *value,
+                effective_at,
+            });
+            Ok(vec![LumenEvent::ParamChangeQueued(ParamChangeQueued {
+                name: name.clone(),
+                old_value: cfg.get(*p),
+                new_value: *value,
+                effective_at,
+            })])
+        }
+        Call::ApplyParam { name } => {
+            let p = param_named(name)?;
+            let (at, change) = get(c)?
+                .pending_of(p.index)
+                .ok_or(Abort::Code(e::ENoPendingChange))?;
+            ensure(tx.now >= change.effective_at, e::EChangeNotDue)?;
+            let cfg = config_mut(c);
+            cfg.pending.remove(at);
+            let old_value = std::mem::replace(&mut cfg.params[p.index], change.value);
             Ok(vec![LumenEvent::ParamsUpdated(ParamsUpdated {
                 name: name.clone(),
                 old_value,
-                new_value: *value,
+                new_value: change.value,
             })])
+        }
+        Call::CancelParam { name } => {
+            assert_admin(c, sender)?;
+            let p = param_named(name)?;
+            let (at, change) = get(c)?
+                .pending_of(p.index)
+                .ok_or(Abort::Code(e::ENoPendingChange))?;
+            config_mut(c).pending.remove(at);
+            Ok(vec![LumenEvent::ParamChangeCancelled(
+                ParamChangeCancelled {
+                    name: name.clone(),
+                    value: change.value,
+                },
+            )])
         }
     }
 }

@@ -26,7 +26,7 @@ use lumen_sdk::views::JobTerms;
 use lumen_sdk::{AccountAddress, JobStatus, OfferKind};
 
 use crate::attestation::{auth_key, verifies};
-use crate::{add, attestation, config, ensure, rewards, staking};
+use crate::{add, attestation, campaign, config, ensure, rewards, staking};
 use crate::{Abort, Chain, ObjectKind, Outcome, Tx};
 
 mod views;
@@ -159,6 +159,9 @@ pub struct State {
     pub workers: BTreeMap<AccountAddress, WorkerStats>,
     /// Jobs by object address.
     pub jobs: BTreeMap<AccountAddress, Job>,
+    /// The worker's score when it accepted each job (`Job.accepted_score` in
+    /// Move): PoD weighs the job with at most this.
+    pub accepted_scores: BTreeMap<AccountAddress, u64>,
 }
 
 impl State {
@@ -243,7 +246,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                     offer_kind: 0,
                 },
             );
-            Ok(vec![LumenEvent::JobCreated(JobCreated {
+            let mut out = vec![LumenEvent::JobCreated(JobCreated {
                 job: address,
                 job_id,
                 creator,
@@ -254,7 +257,9 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 min_vram_mb: *min_vram_mb,
                 deposit,
                 created_at: tx.now,
-            })])
+            })];
+            out.extend(campaign::spend_job_credit(c, creator, address, tx.now));
+            Ok(out)
         }
         Call::AcceptOffer {
             job,
@@ -627,6 +632,7 @@ pub(crate) fn assign(c: &mut Chain, now: u64, offer: &AssignmentOffer, kind: Off
     j.terms = terms.clone();
     j.offer_kind = kind as u8;
     let job_id = j.job_id;
+    c.escrow.accepted_scores.insert(address, worker_score);
     let mut out = vec![locked];
     send(c, address, creator, refund, &mut out);
     out.push(LumenEvent::JobAssigned(JobAssigned {
@@ -691,6 +697,7 @@ fn settle(
     frames: u64,
     how: Settlement,
 ) -> Outcome {
+    let pool_share = config::param(c, params::POOL_FEE_SHARE_BPS)?;
     let treasury = config::get(c)?.treasury;
     let j = &c.escrow.jobs[&address];
     let payout = formulas::payout(
@@ -700,7 +707,10 @@ fn settle(
         j.balance(),
     )
     .ok_or(Abort::Arithmetic { module: "escrow" })?;
-    let score = attestation::score_of(c, j.worker, tx.now);
+    // The lower of the scores at acceptance and now: a stronger device
+    // attested after acceptance does not raise the job's PoD weight.
+    let accepted = c.escrow.accepted_scores.get(&address).copied().unwrap_or(0);
+    let score = attestation::score_of(c, j.worker, tx.now).min(accepted);
     let epoch_secs = config::param(c, params::EPOCH_SECS)?;
     let j = job_mut(c, address);
     j.frames_paid = frames;
@@ -713,9 +723,12 @@ fn settle(
         JobStatus::Completed
     };
     let j = j.clone();
+    let to_pool = formulas::fee_to_pool(payout.fee, pool_share);
+    let epoch = formulas::epoch_of(tx.now, epoch_secs);
     let mut out = vec![];
     send(c, address, j.worker, payout.worker_amount, &mut out);
-    send(c, address, treasury, payout.fee, &mut out);
+    send(c, address, treasury, payout.fee - to_pool, &mut out);
+    out.extend(rewards::add_fee_share(c, address, epoch, to_pool)?);
     send(c, address, j.creator, payout.refund, &mut out);
     out.push(staking::unlock(c, j.worker, address, j.terms.collateral));
     if payout.gross > 0 {
@@ -736,7 +749,6 @@ fn settle(
         worker.frames_completed += frames;
         worker.jobs_completed += 1;
         worker.lease_secs += j.lease_secs;
-        let epoch = formulas::epoch_of(tx.now, epoch_secs);
         out.push(rewards::record_lease(
             c,
             (epoch, epoch_secs),
@@ -744,6 +756,14 @@ fn settle(
             score,
             j.lease_secs,
         ));
+        let parties = (j.creator, j.worker);
+        out.extend(campaign::record_render_points(
+            c,
+            address,
+            parties,
+            payout.gross,
+            tx.now,
+        )?);
     }
     if how == Settlement::Resolved && frames == 0 {
         c.escrow.workers.entry(j.worker).or_default().jobs_failed += 1;

@@ -115,11 +115,6 @@ pub(crate) fn add(a: u64, b: u64, module: &'static str) -> Result<u64, Abort> {
     a.checked_add(b).ok_or(Abort::Arithmetic { module })
 }
 
-/// `a * b` that aborts like the VM on overflow.
-pub(crate) fn mul(a: u64, b: u64, module: &'static str) -> Result<u64, Abort> {
-    a.checked_mul(b).ok_or(Abort::Arithmetic { module })
-}
-
 /// Decimals and symbol of the Move tests' payment asset (`test_helpers`:
 /// "Test USD", TUSD, 6 decimals), which every chain this repository simulates
 /// pays in unless [`Chain::set_asset_units`] says otherwise.
@@ -338,9 +333,19 @@ impl Chain {
         self.ledger.accounts.insert(a, key);
     }
 
-    /// Registers a fungible asset's metadata object (a payment asset).
-    pub fn create_asset(&mut self, metadata: AccountAddress) {
+    /// Registers a fungible asset's metadata object (a payment asset) with
+    /// its decimals (the symbol stays [`TEST_ASSET_UNITS`]' unless
+    /// [`Chain::set_asset_units`] gave it another).
+    pub fn create_asset(&mut self, metadata: AccountAddress, decimals: u8) {
         self.objects.insert(metadata, ObjectKind::Asset);
+        let symbol = self.asset_units(metadata).symbol;
+        self.asset_units
+            .insert(metadata, AssetUnits { decimals, symbol });
+    }
+
+    /// `fungible_asset::decimals` of an asset.
+    pub fn asset_decimals(&self, metadata: AccountAddress) -> u8 {
+        self.asset_units(metadata).decimals
     }
 
     /// Gives a payment asset other decimals and symbol than [`TEST_ASSET_UNITS`].

@@ -15,6 +15,9 @@ use serde_json::Value;
 
 use crate::{attestation, config, escrow, staking, vip, Chain, Outcome};
 
+/// Decimals of the payment asset [`Node::initialize`] creates (a USDT-like asset).
+pub const PAYMENT_ASSET_DECIMALS: u8 = 6;
+
 /// A REST transaction that does not replay to what it carries.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot replay version {version}: {reason}")]
@@ -81,14 +84,14 @@ impl Node {
     }
 
     /// Initialises the package on the chain as its account would (the
-    /// payment asset: the package's named object `payment-asset`; treasury
-    /// and arbiter: the package account) and authorises `attesters`: a node
-    /// serving no ledger of its own.
+    /// payment asset: the package's named object `payment-asset`, with
+    /// [`PAYMENT_ASSET_DECIMALS`]; treasury and arbiter: the package account)
+    /// and authorises `attesters`: a node serving no ledger of its own.
     pub fn initialize(&self, attesters: &[AccountAddress]) -> Result<(), crate::Abort> {
         let mut chain = self.chain();
         let p = chain.package;
         let asset = lumen_sdk::Package::object_address(p.address, b"payment-asset");
-        chain.create_asset(asset);
+        chain.create_asset(asset, PAYMENT_ASSET_DECIMALS);
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -251,11 +254,7 @@ fn replay_one(chain: &mut Chain, t: &Value) -> Result<(), ReplayError> {
         / 1_000_000;
     let hash = t["hash"].as_str().unwrap_or_default();
     let hash = hex::decode(hash.trim_start_matches("0x")).map_err(|e| err(e.to_string()))?;
-    if let Call::Config(payloads::config::Call::Initialize { payment_asset, .. }) = &call {
-        chain.create_asset(*payment_asset);
-    }
-    chain.txn = crate::TxnContext::for_hash(&hash);
-    let outcome: Outcome = chain.call(now, sender, &call);
+
     let package = chain.package;
     let carried: Vec<LumenEvent> = t["events"]
         .as_array()
@@ -264,6 +263,16 @@ fn replay_one(chain: &mut Chain, t: &Value) -> Result<(), ReplayError> {
         .filter_map(|e| LumenEvent::decode_rest(&package, e).transpose())
         .collect::<Result<_, _>>()
         .map_err(|e| err(e.to_string()))?;
+    if let Call::Config(payloads::config::Call::Initialize { payment_asset, .. }) = &call {
+        // The ledger's own `ConfigInitialized` says what the asset's decimals are.
+        let decimals = carried.iter().find_map(|e| match e {
+            LumenEvent::ConfigInitialized(i) => Some(i.decimals),
+            _ => None,
+        });
+        chain.create_asset(*payment_asset, decimals.unwrap_or(0));
+    }
+    chain.txn = crate::TxnContext::for_hash(&hash);
+    let outcome: Outcome = chain.call(now, sender, &call);
     match (&outcome, t["success"].as_bool()) {
         (Ok(events), Some(true)) if *events == carried => Ok(()),
         (Err(abort), Some(false)) if t["vm_status"] == abort.vm_status(&package) => Ok(()),

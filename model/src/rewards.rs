@@ -1,6 +1,7 @@
-//! `rewards`: per-epoch PoC/PoD pools; uptime reports by attesters, lease
-//! records by `escrow`; closing (with rollover of a side nobody earned on);
-//! lazy claims.
+//! `rewards`: per-epoch PoC/PoD pools; uptime votes by attesters (k of n,
+//! the k-th largest vote, eligibility and the score at the epoch's end), lease
+//! records by `escrow`; epochs closed in order (with rollover of a side nobody
+//! earned on, and a fresh grace after a pause); lazy claims.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,7 +12,10 @@ use lumen_sdk::params;
 use lumen_sdk::payloads::rewards::Call;
 use lumen_sdk::AccountAddress;
 
-use crate::{add, attestation, config, ensure, mul, Abort, Chain, Outcome, Tx};
+use crate::{add, attestation, campaign, config, ensure, staking, Abort, Chain, Outcome, Tx};
+
+/// How far ahead of the current epoch `fund_epoch` accepts.
+pub const MAX_FUTURE_EPOCHS: u64 = 90;
 
 /// Seed of the module's object (its store holds every pool).
 pub const SEED: &[u8] = b"rewards";
@@ -44,9 +48,9 @@ pub struct EpochInfo {
 /// A worker's weights in one epoch (`rewards::WorkerRecord`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WorkerRecord {
-    /// Uptime reported.
+    /// The uptime took effect (the threshold of attesters was reached).
     pub reported: bool,
-    /// Reported online seconds (capped).
+    /// Effective online seconds (the `attester_threshold`-th largest vote).
     pub online_secs: u64,
     /// PoC weight.
     pub poc_weight: u128,
@@ -69,6 +73,8 @@ pub struct State {
     pub carry: u64,
     /// `(worker, epoch)` → each attester's vote `(attester, online_secs)`, in order.
     pub uptime_votes: BTreeMap<(AccountAddress, u64), Vec<(AccountAddress, u64)>>,
+    /// Every epoch below is closed.
+    pub closed_until: u64,
 }
 
 impl State {
@@ -86,6 +92,22 @@ impl State {
             _ => 0,
         }
     }
+}
+
+/// `rewards::next_epoch`: the oldest open epoch, never before the one
+/// `config::initialize` ran in.
+pub fn next_epoch(c: &Chain) -> Result<u64, Abort> {
+    let cfg = config::get(c)?;
+    let first = cfg.initialized_at / cfg.get(params::EPOCH_SECS);
+    Ok(c.rewards.closed_until.max(first))
+}
+
+/// `rewards::current_epoch` at `now`.
+pub fn current_epoch(c: &Chain, now: u64) -> Result<u64, Abort> {
+    Ok(formulas::epoch_of(
+        now,
+        config::param(c, params::EPOCH_SECS)?,
+    ))
 }
 
 /// A record's reward in a closed epoch, as `claim` computes it.
@@ -114,11 +136,7 @@ pub(crate) fn record_lease(
     let credited = formulas::lease_credit(r.lease_secs, lease_secs, epoch_secs);
     r.lease_secs += credited;
     let info = c.rewards.epochs.entry(epoch).or_default();
-    let weight = if info.closed {
-        0
-    } else {
-        formulas::pod_weight(score, credited)
-    };
+    let weight = formulas::pod_weight(score, credited);
     info.total_pod_weight += weight;
     c.rewards
         .records
@@ -134,13 +152,110 @@ pub(crate) fn record_lease(
     })
 }
 
+/// `rewards::add_fee_share` (called by `escrow` for every payout): moves
+/// `amount` of the fee from `job` into `epoch`'s pool (nothing for 0).
+pub(crate) fn add_fee_share(
+    c: &mut Chain,
+    job: AccountAddress,
+    epoch: u64,
+    amount: u64,
+) -> Result<Option<LumenEvent>, Abort> {
+    if amount == 0 {
+        return Ok(None);
+    }
+    let info = c.rewards.epochs.get(&epoch).cloned().unwrap_or_default();
+    let funded = add(info.funded, amount, "rewards")?;
+    let pool = add(info.pool, amount, "rewards")?;
+    let to = pool_address(c);
+    c.pay(job, to, amount);
+    let info = c.rewards.epochs.entry(epoch).or_default();
+    info.funded = funded;
+    info.pool = pool;
+    Ok(Some(LumenEvent::EpochFunded(EpochFunded {
+        epoch,
+        funder: job,
+        amount,
+        total: funded,
+    })))
+}
+
 /// The rewards object's address.
 pub fn pool_address(c: &Chain) -> AccountAddress {
     c.module_object(SEED)
 }
 
-fn is_closed(c: &Chain, epoch: u64) -> bool {
-    c.rewards.epochs.get(&epoch).is_some_and(|i| i.closed)
+/// One attester's vote on `worker`'s uptime in `epoch` (the loop body of
+/// `report_uptime`): a vote, and once `attester_threshold` current attesters
+/// voted, the uptime at the threshold-th largest vote, weighted with the score
+/// at the epoch's end when the worker is eligible.
+fn vote_one(
+    c: &mut Chain,
+    tx: &Tx,
+    epoch: u64,
+    worker: AccountAddress,
+    vote: u64,
+) -> Result<Vec<LumenEvent>, Abort> {
+    let attester = tx.sender;
+    let epoch_secs = config::param(c, params::EPOCH_SECS)?;
+    let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
+    let votes = c.rewards.uptime_votes.entry((worker, epoch)).or_default();
+    votes.push((attester, vote));
+    let votes = votes.clone();
+    // Votes of attesters removed since they voted no longer count.
+    let counted: Vec<u64> = votes
+        .iter()
+        .filter(|(a, _)| *a == attester || config::is_attester(c, *a))
+        .map(|(_, secs)| *secs)
+        .collect();
+    let approvals = counted.len() as u64;
+    let mut out = vec![LumenEvent::UptimeVoted(UptimeVoted {
+        epoch,
+        worker,
+        attester,
+        online_secs: vote,
+        approvals,
+        threshold,
+    })];
+    if approvals < threshold {
+        return Ok(out);
+    }
+    let epoch_end = (epoch + 1) * epoch_secs;
+    let online_secs = formulas::kth_largest(&counted, threshold);
+    let score = attestation::score_at(c, worker, epoch_end - 1);
+    let weight = match staking::is_eligible(c, worker, tx.now)? {
+        true => formulas::poc_weight(score, online_secs),
+        false => 0,
+    };
+    let r = c.rewards.records.entry((worker, epoch)).or_default();
+    let first = !r.reported;
+    let previous = r.poc_weight;
+    r.reported = true;
+    r.online_secs = online_secs;
+    r.poc_weight = weight;
+    let lease_secs = r.lease_secs;
+    let info = c.rewards.epochs.entry(epoch).or_default();
+    info.total_poc_weight = info.total_poc_weight - previous + weight;
+    out.push(LumenEvent::UptimeReported(UptimeReported {
+        epoch,
+        worker,
+        attester,
+        online_secs,
+        score,
+        weight,
+    }));
+    // Campaign points follow the uptime as it first took effect.
+    if first && weight > 0 {
+        let idle = f_idle(online_secs, lease_secs);
+        let span = (epoch_end - epoch_secs, epoch_end);
+        out.extend(campaign::record_online_points(
+            c, worker, epoch, span, idle, score,
+        ));
+    }
+    Ok(out)
+}
+
+fn f_idle(online_secs: u64, lease_secs: u64) -> u64 {
+    formulas::campaign::idle_secs(online_secs, lease_secs)
 }
 
 /// Executes a `rewards` entry function.
@@ -152,14 +267,12 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             online_secs,
         } => {
             config::assert_not_paused(c)?;
-            let attester = tx.sender;
-            ensure(config::is_attester(c, attester), e::ENotAttester)?;
+            ensure(config::is_attester(c, tx.sender), e::ENotAttester)?;
             ensure(workers.len() == online_secs.len(), e::ELengthMismatch)?;
+            ensure(*epoch < current_epoch(c, tx.now)?, e::EEpochNotEnded)?;
             let epoch_secs = config::param(c, params::EPOCH_SECS)?;
-            let end = mul(add(*epoch, 1, "rewards")?, epoch_secs, "rewards")?;
-            ensure(tx.now >= end, e::EEpochNotEnded)?;
-            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
-            let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
+            ensure(*epoch >= next_epoch(c)?, e::EEpochClosed)?;
+            let attester = tx.sender;
             let mut seen = BTreeSet::new();
             for w in workers {
                 let voted = c
@@ -172,53 +285,18 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             c.rewards.epochs.entry(*epoch).or_default();
             let mut out = vec![];
             for (&worker, &secs) in workers.iter().zip(online_secs) {
-                let vote = secs.min(epoch_secs);
-                let votes = c.rewards.uptime_votes.entry((worker, *epoch)).or_default();
-                votes.push((attester, vote));
-                let votes = votes.clone();
-                // Votes of attesters removed since they voted no longer count.
-                let counted: Vec<u64> = votes
-                    .iter()
-                    .filter(|(a, _)| *a == attester || config::is_attester(c, *a))
-                    .map(|(_, secs)| *secs)
-                    .collect();
-                let approvals = counted.len() as u64;
-                out.push(LumenEvent::UptimeVoted(UptimeVoted {
-                    epoch: *epoch,
-                    worker,
-                    attester,
-                    online_secs: vote,
-                    approvals,
-                    threshold,
-                }));
-                if approvals < threshold {
-                    continue;
-                }
-                let online_secs = formulas::kth_largest(&counted, threshold);
-                let score = attestation::score_of(c, worker, tx.now);
-                let weight = formulas::poc_weight(score, online_secs);
-                let r = c.rewards.records.entry((worker, *epoch)).or_default();
-                let previous = r.poc_weight;
-                r.reported = true;
-                r.online_secs = online_secs;
-                r.poc_weight = weight;
-                let info = c.rewards.epochs.entry(*epoch).or_default();
-                info.total_poc_weight = info.total_poc_weight - previous + weight;
-                out.push(LumenEvent::UptimeReported(UptimeReported {
-                    epoch: *epoch,
-                    worker,
-                    attester,
-                    online_secs,
-                    score,
-                    weight,
-                }));
+                out.extend(vote_one(c, tx, *epoch, worker, secs.min(epoch_secs))?);
             }
             Ok(out)
         }
         Call::FundEpoch { epoch, amount } => {
             config::assert_not_paused(c)?;
             ensure(*amount > 0, e::EZeroAmount)?;
-            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
+            let current = current_epoch(c, tx.now)?;
+            ensure(
+                *epoch >= current && *epoch - current <= MAX_FUTURE_EPOCHS,
+                e::EEpochOutOfRange,
+            )?;
             let funder = tx.sender;
             c.can_pay(funder, *amount)?;
             let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
@@ -237,13 +315,15 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             })])
         }
         Call::CloseEpoch { epoch } => {
-            let epoch_secs = config::param(c, params::EPOCH_SECS)?;
-            let grace = config::param(c, params::EPOCH_GRACE_SECS)?;
-            let end = mul(add(*epoch, 1, "rewards")?, epoch_secs, "rewards")?;
-            let close_at = add(end, grace, "rewards")?;
+            config::assert_not_paused(c)?;
+            let next = next_epoch(c)?;
+            ensure(*epoch >= next, e::EEpochClosed)?;
+            ensure(*epoch == next, e::EEpochOutOfOrder)?;
+            let cfg = config::get(c)?;
+            let end = (*epoch + 1) * cfg.get(params::EPOCH_SECS);
+            let close_at = end.max(cfg.resumed_at) + cfg.get(params::EPOCH_GRACE_SECS);
             ensure(tx.now >= close_at, e::ETooEarlyToClose)?;
             let carried_in = c.rewards.carry;
-            ensure(!is_closed(c, *epoch), e::EEpochClosed)?;
             let pod_share = config::param(c, params::POD_SHARE_BPS)?;
             let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
             let pool = add(info.funded, carried_in, "rewards")?;
@@ -274,13 +354,14 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 rolled_over,
             });
             c.rewards.carry = rolled_over;
+            c.rewards.closed_until = *epoch + 1;
             Ok(vec![event])
         }
         Call::Claim { epoch } => {
             let worker = tx.sender;
             let info = c.rewards.epochs.get(epoch).cloned().unwrap_or_default();
             ensure(info.closed, e::EEpochNotClosed)?;
-            let r = c.rewards.records.get(&(worker, *epoch)).copied();
+            let r = c.rewards.records.get(&(worker, *epoch)).cloned();
             let r = r.unwrap_or_default();
             ensure(!r.claimed, e::EAlreadyClaimed)?;
             // `pool × weight` above u128 aborts in Move.

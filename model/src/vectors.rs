@@ -41,6 +41,9 @@ const fn short(n: u16) -> AccountAddress {
     AccountAddress::new(b)
 }
 
+/// Decimals of the Move tests' payment asset (`test_helpers::decimals()`).
+pub const TEST_ASSET_DECIMALS: u8 = 6;
+
 /// The payment asset of the Move tests: `create_named_object(@lumen, b"lumen::test_usd")`.
 pub fn test_asset() -> AccountAddress {
     Package::object_address(Package::DEV.address, b"lumen::test_usd")
@@ -206,7 +209,7 @@ pub struct Vector {
 pub fn fixture(fixture: Fixture, accounts: &[Account]) -> Chain {
     let package = Package::DEV;
     let mut chain = Chain::new(package, CHAIN_ID);
-    chain.create_asset(test_asset());
+    chain.create_asset(test_asset(), TEST_ASSET_DECIMALS);
     if fixture == Fixture::World {
         use lumen_sdk::payloads::config;
         for f in [

@@ -1,6 +1,7 @@
-//! `vip`: soulbound VIP passes for creators (spend) and workers (uptime).
+//! `vip`: soulbound VIP passes for creators (spend) and workers (uptime, down
+//! days below a threshold); passes lapse, revocation bans until lifted.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lumen_sdk::errors::vip as e;
 use lumen_sdk::events::*;
@@ -23,6 +24,8 @@ pub const ROLE_WORKER: u8 = 1;
 pub struct State {
     /// `(holder, role)` → the pass token's address.
     pub passes: BTreeMap<(AccountAddress, u8), AccountAddress>,
+    /// `(holder, role)` the admin revoked and has not let claim again.
+    pub banned: BTreeSet<(AccountAddress, u8)>,
 }
 
 /// `vip::recent_online_secs`: online seconds of epochs `current − 1` down
@@ -58,6 +61,7 @@ pub fn is_eligible(c: &Chain, user: AccountAddress, role: u8, now: u64) -> Resul
             Ok(formulas::worker_vip_eligible(
                 &recent_online_secs(c, user, days, now)?,
                 config::param(c, params::VIP_WORKER_MIN_AVG_SECS)?,
+                config::param(c, params::VIP_WORKER_DOWN_DAY_SECS)?,
                 config::param(c, params::VIP_WORKER_MAX_DOWN_DAYS)?,
             ))
         }
@@ -70,6 +74,15 @@ pub fn has_pass(c: &Chain, holder: AccountAddress, role: u8) -> bool {
     c.vip.passes.contains_key(&(holder, role))
 }
 
+/// `vip::burn`: removes `holder`'s pass for `role`; the token's address.
+fn burn(c: &mut Chain, holder: AccountAddress, role: u8) -> Result<AccountAddress, Abort> {
+    ensure(role == ROLE_CREATOR || role == ROLE_WORKER, e::EInvalidRole)?;
+    let token = c.vip.passes.remove(&(holder, role));
+    let token = token.ok_or(Abort::Code(e::ENoPass))?;
+    c.objects.remove(&token);
+    Ok(token)
+}
+
 /// Executes a `vip` entry function.
 pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
     match call {
@@ -79,6 +92,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(role == ROLE_CREATOR || role == ROLE_WORKER, e::EInvalidRole)?;
             let holder = tx.sender;
             ensure(!has_pass(c, holder, role), e::EAlreadyHasPass)?;
+            ensure(!c.vip.banned.contains(&(holder, role)), e::EBanned)?;
             ensure(is_eligible(c, holder, role, tx.now)?, e::ENotEligible)?;
             // `token::create_token` makes an object at a unique (AUID) address.
             let token = c.txn.next_auid();
@@ -93,15 +107,34 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
         }
         Call::Revoke { holder, role } => {
             config::assert_admin(c, tx.sender)?;
+            let token = burn(c, *holder, *role)?;
+            c.vip.banned.insert((*holder, *role));
+            Ok(vec![LumenEvent::VipRevoked(VipRevoked {
+                holder: *holder,
+                role: *role,
+                token,
+                by: tx.sender,
+            })])
+        }
+        Call::Expire { holder, role } => {
             let role = *role;
             ensure(role == ROLE_CREATOR || role == ROLE_WORKER, e::EInvalidRole)?;
-            let token = c.vip.passes.remove(&(*holder, role));
-            let token = token.ok_or(Abort::Code(e::ENoPass))?;
-            c.objects.remove(&token);
-            Ok(vec![LumenEvent::VipRevoked(VipRevoked {
+            ensure(has_pass(c, *holder, role), e::ENoPass)?;
+            ensure(!is_eligible(c, *holder, role, tx.now)?, e::EStillEligible)?;
+            let token = burn(c, *holder, role)?;
+            Ok(vec![LumenEvent::VipExpired(VipExpired {
                 holder: *holder,
                 role,
                 token,
+                by: tx.sender,
+            })])
+        }
+        Call::LiftBan { holder, role } => {
+            config::assert_admin(c, tx.sender)?;
+            ensure(c.vip.banned.remove(&(*holder, *role)), e::ENotBanned)?;
+            Ok(vec![LumenEvent::VipBanLifted(VipBanLifted {
+                holder: *holder,
+                role: *role,
                 by: tx.sender,
             })])
         }

@@ -601,6 +601,27 @@ module lumen::attestation {
     }
 
     #[view]
+    /// The worker's score in force at time `t`: the current report's score when
+    /// it took effect at or before `t`, expires after `t` and is not revoked; 0
+    /// otherwise (only the current report is kept, so a time before it took
+    /// effect reads 0).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun score_at(worker: address, t: u64): u64 acquires Registry {
+        let registry = borrow_global<Registry>(registry_address());
+        if (!registry.workers.contains(worker)) {
+            return 0
+        };
+        let state = registry.workers.borrow(worker);
+        if (option::is_none(&state.current)) {
+            return 0
+        };
+        let current = option::borrow(&state.current);
+        if (current.revoked || current.effective_at > t || t >= current.expires_at) 0 else current.score
+    }
+
+    #[view]
     /// Whether the worker has an effective, unexpired, unrevoked score.
     ///
     /// # Aborts

@@ -1,27 +1,37 @@
-/// The testnet campaign: daily check-ins, claimable credits, social-task points,
-/// referrals and the final leaderboard payout.
+/// The testnet campaign: daily check-ins, credits, social-task points,
+/// referrals, protocol points, the on-chain leaderboard and its payout.
 ///
 /// Points are micro-points (1 point = 1 000 000) so that the 10 % referral share
-/// and the indexer's `O * P / 24` worker points are exact integers; every share
-/// rounds down. This module records the points earned on chain (check-ins,
-/// social tasks granted by the operator, referral shares of those); points from
-/// the rest of the protocol (render jobs, worker uptime) are computed by the
-/// indexer from escrow and rewards events and enter the final ranking the
-/// operator submits to `pay_leaderboard`.
+/// and the `O * P / 24` worker points are exact integers; every share rounds
+/// down. Every point is recorded here, as it is earned inside the campaign
+/// period: check-ins, social tasks the operator grants, render points of paid
+/// jobs that spent a credit (recorded by `escrow`, for their creator and their
+/// worker), online points of eligible workers (recorded by `rewards` when their
+/// uptime takes effect) and the referrer's 10 % of all of these.
 ///
 /// Check-in: one per UTC day (`now / 86 400`) inside the campaign period. A
 /// check-in the day after the previous one extends the streak; a missed day
 /// restarts it at 1. The reward follows the 30-day table of `day_reward`, at
 /// position `(streak - 1) % 30 + 1`, so day 31 of an unbroken streak starts the
-/// table again. Every fourth day (4, 8, ..., 28) pays one credit instead of
-/// points; each credit accrues `credit_value` base units of the payment asset,
-/// claimable from the campaign pool with `claim_credits`.
+/// table again. Every fourth day (4, 8, ..., 28) gives one credit instead of
+/// points. Credits are a non-transferable balance (micro-credits): no call pays
+/// them out; `escrow::create_job` spends 0.1 credit of its creator during the
+/// period, when the creator holds it, and only such jobs earn render points.
+///
+/// Leaderboard: the 100 users with the most points, kept sorted as points change
+/// (ties: who reached the points first ranks first). After the period (and one
+/// `epoch_grace_secs` for the last epoch's uptime), anyone pays it from the pool,
+/// once: rank 1, ranks 2-5, 6-15, 16-50 and 51-100 each get their tier's per-user
+/// amount (`tier_amounts`). Period, credit value and tier amounts are fixed once
+/// the period has started, and `sweep` never takes what the ranking may be owed.
+///
+/// Referrals: a user registers a referrer that joined the campaign before it
+/// (joining is a user's own first check-in or referral registration), so every
+/// referral points to an earlier participant and no loop can form, and nobody
+/// can make another user's registration impossible.
 ///
 /// The pool lives in the campaign object (named object of `@lumen`, seed
-/// `b"campaign"`), owned by nobody. It pays credit claims and, once, the
-/// leaderboard: rank 1, ranks 2-5, 6-15, 16-50 and 51-100 each get their tier's
-/// per-user amount (`tier_amounts`), and the call aborts unless the pool covers
-/// the whole ranking.
+/// `b"campaign"`), owned by nobody.
 module lumen::campaign {
     // Uses ---------------------------------------------------------------------
 
@@ -44,16 +54,24 @@ module lumen::campaign {
         /// Check-ins, social tasks and referrals are accepted in `[start, end)`.
         start: u64,
         end: u64,
-        /// Base units of the payment asset one credit is worth.
+        /// Base units of the payment asset one credit is worth (render points
+        /// convert a job's gross into credits); 0 = one whole unit of the asset.
         credit_value: u64,
-        /// Per-user payout of each tier (ranks 1, 2-5, 6-15, 16-50, 51-100).
+        /// Per-user payout of each tier (ranks 1, 2-5, 6-15, 16-50, 51-100);
+        /// empty = `DEFAULT_TIER_UNITS` whole units of the asset.
         tier_amounts: vector<u64>,
-        /// Funds accounted to the pool (funding minus claims, payouts and sweeps).
+        /// Funds accounted to the pool (funding minus payouts and sweeps).
         pool: u64,
         /// Whether `pay_leaderboard` has run.
         paid: bool,
         users: Table<address, UserInfo>,
         tasks: Table<UserTask, bool>,
+        /// Jobs that spent a credit at creation (only they earn render points).
+        credited_jobs: Table<address, bool>,
+        /// The top `MAX_WINNERS` users by points, best first.
+        leaders: vector<address>,
+        /// Join order given to the next user who joins (starts at 1).
+        next_join: u64,
     }
 
     /// Key of a granted social task.
@@ -64,28 +82,33 @@ module lumen::campaign {
 
     /// A participant's campaign record (returned by `user_info`; all zero for a stranger).
     struct UserInfo has copy, drop, store {
-        /// Points recorded on chain: check-in + social + referral, micro-points.
+        /// All points, micro-points: check-in + social + referral + render + online.
         total_points: u64,
         checkin_points: u64,
         social_points: u64,
         referral_points: u64,
+        render_points: u64,
+        online_points: u64,
         /// Number of check-ins.
         checkins: u64,
         /// Consecutive UTC days checked in, ending at `last_day`.
         streak: u64,
         /// UTC day of the last check-in (meaningful when `checkins > 0`).
         last_day: u64,
-        /// Credits earned, in base units of the payment asset.
+        /// Credits earned and spent on jobs, in micro-credits (1 credit = 1 000 000).
         credits_earned: u64,
-        credits_claimed: u64,
+        credits_spent: u64,
         /// `@0x0` when none.
         referrer: address,
         /// Accounts that registered this one as their referrer.
         referees: u64,
+        /// Join order (0 until the user's first check-in or referral registration).
+        joined: u64,
     }
 
     #[event]
-    /// A daily check-in. `cycle_day` is the position in the 30-day table.
+    /// A daily check-in. `cycle_day` is the position in the 30-day table;
+    /// `credits` and `credit_balance` are micro-credits.
     struct CheckedIn has drop, store {
         user: address,
         day: u64,
@@ -93,18 +116,17 @@ module lumen::campaign {
         streak: u64,
         points: u64,
         credits: u64,
-        credit_amount: u64,
         total_points: u64,
-        claimable: u64,
+        credit_balance: u64,
     }
 
     #[event]
-    /// Credits were paid out of the pool; `pool` is what it holds afterwards.
-    struct CreditsClaimed has drop, store {
+    /// `escrow::create_job` spent `amount` micro-credits of `user` on `job`.
+    struct CreditSpent has drop, store {
         user: address,
+        job: address,
         amount: u64,
-        total_claimed: u64,
-        pool: u64,
+        balance: u64,
     }
 
     #[event]
@@ -126,7 +148,31 @@ module lumen::campaign {
     }
 
     #[event]
-    /// `referrer` earned its share of points `referee` earned (`source` 0 check-in, 1 social task).
+    /// A paid job that spent a credit earned render points: one event for its
+    /// creator (`role` 0) and one for its worker (`role` 1).
+    struct RenderPointsEarned has drop, store {
+        job: address,
+        user: address,
+        role: u8,
+        gross: u64,
+        points: u64,
+        total_points: u64,
+    }
+
+    #[event]
+    /// An eligible worker earned online points for the idle part of an epoch's uptime.
+    struct OnlinePointsEarned has drop, store {
+        worker: address,
+        epoch: u64,
+        idle_secs: u64,
+        score: u64,
+        points: u64,
+        total_points: u64,
+    }
+
+    #[event]
+    /// `referrer` earned its share of points `referee` earned (`source` 0
+    /// check-in, 1 social task, 2 render, 3 online).
     struct ReferralPointsEarned has drop, store {
         referrer: address,
         referee: address,
@@ -182,9 +228,8 @@ module lumen::campaign {
     const ENotActive: u64 = 2;
     /// The user already checked in this UTC day.
     const EAlreadyCheckedIn: u64 = 3;
-    /// The user has no unclaimed credits.
-    const ENothingToClaim: u64 = 4;
-    /// The pool does not hold enough for this payment.
+    /// The pool does not hold enough for this payment (or the sweep would take
+    /// what the leaderboard may be owed).
     const EInsufficientPool: u64 = 5;
     /// The amount is zero.
     const EZeroAmount: u64 = 6;
@@ -196,30 +241,21 @@ module lumen::campaign {
     const EAlreadyReferred: u64 = 9;
     /// A user cannot refer itself.
     const ESelfReferral: u64 = 10;
-    /// The user already referred others, so registering a referrer could close a loop.
+    /// The referrer did not join the campaign before the caller (referrals point
+    /// to earlier participants, so no loop can form).
     const ECircularReferral: u64 = 11;
-    /// `winners` and `points` differ in length.
-    const ELengthMismatch: u64 = 12;
-    /// The ranking is empty or longer than 100.
-    const EBadRankingSize: u64 = 13;
-    /// An address appears twice in the ranking.
-    const EDuplicateWinner: u64 = 14;
-    /// The ranking's points increase somewhere.
-    const ERankingNotOrdered: u64 = 15;
-    /// A winner's submitted points are below the points recorded on chain.
-    const EPointsBelowRecorded: u64 = 16;
     /// The leaderboard was already paid.
     const EAlreadyPaid: u64 = 17;
-    /// The campaign has not ended (or has no period yet).
+    /// The campaign and its grace period have not ended (or it has no period yet).
     const ENotEnded: u64 = 18;
     /// `start` is not before `end`.
     const EBadPeriod: u64 = 19;
     /// The tier amounts are not 5 non-increasing values.
     const EBadTiers: u64 = 20;
-    /// The leaderboard has not been paid yet.
-    const ENotPaid: u64 = 21;
     /// The zero address is not a valid operator or referrer.
     const EZeroAddress: u64 = 22;
+    /// The campaign period has started: its terms no longer change.
+    const EAlreadyStarted: u64 = 23;
 
     // Constants ----------------------------------------------------------------
 
@@ -237,6 +273,20 @@ module lumen::campaign {
     /// Point sources of `ReferralPointsEarned`.
     const SOURCE_CHECK_IN: u8 = 0;
     const SOURCE_SOCIAL: u8 = 1;
+    const SOURCE_RENDER: u8 = 2;
+    const SOURCE_ONLINE: u8 = 3;
+    /// Micro-credits per credit.
+    const CREDIT: u64 = 1_000_000;
+    /// Micro-credits a job spends at creation (0.1 credit, as the seed says).
+    const JOB_CREDIT: u64 = 100_000;
+    /// Render points per credit of a job's gross: 2.2 points.
+    const RENDER_POINTS_PER_CREDIT: u128 = 2_200_000;
+    /// Default per-user tier payouts, in whole units of the payment asset.
+    const DEFAULT_TIER_UNITS: vector<u64> = vector[200, 100, 50, 14, 8];
+    /// `RenderPointsEarned` roles.
+    const ROLE_CREATOR: u8 = 0;
+    const ROLE_WORKER: u8 = 1;
+    const U64_MAX: u128 = 18_446_744_073_709_551_615;
 
     // Initialisation -----------------------------------------------------------
 
@@ -248,12 +298,15 @@ module lumen::campaign {
             operator: @0x0,
             start: 0,
             end: 0,
-            credit_value: 1_000_000,
-            tier_amounts: default_tier_amounts(),
+            credit_value: 0,
+            tier_amounts: vector[],
             pool: 0,
             paid: false,
             users: table::new(),
             tasks: table::new(),
+            credited_jobs: table::new(),
+            leaders: vector[],
+            next_join: 1,
         });
         // Nobody may own the object: an owner could withdraw the pool with
         // `fungible_asset::withdraw`.
@@ -266,8 +319,9 @@ module lumen::campaign {
     // Public entry functions ---------------------------------------------------
 
     /// Checks the caller in for the current UTC day: extends its streak (or
-    /// restarts it after a missed day), records the day's points and accrues the
-    /// day's credits; the referrer, if any, earns its share of the points.
+    /// restarts it after a missed day), records the day's points and adds the
+    /// day's credits to its balance; the referrer, if any, earns its share of
+    /// the points. The first check-in joins the campaign.
     ///
     /// # Aborts
     /// * `config::EPaused` (via `config`) while paused.
@@ -280,20 +334,20 @@ module lumen::campaign {
         let state = borrow_global_mut<CampaignState>(campaign_address());
         assert!(is_active(state, now), error::invalid_state(ENotActive));
         let today = now / SECS_PER_DAY;
-        let credit_value = state.credit_value;
-        let info = user_mut(&mut state.users, user_addr);
+        join(state, user_addr);
+        let info = state.users.borrow_mut(user_addr);
         assert!(info.checkins == 0 || info.last_day != today, error::already_exists(EAlreadyCheckedIn));
         let streak = next_streak(info.checkins > 0, info.last_day, info.streak, today);
         let cycle_day = cycle_day_of(streak);
-        let (points, credits) = day_reward(cycle_day);
-        let credit_amount = credits * credit_value;
+        let (points, credit_count) = day_reward(cycle_day);
+        let credits = credit_count * CREDIT;
         info.checkins += 1;
         info.streak = streak;
         info.last_day = today;
         info.checkin_points += points;
-        info.total_points += points;
-        info.credits_earned += credit_amount;
-        let referrer = info.referrer;
+        info.credits_earned += credits;
+        let credit_balance = info.credits_earned - info.credits_spent;
+        let total_points = add_points(state, user_addr, points);
         event::emit(CheckedIn {
             user: user_addr,
             day: today,
@@ -301,33 +355,10 @@ module lumen::campaign {
             streak,
             points,
             credits,
-            credit_amount,
-            total_points: info.total_points,
-            claimable: info.credits_earned - info.credits_claimed,
+            total_points,
+            credit_balance,
         });
-        credit_referrer(&mut state.users, referrer, user_addr, SOURCE_CHECK_IN, points);
-    }
-
-    /// Pays the caller its unclaimed credits from the pool. Works while paused
-    /// and after the campaign.
-    ///
-    /// # Aborts
-    /// * `ENothingToClaim` if the caller has no unclaimed credits.
-    /// * `EInsufficientPool` if the pool holds less than the claim.
-    public entry fun claim_credits(user: &signer) acquires CampaignState {
-        let user_addr = signer::address_of(user);
-        let state = borrow_global_mut<CampaignState>(campaign_address());
-        assert!(state.users.contains(user_addr), error::not_found(ENothingToClaim));
-        let info = state.users.borrow_mut(user_addr);
-        let amount = info.credits_earned - info.credits_claimed;
-        assert!(amount > 0, error::not_found(ENothingToClaim));
-        assert!(state.pool >= amount, error::invalid_state(EInsufficientPool));
-        info.credits_claimed += amount;
-        let total_claimed = info.credits_claimed;
-        state.pool -= amount;
-        let object_signer = object::generate_signer_for_extending(&state.extend_ref);
-        primary_fungible_store::transfer(&object_signer, config::payment_asset(), user_addr, amount);
-        event::emit(CreditsClaimed { user: user_addr, amount, total_claimed, pool: state.pool });
+        credit_referrer(state, user_addr, SOURCE_CHECK_IN, points);
     }
 
     /// The operator grants `points` (micro-points) for social task `task_id`
@@ -354,25 +385,18 @@ module lumen::campaign {
         let key = UserTask { user, task_id };
         assert!(!state.tasks.contains(key), error::already_exists(ETaskAlreadyGranted));
         state.tasks.add(key, true);
-        let info = user_mut(&mut state.users, user);
-        info.social_points += points;
-        info.total_points += points;
-        let referrer = info.referrer;
-        event::emit(SocialTaskGranted {
-            user,
-            task_id,
-            points,
-            total_points: info.total_points,
-            operator: operator_addr,
-        });
-        credit_referrer(&mut state.users, referrer, user, SOURCE_SOCIAL, points);
+        user_mut(&mut state.users, user).social_points += points;
+        let total_points = add_points(state, user, points);
+        event::emit(SocialTaskGranted { user, task_id, points, total_points, operator: operator_addr });
+        credit_referrer(state, user, SOURCE_SOCIAL, points);
     }
 
-    /// Registers `referrer` as the caller's referrer, once. From now on the
-    /// referrer earns `floor(points * 10 %)` of every point the caller earns
-    /// (not of the caller's own referral points). An account that already
-    /// referred others cannot register a referrer: every loop of referrals would
-    /// need such an account, so the rule keeps the referral graph acyclic.
+    /// Registers `referrer` as the caller's referrer, once; the caller joins the
+    /// campaign if it had not. From now on the referrer earns `floor(points * 10 %)`
+    /// of every point the caller earns (not of the caller's own referral points).
+    /// The referrer must have joined before the caller: referrals always point to
+    /// earlier participants, so the graph stays acyclic, and only the caller's own
+    /// calls decide when it joined.
     ///
     /// # Aborts
     /// * `config::EPaused` (via `config`) while paused.
@@ -380,7 +404,7 @@ module lumen::campaign {
     /// * `EZeroAddress` if `referrer` is `@0x0`.
     /// * `ESelfReferral` if `referrer` is the caller.
     /// * `EAlreadyReferred` if the caller already has a referrer.
-    /// * `ECircularReferral` if the caller already referred someone.
+    /// * `ECircularReferral` if the referrer has not joined, or joined after the caller.
     public entry fun register_referral(referee: &signer, referrer: address) acquires CampaignState {
         config::assert_not_paused();
         let referee_addr = signer::address_of(referee);
@@ -389,11 +413,13 @@ module lumen::campaign {
         assert!(is_active(state, now), error::invalid_state(ENotActive));
         assert!(referrer != @0x0, error::invalid_argument(EZeroAddress));
         assert!(referrer != referee_addr, error::invalid_argument(ESelfReferral));
-        let info = user_mut(&mut state.users, referee_addr);
-        assert!(info.referrer == @0x0, error::already_exists(EAlreadyReferred));
-        assert!(info.referees == 0, error::invalid_argument(ECircularReferral));
+        assert!(user_info_of(state, referee_addr).referrer == @0x0, error::already_exists(EAlreadyReferred));
+        let referrer_joined = user_info_of(state, referrer).joined;
+        join(state, referee_addr);
+        let info = state.users.borrow_mut(referee_addr);
+        assert!(referrer_joined > 0 && referrer_joined < info.joined, error::invalid_argument(ECircularReferral));
         info.referrer = referrer;
-        user_mut(&mut state.users, referrer).referees += 1;
+        state.users.borrow_mut(referrer).referees += 1;
         event::emit(ReferralRegistered { referee: referee_addr, referrer, registered_at: now });
     }
 
@@ -411,54 +437,25 @@ module lumen::campaign {
         event::emit(CampaignFunded { funder: signer::address_of(funder), amount, pool: state.pool });
     }
 
-    /// Pays the final ranking, once, after the campaign ended: `winners[i]` has
-    /// rank `i + 1` and `points[i]` total points (micro-points, all sources,
-    /// as the indexer computed them). The ranking must hold 1 to 100 distinct
-    /// addresses with non-increasing points, each at least the points recorded
-    /// on chain for that address, and the pool must cover the whole payout.
-    /// Ties keep the operator's order. Works while paused.
+    /// Pays the leaderboard kept on chain, once: rank `i + 1` is `leaders()[i]`,
+    /// paid its tier's per-user amount from the pool. Anyone may call it from
+    /// `end + epoch_grace_secs` on (the last epoch's uptime is reported in the
+    /// grace period); points stop changing once it ran. Works while paused.
     ///
     /// # Aborts
-    /// * `ENotOperator` if the caller is not the operator.
-    /// * `ENotEnded` before the end of the campaign period (or with no period set).
+    /// * `ENotEnded` before `end + epoch_grace_secs` (or with no period set).
     /// * `EAlreadyPaid` if the leaderboard was already paid.
-    /// * `ELengthMismatch` if `winners` and `points` differ in length.
-    /// * `EBadRankingSize` if the ranking is empty or longer than 100.
-    /// * `EDuplicateWinner` if an address appears twice.
-    /// * `ERankingNotOrdered` if `points[i] > points[i - 1]` somewhere.
-    /// * `EPointsBelowRecorded` if a winner's points are below its on-chain total.
     /// * `EInsufficientPool` if the pool holds less than the payout.
-    public entry fun pay_leaderboard(
-        operator: &signer,
-        winners: vector<address>,
-        points: vector<u64>,
-    ) acquires CampaignState {
+    public entry fun pay_leaderboard(_caller: &signer) acquires CampaignState {
         let state = borrow_global_mut<CampaignState>(campaign_address());
-        assert_operator(state, signer::address_of(operator));
         assert!(
-            state.end > 0 && timestamp::now_seconds() >= state.end,
+            state.end > 0 && timestamp::now_seconds() >= state.end + config::epoch_grace_secs(),
             error::invalid_state(ENotEnded),
         );
         assert!(!state.paid, error::already_exists(EAlreadyPaid));
-        let count = winners.length();
-        assert!(count == points.length(), error::invalid_argument(ELengthMismatch));
-        assert!(count > 0 && count <= MAX_WINNERS, error::invalid_argument(EBadRankingSize));
-        let i = 0;
-        while (i < count) {
-            let winner = winners[i];
-            let j = 0;
-            while (j < i) {
-                assert!(winners[j] != winner, error::invalid_argument(EDuplicateWinner));
-                j += 1;
-            };
-            assert!(i == 0 || points[i] <= points[i - 1], error::invalid_argument(ERankingNotOrdered));
-            assert!(
-                points[i] >= recorded_points(&state.users, winner),
-                error::invalid_argument(EPointsBelowRecorded),
-            );
-            i += 1;
-        };
-        let total = payout_total(state.tier_amounts, count);
+        let tiers = tiers_of(state);
+        let count = state.leaders.length();
+        let total = payout_total(tiers, count);
         assert!(state.pool >= total, error::invalid_state(EInsufficientPool));
         state.paid = true;
         let object_signer = object::generate_signer_for_extending(&state.extend_ref);
@@ -466,9 +463,9 @@ module lumen::campaign {
         let total_paid = 0;
         let rank = 1;
         while (rank <= count) {
-            let user = winners[rank - 1];
+            let user = state.leaders[rank - 1];
             let tier = tier_of_rank(rank);
-            let amount = state.tier_amounts[tier];
+            let amount = tiers[tier];
             if (amount > 0) {
                 primary_fungible_store::transfer(&object_signer, asset, user, amount);
             };
@@ -477,7 +474,7 @@ module lumen::campaign {
             event::emit(LeaderboardPaid {
                 rank,
                 user,
-                points: points[rank - 1],
+                points: state.users.borrow(user).total_points,
                 tier,
                 amount,
                 total_paid,
@@ -500,40 +497,47 @@ module lumen::campaign {
         emit_configured(state);
     }
 
-    /// Admin: sets the campaign period `[start, end)` (seconds).
+    /// Admin: sets the campaign period `[start, end)` (seconds), before the
+    /// current one has started.
     ///
     /// # Aborts
     /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
+    /// * `EAlreadyStarted` once the period set before has started.
     /// * `EBadPeriod` if `start >= end`.
     public entry fun set_period(admin: &signer, start: u64, end: u64) acquires CampaignState {
         config::assert_admin(admin);
-        assert!(start < end, error::invalid_argument(EBadPeriod));
         let state = borrow_global_mut<CampaignState>(campaign_address());
+        assert_not_started(state);
+        assert!(start < end, error::invalid_argument(EBadPeriod));
         state.start = start;
         state.end = end;
         emit_configured(state);
     }
 
     /// Admin: sets how many base units of the payment asset one credit is
-    /// worth; applies to check-ins from now on (accrued credits keep their amount).
+    /// worth (render points are `2.2 * gross / credit_value`), before the period
+    /// has started.
     ///
     /// # Aborts
     /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
     /// * `EZeroAmount` if `credit_value` is 0.
+    /// * `EAlreadyStarted` once the period has started.
     public entry fun set_credit_value(admin: &signer, credit_value: u64) acquires CampaignState {
         config::assert_admin(admin);
         assert!(credit_value > 0, error::invalid_argument(EZeroAmount));
         let state = borrow_global_mut<CampaignState>(campaign_address());
+        assert_not_started(state);
         state.credit_value = credit_value;
         emit_configured(state);
     }
 
     /// Admin: sets the per-user payout of the 5 tiers (ranks 1, 2-5, 6-15,
-    /// 16-50, 51-100), in base units.
+    /// 16-50, 51-100), in base units, before the period has started.
     ///
     /// # Aborts
     /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
     /// * `EBadTiers` unless `amounts` has 5 non-increasing values.
+    /// * `EAlreadyStarted` once the period has started.
     public entry fun set_tier_amounts(admin: &signer, amounts: vector<u64>) acquires CampaignState {
         config::assert_admin(admin);
         assert!(amounts.length() == TIERS, error::invalid_argument(EBadTiers));
@@ -543,25 +547,25 @@ module lumen::campaign {
             i += 1;
         };
         let state = borrow_global_mut<CampaignState>(campaign_address());
+        assert_not_started(state);
         state.tier_amounts = amounts;
         emit_configured(state);
     }
 
-    /// Admin: after the leaderboard was paid, moves `amount` of what is left in
-    /// the pool to the treasury (unclaimed credits can then no longer be paid
-    /// from it unless it is funded again).
+    /// Admin: moves `amount` of the pool to the treasury, never what the
+    /// leaderboard may be owed: until it is paid, the payout of a full ranking
+    /// (`leaderboard_total(100)`) stays in the pool.
     ///
     /// # Aborts
     /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
-    /// * `ENotPaid` before the leaderboard was paid.
     /// * `EZeroAmount` if `amount` is 0.
-    /// * `EInsufficientPool` if the pool holds less than `amount`.
+    /// * `EInsufficientPool` if `amount` is above the pool minus what stays reserved.
     public entry fun sweep(admin: &signer, amount: u64) acquires CampaignState {
         config::assert_admin(admin);
         let state = borrow_global_mut<CampaignState>(campaign_address());
-        assert!(state.paid, error::invalid_state(ENotPaid));
         assert!(amount > 0, error::invalid_argument(EZeroAmount));
-        assert!(state.pool >= amount, error::invalid_state(EInsufficientPool));
+        let reserved = if (state.paid) 0 else payout_total(tiers_of(state), MAX_WINNERS);
+        assert!(state.pool >= reserved && state.pool - reserved >= amount, error::invalid_state(EInsufficientPool));
         state.pool -= amount;
         let treasury = config::treasury();
         let object_signer = object::generate_signer_for_extending(&state.extend_ref);
@@ -600,21 +604,60 @@ module lumen::campaign {
     }
 
     #[view]
-    /// Base units of the payment asset per credit.
+    /// Base units of the payment asset per credit (one whole unit unless set).
     ///
     /// # Aborts
-    /// Never.
+    /// `config::ENotInitialized` before `config::initialize`.
     public fun credit_value(): u64 acquires CampaignState {
-        borrow_global<CampaignState>(campaign_address()).credit_value
+        credit_value_of(borrow_global<CampaignState>(campaign_address()))
     }
 
     #[view]
-    /// Per-user payout of the 5 tiers (ranks 1, 2-5, 6-15, 16-50, 51-100).
+    /// Per-user payout of the 5 tiers (ranks 1, 2-5, 6-15, 16-50, 51-100);
+    /// unless set, 200, 100, 50, 14 and 8 whole units of the payment asset.
+    ///
+    /// # Aborts
+    /// `config::ENotInitialized` before `config::initialize`.
+    public fun tier_amounts(): vector<u64> acquires CampaignState {
+        tiers_of(borrow_global<CampaignState>(campaign_address()))
+    }
+
+    #[view]
+    /// The leaderboard: the (at most 100) users with the most points, best first.
     ///
     /// # Aborts
     /// Never.
-    public fun tier_amounts(): vector<u64> acquires CampaignState {
-        borrow_global<CampaignState>(campaign_address()).tier_amounts
+    public fun leaders(): vector<address> acquires CampaignState {
+        borrow_global<CampaignState>(campaign_address()).leaders
+    }
+
+    #[view]
+    /// `user`'s rank on the leaderboard (1 = first), 0 when not among the top 100.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun rank_of(user: address): u64 acquires CampaignState {
+        let (found, index) = borrow_global<CampaignState>(campaign_address()).leaders.index_of(&user);
+        if (found) index + 1 else 0
+    }
+
+    #[view]
+    /// Micro-credits `user` holds (earned minus spent).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun credit_balance(user: address): u64 acquires CampaignState {
+        let info = user_info(user);
+        info.credits_earned - info.credits_spent
+    }
+
+    #[view]
+    /// Whether `job` spent a credit at creation (and so earns render points).
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_credited_job(job: address): bool acquires CampaignState {
+        borrow_global<CampaignState>(campaign_address()).credited_jobs.contains(job)
     }
 
     #[view]
@@ -638,7 +681,7 @@ module lumen::campaign {
 
     #[view]
     /// What a check-in by `user` now would give: `(cycle_day, streak, points,
-    /// credits)`; all 0 when the user already checked in today.
+    /// micro-credits)`; all 0 when the user already checked in today.
     ///
     /// # Aborts
     /// Never.
@@ -651,7 +694,7 @@ module lumen::campaign {
         let streak = next_streak(info.checkins > 0, info.last_day, info.streak, today);
         let cycle_day = cycle_day_of(streak);
         let (points, credits) = day_reward(cycle_day);
-        (cycle_day, streak, points, credits)
+        (cycle_day, streak, points, credits * CREDIT)
     }
 
     #[view]
@@ -667,18 +710,18 @@ module lumen::campaign {
     /// The payout of `rank` under the current tier amounts (0 outside 1..=100).
     ///
     /// # Aborts
-    /// Never.
+    /// `config::ENotInitialized` before `config::initialize`.
     public fun payout_of_rank(rank: u64): u64 acquires CampaignState {
-        rank_payout(borrow_global<CampaignState>(campaign_address()).tier_amounts, rank)
+        rank_payout(tiers_of(borrow_global<CampaignState>(campaign_address())), rank)
     }
 
     #[view]
     /// The whole payout of a ranking of `winners` addresses (at most 100 are paid).
     ///
     /// # Aborts
-    /// Never.
+    /// `config::ENotInitialized` before `config::initialize`.
     public fun leaderboard_total(winners: u64): u64 acquires CampaignState {
-        payout_total(borrow_global<CampaignState>(campaign_address()).tier_amounts, winners)
+        payout_total(tiers_of(borrow_global<CampaignState>(campaign_address())), winners)
     }
 
     /// The check-in reward of position `cycle_day` (1..=30) of the 30-day table:
@@ -711,6 +754,26 @@ module lumen::campaign {
     /// Never.
     public fun cycle_day_of(streak: u64): u64 {
         if (streak == 0) 0 else (streak - 1) % CYCLE_DAYS + 1
+    }
+
+    /// Render points of a job's gross, for its creator and for its worker: the
+    /// render cost in credits * 2.2, `floor(gross * 2 200 000 / credit_value)`
+    /// micro-points, saturating at u64::MAX; 0 when `credit_value` is 0.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun render_points(gross: u64, credit_value: u64): u64 {
+        if (credit_value == 0) return 0;
+        saturate((gross as u128) * RENDER_POINTS_PER_CREDIT / (credit_value as u128))
+    }
+
+    /// Online points (Pictor's `O * P / 24`): `floor(idle_secs * score / 86 400)`
+    /// micro-points, `score` in micro-units, saturating at u64::MAX.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun online_points(idle_secs: u64, score: u64): u64 {
+        saturate((idle_secs as u128) * (score as u128) / (SECS_PER_DAY as u128))
     }
 
     /// The referrer's share of `points`: `floor(points * 1 000 / 10 000)`.
@@ -782,12 +845,20 @@ module lumen::campaign {
         (info.checkins, info.streak, info.last_day)
     }
 
-    /// Credits of a `UserInfo` as `(earned, claimed)` in base units.
+    /// Protocol points of a `UserInfo` as `(render, online)`.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun user_protocol_points(info: &UserInfo): (u64, u64) {
+        (info.render_points, info.online_points)
+    }
+
+    /// Credits of a `UserInfo` as `(earned, spent)` in micro-credits.
     ///
     /// # Aborts
     /// Never.
     public fun user_credits(info: &UserInfo): (u64, u64) {
-        (info.credits_earned, info.credits_claimed)
+        (info.credits_earned, info.credits_spent)
     }
 
     /// Referral links of a `UserInfo` as `(referrer, referees)`.
@@ -798,10 +869,100 @@ module lumen::campaign {
         (info.referrer, info.referees)
     }
 
+    // Package functions --------------------------------------------------------
+
+    /// Called by `escrow::create_job`: during the campaign period, spends
+    /// `JOB_CREDIT` (0.1 credit) of `creator` on `job` when it holds that much,
+    /// which lets the job earn render points. Does nothing otherwise.
+    ///
+    /// # Aborts
+    /// Never.
+    public(package) fun spend_job_credit(creator: address, job: address) acquires CampaignState {
+        let state = borrow_global_mut<CampaignState>(campaign_address());
+        if (!is_active(state, timestamp::now_seconds()) || !state.users.contains(creator)) return;
+        let info = state.users.borrow_mut(creator);
+        if (info.credits_earned - info.credits_spent < JOB_CREDIT) return;
+        info.credits_spent += JOB_CREDIT;
+        state.credited_jobs.add(job, true);
+        event::emit(CreditSpent {
+            user: creator,
+            job,
+            amount: JOB_CREDIT,
+            balance: info.credits_earned - info.credits_spent,
+        });
+    }
+
+    /// Called by `escrow` when it pays `gross > 0` for `job`: during the period,
+    /// a job that spent a credit earns `render_points(gross)` for its creator
+    /// and for its worker (and their referrers' shares).
+    ///
+    /// # Aborts
+    /// Never.
+    public(package) fun record_render_points(
+        job: address,
+        creator: address,
+        worker: address,
+        gross: u64,
+    ) acquires CampaignState {
+        let state = borrow_global_mut<CampaignState>(campaign_address());
+        if (!is_active(state, timestamp::now_seconds()) || !state.credited_jobs.contains(job)) return;
+        let points = render_points(gross, credit_value_of(state));
+        if (points == 0) return;
+        let parties = vector[creator, worker];
+        let roles = vector[ROLE_CREATOR, ROLE_WORKER];
+        let i = 0;
+        while (i < 2) {
+            let user = parties[i];
+            user_mut(&mut state.users, user).render_points += points;
+            let total_points = add_points(state, user, points);
+            event::emit(RenderPointsEarned { job, user, role: roles[i], gross, points, total_points });
+            credit_referrer(state, user, SOURCE_RENDER, points);
+            i += 1;
+        };
+    }
+
+    /// Called by `rewards` when an eligible worker's uptime of `epoch` (covering
+    /// `[epoch_start, epoch_end)`) takes effect: when the epoch lies wholly inside
+    /// the period and the leaderboard is not paid yet, the worker earns
+    /// `online_points(idle_secs, score)` (and its referrer its share).
+    ///
+    /// # Aborts
+    /// Never.
+    public(package) fun record_online_points(
+        worker: address,
+        epoch: u64,
+        epoch_start: u64,
+        epoch_end: u64,
+        idle_secs: u64,
+        score: u64,
+    ) acquires CampaignState {
+        let state = borrow_global_mut<CampaignState>(campaign_address());
+        if (state.paid || state.end == 0 || epoch_start < state.start || epoch_end > state.end) return;
+        let points = online_points(idle_secs, score);
+        if (points == 0) return;
+        user_mut(&mut state.users, worker).online_points += points;
+        let total_points = add_points(state, worker, points);
+        event::emit(OnlinePointsEarned { worker, epoch, idle_secs, score, points, total_points });
+        credit_referrer(state, worker, SOURCE_ONLINE, points);
+    }
+
     // Private functions --------------------------------------------------------
 
-    fun default_tier_amounts(): vector<u64> {
-        vector[200_000_000, 100_000_000, 50_000_000, 14_000_000, 8_000_000]
+    fun credit_value_of(state: &CampaignState): u64 {
+        if (state.credit_value == 0) config::payment_unit() else state.credit_value
+    }
+
+    fun tiers_of(state: &CampaignState): vector<u64> {
+        if (state.tier_amounts.is_empty()) {
+            let unit = config::payment_unit();
+            DEFAULT_TIER_UNITS.map(|units| units * unit)
+        } else {
+            state.tier_amounts
+        }
+    }
+
+    fun saturate(value: u128): u64 {
+        if (value > U64_MAX) (U64_MAX as u64) else (value as u64)
     }
 
     fun empty_user(): UserInfo {
@@ -810,14 +971,65 @@ module lumen::campaign {
             checkin_points: 0,
             social_points: 0,
             referral_points: 0,
+            render_points: 0,
+            online_points: 0,
             checkins: 0,
             streak: 0,
             last_day: 0,
             credits_earned: 0,
-            credits_claimed: 0,
+            credits_spent: 0,
             referrer: @0x0,
             referees: 0,
+            joined: 0,
         }
+    }
+
+    fun user_info_of(state: &CampaignState, user: address): UserInfo {
+        if (state.users.contains(user)) *state.users.borrow(user) else empty_user()
+    }
+
+    /// Gives `user` its join order on its first own call.
+    fun join(state: &mut CampaignState, user: address) {
+        let order = state.next_join;
+        let info = user_mut(&mut state.users, user);
+        if (info.joined == 0) {
+            info.joined = order;
+            state.next_join = order + 1;
+        };
+    }
+
+    /// Adds `points` to `user`'s total (the per-source field is the caller's)
+    /// and moves it up the leaderboard; returns the new total. No points, no
+    /// move: a total reached earlier keeps its place among equals.
+    fun add_points(state: &mut CampaignState, user: address, points: u64): u64 {
+        let info = user_mut(&mut state.users, user);
+        if (points == 0) return info.total_points;
+        info.total_points += points;
+        let total = info.total_points;
+        rerank(&state.users, &mut state.leaders, user, total);
+        total
+    }
+
+    /// Puts `user`, now at `total` points (points only grow), at its place in
+    /// the sorted `leaders`: after everyone with at least as many points, so the
+    /// first to reach a score keeps the better rank; the list keeps 100 entries.
+    fun rerank(users: &Table<address, UserInfo>, leaders: &mut vector<address>, user: address, total: u64) {
+        let (found, index) = leaders.index_of(&user);
+        let at = if (found) {
+            leaders.remove(index);
+            index
+        } else {
+            let n = leaders.length();
+            if (n == MAX_WINNERS && users.borrow(leaders[n - 1]).total_points >= total) return;
+            n
+        };
+        while (at > 0 && users.borrow(leaders[at - 1]).total_points < total) {
+            at -= 1;
+        };
+        leaders.insert(at, user);
+        if (leaders.length() > MAX_WINNERS) {
+            leaders.pop_back();
+        };
     }
 
     fun user_mut(users: &mut Table<address, UserInfo>, user: address): &mut UserInfo {
@@ -827,12 +1039,15 @@ module lumen::campaign {
         users.borrow_mut(user)
     }
 
-    fun recorded_points(users: &Table<address, UserInfo>, user: address): u64 {
-        if (users.contains(user)) users.borrow(user).total_points else 0
-    }
-
     fun is_active(state: &CampaignState, now: u64): bool {
         now >= state.start && now < state.end
+    }
+
+    fun assert_not_started(state: &CampaignState) {
+        assert!(
+            state.end == 0 || timestamp::now_seconds() < state.start,
+            error::invalid_state(EAlreadyStarted),
+        );
     }
 
     fun assert_operator(state: &CampaignState, caller: address) {
@@ -840,28 +1055,22 @@ module lumen::campaign {
     }
 
     /// Adds the referral share of `points` that `referee` earned to its referrer
-    /// (none when `referrer` is `@0x0` or the share rounds to 0).
-    fun credit_referrer(
-        users: &mut Table<address, UserInfo>,
-        referrer: address,
-        referee: address,
-        source: u8,
-        points: u64,
-    ) {
+    /// (none when it has no referrer or the share rounds to 0).
+    fun credit_referrer(state: &mut CampaignState, referee: address, source: u8, points: u64) {
+        let referrer = state.users.borrow(referee).referrer;
         let share = referral_share(points);
         if (referrer == @0x0 || share == 0) {
             return
         };
-        let info = user_mut(users, referrer);
-        info.referral_points += share;
-        info.total_points += share;
+        user_mut(&mut state.users, referrer).referral_points += share;
+        let total_points = add_points(state, referrer, share);
         event::emit(ReferralPointsEarned {
             referrer,
             referee,
             source,
             base_points: points,
             points: share,
-            total_points: info.total_points,
+            total_points,
         });
     }
 
@@ -870,8 +1079,8 @@ module lumen::campaign {
             operator: state.operator,
             start: state.start,
             end: state.end,
-            credit_value: state.credit_value,
-            tier_amounts: state.tier_amounts,
+            credit_value: credit_value_of(state),
+            tier_amounts: tiers_of(state),
         });
     }
 
@@ -892,11 +1101,24 @@ module lumen::campaign {
         streak: u64,
         points: u64,
         credits: u64,
-        credit_amount: u64,
         total_points: u64,
-        claimable: u64,
+        credit_balance: u64,
     ): CheckedIn {
-        CheckedIn { user, day, cycle_day, streak, points, credits, credit_amount, total_points, claimable }
+        CheckedIn { user, day, cycle_day, streak, points, credits, total_points, credit_balance }
+    }
+
+    #[test_only]
+    /// Calls the package-internal `spend_job_credit` from unit tests.
+    public fun spend_job_credit_for_test(creator: address, job: address) acquires CampaignState {
+        spend_job_credit(creator, job)
+    }
+
+    #[test_only]
+    /// Calls the package-internal `record_render_points` from unit tests.
+    public fun record_render_points_for_test(
+        job: address, creator: address, worker: address, gross: u64
+    ) acquires CampaignState {
+        record_render_points(job, creator, worker, gross)
     }
 
     #[test_only]
@@ -927,8 +1149,8 @@ module lumen::campaign {
     }
 
     #[test_only]
-    /// A `CreditsClaimed` event, to compare with emitted ones.
-    public fun credits_claimed_event(user: address, amount: u64, total_claimed: u64, pool: u64): CreditsClaimed {
-        CreditsClaimed { user, amount, total_claimed, pool }
+    /// A `CreditSpent` event, to compare with emitted ones.
+    public fun credit_spent_event(user: address, job: address, amount: u64, balance: u64): CreditSpent {
+        CreditSpent { user, job, amount, balance }
     }
 }

@@ -6,13 +6,23 @@
 /// `initialize`. Other modules read it through the public getters below (one
 /// typed getter per parameter, so no module passes parameter names around) and
 /// guard their entry functions with `assert_not_paused` / `assert_admin`.
+///
+/// Parameter changes are queued: `set_param` records the new value with
+/// `effective_at = now + param_delay_secs` (`ParamChangeQueued`), and anyone
+/// applies it from then on with `apply_param` (`ParamsUpdated`); until then every
+/// module keeps reading the old value, so users see every change coming. The
+/// admin may cancel a queued change. Every time parameter has an upper bound and
+/// `epoch_secs` never changes after `initialize` (epoch numbers stay put).
+/// Invariant: every stored value is within its bounds; at most one change is
+/// queued per parameter.
 module lumen::config {
     use std::error;
     use std::signer;
     use std::string::{Self, String};
     use aptos_framework::event;
-    use aptos_framework::fungible_asset::Metadata;
+    use aptos_framework::fungible_asset::{Self, Metadata};
     use aptos_framework::object::{Self, Object};
+    use aptos_framework::timestamp;
 
     // Structs.
 
@@ -34,6 +44,22 @@ module lumen::config {
         attesters: vector<address>,
         /// Parameter values, in the order of `param_names()`.
         params: vector<u64>,
+        /// When `initialize` ran (rewards start with the epoch containing it).
+        initialized_at: u64,
+        /// When the pause was last lifted (0 when never): epochs that ended before
+        /// get a fresh grace period from then on.
+        resumed_at: u64,
+        /// Queued parameter changes, at most one per parameter.
+        pending: vector<PendingParam>,
+    }
+
+    /// A queued parameter change.
+    struct PendingParam has copy, drop, store {
+        /// Index into `params`.
+        index: u64,
+        value: u64,
+        /// From this time on anyone may apply it.
+        effective_at: u64,
     }
 
     #[event]
@@ -43,14 +69,32 @@ module lumen::config {
         payment_asset: address,
         treasury: address,
         arbiter: address,
+        /// Decimals of the payment asset: amount defaults are in its base units.
+        decimals: u8,
     }
 
     #[event]
-    /// Emitted for every parameter change, and for every parameter by `initialize` (old value 0).
+    /// A parameter took its new value: by `apply_param`, and for every parameter by `initialize` (old value 0).
     struct ParamsUpdated has drop, store {
         name: String,
         old_value: u64,
         new_value: u64,
+    }
+
+    #[event]
+    /// The admin queued a parameter change; anyone may apply it from `effective_at`.
+    struct ParamChangeQueued has drop, store {
+        name: String,
+        old_value: u64,
+        new_value: u64,
+        effective_at: u64,
+    }
+
+    #[event]
+    /// The admin withdrew a queued parameter change.
+    struct ParamChangeCancelled has drop, store {
+        name: String,
+        value: u64,
     }
 
     #[event]
@@ -131,10 +175,19 @@ module lumen::config {
     const EArbiterExists: u64 = 12;
     /// The address is not an arbiter.
     const EArbiterNotFound: u64 = 13;
+    /// The parameter is fixed at initialisation (`epoch_secs`).
+    const EParamFixed: u64 = 14;
+    /// No change of this parameter is queued.
+    const ENoPendingChange: u64 = 15;
+    /// The queued change's delay has not passed yet.
+    const EChangeNotDue: u64 = 16;
 
     // Constants.
 
     const BPS_DENOMINATOR: u64 = 10_000;
+    const DAY_SECS: u64 = 86_400;
+    /// The creator VIP threshold by default: 5 000 whole units of the payment asset.
+    const VIP_CREATOR_UNITS: u64 = 5_000;
 
     /// Indices into `Config.params`, in table order.
     const P_EPOCH_SECS: u64 = 0;
@@ -160,14 +213,19 @@ module lumen::config {
     const P_SLASH_CAP_BPS: u64 = 20;
     const P_MIN_RERENDER_SECS: u64 = 21;
     const P_RESPONSE_WINDOW_SECS: u64 = 22;
+    const P_PARAM_DELAY_SECS: u64 = 23;
+    const P_VIP_WORKER_DOWN_DAY_SECS: u64 = 24;
+    const P_POOL_FEE_SHARE_BPS: u64 = 25;
     /// Upper bound of `slash_cap_bps`: a slash never exceeds 10 times the job's value.
     const MAX_SLASH_CAP_BPS: u64 = 100_000;
 
     // Public entry functions.
 
     /// Creates the configuration with the default parameters; `deployer` becomes the admin
-    /// and `arbiter` the first member of the arbiter set. Emits `ConfigInitialized`,
-    /// `ArbiterAdded`, then one `ParamsUpdated` per parameter (old value 0) in table order.
+    /// and `arbiter` the first member of the arbiter set. Amount defaults
+    /// (`vip_creator_spend`) are whole units of the payment asset scaled by its
+    /// decimals. Emits `ConfigInitialized`, `ArbiterAdded`, then one `ParamsUpdated`
+    /// per parameter (old value 0) in table order.
     ///
     /// # Aborts
     /// - `ENotDeployer` if `deployer` is not `@lumen`.
@@ -183,7 +241,9 @@ module lumen::config {
         assert!(admin == @lumen, error::permission_denied(ENotDeployer));
         assert!(!exists<Config>(@lumen), error::already_exists(EAlreadyInitialized));
         assert!(treasury != @0x0 && arbiter != @0x0, error::invalid_argument(EZeroAddress));
+        let decimals = fungible_asset::decimals(payment_asset);
         let params = param_defaults();
+        params[P_VIP_CREATOR_SPEND] = VIP_CREATOR_UNITS * unit_of(decimals);
         move_to(deployer, Config {
             admin,
             pending_admin: @0x0,
@@ -193,12 +253,16 @@ module lumen::config {
             arbiters: vector[arbiter],
             attesters: vector[],
             params,
+            initialized_at: timestamp::now_seconds(),
+            resumed_at: 0,
+            pending: vector[],
         });
         event::emit(ConfigInitialized {
             admin,
             payment_asset: object::object_address(&payment_asset),
             treasury,
             arbiter,
+            decimals,
         });
         event::emit(ArbiterAdded { arbiter });
         let names = param_names();
@@ -246,13 +310,18 @@ module lumen::config {
         event::emit(AdminTransferred { old_admin, new_admin: caller });
     }
 
-    /// Turns the pause switch on or off.
+    /// Turns the pause switch on or off. Lifting a pause records the time, from
+    /// which ended epochs get a fresh grace period (see `resumed_at`).
     ///
     /// # Aborts
     /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
     public entry fun set_paused(admin: &signer, paused: bool) acquires Config {
         assert_admin(admin);
-        borrow_global_mut<Config>(@lumen).paused = paused;
+        let config = borrow_global_mut<Config>(@lumen);
+        if (config.paused && !paused) {
+            config.resumed_at = timestamp::now_seconds();
+        };
+        config.paused = paused;
         event::emit(PausedSet { paused });
     }
 
@@ -325,21 +394,63 @@ module lumen::config {
         event::emit(AttesterRemoved { attester });
     }
 
-    /// Sets parameter `name` to `value` and emits `ParamsUpdated` with the old value.
+    /// Queues parameter `name` to become `value` once `param_delay_secs` have
+    /// passed (replacing a change of the same parameter queued before) and emits
+    /// `ParamChangeQueued`. The value changes only when `apply_param` runs.
     ///
     /// # Aborts
     /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
     /// - `EUnknownParam` if no parameter is called `name`.
+    /// - `EParamFixed` for `epoch_secs`.
     /// - `EParamOutOfRange` if `value` is outside the parameter's bounds (see move/README.md).
     public entry fun set_param(admin: &signer, name: String, value: u64) acquires Config {
         assert_admin(admin);
+        let index = checked_index(&name, value);
+        let config = borrow_global_mut<Config>(@lumen);
+        let effective_at = timestamp::now_seconds() + config.params[P_PARAM_DELAY_SECS];
+        let (found, at) = pending_index(&config.pending, index);
+        if (found) {
+            config.pending.remove(at);
+        };
+        config.pending.push_back(PendingParam { index, value, effective_at });
+        event::emit(ParamChangeQueued { name, old_value: config.params[index], new_value: value, effective_at });
+    }
+
+    /// Applies the queued change of parameter `name` once its delay has passed;
+    /// anyone may call it. Emits `ParamsUpdated` with the old value.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `EUnknownParam` if no parameter is called `name`.
+    /// - `ENoPendingChange` if no change of `name` is queued.
+    /// - `EChangeNotDue` before the change's `effective_at`.
+    public entry fun apply_param(_caller: &signer, name: String) acquires Config {
         let index = param_index(&name);
-        assert!(in_bounds(index, value), error::out_of_range(EParamOutOfRange));
-        let params = &mut borrow_global_mut<Config>(@lumen).params;
-        let slot = params.borrow_mut(index);
-        let old_value = *slot;
-        *slot = value;
-        event::emit(ParamsUpdated { name, old_value, new_value: value });
+        let config = borrow_mut();
+        let (found, at) = pending_index(&config.pending, index);
+        assert!(found, error::not_found(ENoPendingChange));
+        let change = config.pending[at];
+        assert!(timestamp::now_seconds() >= change.effective_at, error::invalid_state(EChangeNotDue));
+        config.pending.remove(at);
+        let old_value = config.params[index];
+        config.params[index] = change.value;
+        event::emit(ParamsUpdated { name, old_value, new_value: change.value });
+    }
+
+    /// The admin withdraws the queued change of parameter `name`; emits
+    /// `ParamChangeCancelled`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `ENotAdmin` if the caller is not the admin.
+    /// - `EUnknownParam` if no parameter is called `name`.
+    /// - `ENoPendingChange` if no change of `name` is queued.
+    public entry fun cancel_param(admin: &signer, name: String) acquires Config {
+        assert_admin(admin);
+        let index = param_index(&name);
+        let pending = &mut borrow_global_mut<Config>(@lumen).pending;
+        let (found, at) = pending_index(pending, index);
+        assert!(found, error::not_found(ENoPendingChange));
+        let change = pending.remove(at);
+        event::emit(ParamChangeCancelled { name, value: change.value });
     }
 
     // Public functions (views and getters used by the other modules).
@@ -413,6 +524,33 @@ module lumen::config {
         let index = param_index(&name);
         borrow().params[index]
     }
+
+    #[view]
+    /// The change of parameter `name` waiting in the queue: `(queued, value,
+    /// effective_at)`; `(false, 0, 0)` when none.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`; `EUnknownParam` if no parameter is called `name`.
+    public fun pending_param(name: String): (bool, u64, u64) acquires Config {
+        let index = param_index(&name);
+        let pending = &borrow().pending;
+        let (found, at) = pending_index(pending, index);
+        if (found) (true, pending[at].value, pending[at].effective_at) else (false, 0, 0)
+    }
+
+    #[view]
+    /// When `initialize` ran.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun initialized_at(): u64 acquires Config { borrow().initialized_at }
+
+    #[view]
+    /// When the pause was last lifted; 0 when it never was.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun resumed_at(): u64 acquires Config { borrow().resumed_at }
 
     /// Whether `initialize` has run.
     ///
@@ -582,6 +720,46 @@ module lumen::config {
     /// # Aborts
     /// - `ENotInitialized` before `initialize`.
     public fun response_window_secs(): u64 acquires Config { get(P_RESPONSE_WINDOW_SECS) }
+    /// Delay between `set_param` and the earliest `apply_param`.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun param_delay_secs(): u64 acquires Config { get(P_PARAM_DELAY_SECS) }
+
+    /// Online seconds below which an epoch counts as a down day for worker VIP.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun vip_worker_down_day_secs(): u64 acquires Config { get(P_VIP_WORKER_DOWN_DAY_SECS) }
+
+    /// Share of every job's protocol fee paid into the current epoch's pool, in
+    /// basis points (the treasury gets the rest).
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun pool_fee_share_bps(): u64 acquires Config { get(P_POOL_FEE_SHARE_BPS) }
+
+    /// `10^decimals`: one whole unit of an asset with `decimals` decimals.
+    ///
+    /// # Aborts
+    /// Never for `decimals <= 19`.
+    public fun unit_of(decimals: u8): u64 {
+        let unit = 1;
+        let d = 0;
+        while (d < decimals) {
+            unit *= 10;
+            d += 1;
+        };
+        unit
+    }
+
+    /// One whole unit of the payment asset in base units.
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun payment_unit(): u64 acquires Config {
+        unit_of(fungible_asset::decimals(borrow().payment_asset))
+    }
 
     // Private functions.
 
@@ -623,6 +801,9 @@ module lumen::config {
             b"slash_cap_bps",
             b"min_rerender_secs",
             b"response_window_secs",
+            b"param_delay_secs",
+            b"vip_worker_down_day_secs",
+            b"pool_fee_share_bps",
         ]
     }
 
@@ -651,6 +832,9 @@ module lumen::config {
             10_000,
             3_600,
             259_200,
+            86_400,
+            43_200,
+            7_500,
         ]
     }
 
@@ -661,19 +845,52 @@ module lumen::config {
         index
     }
 
-    fun in_bounds(index: u64, value: u64): bool {
-        if (index == P_EPOCH_SECS || index == P_SCORE_VALIDITY_SECS || index == P_REPORT_MAX_AGE_SECS
-            || index == P_ATTESTER_THRESHOLD || index == P_MIN_PRICE_PER_FRAME) {
-            value > 0
-        } else if (index == P_WORKER_COMMISSION_BPS || index == P_SLASH_BPS || index == P_POD_SHARE_BPS) {
-            value <= BPS_DENOMINATOR
-        } else if (index == P_SLASH_CAP_BPS) {
-            value <= MAX_SLASH_CAP_BPS
-        } else if (index == P_VIP_WORKER_DAYS) {
-            value >= 1 && value <= 90
-        } else {
-            true
+    /// The index of parameter `name`, checked to accept `value`.
+    fun checked_index(name: &String, value: u64): u64 {
+        let index = param_index(name);
+        assert!(index != P_EPOCH_SECS, error::invalid_state(EParamFixed));
+        let (min, max) = bounds(index);
+        assert!(value >= min && value <= max, error::out_of_range(EParamOutOfRange));
+        index
+    }
+
+    /// `(min, max)` of each parameter; every time parameter has an upper bound,
+    /// so `now + value` cannot overflow for any `now` of this era.
+    fun bounds(index: u64): (u64, u64) {
+        let u64_max = 18_446_744_073_709_551_615;
+        if (index == P_EPOCH_SECS) (1, 30 * DAY_SECS)
+        else if (index == P_EPOCH_GRACE_SECS) (0, 7 * DAY_SECS)
+        else if (index == P_UNBONDING_SECS) (0, 90 * DAY_SECS)
+        else if (index == P_SCORE_VALIDITY_SECS) (1, 365 * DAY_SECS)
+        else if (index == P_REPORT_MAX_AGE_SECS) (1, DAY_SECS)
+        else if (index == P_ATTESTER_THRESHOLD) (1, u64_max)
+        else if (index == P_REVIEW_WINDOW_SECS) (0, 30 * DAY_SECS)
+        else if (index == P_DISPUTE_TIMEOUT_SECS) (0, 90 * DAY_SECS)
+        else if (index == P_WORKER_COMMISSION_BPS || index == P_SLASH_BPS || index == P_POD_SHARE_BPS
+            || index == P_POOL_FEE_SHARE_BPS) {
+            (0, BPS_DENOMINATOR)
         }
+        else if (index == P_VIP_WORKER_DAYS) (1, 90)
+        else if (index == P_VIP_WORKER_MIN_AVG_SECS) (0, DAY_SECS)
+        else if (index == P_VIP_WORKER_MAX_DOWN_DAYS) (0, 90)
+        else if (index == P_PARAM_DELAY_SECS) (0, 30 * DAY_SECS)
+        else if (index == P_VIP_WORKER_DOWN_DAY_SECS) (0, DAY_SECS)
+        else if (index == P_DEVICE_RELEASE_GRACE_SECS) (0, 365 * DAY_SECS)
+        else if (index == P_MIN_PRICE_PER_FRAME) (1, u64_max)
+        else if (index == P_SLASH_CAP_BPS) (0, MAX_SLASH_CAP_BPS)
+        else if (index == P_MIN_RERENDER_SECS) (0, 30 * DAY_SECS)
+        else if (index == P_RESPONSE_WINDOW_SECS) (0, 30 * DAY_SECS)
+        else (0, u64_max)
+    }
+
+    /// Position in `pending` of the change of parameter `index`.
+    fun pending_index(pending: &vector<PendingParam>, index: u64): (bool, u64) {
+        let i = 0;
+        while (i < pending.length()) {
+            if (pending[i].index == index) return (true, i);
+            i += 1;
+        };
+        (false, 0)
     }
 
     // Test-only functions.
@@ -689,6 +906,20 @@ module lumen::config {
             i += 1;
         };
         out
+    }
+
+    #[test_only]
+    /// Sets parameter `name` at once, with the checks of `set_param` and the
+    /// events of `set_param` and `apply_param` (tests of other modules do not
+    /// wait for the delay).
+    public fun set_param_for_test(name: String, value: u64) acquires Config {
+        let index = checked_index(&name, value);
+        let config = borrow_mut();
+        let old_value = config.params[index];
+        let effective_at = timestamp::now_seconds();
+        event::emit(ParamChangeQueued { name, old_value, new_value: value, effective_at });
+        config.params[index] = value;
+        event::emit(ParamsUpdated { name, old_value, new_value: value });
     }
 
     #[test_only]
@@ -714,8 +945,22 @@ module lumen::config {
     #[test_only]
     /// Builds a `ConfigInitialized` value so tests can check it was emitted.
     public fun config_initialized_event(
-        admin: address, payment_asset: address, treasury: address, arbiter: address
+        admin: address, payment_asset: address, treasury: address, arbiter: address, decimals: u8
     ): ConfigInitialized {
-        ConfigInitialized { admin, payment_asset, treasury, arbiter }
+        ConfigInitialized { admin, payment_asset, treasury, arbiter, decimals }
+    }
+
+    #[test_only]
+    /// Builds a `ParamChangeQueued` value so tests can check it was emitted.
+    public fun param_change_queued_event(
+        name: String, old_value: u64, new_value: u64, effective_at: u64
+    ): ParamChangeQueued {
+        ParamChangeQueued { name, old_value, new_value, effective_at }
+    }
+
+    #[test_only]
+    /// Builds a `ParamChangeCancelled` value so tests can check it was emitted.
+    public fun param_change_cancelled_event(name: String, value: u64): ParamChangeCancelled {
+        ParamChangeCancelled { name, value }
     }
 }

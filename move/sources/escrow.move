@@ -60,6 +60,7 @@ module lumen::escrow {
     use aptos_framework::primary_fungible_store;
     use aptos_framework::timestamp;
     use lumen::attestation;
+    use lumen::campaign;
     use lumen::config;
     use lumen::rewards;
     use lumen::staking;
@@ -107,6 +108,10 @@ module lumen::escrow {
     struct Job has key {
         extend_ref: ExtendRef,
         info: JobInfo,
+        /// The worker's score when it accepted the job (0 while Open): PoD
+        /// weighs the job with at most this, so a stronger device attested
+        /// after acceptance does not raise the job's weight.
+        accepted_score: u64,
     }
 
     /// The terms a job runs under, copied from `config` (and the worker's stake)
@@ -478,7 +483,9 @@ module lumen::escrow {
 
     /// Creates job number `next_job_id` as its own object and moves
     /// `frames * max_price_per_frame` of the payment asset from the creator into
-    /// it. -> Open.
+    /// it. -> Open. During the campaign a creator holding 0.1 credit spends it
+    /// on the job (`campaign::spend_job_credit`), which makes the job earn
+    /// render points when paid.
     ///
     /// # Aborts
     /// * `config::EPaused` (via `config`) while paused.
@@ -557,6 +564,7 @@ module lumen::escrow {
                 },
                 offer_kind: 0,
             },
+            accepted_score: 0,
         });
         primary_fungible_store::transfer(creator, config::payment_asset(), job_addr, deposit);
         event::emit(JobCreated {
@@ -571,6 +579,7 @@ module lumen::escrow {
             deposit,
             created_at: now,
         });
+        campaign::spend_job_credit(creator_addr, job_addr);
     }
 
     /// Takes an Open job with the creator's signed `AssignmentOffer` for
@@ -1268,6 +1277,7 @@ module lumen::escrow {
         info.offer_kind = offer_kind;
         let terms = info.terms;
         let job_id = info.job_id;
+        job_ref.accepted_score = worker_score;
         let job_signer = object::generate_signer_for_extending(&job_ref.extend_ref);
         send(&job_signer, job_addr, creator, refund);
         event::emit(JobAssigned {
@@ -1312,8 +1322,10 @@ module lumen::escrow {
     }
 
     /// Pays `frames_paid * price_per_frame` split by the job's commission between
-    /// worker and treasury, refunds the rest of the balance to the creator, sets
-    /// the final status, releases the worker's collateral and counts paid work.
+    /// the worker and the protocol fee (`pool_fee_share_bps` of it into the
+    /// current epoch's reward pool, the rest to the treasury), refunds the rest of
+    /// the balance to the creator, sets the final status, releases the worker's
+    /// collateral and counts paid work.
     fun settle(job_addr: address, frames_paid: u64, final_status: u8): Settlement acquires Job, Registry {
         let job_ref = borrow_global_mut<Job>(job_addr);
         let info = &mut job_ref.info;
@@ -1327,13 +1339,18 @@ module lumen::escrow {
         info.refunded += refund;
         info.status = final_status;
         let info = *info;
+        let accepted_score = job_ref.accepted_score;
         let job_signer = object::generate_signer_for_extending(&job_ref.extend_ref);
+        // The fee is split: `pool_fee_share_bps` of it into the current epoch's
+        // reward pool, the rest to the treasury.
+        let to_pool = rewards::fee_to_pool(fee, config::pool_fee_share_bps());
         send(&job_signer, job_addr, info.worker, worker_amount);
-        send(&job_signer, job_addr, config::treasury(), fee);
+        send(&job_signer, job_addr, config::treasury(), fee - to_pool);
+        rewards::add_fee_share(&job_signer, to_pool);
         send(&job_signer, job_addr, info.creator, refund);
         staking::unlock(info.worker, job_addr, info.terms.collateral);
         if (gross > 0) {
-            record_payment(&info, frames_paid, gross);
+            record_payment(job_addr, &info, accepted_score, frames_paid, gross);
         };
         Settlement { gross, worker_amount, fee, refund }
     }
@@ -1356,9 +1373,17 @@ module lumen::escrow {
         event::emit(ClaimableCredited { owner: to, job: job_addr, amount, total: *total });
     }
 
-    /// Updates creator and worker counters for a paid job (`gross > 0`) and
-    /// records its lease seconds for PoD rewards.
-    fun record_payment(info: &JobInfo, frames_paid: u64, gross: u64) acquires Registry {
+    /// Updates creator and worker counters for a paid job (`gross > 0`),
+    /// records its lease seconds for PoD rewards, weighted with the lower of
+    /// the worker's score at acceptance and now, and the campaign's render
+    /// points of a credited job.
+    fun record_payment(
+        job_addr: address,
+        info: &JobInfo,
+        accepted_score: u64,
+        frames_paid: u64,
+        gross: u64,
+    ) acquires Registry {
         let registry = borrow_global_mut<Registry>(registry_address());
         let month = current_month();
         let creator_stats = registry.creators.borrow_mut_with_default(
@@ -1376,7 +1401,10 @@ module lumen::escrow {
         worker_stats.frames_completed += frames_paid;
         worker_stats.jobs_completed += 1;
         worker_stats.lease_secs += info.lease_secs;
-        rewards::record_lease(info.worker, attestation::score_of(info.worker), info.lease_secs);
+        let score = attestation::score_of(info.worker);
+        if (score > accepted_score) score = accepted_score;
+        rewards::record_lease(info.worker, score, info.lease_secs);
+        campaign::record_render_points(job_addr, info.creator, info.worker, gross);
     }
 
     fun worker_stats_mut(workers: &mut Table<address, WorkerStats>, worker: address): &mut WorkerStats {

@@ -1,14 +1,28 @@
 /// Per-epoch reward pools (Proof of Connectivity and Proof of Delivery).
 ///
-/// Epoch `n` covers `[n * epoch_secs, (n + 1) * epoch_secs)`. During and after an
-/// epoch its pool can be funded; after it ends, attesters report each worker's
-/// online seconds (PoC weight = score * online seconds) and `escrow` records lease
-/// seconds of completed jobs as they happen (PoD weight = score * lease seconds).
-/// Once the grace period after the epoch has passed anyone may close it: the pool
-/// (funding plus whatever earlier epochs rolled over) is split by `pod_share_bps`;
-/// a side nobody earned weight on rolls over to the next epoch closed. Workers
-/// then claim their share lazily, so no function ever loops over all workers.
-/// Every share rounds down, so the sum of all claims never exceeds the pool.
+/// Epoch `n` covers `[n * epoch_secs, (n + 1) * epoch_secs)`; rewards begin with
+/// the epoch `config::initialize` ran in. The current epoch and a bounded number
+/// of future ones can be funded. After an epoch ends, attesters report each
+/// worker's online seconds, one vote per attester: a worker's uptime takes
+/// effect once `attester_threshold` current attesters voted, at the
+/// `attester_threshold`-th largest vote, so fewer than the threshold cannot
+/// decide it. Its PoC weight is `score * online seconds`, with the score in
+/// force at the epoch's last second, and 0 unless the worker is eligible
+/// (`staking::is_eligible`: valid score, price, stake >= S(n)). Pools are
+/// funded by anyone (`fund_epoch`) and, as jobs are paid, by
+/// `pool_fee_share_bps` of every protocol fee, into the epoch the payment
+/// happens in. `escrow` records lease seconds of paid jobs as they happen (PoD
+/// weight = score * lease seconds), at most `epoch_secs` of lease per worker
+/// and epoch, so concurrent or long-leased jobs cannot outweigh a worker
+/// rendering the whole epoch.
+///
+/// Epochs close strictly in order, each once its grace period has passed, not
+/// while paused, and never within a grace period after a pause was lifted. The
+/// pool (funding plus what the previous epoch rolled over) is split by
+/// `pod_share_bps`; a side nobody earned weight on rolls over to the next epoch.
+/// Workers then claim their share lazily, so no function ever loops over all
+/// workers. Every share rounds down, so the sum of all claims never exceeds the
+/// pool.
 module lumen::rewards {
     // Uses ---------------------------------------------------------------------
 
@@ -21,7 +35,9 @@ module lumen::rewards {
     use aptos_framework::primary_fungible_store;
     use aptos_framework::timestamp;
     use lumen::attestation;
+    use lumen::campaign;
     use lumen::config;
+    use lumen::staking;
 
     // Structs ------------------------------------------------------------------
 
@@ -35,6 +51,8 @@ module lumen::rewards {
         carry: u64,
         /// Each attester's uptime report of a worker in an epoch.
         uptime_votes: Table<WorkerEpoch, vector<UptimeVote>>,
+        /// Every epoch below this one is closed (0 before the first close).
+        closed_until: u64,
     }
 
     /// One attester's report of a worker's online seconds in one epoch.
@@ -73,7 +91,9 @@ module lumen::rewards {
 
     /// A worker's weights in one epoch.
     struct WorkerRecord has copy, drop, store {
+        /// The uptime took effect (the threshold of attesters was reached).
         reported: bool,
+        /// Effective online seconds (the `attester_threshold`-th largest vote).
         online_secs: u64,
         poc_weight: u128,
         lease_secs: u64,
@@ -95,9 +115,10 @@ module lumen::rewards {
 
     #[event]
     /// A worker's online seconds for an ended epoch took effect or changed:
-    /// `online_secs` is the `attester_threshold`-th largest vote, `weight` the
-    /// worker's PoC weight (replacing any earlier one); `attester` cast the
-    /// vote that set it.
+    /// `online_secs` is the `attester_threshold`-th largest vote, `score` the
+    /// worker's score at the epoch's last second, `weight` its PoC weight
+    /// (replacing any earlier one; 0 unless the worker is eligible under
+    /// staking); `attester` cast the vote that set it.
     struct UptimeReported has drop, store {
         epoch: u64,
         worker: address,
@@ -157,7 +178,7 @@ module lumen::rewards {
     const ELengthMismatch: u64 = 2;
     /// The epoch has not ended yet.
     const EEpochNotEnded: u64 = 3;
-    /// The epoch is already closed.
+    /// The epoch is already closed (or lies before rewards began).
     const EEpochClosed: u64 = 4;
     /// This attester already reported this worker's uptime for this epoch.
     const EAlreadyReported: u64 = 5;
@@ -171,11 +192,17 @@ module lumen::rewards {
     const EAlreadyClaimed: u64 = 9;
     /// The worker has nothing to claim in this epoch.
     const ENothingToClaim: u64 = 10;
+    /// An earlier epoch is still open: epochs close in order.
+    const EEpochOutOfOrder: u64 = 11;
+    /// Only the current epoch and the next `MAX_FUTURE_EPOCHS` can be funded.
+    const EEpochOutOfRange: u64 = 12;
 
     // Constants ----------------------------------------------------------------
 
     const REWARDS_SEED: vector<u8> = b"rewards";
     const BPS_DENOMINATOR: u64 = 10000;
+    /// How far ahead of the current epoch `fund_epoch` accepts.
+    const MAX_FUTURE_EPOCHS: u64 = 90;
 
     // Initialisation -----------------------------------------------------------
 
@@ -188,6 +215,7 @@ module lumen::rewards {
             records: table::new(),
             carry: 0,
             uptime_votes: table::new(),
+            closed_until: 0,
         });
         // Nobody may own the object: ownership is transitive, so an owner could
         // withdraw from every store below it with `fungible_asset::withdraw`.
@@ -203,8 +231,11 @@ module lumen::rewards {
     /// `epoch`: one vote per attester, worker and epoch, each capped at
     /// `epoch_secs` (emits `UptimeVoted`). Once `attester_threshold` current
     /// attesters voted for a worker, its online seconds are the
-    /// `attester_threshold`-th largest vote and its PoC weight = current score *
-    /// online seconds, recomputed on every later vote (emits `UptimeReported`).
+    /// `attester_threshold`-th largest vote and its PoC weight = score at the
+    /// epoch's last second * online seconds when `staking::is_eligible(worker)`
+    /// (else 0), recomputed on every later vote (emits `UptimeReported`); when
+    /// the uptime first takes effect with a weight, the campaign records the
+    /// worker's online points.
     /// So fewer than `attester_threshold` attesters cannot raise a worker's
     /// uptime above every honest report, nor, once the honest attesters voted,
     /// lower it below all of them.
@@ -214,7 +245,7 @@ module lumen::rewards {
     /// * `ENotAttester` if the caller is not an attester.
     /// * `ELengthMismatch` if the vectors differ in length.
     /// * `EEpochNotEnded` if `epoch` has not ended.
-    /// * `EEpochClosed` if `epoch` is closed.
+    /// * `EEpochClosed` if `epoch` is closed or lies before rewards began.
     /// * `EAlreadyReported` if this attester already reported a worker for `epoch`.
     public entry fun report_uptime(
         attester: &signer,
@@ -227,18 +258,17 @@ module lumen::rewards {
         assert!(config::is_attester(attester_addr), error::permission_denied(ENotAttester));
         let count = vector::length(&workers);
         assert!(count == vector::length(&online_secs), error::invalid_argument(ELengthMismatch));
+        assert!(epoch < current_epoch(), error::invalid_state(EEpochNotEnded));
         let epoch_secs = config::epoch_secs();
-        assert!(
-            timestamp::now_seconds() >= (epoch + 1) * epoch_secs,
-            error::invalid_state(EEpochNotEnded),
-        );
-        let threshold = config::attester_threshold();
         let state = borrow_global_mut<RewardsState>(rewards_address());
-        assert!(!epoch_mut(&mut state.epochs, epoch).closed, error::invalid_state(EEpochClosed));
+        assert!(epoch >= next_of(state), error::invalid_state(EEpochClosed));
+        epoch_mut(&mut state.epochs, epoch);
+        let threshold = config::attester_threshold();
+        let epoch_end = (epoch + 1) * epoch_secs;
         let i = 0;
         while (i < count) {
-            let worker = *vector::borrow(&workers, i);
-            let secs = *vector::borrow(&online_secs, i);
+            let worker = workers[i];
+            let secs = online_secs[i];
             if (secs > epoch_secs) { secs = epoch_secs };
             let key = WorkerEpoch { worker, epoch };
             if (!table::contains(&state.uptime_votes, key)) {
@@ -269,13 +299,18 @@ module lumen::rewards {
             });
             if (approvals >= threshold) {
                 let online = attestation::kth_largest(counted, threshold);
-                let score = attestation::score_of(worker);
-                let weight = (score as u128) * (online as u128);
+                // The score in force at the epoch's last second: a device switched
+                // after the epoch cannot inflate it.
+                let score = attestation::score_at(worker, epoch_end - 1);
+                let eligible = staking::is_eligible(worker);
+                let weight = if (eligible) (score as u128) * (online as u128) else 0;
                 let record = record_mut(&mut state.records, worker, epoch);
+                let first = !record.reported;
                 let previous = record.poc_weight;
                 record.reported = true;
                 record.online_secs = online;
                 record.poc_weight = weight;
+                let lease_secs = record.lease_secs;
                 let info = epoch_mut(&mut state.epochs, epoch);
                 info.total_poc_weight = info.total_poc_weight - previous + weight;
                 event::emit(UptimeReported {
@@ -286,24 +321,37 @@ module lumen::rewards {
                     score,
                     weight,
                 });
+                // Campaign points follow the uptime as it first took effect; later
+                // votes move the PoC weight only.
+                if (first && weight > 0) {
+                    let idle = if (online > lease_secs) online - lease_secs else 0;
+                    campaign::record_online_points(
+                        worker, epoch, epoch_end - epoch_secs, epoch_end, idle, score
+                    );
+                };
             };
             i = i + 1;
         };
     }
 
-    /// Moves `amount` of the payment asset from `funder` into `epoch`'s pool.
-    /// Any epoch that is not closed may be funded, including future ones.
+    /// Moves `amount` of the payment asset from `funder` into `epoch`'s pool:
+    /// the current epoch or one of the next `MAX_FUTURE_EPOCHS` (90), all of which
+    /// will be closed in turn.
     ///
     /// # Aborts
     /// * `config::EPaused` (via `config`) while paused.
     /// * `EZeroAmount` if `amount` is 0.
-    /// * `EEpochClosed` if `epoch` is closed.
+    /// * `EEpochOutOfRange` if `epoch` is before the current one or more than 90 after it.
     public entry fun fund_epoch(funder: &signer, epoch: u64, amount: u64) acquires RewardsState {
         config::assert_not_paused();
         assert!(amount > 0, error::invalid_argument(EZeroAmount));
+        let current = current_epoch();
+        assert!(
+            epoch >= current && epoch - current <= MAX_FUTURE_EPOCHS,
+            error::out_of_range(EEpochOutOfRange),
+        );
         let state = borrow_global_mut<RewardsState>(rewards_address());
         let info = epoch_mut(&mut state.epochs, epoch);
-        assert!(!info.closed, error::invalid_state(EEpochClosed));
         primary_fungible_store::transfer(funder, config::payment_asset(), rewards_address(), amount);
         info.funded = info.funded + amount;
         info.pool = info.pool + amount;
@@ -315,20 +363,29 @@ module lumen::rewards {
         });
     }
 
-    /// Closes `epoch`: fixes its pool (funding plus the carried rollover) and splits
-    /// it into PoC and PoD sides; a side with zero total weight rolls over to the
-    /// next epoch closed. Anyone may call it, also while paused.
+    /// Closes `epoch`, the oldest open one: fixes its pool (funding plus what the
+    /// previous epoch rolled over) and splits it into PoC and PoD sides; a side
+    /// with zero total weight rolls over to the next epoch. Anyone may call it once
+    /// `max(end, config::resumed_at()) + epoch_grace_secs` has passed (`end =
+    /// (epoch + 1) * epoch_secs`), so a pause never shortens the reporters' grace.
     ///
     /// # Aborts
-    /// * `ETooEarlyToClose` before `(epoch + 1) * epoch_secs + epoch_grace_secs`.
-    /// * `EEpochClosed` if `epoch` is already closed.
+    /// * `config::EPaused` (via `config`) while paused.
+    /// * `EEpochClosed` if `epoch` is closed or lies before rewards began.
+    /// * `EEpochOutOfOrder` if an earlier epoch is still open.
+    /// * `ETooEarlyToClose` before the grace period has passed.
     public entry fun close_epoch(_caller: &signer, epoch: u64) acquires RewardsState {
-        let close_at = (epoch + 1) * config::epoch_secs() + config::epoch_grace_secs();
-        assert!(timestamp::now_seconds() >= close_at, error::invalid_state(ETooEarlyToClose));
+        config::assert_not_paused();
         let state = borrow_global_mut<RewardsState>(rewards_address());
+        let next = next_of(state);
+        assert!(epoch >= next, error::invalid_state(EEpochClosed));
+        assert!(epoch == next, error::invalid_state(EEpochOutOfOrder));
+        let end = (epoch + 1) * config::epoch_secs();
+        let resumed_at = config::resumed_at();
+        let close_at = (if (resumed_at > end) resumed_at else end) + config::epoch_grace_secs();
+        assert!(timestamp::now_seconds() >= close_at, error::invalid_state(ETooEarlyToClose));
         let carried_in = state.carry;
         let info = epoch_mut(&mut state.epochs, epoch);
-        assert!(!info.closed, error::invalid_state(EEpochClosed));
         let pool = info.funded + carried_in;
         let (poc_pool, pod_pool) = split_pool(pool, config::pod_share_bps());
         let rolled_over = 0;
@@ -356,6 +413,7 @@ module lumen::rewards {
             rolled_over,
         });
         state.carry = rolled_over;
+        state.closed_until = epoch + 1;
     }
 
     /// Pays the caller its reward of the closed `epoch`:
@@ -419,7 +477,32 @@ module lumen::rewards {
     }
 
     #[view]
-    /// Online seconds reported for `worker` in `epoch` (0 when none).
+    /// The oldest open epoch, the only one `close_epoch` accepts.
+    ///
+    /// # Aborts
+    /// `config::ENotInitialized` before `config::initialize`.
+    public fun next_epoch(): u64 acquires RewardsState {
+        next_of(borrow_global<RewardsState>(rewards_address()))
+    }
+
+    #[view]
+    /// Votes cast for `worker`'s uptime in `epoch`, by current and removed
+    /// attesters alike.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun uptime_votes(worker: address, epoch: u64): u64 acquires RewardsState {
+        let state = borrow_global<RewardsState>(rewards_address());
+        let key = WorkerEpoch { worker, epoch };
+        if (table::contains(&state.uptime_votes, key)) {
+            table::borrow(&state.uptime_votes, key).length()
+        } else {
+            0
+        }
+    }
+
+    #[view]
+    /// Effective online seconds of `worker` in `epoch` (0 until its uptime took effect).
     ///
     /// # Aborts
     /// Never.
@@ -452,6 +535,15 @@ module lumen::rewards {
         };
         share(info.poc_pool, record.poc_weight, info.total_poc_weight)
             + share(info.pod_pool, record.pod_weight, info.total_pod_weight)
+    }
+
+    /// The part of a job's protocol `fee` paid into the current epoch's pool:
+    /// `floor(fee * pool_fee_share_bps / 10 000)`; the treasury gets the rest.
+    ///
+    /// # Aborts
+    /// Never for `pool_fee_share_bps <= 10 000`.
+    public fun fee_to_pool(fee: u64, pool_fee_share_bps: u64): u64 {
+        (((fee as u128) * (pool_fee_share_bps as u128) / (BPS_DENOMINATOR as u128)) as u64)
     }
 
     /// Lease seconds a job adds to a worker that already has `recorded` seconds
@@ -531,9 +623,9 @@ module lumen::rewards {
     /// (`lease_credit`): however many jobs run at once, or however long they
     /// were leased, one worker earns at most one epoch of lease per epoch. PoD
     /// weight = `score * credited seconds`; `LeaseRecorded` carries the credited
-    /// seconds. Called by `escrow` when it pays a job. Nothing is added when the
-    /// current epoch is already closed (possible only after `epoch_secs` was
-    /// changed), so escrow payouts never abort here.
+    /// seconds. Called by `escrow` when it pays a job; the current epoch is
+    /// never closed (an epoch closes only after it ended, and `epoch_secs` is
+    /// fixed), so escrow payouts never abort here.
     ///
     /// # Aborts
     /// Never.
@@ -545,11 +637,29 @@ module lumen::rewards {
         let credited = lease_credit(record.lease_secs, lease_secs, epoch_secs);
         record.lease_secs = record.lease_secs + credited;
         let info = epoch_mut(&mut state.epochs, epoch);
-        let weight = if (info.closed) 0 else (score as u128) * (credited as u128);
+        let weight = (score as u128) * (credited as u128);
         info.total_pod_weight = info.total_pod_weight + weight;
         let record = record_mut(&mut state.records, worker, epoch);
         record.pod_weight = record.pod_weight + weight;
         event::emit(LeaseRecorded { epoch, worker, lease_secs: credited, score, weight });
+    }
+
+    /// Moves `amount` of a paid job's protocol fee from the job object `job` into
+    /// the current epoch's pool (never closed: an epoch closes only after it
+    /// ended), as funding from the job's address (`EpochFunded`). Called by
+    /// `escrow` when it pays a job; nothing happens for 0.
+    ///
+    /// # Aborts
+    /// Never (the job holds the amount).
+    public(package) fun add_fee_share(job: &signer, amount: u64) acquires RewardsState {
+        if (amount == 0) return;
+        let epoch = current_epoch();
+        let state = borrow_global_mut<RewardsState>(rewards_address());
+        let info = epoch_mut(&mut state.epochs, epoch);
+        primary_fungible_store::transfer(job, config::payment_asset(), rewards_address(), amount);
+        info.funded = info.funded + amount;
+        info.pool = info.pool + amount;
+        event::emit(EpochFunded { epoch, funder: signer::address_of(job), amount, total: info.funded });
     }
 
     // Private functions --------------------------------------------------------
@@ -596,12 +706,25 @@ module lumen::rewards {
         table::borrow_mut(records, key)
     }
 
+    /// The oldest open epoch: the first epoch not closed, never before the epoch
+    /// `config::initialize` ran in.
+    fun next_of(state: &RewardsState): u64 {
+        let first = config::initialized_at() / config::epoch_secs();
+        if (state.closed_until > first) state.closed_until else first
+    }
+
     // Test-only functions ------------------------------------------------------
 
     #[test_only]
     /// Runs `init_module` in tests, where publishing does not.
     public fun init_for_test(deployer: &signer) {
         init_module(deployer);
+    }
+
+    #[test_only]
+    /// An `EpochFunded` event, to compare with emitted ones.
+    public fun epoch_funded_event(epoch: u64, funder: address, amount: u64, total: u64): EpochFunded {
+        EpochFunded { epoch, funder, amount, total }
     }
 
     #[test_only]
@@ -616,6 +739,19 @@ module lumen::rewards {
         rolled_over: u64,
     ): EpochClosed {
         EpochClosed { epoch, pool, poc_pool, pod_pool, total_poc_weight, total_pod_weight, rolled_over }
+    }
+
+    #[test_only]
+    /// An `UptimeReported` event, to compare with emitted ones.
+    public fun uptime_reported_event(
+        epoch: u64,
+        worker: address,
+        attester: address,
+        online_secs: u64,
+        score: u64,
+        weight: u128,
+    ): UptimeReported {
+        UptimeReported { epoch, worker, attester, online_secs, score, weight }
     }
 
     #[test_only]

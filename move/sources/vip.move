@@ -7,9 +7,12 @@
 /// (0 creator, 1 worker). A creator qualifies by total spend
 /// (`vip_creator_spend`); a worker by the uptime attesters reported over the last
 /// `vip_worker_days` ended epochs: an average of at least
-/// `vip_worker_min_avg_secs` per epoch and no run of zero-uptime epochs longer
-/// than `vip_worker_max_down_days`. The admin revokes a pass by burning it,
-/// after which the holder may claim again once eligible.
+/// `vip_worker_min_avg_secs` per epoch and no run of down days (epochs below
+/// `vip_worker_down_day_secs` online) longer than `vip_worker_max_down_days`.
+/// A pass lapses when its holder no longer qualifies: anyone may then `expire`
+/// it, and the holder may claim again once it qualifies again. The admin
+/// revokes a pass by burning it, which also bans the holder from claiming that
+/// role again until the admin lifts the ban.
 module lumen::vip {
     // Uses ---------------------------------------------------------------------
 
@@ -37,6 +40,8 @@ module lumen::vip {
         extend_ref: ExtendRef,
         collection: Object<Collection>,
         passes: Table<PassKey, Pass>,
+        /// Holders revoked by the admin, who may not claim the role again.
+        banned: Table<PassKey, bool>,
     }
 
     /// Key of a pass: one per holder and role.
@@ -61,11 +66,28 @@ module lumen::vip {
     }
 
     #[event]
-    /// A pass was burnt by the admin `by`.
+    /// A pass was burnt by the admin `by`; the holder is banned from the role.
     struct VipRevoked has drop, store {
         holder: address,
         role: u8,
         token: address,
+        by: address,
+    }
+
+    #[event]
+    /// A pass whose holder no longer qualified was burnt by `by` (anyone).
+    struct VipExpired has drop, store {
+        holder: address,
+        role: u8,
+        token: address,
+        by: address,
+    }
+
+    #[event]
+    /// The admin `by` lifted `holder`'s ban from claiming `role`.
+    struct VipBanLifted has drop, store {
+        holder: address,
+        role: u8,
         by: address,
     }
 
@@ -79,6 +101,12 @@ module lumen::vip {
     const ENotEligible: u64 = 3;
     /// The holder has no pass for this role.
     const ENoPass: u64 = 4;
+    /// The holder still qualifies, so its pass does not expire.
+    const EStillEligible: u64 = 5;
+    /// The admin revoked this holder's pass for this role; it may not claim again.
+    const EBanned: u64 = 6;
+    /// The holder is not banned from this role.
+    const ENotBanned: u64 = 7;
 
     // Constants ----------------------------------------------------------------
 
@@ -113,6 +141,7 @@ module lumen::vip {
             extend_ref: object::generate_extend_ref(&constructor_ref),
             collection: object::object_from_constructor_ref<Collection>(&collection_ref),
             passes: table::new(),
+            banned: table::new(),
         });
     }
 
@@ -125,6 +154,7 @@ module lumen::vip {
     /// * `config::EPaused` (via `config`) while paused.
     /// * `EInvalidRole` if `role` is not 0 or 1.
     /// * `EAlreadyHasPass` if the caller already holds a pass for `role`.
+    /// * `EBanned` if the admin revoked the caller's pass for `role` and kept the ban.
     /// * `ENotEligible` if the caller does not qualify.
     public entry fun claim(user: &signer, role: u8) acquires VipState {
         config::assert_not_paused();
@@ -133,6 +163,7 @@ module lumen::vip {
         let key = PassKey { holder, role };
         let state = borrow_global_mut<VipState>(vip_address());
         assert!(!table::contains(&state.passes, key), error::already_exists(EAlreadyHasPass));
+        assert!(!table::contains(&state.banned, key), error::permission_denied(EBanned));
         assert!(is_eligible(holder, role), error::permission_denied(ENotEligible));
 
         let object_signer = object::generate_signer_for_extending(&state.extend_ref);
@@ -157,8 +188,8 @@ module lumen::vip {
         event::emit(VipMinted { holder, role, token: token_addr, minted_at: timestamp::now_seconds() });
     }
 
-    /// The admin burns `holder`'s pass for `role`; the holder may claim again
-    /// later if still eligible. Works while paused.
+    /// The admin burns `holder`'s pass for `role` and bans the holder from
+    /// claiming that role again until `lift_ban`. Works while paused.
     ///
     /// # Aborts
     /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
@@ -166,13 +197,41 @@ module lumen::vip {
     /// * `ENoPass` if `holder` has no pass for `role`.
     public entry fun revoke(admin: &signer, holder: address, role: u8) acquires VipState {
         config::assert_admin(admin);
-        assert!(role == ROLE_CREATOR || role == ROLE_WORKER, error::invalid_argument(EInvalidRole));
-        let key = PassKey { holder, role };
+        let token_addr = burn(holder, role);
         let state = borrow_global_mut<VipState>(vip_address());
-        assert!(table::contains(&state.passes, key), error::not_found(ENoPass));
-        let Pass { token: token_addr, burn_ref } = table::remove(&mut state.passes, key);
-        token::burn(burn_ref);
+        table::add(&mut state.banned, PassKey { holder, role }, true);
         event::emit(VipRevoked { holder, role, token: token_addr, by: signer::address_of(admin) });
+    }
+
+    /// Burns `holder`'s pass for `role` once the holder no longer qualifies
+    /// (see `is_eligible`); anyone may call it, also while paused. The holder may
+    /// claim again when it qualifies again.
+    ///
+    /// # Aborts
+    /// * `EInvalidRole` if `role` is not 0 or 1.
+    /// * `ENoPass` if `holder` has no pass for `role`.
+    /// * `EStillEligible` if `holder` still qualifies.
+    public entry fun expire(caller: &signer, holder: address, role: u8) acquires VipState {
+        assert!(role == ROLE_CREATOR || role == ROLE_WORKER, error::invalid_argument(EInvalidRole));
+        assert!(has_pass(holder, role), error::not_found(ENoPass));
+        assert!(!is_eligible(holder, role), error::invalid_state(EStillEligible));
+        let token_addr = burn(holder, role);
+        event::emit(VipExpired { holder, role, token: token_addr, by: signer::address_of(caller) });
+    }
+
+    /// The admin lets `holder` claim `role` again after a revocation. Works
+    /// while paused.
+    ///
+    /// # Aborts
+    /// * `config::ENotAdmin` (via `config`) if the caller is not the admin.
+    /// * `ENotBanned` if `holder` is not banned from `role`.
+    public entry fun lift_ban(admin: &signer, holder: address, role: u8) acquires VipState {
+        config::assert_admin(admin);
+        let state = borrow_global_mut<VipState>(vip_address());
+        let key = PassKey { holder, role };
+        assert!(table::contains(&state.banned, key), error::not_found(ENotBanned));
+        table::remove(&mut state.banned, key);
+        event::emit(VipBanLifted { holder, role, by: signer::address_of(admin) });
     }
 
     // Public functions ---------------------------------------------------------
@@ -184,6 +243,15 @@ module lumen::vip {
     /// Never.
     public fun has_pass(holder: address, role: u8): bool acquires VipState {
         table::contains(&borrow_global<VipState>(vip_address()).passes, PassKey { holder, role })
+    }
+
+    #[view]
+    /// Whether the admin banned `holder` from claiming `role`.
+    ///
+    /// # Aborts
+    /// Never.
+    public fun is_banned(holder: address, role: u8): bool acquires VipState {
+        table::contains(&borrow_global<VipState>(vip_address()).banned, PassKey { holder, role })
     }
 
     #[view]
@@ -206,7 +274,7 @@ module lumen::vip {
     /// Creator: total spend >= `vip_creator_spend`. Worker: over epochs
     /// `current - 1` down to `current - vip_worker_days`, online seconds sum to at
     /// least `vip_worker_min_avg_secs * vip_worker_days` and no run of epochs
-    /// with 0 reported seconds is longer than `vip_worker_max_down_days`.
+    /// below `vip_worker_down_day_secs` is longer than `vip_worker_max_down_days`.
     ///
     /// # Aborts
     /// `config::ENotInitialized` before `config::initialize`.
@@ -222,6 +290,7 @@ module lumen::vip {
             uptime_eligible(
                 recent_online_secs(user, days),
                 config::vip_worker_min_avg_secs(),
+                config::vip_worker_down_day_secs(),
                 config::vip_worker_max_down_days(),
             )
         } else {
@@ -274,11 +343,17 @@ module lumen::vip {
 
     /// Worker uptime rule on per-epoch online seconds: non-empty, the sum is at
     /// least `min_avg_secs * length` (average >= `min_avg_secs`, no rounding) and
-    /// no run of consecutive zeros is longer than `max_down_days`.
+    /// no run of consecutive down days (below `down_day_secs`) is longer than
+    /// `max_down_days`.
     ///
     /// # Aborts
     /// Never.
-    public fun uptime_eligible(online_secs: vector<u64>, min_avg_secs: u64, max_down_days: u64): bool {
+    public fun uptime_eligible(
+        online_secs: vector<u64>,
+        min_avg_secs: u64,
+        down_day_secs: u64,
+        max_down_days: u64,
+    ): bool {
         let n = vector::length(&online_secs);
         if (n == 0) {
             return false
@@ -290,7 +365,7 @@ module lumen::vip {
         while (i < n) {
             let secs = *vector::borrow(&online_secs, i);
             total = total + (secs as u128);
-            if (secs == 0) {
+            if (secs < down_day_secs || secs == 0) {
                 run = run + 1;
                 if (run > longest_run) { longest_run = run };
             } else {
@@ -373,6 +448,17 @@ module lumen::vip {
 
     // Private functions --------------------------------------------------------
 
+    /// Burns `holder`'s pass for `role`; returns the token's address.
+    fun burn(holder: address, role: u8): address acquires VipState {
+        assert!(role == ROLE_CREATOR || role == ROLE_WORKER, error::invalid_argument(EInvalidRole));
+        let state = borrow_global_mut<VipState>(vip_address());
+        let key = PassKey { holder, role };
+        assert!(table::contains(&state.passes, key), error::not_found(ENoPass));
+        let Pass { token: token_addr, burn_ref } = table::remove(&mut state.passes, key);
+        token::burn(burn_ref);
+        token_addr
+    }
+
     /// Online seconds of `worker` in epochs `current - 1` down to
     /// `current - days` (most recent first; epochs before 0 are left out).
     fun recent_online_secs(worker: address, days: u64): vector<u64> {
@@ -398,6 +484,12 @@ module lumen::vip {
     /// A `VipMinted` event, to compare with emitted ones.
     public fun vip_minted_event(holder: address, role: u8, token: address, minted_at: u64): VipMinted {
         VipMinted { holder, role, token, minted_at }
+    }
+
+    #[test_only]
+    /// A `VipExpired` event, to compare with emitted ones.
+    public fun vip_expired_event(holder: address, role: u8, token: address, by: address): VipExpired {
+        VipExpired { holder, role, token, by }
     }
 
     #[test_only]

@@ -1,18 +1,27 @@
 #[test_only]
 /// Campaign: the 30-day check-in table and its restart rule, one check-in per
-/// UTC day, credits claimed from the pool, operator-granted social tasks,
-/// referrals (once, no self or circular referral, 10 % share), the leaderboard
-/// payout with the seed's tiers, pause behaviour and every abort code.
+/// UTC day, credits as a balance jobs spend, render and online points,
+/// operator-granted social tasks, referrals (to earlier participants only, 10 %
+/// share), the leaderboard kept on chain and its payout with the seed's tiers,
+/// sweeps that never take what the ranking may be owed, terms fixed once the
+/// period started, pause behaviour and every abort code.
 module lumen::campaign_tests {
     use std::bcs;
+    use std::signer;
     use aptos_framework::account;
     use aptos_framework::event;
+    use aptos_framework::object;
     use lumen::campaign;
     use lumen::config;
+    use lumen::escrow;
+    use lumen::escrow_test_helpers as h;
+    use lumen::rewards;
     use lumen::test_helpers as th;
 
     const DAY: u64 = 86_400;
+    const GRACE: u64 = 3_600;
     const POINT: u64 = 1_000_000;
+    const CREDIT: u64 = 1_000_000;
     const UNIT: u64 = 1_000_000;
     const OPERATOR: address = @0x0bea;
     const FUNDER: address = @0xf00d;
@@ -22,15 +31,20 @@ module lumen::campaign_tests {
     /// The seed's reward pool: $2 000 at 6 decimals.
     const SEED_POOL: u64 = 2_000_000_000;
 
-    /// The standard world plus the campaign: operator set, a 30-day period
-    /// starting now (a UTC midnight), and `pool` funded.
-    fun setup(pool: u64) {
+    /// The standard world plus the campaign: operator set, the period
+    /// `[start, end)` and `pool` funded.
+    fun setup_period(pool: u64, start: u64, end: u64) {
         th::setup();
         campaign::init_for_test(&th::lumen_signer());
         let admin = th::lumen_signer();
         campaign::set_operator(&admin, OPERATOR);
-        campaign::set_period(&admin, th::start_time(), th::start_time() + 30 * DAY);
+        campaign::set_period(&admin, start, end);
         if (pool > 0) { fund(pool) };
+    }
+
+    /// A 30-day period starting now (a UTC midnight), `pool` funded.
+    fun setup(pool: u64) {
+        setup_period(pool, th::start_time(), th::start_time() + 30 * DAY);
     }
 
     fun fund(amount: u64) {
@@ -61,25 +75,26 @@ module lumen::campaign_tests {
         out
     }
 
-    /// Non-increasing points for a ranking of `count`.
-    fun ranking_points(count: u64): vector<u64> {
-        let out = vector[];
+    /// Grants each of `users` a social task worth `count - i` points (rank `i + 1`).
+    fun ranked(users: &vector<address>) {
+        let count = users.length();
         let i = 0;
         while (i < count) {
-            out.push_back((count - i) * POINT);
+            campaign::grant_social_task(&operator(), users[i], 1, (count - i) * POINT);
             i += 1;
         };
-        out
     }
 
-    /// Moves the clock to the end of the campaign period.
-    fun to_end() { to_day(30, 0) }
+    /// Moves the clock to when the leaderboard can be paid.
+    fun to_payout() { to_day(30, GRACE) }
+
+    fun pay() { campaign::pay_leaderboard(&th::signer_of(@0x9a7)) }
 
     // Check-ins ----------------------------------------------------------------
 
     #[test]
     fun thirty_day_table_then_the_cycle_restarts() {
-        setup(0);
+        setup_period(0, th::start_time(), th::start_time() + 60 * DAY);
         let day = 0;
         while (day < 30) {
             if (day > 0) { to_day(day, 60) };
@@ -90,16 +105,16 @@ module lumen::campaign_tests {
         let (total, checkin, social, referral) = campaign::user_points(&info);
         // Points 1+2+3 | 2+3+4 | ... | 7+8+9 | 9+10 = 124; credits on days 4, 8, ..., 28.
         assert!(total == 124 * POINT && checkin == 124 * POINT && social == 0 && referral == 0, 1);
-        let (earned, claimed) = campaign::user_credits(&info);
-        assert!(earned == 7 * UNIT && claimed == 0, 2);
+        let (earned, spent) = campaign::user_credits(&info);
+        assert!(earned == 7 * CREDIT && spent == 0 && campaign::credit_balance(ALICE) == 7 * CREDIT, 2);
         let today = th::start_time() / DAY + 29;
         assert!(event::was_event_emitted(&campaign::checked_in_event(
-            ALICE, today, 30, 30, 10 * POINT, 0, 0, 124 * POINT, 7 * UNIT)), 3);
+            ALICE, today, 30, 30, 10 * POINT, 0, 124 * POINT, 7 * CREDIT)), 3);
         assert!(event::was_event_emitted(&campaign::checked_in_event(
-            ALICE, today - 2, 28, 28, 0, 1, UNIT, 105 * POINT, 7 * UNIT)), 4);
+            ALICE, today - 2, 28, 28, 0, CREDIT, 105 * POINT, 7 * CREDIT)), 4);
+        // Credits never leave as money.
+        assert!(th::balance(ALICE) == 0, 9);
         // Day 31 of an unbroken streak is day 1 of the table again.
-        let campaign_admin = th::lumen_signer();
-        campaign::set_period(&campaign_admin, th::start_time(), th::start_time() + 60 * DAY);
         to_day(30, 5);
         let (cycle_day, streak, points, credits) = campaign::preview_check_in(ALICE);
         assert!(cycle_day == 1 && streak == 31 && points == POINT && credits == 0, 5);
@@ -145,15 +160,14 @@ module lumen::campaign_tests {
     #[expected_failure(abort_code = 0x30002 /* ENotActive */, location = lumen::campaign)]
     fun check_in_after_the_period_aborts() {
         setup(0);
-        to_end();
+        to_day(30, 0);
         check_in(ALICE);
     }
 
     #[test]
     #[expected_failure(abort_code = 0x30002 /* ENotActive */, location = lumen::campaign)]
     fun check_in_before_the_period_aborts() {
-        setup(0);
-        campaign::set_period(&th::lumen_signer(), th::start_time() + DAY, th::start_time() + 2 * DAY);
+        setup_period(0, th::start_time() + DAY, th::start_time() + 2 * DAY);
         check_in(ALICE);
     }
 
@@ -165,62 +179,136 @@ module lumen::campaign_tests {
         check_in(ALICE);
     }
 
-    // Credits ------------------------------------------------------------------
+    // Credits and protocol points ------------------------------------------------
 
-    #[test]
-    fun credits_are_claimed_from_the_pool_also_while_paused() {
-        setup(10 * UNIT);
-        campaign::set_credit_value(&th::lumen_signer(), 2 * UNIT);
-        let day = 0;
-        while (day < 8) {
-            if (day > 0) { to_day(day, 0) };
-            check_in(ALICE);
-            day += 1;
-        };
-        let (earned, _) = campaign::user_credits(&campaign::user_info(ALICE));
-        assert!(earned == 4 * UNIT, 1);
-        config::set_paused(&th::lumen_signer(), true);
-        campaign::claim_credits(&th::signer_of(ALICE));
-        assert!(th::balance(ALICE) == 4 * UNIT, 2);
-        assert!(campaign::pool() == 6 * UNIT, 3);
-        assert!(th::balance(campaign::campaign_address()) == 6 * UNIT, 4);
-        assert!(event::was_event_emitted(&campaign::credits_claimed_event(ALICE, 4 * UNIT, 4 * UNIT, 6 * UNIT)), 5);
-        let (earned, claimed) = campaign::user_credits(&campaign::user_info(ALICE));
-        assert!(earned == 4 * UNIT && claimed == 4 * UNIT, 6);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x60004 /* ENothingToClaim */, location = lumen::campaign)]
-    fun claim_twice_aborts() {
-        setup(10 * UNIT);
+    /// ALICE checks in on days 0 to 3: one credit on day 4 of the table.
+    fun one_credit() {
         let day = 0;
         while (day < 4) {
             if (day > 0) { to_day(day, 0) };
             check_in(ALICE);
             day += 1;
         };
-        campaign::claim_credits(&th::signer_of(ALICE));
-        campaign::claim_credits(&th::signer_of(ALICE));
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x60004 /* ENothingToClaim */, location = lumen::campaign)]
-    fun claim_by_a_stranger_aborts() {
-        setup(10 * UNIT);
-        campaign::claim_credits(&th::signer_of(BOB));
+    fun jobs_spend_a_tenth_of_a_credit_each() {
+        setup(0);
+        one_credit();
+        assert!(campaign::credit_balance(ALICE) == CREDIT, 1);
+        let jobs = addresses(7, 11);
+        let i = 0;
+        while (i < 11) {
+            campaign::spend_job_credit_for_test(ALICE, jobs[i]);
+            i += 1;
+        };
+        // Ten jobs spent the credit; the eleventh found nothing left.
+        assert!(campaign::credit_balance(ALICE) == 0, 2);
+        assert!(campaign::is_credited_job(jobs[9]) && !campaign::is_credited_job(jobs[10]), 3);
+        assert!(event::was_event_emitted(&campaign::credit_spent_event(ALICE, jobs[0], CREDIT / 10, 900_000)), 4);
+        assert!(event::emitted_events<campaign::CreditSpent>().length() == 10, 5);
+        let (earned, spent) = campaign::user_credits(&campaign::user_info(ALICE));
+        assert!(earned == CREDIT && spent == CREDIT, 6);
+        // A stranger without credits spends nothing.
+        campaign::spend_job_credit_for_test(BOB, @0xb1);
+        assert!(!campaign::is_credited_job(@0xb1), 7);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
-    fun claim_above_the_pool_aborts() {
-        setup(UNIT - 1);
+    fun no_credit_is_spent_outside_the_period() {
+        setup(0);
+        one_credit();
+        to_day(30, 0);
+        campaign::spend_job_credit_for_test(ALICE, @0x10b);
+        assert!(!campaign::is_credited_job(@0x10b) && campaign::credit_balance(ALICE) == CREDIT, 1);
+    }
+
+    #[test]
+    fun credited_jobs_earn_render_points_for_both_parties() {
+        setup(0);
+        one_credit();
+        campaign::register_referral(&th::signer_of(BOB), ALICE);
+        campaign::spend_job_credit_for_test(ALICE, @0x10b);
+        // 2.5 units at one unit per credit: 2.5 * 2.2 = 5.5 points each.
+        campaign::record_render_points_for_test(@0x10b, ALICE, BOB, 2_500_000);
+        let (render, online) = campaign::user_protocol_points(&campaign::user_info(BOB));
+        assert!(render == 5_500_000 && online == 0, 1);
+        let (alice_render, _) = campaign::user_protocol_points(&campaign::user_info(ALICE));
+        assert!(alice_render == 5_500_000, 2);
+        // ALICE: 1 + 2 + 3 check-in points, 5.5 render points, 0.55 as BOB's referrer.
+        assert!(points_of(ALICE) == 6 * POINT + 5_500_000 + 550_000, 3);
+        // A job that spent no credit earns nothing.
+        campaign::record_render_points_for_test(@0x20b, ALICE, BOB, 2_500_000);
+        assert!(points_of(BOB) == 5_500_000, 4);
+        // After the period nothing either.
+        to_day(30, 0);
+        campaign::record_render_points_for_test(@0x10b, ALICE, BOB, 2_500_000);
+        assert!(points_of(BOB) == 5_500_000, 5);
+    }
+
+    #[test]
+    /// Through `escrow`: a job spends 0.1 credit of its creator when created,
+    /// and once paid earns render points for its creator and its worker; the
+    /// creator's next job, without a credit left, earns nothing.
+    fun escrow_jobs_spend_credits_and_earn_render_points() {
+        h::setup();
+        let admin = th::lumen_signer();
+        campaign::set_operator(&admin, OPERATOR);
+        campaign::set_period(&admin, th::start_time(), th::start_time() + 30 * DAY);
+        let (creator, creator_sk, creator_pk) = h::new_creator(100 * UNIT);
+        let c = signer::address_of(&creator);
         let day = 0;
         while (day < 4) {
-            if (day > 0) { to_day(day, 0) };
-            check_in(ALICE);
+            to_day(day, 60);
+            campaign::check_in(&creator);
             day += 1;
         };
-        campaign::claim_credits(&th::signer_of(ALICE));
+        assert!(campaign::credit_balance(c) == CREDIT, 1);
+        let (worker, _, _) = h::worker();
+        let w = signer::address_of(&worker);
+        let job = h::create_job(&creator, 1, 2 * UNIT);
+        let job_addr = object::object_address(&job);
+        assert!(campaign::is_credited_job(job_addr), 2);
+        assert!(campaign::credit_balance(c) == CREDIT - CREDIT / 10, 3);
+        assert!(event::was_event_emitted(&campaign::credit_spent_event(c, job_addr, CREDIT / 10, 900_000)), 4);
+        h::accept(&worker, &creator_sk, creator_pk, job, 2 * UNIT, th::now() + h::render_time(), 1);
+        escrow::submit_result(&worker, job, 1, b"root");
+        escrow::confirm(&creator, job, 1);
+        // 2 units at one unit per credit: 2 * 2.2 = 4.4 points each.
+        let (worker_render, _) = campaign::user_protocol_points(&campaign::user_info(w));
+        let (creator_render, _) = campaign::user_protocol_points(&campaign::user_info(c));
+        assert!(worker_render == 4_400_000 && creator_render == 4_400_000, 5);
+        // Nine more jobs use up the credit; the eleventh is not credited.
+        let i = 0;
+        while (i < 9) {
+            h::create_job(&creator, 1, UNIT);
+            i += 1;
+        };
+        assert!(campaign::credit_balance(c) == 0, 6);
+        let last = h::create_job(&creator, 1, UNIT);
+        assert!(!campaign::is_credited_job(object::object_address(&last)), 7);
+    }
+
+    #[test]
+    fun eligible_workers_earn_online_points_inside_the_period() {
+        h::setup();
+        let admin = th::lumen_signer();
+        campaign::set_operator(&admin, OPERATOR);
+        campaign::set_period(&admin, th::start_time(), th::start_time() + 2 * DAY);
+        let (worker, _, _) = h::worker();
+        let w = signer::address_of(&worker);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[w], vector[6 * 3_600]);
+        // 6 h at 2.43: 6 * 2.43 / 24 = 0.6075 points.
+        assert!(points_of(w) == 607_500, 1);
+        let (_, online) = campaign::user_protocol_points(&campaign::user_info(w));
+        assert!(online == 607_500, 2);
+        assert!(campaign::rank_of(w) == 1, 3);
+        // The next epoch ends with the period: still inside. The one after is not.
+        th::set_time((epoch + 2) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch + 1, vector[w], vector[6 * 3_600]);
+        assert!(points_of(w) == 2 * 607_500, 4);
     }
 
     #[test]
@@ -249,7 +337,7 @@ module lumen::campaign_tests {
     #[expected_failure(abort_code = 0x30002 /* ENotActive */, location = lumen::campaign)]
     fun granting_after_the_period_aborts() {
         setup(0);
-        to_end();
+        to_day(30, 0);
         campaign::grant_social_task(&operator(), ALICE, 1, 5 * POINT);
     }
 
@@ -289,23 +377,24 @@ module lumen::campaign_tests {
     #[test]
     fun referrer_earns_ten_percent_of_the_referees_points() {
         setup(0);
-        // BOB referred by ALICE; CAROL referred by BOB.
+        // ALICE joins first; BOB registers ALICE; CAROL registers BOB.
+        check_in(ALICE);
         campaign::register_referral(&th::signer_of(BOB), ALICE);
         campaign::register_referral(&th::signer_of(CAROL), BOB);
         let (referrer, referees) = campaign::user_referral(&campaign::user_info(BOB));
         assert!(referrer == ALICE && referees == 1, 1);
         campaign::grant_social_task(&operator(), BOB, 1, 5 * POINT);
         assert!(event::was_event_emitted(&campaign::referral_points_earned_event(
-            ALICE, BOB, 1, 5 * POINT, 500_000, 500_000)), 2);
+            ALICE, BOB, 1, 5 * POINT, 500_000, POINT + 500_000)), 2);
         to_day(1, 0);
-        check_in(CAROL); // day 1: 1 point, BOB earns 0.1
-        check_in(BOB); // day 1: 1 point, ALICE earns 0.1
+        check_in(CAROL); // 1 point, BOB earns 0.1
+        check_in(BOB); // 1 point, ALICE earns 0.1
         let (total, checkin, social, referral) = campaign::user_points(&campaign::user_info(BOB));
         assert!(checkin == POINT && social == 5 * POINT && referral == 100_000, 3);
         assert!(total == 6 * POINT + 100_000, 4);
         // ALICE earns on BOB's own points only, not on BOB's referral points.
         let (total, _, _, referral) = campaign::user_points(&campaign::user_info(ALICE));
-        assert!(total == 600_000 && referral == 600_000, 5);
+        assert!(total == POINT + 600_000 && referral == 600_000, 5);
         assert!(event::was_event_emitted(&campaign::referral_points_earned_event(
             BOB, CAROL, 0, POINT, 100_000, 5 * POINT + 100_000)), 6);
     }
@@ -321,6 +410,8 @@ module lumen::campaign_tests {
     #[expected_failure(abort_code = 0x80009 /* EAlreadyReferred */, location = lumen::campaign)]
     fun a_second_referrer_aborts() {
         setup(0);
+        check_in(ALICE);
+        check_in(CAROL);
         campaign::register_referral(&th::signer_of(BOB), ALICE);
         campaign::register_referral(&th::signer_of(BOB), CAROL);
     }
@@ -329,6 +420,7 @@ module lumen::campaign_tests {
     #[expected_failure(abort_code = 0x1000b /* ECircularReferral */, location = lumen::campaign)]
     fun mutual_referral_aborts() {
         setup(0);
+        check_in(ALICE);
         campaign::register_referral(&th::signer_of(BOB), ALICE);
         campaign::register_referral(&th::signer_of(ALICE), BOB);
     }
@@ -337,15 +429,25 @@ module lumen::campaign_tests {
     #[expected_failure(abort_code = 0x1000b /* ECircularReferral */, location = lumen::campaign)]
     fun longer_referral_loop_aborts() {
         setup(0);
+        check_in(ALICE);
         campaign::register_referral(&th::signer_of(BOB), ALICE);
         campaign::register_referral(&th::signer_of(CAROL), BOB);
         campaign::register_referral(&th::signer_of(ALICE), CAROL);
     }
 
     #[test]
+    #[expected_failure(abort_code = 0x1000b /* ECircularReferral */, location = lumen::campaign)]
+    fun a_referrer_who_never_joined_aborts() {
+        setup(0);
+        campaign::grant_social_task(&operator(), ALICE, 1, 5 * POINT);
+        campaign::register_referral(&th::signer_of(BOB), ALICE);
+    }
+
+    #[test]
     #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
     fun referral_while_paused_aborts() {
         setup(0);
+        check_in(ALICE);
         config::set_paused(&th::lumen_signer(), true);
         campaign::register_referral(&th::signer_of(BOB), ALICE);
     }
@@ -357,13 +459,43 @@ module lumen::campaign_tests {
         campaign::register_referral(&th::signer_of(BOB), @0x0);
     }
 
-    // Leaderboard payout -------------------------------------------------------
+    // Leaderboard ----------------------------------------------------------------
+
+    #[test]
+    fun the_leaderboard_stays_sorted_as_points_change() {
+        setup(0);
+        campaign::grant_social_task(&operator(), ALICE, 1, 5 * POINT);
+        campaign::grant_social_task(&operator(), BOB, 1, 7 * POINT);
+        campaign::grant_social_task(&operator(), CAROL, 1, 5 * POINT);
+        assert!(campaign::leaders() == vector[BOB, ALICE, CAROL], 1);
+        // CAROL passes ALICE; a tie keeps who got there first ahead.
+        campaign::grant_social_task(&operator(), CAROL, 2, 2 * POINT);
+        assert!(campaign::leaders() == vector[BOB, CAROL, ALICE], 2);
+        campaign::grant_social_task(&operator(), ALICE, 2, 2 * POINT);
+        assert!(campaign::leaders() == vector[BOB, CAROL, ALICE], 3);
+        assert!(campaign::rank_of(ALICE) == 3 && campaign::rank_of(@0x404) == 0, 4);
+    }
+
+    #[test]
+    fun only_the_hundred_best_stay_on_the_board() {
+        setup(0);
+        let users = addresses(5, 100);
+        ranked(&users);
+        assert!(campaign::leaders() == users, 1);
+        // One point is not enough to enter (ties keep the incumbent); two are,
+        // behind the one who had two points first.
+        campaign::grant_social_task(&operator(), ALICE, 1, POINT);
+        assert!(campaign::rank_of(ALICE) == 0, 2);
+        campaign::grant_social_task(&operator(), ALICE, 2, POINT);
+        assert!(campaign::rank_of(ALICE) == 100 && campaign::rank_of(users[99]) == 0, 3);
+        assert!(campaign::leaders().length() == 100, 4);
+    }
 
     #[test]
     fun seed_tiers_are_paid_once_and_the_rest_is_swept() {
         setup(SEED_POOL);
         let winners = addresses(1, 100);
-        let points = ranking_points(100);
+        ranked(&winners);
         // Per-user amounts of the seed: 200, 100, 50, 14, 8.
         assert!(campaign::payout_of_rank(1) == 200 * UNIT && campaign::payout_of_rank(5) == 100 * UNIT, 1);
         assert!(campaign::payout_of_rank(15) == 50 * UNIT && campaign::payout_of_rank(16) == 14 * UNIT, 2);
@@ -374,22 +506,14 @@ module lumen::campaign_tests {
         assert!(campaign::leaderboard_total(15) == 1_100 * UNIT, 6);
         assert!(campaign::leaderboard_total(50) == 1_590 * UNIT, 7);
         assert!(campaign::leaderboard_total(100) == 1_990 * UNIT, 8);
-        to_end();
-        campaign::pay_leaderboard(&operator(), winners, points);
+        to_payout();
+        pay();
         assert!(campaign::is_paid(), 9);
         assert!(th::balance(winners[0]) == 200 * UNIT, 10);
         assert!(th::balance(winners[4]) == 100 * UNIT && th::balance(winners[5]) == 50 * UNIT, 11);
         assert!(th::balance(winners[14]) == 50 * UNIT && th::balance(winners[15]) == 14 * UNIT, 12);
         assert!(th::balance(winners[49]) == 14 * UNIT && th::balance(winners[50]) == 8 * UNIT, 13);
         assert!(th::balance(winners[99]) == 8 * UNIT, 14);
-        let tier_sum = vector[0, 0, 0, 0, 0];
-        let i = 0;
-        while (i < 100) {
-            let tier = campaign::tier_of_rank(i + 1);
-            tier_sum[tier] += th::balance(winners[i]);
-            i += 1;
-        };
-        assert!(tier_sum == vector[200 * UNIT, 400 * UNIT, 500 * UNIT, 490 * UNIT, 400 * UNIT], 15);
         assert!(campaign::pool() == 10 * UNIT, 16);
         assert!(event::was_event_emitted(&campaign::leaderboard_paid_event(
             1, winners[0], 100 * POINT, 0, 200 * UNIT, 200 * UNIT, SEED_POOL - 200 * UNIT)), 17);
@@ -402,29 +526,39 @@ module lumen::campaign_tests {
     }
 
     #[test]
-    fun a_short_ranking_pays_only_its_ranks_and_ties_are_allowed() {
+    fun a_short_board_pays_only_its_ranks_also_while_paused() {
         setup(700 * UNIT);
-        check_in(ALICE);
-        let winners = vector[ALICE, BOB, CAROL, @0xd0d, @0xe0e, @0xf0f];
-        // ALICE's on-chain point plus what the indexer counted elsewhere.
-        let points = vector[9 * POINT, 9 * POINT, 4 * POINT, 3 * POINT, 3 * POINT, 0];
-        to_end();
+        let users = vector[ALICE, BOB, CAROL, @0xd0d, @0xe0e, @0xf0f];
+        ranked(&users);
+        to_payout();
         config::set_paused(&th::lumen_signer(), true);
-        campaign::pay_leaderboard(&operator(), winners, points);
+        pay();
         assert!(th::balance(ALICE) == 200 * UNIT && th::balance(@0xe0e) == 100 * UNIT, 1);
         assert!(th::balance(@0xf0f) == 50 * UNIT, 2);
         assert!(campaign::pool() == 700 * UNIT - 650 * UNIT, 3);
     }
 
     #[test]
+    fun points_stop_changing_once_paid() {
+        setup(SEED_POOL);
+        check_in(ALICE);
+        to_payout();
+        pay();
+        campaign::record_render_points_for_test(@0x10b, ALICE, BOB, UNIT);
+        assert!(points_of(ALICE) == POINT, 1);
+    }
+
+    #[test]
     fun configured_tiers_are_paid() {
-        setup(200);
+        setup_period(200, th::start_time() + DAY, th::start_time() + 30 * DAY);
         campaign::set_tier_amounts(&th::lumen_signer(), vector[40, 10, 2, 1, 0]);
         assert!(campaign::tier_amounts() == vector[40, 10, 2, 1, 0], 1);
         assert!(campaign::leaderboard_total(100) == 40 + 40 + 20 + 35, 2);
-        to_end();
+        to_day(1, 0);
         let winners = addresses(2, 60);
-        campaign::pay_leaderboard(&operator(), winners, ranking_points(60));
+        ranked(&winners);
+        to_payout();
+        pay();
         assert!(th::balance(winners[0]) == 40 && th::balance(winners[59]) == 0, 3);
         assert!(campaign::pool() == 200 - 135, 4);
     }
@@ -432,26 +566,27 @@ module lumen::campaign_tests {
     #[test]
     #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
     fun a_payout_above_the_pool_aborts() {
-        setup(1_990 * UNIT - 1);
-        to_end();
-        campaign::pay_leaderboard(&operator(), addresses(3, 100), ranking_points(100));
+        setup(200 * UNIT - 1);
+        campaign::grant_social_task(&operator(), ALICE, 1, POINT);
+        to_payout();
+        pay();
     }
 
     #[test]
     #[expected_failure(abort_code = 0x80011 /* EAlreadyPaid */, location = lumen::campaign)]
     fun paying_twice_aborts() {
-        setup(SEED_POOL * 2);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE], vector[POINT]);
-        campaign::pay_leaderboard(&operator(), vector[BOB], vector[POINT]);
+        setup(SEED_POOL);
+        to_payout();
+        pay();
+        pay();
     }
 
     #[test]
     #[expected_failure(abort_code = 0x30012 /* ENotEnded */, location = lumen::campaign)]
-    fun paying_before_the_end_aborts() {
+    fun paying_within_the_grace_after_the_end_aborts() {
         setup(SEED_POOL);
-        to_day(29, DAY - 1);
-        campaign::pay_leaderboard(&operator(), vector[ALICE], vector[POINT]);
+        to_day(30, GRACE - 1);
+        pay();
     }
 
     #[test]
@@ -459,82 +594,88 @@ module lumen::campaign_tests {
     fun paying_without_a_period_aborts() {
         th::setup();
         campaign::init_for_test(&th::lumen_signer());
-        campaign::set_operator(&th::lumen_signer(), OPERATOR);
-        campaign::pay_leaderboard(&operator(), vector[ALICE], vector[POINT]);
+        pay();
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x50001 /* ENotOperator */, location = lumen::campaign)]
-    fun only_the_operator_pays() {
+    fun sweeps_keep_what_the_board_may_be_owed() {
         setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&th::lumen_signer(), vector[ALICE], vector[POINT]);
+        // Before the payout only what exceeds a full board's payout can go.
+        campaign::sweep(&th::lumen_signer(), 10 * UNIT);
+        assert!(campaign::pool() == 1_990 * UNIT, 1);
+        check_in(ALICE);
+        to_payout();
+        pay();
+        campaign::sweep(&th::lumen_signer(), 1_790 * UNIT);
+        assert!(campaign::pool() == 0 && th::balance(th::treasury()) == 1_800 * UNIT, 2);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x1000c /* ELengthMismatch */, location = lumen::campaign)]
-    fun ranking_length_mismatch_aborts() {
+    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
+    fun sweeping_into_the_reserve_aborts() {
         setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE, BOB], vector[POINT]);
+        campaign::sweep(&th::lumen_signer(), 10 * UNIT + 1);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x1000d /* EBadRankingSize */, location = lumen::campaign)]
-    fun empty_ranking_aborts() {
+    #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::campaign)]
+    fun sweeping_zero_aborts() {
         setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[], vector[]);
+        campaign::sweep(&th::lumen_signer(), 0);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x1000d /* EBadRankingSize */, location = lumen::campaign)]
-    fun ranking_of_101_aborts() {
+    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
+    fun sweeping_more_than_the_pool_aborts() {
         setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), addresses(4, 101), ranking_points(101));
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000e /* EDuplicateWinner */, location = lumen::campaign)]
-    fun duplicate_winner_aborts() {
-        setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE, BOB, ALICE], vector[3, 2, 1]);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x1000f /* ERankingNotOrdered */, location = lumen::campaign)]
-    fun unordered_ranking_aborts() {
-        setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE, BOB, CAROL], vector[3, 1, 2]);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10010 /* EPointsBelowRecorded */, location = lumen::campaign)]
-    fun points_below_the_chain_record_abort() {
-        setup(SEED_POOL);
-        campaign::grant_social_task(&operator(), BOB, 1, 5 * POINT);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE, BOB], vector[5 * POINT, 5 * POINT - 1]);
+        to_payout();
+        pay();
+        campaign::sweep(&th::lumen_signer(), SEED_POOL + 1);
     }
 
     // Admin --------------------------------------------------------------------
 
     #[test]
     fun admin_settings_are_stored() {
-        setup(0);
+        th::setup();
+        campaign::init_for_test(&th::lumen_signer());
+        // Defaults follow the payment asset's decimals (6 here).
+        assert!(campaign::credit_value() == UNIT, 6);
+        assert!(campaign::tier_amounts() == vector[200 * UNIT, 100 * UNIT, 50 * UNIT, 14 * UNIT, 8 * UNIT], 4);
         let admin = th::lumen_signer();
         campaign::set_operator(&admin, @0x0be2);
-        campaign::set_period(&admin, 10, 20);
+        let start = th::start_time() + 10;
+        campaign::set_period(&admin, start, start + 10);
         campaign::set_credit_value(&admin, 100_000);
         assert!(campaign::operator() == @0x0be2, 1);
-        let (start, end) = campaign::period();
-        assert!(start == 10 && end == 20, 2);
+        let (period_start, period_end) = campaign::period();
+        assert!(period_start == start && period_end == start + 10, 2);
         assert!(campaign::credit_value() == 100_000, 3);
-        assert!(campaign::tier_amounts() == vector[200 * UNIT, 100 * UNIT, 50 * UNIT, 14 * UNIT, 8 * UNIT], 4);
         assert!(!campaign::is_paid(), 5);
+        // The operator can change after the start; nothing else can.
+        th::set_time(start);
+        campaign::set_operator(&admin, OPERATOR);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30017 /* EAlreadyStarted */, location = lumen::campaign)]
+    fun the_period_is_fixed_once_started() {
+        setup(0);
+        campaign::set_period(&th::lumen_signer(), th::start_time(), th::start_time() + 60 * DAY);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30017 /* EAlreadyStarted */, location = lumen::campaign)]
+    fun the_credit_value_is_fixed_once_started() {
+        setup(0);
+        campaign::set_credit_value(&th::lumen_signer(), 2);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30017 /* EAlreadyStarted */, location = lumen::campaign)]
+    fun the_tiers_are_fixed_once_started() {
+        setup(0);
+        campaign::set_tier_amounts(&th::lumen_signer(), vector[5, 4, 3, 2, 1]);
     }
 
     #[test]
@@ -554,54 +695,33 @@ module lumen::campaign_tests {
     #[test]
     #[expected_failure(abort_code = 0x10013 /* EBadPeriod */, location = lumen::campaign)]
     fun empty_period_aborts() {
-        setup(0);
+        th::setup();
+        campaign::init_for_test(&th::lumen_signer());
         campaign::set_period(&th::lumen_signer(), 20, 20);
     }
 
     #[test]
     #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::campaign)]
     fun zero_credit_value_aborts() {
-        setup(0);
+        th::setup();
+        campaign::init_for_test(&th::lumen_signer());
         campaign::set_credit_value(&th::lumen_signer(), 0);
     }
 
     #[test]
     #[expected_failure(abort_code = 0x10014 /* EBadTiers */, location = lumen::campaign)]
     fun four_tiers_abort() {
-        setup(0);
+        th::setup();
+        campaign::init_for_test(&th::lumen_signer());
         campaign::set_tier_amounts(&th::lumen_signer(), vector[4, 3, 2, 1]);
     }
 
     #[test]
     #[expected_failure(abort_code = 0x10014 /* EBadTiers */, location = lumen::campaign)]
     fun increasing_tiers_abort() {
-        setup(0);
+        th::setup();
+        campaign::init_for_test(&th::lumen_signer());
         campaign::set_tier_amounts(&th::lumen_signer(), vector[5, 4, 3, 1, 2]);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30015 /* ENotPaid */, location = lumen::campaign)]
-    fun sweeping_before_the_payout_aborts() {
-        setup(SEED_POOL);
-        campaign::sweep(&th::lumen_signer(), 1);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x10006 /* EZeroAmount */, location = lumen::campaign)]
-    fun sweeping_zero_aborts() {
-        setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE], vector[POINT]);
-        campaign::sweep(&th::lumen_signer(), 0);
-    }
-
-    #[test]
-    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
-    fun sweeping_more_than_the_pool_aborts() {
-        setup(SEED_POOL);
-        to_end();
-        campaign::pay_leaderboard(&operator(), vector[ALICE], vector[POINT]);
-        campaign::sweep(&th::lumen_signer(), SEED_POOL - 200 * UNIT + 1);
     }
 
     // Formulas -----------------------------------------------------------------
@@ -626,5 +746,9 @@ module lumen::campaign_tests {
         assert!(campaign::tier_of_rank(16) == 3 && campaign::tier_of_rank(100) == 4, 12);
         assert!(campaign::tier_of_rank(101) == 5, 13);
         assert!(campaign::payout_total(vector[5, 4, 3, 2, 1], 1_000) == 5 + 16 + 30 + 70 + 50, 14);
+        assert!(campaign::render_points(1_000_000, 1_000_000) == 2_200_000, 15);
+        assert!(campaign::render_points(1, 0) == 0, 16);
+        assert!(campaign::render_points(18_446_744_073_709_551_615, 1) == 18_446_744_073_709_551_615, 17);
+        assert!(campaign::online_points(21_600, 12_117_200) == 3_029_300, 18);
     }
 }

@@ -9,6 +9,12 @@ module lumen::config_tests {
 
     fun s(bytes: vector<u8>): String { string::utf8(bytes) }
 
+    /// `pending_param(name)` as `[queued (0/1), value, effective_at]`.
+    fun pending(name: vector<u8>): vector<u64> {
+        let (queued, value, effective_at) = config::pending_param(s(name));
+        vector[if (queued) 1 else 0, value, effective_at]
+    }
+
     // Initialisation.
 
     #[test]
@@ -97,6 +103,24 @@ module lumen::config_tests {
                 && config::response_window_secs() == 259_200,
             42,
         );
+        assert!(config::param(s(b"param_delay_secs")) == 86_400 && config::param_delay_secs() == 86_400, 43);
+        assert!(
+            config::param(s(b"vip_worker_down_day_secs")) == 43_200
+                && config::vip_worker_down_day_secs() == 43_200,
+            44,
+        );
+        assert!(config::initialized_at() == th::start_time(), 45);
+        assert!(config::resumed_at() == 0, 46);
+        assert!(config::payment_unit() == 1_000_000, 47);
+        assert!(config::pool_fee_share_bps() == 7_500, 48);
+    }
+
+    #[test]
+    /// Amount defaults follow the payment asset's decimals: 5 000 whole units.
+    fun the_creator_threshold_follows_the_decimals() {
+        assert!(config::unit_of(0) == 1 && config::unit_of(8) == 100_000_000, 1);
+        th::setup();
+        assert!(config::vip_creator_spend() == 5_000 * config::unit_of(th::decimals()), 2);
     }
 
     #[test]
@@ -105,14 +129,14 @@ module lumen::config_tests {
         let asset_addr = object::object_address(&th::payment_asset());
         assert!(
             event::was_event_emitted(
-                &config::config_initialized_event(@lumen, asset_addr, th::treasury(), th::arbiter())
+                &config::config_initialized_event(@lumen, asset_addr, th::treasury(), th::arbiter(), 6)
             ),
             0,
         );
         assert!(event::emitted_events<ConfigInitialized>().length() == 1, 1);
         let names = config::param_names_for_test();
-        assert!(names.length() == 23, 2);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 23, 3);
+        assert!(names.length() == 26, 2);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 26, 3);
         let i = 0;
         while (i < names.length()) {
             let name = names[i];
@@ -123,6 +147,8 @@ module lumen::config_tests {
         assert!(names[0] == s(b"epoch_secs"), 4);
         assert!(names[17] == s(b"device_release_grace_secs"), 5);
         assert!(names[22] == s(b"response_window_secs"), 7);
+        assert!(names[24] == s(b"vip_worker_down_day_secs"), 10);
+        assert!(names[25] == s(b"pool_fee_share_bps"), 11);
         assert!(event::emitted_events<AttesterAdded>().length() == 1, 6);
         assert!(event::was_event_emitted(&config::arbiter_added_event(th::arbiter())), 8);
         assert!(event::emitted_events<ArbiterAdded>().length() == 1, 9);
@@ -389,15 +415,70 @@ module lumen::config_tests {
     // Parameters.
 
     #[test]
-    fun set_param_updates_and_emits_old_value() {
+    fun set_param_queues_and_apply_param_updates_after_the_delay() {
         th::setup();
-        th::set_param(b"epoch_secs", 3_600);
-        assert!(config::epoch_secs() == 3_600, 0);
-        assert!(event::was_event_emitted(&config::params_updated_event(s(b"epoch_secs"), 86_400, 3_600)), 1);
+        let admin = th::lumen_signer();
+        let due = th::now() + 86_400;
+        config::set_param(&admin, s(b"slash_bps"), 500);
+        assert!(config::slash_bps() == 1_000, 0);
+        assert!(pending(b"slash_bps") == vector[1, 500, due], 1);
+        assert!(event::was_event_emitted(&config::param_change_queued_event(s(b"slash_bps"), 1_000, 500, due)), 2);
+        // A second change of the same parameter replaces the first, with a new delay.
+        th::advance(100);
+        config::set_param(&admin, s(b"slash_bps"), 700);
+        assert!(pending(b"slash_bps") == vector[1, 700, due + 100], 3);
+        th::set_time(due + 100);
+        // Anyone applies it.
+        config::apply_param(&th::signer_of(@0xB0B), s(b"slash_bps"));
+        assert!(config::slash_bps() == 700, 4);
+        assert!(pending(b"slash_bps") == vector[0, 0, 0], 5);
+        assert!(event::was_event_emitted(&config::params_updated_event(s(b"slash_bps"), 1_000, 700)), 6);
+    }
+
+    #[test]
+    fun the_delay_of_a_delay_change_is_the_old_delay() {
+        th::setup();
+        let admin = th::lumen_signer();
+        config::set_param(&admin, s(b"param_delay_secs"), 0);
+        th::advance(86_400);
+        config::apply_param(&admin, s(b"param_delay_secs"));
+        config::set_param(&admin, s(b"stake_factor"), 5);
+        config::apply_param(&admin, s(b"stake_factor"));
+        assert!(config::stake_factor() == 5, 1);
+    }
+
+    #[test]
+    fun the_admin_cancels_a_queued_change() {
+        th::setup();
+        let admin = th::lumen_signer();
+        config::set_param(&admin, s(b"slash_bps"), 500);
+        config::set_param(&admin, s(b"stake_factor"), 4);
+        config::cancel_param(&admin, s(b"slash_bps"));
+        assert!(pending(b"slash_bps") == vector[0, 0, 0], 1);
+        assert!(pending(b"stake_factor") == vector[1, 4, th::now() + 86_400], 2);
+        assert!(event::was_event_emitted(&config::param_change_cancelled_event(s(b"slash_bps"), 500)), 3);
+    }
+
+    #[test]
+    fun unpausing_records_the_time() {
+        th::setup();
+        let admin = th::lumen_signer();
+        config::set_paused(&admin, false);
+        assert!(config::resumed_at() == 0, 1);
+        config::set_paused(&admin, true);
+        th::advance(10);
+        config::set_paused(&admin, false);
+        assert!(config::resumed_at() == th::now(), 2);
+    }
+
+    #[test]
+    fun set_param_for_test_checks_and_applies_at_once() {
+        th::setup();
         // Bounds are inclusive.
         th::set_param(b"worker_commission_bps", 10_000);
         th::set_param(b"slash_bps", 0);
         th::set_param(b"pod_share_bps", 10_000);
+        th::set_param(b"pool_fee_share_bps", 10_000);
         th::set_param(b"vip_worker_days", 90);
         th::set_param(b"vip_worker_days", 1);
         th::set_param(b"attester_threshold", 3);
@@ -406,12 +487,85 @@ module lumen::config_tests {
         th::set_param(b"slash_cap_bps", 100_000);
         assert!(config::worker_commission_bps() == 10_000, 2);
         assert!(config::slash_bps() == 0, 3);
-        assert!(config::pod_share_bps() == 10_000, 4);
+        assert!(config::pod_share_bps() == 10_000 && config::pool_fee_share_bps() == 10_000, 4);
         assert!(config::vip_worker_days() == 1, 5);
         assert!(config::attester_threshold() == 3, 6);
         assert!(config::stake_factor() == 0, 7);
         assert!(config::min_price_per_frame() == 1 && config::slash_cap_bps() == 100_000, 9);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 23 + 10, 8);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 26 + 10, 8);
+        // Upper bounds of time parameters are inclusive too.
+        th::set_param(b"unbonding_secs", 90 * 86_400);
+        th::set_param(b"review_window_secs", 30 * 86_400);
+        th::set_param(b"dispute_timeout_secs", 90 * 86_400);
+        th::set_param(b"score_validity_secs", 365 * 86_400);
+        th::set_param(b"report_max_age_secs", 86_400);
+        th::set_param(b"epoch_grace_secs", 7 * 86_400);
+        th::set_param(b"param_delay_secs", 30 * 86_400);
+        th::set_param(b"vip_worker_min_avg_secs", 86_400);
+        th::set_param(b"vip_worker_down_day_secs", 86_400);
+        th::set_param(b"vip_worker_max_down_days", 90);
+        th::set_param(b"device_release_grace_secs", 365 * 86_400);
+        th::set_param(b"min_rerender_secs", 30 * 86_400);
+        th::set_param(b"response_window_secs", 30 * 86_400);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x6000F /* ENoPendingChange */, location = lumen::config)]
+    fun apply_without_a_queued_change_fails() {
+        th::setup();
+        config::apply_param(&th::lumen_signer(), s(b"slash_bps"));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30010 /* EChangeNotDue */, location = lumen::config)]
+    fun apply_before_the_delay_fails() {
+        th::setup();
+        config::set_param(&th::lumen_signer(), s(b"slash_bps"), 500);
+        th::advance(86_399);
+        config::apply_param(&th::lumen_signer(), s(b"slash_bps"));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x6000F /* ENoPendingChange */, location = lumen::config)]
+    fun cancel_without_a_queued_change_fails() {
+        th::setup();
+        config::cancel_param(&th::lumen_signer(), s(b"slash_bps"));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun cancel_param_rejects_non_admin() {
+        th::setup();
+        config::set_param(&th::lumen_signer(), s(b"slash_bps"), 500);
+        config::cancel_param(&th::signer_of(@0xB0B), s(b"slash_bps"));
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x3000E /* EParamFixed */, location = lumen::config)]
+    fun epoch_secs_is_fixed() {
+        th::setup();
+        config::set_param(&th::lumen_signer(), s(b"epoch_secs"), 86_400);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun queued_values_are_checked_against_the_bounds() {
+        th::setup();
+        config::set_param(&th::lumen_signer(), s(b"param_delay_secs"), 30 * 86_400 + 1);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun grace_above_a_week_fails() {
+        th::setup();
+        th::set_param(b"epoch_grace_secs", 7 * 86_400 + 1);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun down_day_threshold_above_a_day_fails() {
+        th::setup();
+        th::set_param(b"vip_worker_down_day_secs", 86_401);
     }
 
     #[test]
@@ -436,8 +590,8 @@ module lumen::config_tests {
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
-    fun epoch_secs_zero_fails() {
+    #[expected_failure(abort_code = 0x3000E /* EParamFixed */, location = lumen::config)]
+    fun epoch_secs_stays_fixed_in_tests_too() {
         th::setup();
         th::set_param(b"epoch_secs", 0);
     }

@@ -52,10 +52,11 @@ module lumen::escrow_review_tests {
         th::advance(60);
         escrow::accept_partial(&worker, job);
         h::assert_conserved(&ledger);
-        // 7 frames at 0.6 = 4.2: worker 3.36, fee 0.84, creator 1.8 back.
+        // 7 frames at 0.6 = 4.2: worker 3.36, fee 0.84 (0.63 into the epoch's
+        // pool, 0.21 to the treasury), creator 1.8 back.
         assert!(status_of(job) == 3, 5);
         assert!(th::balance(worker_addr) == 3_360_000, 6);
-        assert!(th::balance(th::treasury()) == 840_000, 7);
+        assert!(th::balance(th::treasury()) == 210_000, 7);
         let expected = escrow::job_completed_event(
             job_addr, 0, creator_addr, worker_addr, 7, 4_200_000, 3_360_000, 840_000, 1_800_000, 3600, false,
         );

@@ -1,7 +1,7 @@
 #[test_only]
 /// Test set-up for `escrow`, `rewards` and `vip`, on top of `lumen::test_helpers`.
 ///
-/// - `setup()`: `test_helpers::setup()` plus `rewards`, `escrow` and `vip` initialised.
+/// - `setup()`: `test_helpers::setup()` plus `campaign`, `rewards`, `escrow` and `vip` initialised.
 /// - `new_creator(funds: u64): (signer, SecretKey, vector<u8>)`: keyed account holding `funds`.
 /// - `worker(): (signer, SecretKey, vector<u8>)`: an eligible worker with score
 ///   `worker_score()` (2.43 IB), `worker_vram()` MiB and a price of 2 units per IB-hour.
@@ -19,8 +19,9 @@
 ///   worker, creator_start, worker_start, treasury_start)` and `assert_conserved(&Ledger)`: money
 ///   conservation, internally (`deposit = paid + fee + refunded + balance`, the balance
 ///   being what the job object holds) and against the holdings of creator, worker and
-///   treasury since the snapshot (a leg credited as claimable counts as delivered);
-///   `note_worker_income(&mut Ledger, amount)` for money the worker received from elsewhere.
+///   protocol (treasury plus rewards pool, `protocol_balance()`) since the snapshot (a
+///   leg credited as claimable counts as delivered); `note_worker_income(&mut Ledger,
+///   amount)` for money the worker received from elsewhere.
 /// - `arbiter(): signer`: the arbiter `setup` configured.
 /// - `report_days(worker, secs)`: one `report_uptime` per element, each for the epoch
 ///   that just ended, oldest first.
@@ -28,6 +29,7 @@ module lumen::escrow_test_helpers {
     use std::signer;
     use aptos_std::ed25519::{Self, SecretKey};
     use aptos_framework::object::{Self, Object};
+    use lumen::campaign;
     use lumen::escrow::{Self, Job};
     use lumen::rewards;
     use lumen::test_helpers;
@@ -57,6 +59,7 @@ module lumen::escrow_test_helpers {
     public fun setup() {
         test_helpers::setup();
         let deployer = test_helpers::lumen_signer();
+        campaign::init_for_test(&deployer);
         rewards::init_for_test(&deployer);
         escrow::init_for_test(&deployer);
         vip::init_for_test(&deployer);
@@ -139,8 +142,14 @@ module lumen::escrow_test_helpers {
             worker,
             creator_start: holdings(creator),
             worker_start: holdings(worker),
-            treasury_start: holdings(test_helpers::treasury()),
+            treasury_start: protocol_balance(),
         }
+    }
+
+    /// What the protocol holds of the fees: the treasury's balance plus the
+    /// rewards pool's (`pool_fee_share_bps` of every fee goes to the pool).
+    public fun protocol_balance(): u64 {
+        holdings(test_helpers::treasury()) + test_helpers::balance(rewards::rewards_address())
     }
 
     /// A ledger with given starting balances (for snapshots taken before the job existed).
@@ -168,7 +177,7 @@ module lumen::escrow_test_helpers {
         assert!(escrow::balance(&info) == held, 9006);
         let creator_out = ledger.creator_start - holdings(ledger.creator);
         let worker_in = holdings(ledger.worker) - ledger.worker_start;
-        let treasury_in = holdings(test_helpers::treasury()) - ledger.treasury_start;
+        let treasury_in = protocol_balance() - ledger.treasury_start;
         assert!(worker_in == paid, 9002);
         assert!(treasury_in == fee, 9003);
         assert!(creator_out == deposit - refunded, 9004);
@@ -188,7 +197,7 @@ module lumen::escrow_test_helpers {
         let worker_addr = signer::address_of(&worker_account);
         let creator_start = holdings(creator_addr);
         let worker_start = holdings(worker_addr);
-        let treasury_start = holdings(test_helpers::treasury());
+        let treasury_start = protocol_balance();
         let job = create_job(&creator, frames, max_price);
         let books = Ledger {
             job,

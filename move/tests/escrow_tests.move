@@ -144,7 +144,9 @@ module lumen::escrow_tests {
         assert!(status_of(job) == 3, 3);
         assert!(escrow::job_balance(job) == 0, 4);
         assert!(th::balance(worker_addr) == 3_840_000, 5);
-        assert!(th::balance(th::treasury()) == 960_000, 6);
+        // The fee: three quarters into the epoch's pool, the rest to the treasury.
+        assert!(th::balance(th::treasury()) == 240_000, 6);
+        assert!(th::balance(rewards::rewards_address()) == 720_000, 6);
         assert!(th::balance(creator_addr) == 4_000_000 + 1_200_000, 7);
         let info = escrow::job_info(job);
         let (deposit, paid, fee, refunded, frames_paid) = escrow::info_money(&info);
@@ -197,7 +199,8 @@ module lumen::escrow_tests {
         h::assert_conserved(&ledger);
         assert!(status_of(job) == 3, 1);
         assert!(th::balance(signer::address_of(&worker)) == 4_800_000, 2);
-        assert!(th::balance(th::treasury()) == 1_200_000, 3);
+        assert!(th::balance(th::treasury()) == 300_000, 3);
+        assert!(th::balance(rewards::rewards_address()) == 900_000, 3);
         assert!(escrow::job_balance(job) == 0, 4);
         let expected = escrow::job_completed_event(
             object::object_address(&job), 0, signer::address_of(&creator), signer::address_of(&worker),
@@ -316,7 +319,8 @@ module lumen::escrow_tests {
         // gross 5 * 0.6 = 3.0: worker 2.4, fee 0.6, refund 3.0.
         assert!(status_of(job) == 7, 2);
         assert!(th::balance(worker_addr) == 2_400_000, 3);
-        assert!(th::balance(th::treasury()) == 600_000, 4);
+        assert!(th::balance(th::treasury()) == 150_000, 4);
+        assert!(th::balance(rewards::rewards_address()) == 450_000, 11);
         assert!(th::balance(creator_addr) == 4_000_000 + 3_000_000, 5);
         let (_, jobs_completed, jobs_failed, _) = escrow::worker_stats(worker_addr);
         assert!(jobs_completed == 1 && jobs_failed == 0, 6);
@@ -451,7 +455,8 @@ module lumen::escrow_tests {
         th::set_frozen(th::treasury(), false);
         escrow::withdraw(&th::signer_of(th::treasury()));
         h::assert_conserved(&ledger);
-        assert!(th::balance(th::treasury()) == 600_000, 1);
+        // A quarter of the 0.6 fee; the rest went into the epoch's pool.
+        assert!(th::balance(th::treasury()) == 150_000, 1);
     }
 
     #[test]

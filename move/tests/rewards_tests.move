@@ -1,11 +1,14 @@
 #[test_only]
-/// Rewards: uptime reports (cap, once per worker and epoch), lease records from
-/// escrow, pool split and rollover, lazy claims that never pay more than the pool,
-/// pause behaviour and every abort code.
+/// Rewards: uptime votes (cap, k of n at the k-th largest vote, one vote per
+/// attester, stake eligibility, score at the epoch's end), lease records from escrow, pool split
+/// and rollover, epochs closed in order, funding bounds, lazy claims that never
+/// pay more than the pool, pause behaviour and every abort code.
 module lumen::rewards_tests {
     use std::signer;
     use aptos_framework::event;
+    use aptos_framework::object;
     use lumen::config;
+    use lumen::staking;
     use lumen::escrow;
     use lumen::escrow_test_helpers as h;
     use lumen::rewards;
@@ -16,11 +19,22 @@ module lumen::rewards_tests {
     const SCORE_A: u64 = 2_430_000;
     const SCORE_B: u64 = 10_690_000;
 
-    /// A worker with a valid score (no stake needed for uptime rewards).
+    /// An eligible worker (valid score, price, minimum stake) with `score`.
     fun scored_worker(score: u64): signer {
-        let (worker, sk, pk) = th::new_worker();
-        th::give_score(&sk, pk, signer::address_of(&worker), score, 8192);
+        let (worker, _, _) = th::eligible_worker(score, 8192, 2_000_000);
         worker
+    }
+
+    /// `attester2()` and `attester3()` authorised and the threshold at `threshold`.
+    fun attesters(threshold: u64) {
+        let admin = th::lumen_signer();
+        config::add_attester(&admin, th::attester2());
+        config::add_attester(&admin, th::attester3());
+        th::set_param(b"attester_threshold", threshold);
+    }
+
+    fun report_by(attester: address, epoch: u64, worker: address, secs: u64) {
+        rewards::report_uptime(&th::signer_of(attester), epoch, vector[worker], vector[secs]);
     }
 
     fun funder(amount: u64): signer {
@@ -34,6 +48,29 @@ module lumen::rewards_tests {
     }
 
     // Happy paths ---------------------------------------------------------------
+
+    #[test]
+    /// Three quarters of a paid job's fee fund the epoch it is paid in, with no
+    /// `fund_epoch`; the worker who did the work claims the whole pool.
+    fun job_fees_fund_the_current_epoch() {
+        h::setup();
+        let (creator, worker, job, _) = h::assigned_job(10, 1_000_000, 600_000);
+        let w = signer::address_of(&worker);
+        let epoch = rewards::current_epoch();
+        th::advance(3_600);
+        escrow::submit_result(&worker, job, 10, b"root");
+        escrow::confirm(&creator, job, 10);
+        // gross 6.0, fee 1.2: 0.9 into the pool, 0.3 to the treasury.
+        let (_, funded, _, pool, _, _, _, _, _) = rewards::epoch_amounts(&rewards::epoch_info(epoch));
+        assert!(funded == 900_000 && pool == 900_000, 1);
+        assert!(th::balance(th::treasury()) == 300_000, 2);
+        let funded_event = rewards::epoch_funded_event(epoch, object::object_address(&job), 900_000, 900_000);
+        assert!(event::was_event_emitted(&funded_event), 3);
+        to_close_time(epoch);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        // Nobody reported uptime: the PoC half rolls over, the PoD half is the worker's.
+        assert!(rewards::pending_reward(w, epoch) == 450_000, 4);
+    }
 
     #[test]
     fun poc_pool_split_by_score_times_uptime() {
@@ -106,31 +143,174 @@ module lumen::rewards_tests {
 
         let info = rewards::epoch_info(second);
         let (_, funded, carried_in, pool, poc_pool, pod_pool, rolled_over, _, _) = rewards::epoch_amounts(&info);
-        assert!(funded == 2_000_000 && carried_in == 1_000_000 && pool == 3_000_000, 3);
-        assert!(poc_pool == 1_500_000 && pod_pool == 1_500_000 && rolled_over == 0, 4);
+        // Funded: 2.0 by `fund_epoch` and 0.9 of the job's 1.2 fee.
+        assert!(funded == 2_900_000 && carried_in == 1_000_000 && pool == 3_900_000, 3);
+        assert!(poc_pool == 1_950_000 && pod_pool == 1_950_000 && rolled_over == 0, 4);
         let (poc_weight, pod_weight) = rewards::epoch_weights(&info);
         assert!(poc_weight == (h::worker_score() as u128) * 43_200, 5);
         assert!(pod_weight == (h::worker_score() as u128) * 3_600, 6);
 
         let before = th::balance(worker_addr);
         rewards::claim(&worker, second);
-        assert!(th::balance(worker_addr) == before + 3_000_000, 7);
+        assert!(th::balance(worker_addr) == before + 3_900_000, 7);
         assert!(th::balance(rewards::rewards_address()) == 0, 8);
     }
 
     #[test]
-    fun close_and_claim_work_while_paused() {
+    fun claim_works_while_paused() {
         h::setup();
         let a = scored_worker(SCORE_A);
+        let a_addr = signer::address_of(&a);
         let epoch = rewards::current_epoch();
         rewards::fund_epoch(&funder(1_000), epoch, 1_000);
         th::set_time((epoch + 1) * DAY);
-        rewards::report_uptime(&th::attester_signer(), epoch, vector[signer::address_of(&a)], vector[10]);
-        config::set_paused(&th::lumen_signer(), true);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[10]);
         to_close_time(epoch);
         rewards::close_epoch(&a, epoch);
+        config::set_paused(&th::lumen_signer(), true);
+        let before = th::balance(a_addr);
         rewards::claim(&a, epoch);
-        assert!(th::balance(signer::address_of(&a)) == 500, 1);
+        assert!(th::balance(a_addr) == before + 500, 1);
+    }
+
+    // Uptime: k of n attesters -------------------------------------------------------
+
+    #[test]
+    fun uptime_takes_effect_at_the_threshold_with_the_kth_largest_vote() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        attesters(3);
+        let a_addr = signer::address_of(&a);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        report_by(th::attester(), epoch, a_addr, 50_000);
+        report_by(th::attester2(), epoch, a_addr, 70_000);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 0, 1);
+        assert!(rewards::uptime_votes(a_addr, epoch) == 2, 2);
+        let (poc, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc == 0, 3);
+        // A value above the epoch length counts as the epoch length.
+        report_by(th::attester3(), epoch, a_addr, DAY + 1);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 50_000, 4);
+        assert!(rewards::uptime_votes(a_addr, epoch) == 3, 5);
+        let (poc, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc == (SCORE_A as u128) * 50_000, 6);
+        let reported = rewards::uptime_reported_event(
+            epoch, a_addr, th::attester3(), 50_000, SCORE_A, (SCORE_A as u128) * 50_000,
+        );
+        assert!(event::was_event_emitted(&reported), 7);
+    }
+
+    #[test]
+    fun votes_of_removed_attesters_no_longer_count() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        attesters(2);
+        let a_addr = signer::address_of(&a);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        report_by(th::attester(), epoch, a_addr, 1);
+        config::remove_attester(&th::lumen_signer(), th::attester());
+        report_by(th::attester2(), epoch, a_addr, 80_000);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 0, 1);
+        assert!(rewards::uptime_votes(a_addr, epoch) == 2, 2);
+        report_by(th::attester3(), epoch, a_addr, 70_000);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 70_000, 3);
+    }
+
+    #[test]
+    fun a_later_vote_recomputes_the_uptime_and_the_weight() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        attesters(2);
+        let a_addr = signer::address_of(&a);
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        report_by(th::attester(), epoch, a_addr, 40_000);
+        report_by(th::attester2(), epoch, a_addr, 60_000);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 40_000, 1);
+        report_by(th::attester3(), epoch, a_addr, DAY);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 60_000, 2);
+        let (poc, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc == (SCORE_A as u128) * 60_000, 3);
+    }
+
+    #[test]
+    fun a_worker_without_the_minimum_stake_earns_no_poc() {
+        h::setup();
+        let a = scored_worker(SCORE_A);
+        let a_addr = signer::address_of(&a);
+        staking::request_unstake(&a, 1);
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(1_000), epoch, 1_000);
+        th::set_time((epoch + 1) * DAY);
+        report_by(th::attester(), epoch, a_addr, DAY);
+        // The uptime counts (VIP reads it), the weight does not.
+        assert!(rewards::online_secs_of(a_addr, epoch) == DAY, 1);
+        let (poc, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc == 0, 2);
+        let reported = rewards::uptime_reported_event(epoch, a_addr, th::attester(), DAY, SCORE_A, 0);
+        assert!(event::was_event_emitted(&reported), 3);
+    }
+
+    #[test]
+    fun poc_uses_the_score_in_force_at_the_epochs_end() {
+        h::setup();
+        let (worker, sk, pk) = th::new_worker();
+        let w = signer::address_of(&worker);
+        staking::set_price(&worker, 1);
+        let epoch = rewards::current_epoch();
+        // The score takes effect in the epoch's last second.
+        th::set_time((epoch + 1) * DAY - 1);
+        th::give_score(&sk, pk, w, SCORE_B, 8192);
+        th::stake_for(&worker, staking::min_stake_of(w));
+        th::set_time((epoch + 1) * DAY);
+        report_by(th::attester(), epoch, w, 3_600);
+        let (poc, _) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        assert!(poc == (SCORE_B as u128) * 3_600, 1);
+    }
+
+    // Order of epochs ---------------------------------------------------------------------
+
+    #[test]
+    fun epochs_close_in_order_and_carry_forward() {
+        h::setup();
+        let first = rewards::current_epoch();
+        assert!(rewards::next_epoch() == first, 1);
+        rewards::fund_epoch(&funder(3_000), first + 2, 3_000);
+        th::set_time((first + 3) * DAY + GRACE);
+        let closer = th::signer_of(@0xc105e);
+        rewards::close_epoch(&closer, first);
+        assert!(rewards::next_epoch() == first + 1, 2);
+        rewards::close_epoch(&closer, first + 1);
+        rewards::close_epoch(&closer, first + 2);
+        let (_, funded, carried_in, pool, _, _, rolled_over, _, closed) =
+            rewards::epoch_amounts(&rewards::epoch_info(first + 2));
+        assert!(funded == 3_000 && carried_in == 0 && pool == 3_000 && rolled_over == 3_000 && closed, 3);
+        assert!(rewards::next_epoch() == first + 3, 4);
+    }
+
+    #[test]
+    fun a_pause_gives_a_fresh_grace_period() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        let admin = th::lumen_signer();
+        config::set_paused(&admin, true);
+        th::set_time((epoch + 2) * DAY);
+        config::set_paused(&admin, false);
+        assert!(config::resumed_at() == (epoch + 2) * DAY, 1);
+        th::set_time((epoch + 2) * DAY + GRACE);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        assert!(rewards::next_epoch() == epoch + 1, 2);
+    }
+
+    #[test]
+    fun funding_reaches_ninety_epochs_ahead() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        rewards::fund_epoch(&funder(10), epoch + 90, 10);
+        let (_, funded, _, _, _, _, _, _, _) = rewards::epoch_amounts(&rewards::epoch_info(epoch + 90));
+        assert!(funded == 10, 1);
     }
 
     #[test]
@@ -226,33 +406,45 @@ module lumen::rewards_tests {
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
-    fun fund_closed_epoch_fails() {
+    #[expected_failure(abort_code = 0x2000c /* EEpochOutOfRange */, location = lumen::rewards)]
+    fun fund_past_epoch_fails() {
         h::setup();
         let epoch = rewards::current_epoch();
         let payer = funder(10);
-        to_close_time(epoch);
-        rewards::close_epoch(&th::signer_of(@0xc105e), epoch);
+        th::set_time((epoch + 1) * DAY);
         rewards::fund_epoch(&payer, epoch, 10);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
-    fun second_report_for_same_worker_fails() {
+    #[expected_failure(abort_code = 0x2000c /* EEpochOutOfRange */, location = lumen::rewards)]
+    fun fund_beyond_ninety_epochs_fails() {
         h::setup();
-        let epoch = rewards::current_epoch();
-        th::set_time((epoch + 1) * DAY);
-        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[1]);
-        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa], vector[2]);
+        rewards::fund_epoch(&funder(10), rewards::current_epoch() + 91, 10);
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
-    fun duplicate_worker_in_batch_fails() {
+    #[expected_failure(abort_code = 0x3000b /* EEpochOutOfOrder */, location = lumen::rewards)]
+    fun close_out_of_order_fails() {
         h::setup();
         let epoch = rewards::current_epoch();
-        th::set_time((epoch + 1) * DAY);
-        rewards::report_uptime(&th::attester_signer(), epoch, vector[@0xa, @0xa], vector[1, 2]);
+        to_close_time(epoch + 1);
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch + 1);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun close_before_rewards_began_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        rewards::close_epoch(&th::signer_of(@0xc105e), epoch - 1);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun report_before_rewards_began_fails() {
+        h::setup();
+        let epoch = rewards::current_epoch();
+        rewards::report_uptime(&th::attester_signer(), epoch - 1, vector[@0xa], vector[1]);
     }
 
     #[test]
@@ -321,6 +513,9 @@ module lumen::rewards_tests {
         th::set_param(b"attester_threshold", 2);
         let a = scored_worker_by_three(SCORE_A);
         let a_addr = signer::address_of(&a);
+        // Scores count as in force at the epoch's end: both are attested during it.
+        let b = scored_worker_by_three(SCORE_B);
+        let b_addr = signer::address_of(&b);
         let epoch = rewards::current_epoch();
         th::set_time((epoch + 1) * DAY);
         // A dishonest attester claims the whole day first: nothing counts yet.
@@ -338,8 +533,6 @@ module lumen::rewards_tests {
         assert!(event::emitted_events<rewards::UptimeReported>().length() == 2, 6);
 
         // A deflating dishonest vote is outvoted once both honest attesters voted.
-        let b = scored_worker_by_three(SCORE_B);
-        let b_addr = signer::address_of(&b);
         rewards::report_uptime(&th::signer_of(th::attester2()), epoch, vector[b_addr], vector[0]);
         rewards::report_uptime(&th::attester_signer(), epoch, vector[b_addr], vector[30_000]);
         rewards::report_uptime(&th::signer_of(th::attester3()), epoch, vector[b_addr], vector[29_000]);
@@ -362,8 +555,8 @@ module lumen::rewards_tests {
         rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[200]);
     }
 
-    /// A worker whose score was measured alike by every attester of the
-    /// threshold (up to three).
+    /// An eligible worker whose score was measured alike by every attester of
+    /// the threshold (up to three).
     fun scored_worker_by_three(score: u64): signer {
         let (worker, sk, pk) = th::new_worker();
         let w = signer::address_of(&worker);
@@ -375,6 +568,9 @@ module lumen::rewards_tests {
             th::attest_report(&th::signer_of(attesters[i]), &sk, pk, w, th::default_device(w), 8192, score, 1, now);
             i += 1;
         };
+        // Eligible under staking: PoC weight needs the minimum stake.
+        staking::set_price(&worker, 1);
+        th::stake_for(&worker, staking::min_stake_of(w));
         worker
     }
 }

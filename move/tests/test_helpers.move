@@ -29,7 +29,8 @@
 /// - `now(): u64`; `advance(secs: u64)` (secs > 0); `set_time(secs: u64)` (strictly later).
 ///
 /// Parameters
-/// - `set_param(name: vector<u8>, value: u64)` as the admin.
+/// - `set_param(name: vector<u8>, value: u64)`: sets a parameter at once, with
+///   `set_param`'s checks (`config::set_param_for_test`; no waiting for the delay).
 ///
 /// Keys and scores
 /// - `new_worker(): (signer, SecretKey, vector<u8>)`: a keyed account (see below) that
@@ -182,9 +183,9 @@ module lumen::test_helpers {
     /// Sets the clock to `secs` (strictly later than now).
     public fun set_time(secs: u64) { timestamp::update_global_time_for_test_secs(secs) }
 
-    /// Sets a config parameter as the admin.
+    /// Sets a config parameter at once (the queue's delay is tested in `config_tests`).
     public fun set_param(name: vector<u8>, value: u64) {
-        config::set_param(&lumen_signer(), string::utf8(name), value);
+        config::set_param_for_test(string::utf8(name), value);
     }
 
     /// An account whose address is derived from a fresh ed25519 key pair: (signer, secret key, public key).

@@ -59,11 +59,13 @@ module lumen::transition_vectors_tests {
             count<lumen::campaign::CampaignConfigured>(),
             count<lumen::campaign::CampaignFunded>(),
             count<lumen::campaign::CheckedIn>(),
-            count<lumen::campaign::CreditsClaimed>(),
+            count<lumen::campaign::CreditSpent>(),
             count<lumen::campaign::LeaderboardPaid>(),
+            count<lumen::campaign::OnlinePointsEarned>(),
             count<lumen::campaign::PoolSwept>(),
             count<lumen::campaign::ReferralPointsEarned>(),
             count<lumen::campaign::ReferralRegistered>(),
+            count<lumen::campaign::RenderPointsEarned>(),
             count<lumen::campaign::SocialTaskGranted>(),
             count<lumen::config::AdminProposed>(),
             count<lumen::config::AdminTransferred>(),
@@ -72,6 +74,8 @@ module lumen::transition_vectors_tests {
             count<lumen::config::AttesterAdded>(),
             count<lumen::config::AttesterRemoved>(),
             count<lumen::config::ConfigInitialized>(),
+            count<lumen::config::ParamChangeCancelled>(),
+            count<lumen::config::ParamChangeQueued>(),
             count<lumen::config::ParamsUpdated>(),
             count<lumen::config::PausedSet>(),
             count<lumen::config::TreasurySet>(),
@@ -103,6 +107,8 @@ module lumen::transition_vectors_tests {
             count<lumen::staking::Staked>(),
             count<lumen::staking::UnstakeRequested>(),
             count<lumen::staking::Withdrawn>(),
+            count<lumen::vip::VipBanLifted>(),
+            count<lumen::vip::VipExpired>(),
             count<lumen::vip::VipMinted>(),
             count<lumen::vip::VipRevoked>(),
         ]
@@ -126,60 +132,65 @@ module lumen::transition_vectors_tests {
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
         // 0: config::set_param
-        let n0_0 = count<lumen::config::ParamsUpdated>();
+        let n0_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
-        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
-        // 1: config::add_attester
-        let n1_0 = count<lumen::config::AttesterAdded>();
-        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
-        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        check<lumen::config::ParamChangeQueued>(n0_0, vector[x"1261747465737465725f7468726573686f6c64010000000000000002000000000000008081006700000000"], 100000);
+        // 1: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n1_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"attester_threshold"));
+        check<lumen::config::ParamsUpdated>(n1_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 101000);
         // 2: config::add_attester
         let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 102000);
+        // 3: config::add_attester
+        let n3_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
-        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
-        // 3: attestation::register_device_key
-        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        check<lumen::config::AttesterAdded>(n3_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 103000);
+        // 4: attestation::register_device_key
+        let n4_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
-        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
-        // 4: attestation::attest
-        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 87000000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
-        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640c0832f050000000001000000000000000200000000000000"], 104000);
+        check<lumen::attestation::DeviceKeyRegistered>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 104000);
         // 5: attestation::attest
         let n5_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n5_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
-        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000002000000000000000200000000000000"], 105000);
-        check<lumen::attestation::ScoreAttested>(n5_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 105100);
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 87000000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
+        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33c0832f050000000001000000000000000200000000000000"], 105000);
         // 6: attestation::attest
         let n6_0 = count<lumen::attestation::AttestationSubmitted>();
         let n6_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2500000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
-        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640a02526000000000003000000000000000200000000000000"], 106000);
-        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410801010101010101010852545820333037300020000000000000a025260000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd26670000000003000000000000000000000000000000000000000000000000000000000000700400000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007005"], 106100);
-        // 7: attestation::revoke
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000060);
-        let n7_0 = count<lumen::attestation::RevocationSubmitted>();
-        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
-        check<lumen::attestation::RevocationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000200000000000000"], 107000);
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33301425000000000002000000000000000200000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41080101010101010101085254582033303730002000000000000030142500000000000100000000000000010000000000000080810067000000008081006700000000800e2867000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 106100);
+        // 7: attestation::attest
+        let n7_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n7_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2500000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
+        check<lumen::attestation::AttestationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33a02526000000000003000000000000000200000000000000"], 107000);
+        check<lumen::attestation::ScoreAttested>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410801010101010101010852545820333037300020000000000000a0252600000000000100000000000000010000000000000080810067000000008081006700000000800e28670000000003000000000000000000000000000000000000000000000000000000000000700400000000000000000000000000000000000000000000000000000000000070030000000000000000000000000000000000000000000000000000000000007005"], 107100);
         // 8: attestation::revoke
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086460);
         let n8_0 = count<lumen::attestation::RevocationSubmitted>();
-        let n8_1 = count<lumen::attestation::ScoreRevoked>();
+        lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
+        check<lumen::attestation::RevocationSubmitted>(n8_0, vector[x"00000000000000000000000000000000000000000000000000000000000070057d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000200000000000000"], 108000);
+        // 9: attestation::revoke
+        let n9_0 = count<lumen::attestation::RevocationSubmitted>();
+        let n9_1 = count<lumen::attestation::ScoreRevoked>();
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"checksum mismatch"));
-        check<lumen::attestation::RevocationSubmitted>(n8_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000002000000000000000200000000000000"], 108000);
-        check<lumen::attestation::ScoreRevoked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700311636865636b73756d206d69736d61746368"], 108100);
-        // 9: attestation::attest
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000120);
-        let n9_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0a213b2716da13f9332bb4c0c8128242cfb415b0a595a719c02bbb3f8c99c183cdd006e0a26613bd65535831e9132771c83dc6bdf21e0ac7b4181f2b1b3b760a");
-        check<lumen::attestation::AttestationSubmitted>(n9_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020448fe8fcaf43ff5026000aa5dc4220e7fa968d6ac2837ba10b7c6aa753e3c710301425000000000001000000000000000200000000000000"], 109000);
+        check<lumen::attestation::RevocationSubmitted>(n9_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000002000000000000000200000000000000"], 109000);
+        check<lumen::attestation::ScoreRevoked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700311636865636b73756d206d69736d61746368"], 109100);
         // 10: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086520);
         let n10_0 = count<lumen::attestation::AttestationSubmitted>();
-        let n10_1 = count<lumen::attestation::ScoreAttested>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000120, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"0a213b2716da13f9332bb4c0c8128242cfb415b0a595a719c02bbb3f8c99c183cdd006e0a26613bd65535831e9132771c83dc6bdf21e0ac7b4181f2b1b3b760a");
-        check<lumen::attestation::AttestationSubmitted>(n10_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000020448fe8fcaf43ff5026000aa5dc4220e7fa968d6ac2837ba10b7c6aa753e3c710301425000000000002000000000000000200000000000000"], 110000);
-        check<lumen::attestation::ScoreAttested>(n10_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108020202020202020208525458203330373000200000000000003014250000000000010000000000000002000000000000007830ff66000000007830ff660000000078bd2667000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 110100);
-        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728086520, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"73f1fa4bc2315f85cf366b28620254123211422336cf3247ca41b816e6560f6924de2d9662f69bea5af80d0d01cfd2bd5354687e927d619d8e2be387130efe08");
+        check<lumen::attestation::AttestationSubmitted>(n10_0, vector[x"00000000000000000000000000000000000000000000000000000000000070047d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410200000000000000205cc0461c5af4ac43c3dfb6aacfa9ca9f4ff1cf945f1675b27735d02775e4a33c301425000000000001000000000000000200000000000000"], 110000);
+        // 11: attestation::attest
+        let n11_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n11_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728086520, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"73f1fa4bc2315f85cf366b28620254123211422336cf3247ca41b816e6560f6924de2d9662f69bea5af80d0d01cfd2bd5354687e927d619d8e2be387130efe08");
+        check<lumen::attestation::AttestationSubmitted>(n11_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410200000000000000205cc0461c5af4ac43c3dfb6aacfa9ca9f4ff1cf945f1675b27735d02775e4a33c301425000000000002000000000000000200000000000000"], 111000);
+        check<lumen::attestation::ScoreAttested>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410802020202020202020852545820333037300020000000000000301425000000000001000000000000000200000000000000f881006700000000f881006700000000f80e2867000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 111100);
+        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a worker registers a device key, rotates it, and the old key is free for another worker
@@ -207,7 +218,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c");
         check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c00"], 103000);
-        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker releases its device, another worker takes it, the admin unbinds it, and a third binding is released by anyone long after its expiry
@@ -257,7 +268,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
         check<lumen::attestation::DeviceReleased>(n7_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000000bad02"], 107000);
-        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters attest
@@ -272,7 +283,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -289,7 +300,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -306,7 +317,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -323,7 +334,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b215");
     }
@@ -336,7 +347,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -353,7 +364,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"09d32d4f632e6433b751b87c8677e4d0c8e039eb948759c18a1a959514985dd492f77ae59414e96f1053620087ec1ce949a4e1487b4d757d6b39746a93a4f103");
     }
@@ -370,7 +381,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -387,7 +398,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007200);
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"2600dba05df5d4c5bcdb50d1e37ea11e7d2630f698c334f977d8dea4aa260876d8c26fa273d77fa9e188246ac2c6b42dfa36e13a7f7e5f50c08b2fa0f3494507");
@@ -405,7 +416,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"09bdcdaaf54baea35275a9cb773603c349806da70f21c9801440d7b9a2f23b6d190932e0fadad034f5b551c00b7d75e5a81f0a2086dbe6df89cb43a34917e507");
     }
@@ -434,7 +445,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"aca06f813abb65a365dec84e75fe1f0576dd0922a216323206864f52c1ae59a28863a8fbd45946fe8906d0b42ebf87342b7104f0b957ebd3e093ce09eb7b7104");
         check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4102000000000000002014470cfa1b9e5a15c5dd52712122c4a25dd79c73239c3b69a212cf6a522c74ba301425000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreAttested>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000002000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 102100);
-        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -461,7 +472,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
         check<lumen::attestation::DeviceKeyRegistered>(n2_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 102000);
-        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"fa118d4ff02a89b5d3468dab3d155f7ef0b170247aedd03016596f5160308d3ff0188b42df9fb55347804da2f7ad073ff0e04ce598f468b204adce698c710501");
     }
@@ -475,28 +486,33 @@ module lumen::transition_vectors_tests {
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
         // 0: config::set_param
-        let n0_0 = count<lumen::config::ParamsUpdated>();
+        let n0_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
-        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
-        // 1: config::add_attester
-        let n1_0 = count<lumen::config::AttesterAdded>();
-        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
-        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        check<lumen::config::ParamChangeQueued>(n0_0, vector[x"1261747465737465725f7468726573686f6c64010000000000000002000000000000008081006700000000"], 100000);
+        // 1: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n1_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"attester_threshold"));
+        check<lumen::config::ParamsUpdated>(n1_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 101000);
         // 2: config::add_attester
         let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 102000);
+        // 3: config::add_attester
+        let n3_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
-        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
-        // 3: attestation::register_device_key
-        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        check<lumen::config::AttesterAdded>(n3_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 103000);
+        // 4: attestation::register_device_key
+        let n4_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
-        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
-        // 4: attestation::attest
-        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
-        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::attestation::DeviceKeyRegistered>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 104000);
         // 5: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"7e72708f634639162d34b99f31ee554a81e7e75b86c6c21b30fee188eb31943239a424d019be64b4e915bb1f48562a34ff9264ac6650a77e467b6c4541e0ba0c");
+        let n5_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
+        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33301425000000000001000000000000000200000000000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 6: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"b4337047549a020b2bed5cb440fd151813cf8d6fcc144c71305b408e824ed1c060da770ee434a041a02fc130185649bb4027e96f3249cb59fb0ba5800b469f05");
     }
 
     // an attester approves a report once
@@ -508,28 +524,33 @@ module lumen::transition_vectors_tests {
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
         // 0: config::set_param
-        let n0_0 = count<lumen::config::ParamsUpdated>();
+        let n0_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
-        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
-        // 1: config::add_attester
-        let n1_0 = count<lumen::config::AttesterAdded>();
-        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
-        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
+        check<lumen::config::ParamChangeQueued>(n0_0, vector[x"1261747465737465725f7468726573686f6c64010000000000000002000000000000008081006700000000"], 100000);
+        // 1: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n1_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"attester_threshold"));
+        check<lumen::config::ParamsUpdated>(n1_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 101000);
         // 2: config::add_attester
         let n2_0 = count<lumen::config::AttesterAdded>();
+        lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
+        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 102000);
+        // 3: config::add_attester
+        let n3_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
-        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
-        // 3: attestation::register_device_key
-        let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        check<lumen::config::AttesterAdded>(n3_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 103000);
+        // 4: attestation::register_device_key
+        let n4_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
-        check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 103000);
-        // 4: attestation::attest
-        let n4_0 = count<lumen::attestation::AttestationSubmitted>();
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
-        check<lumen::attestation::AttestationSubmitted>(n4_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000200000000000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::attestation::DeviceKeyRegistered>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 104000);
         // 5: attestation::attest
-        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        let n5_0 = count<lumen::attestation::AttestationSubmitted>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
+        check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33301425000000000001000000000000000200000000000000"], 105000);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 6: attestation::attest
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
     }
 
     // only the admin or an attester revokes
@@ -550,7 +571,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -563,7 +584,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -592,7 +613,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
         check<lumen::attestation::RevocationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreRevoked>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 102100);
-        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"again"));
     }
@@ -605,7 +626,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"0000000000000000000000000000000000000000000000000000000000000000");
     }
@@ -622,7 +643,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
     }
@@ -649,7 +670,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::attestation::DeviceReleased>(n2_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c417d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101"], 102000);
-        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::release_device
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -672,7 +693,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::release_expired_device
         aptos_framework::timestamp::update_global_time_for_test_secs(1733183999);
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
@@ -696,12 +717,12 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::unbind_device
         lumen::attestation::unbind_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
     }
 
-    // referral shares, a streak up to a credit day, credits, a social task, the leaderboard and the sweep
+    // settings before the start, referral shares, a streak up to a credit day, a social task, the on-chain leaderboard paid, the sweep
     #[test]
     fun campaign_whole_run() {
         world();
@@ -711,76 +732,161 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
         check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_credit_value
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_credit_value(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2000000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000080841e00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::set_tier_amounts
+        let n2_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[300000000, 100000000, 50000000, 10000000, 5000000]);
+        check<lumen::campaign::CampaignConfigured>(n2_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000080841e00000000000500a3e1110000000000e1f5050000000080f0fa02000000008096980000000000404b4c0000000000"], 102000);
+        // 3: campaign::set_period
+        let n3_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n3_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000080841e00000000000500a3e1110000000000e1f5050000000080f0fa02000000008096980000000000404b4c0000000000"], 103000);
+        // 4: campaign::fund
+        let n4_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 5000000000);
+        check<lumen::campaign::CampaignFunded>(n4_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500f2052a0100000000f2052a01000000"], 104000);
+        // 5: campaign::check_in
+        let n5_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5));
+        check<lumen::campaign::CheckedIn>(n5_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 105000);
+        // 6: campaign::register_referral
+        let n6_0 = count<lumen::campaign::ReferralRegistered>();
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
+        check<lumen::campaign::ReferralRegistered>(n6_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 106000);
+        // 7: campaign::check_in
+        let n7_0 = count<lumen::campaign::CheckedIn>();
+        let n7_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n7_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 107000);
+        check<lumen::campaign::ReferralPointsEarned>(n7_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30040420f0000000000a086010000000000e0c8100000000000"], 107100);
+        // 8: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n8_0 = count<lumen::campaign::CheckedIn>();
+        let n8_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n8_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3214e0000000000000200000000000000020000000000000080841e00000000000000000000000000c0c62d00000000000000000000000000"], 108000);
+        check<lumen::campaign::ReferralPointsEarned>(n8_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30080841e0000000000400d03000000000020d6130000000000"], 108100);
+        // 9: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
+        let n9_0 = count<lumen::campaign::CheckedIn>();
+        let n9_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n9_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3224e00000000000003000000000000000300000000000000c0c62d00000000000000000000000000808d5b00000000000000000000000000"], 109000);
+        check<lumen::campaign::ReferralPointsEarned>(n9_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb300c0c62d0000000000e093040000000000006a180000000000"], 109100);
+        // 10: campaign::check_in
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728259200);
+        let n10_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n10_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e00000000000004000000000000000400000000000000000000000000000040420f0000000000808d5b000000000040420f0000000000"], 110000);
+        // 11: campaign::grant_social_task
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
+        let n11_0 = count<lumen::campaign::SocialTaskGranted>();
+        let n11_1 = count<lumen::campaign::ReferralPointsEarned>();
+        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 5000000);
+        check<lumen::campaign::SocialTaskGranted>(n11_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30100000000000000404b4c0000000000c0d8a70000000000000000000000000000000000000000000000000000000000000000000000000e"], 111000);
+        check<lumen::campaign::ReferralPointsEarned>(n11_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb301404b4c000000000020a1070000000000200b200000000000"], 111100);
+        // 12: campaign::check_in
+        let n12_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119));
+        check<lumen::campaign::CheckedIn>(n12_0, vector[x"d1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119244e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 112000);
+        // 13: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728867600);
+        let n13_0 = count<lumen::campaign::LeaderboardPaid>();
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
+        check<lumen::campaign::LeaderboardPaid>(n13_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3c0d8a70000000000000000000000000000a3e1110000000000a3e11100000000004f241801000000", x"0200000000000000a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5200b200000000000010000000000000000e1f505000000000084d71700000000006e2e1201000000", x"0300000000000000d1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f1711940420f0000000000010000000000000000e1f505000000000065cd1d00000000008d380c01000000"], 113000);
+        // 14: campaign::sweep
+        let n14_0 = count<lumen::campaign::PoolSwept>();
+        lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
+        check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700100ac420601000000"], 114000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 6, 0, 3, 0, 1, 4, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // a job spends 0.1 credit of its creator when created and, paid, earns render points for both parties
+    #[test]
+    fun campaign_job_credit() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
         // 1: campaign::set_period
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 5000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500f2052a0100000000f2052a01000000"], 102000);
-        // 3: campaign::set_credit_value
-        let n3_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_credit_value(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2000000);
-        check<lumen::campaign::CampaignConfigured>(n3_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000080841e00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 103000);
-        // 4: campaign::set_tier_amounts
-        let n4_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[300000000, 100000000, 50000000, 10000000, 5000000]);
-        check<lumen::campaign::CampaignConfigured>(n4_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000080841e00000000000500a3e1110000000000e1f5050000000080f0fa02000000008096980000000000404b4c0000000000"], 104000);
-        // 5: campaign::register_referral
-        let n5_0 = count<lumen::campaign::ReferralRegistered>();
-        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
-        check<lumen::campaign::ReferralRegistered>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 105000);
-        // 6: campaign::check_in
-        let n6_0 = count<lumen::campaign::CheckedIn>();
-        let n6_1 = count<lumen::campaign::ReferralPointsEarned>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n6_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 106000);
-        check<lumen::campaign::ReferralPointsEarned>(n6_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30040420f0000000000a086010000000000a086010000000000"], 106100);
-        // 7: campaign::check_in
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 102000);
+        // 3: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
-        let n7_0 = count<lumen::campaign::CheckedIn>();
-        let n7_1 = count<lumen::campaign::ReferralPointsEarned>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n7_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3214e0000000000000200000000000000020000000000000080841e000000000000000000000000000000000000000000c0c62d00000000000000000000000000"], 107000);
-        check<lumen::campaign::ReferralPointsEarned>(n7_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30080841e0000000000400d030000000000e093040000000000"], 107100);
-        // 8: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd214e0000000000000200000000000000020000000000000080841e00000000000000000000000000c0c62d00000000000000000000000000"], 103000);
+        // 4: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
-        let n8_0 = count<lumen::campaign::CheckedIn>();
-        let n8_1 = count<lumen::campaign::ReferralPointsEarned>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n8_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3224e00000000000003000000000000000300000000000000c0c62d000000000000000000000000000000000000000000808d5b00000000000000000000000000"], 108000);
-        check<lumen::campaign::ReferralPointsEarned>(n8_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb300c0c62d0000000000e093040000000000c027090000000000"], 108100);
-        // 9: campaign::check_in
+        let n4_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd));
+        check<lumen::campaign::CheckedIn>(n4_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd224e00000000000003000000000000000300000000000000c0c62d00000000000000000000000000808d5b00000000000000000000000000"], 104000);
+        // 5: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259200);
-        let n9_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n9_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000080841e0000000000808d5b000000000080841e0000000000"], 109000);
-        // 10: campaign::grant_social_task
+        let n5_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd));
+        check<lumen::campaign::CheckedIn>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd234e00000000000004000000000000000400000000000000000000000000000040420f0000000000808d5b000000000040420f0000000000"], 105000);
+        // 6: attestation::register_device_key
         aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
-        let n10_0 = count<lumen::campaign::SocialTaskGranted>();
-        let n10_1 = count<lumen::campaign::ReferralPointsEarned>();
-        lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 5000000);
-        check<lumen::campaign::SocialTaskGranted>(n10_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb30100000000000000404b4c0000000000c0d8a70000000000000000000000000000000000000000000000000000000000000000000000000e"], 110000);
-        check<lumen::campaign::ReferralPointsEarned>(n10_1, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f57d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb301404b4c000000000020a1070000000000e0c8100000000000"], 110100);
-        // 11: campaign::check_in
-        let n11_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5));
-        check<lumen::campaign::CheckedIn>(n11_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5244e0000000000000100000000000000010000000000000040420f000000000000000000000000000000000000000000200b2000000000000000000000000000"], 111000);
-        // 12: campaign::claim_credits
-        let n12_0 = count<lumen::campaign::CreditsClaimed>();
-        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CreditsClaimed>(n12_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb380841e000000000080841e0000000000806de72901000000"], 112000);
-        // 13: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        let n13_0 = count<lumen::campaign::LeaderboardPaid>();
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[11000007, 2100000]);
-        check<lumen::campaign::LeaderboardPaid>(n13_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3c7d8a70000000000000000000000000000a3e1110000000000a3e1110000000080ca051801000000", x"0200000000000000a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5200b200000000000010000000000000000e1f505000000000084d7170000000080e90f1201000000"], 113000);
-        // 14: campaign::sweep
-        let n14_0 = count<lumen::campaign::PoolSwept>();
-        lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
-        check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700180081a0c01000000"], 114000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 5, 1, 2, 1, 4, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let n6_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 106000);
+        // 7: attestation::attest
+        let n7_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n7_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728345600, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"7566bfa1d2e7bcbe94cd72afec9ebf192547911cc902c0ac04f42b31fa8986bcd8aafc7a9f75479a9aee957d260dd6184744b72faa173c714de02f877217720b");
+        check<lumen::attestation::AttestationSubmitted>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100000000000000203573a0777d6f2200606343b8b33d47ef2bcc39af197cd47c1c70d672999d0d5b301425000000000001000000000000000100000000000000"], 107000);
+        check<lumen::attestation::ScoreAttested>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000076046700000000007604670000000000032c6700000000010000000000000000000000000000000000000000000000000000000000007003"], 107100);
+        // 8: staking::set_price
+        let n8_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 108000);
+        // 9: staking::stake
+        let n9_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 109000);
+        // 10: escrow::create_job
+        let n10_0 = count<lumen::escrow::JobCreated>();
+        let n10_1 = count<lumen::campaign::CreditSpent>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 2, 3000000, 0, 0);
+        check<lumen::escrow::JobCreated>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000200000000000000c0c62d000000000000000000000000000000000000000000808d5b00000000000076046700000000"], 110000);
+        check<lumen::campaign::CreditSpent>(n10_1, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709a086010000000000a0bb0d0000000000"], 110100);
+        // 11: escrow::accept_offer
+        let n11_0 = count<lumen::staking::StakeLocked>();
+        let n11_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 2000000, 1728352800, 1728349200, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"dd211143afd8a74f9e239e5c273810d580e5f9906826a3f3613e42a7149b1020b1de3ae941294a2ee7038847feace5d914c45dbfb5563f26f9fcdc1eb8113f0e");
+        check<lumen::staking::StakeLocked>(n11_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900093d000000000000093d0000000000"], 111000);
+        check<lumen::escrow::JobAssigned>(n11_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e000000000020920467000000000100000000000000301425000000000080841e0000000000007604670000000000093d0000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 111100);
+        // 12: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728346200);
+        let n12_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 2, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n12_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410200000000000000200707070707070707070707070707070707070707070707070707070707070707d86c08670000000058020000000000005878046700000000"], 112000);
+        // 13: escrow::confirm
+        let n13_0 = count<lumen::rewards::EpochFunded>();
+        let n13_1 = count<lumen::staking::StakeUnlocked>();
+        let n13_2 = count<lumen::rewards::LeaseRecorded>();
+        let n13_3 = count<lumen::campaign::RenderPointsEarned>();
+        let n13_4 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 2);
+        check<lumen::rewards::EpochFunded>(n13_0, vector[x"244e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709c027090000000000c027090000000000"], 113000);
+        check<lumen::staking::StakeUnlocked>(n13_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900093d00000000000000000000000000"], 113100);
+        check<lumen::rewards::LeaseRecorded>(n13_2, vector[x"244e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 113200);
+        check<lumen::campaign::RenderPointsEarned>(n13_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0000093d0000000000004786000000000080d4e10000000000", x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7097d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100093d000000000000478600000000000047860000000000"], 113300);
+        check<lumen::escrow::JobCompleted>(n13_4, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000000093d000000000000d430000000000000350c00000000000000000000000000580200000000000000"], 113400);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 2, 0, 4, 1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // only the operator grants tasks
@@ -798,7 +904,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 1000000);
     }
@@ -809,7 +915,7 @@ module lumen::transition_vectors_tests {
     fun campaign_check_in_without_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::check_in
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -832,75 +938,11 @@ module lumen::transition_vectors_tests {
         // 2: campaign::check_in
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-    }
-
-    // no credits, no claim
-    #[test]
-    #[expected_failure(abort_code = 0x60004 /* ENothingToClaim */, location = lumen::campaign)]
-    fun campaign_claim_without_credits() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::check_in
-        let n2_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 3: campaign::claim_credits
-        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-    }
-
-    // credits are paid from the pool
-    #[test]
-    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
-    fun campaign_claim_from_empty_pool() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::check_in
-        let n2_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 102000);
-        // 3: campaign::check_in
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3214e0000000000000200000000000000020000000000000080841e000000000000000000000000000000000000000000c0c62d00000000000000000000000000"], 103000);
-        // 4: campaign::check_in
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728172800);
-        let n4_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n4_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3224e00000000000003000000000000000300000000000000c0c62d000000000000000000000000000000000000000000808d5b00000000000000000000000000"], 104000);
-        // 5: campaign::check_in
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728259200);
-        let n5_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n5_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3234e000000000000040000000000000004000000000000000000000000000000010000000000000040420f0000000000808d5b000000000040420f0000000000"], 105000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 6: campaign::claim_credits
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728345600);
-        lumen::campaign::claim_credits(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
 
     // funding is above zero
@@ -918,7 +960,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::fund
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 0);
     }
@@ -942,7 +984,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::SocialTaskGranted>();
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
         check<lumen::campaign::SocialTaskGranted>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3030000000000000040420f000000000040420f0000000000000000000000000000000000000000000000000000000000000000000000000e"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
     }
@@ -962,7 +1004,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 0);
     }
@@ -982,12 +1024,20 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::register_referral
-        let n2_0 = count<lumen::campaign::ReferralRegistered>();
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"d1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 103000);
+        // 4: campaign::register_referral
+        let n4_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
-        check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 3: campaign::register_referral
+        check<lumen::campaign::ReferralRegistered>(n4_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 104000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 5: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
 
@@ -1006,12 +1056,12 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
 
-    // a referrer registers no referrer of its own
+    // a referral points to an earlier participant: a loop cannot close
     #[test]
     #[expected_failure(abort_code = 0x1000b /* ECircularReferral */, location = lumen::campaign)]
     fun campaign_circular_referral() {
@@ -1026,158 +1076,17 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::register_referral
-        let n2_0 = count<lumen::campaign::ReferralRegistered>();
-        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
-        check<lumen::campaign::ReferralRegistered>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::check_in
+        let n2_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5));
+        check<lumen::campaign::CheckedIn>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 102000);
         // 3: campaign::register_referral
-        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
-    }
-
-    // one points value per winner
-    #[test]
-    #[expected_failure(abort_code = 0x1000c /* ELengthMismatch */, location = lumen::campaign)]
-    fun campaign_ranking_lengths() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        // 3: campaign::check_in
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
-    }
-
-    // a ranking has 1 to 100 winners
-    #[test]
-    #[expected_failure(abort_code = 0x1000d /* EBadRankingSize */, location = lumen::campaign)]
-    fun campaign_ranking_empty() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        // 3: campaign::check_in
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[], vector<u64>[]);
-    }
-
-    // a winner ranks once
-    #[test]
-    #[expected_failure(abort_code = 0x1000e /* EDuplicateWinner */, location = lumen::campaign)]
-    fun campaign_ranking_duplicate() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        // 3: campaign::check_in
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000, 1000000]);
-    }
-
-    // points never increase down the ranking
-    #[test]
-    #[expected_failure(abort_code = 0x1000f /* ERankingNotOrdered */, location = lumen::campaign)]
-    fun campaign_ranking_unordered() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        // 3: campaign::check_in
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5], vector<u64>[1000000, 2000000]);
-    }
-
-    // a winner's points are at least its on-chain points
-    #[test]
-    #[expected_failure(abort_code = 0x10010 /* EPointsBelowRecorded */, location = lumen::campaign)]
-    fun campaign_ranking_below_chain() {
-        world();
-        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
-        let start = counts();
-        // 0: campaign::set_operator
-        let n0_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
-        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
-        // 1: campaign::set_period
-        let n1_0 = count<lumen::campaign::CampaignConfigured>();
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
-        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        // 2: campaign::fund
-        let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        // 3: campaign::check_in
-        let n3_0 = count<lumen::campaign::CheckedIn>();
-        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[999999]);
+        let n3_0 = count<lumen::campaign::ReferralRegistered>();
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
+        check<lumen::campaign::ReferralRegistered>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::register_referral
+        lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
 
     // the leaderboard is paid once
@@ -1202,18 +1111,18 @@ module lumen::transition_vectors_tests {
         // 3: campaign::check_in
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
-        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f00000000000000000000000000000000000000000040420f00000000000000000000000000"], 103000);
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 103000);
         // 4: campaign::pay_leaderboard
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728864000);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728867600);
         let n4_0 = count<lumen::campaign::LeaderboardPaid>();
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
         check<lumen::campaign::LeaderboardPaid>(n4_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb340420f0000000000000000000000000000c2eb0b0000000000c2eb0b000000000008af2f00000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: campaign::pay_leaderboard
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
     }
 
-    // the leaderboard is paid after the end
+    // the leaderboard is paid after the end and a grace period
     #[test]
     #[expected_failure(abort_code = 0x30012 /* ENotEnded */, location = lumen::campaign)]
     fun campaign_paid_early() {
@@ -1232,37 +1141,16 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::pay_leaderboard
-        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), vector<address>[@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3], vector<u64>[1000000]);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728867599);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
     }
 
-    // a period starts before it ends
+    // the pool covers the whole payout
     #[test]
-    #[expected_failure(abort_code = 0x10013 /* EBadPeriod */, location = lumen::campaign)]
-    fun campaign_empty_period() {
-        world();
-        let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: campaign::set_period
-        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
-    }
-
-    // five tier amounts
-    #[test]
-    #[expected_failure(abort_code = 0x10014 /* EBadTiers */, location = lumen::campaign)]
-    fun campaign_four_tiers() {
-        world();
-        let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 0: campaign::set_tier_amounts
-        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
-    }
-
-    // the pool is swept after the payout
-    #[test]
-    #[expected_failure(abort_code = 0x30015 /* ENotPaid */, location = lumen::campaign)]
-    fun campaign_sweep_before_payout() {
+    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
+    fun campaign_payout_above_pool() {
         world();
         account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
         let start = counts();
@@ -1276,11 +1164,82 @@ module lumen::transition_vectors_tests {
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
         // 2: campaign::fund
         let n2_0 = count<lumen::campaign::CampaignFunded>();
-        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
-        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 199999999);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5ffc1eb0b00000000ffc1eb0b00000000"], 102000);
+        // 3: campaign::check_in
+        let n3_0 = count<lumen::campaign::CheckedIn>();
+        lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
+        check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 103000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 4: campaign::pay_leaderboard
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728867600);
+        lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
+    }
+
+    // before the payout the pool keeps a full ranking's payout
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EInsufficientPool */, location = lumen::campaign)]
+    fun campaign_sweep_into_the_reserve() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        // 2: campaign::fund
+        let n2_0 = count<lumen::campaign::CampaignFunded>();
+        lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1990000000);
+        check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f580fd9c760000000080fd9c7600000000"], 102000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::sweep
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
+    }
+
+    // the credit value cannot change under the participants
+    #[test]
+    #[expected_failure(abort_code = 0x30017 /* EAlreadyStarted */, location = lumen::campaign)]
+    fun campaign_terms_fixed_once_started() {
+        world();
+        account(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5, 10000000000);
+        let start = counts();
+        // 0: campaign::set_operator
+        let n0_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x000000000000000000000000000000000000000000000000000000000000000e);
+        check<lumen::campaign::CampaignConfigured>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0000000000000000000000000000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 100000);
+        // 1: campaign::set_period
+        let n1_0 = count<lumen::campaign::CampaignConfigured>();
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
+        check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 2: campaign::set_credit_value
+        lumen::campaign::set_credit_value(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2000000);
+    }
+
+    // a period starts before it ends
+    #[test]
+    #[expected_failure(abort_code = 0x10013 /* EBadPeriod */, location = lumen::campaign)]
+    fun campaign_empty_period() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::set_period
+        lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
+    }
+
+    // five tier amounts
+    #[test]
+    #[expected_failure(abort_code = 0x10014 /* EBadTiers */, location = lumen::campaign)]
+    fun campaign_four_tiers() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: campaign::set_tier_amounts
+        lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
     }
 
     // the operator is never @0x0
@@ -1289,7 +1248,7 @@ module lumen::transition_vectors_tests {
     fun campaign_zero_operator() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_operator
         lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1304,10 +1263,10 @@ module lumen::transition_vectors_tests {
         let n0_1 = count<lumen::config::ArbiterAdded>();
         let n0_2 = count<lumen::config::ParamsUpdated>();
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
-        check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d2320400000000000000000000000000000000000000000000000000000000000070010000000000000000000000000000000000000000000000000000000000007002"], 100000);
+        check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d232040000000000000000000000000000000000000000000000000000000000007001000000000000000000000000000000000000000000000000000000000000700206"], 100000);
         check<lumen::config::ArbiterAdded>(n0_1, vector[x"0000000000000000000000000000000000000000000000000000000000007002"], 100100);
-        check<lumen::config::ParamsUpdated>(n0_2, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000", x"136d696e5f70726963655f7065725f6672616d650000000000000000e803000000000000", x"156d696e5f70726963655f7065725f69625f686f75720000000000000000a086010000000000", x"0d736c6173685f6361705f62707300000000000000001027000000000000", x"116d696e5f726572656e6465725f736563730000000000000000100e000000000000", x"14726573706f6e73655f77696e646f775f73656373000000000000000080f4030000000000"], 100200);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 23, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::config::ParamsUpdated>(n0_2, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000", x"136d696e5f70726963655f7065725f6672616d650000000000000000e803000000000000", x"156d696e5f70726963655f7065725f69625f686f75720000000000000000a086010000000000", x"0d736c6173685f6361705f62707300000000000000001027000000000000", x"116d696e5f726572656e6465725f736563730000000000000000100e000000000000", x"14726573706f6e73655f77696e646f775f73656373000000000000000080f4030000000000", x"10706172616d5f64656c61795f7365637300000000000000008051010000000000", x"187669705f776f726b65725f646f776e5f6461795f736563730000000000000000c0a8000000000000", x"12706f6f6c5f6665655f73686172655f62707300000000000000004c1d000000000000"], 100200);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a two-step admin transfer; the new admin pauses, sets the treasury, the arbiter set, attesters, a parameter
@@ -1352,13 +1311,80 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::config::AttesterRemoved>();
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007003);
         check<lumen::config::AttesterRemoved>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003"], 108000);
-        // 9: config::set_param
-        let n9_0 = count<lumen::config::ParamsUpdated>();
-        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), std::string::utf8(b"slash_bps"), 2500);
-        check<lumen::config::ParamsUpdated>(n9_0, vector[x"09736c6173685f627073e803000000000000c409000000000000"], 109000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 10: config::set_paused
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 9: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+    }
+
+    // parameter changes wait for the delay: queued, replaced, cancelled, applied by anyone
+    #[test]
+    #[expected_failure(abort_code = 0x6000f /* ENoPendingChange */, location = lumen::config)]
+    fun config_param_queue() {
+        world();
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 2500);
+        check<lumen::config::ParamChangeQueued>(n0_0, vector[x"09736c6173685f627073e803000000000000c4090000000000008081006700000000"], 100000);
+        // 1: config::set_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000100);
+        let n1_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 3000);
+        check<lumen::config::ParamChangeQueued>(n1_0, vector[x"09736c6173685f627073e803000000000000b80b000000000000e481006700000000"], 101000);
+        // 2: config::set_param
+        let n2_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"stake_factor"), 4);
+        check<lumen::config::ParamChangeQueued>(n2_0, vector[x"0c7374616b655f666163746f7202000000000000000400000000000000e481006700000000"], 102000);
+        // 3: config::cancel_param
+        let n3_0 = count<lumen::config::ParamChangeCancelled>();
+        lumen::config::cancel_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"stake_factor"));
+        check<lumen::config::ParamChangeCancelled>(n3_0, vector[x"0c7374616b655f666163746f720400000000000000"], 103000);
+        // 4: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086500);
+        let n4_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"slash_bps"));
+        check<lumen::config::ParamsUpdated>(n4_0, vector[x"09736c6173685f627073e803000000000000b80b000000000000"], 104000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 5: config::apply_param
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"stake_factor"));
+    }
+
+    // a queued change waits for its delay
+    #[test]
+    #[expected_failure(abort_code = 0x30010 /* EChangeNotDue */, location = lumen::config)]
+    fun config_apply_early() {
+        world();
+        let start = counts();
+        // 0: config::set_param
+        let n0_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 2500);
+        check<lumen::config::ParamChangeQueued>(n0_0, vector[x"09736c6173685f627073e803000000000000c4090000000000008081006700000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"slash_bps"));
+    }
+
+    // epoch numbers never change
+    #[test]
+    #[expected_failure(abort_code = 0x3000e /* EParamFixed */, location = lumen::config)]
+    fun config_epoch_secs_fixed() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_param
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"epoch_secs"), 3600);
+    }
+
+    // a time parameter past its bound (a review window of 30 days and a second)
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    fun config_time_param_bounded() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: config::set_param
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"review_window_secs"), 2592001);
     }
 
     // every config read before initialize aborts
@@ -1367,7 +1393,7 @@ module lumen::transition_vectors_tests {
     fun config_not_initialized() {
         uninitialized();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1378,7 +1404,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_by_another() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1389,7 +1415,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1404,7 +1430,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::PausedSet>();
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
         check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: staking::set_price
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 1);
     }
@@ -1415,7 +1441,7 @@ module lumen::transition_vectors_tests {
     fun config_accept_without_proposal() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::accept_admin
         lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -1426,7 +1452,7 @@ module lumen::transition_vectors_tests {
     fun config_unknown_param() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"nope"), 1);
     }
@@ -1437,7 +1463,7 @@ module lumen::transition_vectors_tests {
     fun config_param_out_of_range() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 10001);
     }
@@ -1448,7 +1474,7 @@ module lumen::transition_vectors_tests {
     fun config_attester_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_attester
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007003);
     }
@@ -1459,7 +1485,7 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_attester() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_attester
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
@@ -1470,7 +1496,7 @@ module lumen::transition_vectors_tests {
     fun config_arbiter_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_arbiter
         lumen::config::add_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1481,7 +1507,7 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_arbiter() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_arbiter
         lumen::config::remove_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
@@ -1492,7 +1518,7 @@ module lumen::transition_vectors_tests {
     fun config_zero_treasury() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_treasury
         lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1539,14 +1565,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728001200);
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // 7 of 10 frames accepted opens the worker's response window; the worker agrees
@@ -1596,14 +1624,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000007000000000000003029036700000000"], 107000);
         // 8: escrow::accept_partial
         aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::accept_partial(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410700000000000000c0da00000000000000af000000000000c02b000000000000c05d000000000000580200000000000000"], 108200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709d020000000000000d020000000000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410700000000000000c0da00000000000000af000000000000c02b000000000000c05d000000000000580200000000000000"], 108300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // 0 frames accepted; the worker stays silent and anyone settles after the response window
@@ -1657,7 +1687,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
         check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100000000000000000000000000000000000000000000000000000000000000008038010000000000580200000000000001"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker disputes 4 accepted frames; the timeout pays the creator's 4, not the opener's 10
@@ -1710,14 +1740,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000040000000000000058a7116700000000"], 108000);
         // 9: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::JobCompleted>();
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
-        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb000000000000580200000000000001"], 109200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"2e4e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709c012000000000000c012000000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
+        check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb000000000000580200000000000001"], 109300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // two rerender rounds, each given at least the first window, add to the lease; the creator confirms
@@ -1761,42 +1793,53 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: config::set_param
-        let n7_0 = count<lumen::config::ParamsUpdated>();
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"max_rerenders"), 0);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 107000);
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000d883006700000000"], 107000);
         // 8: config::set_param
-        let n8_0 = count<lumen::config::ParamsUpdated>();
+        let n8_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 0);
-        check<lumen::config::ParamsUpdated>(n8_0, vector[x"15776f726b65725f636f6d6d697373696f6e5f627073401f0000000000000000000000000000"], 108000);
-        // 9: escrow::request_rerender
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728000900);
-        let n9_0 = count<lumen::escrow::RerenderRequested>();
-        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728008100);
-        check<lumen::escrow::RerenderRequested>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000a44fff66000000000100000000000000"], 109000);
-        // 10: escrow::submit_result
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728001800);
-        let n10_0 = count<lumen::escrow::ResultSubmitted>();
-        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
-        check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000882b036700000000dc050000000000000837ff6600000000"], 110000);
+        check<lumen::config::ParamChangeQueued>(n8_0, vector[x"15776f726b65725f636f6d6d697373696f6e5f627073401f0000000000000000000000000000d883006700000000"], 108000);
+        // 9: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n9_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"max_rerenders"));
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"0d6d61785f726572656e6465727302000000000000000000000000000000"], 109000);
+        // 10: config::apply_param
+        let n10_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"worker_commission_bps"));
+        check<lumen::config::ParamsUpdated>(n10_0, vector[x"15776f726b65725f636f6d6d697373696f6e5f627073401f0000000000000000000000000000"], 110000);
         // 11: escrow::request_rerender
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728002100);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087300);
         let n11_0 = count<lumen::escrow::RerenderRequested>();
-        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728009300);
-        check<lumen::escrow::RerenderRequested>(n11_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000003000000000000005454ff66000000000200000000000000"], 111000);
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728094500);
+        check<lumen::escrow::RerenderRequested>(n11_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7090000000000000000030000000000000024a10067000000000100000000000000"], 111000);
         // 12: escrow::submit_result
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728003000);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728088200);
         let n12_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0000000000000000000000000000000000000000000000000000000000000000");
+        check<lumen::escrow::ResultSubmitted>(n12_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200000000000000000000000000000000000000000000000000000000000000000087d046700000000dc050000000000008888006700000000"], 112000);
+        // 13: escrow::request_rerender
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728088500);
+        let n13_0 = count<lumen::escrow::RerenderRequested>();
+        lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728095700);
+        check<lumen::escrow::RerenderRequested>(n13_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000d4a50067000000000200000000000000"], 113000);
+        // 14: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728089400);
+        let n14_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
-        check<lumen::escrow::ResultSubmitted>(n12_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000020010101010101010101010101010101010101010101010101010101010101010138300367000000006009000000000000b83bff6600000000"], 112000);
-        // 13: escrow::confirm
-        let n13_0 = count<lumen::staking::StakeUnlocked>();
-        let n13_1 = count<lumen::rewards::LeaseRecorded>();
-        let n13_2 = count<lumen::escrow::JobCompleted>();
+        check<lumen::escrow::ResultSubmitted>(n14_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200101010101010101010101010101010101010101010101010101010101010101b8810467000000006009000000000000388d006700000000"], 114000);
+        // 15: escrow::confirm
+        let n15_0 = count<lumen::rewards::EpochFunded>();
+        let n15_1 = count<lumen::staking::StakeUnlocked>();
+        let n15_2 = count<lumen::rewards::LeaseRecorded>();
+        let n15_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 113000);
-        check<lumen::rewards::LeaseRecorded>(n13_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 113100);
-        check<lumen::escrow::JobCompleted>(n13_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000600900000000000000"], 113200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n15_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 115000);
+        check<lumen::staking::StakeUnlocked>(n15_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 115100);
+        check<lumen::rewards::LeaseRecorded>(n15_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 115200);
+        check<lumen::escrow::JobCompleted>(n15_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000600900000000000000"], 115300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 2, 3, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a rerender round misses its deadline: the creator disputes the delivery, an arbiter pays 6 frames
@@ -1849,14 +1892,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0808080808080808080808080808080808080808080808080808080808080808");
         check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2008080808080808080808080808080808080808080808080808080808080808087df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000079c3116700000000"], 108000);
         // 9: escrow::resolve
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::DisputeResolved>();
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::DisputeResolved>();
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 6);
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
-        check<lumen::escrow::DisputeResolved>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d0000000000005802000000000000"], 109200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709201c000000000000201c000000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
+        check<lumen::escrow::DisputeResolved>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d0000000000005802000000000000"], 109300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker opens the dispute of a missed rerender: the timeout pays the 6 frames not sent back
@@ -1910,14 +1955,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412008080808080808080808080808080808080808080808080808080808080808087df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000060000000000000079c3116700000000"], 108000);
         // 9: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729217401);
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::JobCompleted>();
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
-        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d000000000000580200000000000001"], 109200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"2e4e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709201c000000000000201c000000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
+        check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d000000000000580200000000000001"], 109300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // anyone finalizes once the review window has passed
@@ -1962,14 +2009,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"234e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator disputes; an arbiter pays 0 frames (a failed job, nothing slashed)
@@ -2023,7 +2072,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
         check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
         check<lumen::escrow::DisputeResolved>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000080380100000000005802000000000000"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the admin adds an arbiter; it pays 4 frames of the creator's dispute
@@ -2075,14 +2124,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"0909090909090909090909090909090909090909090909090909090909090909");
         check<lumen::escrow::JobDisputed>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 108000);
         // 9: escrow::resolve
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::DisputeResolved>();
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::DisputeResolved>();
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007102), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 4);
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
-        check<lumen::escrow::DisputeResolved>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000071027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb0000000000005802000000000000"], 109200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709c012000000000000c012000000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
+        check<lumen::escrow::DisputeResolved>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000071027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb0000000000005802000000000000"], 109300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // nobody resolves the creator's dispute: the timeout pays the submitted frames
@@ -2131,14 +2182,16 @@ module lumen::transition_vectors_tests {
         check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd2009090909090909090909090909090909090909090909090909090909090909097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
         // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210200);
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 108200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"2e4e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 108300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // no delivery by the deadline: the creator takes everything back, the job's collateral is slashed
@@ -2185,7 +2238,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 106000);
         check<lumen::staking::Slashed>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418038010000000000807db529000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 106100);
         check<lumen::escrow::JobReclaimed>(n6_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180380100000000008038010000000000"], 106200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // an open job is cancelled and refunded
@@ -2202,7 +2255,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::escrow::JobCancelled>();
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::escrow::JobCancelled>(n1_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd8813000000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a creator burns an offer nonce it signed; burning it again aborts
@@ -2216,7 +2269,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
         check<lumen::escrow::NonceBurned>(n0_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0700000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::burn_nonce
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
     }
@@ -2264,21 +2317,23 @@ module lumen::transition_vectors_tests {
         // 7: escrow::confirm
         lumen::test_helpers::set_frozen(@0x0000000000000000000000000000000000000000000000000000000000007001, true);
         let n7_0 = count<lumen::escrow::ClaimableCredited>();
-        let n7_1 = count<lumen::staking::StakeUnlocked>();
-        let n7_2 = count<lumen::rewards::LeaseRecorded>();
-        let n7_3 = count<lumen::escrow::JobCompleted>();
+        let n7_1 = count<lumen::rewards::EpochFunded>();
+        let n7_2 = count<lumen::staking::StakeUnlocked>();
+        let n7_3 = count<lumen::rewards::LeaseRecorded>();
+        let n7_4 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::escrow::ClaimableCredited>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070012587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709803e000000000000803e000000000000"], 107000);
-        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
-        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
-        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        check<lumen::escrow::ClaimableCredited>(n7_0, vector[x"00000000000000000000000000000000000000000000000000000000000070012587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709a00f000000000000a00f000000000000"], 107000);
+        check<lumen::rewards::EpochFunded>(n7_1, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107100);
+        check<lumen::staking::StakeUnlocked>(n7_2, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107200);
+        check<lumen::rewards::LeaseRecorded>(n7_3, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107300);
+        check<lumen::escrow::JobCompleted>(n7_4, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107400);
         // 8: escrow::withdraw
         lumen::test_helpers::set_frozen(@0x0000000000000000000000000000000000000000000000000000000000007001, false);
         aptos_framework::timestamp::update_global_time_for_test_secs(1728004200);
         let n8_0 = count<lumen::escrow::ClaimableWithdrawn>();
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007001));
-        check<lumen::escrow::ClaimableWithdrawn>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007001803e000000000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::escrow::ClaimableWithdrawn>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007001a00f000000000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a frozen worker's pay is held for it; withdrawing while still frozen aborts in the framework
@@ -2325,15 +2380,17 @@ module lumen::transition_vectors_tests {
         // 7: escrow::confirm
         lumen::test_helpers::set_frozen(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, true);
         let n7_0 = count<lumen::escrow::ClaimableCredited>();
-        let n7_1 = count<lumen::staking::StakeUnlocked>();
-        let n7_2 = count<lumen::rewards::LeaseRecorded>();
-        let n7_3 = count<lumen::escrow::JobCompleted>();
+        let n7_1 = count<lumen::rewards::EpochFunded>();
+        let n7_2 = count<lumen::staking::StakeUnlocked>();
+        let n7_3 = count<lumen::rewards::LeaseRecorded>();
+        let n7_4 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
         check<lumen::escrow::ClaimableCredited>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900fa00000000000000fa000000000000"], 107000);
-        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
-        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
-        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_1, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107100);
+        check<lumen::staking::StakeUnlocked>(n7_2, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107200);
+        check<lumen::rewards::LeaseRecorded>(n7_3, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107300);
+        check<lumen::escrow::JobCompleted>(n7_4, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107400);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::withdraw
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -2345,7 +2402,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 10000, 0, 0);
     }
@@ -2357,7 +2414,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 999, 0, 0);
     }
@@ -2369,7 +2426,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 1000, 0, 0);
     }
@@ -2381,7 +2438,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 11, 1000000, 0, 0);
     }
@@ -2393,7 +2450,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::test_helpers::set_frozen(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, true);
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 10000, 0, 0);
@@ -2406,7 +2463,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x0000000000000000000000000000000000000000000000000000000000000404));
     }
@@ -2418,7 +2475,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x3ace0dd9236dca63cb5932b2eaa76b1804206ed0c12e4068ba01369b81c3dd58));
     }
@@ -2459,7 +2516,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2475,7 +2532,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
         check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2516,7 +2573,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
     }
@@ -2562,7 +2619,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2608,7 +2665,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2658,7 +2715,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2708,7 +2765,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
@@ -2759,7 +2816,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2805,7 +2862,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_partial
         lumen::escrow::accept_partial(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2846,7 +2903,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2896,7 +2953,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
         check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2946,7 +3003,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
         check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::reclaim
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007801);
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
@@ -2993,7 +3050,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::request_rerender
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007799);
     }
@@ -3043,7 +3100,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
         check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::resolve
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
     }
@@ -3054,7 +3111,7 @@ module lumen::transition_vectors_tests {
     fun escrow_withdraw_nothing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::withdraw
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -3090,7 +3147,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"882a9d5cb75454edb5bc10b9a5762df3ef5ee5740c31ae434b3540619d7ae5fb39666bcc73d4275d3922728ce5ec740efda5d63b0bc36712ddb0004e690b4605");
     }
@@ -3126,7 +3183,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"633f4b8b90dc8fcb5aa40d94d17c1c30632971d833a2b7843c26be7f618b89d7b2fa556677ae6e551a9dd4c0c0002f0c3542e59ba73ff7313acfb1e1bbe21309");
     }
@@ -3162,7 +3219,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e4cf550f1f731ebfc44ad5dd554bac5e8a6d542243e9c8fbb0d8455acaf89a43e6740ec52fbd35daae58ff5769ac1284cc807a0bafe6eda8d22180464dfb4707");
     }
@@ -3198,7 +3255,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10001, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"650e0c67a85c71724f93bec937334a543bffac9e3a976359e64f05db810fb705b455f33a9138a4af14f6f152e8821c851ef104baee3b431584fe3e1d3761b20c");
     }
@@ -3244,7 +3301,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cd67e01ec60a703a59bcd628ab066b9af967fb59f9d124461f1024d3d17654564fd3417272981f5b93c005b400fdf6be994980ed4fb21fcac58e5c7f7598f807");
         check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 106000);
         check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000007000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"ca6ac944e2dcdd8a4f00b9d18c33880b07e4b9fcf4d996b0e41df4005d3a4861c4863cfbcd933c22df4f3480895f51319189cebfa4c82b7083c6d3fcfcc1a803");
     }
@@ -3284,7 +3341,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 5);
         check<lumen::escrow::NonceBurned>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0500000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 5, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f15e618aed8291e3e8dd9ac7cb1c8327c1eb15ef0dbb1bbde49d795f1342616a720b8d9348fc19f40d0c31746f926cfa8b82e1bf4c1b298e653ef63672731305");
     }
@@ -3320,7 +3377,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"1fcd047ca83773ce2cb6b18b29213e077d156757362f64e0783bfeb1f4c97c3f00e3175ad48b39bd58de157dc443443fa29a79020f5313fb1da5b86dd862c107");
     }
@@ -3356,7 +3413,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7999, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
@@ -3392,7 +3449,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
@@ -3428,7 +3485,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
     }
@@ -3474,7 +3531,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ab27f515b5294d4175ae0bf0a8a1331ed9e19c7d4f6b43339be2c86b82cd1838f8ca33ce57aea2b44cd7809207843e44b031e3ebea6930df33f927d4deb08500");
         check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d0100000000000000208a75a60a8a80dddc4a1674588f599cc0a607d9481c2fdde44a0080db2a36efb3301425000000000001000000000000000100000000000000"], 106000);
         check<lumen::attestation::ScoreAttested>(n6_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"15ef72a965799d3c2b93114d1ec7dce0905da6f2436c4d7fa360a352472d471838c67772703e04eb2cc0063b39aa29f4fdc0bfac0de0fcb163c76a9987f2c903");
     }
@@ -3514,7 +3571,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 2430001, 0);
         check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000031142500000000000000000000000000a0860100000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
@@ -3554,7 +3611,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 8193);
         check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000120000000000000a0860100000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
@@ -3590,7 +3647,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1ac186112c42f6cc5c003c107a4adca612b4759a20c31bb777a14ab240b682c706548b5f99254ed6415f2bee9b1d774e9df0cea72377db5d3bb0f3f4cb75da0d");
     }
@@ -3631,7 +3688,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, x"01");
     }
@@ -3672,7 +3729,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
@@ -3719,7 +3776,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
@@ -3766,7 +3823,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -3828,7 +3885,7 @@ module lumen::transition_vectors_tests {
         let n10_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
         check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200101010101010101010101010101010101010101010101010101010101010101d82603670000000058020000000000005832ff6600000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 11: escrow::request_rerender
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728007800);
     }
@@ -3869,7 +3926,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::reclaim
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -3919,7 +3976,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
         check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210199);
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
@@ -3966,14 +4023,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a wallet that writes no address, application or chainId line: the envelope is APTOS, message, nonce
@@ -4017,14 +4076,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a SingleKey (scheme 2) Ed25519 creator signs the offer through its wallet
@@ -4068,14 +4129,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x84948b39f8a1f8a3c04a7ef75003175ce71b1b2c7db471e3c68a0ab601f79578), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000084948b39f8a1f8a3c04a7ef75003175ce71b1b2c7db471e3c68a0ab601f795787d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000084948b39f8a1f8a3c04a7ef75003175ce71b1b2c7db471e3c68a0ab601f795787d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a 2-of-3 MultiKey creator: keys 0 and 2 sign the envelope
@@ -4119,14 +4182,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: escrow::confirm
-        let n7_0 = count<lumen::staking::StakeUnlocked>();
-        let n7_1 = count<lumen::rewards::LeaseRecorded>();
-        let n7_2 = count<lumen::escrow::JobCompleted>();
+        let n7_0 = count<lumen::rewards::EpochFunded>();
+        let n7_1 = count<lumen::staking::StakeUnlocked>();
+        let n7_2 = count<lumen::rewards::LeaseRecorded>();
+        let n7_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x487f3c46eb28633e9b349382d3c853767fa1b980729f8edec0a4a9c9a3f0cae1), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107000);
-        check<lumen::rewards::LeaseRecorded>(n7_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107100);
-        check<lumen::escrow::JobCompleted>(n7_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7090000000000000000487f3c46eb28633e9b349382d3c853767fa1b980729f8edec0a4a9c9a3f0cae17d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 107000);
+        check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
+        check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
+        check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7090000000000000000487f3c46eb28633e9b349382d3c853767fa1b980729f8edec0a4a9c9a3f0cae17d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator burns the nonce of a wallet-signed offer before the worker takes it
@@ -4163,7 +4228,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 3);
         check<lumen::escrow::NonceBurned>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0300000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 3, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"58af9b03776bd38aec90d78d22f548d023b6f7e5d0c4cf516bd0ce5fcde7a82b62ae0c8b17749739236101d0f20b230355417b3b45ed1021a64387b270798302");
     }
@@ -4214,14 +4279,16 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707142703670000000058020000000000009432ff6600000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // publishing again replaces the offer: the first terms no longer bind, the second ones do
@@ -4267,7 +4334,7 @@ module lumen::transition_vectors_tests {
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 2);
         check<lumen::staking::StakeLocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 107000);
         check<lumen::escrow::JobAssigned>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000002000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000002"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator withdraws a published offer by burning its nonce; the worker can no longer take it
@@ -4308,7 +4375,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), 1);
         check<lumen::escrow::NonceBurned>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000005eed0100000000000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4353,7 +4420,7 @@ module lumen::transition_vectors_tests {
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
         check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 106000);
         check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000002"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4407,7 +4474,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4461,7 +4528,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4515,7 +4582,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b9b005463ca3fe9acaf19e7be545ad72636c844ea995e1bc47acc935a997dc0f13c279afd78116e2dfb32e42a98717c8ed42346f4e9b20c180eb193819bf1e0a");
     }
@@ -4569,7 +4636,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://evil.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4623,7 +4690,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), false, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4677,7 +4744,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007201, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4712,7 +4779,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::publish_offer
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
     }
@@ -4747,7 +4814,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4786,7 +4853,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::offers::OfferPublished>();
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
         check<lumen::offers::OfferPublished>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff6600000000103eff660000000001000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10000, 1728007200, 1728003600, 1);
     }
@@ -4844,7 +4911,7 @@ module lumen::transition_vectors_tests {
         let n9_0 = count<lumen::offers::OfferPublished>();
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
         check<lumen::offers::OfferPublished>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff6600000000103eff660000000001000000000000000030ff6600000000"], 109000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 10: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4879,7 +4946,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"fd1724385aa0c75b64fb78cd602fa1d991fdebf76b13c58ed702eac835e9f618", x"7bfa4ea06b3585ac3e98396bc577b2d9daabc6644217eb5872d3410e88ca4b5db5134196eae5ba57c6de3d1181f5987994f836881f24c035fc56ce6a9cb21a01");
     }
@@ -4914,7 +4981,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b""), std::string::utf8(b""), false, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"85f46e1792838bb88fa1b1dab8d695f8044b33104dfdb719dcb8715c9a7158d229ff8b219c7138532b8065df76cb1351826c5e2e392a6de59b81d7272acaa109");
     }
@@ -4949,7 +5016,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example\x0achainId: 4"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4984,7 +5051,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x0000000000000000000000000000000000000000000000000000000000000bad"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5019,7 +5086,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5054,7 +5121,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5089,7 +5156,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea4");
     }
@@ -5124,12 +5191,12 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 2, x"01410404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
 
-    // a paid job records PoD weight, uptime PoC weight; the closed epoch pays the worker both sides
+    // a paid job records PoD weight, uptime PoC weight (none for the unstaked outsider); the closed epoch pays the worker both sides
     #[test]
     fun rewards_epoch_funded_earned_closed_claimed() {
         world();
@@ -5174,13 +5241,15 @@ module lumen::transition_vectors_tests {
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 300000000);
         check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00a3e1110000000000a3e11100000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e0d1e11100000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108300);
         // 9: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
         let n9_0 = count<lumen::rewards::UptimeVoted>();
@@ -5192,12 +5261,12 @@ module lumen::transition_vectors_tests {
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
         let n10_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
-        check<lumen::rewards::EpochClosed>(n10_0, vector[x"204e00000000000000a3e1110000000080d1f0080000000080d1f00800000000009824432d00000000000000000000008050e7560000000000000000000000000000000000000000"], 110000);
+        check<lumen::rewards::EpochClosed>(n10_0, vector[x"204e000000000000e0d1e11100000000f0e8f00800000000f0e8f00800000000009824432d00000000000000000000008050e7560000000000000000000000000000000000000000"], 110000);
         // 11: rewards::claim
         let n11_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
-        check<lumen::rewards::RewardClaimed>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180d1f0080000000080d1f0080000000000a3e11100000000"], 111000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 2, 2, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::RewardClaimed>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41f0e8f00800000000f0e8f00800000000e0d1e11100000000"], 111000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 2, 2, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs
@@ -5251,96 +5320,259 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020070707070707070707070707070707070707070707070707070707070707070780c705670000000000a302000000000000d3016700000000"], 108000);
         // 9: escrow::confirm
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::JobCompleted>();
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980841e000000000080841e0000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418051010000000000301425000000000000481de2300000000000000000000000"], 109100);
-        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 109200);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"224e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e093040000000000e093040000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980841e000000000080841e0000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418051010000000000301425000000000000481de2300000000000000000000000"], 109200);
+        check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 109300);
         // 10: escrow::submit_result
         let n10_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 1, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020070707070707070707070707070707070707070707070707070707070707070780c705670000000000a302000000000000d3016700000000"], 110000);
         // 11: escrow::confirm
-        let n11_0 = count<lumen::staking::StakeUnlocked>();
-        let n11_1 = count<lumen::rewards::LeaseRecorded>();
-        let n11_2 = count<lumen::escrow::JobCompleted>();
+        let n11_0 = count<lumen::rewards::EpochFunded>();
+        let n11_1 = count<lumen::staking::StakeUnlocked>();
+        let n11_2 = count<lumen::rewards::LeaseRecorded>();
+        let n11_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 1);
-        check<lumen::staking::StakeUnlocked>(n11_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2380841e00000000000000000000000000"], 111000);
-        check<lumen::rewards::LeaseRecorded>(n11_1, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000301425000000000000000000000000000000000000000000"], 111100);
-        check<lumen::escrow::JobCompleted>(n11_2, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 111200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochFunded>(n11_0, vector[x"224e000000000000cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23e093040000000000c027090000000000"], 111000);
+        check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2380841e00000000000000000000000000"], 111100);
+        check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000301425000000000000000000000000000000000000000000"], 111200);
+        check<lumen::escrow::JobCompleted>(n11_3, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 111300);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 0, 0, 0, 0]);
     }
 
-    // with threshold 2 a worker's uptime is the second largest vote: an inflated vote changes nothing
+    // a paid job's PoD weight uses the worker's score at acceptance, not a stronger one attested later
+    #[test]
+    fun rewards_pod_score_at_acceptance() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 1, 3000000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000100000000000000c0c62d000000000000000000000000000000000000000000c0c62d00000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 2000000, 1728086400, 1728000600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"a8c52c019f0a55ff7775864cee77e7905a0d08d00852fc6ed51dcd5232c681a2ec0a68eb97231614155f964abb6e359dd65813ccaf4f91edd5d9325966247d0f");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980841e000000000080841e0000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e000000000080810067000000000100000000000000301425000000000040420f00000000000030ff660000000080841e0000000000401f00000000000080f40300000000000200000000000000805101000000000080f4030000000000007512000000000000"], 105100);
+        // 6: attestation::attest
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        let n6_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n6_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 10690000, 1, 2, 1728003600, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"331fdb53fb35b6a5e6ecc25bffa0c40349280a06920640ef84e15df336c84176fa8c7521237fb2bcb13997d7797e1d86c9e63c6d48b1ad7bfed4efc40b8a0a04");
+        check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410200000000000000205843c2209fb3810b8d64462fa5c56a00a3c105fde28c67ce6bfa69758aac1615d01da3000000000001000000000000000100000000000000"], 106000);
+        check<lumen::attestation::ScoreAttested>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410801010101010101010852545820333037300020000000000000d01da3000000000001000000000000000200000000000000103eff6600000000103eff660000000010cb266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
+        // 7: escrow::submit_result
+        let n7_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101000000000000002007070707070707070707070707070707070707070707070707070707070707079032036700000000100e000000000000103eff6600000000"], 107000);
+        // 8: escrow::confirm
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e093040000000000e093040000000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980841e00000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41100e000000000000301425000000000000e36b09020000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a0600000000000000000000000000100e00000000000000"], 108300);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // an epoch nobody earned in rolls its pool over to the next one, funded ahead
+    #[test]
+    fun rewards_rollover_in_order() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f208a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f1700"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17", x"9b7df4ac4cec1e0019c12d0956abc267ae2613b45aeb3b2703fcca8d86b861a29ebb33528b5ddabb500621f1fab593e10a2bcafc656de5b0950b810edc11c00c");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f010000000000000020abba3eda321e66cc2572379c1f6a52e7bf4ef59e95eb4d2f911d2972c48af7db301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f08010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f80841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00b6b6290000000000b6b62900000000"], 103000);
+        // 4: rewards::fund_epoch
+        let n4_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 100000000);
+        check<lumen::rewards::EpochFunded>(n4_0, vector[x"204e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519900e1f5050000000000e1f50500000000"], 104000);
+        // 5: rewards::fund_epoch
+        let n5_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20001, 50000000);
+        check<lumen::rewards::EpochFunded>(n5_0, vector[x"214e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519980f0fa020000000080f0fa0200000000"], 105000);
+        // 6: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
+        let n6_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n6_0, vector[x"204e00000000000000e1f5050000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000e1f50500000000"], 106000);
+        // 7: rewards::report_uptime
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728176400);
+        let n7_0 = count<lumen::rewards::UptimeVoted>();
+        let n7_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20001, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f], vector<u64>[86405]);
+        check<lumen::rewards::UptimeVoted>(n7_0, vector[x"214e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000100000000000000"], 107000);
+        check<lumen::rewards::UptimeReported>(n7_1, vector[x"214e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00000000000000000000000000000000000000000000000000000000000070038051010000000000301425000000000000481de2300000000000000000000000"], 107100);
+        // 8: rewards::close_epoch
+        let n8_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20001);
+        check<lumen::rewards::EpochClosed>(n8_0, vector[x"214e00000000000080d1f00800000000c068780400000000000000000000000000481de230000000000000000000000000000000000000000000000000000000c068780400000000"], 108000);
+        // 9: rewards::claim
+        let n9_0 = count<lumen::rewards::RewardClaimed>();
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 20001);
+        check<lumen::rewards::RewardClaimed>(n9_0, vector[x"214e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340fc0687804000000000000000000000000c068780400000000"], 109000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    }
+
+    // with threshold 2 a worker's uptime is the second largest vote: a lone low or inflated vote decides nothing; the unstaked outsider's uptime takes effect with no weight
     #[test]
     fun rewards_uptime_by_two_of_three() {
         world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        // 0: config::set_param
-        let n0_0 = count<lumen::config::ParamsUpdated>();
-        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
-        check<lumen::config::ParamsUpdated>(n0_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 100000);
-        // 1: config::add_attester
-        let n1_0 = count<lumen::config::AttesterAdded>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f208a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f1700"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17", x"9b7df4ac4cec1e0019c12d0956abc267ae2613b45aeb3b2703fcca8d86b861a29ebb33528b5ddabb500621f1fab593e10a2bcafc656de5b0950b810edc11c00c");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f010000000000000020abba3eda321e66cc2572379c1f6a52e7bf4ef59e95eb4d2f911d2972c48af7db301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f08010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f80841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00b6b6290000000000b6b62900000000"], 103000);
+        // 4: config::add_attester
+        let n4_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007004);
-        check<lumen::config::AttesterAdded>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 101000);
-        // 2: config::add_attester
-        let n2_0 = count<lumen::config::AttesterAdded>();
+        check<lumen::config::AttesterAdded>(n4_0, vector[x"0000000000000000000000000000000000000000000000000000000000007004"], 104000);
+        // 5: config::add_attester
+        let n5_0 = count<lumen::config::AttesterAdded>();
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007005);
-        check<lumen::config::AttesterAdded>(n2_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 102000);
-        // 3: rewards::report_uptime
+        check<lumen::config::AttesterAdded>(n5_0, vector[x"0000000000000000000000000000000000000000000000000000000000007005"], 105000);
+        // 6: config::set_param
+        let n6_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"attester_threshold"), 2);
+        check<lumen::config::ParamChangeQueued>(n6_0, vector[x"1261747465737465725f7468726573686f6c64010000000000000002000000000000008081006700000000"], 106000);
+        // 7: config::apply_param
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
-        let n3_0 = count<lumen::rewards::UptimeVoted>();
-        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[86400]);
-        check<lumen::rewards::UptimeVoted>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007004805101000000000001000000000000000200000000000000"], 103000);
-        // 4: rewards::report_uptime
-        let n4_0 = count<lumen::rewards::UptimeVoted>();
-        let n4_1 = count<lumen::rewards::UptimeReported>();
-        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[40000]);
-        check<lumen::rewards::UptimeVoted>(n4_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003409c00000000000002000000000000000200000000000000"], 104000);
-        check<lumen::rewards::UptimeReported>(n4_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003409c000000000000000000000000000000000000000000000000000000000000"], 104100);
-        // 5: rewards::report_uptime
-        let n5_0 = count<lumen::rewards::UptimeVoted>();
-        let n5_1 = count<lumen::rewards::UptimeReported>();
-        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[41000]);
-        check<lumen::rewards::UptimeVoted>(n5_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a000000000000003000000000000000200000000000000"], 105000);
-        check<lumen::rewards::UptimeReported>(n5_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a0000000000000000000000000000000000000000000000000000000000000"], 105100);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let n7_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"attester_threshold"));
+        check<lumen::config::ParamsUpdated>(n7_0, vector[x"1261747465737465725f7468726573686f6c6401000000000000000200000000000000"], 107000);
+        // 8: rewards::report_uptime
+        let n8_0 = count<lumen::rewards::UptimeVoted>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 86400]);
+        check<lumen::rewards::UptimeVoted>(n8_0, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007003010000000000000001000000000000000200000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000200000000000000"], 108000);
+        // 9: rewards::report_uptime
+        let n9_0 = count<lumen::rewards::UptimeVoted>();
+        let n9_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), 20000, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[80000, 40000]);
+        check<lumen::rewards::UptimeVoted>(n9_0, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007004803801000000000002000000000000000200000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007004409c00000000000002000000000000000200000000000000"], 109000);
+        check<lumen::rewards::UptimeReported>(n9_1, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00000000000000000000000000000000000000000000000000000000000070040100000000000000301425000000000030142500000000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007004409c000000000000000000000000000000000000000000000000000000000000"], 109100);
+        // 10: rewards::report_uptime
+        let n10_0 = count<lumen::rewards::UptimeVoted>();
+        let n10_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), 20000, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[79000, 41000]);
+        check<lumen::rewards::UptimeVoted>(n10_0, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007005983401000000000003000000000000000200000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a000000000000003000000000000000200000000000000"], 110000);
+        check<lumen::rewards::UptimeReported>(n10_1, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00000000000000000000000000000000000000000000000000000000000070059834010000000000301425000000000080bc4db22c0000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a0000000000000000000000000000000000000000000000000000000000000"], 110100);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
-    // an epoch nobody earned in rolls its pool over to the next epoch closed
+    // a pause over the grace period gives reporters a fresh grace after it
     #[test]
-    fun rewards_rollover() {
+    fun rewards_pause_extends_the_grace() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        // 0: rewards::fund_epoch
-        let n0_0 = count<lumen::rewards::EpochFunded>();
-        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 100000000);
-        check<lumen::rewards::EpochFunded>(n0_0, vector[x"1f4e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519900e1f5050000000000e1f50500000000"], 100000);
-        // 1: rewards::fund_epoch
-        let n1_0 = count<lumen::rewards::EpochFunded>();
-        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 50000000);
-        check<lumen::rewards::EpochFunded>(n1_0, vector[x"204e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519980f0fa020000000080f0fa0200000000"], 101000);
-        // 2: rewards::close_epoch
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
-        let n2_0 = count<lumen::rewards::EpochClosed>();
-        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
-        check<lumen::rewards::EpochClosed>(n2_0, vector[x"1f4e00000000000000e1f5050000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000e1f50500000000"], 102000);
-        // 3: rewards::report_uptime
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
-        let n3_0 = count<lumen::rewards::UptimeVoted>();
-        let n3_1 = count<lumen::rewards::UptimeReported>();
-        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[86405]);
-        check<lumen::rewards::UptimeVoted>(n3_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000100000000000000"], 103000);
-        check<lumen::rewards::UptimeReported>(n3_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070038051010000000000000000000000000000000000000000000000000000000000"], 103100);
-        // 4: rewards::close_epoch
-        let n4_0 = count<lumen::rewards::EpochClosed>();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f208a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f1700"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8a875fff1eb38451577acd5afee405456568dd7c89e090863a0557bc7af49f17", x"9b7df4ac4cec1e0019c12d0956abc267ae2613b45aeb3b2703fcca8d86b861a29ebb33528b5ddabb500621f1fab593e10a2bcafc656de5b0950b810edc11c00c");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f010000000000000020abba3eda321e66cc2572379c1f6a52e7bf4ef59e95eb4d2f911d2972c48af7db301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f08010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f80841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00b6b6290000000000b6b62900000000"], 103000);
+        // 4: rewards::fund_epoch
+        let n4_0 = count<lumen::rewards::EpochFunded>();
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 10000000);
+        check<lumen::rewards::EpochFunded>(n4_0, vector[x"204e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519980969800000000008096980000000000"], 104000);
+        // 5: config::set_paused
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n5_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+        check<lumen::config::PausedSet>(n5_0, vector[x"01"], 105000);
+        // 6: config::set_paused
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728093600);
+        let n6_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), false);
+        check<lumen::config::PausedSet>(n6_0, vector[x"00"], 106000);
+        // 7: rewards::report_uptime
+        let n7_0 = count<lumen::rewards::UptimeVoted>();
+        let n7_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f], vector<u64>[86400]);
+        check<lumen::rewards::UptimeVoted>(n7_0, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007003805101000000000001000000000000000100000000000000"], 107000);
+        check<lumen::rewards::UptimeReported>(n7_1, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00000000000000000000000000000000000000000000000000000000000070038051010000000000301425000000000000481de2300000000000000000000000"], 107100);
+        // 8: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728097200);
+        let n8_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
-        check<lumen::rewards::EpochClosed>(n4_0, vector[x"204e00000000000080d1f0080000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000080d1f00800000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        check<lumen::rewards::EpochClosed>(n8_0, vector[x"204e0000000000008096980000000000404b4c0000000000000000000000000000481de230000000000000000000000000000000000000000000000000000000404b4c0000000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters report uptime
@@ -5349,8 +5581,9 @@ module lumen::transition_vectors_tests {
     fun rewards_report_by_outsider() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
@@ -5362,8 +5595,9 @@ module lumen::transition_vectors_tests {
     fun rewards_report_lengths() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -5375,40 +5609,115 @@ module lumen::transition_vectors_tests {
     fun rewards_report_running_epoch() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
     }
 
-    // a closed epoch takes no funds
-    #[test]
-    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
-    fun rewards_fund_closed_epoch() {
-        world();
-        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
-        let start = counts();
-        // 0: rewards::close_epoch
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
-        let n0_0 = count<lumen::rewards::EpochClosed>();
-        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
-        check<lumen::rewards::EpochClosed>(n0_0, vector[x"1f4e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        // 1: rewards::fund_epoch
-        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
-    }
-
-    // a worker is reported once per epoch
+    // an attester votes once per worker and epoch
     #[test]
     #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
     fun rewards_report_twice() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
+    }
+
+    // epochs before initialize count as closed
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun rewards_report_before_rewards_began() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::report_uptime
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 19999, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
+    }
+
+    // an ended epoch takes no funds
+    #[test]
+    #[expected_failure(abort_code = 0x2000c /* EEpochOutOfRange */, location = lumen::rewards)]
+    fun rewards_fund_past_epoch() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::fund_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 1000000);
+    }
+
+    // funds reach at most 90 epochs ahead
+    #[test]
+    #[expected_failure(abort_code = 0x2000c /* EEpochOutOfRange */, location = lumen::rewards)]
+    fun rewards_fund_far_future() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::fund_epoch
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20091, 1000000);
+    }
+
+    // epochs close in order
+    #[test]
+    #[expected_failure(abort_code = 0x3000b /* EEpochOutOfOrder */, location = lumen::rewards)]
+    fun rewards_close_out_of_order() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728176400);
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20001);
+    }
+
+    // an epoch closes once
+    #[test]
+    #[expected_failure(abort_code = 0x30004 /* EEpochClosed */, location = lumen::rewards)]
+    fun rewards_close_twice() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        // 0: rewards::close_epoch
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
+        let n0_0 = count<lumen::rewards::EpochClosed>();
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n0_0, vector[x"204e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: rewards::close_epoch
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+    }
+
+    // no epoch closes while paused
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EPaused */, location = lumen::config)]
+    fun rewards_close_while_paused() {
+        world();
+        account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
+        let start = counts();
+        // 0: config::set_paused
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
+        let n0_0 = count<lumen::config::PausedSet>();
+        lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
+        check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 1: rewards::close_epoch
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
 
     // funding is above zero
@@ -5417,8 +5726,9 @@ module lumen::transition_vectors_tests {
     fun rewards_fund_zero() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 0);
     }
@@ -5429,8 +5739,9 @@ module lumen::transition_vectors_tests {
     fun rewards_close_in_grace() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728089999);
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
@@ -5442,8 +5753,9 @@ module lumen::transition_vectors_tests {
     fun rewards_claim_open_epoch() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -5494,23 +5806,25 @@ module lumen::transition_vectors_tests {
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 20000, 10000000);
         check<lumen::rewards::EpochFunded>(n7_0, vector[x"204e0000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd80969800000000008096980000000000"], 107000);
         // 8: escrow::confirm
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        let n8_0 = count<lumen::rewards::EpochFunded>();
+        let n8_1 = count<lumen::staking::StakeUnlocked>();
+        let n8_2 = count<lumen::rewards::LeaseRecorded>();
+        let n8_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
+        check<lumen::rewards::EpochFunded>(n8_0, vector[x"204e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e00000000000060c5980000000000"], 108000);
+        check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
+        check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
+        check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108300);
         // 9: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728090600);
         let n9_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
-        check<lumen::rewards::EpochClosed>(n9_0, vector[x"204e00000000000080969800000000000000000000000000404b4c0000000000000000000000000000000000000000008050e756000000000000000000000000404b4c0000000000"], 109000);
+        check<lumen::rewards::EpochClosed>(n9_0, vector[x"204e00000000000060c59800000000000000000000000000b0624c0000000000000000000000000000000000000000008050e756000000000000000000000000b0624c0000000000"], 109000);
         // 10: rewards::claim
         let n10_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
-        check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000404b4c0000000000404b4c0000000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0]);
+        check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000b0624c0000000000b0624c0000000000"], 110000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
         // 11: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
     }
@@ -5521,19 +5835,20 @@ module lumen::transition_vectors_tests {
     fun rewards_nothing_to_claim() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
+        account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
         // 0: rewards::fund_epoch
         let n0_0 = count<lumen::rewards::EpochFunded>();
-        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 19999, 1000000);
-        check<lumen::rewards::EpochFunded>(n0_0, vector[x"1f4e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519940420f000000000040420f0000000000"], 100000);
+        lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 1000000);
+        check<lumen::rewards::EpochFunded>(n0_0, vector[x"204e0000000000007d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d519940420f000000000040420f0000000000"], 100000);
         // 1: rewards::close_epoch
-        aptos_framework::timestamp::update_global_time_for_test_secs(1728003600);
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728090000);
         let n1_0 = count<lumen::rewards::EpochClosed>();
-        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
-        check<lumen::rewards::EpochClosed>(n1_0, vector[x"1f4e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
+        check<lumen::rewards::EpochClosed>(n1_0, vector[x"204e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: rewards::claim
-        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 19999);
+        lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
 
     // a price, two stakes, an unstake and the withdrawal after unbonding
@@ -5564,7 +5879,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::staking::Withdrawn>();
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::staking::Withdrawn>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0]);
     }
 
     // the free stake may leave; a missed deadline slashes the job's collateral; the admin sweeps it
@@ -5619,7 +5934,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::staking::PenaltiesSwept>();
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 80000);
         check<lumen::staking::PenaltiesSwept>(n8_0, vector[x"80380100000000000000000000000000000000000000000000000000000000000000000000007001"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
     }
 
     // the collateral of an active job stays bonded
@@ -5658,7 +5973,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
     }
@@ -5690,26 +6005,31 @@ module lumen::transition_vectors_tests {
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
         check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
         // 4: config::set_param
-        let n4_0 = count<lumen::config::ParamsUpdated>();
+        let n4_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 10000);
-        check<lumen::config::ParamsUpdated>(n4_0, vector[x"09736c6173685f627073e8030000000000001027000000000000"], 104000);
-        // 5: escrow::create_job
-        let n5_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::config::ParamChangeQueued>(n4_0, vector[x"09736c6173685f627073e80300000000000010270000000000008081006700000000"], 104000);
+        // 5: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n5_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"slash_bps"));
+        check<lumen::config::ParamsUpdated>(n5_0, vector[x"09736c6173685f627073e8030000000000001027000000000000"], 105000);
+        // 6: escrow::create_job
+        let n6_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 1000, 1000000, 0, 0);
-        check<lumen::escrow::JobCreated>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab00e80300000000000040420f00000000000000000000000000000000000000000000ca9a3b000000000030ff6600000000"], 105000);
-        // 6: escrow::accept_offer
-        let n6_0 = count<lumen::staking::StakeLocked>();
-        let n6_1 = count<lumen::escrow::JobAssigned>();
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1000000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"867f1e446a6be6ed911dd26cd27456af63456723b2b54eeda914db5b936df7d7fbb8d62efc5cb97345315faefa9215e3cf009ec06bf6f98384197cc86ac7010e");
-        check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900b6b6290000000000b6b62900000000"], 106000);
-        check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4140420f0000000000204cff66000000000100000000000000301425000000000000000000000000000030ff660000000000b6b62900000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 106100);
-        // 7: escrow::create_job
-        let n7_0 = count<lumen::escrow::JobCreated>();
+        check<lumen::escrow::JobCreated>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab00e80300000000000040420f00000000000000000000000000000000000000000000ca9a3b000000008081006700000000"], 106000);
+        // 7: escrow::accept_offer
+        let n7_0 = count<lumen::staking::StakeLocked>();
+        let n7_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1000000, 1728093600, 1728090000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"4f9387d6dd080614d5d7ad9929841416f974d6d4a4dd9f0d6d645ea8c2a6b9007434572a946d2470bdf45726ffa5a8f01218ea6f5334798dfdfb2bdeda17d502");
+        check<lumen::staking::StakeLocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900b6b6290000000000b6b62900000000"], 107000);
+        check<lumen::escrow::JobAssigned>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4140420f0000000000a09d006700000000010000000000000030142500000000000000000000000000808100670000000000b6b62900000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 107100);
+        // 8: escrow::create_job
+        let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 0);
-        check<lumen::escrow::JobCreated>(n7_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
-        // 8: escrow::accept_offer
-        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 2, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1508b7cda90a76505fec387dcae9bed277f2ad7d705eaf9b0dfd57ad6ecd8ac92982562a7d43685c45fb975aae5cfc2d37cceffa18ddef297621dc49de6f340c");
+        check<lumen::escrow::JobCreated>(n8_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000000000000000000a0860100000000008081006700000000"], 108000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        // 9: escrow::accept_offer
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728093600, 1728086460, 2, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1adfbde6243dfd82f3b93fd7a7a1f3e2aaefc8c2b44407c06d64204b3d43dd5bdf8cefc6daee6107e8d59e851aec8da1e9ef6a00d3620ad2e6c1983dd929090b");
     }
 
     // a stake above zero
@@ -5719,7 +6039,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::stake
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 0);
     }
@@ -5735,7 +6055,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 1: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 11);
     }
@@ -5747,7 +6067,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::withdraw
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -5767,7 +6087,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::staking::UnstakeRequested>();
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::UnstakeRequested>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000000000000000000000a00000000000000806a086700000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
         // 2: staking::withdraw
         aptos_framework::timestamp::update_global_time_for_test_secs(1728604799);
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
@@ -5780,12 +6100,12 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::sweep_penalties
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
 
-    // a creator past the spend threshold and a worker with a day of uptime claim passes; the admin revokes one
+    // a creator past the spend threshold and a worker with a day of uptime claim passes; a revoked holder claims again once the ban is lifted
     #[test]
     fun vip_creator_and_worker_passes() {
         world();
@@ -5826,45 +6146,325 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: config::set_param
-        let n7_0 = count<lumen::config::ParamsUpdated>();
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 80000);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 107000);
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000d883006700000000"], 107000);
         // 8: config::set_param
-        let n8_0 = count<lumen::config::ParamsUpdated>();
+        let n8_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
-        check<lumen::config::ParamsUpdated>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 108000);
-        // 9: escrow::confirm
-        let n9_0 = count<lumen::staking::StakeUnlocked>();
-        let n9_1 = count<lumen::rewards::LeaseRecorded>();
-        let n9_2 = count<lumen::escrow::JobCompleted>();
-        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n9_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109000);
-        check<lumen::rewards::LeaseRecorded>(n9_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109100);
-        check<lumen::escrow::JobCompleted>(n9_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 109200);
-        // 10: vip::claim
-        let n10_0 = count<lumen::vip::VipMinted>();
-        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
-        check<lumen::vip::VipMinted>(n10_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 110000);
-        // 11: rewards::report_uptime
+        check<lumen::config::ParamChangeQueued>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000d883006700000000"], 108000);
+        // 9: config::apply_param
         aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
-        let n11_0 = count<lumen::rewards::UptimeVoted>();
-        let n11_1 = count<lumen::rewards::UptimeReported>();
+        let n9_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_creator_spend"));
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 109000);
+        // 10: config::apply_param
+        let n10_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_worker_days"));
+        check<lumen::config::ParamsUpdated>(n10_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::EpochFunded>();
+        let n11_1 = count<lumen::staking::StakeUnlocked>();
+        let n11_2 = count<lumen::rewards::LeaseRecorded>();
+        let n11_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::EpochFunded>(n11_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 111000);
+        check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 111100);
+        check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 111200);
+        check<lumen::escrow::JobCompleted>(n11_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 111300);
+        // 12: rewards::report_uptime
+        let n12_0 = count<lumen::rewards::UptimeVoted>();
+        let n12_1 = count<lumen::rewards::UptimeReported>();
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
-        check<lumen::rewards::UptimeVoted>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 111000);
-        check<lumen::rewards::UptimeReported>(n11_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 111100);
-        // 12: vip::claim
-        let n12_0 = count<lumen::vip::VipMinted>();
-        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::vip::VipMinted>(n12_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2d883006700000000"], 112000);
-        // 13: vip::revoke
-        let n13_0 = count<lumen::vip::VipRevoked>();
-        lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
-        check<lumen::vip::VipRevoked>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2000000000000000000000000000000000000000000000000000000000000cafe"], 113000);
+        check<lumen::rewards::UptimeVoted>(n12_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 112000);
+        check<lumen::rewards::UptimeReported>(n12_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 112100);
+        // 13: vip::claim
+        let n13_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n13_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 113000);
         // 14: vip::claim
         let n14_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
-        check<lumen::vip::VipMinted>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 114000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 3, 1]);
+        check<lumen::vip::VipMinted>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2d883006700000000"], 114000);
+        // 15: vip::revoke
+        let n15_0 = count<lumen::vip::VipRevoked>();
+        lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
+        check<lumen::vip::VipRevoked>(n15_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101fab16b00983f01e5c2b7682472a4f4c3e5929fbba987958570b6290c02817df2000000000000000000000000000000000000000000000000000000000000cafe"], 115000);
+        // 16: vip::lift_ban
+        let n16_0 = count<lumen::vip::VipBanLifted>();
+        lumen::vip::lift_ban(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
+        check<lumen::vip::VipBanLifted>(n16_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101000000000000000000000000000000000000000000000000000000000000cafe"], 116000);
+        // 17: vip::claim
+        let n17_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::vip::VipMinted>(n17_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 117000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 3, 1]);
+    }
+
+    // the admin's revocation bans the holder from the role
+    #[test]
+    #[expected_failure(abort_code = 0x50006 /* EBanned */, location = lumen::vip)]
+    fun vip_revoked_holder_is_banned() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 80000);
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000d883006700000000"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
+        check<lumen::config::ParamChangeQueued>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000d883006700000000"], 108000);
+        // 9: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n9_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_creator_spend"));
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 109000);
+        // 10: config::apply_param
+        let n10_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_worker_days"));
+        check<lumen::config::ParamsUpdated>(n10_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::EpochFunded>();
+        let n11_1 = count<lumen::staking::StakeUnlocked>();
+        let n11_2 = count<lumen::rewards::LeaseRecorded>();
+        let n11_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::EpochFunded>(n11_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 111000);
+        check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 111100);
+        check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 111200);
+        check<lumen::escrow::JobCompleted>(n11_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 111300);
+        // 12: rewards::report_uptime
+        let n12_0 = count<lumen::rewards::UptimeVoted>();
+        let n12_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
+        check<lumen::rewards::UptimeVoted>(n12_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 112000);
+        check<lumen::rewards::UptimeReported>(n12_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 112100);
+        // 13: vip::claim
+        let n13_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::vip::VipMinted>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 113000);
+        // 14: vip::revoke
+        let n14_0 = count<lumen::vip::VipRevoked>();
+        lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
+        check<lumen::vip::VipRevoked>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a000000000000000000000000000000000000000000000000000000000000cafe"], 114000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1]);
+        // 15: vip::claim
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+    }
+
+    // a worker without uptime in the window loses its pass to anyone's expire
+    #[test]
+    fun vip_lapsed_pass_expires() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 80000);
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000d883006700000000"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
+        check<lumen::config::ParamChangeQueued>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000d883006700000000"], 108000);
+        // 9: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n9_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_creator_spend"));
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 109000);
+        // 10: config::apply_param
+        let n10_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_worker_days"));
+        check<lumen::config::ParamsUpdated>(n10_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::EpochFunded>();
+        let n11_1 = count<lumen::staking::StakeUnlocked>();
+        let n11_2 = count<lumen::rewards::LeaseRecorded>();
+        let n11_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::EpochFunded>(n11_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 111000);
+        check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 111100);
+        check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 111200);
+        check<lumen::escrow::JobCompleted>(n11_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 111300);
+        // 12: rewards::report_uptime
+        let n12_0 = count<lumen::rewards::UptimeVoted>();
+        let n12_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
+        check<lumen::rewards::UptimeVoted>(n12_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 112000);
+        check<lumen::rewards::UptimeReported>(n12_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 112100);
+        // 13: vip::claim
+        let n13_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
+        check<lumen::vip::VipMinted>(n13_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 113000);
+        // 14: vip::expire
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728173400);
+        let n14_0 = count<lumen::vip::VipExpired>();
+        lumen::vip::expire(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000005ee), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
+        check<lumen::vip::VipExpired>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a00000000000000000000000000000000000000000000000000000000000005ee"], 114000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0]);
+    }
+
+    // a pass whose holder still qualifies does not expire
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EStillEligible */, location = lumen::vip)]
+    fun vip_expire_eligible() {
+        world();
+        account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000000);
+        account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1000000000);
+        let start = counts();
+        // 0: attestation::register_device_key
+        let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
+        lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
+        check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
+        // 1: attestation::attest
+        let n1_0 = count<lumen::attestation::AttestationSubmitted>();
+        let n1_1 = count<lumen::attestation::ScoreAttested>();
+        lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
+        check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
+        check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
+        // 2: staking::set_price
+        let n2_0 = count<lumen::staking::PriceSet>();
+        lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 2000000);
+        check<lumen::staking::PriceSet>(n2_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180841e0000000000"], 102000);
+        // 3: staking::stake
+        let n3_0 = count<lumen::staking::Staked>();
+        lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
+        check<lumen::staking::Staked>(n3_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100b6b6290000000000b6b62900000000"], 103000);
+        // 4: escrow::create_job
+        let n4_0 = count<lumen::escrow::JobCreated>();
+        lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
+        check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
+        // 5: escrow::accept_offer
+        let n5_0 = count<lumen::staking::StakeLocked>();
+        let n5_1 = count<lumen::escrow::JobAssigned>();
+        lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
+        check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
+        check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
+        // 6: escrow::submit_result
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728000600);
+        let n6_0 = count<lumen::escrow::ResultSubmitted>();
+        lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
+        check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
+        // 7: config::set_param
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 80000);
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000d883006700000000"], 107000);
+        // 8: config::set_param
+        let n8_0 = count<lumen::config::ParamChangeQueued>();
+        lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_worker_days"), 1);
+        check<lumen::config::ParamChangeQueued>(n8_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000d883006700000000"], 108000);
+        // 9: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n9_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_creator_spend"));
+        check<lumen::config::ParamsUpdated>(n9_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000008038010000000000"], 109000);
+        // 10: config::apply_param
+        let n10_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_worker_days"));
+        check<lumen::config::ParamsUpdated>(n10_0, vector[x"0f7669705f776f726b65725f646179731e000000000000000100000000000000"], 110000);
+        // 11: escrow::confirm
+        let n11_0 = count<lumen::rewards::EpochFunded>();
+        let n11_1 = count<lumen::staking::StakeUnlocked>();
+        let n11_2 = count<lumen::rewards::LeaseRecorded>();
+        let n11_3 = count<lumen::escrow::JobCompleted>();
+        lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
+        check<lumen::rewards::EpochFunded>(n11_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 111000);
+        check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 111100);
+        check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 111200);
+        check<lumen::escrow::JobCompleted>(n11_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 111300);
+        // 12: rewards::report_uptime
+        let n12_0 = count<lumen::rewards::UptimeVoted>();
+        let n12_1 = count<lumen::rewards::UptimeReported>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41], vector<u64>[60000]);
+        check<lumen::rewards::UptimeVoted>(n12_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea00000000000001000000000000000100000000000000"], 112000);
+        check<lumen::rewards::UptimeReported>(n12_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000700360ea000000000000301425000000000000725bf2210000000000000000000000"], 112100);
+        // 13: vip::claim
+        let n13_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n13_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 113000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
+        // 14: vip::expire
+        lumen::vip::expire(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000005ee), @0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 0);
+    }
+
+    // only a ban is lifted
+    #[test]
+    #[expected_failure(abort_code = 0x60007 /* ENotBanned */, location = lumen::vip)]
+    fun vip_lift_missing_ban() {
+        world();
+        let start = counts();
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // 0: vip::lift_ban
+        lumen::vip::lift_ban(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x00000000000000000000000000000000000000000000000000000000000005ee, 1);
     }
 
     // roles are 0 (creator) and 1 (worker)
@@ -5873,7 +6473,7 @@ module lumen::transition_vectors_tests {
     fun vip_unknown_role() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2);
     }
@@ -5920,23 +6520,30 @@ module lumen::transition_vectors_tests {
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
         // 7: config::set_param
-        let n7_0 = count<lumen::config::ParamsUpdated>();
+        let n7_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"vip_creator_spend"), 1);
-        check<lumen::config::ParamsUpdated>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 107000);
-        // 8: escrow::confirm
-        let n8_0 = count<lumen::staking::StakeUnlocked>();
-        let n8_1 = count<lumen::rewards::LeaseRecorded>();
-        let n8_2 = count<lumen::escrow::JobCompleted>();
+        check<lumen::config::ParamChangeQueued>(n7_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000d883006700000000"], 107000);
+        // 8: config::apply_param
+        aptos_framework::timestamp::update_global_time_for_test_secs(1728087000);
+        let n8_0 = count<lumen::config::ParamsUpdated>();
+        lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000a99), std::string::utf8(b"vip_creator_spend"));
+        check<lumen::config::ParamsUpdated>(n8_0, vector[x"117669705f63726561746f725f7370656e6400f2052a010000000100000000000000"], 108000);
+        // 9: escrow::confirm
+        let n9_0 = count<lumen::rewards::EpochFunded>();
+        let n9_1 = count<lumen::staking::StakeUnlocked>();
+        let n9_2 = count<lumen::rewards::LeaseRecorded>();
+        let n9_3 = count<lumen::escrow::JobCompleted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
-        check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
-        check<lumen::rewards::LeaseRecorded>(n8_1, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108100);
-        check<lumen::escrow::JobCompleted>(n8_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108200);
-        // 9: vip::claim
-        let n9_0 = count<lumen::vip::VipMinted>();
-        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
-        check<lumen::vip::VipMinted>(n9_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a5832ff6600000000"], 109000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0]);
+        check<lumen::rewards::EpochFunded>(n9_0, vector[x"214e0000000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709e02e000000000000e02e000000000000"], 109000);
+        check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
+        check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
+        check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 109300);
         // 10: vip::claim
+        let n10_0 = count<lumen::vip::VipMinted>();
+        lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
+        check<lumen::vip::VipMinted>(n10_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 110000);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
+        // 11: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
 
@@ -5947,7 +6554,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -5958,7 +6565,7 @@ module lumen::transition_vectors_tests {
     fun vip_revoke_missing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::revoke
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000042, 0);
     }

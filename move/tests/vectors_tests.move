@@ -169,6 +169,22 @@ module lumen::vectors_tests {
     }
 
     #[test]
+    fun reward_fee_to_pool() {
+        // three_quarters
+        assert!(rewards::fee_to_pool(400000, 7500) == 300000, 0);
+        // rounds_down
+        assert!(rewards::fee_to_pool(3, 7500) == 2, 1);
+        // one_unit_fee
+        assert!(rewards::fee_to_pool(1, 7500) == 0, 2);
+        // all_to_the_pool
+        assert!(rewards::fee_to_pool(999, 10000) == 999, 3);
+        // none_to_the_pool
+        assert!(rewards::fee_to_pool(999, 0) == 0, 4);
+        // large_fee
+        assert!(rewards::fee_to_pool(18446744073709551615, 7500) == 13835058055282163711, 5);
+    }
+
+    #[test]
     fun creator_priority() {
         // seed_1_usdt_is_1_point_plus_frames
         assert!(vip::creator_priority_of(12500000, 6, 40, false) == 52, 0);
@@ -197,17 +213,27 @@ module lumen::vectors_tests {
     #[test]
     fun worker_vip_uptime() {
         // thirty_days_of_16h
-        assert!(vip::uptime_eligible(vector<u64>[57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600], 57600, 3) == true, 0);
+        assert!(vip::uptime_eligible(vector<u64>[57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600], 57600, 43200, 3) == true, 0);
         // one_second_short_on_average
-        assert!(vip::uptime_eligible(vector<u64>[57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57599], 57600, 3) == false, 1);
+        assert!(vip::uptime_eligible(vector<u64>[57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57600, 57599], 57600, 43200, 3) == false, 1);
         // three_days_down_made_up_elsewhere
-        assert!(vip::uptime_eligible(vector<u64>[0, 0, 0, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000], 57600, 3) == true, 2);
+        assert!(vip::uptime_eligible(vector<u64>[0, 0, 0, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000, 72000], 57600, 43200, 3) == true, 2);
         // four_days_down
-        assert!(vip::uptime_eligible(vector<u64>[0, 0, 0, 0, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 3) == false, 3);
+        assert!(vip::uptime_eligible(vector<u64>[0, 0, 0, 0, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 43200, 3) == false, 3);
         // scattered_downtime
-        assert!(vip::uptime_eligible(vector<u64>[0, 86400, 0, 0, 86400, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800], 57600, 3) == true, 4);
+        assert!(vip::uptime_eligible(vector<u64>[0, 86400, 0, 0, 86400, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800, 64800], 57600, 43200, 3) == true, 4);
         // no_data
-        assert!(vip::uptime_eligible(vector<u64>[], 57600, 3) == false, 5);
+        assert!(vip::uptime_eligible(vector<u64>[], 57600, 43200, 3) == false, 5);
+        // ten_days_at_one_second
+        assert!(vip::uptime_eligible(vector<u64>[86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 43200, 3) == false, 6);
+        // ten_days_at_one_second_counting_only_empty_days
+        assert!(vip::uptime_eligible(vector<u64>[86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 0, 3) == true, 7);
+        // half_days_at_the_threshold_are_up
+        assert!(vip::uptime_eligible(vector<u64>[86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 43200, 43200, 43200, 43200, 43200, 43200, 43200, 43200, 43200, 43200, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 43200, 3) == true, 8);
+        // one_second_below_the_threshold_is_down
+        assert!(vip::uptime_eligible(vector<u64>[86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 43199, 43199, 43199, 43199, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 43200, 3) == false, 9);
+        // empty_days_are_down_at_threshold_zero
+        assert!(vip::uptime_eligible(vector<u64>[86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 0, 0, 0, 0, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400, 86400], 57600, 0, 3) == false, 10);
     }
 
     #[test]
@@ -428,6 +454,34 @@ module lumen::vectors_tests {
         assert!(campaign::payout_total(vector<u64>[200000000, 100000000, 50000000, 14000000, 8000000], 7) == 700000000, 7);
         // custom_60_winners
         assert!(campaign::payout_total(vector<u64>[40, 10, 2, 1, 0], 60) == 135, 8);
+    }
+
+    #[test]
+    fun campaign_render_points() {
+        // ten_credits_22_points
+        assert!(campaign::render_points(10000000, 1000000) == 22000000, 0);
+        // min_job_0_1_credit
+        assert!(campaign::render_points(100000, 1000000) == 220000, 1);
+        // one_base_unit
+        assert!(campaign::render_points(1, 1000000) == 2, 2);
+        // credit_worth_half_unit
+        assert!(campaign::render_points(1000000, 500000) == 4400000, 3);
+        // odd_rounds_down
+        assert!(campaign::render_points(333333, 1000000) == 733332, 4);
+        // no_credit_value
+        assert!(campaign::render_points(5, 0) == 0, 5);
+    }
+
+    #[test]
+    fun campaign_online_points() {
+        // seed_dual_gpu_6h_idle: 6 x (2.4294 + 10.6878) / 24 = 3.2793
+        assert!(campaign::online_points(21600, 13117200) == 3279300, 0);
+        // seven_hours_online_one_rendering
+        assert!(campaign::online_points(21600, 13117200) == 3279300, 1);
+        // leased_more_than_reported
+        assert!(campaign::online_points(0, 13117200) == 0, 2);
+        // rtx3070_full_idle_day
+        assert!(campaign::online_points(86400, 2429400) == 2429400, 3);
     }
 
     #[test]

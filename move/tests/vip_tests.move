@@ -1,6 +1,7 @@
 #[test_only]
-/// VIP Pass: creator and worker eligibility, soulbound tokens, one pass per holder
-/// and role, revoke burns, priority scores, pause and every abort code.
+/// VIP Pass: creator and worker eligibility (down days below a threshold),
+/// soulbound tokens, one pass per holder and role, passes that lapse, revoke
+/// burns and bans until lifted, priority scores, pause and every abort code.
 module lumen::vip_tests {
     use std::option;
     use std::signer;
@@ -18,6 +19,7 @@ module lumen::vip_tests {
     const WORKER: u8 = 1;
     const SIXTEEN_HOURS: u64 = 57_600;
     const DAY: u64 = 86_400;
+    const HALF_DAY: u64 = 43_200;
 
     fun repeat(value: u64, times: u64): vector<u64> {
         let result = vector::empty<u64>();
@@ -92,7 +94,7 @@ module lumen::vip_tests {
     }
 
     #[test]
-    fun revoke_burns_and_allows_a_new_claim() {
+    fun revoke_burns_and_bans_until_the_ban_is_lifted() {
         h::setup();
         let creator = spending_creator();
         let creator_addr = signer::address_of(&creator);
@@ -104,6 +106,9 @@ module lumen::vip_tests {
         assert!(!object::is_object(first), 3);
         assert!(event::was_event_emitted(&vip::vip_revoked_event(creator_addr, CREATOR, first, @lumen)), 7);
         assert!(vip::creator_priority(creator_addr) == 16, 4);
+        assert!(vip::is_banned(creator_addr, CREATOR) && !vip::is_banned(creator_addr, WORKER), 8);
+        vip::lift_ban(&th::lumen_signer(), creator_addr, CREATOR);
+        assert!(!vip::is_banned(creator_addr, CREATOR), 9);
         vip::claim(&creator, CREATOR);
         let second = pass_token(creator_addr, CREATOR);
         assert!(second != first, 5);
@@ -157,6 +162,40 @@ module lumen::vip_tests {
     }
 
     #[test]
+    fun a_lapsed_pass_expires_by_anyone_and_can_be_claimed_again() {
+        h::setup();
+        let (worker, sk, pk) = h::worker();
+        let w = signer::address_of(&worker);
+        h::report_days(w, repeat(DAY, 30));
+        vip::claim(&worker, WORKER);
+        let first = pass_token(w, WORKER);
+        // Four days below the down-day threshold: the pass lapses.
+        h::report_days(w, repeat(HALF_DAY - 1, 4));
+        vip::expire(&th::signer_of(@0x5ee), w, WORKER);
+        assert!(!vip::has_pass(w, WORKER) && !object::is_object(first), 1);
+        assert!(event::was_event_emitted(&vip::vip_expired_event(w, WORKER, first, @0x5ee)), 2);
+        assert!(!vip::is_banned(w, WORKER), 3);
+        th::give_score(&sk, pk, w, h::worker_score(), h::worker_vram());
+        h::report_days(w, repeat(DAY, 30));
+        vip::claim(&worker, WORKER);
+        assert!(vip::has_pass(w, WORKER), 4);
+    }
+
+    #[test]
+    fun a_day_at_the_threshold_is_not_down() {
+        h::setup();
+        let (worker, _, _) = h::worker();
+        let w = signer::address_of(&worker);
+        let days = repeat(DAY, 13);
+        vector::append(&mut days, repeat(HALF_DAY, 10));
+        vector::append(&mut days, repeat(DAY, 7));
+        h::report_days(w, days);
+        assert!(vip::is_eligible(w, WORKER), 2);
+        th::set_param(b"vip_worker_down_day_secs", HALF_DAY + 1);
+        assert!(!vip::is_eligible(w, WORKER), 3);
+    }
+
+    #[test]
     fun worker_with_three_days_down_still_qualifies() {
         h::setup();
         let (worker, _, _) = h::worker();
@@ -171,27 +210,35 @@ module lumen::vip_tests {
     #[test]
     fun uptime_rule_examples() {
         let ok = repeat(SIXTEEN_HOURS, 30);
-        assert!(vip::uptime_eligible(ok, SIXTEEN_HOURS, 3), 1);
+        assert!(vip::uptime_eligible(ok, SIXTEEN_HOURS, HALF_DAY, 3), 1);
         let short = repeat(SIXTEEN_HOURS, 29);
         vector::push_back(&mut short, SIXTEEN_HOURS - 1);
-        assert!(!vip::uptime_eligible(short, SIXTEEN_HOURS, 3), 2);
+        assert!(!vip::uptime_eligible(short, SIXTEEN_HOURS, HALF_DAY, 3), 2);
         // Four days down in a row fail even with a high average.
         let four_down = repeat(DAY, 13);
         vector::append(&mut four_down, repeat(0, 4));
         vector::append(&mut four_down, repeat(DAY, 13));
-        assert!(!vip::uptime_eligible(four_down, SIXTEEN_HOURS, 3), 3);
+        assert!(!vip::uptime_eligible(four_down, SIXTEEN_HOURS, HALF_DAY, 3), 3);
         // Two separate runs of three are fine.
         let two_runs = repeat(DAY, 10);
         vector::append(&mut two_runs, repeat(0, 3));
         vector::append(&mut two_runs, repeat(DAY, 7));
         vector::append(&mut two_runs, repeat(0, 3));
         vector::append(&mut two_runs, repeat(DAY, 7));
-        assert!(vip::uptime_eligible(two_runs, SIXTEEN_HOURS, 3), 4);
+        assert!(vip::uptime_eligible(two_runs, SIXTEEN_HOURS, HALF_DAY, 3), 4);
         // A trailing run counts too.
         let trailing = repeat(DAY, 26);
         vector::append(&mut trailing, repeat(0, 4));
-        assert!(!vip::uptime_eligible(trailing, SIXTEEN_HOURS, 3), 5);
-        assert!(!vip::uptime_eligible(vector::empty(), 0, 3), 6);
+        assert!(!vip::uptime_eligible(trailing, SIXTEEN_HOURS, HALF_DAY, 3), 5);
+        assert!(!vip::uptime_eligible(vector::empty(), 0, 0, 3), 6);
+        // Ten days at 1 s are ten down days; with a threshold of 0 only empty days are down.
+        let trickle = repeat(DAY, 10);
+        vector::append(&mut trickle, repeat(1, 10));
+        vector::append(&mut trickle, repeat(DAY, 10));
+        assert!(!vip::uptime_eligible(trickle, 0, HALF_DAY, 3), 7);
+        assert!(vip::uptime_eligible(trickle, 0, 0, 3), 8);
+        let zeros = repeat(0, 4);
+        assert!(!vip::uptime_eligible(zeros, 0, 0, 3), 9);
     }
 
     #[test]
@@ -270,6 +317,53 @@ module lumen::vip_tests {
     fun revoke_without_pass_fails() {
         h::setup();
         vip::revoke(&th::lumen_signer(), @0xa, CREATOR);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x30005 /* EStillEligible */, location = lumen::vip)]
+    fun expire_while_eligible_fails() {
+        h::setup();
+        let creator = spending_creator();
+        vip::claim(&creator, CREATOR);
+        vip::expire(&th::signer_of(@0x5ee), signer::address_of(&creator), CREATOR);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x60004 /* ENoPass */, location = lumen::vip)]
+    fun expire_without_pass_fails() {
+        h::setup();
+        vip::expire(&th::signer_of(@0x5ee), @0xa, WORKER);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x10001 /* EInvalidRole */, location = lumen::vip)]
+    fun expire_unknown_role_fails() {
+        h::setup();
+        vip::expire(&th::signer_of(@0x5ee), @0xa, 2);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x50006 /* EBanned */, location = lumen::vip)]
+    fun claim_after_revoke_fails() {
+        h::setup();
+        let creator = spending_creator();
+        vip::claim(&creator, CREATOR);
+        vip::revoke(&th::lumen_signer(), signer::address_of(&creator), CREATOR);
+        vip::claim(&creator, CREATOR);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x60007 /* ENotBanned */, location = lumen::vip)]
+    fun lift_ban_without_ban_fails() {
+        h::setup();
+        vip::lift_ban(&th::lumen_signer(), @0xa, CREATOR);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x50001 /* ENotAdmin */, location = lumen::config)]
+    fun lift_ban_by_non_admin_fails() {
+        h::setup();
+        vip::lift_ban(&th::signer_of(@0xa), @0xa, CREATOR);
     }
 
     #[test]

@@ -164,6 +164,9 @@ aborts! {
         EZeroAddress = 11, InvalidArgument, "The zero address is not a valid treasury, arbiter, admin or attester.";
         EArbiterExists = 12, AlreadyExists, "The address is already an arbiter.";
         EArbiterNotFound = 13, NotFound, "The address is not an arbiter.";
+        EParamFixed = 14, InvalidState, "The parameter is fixed at initialisation (`epoch_secs`).";
+        ENoPendingChange = 15, NotFound, "No change of this parameter is queued.";
+        EChangeNotDue = 16, InvalidState, "The queued change's delay has not passed yet.";
     }
     attestation {
         ENotAttester = 1, PermissionDenied, "The caller is not an authorised attester.";
@@ -230,43 +233,42 @@ aborts! {
         ENotAttester = 1, PermissionDenied, "The caller is not an authorised attester.";
         ELengthMismatch = 2, InvalidArgument, "`workers` and `online_secs` differ in length.";
         EEpochNotEnded = 3, InvalidState, "The epoch has not ended yet.";
-        EEpochClosed = 4, InvalidState, "The epoch is already closed.";
+        EEpochClosed = 4, InvalidState, "The epoch is already closed (or lies before rewards began).";
         EAlreadyReported = 5, AlreadyExists, "This attester already reported this worker's uptime for this epoch.";
         EZeroAmount = 6, InvalidArgument, "The amount is zero.";
         ETooEarlyToClose = 7, InvalidState, "The epoch's grace period has not passed yet.";
         EEpochNotClosed = 8, InvalidState, "The epoch is not closed yet.";
         EAlreadyClaimed = 9, AlreadyExists, "The worker already claimed this epoch.";
         ENothingToClaim = 10, NotFound, "The worker has nothing to claim in this epoch.";
+        EEpochOutOfOrder = 11, InvalidState, "An earlier epoch is still open: epochs close in order.";
+        EEpochOutOfRange = 12, OutOfRange, "Only the current epoch and the next `MAX_FUTURE_EPOCHS` can be funded.";
     }
     vip {
         EInvalidRole = 1, InvalidArgument, "The role is neither 0 (creator) nor 1 (worker).";
         EAlreadyHasPass = 2, AlreadyExists, "The holder already has a pass for this role.";
         ENotEligible = 3, PermissionDenied, "The caller does not meet the role's requirements.";
         ENoPass = 4, NotFound, "The holder has no pass for this role.";
+        EStillEligible = 5, InvalidState, "The holder still qualifies, so its pass does not expire.";
+        EBanned = 6, PermissionDenied, "The admin revoked this holder's pass for this role; it may not claim again.";
+        ENotBanned = 7, NotFound, "The holder is not banned from this role.";
     }
     campaign {
         ENotOperator = 1, PermissionDenied, "The caller is not the campaign operator.";
         ENotActive = 2, InvalidState, "Now is outside the campaign period.";
         EAlreadyCheckedIn = 3, AlreadyExists, "The user already checked in this UTC day.";
-        ENothingToClaim = 4, NotFound, "The user has no unclaimed credits.";
-        EInsufficientPool = 5, InvalidState, "The pool does not hold enough for this payment.";
+        EInsufficientPool = 5, InvalidState, "The pool does not hold enough for this payment (or the sweep would take what the leaderboard may be owed).";
         EZeroAmount = 6, InvalidArgument, "The amount is zero.";
         ETaskAlreadyGranted = 7, AlreadyExists, "This social task was already granted to this user.";
         EZeroPoints = 8, InvalidArgument, "Zero points.";
         EAlreadyReferred = 9, AlreadyExists, "The user already registered a referrer.";
         ESelfReferral = 10, InvalidArgument, "A user cannot refer itself.";
-        ECircularReferral = 11, InvalidArgument, "The user already referred others, so registering a referrer could close a loop.";
-        ELengthMismatch = 12, InvalidArgument, "`winners` and `points` differ in length.";
-        EBadRankingSize = 13, InvalidArgument, "The ranking is empty or longer than 100.";
-        EDuplicateWinner = 14, InvalidArgument, "An address appears twice in the ranking.";
-        ERankingNotOrdered = 15, InvalidArgument, "The ranking's points increase somewhere.";
-        EPointsBelowRecorded = 16, InvalidArgument, "A winner's submitted points are below the points recorded on chain.";
+        ECircularReferral = 11, InvalidArgument, "The referrer did not join the campaign before the caller (referrals point to earlier participants, so no loop can form).";
         EAlreadyPaid = 17, AlreadyExists, "The leaderboard was already paid.";
-        ENotEnded = 18, InvalidState, "The campaign has not ended (or has no period yet).";
+        ENotEnded = 18, InvalidState, "The campaign and its grace period have not ended (or it has no period yet).";
         EBadPeriod = 19, InvalidArgument, "`start` is not before `end`.";
         EBadTiers = 20, InvalidArgument, "The tier amounts are not 5 non-increasing values.";
-        ENotPaid = 21, InvalidState, "The leaderboard has not been paid yet.";
         EZeroAddress = 22, InvalidArgument, "The zero address is not a valid operator or referrer.";
+        EAlreadyStarted = 23, InvalidState, "The campaign period has started: its terms no longer change.";
     }
     offers {
         ENotCreator = 1, PermissionDenied, "Only the job's creator may publish an offer for it.";
@@ -400,7 +402,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 115);
+        assert_eq!(ABORTS.len(), 117);
     }
 
     #[test]

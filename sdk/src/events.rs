@@ -187,9 +187,9 @@ macro_rules! lumen_events {
 }
 
 lumen_events! {
-    /// The package was initialised.
-    config::ConfigInitialized { admin: AccountAddress, payment_asset: AccountAddress, treasury: AccountAddress, arbiter: AccountAddress }
-    /// A parameter changed (also emitted once per parameter at initialisation, old value 0).
+    /// The package was initialised (`decimals` of the payment asset: amounts are in its base units).
+    config::ConfigInitialized { admin: AccountAddress, payment_asset: AccountAddress, treasury: AccountAddress, arbiter: AccountAddress, decimals: u8 }
+    /// A parameter took its new value (`apply_param`; also emitted once per parameter at initialisation, old value 0).
     config::ParamsUpdated { name: String, old_value: u64, new_value: u64 }
     /// The admin proposed a successor.
     config::AdminProposed { admin: AccountAddress, proposed: AccountAddress }
@@ -207,6 +207,10 @@ lumen_events! {
     config::AttesterAdded { attester: AccountAddress }
     /// An attester was removed.
     config::AttesterRemoved { attester: AccountAddress }
+    /// The admin queued a parameter change; anyone applies it from `effective_at`.
+    config::ParamChangeQueued { name: String, old_value: u64, new_value: u64, effective_at: u64 }
+    /// The admin withdrew a queued parameter change.
+    config::ParamChangeCancelled { name: String, value: u64 }
     /// A worker registered or rotated its device key (`previous_key` empty when it had none).
     attestation::DeviceKeyRegistered { worker: AccountAddress, device_public_key: Vec<u8>, previous_key: Vec<u8> }
     /// An attester submitted a device-signed report with the score it measured (one approval toward the threshold).
@@ -277,17 +281,25 @@ lumen_events! {
     rewards::RewardClaimed { epoch: u64, worker: AccountAddress, poc_amount: u64, pod_amount: u64, amount: u64 }
     /// A VIP pass was minted.
     vip::VipMinted { holder: AccountAddress, role: u8, token: AccountAddress, minted_at: u64 }
-    /// A VIP pass was revoked (burned).
+    /// A VIP pass was revoked (burned) by the admin; the holder is banned from the role.
     vip::VipRevoked { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
-    /// A daily check-in: `day` is the UTC day, `cycle_day` the row of the 30-day table, `points` micro-points, `credit_amount` base units.
-    campaign::CheckedIn { user: AccountAddress, day: u64, cycle_day: u64, streak: u64, points: u64, credits: u64, credit_amount: u64, total_points: u64, claimable: u64 }
-    /// Credits were paid from the campaign pool.
-    campaign::CreditsClaimed { user: AccountAddress, amount: u64, total_claimed: u64, pool: u64 }
+    /// A pass whose holder no longer qualified was burned (by anyone).
+    vip::VipExpired { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
+    /// The admin lifted a holder's ban from a role.
+    vip::VipBanLifted { holder: AccountAddress, role: u8, by: AccountAddress }
+    /// A daily check-in: `day` is the UTC day, `cycle_day` the row of the 30-day table, `points` micro-points, `credits` and `credit_balance` micro-credits.
+    campaign::CheckedIn { user: AccountAddress, day: u64, cycle_day: u64, streak: u64, points: u64, credits: u64, total_points: u64, credit_balance: u64 }
+    /// A job spent 0.1 credit of its creator at creation (micro-credits).
+    campaign::CreditSpent { user: AccountAddress, job: AccountAddress, amount: u64, balance: u64 }
     /// The operator granted a social task's points (micro-points).
     campaign::SocialTaskGranted { user: AccountAddress, task_id: u64, points: u64, total_points: u64, operator: AccountAddress }
     /// A referee registered its referrer.
     campaign::ReferralRegistered { referee: AccountAddress, referrer: AccountAddress, registered_at: u64 }
-    /// A referrer earned 10 % of points its referee earned on chain (`source`: 0 check-in, 1 social task).
+    /// A paid job that spent a credit earned render points for its creator (`role` 0) or worker (`role` 1).
+    campaign::RenderPointsEarned { job: AccountAddress, user: AccountAddress, role: u8, gross: u64, points: u64, total_points: u64 }
+    /// An eligible worker earned online points for the idle part of an epoch's uptime.
+    campaign::OnlinePointsEarned { worker: AccountAddress, epoch: u64, idle_secs: u64, score: u64, points: u64, total_points: u64 }
+    /// A referrer earned 10 % of points its referee earned (`source`: 0 check-in, 1 social task, 2 render, 3 online).
     campaign::ReferralPointsEarned { referrer: AccountAddress, referee: AccountAddress, source: u8, base_points: u64, points: u64, total_points: u64 }
     /// The campaign pool was funded.
     campaign::CampaignFunded { funder: AccountAddress, amount: u64, pool: u64 }
@@ -295,7 +307,7 @@ lumen_events! {
     campaign::LeaderboardPaid { rank: u64, user: AccountAddress, points: u64, tier: u64, amount: u64, total_paid: u64, pool: u64 }
     /// The admin changed the campaign settings (all of them are carried).
     campaign::CampaignConfigured { operator: AccountAddress, start: u64, end: u64, credit_value: u64, tier_amounts: Vec<u64> }
-    /// What was left in the pool after the payout went to the treasury.
+    /// The admin moved part of the pool to the treasury (never what the leaderboard may be owed).
     campaign::PoolSwept { amount: u64, treasury: AccountAddress, pool: u64 }
 }
 

@@ -194,6 +194,13 @@ pub fn pod_weight(score: u64, lease_secs: u64) -> u128 {
     score as u128 * lease_secs as u128
 }
 
+/// The part of a job's protocol `fee` paid into the current epoch's reward
+/// pool (Move: `rewards::fee_to_pool`): `floor(fee × pool_fee_share_bps /
+/// 10 000)`; the treasury gets the rest.
+pub fn fee_to_pool(fee: u64, pool_fee_share_bps: u64) -> u64 {
+    sat(fee as u128 * pool_fee_share_bps.min(10_000) as u128 / BPS)
+}
+
 /// Lease seconds a paid job adds to a worker holding `recorded` seconds in
 /// the epoch (Move: `rewards::lease_credit`): `min(lease_secs, epoch_secs −
 /// recorded)`, so one worker earns at most one epoch of lease per epoch
@@ -278,11 +285,21 @@ pub fn creator_vip_eligible(spent_total: u64, vip_creator_spend: u64) -> bool {
     spent_total >= vip_creator_spend
 }
 
-/// The longest run of epochs with 0 online seconds.
-pub fn longest_downtime(online_secs: &[u64]) -> u64 {
+/// Whether an epoch with `online_secs` is a down day: below `down_day_secs`
+/// (`vip_worker_down_day_secs`), and any epoch with no uptime at all.
+pub fn is_down_day(online_secs: u64, down_day_secs: u64) -> bool {
+    online_secs < down_day_secs || online_secs == 0
+}
+
+/// The longest run of down days (see [`is_down_day`]).
+pub fn longest_downtime(online_secs: &[u64], down_day_secs: u64) -> u64 {
     let (mut run, mut longest) = (0u64, 0u64);
     for &s in online_secs {
-        run = if s == 0 { run + 1 } else { 0 };
+        run = if is_down_day(s, down_day_secs) {
+            run + 1
+        } else {
+            0
+        };
         longest = longest.max(run);
     }
     longest
@@ -291,14 +308,19 @@ pub fn longest_downtime(online_secs: &[u64]) -> u64 {
 /// Worker VIP uptime rule over the per-epoch online seconds of the last
 /// `vip_worker_days` epochs (Move: `vip::uptime_eligible`): non-empty, the
 /// sum ≥ `min_avg_secs × days` (the average, without rounding) and no run
-/// of zero epochs longer than `max_down_days`.
-pub fn worker_vip_eligible(online_secs: &[u64], min_avg_secs: u64, max_down_days: u64) -> bool {
+/// of down days longer than `max_down_days`.
+pub fn worker_vip_eligible(
+    online_secs: &[u64],
+    min_avg_secs: u64,
+    down_day_secs: u64,
+    max_down_days: u64,
+) -> bool {
     if online_secs.is_empty() {
         return false;
     }
     let total: u128 = online_secs.iter().map(|&s| s as u128).sum();
     total >= min_avg_secs as u128 * online_secs.len() as u128
-        && longest_downtime(online_secs) <= max_down_days
+        && longest_downtime(online_secs, down_day_secs) <= max_down_days
 }
 
 /// Creator priority (Move: `vip::creator_priority_of`):
@@ -448,11 +470,12 @@ mod tests {
     #[test]
     fn uptime_rule() {
         let mut days = vec![57_600u64; 30];
-        assert!(worker_vip_eligible(&days, 57_600, 3));
+        assert!(worker_vip_eligible(&days, 57_600, 43_200, 3));
         days[3] = 57_599;
-        assert!(!worker_vip_eligible(&days, 57_600, 3));
-        assert!(!worker_vip_eligible(&[], 0, 3));
-        assert_eq!(longest_downtime(&[0, 0, 1, 0, 0, 0, 5]), 3);
+        assert!(!worker_vip_eligible(&days, 57_600, 43_200, 3));
+        assert!(!worker_vip_eligible(&[], 0, 0, 3));
+        assert_eq!(longest_downtime(&[0, 0, 1, 0, 0, 0, 5], 0), 3);
+        assert_eq!(longest_downtime(&[0, 0, 1, 0, 0, 0, 5], 2), 6);
     }
 
     #[test]

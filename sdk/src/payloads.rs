@@ -404,8 +404,12 @@ entry_functions! {
         AddAttester => fn add_attester(attester: AccountAddress);
         /// Admin: remove an attester.
         RemoveAttester => fn remove_attester(attester: AccountAddress);
-        /// Admin: set a parameter by name (see [`crate::params`]).
+        /// Admin: queue a parameter change by name (see [`crate::params`]); it applies after `param_delay_secs`.
         SetParam => fn set_param(name: &str as String, value: u64);
+        /// Anyone, once the delay has passed: apply a queued parameter change.
+        ApplyParam => fn apply_param(name: &str as String);
+        /// Admin: withdraw a queued parameter change.
+        CancelParam => fn cancel_param(name: &str as String);
     }
     attestation as Attestation {
         /// Worker (its account): register or rotate the device key of its render node.
@@ -482,22 +486,24 @@ entry_functions! {
     vip as Vip {
         /// User: mint the VIP pass for a role (0 creator, 1 worker) when eligible.
         Claim => fn claim(role: u8);
-        /// Admin: burn a holder's pass.
+        /// Admin: burn a holder's pass and ban it from the role.
         Revoke => fn revoke(holder: AccountAddress, role: u8);
+        /// Anyone: burn a pass whose holder no longer qualifies.
+        Expire => fn expire(holder: AccountAddress, role: u8);
+        /// Admin: let a revoked holder claim the role again.
+        LiftBan => fn lift_ban(holder: AccountAddress, role: u8);
     }
     campaign as Campaign {
         /// User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]).
         CheckIn => fn check_in();
-        /// User: claim all unclaimed credits from the campaign pool.
-        ClaimCredits => fn claim_credits();
         /// Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task).
         GrantSocialTask => fn grant_social_task(user: AccountAddress, task_id: u64, points: u64);
-        /// User: register the account that referred it (once; not itself; not after referring others).
+        /// User: register the account that referred it (once; not itself; a referrer that joined before it).
         RegisterReferral => fn register_referral(referrer: AccountAddress);
         /// Anyone: add to the campaign pool.
         Fund => fn fund(amount: u64);
-        /// Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing).
-        PayLeaderboard => fn pay_leaderboard(winners: &[AccountAddress] as Vec<AccountAddress>, points: &[u64] as Vec<u64>);
+        /// Anyone, once, after the campaign and its grace period: pay the on-chain leaderboard.
+        PayLeaderboard => fn pay_leaderboard();
         /// Admin: who grants social tasks and pays the leaderboard.
         SetOperator => fn set_operator(operator: AccountAddress);
         /// Admin: the campaign period `[start, end)`.
@@ -506,7 +512,7 @@ entry_functions! {
         SetCreditValue => fn set_credit_value(credit_value: u64);
         /// Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]).
         SetTierAmounts => fn set_tier_amounts(amounts: &[u64] as Vec<u64>);
-        /// Admin, after the payout: move `amount` of the pool to the treasury.
+        /// Admin: move `amount` of the pool to the treasury (never what the leaderboard may be owed).
         Sweep => fn sweep(amount: u64);
     }
 }

@@ -371,8 +371,9 @@ view_struct! {
 
 view_struct! {
     /// `campaign::UserInfo`: a participant's on-chain campaign record (points
-    /// in micro-points, credits in base units; `referrer` is `0x0` when none).
-    UserInfo { total_points: u64, checkin_points: u64, social_points: u64, referral_points: u64, checkins: u64, streak: u64, last_day: u64, credits_earned: u64, credits_claimed: u64, referrer: AccountAddress, referees: u64 }
+    /// in micro-points, credits in micro-credits; `referrer` is `0x0` when none;
+    /// `joined` the join order, 0 before the user's first own call).
+    UserInfo { total_points: u64, checkin_points: u64, social_points: u64, referral_points: u64, render_points: u64, online_points: u64, checkins: u64, streak: u64, last_day: u64, credits_earned: u64, credits_spent: u64, referrer: AccountAddress, referees: u64, joined: u64 }
 }
 
 view_struct! {
@@ -411,10 +412,18 @@ views! {
         fn attesters() -> Vec<AccountAddress>;
         /// A parameter by name.
         fn param(name: String) -> u64;
+        /// `(queued, value, effective_at)` of a parameter's queued change.
+        fn pending_param(name: String) -> (bool, u64, u64);
+        /// When `initialize` ran (rewards start with its epoch).
+        fn initialized_at() -> u64;
+        /// When the pause was last lifted (0 when never).
+        fn resumed_at() -> u64;
     }
     attestation {
         /// The worker's valid score (0 when none, expired or revoked).
         fn score_of(worker: AccountAddress) -> u64;
+        /// The worker's score in force at time `t` (its current report's; 0 otherwise).
+        fn score_at(worker: AccountAddress, t: u64) -> u64;
         /// The worker's report (aborts if none).
         fn report_of(worker: AccountAddress) -> ReportInfo;
         /// Whether the worker's score is valid now.
@@ -473,7 +482,11 @@ views! {
         fn current_epoch() -> u64;
         /// An epoch's pool and weights.
         fn epoch_info(epoch: u64) -> EpochInfo;
-        /// Reported online seconds of a worker in an epoch.
+        /// The oldest open epoch (the only one `close_epoch` accepts).
+        fn next_epoch() -> u64;
+        /// Reports collected for a worker's epoch before its uptime took effect.
+        fn uptime_votes(worker: AccountAddress, epoch: u64) -> u64;
+        /// Effective online seconds of a worker in an epoch (0 until they took effect).
         fn online_secs_of(worker: AccountAddress, epoch: u64) -> u64;
         /// What `rewards::claim` would pay now.
         fn pending_reward(worker: AccountAddress, epoch: u64) -> u64;
@@ -481,6 +494,8 @@ views! {
     vip {
         /// Whether `holder` holds the pass for `role`.
         fn has_pass(holder: AccountAddress, role: u8) -> bool;
+        /// Whether the admin banned `holder` from claiming `role`.
+        fn is_banned(holder: AccountAddress, role: u8) -> bool;
         /// The pass token's address.
         fn pass_of(holder: AccountAddress, role: u8) -> Option<AccountAddress>;
         /// Whether `user` may claim the pass for `role`.
@@ -501,11 +516,19 @@ views! {
         fn credit_value() -> u64;
         /// Per-user payout of the 5 tiers.
         fn tier_amounts() -> Vec<u64>;
+        /// The leaderboard: at most 100 users, best first.
+        fn leaders() -> Vec<AccountAddress>;
+        /// A user's rank on the leaderboard (0 when not on it).
+        fn rank_of(user: AccountAddress) -> u64;
+        /// Micro-credits a user holds.
+        fn credit_balance(user: AccountAddress) -> u64;
+        /// Whether a job spent a credit at creation.
+        fn is_credited_job(job: AccountAddress) -> bool;
         /// Whether the leaderboard was paid.
         fn is_paid() -> bool;
         /// A participant's record (all zero for a stranger).
         fn user_info(user: AccountAddress) -> UserInfo;
-        /// `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's).
+        /// `(cycle_day, streak, points, micro-credits)` of a check-in now (all 0 after today's).
         fn preview_check_in(user: AccountAddress) -> (u64, u64, u64, u64);
         /// Whether a social task was granted to `user`.
         fn is_task_granted(user: AccountAddress, task_id: u64) -> bool;
@@ -582,10 +605,13 @@ mod tests {
             checkins: 1,
             streak: 1,
             last_day: 20_000,
+            render_points: 0,
+            online_points: 0,
             credits_earned: 0,
-            credits_claimed: 0,
+            credits_spent: 0,
             referrer: AccountAddress::from_hex("0xa11ce").unwrap(),
             referees: 1,
+            joined: 2,
         };
         assert_eq!(c.parse(&[u.to_move_json()]).unwrap(), u);
         let c = campaign::preview_check_in(&p, AccountAddress::ONE);
@@ -607,6 +633,6 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(VIEW_FUNCTIONS.len(), 53);
+        assert_eq!(VIEW_FUNCTIONS.len(), 64);
     }
 }

@@ -151,6 +151,13 @@ fn reward_vectors() {
             "{c}"
         );
     }
+    for c in cases(&v, "fee_to_pool") {
+        assert_eq!(
+            f::fee_to_pool(u(c, "fee"), u(c, "pool_fee_share_bps")),
+            u(c, "expected"),
+            "{c}"
+        );
+    }
     for c in cases(&v, "lease_credit") {
         assert_eq!(
             f::lease_credit(u(c, "recorded"), u(c, "lease_secs"), u(c, "epoch_secs")),
@@ -224,7 +231,12 @@ fn vip_eligibility_vectors() {
             .map(|x| x.as_u64().unwrap())
             .collect();
         assert_eq!(
-            f::worker_vip_eligible(&secs, u(c, "min_avg_secs"), u(c, "max_down_days")),
+            f::worker_vip_eligible(
+                &secs,
+                u(c, "min_avg_secs"),
+                u(c, "down_day_secs"),
+                u(c, "max_down_days")
+            ),
             b(c, "expected"),
             "{c}"
         );
@@ -371,6 +383,7 @@ fn move_vectors_file_is_current() {
         + cases(&v("rewards.json"), "share").len()
         + 2 * cases(&v("rewards.json"), "reward").len()
         + cases(&v("rewards.json"), "lease_credit").len()
+        + cases(&v("rewards.json"), "fee_to_pool").len()
         + cases(&v("priority.json"), "creator").len()
         + cases(&v("priority.json"), "worker").len()
         + cases(&v("vip_eligibility.json"), "worker").len()
@@ -383,6 +396,8 @@ fn move_vectors_file_is_current() {
             "referral_share",
             "rank_payout",
             "payout_total",
+            "render_points",
+            "idle_points",
         ]
         .iter()
         .map(|k| cases(&v("campaign.json"), k).len())
@@ -531,7 +546,9 @@ fn campaign_scenario_leaderboard() {
         let p = cf::idle_points(u(up, "online_secs"), u(up, "lease_secs"), u(up, "score"));
         earn(who(&up["worker"]), PointSource::WorkerOnline, p);
     }
-    let rows = cf::leaderboard(&points, &cf::DEFAULT_TIER_AMOUNTS);
+    // No ties in the case: who reached a total first does not matter.
+    let entries = points.iter().map(|(a, p)| (*a, *p, (0, 0)));
+    let rows = cf::leaderboard(entries, &cf::DEFAULT_TIER_AMOUNTS);
     let expected = cases(sc, "expected");
     assert_eq!(rows.len(), expected.len());
     for (row, e) in rows.iter().zip(expected) {

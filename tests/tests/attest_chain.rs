@@ -82,7 +82,7 @@ fn chain_with(attester: &Ed25519Account) -> Node {
     let p = Package::DEV;
     let mut chain = Chain::open(p, CHAIN);
     let asset = Package::object_address(p.address, b"asset");
-    chain.create_asset(asset);
+    chain.create_asset(asset, lumen_model::node::PAYMENT_ASSET_DECIMALS);
     for f in [
         payloads::config::initialize(&p, asset, account(90).address(), account(91).address()),
         payloads::config::add_attester(&p, attester.address()),
@@ -199,14 +199,18 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     for c in &cases {
         submit(&node, c).await;
     }
-    // The age limit is the chain's parameter: raised by the admin, a report
-    // of two hours ago is fresh enough.
-    let raise =
-        payloads::config::set_param(&Package::DEV, params::REPORT_MAX_AGE_SECS.name, 10_800);
-    chain
-        .chain()
-        .execute(now(), Package::DEV.address, &raise)
-        .unwrap();
+    // The age limit is the chain's parameter: raised by the admin (queued a
+    // delay ago, applied now), a report of two hours ago is fresh enough.
+    let name = params::REPORT_MAX_AGE_SECS.name;
+    let raise = payloads::config::set_param(&Package::DEV, name, 10_800);
+    let apply = payloads::config::apply_param(&Package::DEV, name);
+    let delay = params::PARAM_DELAY_SECS.default;
+    {
+        let mut c = chain.chain();
+        c.execute(now() - delay, Package::DEV.address, &raise)
+            .unwrap();
+        c.execute(now(), Package::DEV.address, &apply).unwrap();
+    }
     let fresh = case(
         &attester,
         report(&w1, 7, 6, t - 7_200),

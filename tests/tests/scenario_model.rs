@@ -20,6 +20,7 @@ fn comparable(mut e: LumenEvent) -> LumenEvent {
     match &mut e {
         LumenEvent::VipMinted(v) => v.token = AccountAddress::ZERO,
         LumenEvent::VipRevoked(v) => v.token = AccountAddress::ZERO,
+        LumenEvent::VipExpired(v) => v.token = AccountAddress::ZERO,
         _ => {}
     }
     e
@@ -38,7 +39,7 @@ fn replay(chain: &mut Chain, t: &Value) -> Result<(), String> {
     let call = Call::from_rest(module, name, &args).map_err(|e| e.to_string())?;
     if let Call::Config(lumen_sdk::payloads::config::Call::Initialize { payment_asset, .. }) = &call
     {
-        chain.create_asset(*payment_asset);
+        chain.create_asset(*payment_asset, lumen_e2e::scenario::USDT_DECIMALS);
     }
     let sender = AccountAddress::from_hex(t["sender"].as_str().unwrap()).unwrap();
     let now = t["timestamp"].as_str().unwrap().parse::<u64>().unwrap() / 1_000_000;

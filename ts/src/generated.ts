@@ -24,7 +24,9 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"config","name":"remove_arbiter","doc":"Admin: remove a member of the arbiter set.","params":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"add_attester","doc":"Admin: authorise an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"remove_attester","doc":"Admin: remove an attester.","params":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
-  {"module":"config","name":"set_param","doc":"Admin: set a parameter by name (see [`crate::params`]).","params":[{"name":"name","rust":"&str","move":"0x1::string::String"},{"name":"value","rust":"u64","move":"u64"}]},
+  {"module":"config","name":"set_param","doc":"Admin: queue a parameter change by name (see [`crate::params`]); it applies after `param_delay_secs`.","params":[{"name":"name","rust":"&str","move":"0x1::string::String"},{"name":"value","rust":"u64","move":"u64"}]},
+  {"module":"config","name":"apply_param","doc":"Anyone, once the delay has passed: apply a queued parameter change.","params":[{"name":"name","rust":"&str","move":"0x1::string::String"}]},
+  {"module":"config","name":"cancel_param","doc":"Admin: withdraw a queued parameter change.","params":[{"name":"name","rust":"&str","move":"0x1::string::String"}]},
   {"module":"attestation","name":"register_device_key","doc":"Worker (its account): register or rotate the device key of its render node.","params":[{"name":"device_public_key","rust":"&[u8]","move":"vector<u8>"}]},
   {"module":"attestation","name":"attest","doc":"Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]).","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"&[u8]","move":"vector<u8>"},{"name":"gpu_model","rust":"&str","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"device_public_key","rust":"&[u8]","move":"vector<u8>"},{"name":"device_signature","rust":"&[u8]","move":"vector<u8>"}]},
   {"module":"attestation","name":"revoke","doc":"Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"reason","rust":"&str","move":"0x1::string::String"}]},
@@ -57,18 +59,19 @@ export const ENTRY_FUNCTIONS: readonly EntryFunctionInfo[] = [
   {"module":"offers","name":"publish_offer","doc":"Creator (any account, keyless and multisig included): offer an Open job to a worker on chain.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"}]},
   {"module":"offers","name":"accept_published_offer","doc":"Worker: accept the offer the creator published, restating its terms.","params":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"}]},
   {"module":"vip","name":"claim","doc":"User: mint the VIP pass for a role (0 creator, 1 worker) when eligible.","params":[{"name":"role","rust":"u8","move":"u8"}]},
-  {"module":"vip","name":"revoke","doc":"Admin: burn a holder's pass.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}]},
+  {"module":"vip","name":"revoke","doc":"Admin: burn a holder's pass and ban it from the role.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}]},
+  {"module":"vip","name":"expire","doc":"Anyone: burn a pass whose holder no longer qualifies.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}]},
+  {"module":"vip","name":"lift_ban","doc":"Admin: let a revoked holder claim the role again.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}]},
   {"module":"campaign","name":"check_in","doc":"User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]).","params":[]},
-  {"module":"campaign","name":"claim_credits","doc":"User: claim all unclaimed credits from the campaign pool.","params":[]},
   {"module":"campaign","name":"grant_social_task","doc":"Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task).","params":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"task_id","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"}]},
-  {"module":"campaign","name":"register_referral","doc":"User: register the account that referred it (once; not itself; not after referring others).","params":[{"name":"referrer","rust":"AccountAddress","move":"address"}]},
+  {"module":"campaign","name":"register_referral","doc":"User: register the account that referred it (once; not itself; a referrer that joined before it).","params":[{"name":"referrer","rust":"AccountAddress","move":"address"}]},
   {"module":"campaign","name":"fund","doc":"Anyone: add to the campaign pool.","params":[{"name":"amount","rust":"u64","move":"u64"}]},
-  {"module":"campaign","name":"pay_leaderboard","doc":"Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing).","params":[{"name":"winners","rust":"&[AccountAddress]","move":"vector<address>"},{"name":"points","rust":"&[u64]","move":"vector<u64>"}]},
+  {"module":"campaign","name":"pay_leaderboard","doc":"Anyone, once, after the campaign and its grace period: pay the on-chain leaderboard.","params":[]},
   {"module":"campaign","name":"set_operator","doc":"Admin: who grants social tasks and pays the leaderboard.","params":[{"name":"operator","rust":"AccountAddress","move":"address"}]},
   {"module":"campaign","name":"set_period","doc":"Admin: the campaign period `[start, end)`.","params":[{"name":"start","rust":"u64","move":"u64"},{"name":"end","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"set_credit_value","doc":"Admin: base units of the payment asset per credit.","params":[{"name":"credit_value","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"set_tier_amounts","doc":"Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]).","params":[{"name":"amounts","rust":"&[u64]","move":"vector<u64>"}]},
-  {"module":"campaign","name":"sweep","doc":"Admin, after the payout: move `amount` of the pool to the treasury.","params":[{"name":"amount","rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"sweep","doc":"Admin: move `amount` of the pool to the treasury (never what the leaderboard may be owed).","params":[{"name":"amount","rust":"u64","move":"u64"}]},
 ];
 
 /** Every view function, with parameter and result Move types. */
@@ -82,7 +85,11 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"config","name":"is_attester","doc":"Whether `a` is an authorised attester.","params":[{"name":"a","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"config","name":"attesters","doc":"All attesters.","params":[],"returns":[{"rust":"Vec<AccountAddress>","move":"vector<address>"}]},
   {"module":"config","name":"param","doc":"A parameter by name.","params":[{"name":"name","rust":"String","move":"0x1::string::String"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"config","name":"pending_param","doc":"`(queued, value, effective_at)` of a parameter's queued change.","params":[{"name":"name","rust":"String","move":"0x1::string::String"}],"returns":[{"rust":"bool","move":"bool"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
+  {"module":"config","name":"initialized_at","doc":"When `initialize` ran (rewards start with its epoch).","params":[],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"config","name":"resumed_at","doc":"When the pause was last lifted (0 when never).","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"score_of","doc":"The worker's valid score (0 when none, expired or revoked).","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"attestation","name":"score_at","doc":"The worker's score in force at time `t` (its current report's; 0 otherwise).","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"t","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"report_of","doc":"The worker's report (aborts if none).","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"ReportInfo","move":"lumen::attestation::ReportInfo"}]},
   {"module":"attestation","name":"has_valid_score","doc":"Whether the worker's score is valid now.","params":[{"name":"worker","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"attestation","name":"worker_of_device","doc":"The worker a device is bound to.","params":[{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"}],"returns":[{"rust":"Option<AccountAddress>","move":"0x1::option::Option<address>"}]},
@@ -108,9 +115,12 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"rewards","name":"epoch_of","doc":"The epoch containing `ts`.","params":[{"name":"ts","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"current_epoch","doc":"The current epoch.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"epoch_info","doc":"An epoch's pool and weights.","params":[{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"EpochInfo","move":"lumen::rewards::EpochInfo"}]},
-  {"module":"rewards","name":"online_secs_of","doc":"Reported online seconds of a worker in an epoch.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"rewards","name":"next_epoch","doc":"The oldest open epoch (the only one `close_epoch` accepts).","params":[],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"rewards","name":"uptime_votes","doc":"Reports collected for a worker's epoch before its uptime took effect.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"rewards","name":"online_secs_of","doc":"Effective online seconds of a worker in an epoch (0 until they took effect).","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"pending_reward","doc":"What `rewards::claim` would pay now.","params":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"epoch","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"vip","name":"has_pass","doc":"Whether `holder` holds the pass for `role`.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}],"returns":[{"rust":"bool","move":"bool"}]},
+  {"module":"vip","name":"is_banned","doc":"Whether the admin banned `holder` from claiming `role`.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"vip","name":"pass_of","doc":"The pass token's address.","params":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}],"returns":[{"rust":"Option<AccountAddress>","move":"0x1::option::Option<address>"}]},
   {"module":"vip","name":"is_eligible","doc":"Whether `user` may claim the pass for `role`.","params":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"vip","name":"creator_priority","doc":"The creator's priority score.","params":[{"name":"creator","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
@@ -120,9 +130,13 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
   {"module":"campaign","name":"pool","doc":"Funds in the campaign pool.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"credit_value","doc":"Base units of the payment asset per credit.","params":[],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"tier_amounts","doc":"Per-user payout of the 5 tiers.","params":[],"returns":[{"rust":"Vec<u64>","move":"vector<u64>"}]},
+  {"module":"campaign","name":"leaders","doc":"The leaderboard: at most 100 users, best first.","params":[],"returns":[{"rust":"Vec<AccountAddress>","move":"vector<address>"}]},
+  {"module":"campaign","name":"rank_of","doc":"A user's rank on the leaderboard (0 when not on it).","params":[{"name":"user","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"credit_balance","doc":"Micro-credits a user holds.","params":[{"name":"user","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"is_credited_job","doc":"Whether a job spent a credit at creation.","params":[{"name":"job","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"campaign","name":"is_paid","doc":"Whether the leaderboard was paid.","params":[],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"campaign","name":"user_info","doc":"A participant's record (all zero for a stranger).","params":[{"name":"user","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"UserInfo","move":"lumen::campaign::UserInfo"}]},
-  {"module":"campaign","name":"preview_check_in","doc":"`(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's).","params":[{"name":"user","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"preview_check_in","doc":"`(cycle_day, streak, points, micro-credits)` of a check-in now (all 0 after today's).","params":[{"name":"user","rust":"AccountAddress","move":"address"}],"returns":[{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"},{"rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"is_task_granted","doc":"Whether a social task was granted to `user`.","params":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"task_id","rust":"u64","move":"u64"}],"returns":[{"rust":"bool","move":"bool"}]},
   {"module":"campaign","name":"payout_of_rank","doc":"The payout of a rank under the current tiers.","params":[{"name":"rank","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"leaderboard_total","doc":"The payout of a ranking of `winners` addresses.","params":[{"name":"winners","rust":"u64","move":"u64"}],"returns":[{"rust":"u64","move":"u64"}]},
@@ -130,7 +144,7 @@ export const VIEW_FUNCTIONS: readonly ViewFunctionInfo[] = [
 
 /** Every event struct, fields in declaration order. */
 export const EVENTS: readonly StructInfo[] = [
-  {"module":"config","name":"ConfigInitialized","fields":[{"name":"admin","rust":"AccountAddress","move":"address"},{"name":"payment_asset","rust":"AccountAddress","move":"address"},{"name":"treasury","rust":"AccountAddress","move":"address"},{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"ConfigInitialized","fields":[{"name":"admin","rust":"AccountAddress","move":"address"},{"name":"payment_asset","rust":"AccountAddress","move":"address"},{"name":"treasury","rust":"AccountAddress","move":"address"},{"name":"arbiter","rust":"AccountAddress","move":"address"},{"name":"decimals","rust":"u8","move":"u8"}]},
   {"module":"config","name":"ParamsUpdated","fields":[{"name":"name","rust":"String","move":"0x1::string::String"},{"name":"old_value","rust":"u64","move":"u64"},{"name":"new_value","rust":"u64","move":"u64"}]},
   {"module":"config","name":"AdminProposed","fields":[{"name":"admin","rust":"AccountAddress","move":"address"},{"name":"proposed","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AdminTransferred","fields":[{"name":"old_admin","rust":"AccountAddress","move":"address"},{"name":"new_admin","rust":"AccountAddress","move":"address"}]},
@@ -140,6 +154,8 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"config","name":"ArbiterRemoved","fields":[{"name":"arbiter","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterAdded","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
   {"module":"config","name":"AttesterRemoved","fields":[{"name":"attester","rust":"AccountAddress","move":"address"}]},
+  {"module":"config","name":"ParamChangeQueued","fields":[{"name":"name","rust":"String","move":"0x1::string::String"},{"name":"old_value","rust":"u64","move":"u64"},{"name":"new_value","rust":"u64","move":"u64"},{"name":"effective_at","rust":"u64","move":"u64"}]},
+  {"module":"config","name":"ParamChangeCancelled","fields":[{"name":"name","rust":"String","move":"0x1::string::String"},{"name":"value","rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"DeviceKeyRegistered","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_public_key","rust":"Vec<u8>","move":"vector<u8>"},{"name":"previous_key","rust":"Vec<u8>","move":"vector<u8>"}]},
   {"module":"attestation","name":"AttestationSubmitted","fields":[{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"report_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"score","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
   {"module":"attestation","name":"ScoreAttested","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"device_id","rust":"Vec<u8>","move":"vector<u8>"},{"name":"gpu_model","rust":"String","move":"0x1::string::String"},{"name":"vram_mb","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"bench_version","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"measured_at","rust":"u64","move":"u64"},{"name":"effective_at","rust":"u64","move":"u64"},{"name":"expires_at","rust":"u64","move":"u64"},{"name":"attesters","rust":"Vec<AccountAddress>","move":"vector<address>"}]},
@@ -176,10 +192,14 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"rewards","name":"RewardClaimed","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"poc_amount","rust":"u64","move":"u64"},{"name":"pod_amount","rust":"u64","move":"u64"},{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"vip","name":"VipMinted","fields":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"},{"name":"token","rust":"AccountAddress","move":"address"},{"name":"minted_at","rust":"u64","move":"u64"}]},
   {"module":"vip","name":"VipRevoked","fields":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"},{"name":"token","rust":"AccountAddress","move":"address"},{"name":"by","rust":"AccountAddress","move":"address"}]},
-  {"module":"campaign","name":"CheckedIn","fields":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"day","rust":"u64","move":"u64"},{"name":"cycle_day","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"credits","rust":"u64","move":"u64"},{"name":"credit_amount","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"},{"name":"claimable","rust":"u64","move":"u64"}]},
-  {"module":"campaign","name":"CreditsClaimed","fields":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_claimed","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"}]},
+  {"module":"vip","name":"VipExpired","fields":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"},{"name":"token","rust":"AccountAddress","move":"address"},{"name":"by","rust":"AccountAddress","move":"address"}]},
+  {"module":"vip","name":"VipBanLifted","fields":[{"name":"holder","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"},{"name":"by","rust":"AccountAddress","move":"address"}]},
+  {"module":"campaign","name":"CheckedIn","fields":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"day","rust":"u64","move":"u64"},{"name":"cycle_day","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"credits","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"},{"name":"credit_balance","rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"CreditSpent","fields":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"job","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"balance","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"SocialTaskGranted","fields":[{"name":"user","rust":"AccountAddress","move":"address"},{"name":"task_id","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"},{"name":"operator","rust":"AccountAddress","move":"address"}]},
   {"module":"campaign","name":"ReferralRegistered","fields":[{"name":"referee","rust":"AccountAddress","move":"address"},{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"registered_at","rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"RenderPointsEarned","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"user","rust":"AccountAddress","move":"address"},{"name":"role","rust":"u8","move":"u8"},{"name":"gross","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"OnlinePointsEarned","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"epoch","rust":"u64","move":"u64"},{"name":"idle_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"ReferralPointsEarned","fields":[{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"referee","rust":"AccountAddress","move":"address"},{"name":"source","rust":"u8","move":"u8"},{"name":"base_points","rust":"u64","move":"u64"},{"name":"points","rust":"u64","move":"u64"},{"name":"total_points","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"CampaignFunded","fields":[{"name":"funder","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"}]},
   {"module":"campaign","name":"LeaderboardPaid","fields":[{"name":"rank","rust":"u64","move":"u64"},{"name":"user","rust":"AccountAddress","move":"address"},{"name":"points","rust":"u64","move":"u64"},{"name":"tier","rust":"u64","move":"u64"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total_paid","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"}]},
@@ -193,7 +213,7 @@ export const VIEW_STRUCTS: readonly StructInfo[] = [
   {"module":"escrow","name":"JobInfo","fields":[{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"status","rust":"u8","move":"u8"},{"name":"spec_hash","rust":"Vec<u8>","move":"vector<u8>"},{"name":"frames","rust":"u64","move":"u64"},{"name":"max_price_per_frame","rust":"u64","move":"u64"},{"name":"min_score","rust":"u64","move":"u64"},{"name":"min_vram_mb","rust":"u64","move":"u64"},{"name":"deposit","rust":"u64","move":"u64"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"frames_done","rust":"u64","move":"u64"},{"name":"output_root","rust":"Vec<u8>","move":"vector<u8>"},{"name":"review_deadline","rust":"u64","move":"u64"},{"name":"rerenders","rust":"u64","move":"u64"},{"name":"created_at","rust":"u64","move":"u64"},{"name":"paid_to_worker","rust":"u64","move":"u64"},{"name":"fee_paid","rust":"u64","move":"u64"},{"name":"refunded","rust":"u64","move":"u64"},{"name":"frames_accepted","rust":"u64","move":"u64"},{"name":"response_deadline","rust":"u64","move":"u64"},{"name":"disputed_by","rust":"AccountAddress","move":"address"},{"name":"timeout_frames","rust":"u64","move":"u64"},{"name":"terms","rust":"JobTerms","move":"lumen::escrow::JobTerms"},{"name":"offer_kind","rust":"u8","move":"u8"}]},
   {"module":"escrow","name":"JobTerms","fields":[{"name":"worker_commission_bps","rust":"u64","move":"u64"},{"name":"review_window_secs","rust":"u64","move":"u64"},{"name":"max_rerenders","rust":"u64","move":"u64"},{"name":"min_rerender_secs","rust":"u64","move":"u64"},{"name":"response_window_secs","rust":"u64","move":"u64"},{"name":"dispute_timeout_secs","rust":"u64","move":"u64"},{"name":"collateral","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"EpochInfo","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"pool","rust":"u64","move":"u64"},{"name":"closed","rust":"bool","move":"bool"},{"name":"poc_pool","rust":"u64","move":"u64"},{"name":"pod_pool","rust":"u64","move":"u64"},{"name":"total_poc_weight","rust":"u128","move":"u128"},{"name":"total_pod_weight","rust":"u128","move":"u128"},{"name":"claimed","rust":"u64","move":"u64"}]},
-  {"module":"campaign","name":"UserInfo","fields":[{"name":"total_points","rust":"u64","move":"u64"},{"name":"checkin_points","rust":"u64","move":"u64"},{"name":"social_points","rust":"u64","move":"u64"},{"name":"referral_points","rust":"u64","move":"u64"},{"name":"checkins","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"last_day","rust":"u64","move":"u64"},{"name":"credits_earned","rust":"u64","move":"u64"},{"name":"credits_claimed","rust":"u64","move":"u64"},{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"referees","rust":"u64","move":"u64"}]},
+  {"module":"campaign","name":"UserInfo","fields":[{"name":"total_points","rust":"u64","move":"u64"},{"name":"checkin_points","rust":"u64","move":"u64"},{"name":"social_points","rust":"u64","move":"u64"},{"name":"referral_points","rust":"u64","move":"u64"},{"name":"render_points","rust":"u64","move":"u64"},{"name":"online_points","rust":"u64","move":"u64"},{"name":"checkins","rust":"u64","move":"u64"},{"name":"streak","rust":"u64","move":"u64"},{"name":"last_day","rust":"u64","move":"u64"},{"name":"credits_earned","rust":"u64","move":"u64"},{"name":"credits_spent","rust":"u64","move":"u64"},{"name":"referrer","rust":"AccountAddress","move":"address"},{"name":"referees","rust":"u64","move":"u64"},{"name":"joined","rust":"u64","move":"u64"}]},
   {"module":"offers","name":"PublishedOffer","fields":[{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"published_at","rust":"u64","move":"u64"}]},
 ];
 
@@ -271,13 +291,16 @@ export interface UserInfo {
   checkin_points: string;
   social_points: string;
   referral_points: string;
+  render_points: string;
+  online_points: string;
   checkins: string;
   streak: string;
   last_day: string;
   credits_earned: string;
-  credits_claimed: string;
+  credits_spent: string;
   referrer: string;
   referees: string;
+  joined: string;
 }
 
 /** View struct `offers::PublishedOffer` in the fullnode REST JSON encoding. */
@@ -296,6 +319,7 @@ export interface ConfigInitialized {
   payment_asset: string;
   treasury: string;
   arbiter: string;
+  decimals: number;
 }
 
 /** Event `config::ParamsUpdated` in the fullnode REST JSON encoding. */
@@ -345,6 +369,20 @@ export interface AttesterAdded {
 /** Event `config::AttesterRemoved` in the fullnode REST JSON encoding. */
 export interface AttesterRemoved {
   attester: string;
+}
+
+/** Event `config::ParamChangeQueued` in the fullnode REST JSON encoding. */
+export interface ParamChangeQueued {
+  name: string;
+  old_value: string;
+  new_value: string;
+  effective_at: string;
+}
+
+/** Event `config::ParamChangeCancelled` in the fullnode REST JSON encoding. */
+export interface ParamChangeCancelled {
+  name: string;
+  value: string;
 }
 
 /** Event `attestation::DeviceKeyRegistered` in the fullnode REST JSON encoding. */
@@ -697,6 +735,21 @@ export interface VipRevoked {
   by: string;
 }
 
+/** Event `vip::VipExpired` in the fullnode REST JSON encoding. */
+export interface VipExpired {
+  holder: string;
+  role: number;
+  token: string;
+  by: string;
+}
+
+/** Event `vip::VipBanLifted` in the fullnode REST JSON encoding. */
+export interface VipBanLifted {
+  holder: string;
+  role: number;
+  by: string;
+}
+
 /** Event `campaign::CheckedIn` in the fullnode REST JSON encoding. */
 export interface CheckedIn {
   user: string;
@@ -705,17 +758,16 @@ export interface CheckedIn {
   streak: string;
   points: string;
   credits: string;
-  credit_amount: string;
   total_points: string;
-  claimable: string;
+  credit_balance: string;
 }
 
-/** Event `campaign::CreditsClaimed` in the fullnode REST JSON encoding. */
-export interface CreditsClaimed {
+/** Event `campaign::CreditSpent` in the fullnode REST JSON encoding. */
+export interface CreditSpent {
   user: string;
+  job: string;
   amount: string;
-  total_claimed: string;
-  pool: string;
+  balance: string;
 }
 
 /** Event `campaign::SocialTaskGranted` in the fullnode REST JSON encoding. */
@@ -732,6 +784,26 @@ export interface ReferralRegistered {
   referee: string;
   referrer: string;
   registered_at: string;
+}
+
+/** Event `campaign::RenderPointsEarned` in the fullnode REST JSON encoding. */
+export interface RenderPointsEarned {
+  job: string;
+  user: string;
+  role: number;
+  gross: string;
+  points: string;
+  total_points: string;
+}
+
+/** Event `campaign::OnlinePointsEarned` in the fullnode REST JSON encoding. */
+export interface OnlinePointsEarned {
+  worker: string;
+  epoch: string;
+  idle_secs: string;
+  score: string;
+  points: string;
+  total_points: string;
 }
 
 /** Event `campaign::ReferralPointsEarned` in the fullnode REST JSON encoding. */
@@ -790,6 +862,8 @@ export interface LumenEventData {
   "config::ArbiterRemoved": ArbiterRemoved;
   "config::AttesterAdded": AttesterAdded;
   "config::AttesterRemoved": AttesterRemoved;
+  "config::ParamChangeQueued": ParamChangeQueued;
+  "config::ParamChangeCancelled": ParamChangeCancelled;
   "attestation::DeviceKeyRegistered": DeviceKeyRegistered;
   "attestation::AttestationSubmitted": AttestationSubmitted;
   "attestation::ScoreAttested": ScoreAttested;
@@ -826,10 +900,14 @@ export interface LumenEventData {
   "rewards::RewardClaimed": RewardClaimed;
   "vip::VipMinted": VipMinted;
   "vip::VipRevoked": VipRevoked;
+  "vip::VipExpired": VipExpired;
+  "vip::VipBanLifted": VipBanLifted;
   "campaign::CheckedIn": CheckedIn;
-  "campaign::CreditsClaimed": CreditsClaimed;
+  "campaign::CreditSpent": CreditSpent;
   "campaign::SocialTaskGranted": SocialTaskGranted;
   "campaign::ReferralRegistered": ReferralRegistered;
+  "campaign::RenderPointsEarned": RenderPointsEarned;
+  "campaign::OnlinePointsEarned": OnlinePointsEarned;
   "campaign::ReferralPointsEarned": ReferralPointsEarned;
   "campaign::CampaignFunded": CampaignFunded;
   "campaign::LeaderboardPaid": LeaderboardPaid;
@@ -867,155 +945,164 @@ export const entry = {
     /** Admin: remove an attester. */
     removeAttester: (pkg: PackageAddress, args: { attester: AccountAddressInput }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[8], [args.attester]),
-    /** Admin: set a parameter by name (see [`crate::params`]). */
+    /** Admin: queue a parameter change by name (see [`crate::params`]); it applies after `param_delay_secs`. */
     setParam: (pkg: PackageAddress, args: { name: string; value: U64Input }): InputEntryFunctionData =>
       buildEntry(pkg, ENTRY_FUNCTIONS[9], [args.name, args.value]),
+    /** Anyone, once the delay has passed: apply a queued parameter change. */
+    applyParam: (pkg: PackageAddress, args: { name: string }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.name]),
+    /** Admin: withdraw a queued parameter change. */
+    cancelParam: (pkg: PackageAddress, args: { name: string }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.name]),
   },
   attestation: {
     /** Worker (its account): register or rotate the device key of its render node. */
     registerDeviceKey: (pkg: PackageAddress, args: { devicePublicKey: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[10], [args.devicePublicKey]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[12], [args.devicePublicKey]),
     /** Attester: submit a device-signed benchmark report with the score it measured (see [`attest_report`]). */
     attest: (pkg: PackageAddress, args: { worker: AccountAddressInput; deviceId: HexInput | readonly number[]; gpuModel: string; vramMb: U64Input; score: U64Input; benchVersion: U64Input; nonce: U64Input; measuredAt: U64Input; devicePublicKey: HexInput | readonly number[]; deviceSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[11], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.devicePublicKey, args.deviceSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[13], [args.worker, args.deviceId, args.gpuModel, args.vramMb, args.score, args.benchVersion, args.nonce, args.measuredAt, args.devicePublicKey, args.deviceSignature]),
     /** Admin (at once) or attesters (`attester_threshold` of them): revoke a worker's score. */
     revoke: (pkg: PackageAddress, args: { worker: AccountAddressInput; reason: string }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[12], [args.worker, args.reason]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[14], [args.worker, args.reason]),
     /** Worker: release the device of its current report (its score ends). */
     releaseDevice: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[13], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[15], []),
     /** Anyone: release a device whose score expired `device_release_grace_secs` ago. */
     releaseExpiredDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[14], [args.deviceId]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.deviceId]),
     /** Admin: unbind a device. */
     unbindDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[15], [args.deviceId]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.deviceId]),
   },
   staking: {
     /** Worker: set the price per IB-hour. */
     setPrice: (pkg: PackageAddress, args: { pricePerIbHour: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[16], [args.pricePerIbHour]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[18], [args.pricePerIbHour]),
     /** Worker: add stake. */
     stake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[17], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[19], [args.amount]),
     /** Worker: start unbonding `amount`. */
     requestUnstake: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[18], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.amount]),
     /** Worker: withdraw everything whose unbonding has passed. */
     withdraw: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[19], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[21], []),
     /** Admin: move penalties to the treasury. */
     sweepPenalties: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[20], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.amount]),
   },
   escrow: {
     /** Creator: create and fund a job (deposit `frames × max_price_per_frame`). */
     createJob: (pkg: PackageAddress, args: { specHash: HexInput | readonly number[]; frames: U64Input; maxPricePerFrame: U64Input; minScore: U64Input; minVramMb: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[21], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.specHash, args.frames, args.maxPricePerFrame, args.minScore, args.minVramMb]),
     /** Worker: accept a creator's signed offer (see [`accept_signed_offer`]). */
     acceptOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input; creatorPublicKey: HexInput | readonly number[]; creatorSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[22], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.creatorPublicKey, args.creatorSignature]),
     /** Worker: submit the result. */
     submitResult: (pkg: PackageAddress, args: { job: AccountAddressInput; framesDone: U64Input; outputRoot: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[23], [args.job, args.framesDone, args.outputRoot]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[25], [args.job, args.framesDone, args.outputRoot]),
     /** Creator: accept frames; all submitted frames pay at once, fewer open the worker's response window. */
     confirm: (pkg: PackageAddress, args: { job: AccountAddressInput; framesAccepted: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[24], [args.job, args.framesAccepted]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.job, args.framesAccepted]),
     /** Worker: agree to a partial acceptance (pays the accepted frames). */
     acceptPartial: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[25], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.job]),
     /** Creator: ask for frames again (the deadline at least `JobTerms.min_rerender_secs` away). */
     requestRerender: (pkg: PackageAddress, args: { job: AccountAddressInput; frames: U64Input; renderDeadline: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[26], [args.job, args.frames, args.renderDeadline]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.job, args.frames, args.renderDeadline]),
     /** Anyone: settle a job whose review window, response window or dispute timeout passed. */
     finalize: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[27], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.job]),
     /** Creator: refund a job that never delivered by its deadline (slashes its collateral). */
     reclaim: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[28], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.job]),
     /** Creator: cancel an open job. */
     cancel: (pkg: PackageAddress, args: { job: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[29], [args.job]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.job]),
     /** Creator (a submission), worker (a partial acceptance) or either (a missed rerender): open a dispute. */
     dispute: (pkg: PackageAddress, args: { job: AccountAddressInput; reasonHash: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[30], [args.job, args.reasonHash]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[32], [args.job, args.reasonHash]),
     /** A member of the arbiter set: settle a dispute. */
     resolve: (pkg: PackageAddress, args: { job: AccountAddressInput; framesToPay: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[31], [args.job, args.framesToPay]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[33], [args.job, args.framesToPay]),
     /** Creator: withdraw every offer signed with `nonce`. */
     burnNonce: (pkg: PackageAddress, args: { nonce: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[32], [args.nonce]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.nonce]),
     /** Anyone: withdraw its claimable balance (settlement legs a frozen store could not take). */
     withdraw: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[33], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[35], []),
   },
   rewards: {
     /** Attester: report online seconds of workers for an epoch (equal-length vectors). */
     reportUptime: (pkg: PackageAddress, args: { epoch: U64Input; workers: readonly AccountAddressInput[]; onlineSecs: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[34], [args.epoch, args.workers, args.onlineSecs]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[36], [args.epoch, args.workers, args.onlineSecs]),
     /** Anyone: add to an epoch's pool. */
     fundEpoch: (pkg: PackageAddress, args: { epoch: U64Input; amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[35], [args.epoch, args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[37], [args.epoch, args.amount]),
     /** Anyone, after the grace period: close an epoch. */
     closeEpoch: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[36], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.epoch]),
     /** Worker: claim an epoch's reward. */
     claim: (pkg: PackageAddress, args: { epoch: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[37], [args.epoch]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.epoch]),
   },
   offers: {
     /** Worker: accept an offer the creator signed through its wallet's `signMessage` (see [`accept_envelope_offer`]). */
     acceptOfferEnvelope: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input; walletAddress: string; walletApplication: string; walletChainId: boolean; keyScheme: number; creatorPublicKey: HexInput | readonly number[]; creatorSignature: HexInput | readonly number[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[38], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.walletAddress, args.walletApplication, args.walletChainId, args.keyScheme, args.creatorPublicKey, args.creatorSignature]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce, args.walletAddress, args.walletApplication, args.walletChainId, args.keyScheme, args.creatorPublicKey, args.creatorSignature]),
     /** Creator (any account, keyless and multisig included): offer an Open job to a worker on chain. */
     publishOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; worker: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[39], [args.job, args.worker, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.job, args.worker, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
     /** Worker: accept the offer the creator published, restating its terms. */
     acceptPublishedOffer: (pkg: PackageAddress, args: { job: AccountAddressInput; pricePerFrame: U64Input; renderDeadline: U64Input; offerExpiresAt: U64Input; nonce: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[40], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.job, args.pricePerFrame, args.renderDeadline, args.offerExpiresAt, args.nonce]),
   },
   vip: {
     /** User: mint the VIP pass for a role (0 creator, 1 worker) when eligible. */
     claim: (pkg: PackageAddress, args: { role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[41], [args.role]),
-    /** Admin: burn a holder's pass. */
+      buildEntry(pkg, ENTRY_FUNCTIONS[43], [args.role]),
+    /** Admin: burn a holder's pass and ban it from the role. */
     revoke: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[42], [args.holder, args.role]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[44], [args.holder, args.role]),
+    /** Anyone: burn a pass whose holder no longer qualifies. */
+    expire: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.holder, args.role]),
+    /** Admin: let a revoked holder claim the role again. */
+    liftBan: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.holder, args.role]),
   },
   campaign: {
     /** User: today's check-in (one per UTC day; see [`crate::formulas::campaign::day_reward`]). */
     checkIn: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[43], []),
-    /** User: claim all unclaimed credits from the campaign pool. */
-    claimCredits: (pkg: PackageAddress): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[44], []),
+      buildEntry(pkg, ENTRY_FUNCTIONS[47], []),
     /** Operator: grant social task `task_id` to `user`, `points` in micro-points (once per user and task). */
     grantSocialTask: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input; points: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[45], [args.user, args.taskId, args.points]),
-    /** User: register the account that referred it (once; not itself; not after referring others). */
+      buildEntry(pkg, ENTRY_FUNCTIONS[48], [args.user, args.taskId, args.points]),
+    /** User: register the account that referred it (once; not itself; a referrer that joined before it). */
     registerReferral: (pkg: PackageAddress, args: { referrer: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[46], [args.referrer]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[49], [args.referrer]),
     /** Anyone: add to the campaign pool. */
     fund: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[47], [args.amount]),
-    /** Operator, once, after the campaign: pay the ranking (`winners[i]` has rank `i + 1`, `points[i]` micro-points, non-increasing). */
-    payLeaderboard: (pkg: PackageAddress, args: { winners: readonly AccountAddressInput[]; points: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[48], [args.winners, args.points]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[50], [args.amount]),
+    /** Anyone, once, after the campaign and its grace period: pay the on-chain leaderboard. */
+    payLeaderboard: (pkg: PackageAddress): InputEntryFunctionData =>
+      buildEntry(pkg, ENTRY_FUNCTIONS[51], []),
     /** Admin: who grants social tasks and pays the leaderboard. */
     setOperator: (pkg: PackageAddress, args: { operator: AccountAddressInput }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[49], [args.operator]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[52], [args.operator]),
     /** Admin: the campaign period `[start, end)`. */
     setPeriod: (pkg: PackageAddress, args: { start: U64Input; end: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[50], [args.start, args.end]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[53], [args.start, args.end]),
     /** Admin: base units of the payment asset per credit. */
     setCreditValue: (pkg: PackageAddress, args: { creditValue: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[51], [args.creditValue]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[54], [args.creditValue]),
     /** Admin: per-user payout of the 5 tiers (see [`crate::formulas::campaign::TIER_LAST_RANKS`]). */
     setTierAmounts: (pkg: PackageAddress, args: { amounts: readonly U64Input[] }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[52], [args.amounts]),
-    /** Admin, after the payout: move `amount` of the pool to the treasury. */
+      buildEntry(pkg, ENTRY_FUNCTIONS[55], [args.amounts]),
+    /** Admin: move `amount` of the pool to the treasury (never what the leaderboard may be owed). */
     sweep: (pkg: PackageAddress, args: { amount: U64Input }): InputEntryFunctionData =>
-      buildEntry(pkg, ENTRY_FUNCTIONS[53], [args.amount]),
+      buildEntry(pkg, ENTRY_FUNCTIONS[56], [args.amount]),
   },
 } as const;
 
@@ -1049,151 +1136,184 @@ export const view = {
     /** A parameter by name. */
     param: (pkg: PackageAddress, args: { name: string }): ViewCall<string> =>
       buildView(pkg, VIEW_FUNCTIONS[8], [args.name]),
+    /** `(queued, value, effective_at)` of a parameter's queued change. */
+    pendingParam: (pkg: PackageAddress, args: { name: string }): ViewCall<[boolean, string, string]> =>
+      buildView(pkg, VIEW_FUNCTIONS[9], [args.name]),
+    /** When `initialize` ran (rewards start with its epoch). */
+    initializedAt: (pkg: PackageAddress): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[10], []),
+    /** When the pause was last lifted (0 when never). */
+    resumedAt: (pkg: PackageAddress): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[11], []),
   },
   attestation: {
     /** The worker's valid score (0 when none, expired or revoked). */
     scoreOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[9], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[12], [args.worker]),
+    /** The worker's score in force at time `t` (its current report's; 0 otherwise). */
+    scoreAt: (pkg: PackageAddress, args: { worker: AccountAddressInput; t: U64Input }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker, args.t]),
     /** The worker's report (aborts if none). */
     reportOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<ReportInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[10], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
     /** Whether the worker's score is valid now. */
     hasValidScore: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[11], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
     /** The worker a device is bound to. */
     workerOfDevice: (pkg: PackageAddress, args: { deviceId: HexInput | readonly number[] }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[12], [args.deviceId]),
+      buildView(pkg, VIEW_FUNCTIONS[16], [args.deviceId]),
     /** The worker's registered device public key (empty when none). */
     deviceKeyOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[13], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[17], [args.worker]),
     /** The worker's last used report nonce. */
     lastNonce: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[14], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[18], [args.worker]),
   },
   staking: {
     /** Bonded stake. */
     stakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[15], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[19], [args.worker]),
     /** `(amount, available_at)` of the unbonding stake. */
     unbondingOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[16], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[20], [args.worker]),
     /** The worker's price per IB-hour. */
     priceOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[17], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[21], [args.worker]),
     /** `S(n)` for the worker's current score and price. */
     minStakeOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[18], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[22], [args.worker]),
     /** `S(n)` for a score and price (see [`crate::formulas::min_stake`]). */
     minStake: (pkg: PackageAddress, args: { score: U64Input; pricePerIbHour: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[19], [args.score, args.pricePerIbHour]),
+      buildView(pkg, VIEW_FUNCTIONS[23], [args.score, args.pricePerIbHour]),
     /** Stake ≥ `S(n)` and a valid score. */
     isEligible: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[20], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[24], [args.worker]),
     /** The penalty pool's balance. */
     penaltyPool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[21], []),
+      buildView(pkg, VIEW_FUNCTIONS[25], []),
     /** Stake locked as collateral of the worker's active jobs. */
     lockedOf: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[22], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[26], [args.worker]),
   },
   escrow: {
     /** The object address of job `job_id`. */
     jobAddress: (pkg: PackageAddress, args: { jobId: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[23], [args.jobId]),
+      buildView(pkg, VIEW_FUNCTIONS[27], [args.jobId]),
     /** The id the next job gets. */
     nextJobId: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[24], []),
+      buildView(pkg, VIEW_FUNCTIONS[28], []),
     /** A job's terms and state. */
     jobInfo: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<JobInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[25], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[29], [args.job]),
     /** The funds a job holds. */
     jobBalance: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[26], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[30], [args.job]),
     /** `(spent total, spent this month, frames succeeded)`. */
     creatorStats: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<[string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[27], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[31], [args.creator]),
     /** `(frames completed, jobs completed, jobs failed, lease secs)`. */
     workerStats: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[28], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[32], [args.worker]),
     /** Whether the creator used or burnt the offer nonce. */
     isNonceUsed: (pkg: PackageAddress, args: { creator: AccountAddressInput; nonce: U64Input }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[29], [args.creator, args.nonce]),
+      buildView(pkg, VIEW_FUNCTIONS[33], [args.creator, args.nonce]),
     /** The owner's claimable balance (settlement legs a frozen store could not take). */
     claimableOf: (pkg: PackageAddress, args: { owner: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[30], [args.owner]),
+      buildView(pkg, VIEW_FUNCTIONS[34], [args.owner]),
   },
   offers: {
     /** The offer the job's creator published on chain, if any. */
     publishedOffer: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<{ vec: [] | [PublishedOffer] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[31], [args.job]),
+      buildView(pkg, VIEW_FUNCTIONS[35], [args.job]),
   },
   rewards: {
     /** The epoch containing `ts`. */
     epochOf: (pkg: PackageAddress, args: { ts: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[32], [args.ts]),
+      buildView(pkg, VIEW_FUNCTIONS[36], [args.ts]),
     /** The current epoch. */
     currentEpoch: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[33], []),
+      buildView(pkg, VIEW_FUNCTIONS[37], []),
     /** An epoch's pool and weights. */
     epochInfo: (pkg: PackageAddress, args: { epoch: U64Input }): ViewCall<EpochInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[34], [args.epoch]),
-    /** Reported online seconds of a worker in an epoch. */
+      buildView(pkg, VIEW_FUNCTIONS[38], [args.epoch]),
+    /** The oldest open epoch (the only one `close_epoch` accepts). */
+    nextEpoch: (pkg: PackageAddress): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[39], []),
+    /** Reports collected for a worker's epoch before its uptime took effect. */
+    uptimeVotes: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[40], [args.worker, args.epoch]),
+    /** Effective online seconds of a worker in an epoch (0 until they took effect). */
     onlineSecsOf: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[35], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[41], [args.worker, args.epoch]),
     /** What `rewards::claim` would pay now. */
     pendingReward: (pkg: PackageAddress, args: { worker: AccountAddressInput; epoch: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[36], [args.worker, args.epoch]),
+      buildView(pkg, VIEW_FUNCTIONS[42], [args.worker, args.epoch]),
   },
   vip: {
     /** Whether `holder` holds the pass for `role`. */
     hasPass: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[37], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[43], [args.holder, args.role]),
+    /** Whether the admin banned `holder` from claiming `role`. */
+    isBanned: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<boolean> =>
+      buildView(pkg, VIEW_FUNCTIONS[44], [args.holder, args.role]),
     /** The pass token's address. */
     passOf: (pkg: PackageAddress, args: { holder: AccountAddressInput; role: number }): ViewCall<{ vec: [] | [string] }> =>
-      buildView(pkg, VIEW_FUNCTIONS[38], [args.holder, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[45], [args.holder, args.role]),
     /** Whether `user` may claim the pass for `role`. */
     isEligible: (pkg: PackageAddress, args: { user: AccountAddressInput; role: number }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[39], [args.user, args.role]),
+      buildView(pkg, VIEW_FUNCTIONS[46], [args.user, args.role]),
     /** The creator's priority score. */
     creatorPriority: (pkg: PackageAddress, args: { creator: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[40], [args.creator]),
+      buildView(pkg, VIEW_FUNCTIONS[47], [args.creator]),
     /** The worker's priority score. */
     workerPriority: (pkg: PackageAddress, args: { worker: AccountAddressInput }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[41], [args.worker]),
+      buildView(pkg, VIEW_FUNCTIONS[48], [args.worker]),
   },
   campaign: {
     /** The campaign operator (`0x0` until set). */
     operator: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[42], []),
+      buildView(pkg, VIEW_FUNCTIONS[49], []),
     /** `(start, end)` of the campaign period. */
     period: (pkg: PackageAddress): ViewCall<[string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[43], []),
+      buildView(pkg, VIEW_FUNCTIONS[50], []),
     /** Funds in the campaign pool. */
     pool: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[44], []),
+      buildView(pkg, VIEW_FUNCTIONS[51], []),
     /** Base units of the payment asset per credit. */
     creditValue: (pkg: PackageAddress): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[45], []),
+      buildView(pkg, VIEW_FUNCTIONS[52], []),
     /** Per-user payout of the 5 tiers. */
     tierAmounts: (pkg: PackageAddress): ViewCall<string[]> =>
-      buildView(pkg, VIEW_FUNCTIONS[46], []),
+      buildView(pkg, VIEW_FUNCTIONS[53], []),
+    /** The leaderboard: at most 100 users, best first. */
+    leaders: (pkg: PackageAddress): ViewCall<string[]> =>
+      buildView(pkg, VIEW_FUNCTIONS[54], []),
+    /** A user's rank on the leaderboard (0 when not on it). */
+    rankOf: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[55], [args.user]),
+    /** Micro-credits a user holds. */
+    creditBalance: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<string> =>
+      buildView(pkg, VIEW_FUNCTIONS[56], [args.user]),
+    /** Whether a job spent a credit at creation. */
+    isCreditedJob: (pkg: PackageAddress, args: { job: AccountAddressInput }): ViewCall<boolean> =>
+      buildView(pkg, VIEW_FUNCTIONS[57], [args.job]),
     /** Whether the leaderboard was paid. */
     isPaid: (pkg: PackageAddress): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[47], []),
+      buildView(pkg, VIEW_FUNCTIONS[58], []),
     /** A participant's record (all zero for a stranger). */
     userInfo: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<UserInfo> =>
-      buildView(pkg, VIEW_FUNCTIONS[48], [args.user]),
-    /** `(cycle_day, streak, points, credits)` of a check-in now (all 0 after today's). */
+      buildView(pkg, VIEW_FUNCTIONS[59], [args.user]),
+    /** `(cycle_day, streak, points, micro-credits)` of a check-in now (all 0 after today's). */
     previewCheckIn: (pkg: PackageAddress, args: { user: AccountAddressInput }): ViewCall<[string, string, string, string]> =>
-      buildView(pkg, VIEW_FUNCTIONS[49], [args.user]),
+      buildView(pkg, VIEW_FUNCTIONS[60], [args.user]),
     /** Whether a social task was granted to `user`. */
     isTaskGranted: (pkg: PackageAddress, args: { user: AccountAddressInput; taskId: U64Input }): ViewCall<boolean> =>
-      buildView(pkg, VIEW_FUNCTIONS[50], [args.user, args.taskId]),
+      buildView(pkg, VIEW_FUNCTIONS[61], [args.user, args.taskId]),
     /** The payout of a rank under the current tiers. */
     payoutOfRank: (pkg: PackageAddress, args: { rank: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[51], [args.rank]),
+      buildView(pkg, VIEW_FUNCTIONS[62], [args.rank]),
     /** The payout of a ranking of `winners` addresses. */
     leaderboardTotal: (pkg: PackageAddress, args: { winners: U64Input }): ViewCall<string> =>
-      buildView(pkg, VIEW_FUNCTIONS[52], [args.winners]),
+      buildView(pkg, VIEW_FUNCTIONS[63], [args.winners]),
   },
 } as const;

@@ -88,11 +88,15 @@ export type CampaignUserRow = {
   address: string;
   check_ins: number;
   checkin_points: number;
-  claimable: number;
-  claimed_total: number;
+  creator_render_points: number;
+  /** Jobs that spent a credit. */
+  credited_jobs: number;
   credits_earned: number;
+  /** Micro-credits spent on jobs (`credits_earned` is micro-credits too). */
+  credits_spent: number;
   last_day?: number | null;
   leaderboard_rank?: number | null;
+  online_points: number;
   prize: number;
   referral_points: number;
   referrals: number;
@@ -101,6 +105,7 @@ export type CampaignUserRow = {
   streak: number;
   total_points: number;
   updated_version: number;
+  worker_render_points: number;
 };
 
 /** An eligible worker with its place in the ranking. */
@@ -121,6 +126,17 @@ export type Candidates = {
   vip_first: number;
 };
 
+/** What `config::initialize` set. */
+export type ChainConfigRow = {
+  admin: string;
+  arbiter: string;
+  /** Decimals of the payment asset: amounts are its base units. */
+  decimals: number;
+  initialized_version: number;
+  payment_asset: string;
+  treasury: string;
+};
+
 /** An address's claimable balance: settlement legs escrow could not deliver (the store was frozen), held until the owner withdraws them. */
 export type ClaimableRow = {
   balance: number;
@@ -128,6 +144,13 @@ export type ClaimableRow = {
   owner: string;
   updated_version: number;
   withdrawn_total: number;
+};
+
+/** `GET /v1/config`. */
+export type ConfigView = {
+  config?: null | ChainConfigRow;
+  /** Every parameter with its value and the change queued for it (a queued change takes effect when `apply_param` runs, from `pending_effective_at`), by name. */
+  params: Array<ParamRow>;
 };
 
 /** `GET /v1/leaderboards/creators`. */
@@ -454,9 +477,7 @@ export type Page_BoardRow = {
   points: PointsView;
   /** 1-based rank. */
   rank: number;
-  /** On-chain `total_points` (the floor `pay_leaderboard` checks). */
-  recorded_points: number;
-  /** Points of all sources. */
+  /** Points of all sources (`total_points` on chain). */
   total: number;
 }>;
   /** The cursor of the next page. */
@@ -526,6 +547,17 @@ export type Page_WorkerView = {
 }>;
   /** The cursor of the next page. */
   next_cursor?: string | null;
+};
+
+/** A config parameter. */
+export type ParamRow = {
+  name: string;
+  /** When the queued change may be applied. */
+  pending_effective_at?: number | null;
+  /** The value of a queued change (null when none). */
+  pending_value?: number | null;
+  updated_version: number;
+  value: number;
 };
 
 /** One `config` parameter. */
@@ -704,6 +736,10 @@ export type VipList = {
 
 /** A VIP pass. */
 export type VipPassRow = {
+  /** The admin's revocation bans the holder from the role until lifted. */
+  banned: boolean;
+  /** Burnt by `expire` (the holder stopped qualifying). */
+  expired: boolean;
   holder: string;
   minted_at: number;
   revoked: boolean;
@@ -823,6 +859,7 @@ export interface Answers {
   "/v1/campaign/users/{address}": Participant;
   "/v1/claimables": Page_ClaimableRow;
   "/v1/claimables/{address}": ClaimableRow;
+  "/v1/config": ConfigView;
   "/v1/creators/{address}": CreatorPage;
   "/v1/epochs": Page_EpochRow;
   "/v1/epochs/{epoch}": EpochPage;

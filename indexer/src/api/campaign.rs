@@ -13,7 +13,7 @@ use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, PartialSchema, ToSchema};
 
 use super::error::{ApiError, CommonErrors, NotFound};
-use super::params::{Address, Limit, Path, Query, RankCursor};
+use super::params::{Address, Limit, Path, Query, Uint};
 use super::status::NoParams;
 use super::views::{EventView, Page};
 use super::{db, AppState};
@@ -95,22 +95,19 @@ pub struct BoardRow {
     rank: u64,
     address: String,
     points: PointsView,
-    /// Points of all sources.
+    /// Points of all sources (`total_points` on chain).
     total: u64,
-    /// On-chain `total_points` (the floor `pay_leaderboard` checks).
-    recorded_points: u64,
     /// What its rank would be paid now (0 past rank 100).
     payout: u64,
 }
 
 impl BoardRow {
-    fn new(ranking: &Ranking, r: &LeaderboardRow) -> Self {
+    fn new(r: &LeaderboardRow) -> Self {
         Self {
             rank: r.rank,
             address: r.address.to_hex(),
             points: PointsView(r.points),
             total: r.total,
-            recorded_points: ranking.recorded.get(&r.address).copied().unwrap_or(0),
             payout: r.payout,
         }
     }
@@ -191,15 +188,17 @@ pub struct CampaignBoardQuery {
     #[serde(default)]
     #[param(inline)]
     limit: Limit<100, 1000>,
-    /// `next_cursor` of the previous page (`<total>:<address>`).
-    cursor: Option<String>,
+    /// `next_cursor` of the previous page (the last rank it showed).
+    #[param(inline)]
+    cursor: Option<Uint>,
 }
 
 /// The testnet campaign leaderboard: participants with points
-/// (micro-points) ranked by total descending, ties by address ascending
-/// (`lumen_sdk::formulas::campaign::leaderboard` over all sources), each
-/// with the payout its rank would get now, and the preview of paying the
-/// top 100 now.
+/// (micro-points, every source recorded on chain) ranked as the contract
+/// keeps its board (total descending, ties by who reached the total first;
+/// the first 100 are `campaign::leaders()`, which `pay_leaderboard` pays),
+/// each with the payout its rank would get now, and the preview of paying
+/// the top 100 now.
 #[utoipa::path(get, path = "/v1/leaderboard/campaign", tag = "campaign",
     params(CampaignBoardQuery),
     responses((status = 200, body = CampaignBoard), CommonErrors))]
@@ -208,33 +207,14 @@ pub async fn campaign_board(
     Query(q): Query<CampaignBoardQuery>,
 ) -> Result<Json<CampaignBoard>, ApiError> {
     let limit = q.limit.get();
-    let after = q
-        .cursor
-        .as_deref()
-        .map(|s| RankCursor::<u64>::parse(s, "points"))
-        .transpose()
-        .map_err(|e| ApiError::bad("cursor", e))?
-        .map(|c| {
-            let a = AccountAddress::from_hex(&c.address).map_err(ApiError::internal)?;
-            Ok::<_, ApiError>((c.value, a))
-        })
-        .transpose()?;
+    let after = q.cursor.map_or(0, |c| c.0);
     db(&st, move |c| {
         let ranking = ranking(c)?;
-        // Rows strictly after the cursor in (total desc, address asc) order.
-        let from = match after {
-            None => 0,
-            Some((v, a)) => ranking
-                .rows
-                .partition_point(|r| r.total > v || (r.total == v && r.address <= a)),
-        };
+        let from = usize::try_from(after)
+            .unwrap_or(usize::MAX)
+            .min(ranking.rows.len());
         let rows: Vec<&LeaderboardRow> = ranking.rows[from..].iter().take(limit + 1).collect();
-        let page = Page::of(
-            rows,
-            limit,
-            |r| format!("{}:{}", r.total, r.address.to_hex()),
-            |r| BoardRow::new(&ranking, r),
-        );
+        let page = Page::of(rows, limit, |r| r.rank.to_string(), BoardRow::new);
         Ok(Json(CampaignBoard {
             page,
             participants: ranking.rows.len(),
@@ -268,8 +248,8 @@ pub struct ParticipantPath {
 /// `GET /v1/campaign/users/{address}`.
 #[derive(Serialize, ToSchema)]
 pub struct Participant {
-    /// The on-chain record (check-ins, social tasks, referrals); null for an
-    /// address with protocol points only.
+    /// The on-chain record (points by source, check-ins, credits, referrals,
+    /// the paid rank and prize).
     user: Option<CampaignUserRow>,
     points: PointsView,
     /// Points of all sources.

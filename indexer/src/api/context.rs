@@ -1,6 +1,7 @@
 //! What answers are computed against: the chain time of the last indexed
-//! transaction, the indexed parameters, and what the chain would compute
-//! for a worker at that time.
+//! transaction, the indexed parameters, the payment asset's decimals
+//! (`ConfigInitialized`), and what the chain would compute for a worker at
+//! that time.
 
 use std::collections::HashMap;
 
@@ -23,6 +24,9 @@ pub struct Ctx {
     vip_days: u64,
     /// The last indexed version.
     pub indexed_version: Option<u64>,
+    /// Decimals of the payment asset, as `ConfigInitialized` gave them (0
+    /// before it is indexed: amounts then read as base units).
+    pub decimals: u8,
 }
 
 impl Ctx {
@@ -44,6 +48,7 @@ impl Ctx {
             epoch_secs: p(params::EPOCH_SECS).max(1),
             vip_days: p(params::VIP_WORKER_DAYS),
             indexed_version: row.next_version.and_then(|v| (v as u64).checked_sub(1)),
+            decimals: row.decimals.map_or(0, |d| d.clamp(0, 38) as u8),
         })
     }
 
@@ -87,7 +92,8 @@ impl Statement for CtxQuery {
         out.push_sql(
             "SELECT c.version AS next_version, c.timestamp_us, \
              ARRAY(SELECT name FROM params ORDER BY name) AS names, \
-             ARRAY(SELECT value FROM params ORDER BY name) AS vals \
+             ARRAY(SELECT value FROM params ORDER BY name) AS vals, \
+             (SELECT decimals FROM chain_config WHERE id = 1) AS decimals \
              FROM (SELECT 1) AS one LEFT JOIN checkpoint c ON c.id = 1",
         );
         Ok(())
@@ -104,6 +110,8 @@ struct CtxRow {
     names: Vec<String>,
     #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
     vals: Vec<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::SmallInt>)]
+    decimals: Option<i16>,
 }
 
 /// Online seconds per worker over the priority window (of `only`, or of

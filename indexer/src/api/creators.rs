@@ -72,9 +72,9 @@ pub async fn get_creator(
     Query(NoParams {}): Query<NoParams>,
     Path(CreatorPath { address }): Path<CreatorPath>,
 ) -> Result<Json<CreatorPage>, ApiError> {
-    let decimals = st.decimals;
     db(&st, move |c| {
         let ctx = Ctx::load(c)?;
+        let decimals = ctx.decimals;
         let creator: CreatorRow = creators::table
             .find(&address.long)
             .select(CreatorRow::as_select())
@@ -195,9 +195,9 @@ pub async fn creator_board(
     Query(q): Query<BoardQuery>,
 ) -> Result<Json<CreatorBoard>, ApiError> {
     let limit = q.limit.get();
-    let decimals = st.decimals;
     db(&st, move |c| {
         let ctx = Ctx::load(c)?;
+        let decimals = ctx.decimals;
         let month = to_i64(formulas::month_of(ctx.now));
         let rows: Vec<(CreatorRow, Option<i64>)> = creators::table
             .left_join(

@@ -228,9 +228,10 @@ pub async fn network_params(
     State(st): State<AppState>,
     Query(NoParams {}): Query<NoParams>,
 ) -> Result<Json<NetworkParams>, ApiError> {
-    let (decimals, symbol) = (st.decimals, st.asset_symbol.clone());
+    let symbol = st.asset_symbol.clone();
     db(&st, move |c| {
         let ctx = Ctx::load(c)?;
+        let decimals = ctx.decimals;
         let (cfg, package) = load_config(c)?;
         let chain_id: Option<Option<i64>> = checkpoint::table
             .select(checkpoint::chain_id)

@@ -1,5 +1,5 @@
-//! The service itself: liveness, metrics, freshness, network totals and the
-//! OpenAPI document.
+//! The service itself: liveness, metrics, freshness, network totals, the
+//! chain's configuration and the OpenAPI document.
 
 use std::time::{Duration, Instant};
 
@@ -18,8 +18,8 @@ use super::{db, AppState};
 use crate::checkpoint;
 use crate::metrics::METRICS;
 use crate::project::status;
-use crate::rows::to_i64;
-use crate::schema::jobs;
+use crate::rows::{to_i64, ChainConfigRow, ParamRow};
+use crate::schema::{chain_config, jobs, params};
 
 /// No parameters.
 #[derive(Deserialize, IntoParams)]
@@ -306,6 +306,40 @@ pub async fn stats(
             vip_holders: t.vip_holders,
             epochs: t.epochs,
         }))
+    })
+    .await
+}
+
+/// `GET /v1/config`.
+#[derive(Serialize, ToSchema)]
+pub struct ConfigView {
+    /// What `config::initialize` set (null before it is indexed).
+    config: Option<ChainConfigRow>,
+    /// Every parameter with its value and the change queued for it (a
+    /// queued change takes effect when `apply_param` runs, from
+    /// `pending_effective_at`), by name.
+    params: Vec<ParamRow>,
+}
+
+/// The chain's configuration: payment asset and decimals, admin, treasury,
+/// arbiter, and every parameter with its queued change.
+#[utoipa::path(get, path = "/v1/config", tag = "service", params(NoParams),
+    responses((status = 200, body = ConfigView), CommonErrors))]
+pub async fn config(
+    State(st): State<AppState>,
+    Query(NoParams {}): Query<NoParams>,
+) -> Result<Json<ConfigView>, ApiError> {
+    db(&st, |c| {
+        let config = chain_config::table
+            .find(1i16)
+            .select(ChainConfigRow::as_select())
+            .first(c)
+            .optional()?;
+        let params = params::table
+            .order(params::name)
+            .select(ParamRow::as_select())
+            .load(c)?;
+        Ok(Json(ConfigView { config, params }))
     })
     .await
 }

@@ -15,6 +15,7 @@ const EPOCH: u64 = 86_400;
 fn scenario() -> (Chain, u64) {
     let mut c = Chain::new();
     c.push(vec![
+        config_initialized(),
         param(lumen_sdk::params::STAKE_FACTOR, 2),
         param(lumen_sdk::params::EPOCH_SECS, EPOCH),
     ]);
@@ -165,7 +166,7 @@ impl Api {
         checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
         apply_batch(&mut conn, &chain.batch(0, chain.next_version())).unwrap();
         let pool = pool(db.url(), 4).unwrap();
-        let app = router(with(AppState::new(pool, None, 6)));
+        let app = router(with(AppState::new(pool, None)));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move {
@@ -476,7 +477,7 @@ async fn every_endpoint_answers() {
     // The campaign.
     let camp = api.ok("/v1/campaign").await;
     assert_eq!(camp["participants"], 3);
-    assert_eq!(camp["campaign"]["pool"], 9_000_000);
+    assert_eq!(camp["campaign"]["pool"], 10_000_000);
     assert_eq!(camp["campaign"]["funded_total"], 10_000_000);
     assert_eq!(
         camp["campaign"]["tier_amounts"],
@@ -489,7 +490,6 @@ async fn every_endpoint_answers() {
     );
     assert_eq!(page1["items"][1]["rank"], 2);
     assert_eq!(page1["items"][1]["total"], 1_100_000);
-    assert_eq!(page1["items"][1]["recorded_points"], 1_100_000);
     assert_eq!(page1["items"][1]["points"]["referral"], 100_000);
     assert_eq!(page1["items"][1]["payout"], 300);
     assert_eq!(page1["participants"], 3);
@@ -518,12 +518,28 @@ async fn every_endpoint_answers() {
         .await;
     assert_eq!(
         (
-            d3["user"]["claimable"].clone(),
-            d3["user"]["claimed_total"].clone()
+            d3["user"]["credits_earned"].clone(),
+            d3["user"]["credits_spent"].clone(),
+            d3["user"]["credited_jobs"].clone()
         ),
-        (json!(0), json!(1_000_000))
+        (json!(1_000_000), json!(0), json!(0))
     );
-    assert_eq!(d3["user"]["credits_earned"], 1);
+
+    // The chain's configuration: decimals from `ConfigInitialized`.
+    let cfg = api.ok("/v1/config").await;
+    assert_eq!(cfg["config"]["decimals"], 6);
+    let names: Vec<&str> = cfg["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    // Every parameter: the campaign's calls ran `config::initialize` on the
+    // model, which sets each one (listed by name).
+    let mut every: Vec<&str> = lumen_sdk::params::PARAMS.iter().map(|p| p.name).collect();
+    every.sort_unstable();
+    assert_eq!(names, every);
+    assert_eq!(cfg["params"][1]["pending_value"], Value::Null);
 
     // Claimable balances.
     assert_eq!(stats["claimable"], "7");
@@ -603,7 +619,7 @@ async fn bad_parameters_are_400_naming_them_and_unknown_ids_404() {
         ("/v1/claimables?include_withdrawn=yes", "include_withdrawn"),
         ("/v1/claimables/12", "address"),
         ("/v1/stats?x=1", "x"),
-        ("/v1/campaign/leaderboard?cursor=5", "cursor"),
+        ("/v1/campaign/leaderboard?cursor=five", "cursor"),
         ("/v1/campaign/leaderboard?limit=0", "limit"),
         ("/v1/leaderboard/campaign?cursor=x:0x1", "cursor"),
         ("/v1/leaderboard/campaign?cursor=5:zz", "cursor"),
@@ -668,7 +684,7 @@ async fn metrics_router_serves_only_metrics_and_health() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
-        let _ = axum::serve(listener, metrics_router(AppState::new(pool, None, 6))).await;
+        let _ = axum::serve(listener, metrics_router(AppState::new(pool, None))).await;
     });
     crate::source::install_crypto_provider();
     let c = reqwest::Client::new();
@@ -710,11 +726,7 @@ async fn status_reports_the_nodes_head_and_the_lag() {
     let mut served = Chain::new();
     served.filler(5);
     node.push_transactions(served.txns);
-    let app = router(AppState::new(
-        pool(db.url(), 2).unwrap(),
-        Some(node.url()),
-        6,
-    ));
+    let app = router(AppState::new(pool(db.url(), 2).unwrap(), Some(node.url())));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {

@@ -1,6 +1,8 @@
 //! The testnet campaign as the chain records it: each participant's
-//! check-ins, credits, social and referral points (`campaign_users`) and the
-//! campaign's settings and pool (`campaign`).
+//! check-ins, credits, points by source (`campaign_users`) and the
+//! campaign's settings and pool (`campaign`). Every point is the chain's;
+//! `points_version` and `points_event_index` keep when a participant's total
+//! last changed, which orders ties on the leaderboard as the contract does.
 
 use std::collections::BTreeSet;
 
@@ -8,6 +10,7 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::formulas::campaign::{DEFAULT_CREDIT_VALUE, DEFAULT_TIER_AMOUNTS};
+use lumen_sdk::formulas::campaign::{ROLE_CREATOR, ROLE_WORKER};
 use lumen_sdk::AccountAddress;
 
 use super::{hex, replace_rows, Projection, Rows};
@@ -40,7 +43,9 @@ fn change_of(event: &LumenEvent) -> ([Option<&AccountAddress>; 2], bool) {
     use LumenEvent as E;
     match event {
         E::CheckedIn(e) => ([Some(&e.user), None], false),
-        E::CreditsClaimed(e) => ([Some(&e.user), None], true),
+        E::CreditSpent(e) => ([Some(&e.user), None], false),
+        E::RenderPointsEarned(e) => ([Some(&e.user), None], false),
+        E::OnlinePointsEarned(e) => ([Some(&e.worker), None], false),
         E::SocialTaskGranted(e) => ([Some(&e.user), None], false),
         E::ReferralRegistered(e) => ([Some(&e.referee), Some(&e.referrer)], false),
         E::ReferralPointsEarned(e) => ([Some(&e.referrer), None], false),
@@ -91,7 +96,11 @@ fn change_of(event: &LumenEvent) -> ([Option<&AccountAddress>; 2], bool) {
         | E::EpochClosed(_)
         | E::RewardClaimed(_)
         | E::VipMinted(_)
-        | E::VipRevoked(_) => ([None, None], false),
+        | E::VipRevoked(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
+        | E::VipExpired(_)
+        | E::VipBanLifted(_) => ([None, None], false),
     }
 }
 
@@ -129,11 +138,15 @@ impl Campaign {
         self.row_changed = true;
         c
     }
+}
 
-    /// The campaign row as the events so far left it (`None` before the
-    /// first campaign event).
-    pub(crate) fn row(&self) -> Option<&CampaignRow> {
-        self.row.as_ref()
+/// `points` earned, bringing the total to `total` at `at` (version, event
+/// index): a total that grew is reached now, which ranks it behind everyone
+/// already there (`formulas::campaign::rerank`).
+fn earned(u: &mut CampaignUserRow, points: u64, total: u64, at: (i64, i32)) {
+    u.total_points = to_i64(total);
+    if points > 0 {
+        (u.points_version, u.points_event_index) = at;
     }
 }
 
@@ -178,27 +191,41 @@ impl Projection for Campaign {
     fn apply(&mut self, d: &Decoded, (): ()) {
         use LumenEvent as E;
         let v = to_i64(d.version);
+        let at = (v, d.event_index as i32);
         match &d.event {
             E::CheckedIn(e) => {
                 let u = self.user(&e.user, v);
-                u.total_points = to_i64(e.total_points);
+                earned(u, e.points, e.total_points, at);
                 u.checkin_points = u.checkin_points.saturating_add(to_i64(e.points));
                 u.check_ins += 1;
                 u.streak = to_i64(e.streak);
                 u.last_day = Some(to_i64(e.day));
                 u.credits_earned = u.credits_earned.saturating_add(to_i64(e.credits));
-                u.claimable = to_i64(e.claimable);
             }
-            E::CreditsClaimed(e) => {
+            E::CreditSpent(e) => {
                 let u = self.user(&e.user, v);
-                u.claimed_total = to_i64(e.total_claimed);
-                u.claimable = 0;
-                self.campaign(v).pool = to_i64(e.pool);
+                u.credits_spent = u.credits_spent.saturating_add(to_i64(e.amount));
+                u.credited_jobs += 1;
             }
             E::SocialTaskGranted(e) => {
                 let u = self.user(&e.user, v);
-                u.total_points = to_i64(e.total_points);
+                earned(u, e.points, e.total_points, at);
                 u.social_points = u.social_points.saturating_add(to_i64(e.points));
+            }
+            E::RenderPointsEarned(e) => {
+                let u = self.user(&e.user, v);
+                earned(u, e.points, e.total_points, at);
+                let slot = match e.role {
+                    ROLE_CREATOR => &mut u.creator_render_points,
+                    ROLE_WORKER => &mut u.worker_render_points,
+                    _ => return,
+                };
+                *slot = slot.saturating_add(to_i64(e.points));
+            }
+            E::OnlinePointsEarned(e) => {
+                let u = self.user(&e.worker, v);
+                earned(u, e.points, e.total_points, at);
+                u.online_points = u.online_points.saturating_add(to_i64(e.points));
             }
             E::ReferralRegistered(e) => {
                 self.user(&e.referee, v).referrer = Some(hex(&e.referrer));
@@ -206,7 +233,7 @@ impl Projection for Campaign {
             }
             E::ReferralPointsEarned(e) => {
                 let u = self.user(&e.referrer, v);
-                u.total_points = to_i64(e.total_points);
+                earned(u, e.points, e.total_points, at);
                 u.referral_points = u.referral_points.saturating_add(to_i64(e.points));
             }
             E::LeaderboardPaid(e) => {
@@ -284,7 +311,11 @@ impl Projection for Campaign {
             | E::EpochClosed(_)
             | E::RewardClaimed(_)
             | E::VipMinted(_)
-            | E::VipRevoked(_) => {}
+            | E::VipRevoked(_)
+            | E::ParamChangeQueued(_)
+            | E::ParamChangeCancelled(_)
+            | E::VipExpired(_)
+            | E::VipBanLifted(_) => {}
         }
     }
 

@@ -44,6 +44,7 @@ fn creator_of(event: &LumenEvent) -> (Option<&AccountAddress>, bool) {
         E::DisputeResolved(e) => (Some(&e.creator), true),
         E::VipMinted(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
         E::VipRevoked(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
+        E::VipExpired(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
         E::ConfigInitialized(_)
         | E::ParamsUpdated(_)
         | E::AdminProposed(_)
@@ -86,7 +87,12 @@ fn creator_of(event: &LumenEvent) -> (Option<&AccountAddress>, bool) {
         | E::EpochClosed(_)
         | E::RewardClaimed(_)
         | E::CheckedIn(_)
-        | E::CreditsClaimed(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
+        | E::VipBanLifted(_)
+        | E::CreditSpent(_)
+        | E::RenderPointsEarned(_)
+        | E::OnlinePointsEarned(_)
         | E::SocialTaskGranted(_)
         | E::ReferralRegistered(_)
         | E::ReferralPointsEarned(_)
@@ -186,7 +192,8 @@ impl Projection for Creators {
             E::DisputeResolved(e) => self.paid(&e.creator, d, e.gross, e.frames_paid),
             E::VipMinted(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = true,
             E::VipRevoked(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = false,
-            E::VipMinted(_) | E::VipRevoked(_) => {}
+            E::VipExpired(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = false,
+            E::VipMinted(_) | E::VipRevoked(_) | E::VipExpired(_) => {}
             E::ConfigInitialized(_)
             | E::ParamsUpdated(_)
             | E::AdminProposed(_)
@@ -229,7 +236,12 @@ impl Projection for Creators {
             | E::EpochClosed(_)
             | E::RewardClaimed(_)
             | E::CheckedIn(_)
-            | E::CreditsClaimed(_)
+            | E::ParamChangeQueued(_)
+            | E::ParamChangeCancelled(_)
+            | E::VipBanLifted(_)
+            | E::CreditSpent(_)
+            | E::RenderPointsEarned(_)
+            | E::OnlinePointsEarned(_)
             | E::SocialTaskGranted(_)
             | E::ReferralRegistered(_)
             | E::ReferralPointsEarned(_)

@@ -82,7 +82,13 @@ fn epoch_of(event: &LumenEvent) -> Option<(u64, Option<&AccountAddress>)> {
         | E::VipMinted(_)
         | E::VipRevoked(_)
         | E::CheckedIn(_)
-        | E::CreditsClaimed(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
+        | E::VipExpired(_)
+        | E::VipBanLifted(_)
+        | E::CreditSpent(_)
+        | E::RenderPointsEarned(_)
+        | E::OnlinePointsEarned(_)
         | E::SocialTaskGranted(_)
         | E::ReferralRegistered(_)
         | E::ReferralPointsEarned(_)
@@ -134,15 +140,6 @@ impl Epochs {
                     claimed: 0,
                 }
             })
-    }
-
-    /// `worker`'s row in `epoch`, as the events so far left it.
-    pub(crate) fn worker_epoch_row(
-        &self,
-        worker: &AccountAddress,
-        epoch: u64,
-    ) -> Option<&WorkerEpochRow> {
-        self.worker_epochs.get(&(hex(worker), to_i64(epoch)))
     }
 }
 
@@ -224,7 +221,14 @@ impl Projection for Epochs {
                 we.pod_weight = u128_add(&we.pod_weight, e.weight);
                 self.epoch(e.epoch, v);
             }
-            E::EpochFunded(e) => self.epoch(e.epoch, v).funded = to_i64(e.total),
+            E::EpochFunded(e) => {
+                // As on chain: until the close, the pool is the funding so far.
+                let ep = self.epoch(e.epoch, v);
+                ep.funded = to_i64(e.total);
+                if !ep.closed {
+                    ep.pool = ep.funded;
+                }
+            }
             E::EpochClosed(e) => {
                 let ep = self.epoch(e.epoch, v);
                 ep.closed = true;
@@ -284,7 +288,13 @@ impl Projection for Epochs {
             | E::VipMinted(_)
             | E::VipRevoked(_)
             | E::CheckedIn(_)
-            | E::CreditsClaimed(_)
+            | E::ParamChangeQueued(_)
+            | E::ParamChangeCancelled(_)
+            | E::VipExpired(_)
+            | E::VipBanLifted(_)
+            | E::CreditSpent(_)
+            | E::RenderPointsEarned(_)
+            | E::OnlinePointsEarned(_)
             | E::SocialTaskGranted(_)
             | E::ReferralRegistered(_)
             | E::ReferralPointsEarned(_)

@@ -1,4 +1,6 @@
-//! Parameters: the current value of each `config` parameter.
+//! Parameters: the current value of each `config` parameter and the change
+//! queued for it, and what `config::initialize` set (the payment asset and its
+//! decimals, which the API scales amounts by).
 
 use std::collections::BTreeSet;
 
@@ -6,15 +8,35 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 
-use super::{replace_rows, Projection, Rows};
+use super::{hex, replace_rows, Projection, Rows};
 use crate::decode::Decoded;
-use crate::rows::{to_i64, ParamRow};
-use crate::schema::params;
+use crate::rows::{to_i64, ChainConfigRow, ParamRow};
+use crate::schema::{chain_config, params};
 use crate::store::StoreError;
 
-/// The `params` rows of a batch.
+/// The `params` rows and the `chain_config` row of a batch.
 pub(crate) struct Params {
     rows: Rows<String, ParamRow>,
+    /// Set by a `ConfigInitialized` in the batch.
+    config: Option<ChainConfigRow>,
+}
+
+/// What an event does to a parameter.
+enum Change<'a> {
+    /// `ParamsUpdated`: the value now, the queue emptied.
+    Set(&'a str, u64),
+    /// `ParamChangeQueued`: `(value, effective_at)` waits in the queue.
+    Queued(&'a str, u64, u64),
+    /// `ParamChangeCancelled`: the queue emptied.
+    Cancelled(&'a str),
+}
+
+impl Change<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Change::Set(n, _) | Change::Queued(n, _, _) | Change::Cancelled(n) => n,
+        }
+    }
 }
 
 impl Projection for Params {
@@ -22,8 +44,8 @@ impl Projection for Params {
     type Reads<'a> = ();
 
     fn keys(keys: &mut Self::Keys, d: &Decoded) {
-        if let Some((name, _)) = param_of(&d.event) {
-            keys.insert(name.to_string());
+        if let Some(change) = change_of(&d.event) {
+            keys.insert(change.name().to_string());
         }
     }
 
@@ -38,19 +60,47 @@ impl Projection for Params {
                 rows.loaded(p.name.clone(), p);
             }
         }
-        Ok(Self { rows })
+        Ok(Self { rows, config: None })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        if let Some((name, value)) = param_of(&d.event) {
-            self.rows.insert(
-                name.to_string(),
-                ParamRow {
-                    name: name.to_string(),
-                    value: to_i64(value),
-                    updated_version: to_i64(d.version),
-                },
-            );
+        let version = to_i64(d.version);
+        if let LumenEvent::ConfigInitialized(e) = &d.event {
+            self.config = Some(ChainConfigRow {
+                id: 1,
+                admin: hex(&e.admin),
+                payment_asset: hex(&e.payment_asset),
+                decimals: i16::from(e.decimals),
+                treasury: hex(&e.treasury),
+                arbiter: hex(&e.arbiter),
+                initialized_version: version,
+            });
+        }
+        let Some(change) = change_of(&d.event) else {
+            return;
+        };
+        let row = self.rows.entry(change.name().to_string(), |name| ParamRow {
+            name: name.clone(),
+            value: 0,
+            updated_version: version,
+            pending_value: None,
+            pending_effective_at: None,
+        });
+        row.updated_version = version;
+        match change {
+            Change::Set(_, value) => {
+                row.value = to_i64(value);
+                row.pending_value = None;
+                row.pending_effective_at = None;
+            }
+            Change::Queued(_, value, effective_at) => {
+                row.pending_value = Some(to_i64(value));
+                row.pending_effective_at = Some(to_i64(effective_at));
+            }
+            Change::Cancelled(_) => {
+                row.pending_value = None;
+                row.pending_effective_at = None;
+            }
         }
     }
 
@@ -62,15 +112,23 @@ impl Projection for Params {
             params::table.filter(params::name.eq_any(&keys)),
             self.rows.into_rows()
         );
+        replace_rows!(
+            conn,
+            chain_config::table,
+            chain_config::table.find(1i16),
+            self.config.into_iter().collect()
+        );
         Ok(())
     }
 }
 
-/// The parameter an event sets, and its new value.
-fn param_of(event: &LumenEvent) -> Option<(&str, u64)> {
+/// The parameter change an event makes.
+fn change_of(event: &LumenEvent) -> Option<Change<'_>> {
     use LumenEvent as E;
     match event {
-        E::ParamsUpdated(e) => Some((&e.name, e.new_value)),
+        E::ParamsUpdated(e) => Some(Change::Set(&e.name, e.new_value)),
+        E::ParamChangeQueued(e) => Some(Change::Queued(&e.name, e.new_value, e.effective_at)),
+        E::ParamChangeCancelled(e) => Some(Change::Cancelled(&e.name)),
         E::ConfigInitialized(_)
         | E::AdminProposed(_)
         | E::AdminTransferred(_)
@@ -117,7 +175,11 @@ fn param_of(event: &LumenEvent) -> Option<(&str, u64)> {
         | E::VipMinted(_)
         | E::VipRevoked(_)
         | E::CheckedIn(_)
-        | E::CreditsClaimed(_)
+        | E::VipExpired(_)
+        | E::VipBanLifted(_)
+        | E::CreditSpent(_)
+        | E::RenderPointsEarned(_)
+        | E::OnlinePointsEarned(_)
         | E::SocialTaskGranted(_)
         | E::ReferralRegistered(_)
         | E::ReferralPointsEarned(_)

@@ -35,6 +35,8 @@ fn pass_of(event: &LumenEvent) -> Option<(&AccountAddress, u8)> {
     match event {
         E::VipMinted(e) => Some((&e.holder, e.role)),
         E::VipRevoked(e) => Some((&e.holder, e.role)),
+        E::VipExpired(e) => Some((&e.holder, e.role)),
+        E::VipBanLifted(e) => Some((&e.holder, e.role)),
         E::ConfigInitialized(_)
         | E::ParamsUpdated(_)
         | E::AdminProposed(_)
@@ -80,7 +82,11 @@ fn pass_of(event: &LumenEvent) -> Option<(&AccountAddress, u8)> {
         | E::EpochClosed(_)
         | E::RewardClaimed(_)
         | E::CheckedIn(_)
-        | E::CreditsClaimed(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
+        | E::CreditSpent(_)
+        | E::RenderPointsEarned(_)
+        | E::OnlinePointsEarned(_)
         | E::SocialTaskGranted(_)
         | E::ReferralRegistered(_)
         | E::ReferralPointsEarned(_)
@@ -88,6 +94,35 @@ fn pass_of(event: &LumenEvent) -> Option<(&AccountAddress, u8)> {
         | E::LeaderboardPaid(_)
         | E::CampaignConfigured(_)
         | E::PoolSwept(_) => None,
+    }
+}
+
+impl VipPasses {
+    /// The pass of `holder` for `role`, marked burnt at `version` (`revoked`
+    /// covers every burnt pass; `expired` and `banned` say how).
+    fn burnt(
+        &mut self,
+        holder: &AccountAddress,
+        role: u8,
+        token: &AccountAddress,
+        version: i64,
+    ) -> &mut VipPassRow {
+        let row = self
+            .rows
+            .entry((hex(holder), role as i16), |(holder, role)| VipPassRow {
+                holder: holder.clone(),
+                role: *role,
+                token: hex(token),
+                minted_at: 0,
+                revoked: true,
+                revoked_by: None,
+                updated_version: version,
+                expired: false,
+                banned: false,
+            });
+        row.revoked = true;
+        row.updated_version = version;
+        row
     }
 }
 
@@ -131,25 +166,25 @@ impl Projection for VipPasses {
                     revoked: false,
                     revoked_by: None,
                     updated_version: v,
+                    expired: false,
+                    banned: false,
                 },
             ),
             E::VipRevoked(e) => {
-                let row = self
-                    .rows
-                    .entry((hex(&e.holder), e.role as i16), |(holder, role)| {
-                        VipPassRow {
-                            holder: holder.clone(),
-                            role: *role,
-                            token: hex(&e.token),
-                            minted_at: 0,
-                            revoked: true,
-                            revoked_by: None,
-                            updated_version: v,
-                        }
-                    });
-                row.revoked = true;
+                let row = self.burnt(&e.holder, e.role, &e.token, v);
                 row.revoked_by = Some(hex(&e.by));
-                row.updated_version = v;
+                row.banned = true;
+            }
+            E::VipExpired(e) => {
+                let row = self.burnt(&e.holder, e.role, &e.token, v);
+                row.revoked_by = Some(hex(&e.by));
+                row.expired = true;
+            }
+            E::VipBanLifted(e) => {
+                if let Some(row) = self.rows.get_mut(&(hex(&e.holder), e.role as i16)) {
+                    row.banned = false;
+                    row.updated_version = v;
+                }
             }
             E::ConfigInitialized(_)
             | E::ParamsUpdated(_)
@@ -196,7 +231,11 @@ impl Projection for VipPasses {
             | E::EpochClosed(_)
             | E::RewardClaimed(_)
             | E::CheckedIn(_)
-            | E::CreditsClaimed(_)
+            | E::ParamChangeQueued(_)
+            | E::ParamChangeCancelled(_)
+            | E::CreditSpent(_)
+            | E::RenderPointsEarned(_)
+            | E::OnlinePointsEarned(_)
             | E::SocialTaskGranted(_)
             | E::ReferralRegistered(_)
             | E::ReferralPointsEarned(_)

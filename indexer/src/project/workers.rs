@@ -44,6 +44,7 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         E::RewardClaimed(e) => Some(&e.worker),
         E::VipMinted(e) => (e.role == role::WORKER).then_some(&e.holder),
         E::VipRevoked(e) => (e.role == role::WORKER).then_some(&e.holder),
+        E::VipExpired(e) => (e.role == role::WORKER).then_some(&e.holder),
         E::ConfigInitialized(_)
         | E::ParamsUpdated(_)
         | E::AdminProposed(_)
@@ -72,7 +73,12 @@ fn worker_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::EpochFunded(_)
         | E::EpochClosed(_)
         | E::CheckedIn(_)
-        | E::CreditsClaimed(_)
+        | E::ParamChangeQueued(_)
+        | E::ParamChangeCancelled(_)
+        | E::VipBanLifted(_)
+        | E::CreditSpent(_)
+        | E::RenderPointsEarned(_)
+        | E::OnlinePointsEarned(_)
         | E::SocialTaskGranted(_)
         | E::ReferralRegistered(_)
         | E::ReferralPointsEarned(_)
@@ -209,7 +215,8 @@ impl Projection for Workers {
             }
             E::VipMinted(e) if e.role == role::WORKER => self.worker(&e.holder, v).vip = true,
             E::VipRevoked(e) if e.role == role::WORKER => self.worker(&e.holder, v).vip = false,
-            E::VipMinted(_) | E::VipRevoked(_) => {}
+            E::VipExpired(e) if e.role == role::WORKER => self.worker(&e.holder, v).vip = false,
+            E::VipMinted(_) | E::VipRevoked(_) | E::VipExpired(_) => {}
             E::ConfigInitialized(_)
             | E::ParamsUpdated(_)
             | E::AdminProposed(_)
@@ -238,7 +245,12 @@ impl Projection for Workers {
             | E::EpochFunded(_)
             | E::EpochClosed(_)
             | E::CheckedIn(_)
-            | E::CreditsClaimed(_)
+            | E::ParamChangeQueued(_)
+            | E::ParamChangeCancelled(_)
+            | E::VipBanLifted(_)
+            | E::CreditSpent(_)
+            | E::RenderPointsEarned(_)
+            | E::OnlinePointsEarned(_)
             | E::SocialTaskGranted(_)
             | E::ReferralRegistered(_)
             | E::ReferralPointsEarned(_)

@@ -3,9 +3,10 @@ use crate::pg_cluster::TestDb;
 use crate::rows::*;
 use crate::testgen::*;
 use lumen_sdk::events::{
-    CampaignConfigured, ClaimableCredited, ClaimableWithdrawn, DeviceKeyRegistered, DeviceReleased,
-    DisputeResolved, JobDisputed, LeaseRecorded, LumenEvent, PartiallyAccepted, ReferralRegistered,
-    Slashed, StakeLocked, StakeUnlocked, UnstakeRequested, UptimeVoted, Withdrawn,
+    ClaimableCredited, ClaimableWithdrawn, DeviceKeyRegistered, DeviceReleased, DisputeResolved,
+    JobDisputed, LeaseRecorded, LumenEvent, OnlinePointsEarned, PartiallyAccepted,
+    ReferralPointsEarned, ReferralRegistered, Slashed, StakeLocked, StakeUnlocked,
+    UnstakeRequested, UptimeVoted, Withdrawn,
 };
 use lumen_sdk::Package;
 
@@ -39,7 +40,10 @@ fn worker(conn: &mut PgConnection, n: u64) -> WorkerRow {
 
 fn scenario() -> Chain {
     let mut c = Chain::new();
-    c.push(vec![param(lumen_sdk::params::STAKE_FACTOR, 2)]);
+    c.push(vec![
+        config_initialized(),
+        param(lumen_sdk::params::STAKE_FACTOR, 2),
+    ]);
     let ev = onboard(&c, 1, 2_000_000, 8192, 3, 1_000);
     c.push(ev);
     let ev = job_created(&c, 1, 0xc1, 10, 1_000_000, 4096);
@@ -74,23 +78,32 @@ fn scenario() -> Chain {
     ]);
     run_campaign(&mut c);
     c.push(vec![vip(1, 1, c.now), vip(0xc1, 0, c.now)]);
-    // Campaign online points: a longer period, a referred worker, and its
-    // epoch reported before its lease (in different pieces when split).
+    // Campaign online points the chain recorded for a referred worker, with
+    // its referrer's share (in different pieces when split).
+    c.push(vec![LumenEvent::ReferralRegistered(ReferralRegistered {
+        referee: addr(2),
+        referrer: addr(0xd1),
+        registered_at: c.now,
+    })]);
     c.push(vec![
-        LumenEvent::CampaignConfigured(CampaignConfigured {
-            operator: addr(0x0e),
-            start: 0,
-            end: c.now + 30 * 86_400,
-            credit_value: 1_000_000,
-            tier_amounts: vec![500, 300, 100, 50, 10],
+        uptime(19_676, 2, 30_000, 1_000_000),
+        LumenEvent::OnlinePointsEarned(OnlinePointsEarned {
+            worker: addr(2),
+            epoch: 19_676,
+            idle_secs: 30_000,
+            score: 1_000_000,
+            points: 347_222,
+            total_points: 347_222,
         }),
-        LumenEvent::ReferralRegistered(ReferralRegistered {
-            referee: addr(2),
+        LumenEvent::ReferralPointsEarned(ReferralPointsEarned {
             referrer: addr(0xd1),
-            registered_at: c.now,
+            referee: addr(2),
+            source: 3,
+            base_points: 347_222,
+            points: 34_722,
+            total_points: 1_134_722,
         }),
     ]);
-    c.push(vec![uptime(19_676, 2, 30_000, 1_000_000)]);
     c.push(vec![LumenEvent::LeaseRecorded(LeaseRecorded {
         epoch: 19_676,
         worker: addr(2),
@@ -218,11 +231,10 @@ fn dump_all(conn: &mut PgConnection) -> Vec<String> {
         ("params", "name"),
         ("campaign_users", "address"),
         ("campaign", "id"),
-        ("campaign_points", "address"),
-        ("campaign_online", "worker, epoch"),
         ("device_events", "version, event_index"),
         ("uptime_votes", "epoch, worker, attester"),
         ("claimables", "owner"),
+        ("chain_config", "id"),
         ("events", "version, event_index"),
     ]
     .iter()
@@ -312,26 +324,26 @@ fn applies_projections_and_reapply_is_a_noop() {
     assert_eq!(count(&mut conn, "events"), n_events as i64);
     assert_eq!(count(&mut conn, "attestations"), 1);
     assert_eq!(count(&mut conn, "creator_months"), 2);
-    // The epoch's idle time after the later lease, and its referrer's 10 %.
-    let online: Vec<(String, i64, i64)> = crate::schema::campaign_points::table
+    // The chain's online points and its referrer's share; credits spent (none).
+    use crate::schema::campaign_users as cu;
+    let points: Vec<(String, i64, i64, i64, i64)> = cu::table
         .select((
-            crate::schema::campaign_points::address,
-            crate::schema::campaign_points::worker_online_points,
-            crate::schema::campaign_points::referral_points,
+            cu::address,
+            cu::online_points,
+            cu::referral_points,
+            cu::total_points,
+            cu::credits_spent,
         ))
-        .order(crate::schema::campaign_points::address)
+        .order(cu::address)
         .load(&mut conn)
         .unwrap();
-    let idle = lumen_sdk::formulas::campaign::idle_points(30_000, 3_000, 1_000_000) as i64;
-    assert_eq!(idle, 312_500);
     assert_eq!(
-        online,
+        points,
         [
-            // Job 2's render points, paid inside the period.
-            (addr(1).to_hex(), 0, 0),
-            (addr(2).to_hex(), idle, 0),
-            (addr(0xc2).to_hex(), 0, 0),
-            (addr(0xd1).to_hex(), 0, idle / 10)
+            (addr(2).to_hex(), 347_222, 0, 347_222, 0),
+            (addr(0xd1).to_hex(), 0, 134_722, 1_134_722, 0),
+            (addr(0xd2).to_hex(), 0, 0, 1_000_000, 0),
+            (addr(0xd3).to_hex(), 0, 0, 11_000_000, 0),
         ]
     );
 }
@@ -610,4 +622,124 @@ fn passwords_stay_out_of_messages() {
     );
     assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
     assert_eq!(redact("postgres://h/db"), "postgres://h/db");
+}
+
+/// Queued parameter changes, VIP expiry and bans, and uptime that takes
+/// effect from several votes land in their rows.
+#[test]
+fn queues_expiries_bans_and_uptime_votes() {
+    use lumen_sdk::events::*;
+    let (_db, mut conn) = setup();
+    let mut c = Chain::new();
+    let due = c.now + 86_400;
+    let queued = |name: &str, value: u64| {
+        LumenEvent::ParamChangeQueued(ParamChangeQueued {
+            name: name.into(),
+            old_value: 1_000,
+            new_value: value,
+            effective_at: due,
+        })
+    };
+    c.push(vec![
+        param(lumen_sdk::params::SLASH_BPS, 1_000),
+        param(lumen_sdk::params::STAKE_FACTOR, 2),
+    ]);
+    c.push(vec![queued("slash_bps", 500), queued("stake_factor", 3)]);
+    c.push(vec![
+        LumenEvent::ParamChangeCancelled(ParamChangeCancelled {
+            name: "stake_factor".into(),
+            value: 3,
+        }),
+        vip(1, 1, c.now),
+        vip(2, 1, c.now),
+    ]);
+    let pass = |holder: u64| addr(0x7000 + holder * 2 + 1);
+    c.push(vec![
+        LumenEvent::VipExpired(VipExpired {
+            holder: addr(1),
+            role: 1,
+            token: pass(1),
+            by: addr(0x5ee),
+        }),
+        LumenEvent::VipRevoked(VipRevoked {
+            holder: addr(2),
+            role: 1,
+            token: pass(2),
+            by: addr(0xad),
+        }),
+    ]);
+    let voted = |attester: u64, approvals: u64| {
+        LumenEvent::UptimeVoted(UptimeVoted {
+            epoch: 9,
+            worker: addr(3),
+            attester: addr(attester),
+            online_secs: 40_000,
+            approvals,
+            threshold: 2,
+        })
+    };
+    c.push(vec![voted(0xa1, 1)]);
+    c.push(vec![
+        voted(0xa2, 2),
+        LumenEvent::UptimeReported(UptimeReported {
+            epoch: 9,
+            worker: addr(3),
+            attester: addr(0xa2),
+            online_secs: 40_000,
+            score: 1_000_000,
+            weight: 0,
+        }),
+    ]);
+    apply_batch(&mut conn, &c.batch(0, c.next_version())).unwrap();
+    let p: Vec<(String, i64, Option<i64>)> = params::table
+        .select((params::name, params::value, params::pending_value))
+        .order(params::name)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(
+        p,
+        [
+            ("slash_bps".to_string(), 1_000, Some(500)),
+            ("stake_factor".to_string(), 2, None)
+        ]
+    );
+    let passes: Vec<(String, bool, bool, bool)> = vip_passes::table
+        .select((
+            vip_passes::holder,
+            vip_passes::revoked,
+            vip_passes::expired,
+            vip_passes::banned,
+        ))
+        .order(vip_passes::holder)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(
+        passes,
+        [
+            (addr(1).to_hex(), true, true, false),
+            (addr(2).to_hex(), true, false, true)
+        ]
+    );
+    // A worker without stake: its uptime took effect with no PoC weight.
+    let we: (i64, String) = worker_epochs::table
+        .select((worker_epochs::online_secs, worker_epochs::poc_weight))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(we, (40_000, "0".to_string()));
+    assert_eq!(count(&mut conn, "uptime_votes"), 2);
+    // The admin lifts the ban.
+    let mut c2 = c;
+    let from = c2.next_version();
+    c2.push(vec![LumenEvent::VipBanLifted(VipBanLifted {
+        holder: addr(2),
+        role: 1,
+        by: addr(0xad),
+    })]);
+    apply_batch(&mut conn, &c2.batch(from, c2.next_version())).unwrap();
+    let banned: bool = vip_passes::table
+        .filter(vip_passes::holder.eq(addr(2).to_hex()))
+        .select(vip_passes::banned)
+        .first(&mut conn)
+        .unwrap();
+    assert!(!banned);
 }

@@ -26,10 +26,7 @@ pub fn cases() -> Vec<Vector> {
     };
     let with_three_attesters = |name: &str, about: &str| {
         let mut b = with_workers(name, about);
-        b.ok(
-            admin,
-            config::set_param(&P, params::ATTESTER_THRESHOLD.name, 2),
-        );
+        b.set_params(&[(params::ATTESTER_THRESHOLD.name, 2)]);
         b.ok(admin, config::add_attester(&P, second));
         b.ok(admin, config::add_attester(&P, third));
         b

@@ -1,4 +1,5 @@
-//! `config`: the admin's moves and every abort of the module.
+//! `config`: the admin's moves, parameter changes through the queue, and
+//! every abort of the module.
 
 use lumen_model::vectors::{test_asset, Fixture, Vector, ARBITER, ATTESTER, TREASURY};
 use lumen_sdk::errors::config as e;
@@ -37,8 +38,41 @@ pub fn cases() -> Vec<Vector> {
     b.ok(next, config::remove_arbiter(&P, ARBITER));
     b.ok(next, config::add_attester(&P, at(0x7004)));
     b.ok(next, config::remove_attester(&P, ATTESTER));
-    b.ok(next, config::set_param(&P, params::SLASH_BPS.name, 2_500));
     v.push(b.fails(admin, config::set_paused(&P, true), e::ENotAdmin));
+
+    let mut b = B::world(
+        "config_param_queue",
+        "parameter changes wait for the delay: queued, replaced, cancelled, applied by anyone",
+    );
+    b.ok(admin, config::set_param(&P, params::SLASH_BPS.name, 2_500));
+    b.wait(100);
+    b.ok(admin, config::set_param(&P, params::SLASH_BPS.name, 3_000));
+    b.ok(admin, config::set_param(&P, params::STAKE_FACTOR.name, 4));
+    b.ok(admin, config::cancel_param(&P, params::STAKE_FACTOR.name));
+    b.wait(params::PARAM_DELAY_SECS.default);
+    b.ok(outsider, config::apply_param(&P, params::SLASH_BPS.name));
+    v.push(b.fails(
+        outsider,
+        config::apply_param(&P, params::STAKE_FACTOR.name),
+        e::ENoPendingChange,
+    ));
+
+    let mut b = B::world("config_apply_early", "a queued change waits for its delay");
+    b.ok(admin, config::set_param(&P, params::SLASH_BPS.name, 2_500));
+    b.wait(params::PARAM_DELAY_SECS.default - 1);
+    let f = config::apply_param(&P, params::SLASH_BPS.name);
+    v.push(b.fails(outsider, f, e::EChangeNotDue));
+
+    let b = B::world("config_epoch_secs_fixed", "epoch numbers never change");
+    let f = config::set_param(&P, params::EPOCH_SECS.name, 3_600);
+    v.push(b.fails(admin, f, e::EParamFixed));
+
+    let b = B::world(
+        "config_time_param_bounded",
+        "a time parameter past its bound (a review window of 30 days and a second)",
+    );
+    let f = config::set_param(&P, params::REVIEW_WINDOW_SECS.name, 30 * 86_400 + 1);
+    v.push(b.fails(admin, f, e::EParamOutOfRange));
 
     let b = B::new(
         "config_not_initialized",

@@ -77,14 +77,10 @@ fn paths() -> Vec<Vector> {
         "two rerender rounds, each given at least the first window, add to the lease; the creator confirms",
     );
     // Parameters changed meanwhile do not reach the job: its terms were fixed.
-    b.ok(
-        P.address,
-        config::set_param(&P, params::MAX_RERENDERS.name, 0),
-    );
-    b.ok(
-        P.address,
-        config::set_param(&P, params::WORKER_COMMISSION_BPS.name, 0),
-    );
+    b.set_params(&[
+        (params::MAX_RERENDERS.name, 0),
+        (params::WORKER_COMMISSION_BPS.name, 0),
+    ]);
     for round in 0..2u8 {
         b.wait(300);
         let deadline = b.now + RENDER;

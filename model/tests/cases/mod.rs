@@ -114,6 +114,17 @@ impl B {
         self
     }
 
+    /// The admin queues `changes`, the delay passes and anyone applies them.
+    pub fn set_params(&mut self, changes: &[(&str, u64)]) {
+        for (name, value) in changes {
+            self.ok(P.address, payloads::config::set_param(&P, name, *value));
+        }
+        self.wait(lumen_sdk::params::PARAM_DELAY_SECS.default);
+        for (name, _) in changes {
+            self.ok(at(0xa99), payloads::config::apply_param(&P, name));
+        }
+    }
+
     fn step(&mut self, sender: AccountAddress, f: &EntryFunction) -> lumen_model::Outcome {
         let call = Call::decode(&P, f).expect("a call of the package");
         let mut step = Step {

@@ -4,7 +4,7 @@
 use lumen_model::vectors::Vector;
 use lumen_sdk::errors::staking as e;
 use lumen_sdk::params;
-use lumen_sdk::payloads::{config, escrow, staking};
+use lumen_sdk::payloads::{escrow, staking};
 
 use super::{keyed, B, P, UNIT};
 
@@ -71,7 +71,7 @@ pub fn cases() -> Vec<Vector> {
     b.account(creator.address, 2_000 * UNIT);
     b.account(worker.address, 1_000 * UNIT);
     b.eligible(&worker, 2_430_000, 8_192, 2 * UNIT, 1);
-    b.ok(admin, config::set_param(&P, params::SLASH_BPS.name, 10_000));
+    b.set_params(&[(params::SLASH_BPS.name, 10_000)]);
     let big = b.job(&creator, 1_000, UNIT, 0, 0);
     b.assign(&creator, &worker, big, UNIT, 1);
     let small = b.job(&creator, 10, 10_000, 0, 0);

@@ -7,8 +7,6 @@
 //! every share rounds down. Credits and payouts are base units of the
 //! payment asset.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use aptos_sdk::types::AccountAddress;
 
 use super::{sat, BPS, SECS_PER_DAY};
@@ -24,8 +22,19 @@ pub const REFERRAL_BPS: u64 = 1_000;
 /// Creator and worker render points per credit of render cost, in
 /// micro-points (the seed's `Render Cost × 2.2`).
 pub const RENDER_POINTS_PER_CREDIT: u64 = 2_200_000;
-/// Default `credit_value`: base units per credit (one unit of a 6-decimal asset).
+/// Default `credit_value`: base units per credit (one unit of a 6-decimal asset;
+/// on chain one whole unit of the payment asset, see [`default_credit_value`]).
 pub const DEFAULT_CREDIT_VALUE: u64 = 1_000_000;
+/// `RenderPointsEarned.role` of the job's creator.
+pub const ROLE_CREATOR: u8 = 0;
+/// `RenderPointsEarned.role` of the job's worker.
+pub const ROLE_WORKER: u8 = 1;
+/// Micro-credits per credit (credit balances are micro-credits).
+pub const CREDIT: u64 = 1_000_000;
+/// Micro-credits `escrow::create_job` spends during the campaign (0.1 credit).
+pub const JOB_CREDIT: u64 = 100_000;
+/// Default per-user payout of each tier in whole units of the payment asset.
+pub const DEFAULT_TIER_UNITS: [u64; 5] = [200, 100, 50, 14, 8];
 /// Most ranks `pay_leaderboard` pays.
 pub const MAX_WINNERS: u64 = 100;
 /// Last rank of each tier: #1, #2–5, #6–15, #16–50, #51–100.
@@ -33,6 +42,49 @@ pub const TIER_LAST_RANKS: [u64; 5] = [1, 5, 15, 50, 100];
 /// Default per-user payout of each tier, 6-decimal base units (200, 100, 50, 14, 8).
 pub const DEFAULT_TIER_AMOUNTS: [u64; 5] =
     [200_000_000, 100_000_000, 50_000_000, 14_000_000, 8_000_000];
+
+/// The `credit_value` the campaign uses until the admin sets one: one whole
+/// unit of the payment asset (`unit` = `10^decimals`).
+pub fn default_credit_value(unit: u64) -> u64 {
+    unit
+}
+
+/// The tier amounts the campaign uses until the admin sets them:
+/// [`DEFAULT_TIER_UNITS`] whole units of the payment asset.
+pub fn default_tier_amounts(unit: u64) -> [u64; 5] {
+    DEFAULT_TIER_UNITS.map(|u| u.saturating_mul(unit))
+}
+
+/// Puts `user`, whose total just grew to `total` points (points only grow),
+/// at its place on the on-chain leaderboard (Move: `campaign::rerank`):
+/// behind everyone with at least as many points, so the first to reach a
+/// total keeps the better rank; at most [`MAX_WINNERS`] stay. `points_of`
+/// gives the others' totals.
+pub fn rerank(
+    leaders: &mut Vec<AccountAddress>,
+    points_of: impl Fn(&AccountAddress) -> u64,
+    user: AccountAddress,
+    total: u64,
+) {
+    let mut at = match leaders.iter().position(|a| *a == user) {
+        Some(i) => {
+            leaders.remove(i);
+            i
+        }
+        None => {
+            let full = leaders.len() as u64 == MAX_WINNERS;
+            if full && leaders.last().is_some_and(|last| points_of(last) >= total) {
+                return;
+            }
+            leaders.len()
+        }
+    };
+    while at > 0 && points_of(&leaders[at - 1]) < total {
+        at -= 1;
+    }
+    leaders.insert(at, user);
+    leaders.truncate(MAX_WINNERS as usize);
+}
 
 /// Points of each row of the check-in table, in whole points (days 4, 8, …,
 /// 28 give a credit instead).
@@ -153,11 +205,17 @@ pub fn idle_secs(online_secs: u64, lease_secs: u64) -> u64 {
     online_secs.saturating_sub(lease_secs)
 }
 
+/// Online points of `idle_secs` at `score` (Move: `campaign::online_points`):
+/// `floor(idle_secs × score / 86 400)` micro-points.
+pub fn online_points(idle_secs: u64, score: u64) -> u64 {
+    sat(idle_secs as u128 * score as u128 / SECS_PER_DAY)
+}
+
 /// Worker points for online-but-idle time, Pictor's `O × P / 24`:
 /// `floor(idle_secs(online_secs, lease_secs) × score / 86 400)` micro-points,
 /// `score` in micro-units (see [`super::worker_points`]).
 pub fn idle_points(online_secs: u64, lease_secs: u64, score: u64) -> u64 {
-    sat(idle_secs(online_secs, lease_secs) as u128 * score as u128 / SECS_PER_DAY)
+    online_points(idle_secs(online_secs, lease_secs), score)
 }
 
 /// The tier of `rank`: 0 for #1, 1 for #2–5, 2 for #6–15, 3 for #16–50, 4
@@ -197,104 +255,6 @@ pub fn tier_totals(tier_amounts: &[u64; 5], winners: u64) -> [u64; 5] {
         first = last + 1;
     }
     out
-}
-
-/// Why `pay_leaderboard` would reject a ranking (the Move abort it maps to).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum RankingError {
-    /// `ELengthMismatch`.
-    #[error("{winners} winners but {points} point totals")]
-    LengthMismatch {
-        /// Number of addresses.
-        winners: usize,
-        /// Number of point totals.
-        points: usize,
-    },
-    /// `EBadRankingSize`.
-    #[error("a ranking holds 1 to 100 addresses, got {0}")]
-    BadSize(usize),
-    /// `EDuplicateWinner`.
-    #[error("address {address} appears twice (rank {rank})")]
-    Duplicate {
-        /// The repeated address.
-        address: AccountAddress,
-        /// The rank of its second appearance.
-        rank: u64,
-    },
-    /// `ERankingNotOrdered`.
-    #[error("rank {rank} has more points than rank {}", rank - 1)]
-    NotOrdered {
-        /// The first rank whose points exceed the previous rank's.
-        rank: u64,
-    },
-    /// `EPointsBelowRecorded`.
-    #[error("rank {rank} ({address}) has {points} points, below the {recorded} recorded on chain")]
-    BelowRecorded {
-        /// The rank.
-        rank: u64,
-        /// The address.
-        address: AccountAddress,
-        /// The submitted points.
-        points: u64,
-        /// `UserInfo.total_points` on chain.
-        recorded: u64,
-    },
-    /// `EInsufficientPool`.
-    #[error("the payout of {total} exceeds the pool of {pool}")]
-    InsufficientPool {
-        /// What the ranking would pay.
-        total: u64,
-        /// What the pool holds.
-        pool: u64,
-    },
-}
-
-/// Checks a ranking the way `pay_leaderboard` does, before sending it:
-/// `recorded(address)` is the on-chain `total_points` (check-in + social +
-/// on-chain referral). Returns the total payout.
-pub fn check_ranking(
-    winners: &[AccountAddress],
-    points: &[u64],
-    recorded: impl Fn(&AccountAddress) -> u64,
-    tier_amounts: &[u64; 5],
-    pool: u64,
-) -> Result<u64, RankingError> {
-    if winners.len() != points.len() {
-        return Err(RankingError::LengthMismatch {
-            winners: winners.len(),
-            points: points.len(),
-        });
-    }
-    if winners.is_empty() || winners.len() as u64 > MAX_WINNERS {
-        return Err(RankingError::BadSize(winners.len()));
-    }
-    let mut seen = BTreeSet::new();
-    for (i, (address, &p)) in winners.iter().zip(points).enumerate() {
-        let rank = i as u64 + 1;
-        if !seen.insert(*address) {
-            return Err(RankingError::Duplicate {
-                address: *address,
-                rank,
-            });
-        }
-        if i > 0 && p > points[i - 1] {
-            return Err(RankingError::NotOrdered { rank });
-        }
-        let rec = recorded(address);
-        if p < rec {
-            return Err(RankingError::BelowRecorded {
-                rank,
-                address: *address,
-                points: p,
-                recorded: rec,
-            });
-        }
-    }
-    let total = payout_total(tier_amounts, winners.len() as u64);
-    if total > pool {
-        return Err(RankingError::InsufficientPool { total, pool });
-    }
-    Ok(total)
 }
 
 /// A participant's points by source, in micro-points.
@@ -346,15 +306,6 @@ impl PointsBySource {
             .iter()
             .fold(0u64, |a, &s| a.saturating_add(self.get(s)))
     }
-
-    /// The part `campaign::UserInfo.total_points` records on chain:
-    /// check-in + social + the referral shares of those (`onchain_referral`,
-    /// the sum of this address's `ReferralPointsEarned.points`).
-    pub fn onchain_total(&self, onchain_referral: u64) -> u64 {
-        self.check_in
-            .saturating_add(self.social)
-            .saturating_add(onchain_referral)
-    }
 }
 
 /// One row of the leaderboard.
@@ -372,23 +323,28 @@ pub struct LeaderboardRow {
     pub payout: u64,
 }
 
-/// Ranks participants: total points descending, ties by address ascending
-/// (a deterministic order the operator can submit as is: `pay_leaderboard`
-/// keeps the submitted order of ties). Participants with 0 points are left
-/// out. Each row carries the payout its rank would get under `tier_amounts`.
+/// When a participant's total last grew: `(version, event index)` of the
+/// event. Among equal totals, who got there first ranks first.
+pub type Reached = (u64, u64);
+
+/// Ranks participants as the contract keeps its leaderboard (see [`rerank`]):
+/// total points descending, ties by when the total was reached, then by
+/// address. Participants with 0 points are left out. Each row carries the
+/// payout its rank gets under `tier_amounts` (ranks past 100 get 0). The
+/// first 100 rows are `campaign::leaders()`.
 pub fn leaderboard(
-    points: &BTreeMap<AccountAddress, PointsBySource>,
+    entries: impl IntoIterator<Item = (AccountAddress, PointsBySource, Reached)>,
     tier_amounts: &[u64; 5],
 ) -> Vec<LeaderboardRow> {
-    let mut rows: Vec<(AccountAddress, PointsBySource, u64)> = points
-        .iter()
-        .map(|(a, p)| (*a, *p, p.total()))
-        .filter(|(_, _, t)| *t > 0)
+    let mut rows: Vec<(AccountAddress, PointsBySource, u64, Reached)> = entries
+        .into_iter()
+        .map(|(a, p, at)| (a, p, p.total(), at))
+        .filter(|(_, _, t, _)| *t > 0)
         .collect();
-    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)).then(a.0.cmp(&b.0)));
     rows.into_iter()
         .enumerate()
-        .map(|(i, (address, points, total))| {
+        .map(|(i, (address, points, total, _))| {
             let rank = i as u64 + 1;
             LeaderboardRow {
                 rank,
@@ -401,17 +357,10 @@ pub fn leaderboard(
         .collect()
 }
 
-/// The `pay_leaderboard` arguments for the top of a leaderboard: at most
-/// 100 `(winners, points)`.
-pub fn ranking_args(rows: &[LeaderboardRow]) -> (Vec<AccountAddress>, Vec<u64>) {
-    rows.iter()
-        .take(MAX_WINNERS as usize)
-        .map(|r| (r.address, r.total))
-        .unzip()
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]
@@ -467,98 +416,82 @@ mod tests {
     }
 
     #[test]
-    fn ranking_checks_match_the_module() {
+    fn leaderboard_orders_by_total_then_arrival() {
         let a = |n: u8| AccountAddress::new([n; 32]);
-        let none = |_: &AccountAddress| 0;
-        let t = &DEFAULT_TIER_AMOUNTS;
-        assert_eq!(
-            check_ranking(&[a(1), a(2)], &[5, 5], none, t, 300_000_000),
-            Ok(300_000_000)
-        );
-        assert_eq!(
-            check_ranking(&[a(1)], &[], none, t, u64::MAX),
-            Err(RankingError::LengthMismatch {
-                winners: 1,
-                points: 0
-            })
-        );
-        assert_eq!(
-            check_ranking(&[], &[], none, t, u64::MAX),
-            Err(RankingError::BadSize(0))
-        );
-        let many: Vec<_> = (0..101u8).map(a).collect();
-        assert_eq!(
-            check_ranking(&many, &[0; 101], none, t, u64::MAX),
-            Err(RankingError::BadSize(101))
-        );
-        assert_eq!(
-            check_ranking(&[a(1), a(2), a(1)], &[3, 2, 1], none, t, u64::MAX),
-            Err(RankingError::Duplicate {
-                address: a(1),
-                rank: 3
-            })
-        );
-        assert_eq!(
-            check_ranking(&[a(1), a(2)], &[1, 2], none, t, u64::MAX),
-            Err(RankingError::NotOrdered { rank: 2 })
-        );
-        let err = check_ranking(
-            &[a(1), a(2)],
-            &[9, 4],
-            |x| u64::from(x == &a(2)) * 5,
-            t,
-            u64::MAX,
-        )
-        .unwrap_err();
-        assert!(matches!(
-            err,
-            RankingError::BelowRecorded {
-                rank: 2,
-                recorded: 5,
-                ..
-            }
-        ));
-        assert!(err.to_string().contains("below the 5 recorded"), "{err}");
-        assert_eq!(
-            check_ranking(&[a(1)], &[1], none, t, 199_999_999),
-            Err(RankingError::InsufficientPool {
-                total: 200_000_000,
-                pool: 199_999_999
-            })
-        );
-    }
-
-    #[test]
-    fn leaderboard_orders_by_total_then_address() {
-        let a = |n: u8| AccountAddress::new([n; 32]);
-        let mut m = BTreeMap::new();
-        let mut p = PointsBySource::default();
-        p.add(PointSource::CheckIn, 3 * POINT);
-        m.insert(a(9), p);
-        m.insert(a(2), p);
-        let mut q = PointsBySource::default();
-        q.add(PointSource::WorkerOnline, 3_279_300);
-        q.add(PointSource::Referral, 1);
-        m.insert(a(5), q);
-        m.insert(a(7), PointsBySource::default());
-        let rows = leaderboard(&m, &DEFAULT_TIER_AMOUNTS);
+        let with = |source, p| {
+            let mut x = PointsBySource::default();
+            x.add(source, p);
+            x
+        };
+        let entries = vec![
+            (a(9), with(PointSource::CheckIn, 3 * POINT), (5, 0)),
+            (a(2), with(PointSource::CheckIn, 3 * POINT), (7, 1)),
+            (a(5), with(PointSource::WorkerOnline, 3_279_301), (9, 0)),
+            (a(7), PointsBySource::default(), (1, 0)),
+        ];
+        let rows = leaderboard(entries, &DEFAULT_TIER_AMOUNTS);
         let order: Vec<_> = rows.iter().map(|r| (r.rank, r.address, r.payout)).collect();
         assert_eq!(
             order,
             vec![
                 (1, a(5), 200_000_000),
-                (2, a(2), 100_000_000),
-                (3, a(9), 100_000_000)
+                (2, a(9), 100_000_000),
+                (3, a(2), 100_000_000)
             ]
         );
         assert_eq!(rows[0].total, 3_279_301);
-        let (w, pts) = ranking_args(&rows);
-        assert_eq!(w, vec![a(5), a(2), a(9)]);
-        assert_eq!(pts, vec![3_279_301, 3 * POINT, 3 * POINT]);
-        assert_eq!(
-            check_ranking(&w, &pts, |_| 0, &DEFAULT_TIER_AMOUNTS, u64::MAX),
-            Ok(400_000_000)
+    }
+
+    #[test]
+    fn the_kept_board_is_the_sorted_board() {
+        // Points only grow; the board kept by `rerank` as they do is the top
+        // of `leaderboard` over the same history.
+        let a = |n: u64| {
+            AccountAddress::new({
+                let mut b = [0u8; 32];
+                b[24..].copy_from_slice(&n.to_be_bytes());
+                b
+            })
+        };
+        let mut totals: BTreeMap<AccountAddress, (u64, Reached)> = BTreeMap::new();
+        let mut board = vec![];
+        let mut x = 7u64;
+        for step in 0..3_000u64 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let user = a((x >> 33) % 150);
+            let points = (x >> 20) % 4;
+            if points == 0 {
+                continue;
+            }
+            let t = totals.entry(user).or_insert((0, (0, 0)));
+            t.0 += points;
+            t.1 = (step, 0);
+            let total = t.0;
+            let snapshot = totals.clone();
+            rerank(
+                &mut board,
+                |u| snapshot.get(u).map_or(0, |t| t.0),
+                user,
+                total,
+            );
+        }
+        let sorted = leaderboard(
+            totals.iter().map(|(u, (t, at))| {
+                (
+                    *u,
+                    PointsBySource {
+                        check_in: *t,
+                        ..Default::default()
+                    },
+                    *at,
+                )
+            }),
+            &DEFAULT_TIER_AMOUNTS,
         );
+        let top: Vec<AccountAddress> = sorted.iter().take(100).map(|r| r.address).collect();
+        assert_eq!(board, top);
     }
 
     #[test]

@@ -47,13 +47,15 @@ fn vectors_strings_bools_u8() {
 #[test]
 fn campaign_bytes() {
     let a = AccountAddress::from_hex("0xa11ce").unwrap();
-    let f = campaign::pay_leaderboard(&Package::DEV, &[a], &[5_000_000]);
+    let f = campaign::pay_leaderboard(&Package::DEV);
     assert_eq!(f.module.name.as_str(), "campaign");
-    let mut winners = vec![1u8];
-    winners.extend_from_slice(a.as_bytes());
-    let mut points = vec![1u8];
-    points.extend_from_slice(&5_000_000u64.to_le_bytes());
-    assert_eq!(f.args, vec![winners, points]);
+    assert!(f.args.is_empty());
+    let f = rewards::report_uptime(&Package::DEV, 3, &[a], &[5_000_000]);
+    let mut workers = vec![1u8];
+    workers.extend_from_slice(a.as_bytes());
+    let mut secs = vec![1u8];
+    secs.extend_from_slice(&5_000_000u64.to_le_bytes());
+    assert_eq!(f.args[1..], [workers, secs]);
     let f = campaign::set_tier_amounts(&Package::DEV, &[200, 100, 50, 14, 8]);
     assert_eq!(f.args[0].len(), 1 + 5 * 8);
     assert_eq!(f.args[0][0], 5);
@@ -186,7 +188,7 @@ fn every_entry_function_round_trips() {
 
 #[test]
 fn table_matches_builders() {
-    assert_eq!(ENTRY_FUNCTIONS.len(), 54);
+    assert_eq!(ENTRY_FUNCTIONS.len(), 57);
     let attest = ENTRY_FUNCTIONS
         .iter()
         .find(|f| f.module == "attestation" && f.name == "attest")

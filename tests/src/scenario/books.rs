@@ -1,13 +1,12 @@
 //! What the scenario tallies from the events its calls emitted: the
 //! numbers an explorer shows that the contract does not keep (earnings,
-//! slashes and claims per worker, deposits per creator, the leaderboard paid)
-//! and the campaign points by source an indexer ranks by.
+//! slashes and claims per worker, deposits per creator, the leaderboard paid,
+//! skipped uptime reports, expired VIP passes).
 
 use std::collections::BTreeMap;
 
 use lumen_model::Abort;
 use lumen_sdk::events::LumenEvent;
-use lumen_sdk::formulas::campaign::{PointSource, PointsBySource};
 use lumen_sdk::AccountAddress;
 
 #[derive(Default)]
@@ -18,9 +17,6 @@ pub(super) struct Books {
     pub failed: u64,
     /// Package events per type name.
     pub events_by_type: BTreeMap<String, u64>,
-    /// Campaign points by source: on chain (check-ins, social tasks,
-    /// referral shares) and protocol (renders, idle time, their referral shares).
-    pub points: BTreeMap<AccountAddress, PointsBySource>,
     /// Worker shares of job payouts.
     pub earned: BTreeMap<AccountAddress, u64>,
     /// Stake slashed per worker.
@@ -66,19 +62,8 @@ impl Books {
         }
     }
 
-    pub fn add_points(&mut self, user: AccountAddress, source: PointSource, points: u64) {
-        self.points.entry(user).or_default().add(source, points);
-    }
-
     fn observe(&mut self, e: &LumenEvent) {
         match e {
-            LumenEvent::CheckedIn(x) => self.add_points(x.user, PointSource::CheckIn, x.points),
-            LumenEvent::SocialTaskGranted(x) => {
-                self.add_points(x.user, PointSource::Social, x.points)
-            }
-            LumenEvent::ReferralPointsEarned(x) => {
-                self.add_points(x.referrer, PointSource::Referral, x.points)
-            }
             LumenEvent::JobCompleted(x) => {
                 *self.earned.entry(x.worker).or_default() += x.worker_amount
             }

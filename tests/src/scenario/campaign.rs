@@ -1,11 +1,9 @@
-//! The testnet campaign's users and operator, and the protocol points an
-//! indexer derives (off chain) for renders and idle online time.
+//! The testnet campaign's users and operator; every point is the contract's.
 
 use lumen_sdk::formulas::campaign;
 use lumen_sdk::payloads;
-use lumen_sdk::AccountAddress;
 
-use super::{Result, ScenarioError, Sim, OPERATOR, TREASURY};
+use super::{Result, Sim, KEEPER, OPERATOR, TREASURY};
 
 impl Sim {
     pub(super) fn campaign_active(&self) -> bool {
@@ -29,22 +27,8 @@ impl Sim {
         self.try_call(&account, payloads::campaign::check_in(&self.pkg))
     }
 
-    pub(super) fn claim_credits(&mut self, u: usize) -> Result<()> {
-        let account = self.participants[u].clone();
-        let c = &self.chain.campaign;
-        let Some(info) = c.users.get(&account.address()) else {
-            return Ok(());
-        };
-        let amount = info.credits_earned - info.credits_claimed;
-        if amount == 0 || c.pool < amount {
-            return Ok(());
-        }
-        self.call(&account, payloads::campaign::claim_credits(&self.pkg))?;
-        Ok(())
-    }
-
     /// A referral registration (wallets do not stop a self-referral, a second
-    /// referrer or a referrer of a referrer; the contract does).
+    /// referrer or a referrer who joined later; the contract does).
     pub(super) fn refer(&mut self, u: usize, r: usize) -> Result<()> {
         if !self.campaign_active() {
             return Ok(());
@@ -71,50 +55,11 @@ impl Sim {
         Ok(())
     }
 
-    /// Points the indexer awards from protocol events (never recorded on
-    /// chain), and the referrer's share when the referral came first.
-    pub(super) fn award(
-        &mut self,
-        user: AccountAddress,
-        source: campaign::PointSource,
-        points: u64,
-        in_period: bool,
-    ) {
-        if points == 0 || !in_period {
-            return;
-        }
-        let referrer = self
-            .chain
-            .campaign
-            .users
-            .get(&user)
-            .map(|u| u.referrer)
-            .filter(|r| *r != AccountAddress::ZERO);
-        self.books.add_points(user, source, points);
-        let share = campaign::referral_share(points);
-        if let (Some(r), true) = (referrer, share > 0) {
-            self.books
-                .add_points(r, campaign::PointSource::Referral, share);
-        }
-    }
-
-    /// The operator pays the final ranking of points from every source.
+    /// A keeper pays the leaderboard the contract kept, once the period and
+    /// its grace are over.
     pub(super) fn pay_leaderboard(&mut self) -> Result<()> {
-        let tiers: [u64; 5] = self
-            .chain
-            .campaign
-            .tier_amounts
-            .clone()
-            .try_into()
-            .map_err(|_| ScenarioError::Config("five tier amounts".into()))?;
-        let rows = campaign::leaderboard(&self.books.points, &tiers);
-        let (winners, points) = campaign::ranking_args(&rows);
-        if winners.is_empty() {
-            return Ok(());
-        }
-        let operator = self.staff[OPERATOR].clone();
-        let f = payloads::campaign::pay_leaderboard(&self.pkg, &winners, &points);
-        self.call(&operator, f)?;
+        let keeper = self.staff[KEEPER].clone();
+        self.call(&keeper, payloads::campaign::pay_leaderboard(&self.pkg))?;
         Ok(())
     }
 }

@@ -11,7 +11,6 @@ use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::transaction::EntryFunction;
 use lumen_sdk::envelope::{OfferEnvelope, WalletHeader};
 use lumen_sdk::events::LumenEvent;
-use lumen_sdk::formulas::campaign;
 use lumen_sdk::keys::AccountKey;
 use lumen_sdk::messages::AssignmentOffer;
 use lumen_sdk::{payloads, AccountAddress, JobStatus, OfferKind, Package};
@@ -407,28 +406,20 @@ impl Sim {
         self.settled(job, &events)
     }
 
-    /// After a payout (confirm, finalize, resolve): the campaign's render
-    /// points, and the creator's VIP pass once its spending qualifies.
+    /// After a payout (confirm, finalize, resolve): the creator's VIP pass
+    /// once its spending qualifies.
     fn settled(&mut self, job: usize, events: &[LumenEvent]) -> Result<()> {
-        let (creator, worker, frames, gross) = events
+        let creator = events
             .iter()
             .find_map(|e| match e {
-                LumenEvent::JobCompleted(x) => Some((x.creator, x.worker, x.frames_paid, x.gross)),
-                LumenEvent::DisputeResolved(x) => {
-                    Some((x.creator, x.worker, x.frames_paid, x.gross))
-                }
+                LumenEvent::JobCompleted(x) => Some(x.creator),
+                LumenEvent::DisputeResolved(x) => Some(x.creator),
                 _ => None,
             })
             .expect("a payout emits JobCompleted or DisputeResolved");
         let c = self.plans[self.jobs[job].plan].creator;
         let vip_due = !self.creators[c].vip_pending
             && vip::is_eligible(&self.chain, creator, vip::ROLE_CREATOR, self.now).unwrap_or(false);
-        if frames > 0 {
-            let pts = campaign::render_points(gross, self.chain.campaign.credit_value);
-            let active = self.campaign_active();
-            self.award(creator, campaign::PointSource::Creator, pts, active);
-            self.award(worker, campaign::PointSource::WorkerRender, pts, active);
-        }
         if vip_due {
             self.creators[c].vip_pending = true;
             let t = self.now + self.rng.gen_range(3_600..12 * 3_600);

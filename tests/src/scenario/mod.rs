@@ -15,7 +15,7 @@
 //!
 //! What happens, over `epochs` days starting at an epoch boundary:
 //! - the package is published and initialised, two attesters added, and the
-//!   campaign's VIP thresholds set with `set_param`;
+//!   campaign's VIP thresholds queued with `set_param`, applied a day later;
 //! - workers join (most at launch, some later): benchmark report signed by
 //!   the worker, attested, price set, stake above the minimum `S(n)`; some
 //!   re-benchmark, one has its score revoked and re-attests, a few leave
@@ -33,20 +33,19 @@
 //!   freezes a worker's store over a payout, and the worker withdraws the
 //!   claimable balance after the thaw; jobs still running at the end hold
 //!   their balance and their collateral;
-//! - every epoch is funded, uptime is reported after it ends, it is closed
+//! - every epoch is funded, uptime is reported after it ends (an attester
+//!   sometimes sends a batch twice: the repeat aborts), it is closed in order
 //!   after the grace period (a pre-launch epoch with no weight rolls its pool
 //!   over; a keeper's bot sometimes tries too early), and most workers claim
 //!   (a few twice);
 //! - creators past the spend threshold and workers with the uptime record
-//!   claim their VIP pass; the admin revokes the pass of a worker who left;
+//!   claim their VIP pass; a keeper expires the passes of workers who lost
+//!   their record; the admin revokes the pass of a worker who left;
 //! - the testnet campaign runs over the same days: the operator and period
 //!   are set, the pool funded, creators and workers check in by habit,
-//!   register referrals (a few of them refused by the contract), get social
-//!   tasks granted and claim their credits; after the period the operator
-//!   pays the leaderboard, ranked by points from every source (check-ins,
-//!   social tasks, referral shares, and the protocol points an indexer
-//!   derives for renders and idle online time), as
-//!   `lumen_sdk::formulas::campaign` computes them.
+//!   register referrals (a few of them refused by the contract) and get
+//!   social tasks granted; workers earn online points as their uptime takes
+//!   effect; after the period a keeper pays the leaderboard the contract kept.
 //!
 //! [`Summary`] is the scenario's ledger of all of it (read from the model's
 //! state and tallied from the events), for comparison with what an indexer
@@ -86,6 +85,8 @@ use plan::{Action, Creator, JobPlan, Worker};
 pub const DEFAULT_START: u64 = 1_767_225_600;
 /// One USDT in base units (6 decimals).
 pub const USDT: u64 = 1_000_000;
+/// Decimals of the scenario's payment asset.
+pub const USDT_DECIMALS: u8 = 6;
 
 /// What to simulate.
 #[derive(Clone, Debug)]
@@ -362,6 +363,25 @@ impl Sim {
         })
     }
 
+    /// The parameters the scenario changes at launch.
+    fn vip_params(&self) -> [(Param, u64); 2] {
+        [
+            (params::VIP_WORKER_DAYS, self.cfg.vip_worker_days),
+            (params::VIP_CREATOR_SPEND, self.cfg.vip_creator_spend),
+        ]
+    }
+
+    /// A keeper applies the queued parameter changes once they are due.
+    fn apply_params(&mut self) -> Result<()> {
+        let keeper = self.staff[KEEPER].clone();
+        for (p, _) in self.vip_params() {
+            self.now += 20;
+            let f = payloads::config::apply_param(&self.pkg, p.name);
+            self.call(&keeper, f)?;
+        }
+        Ok(())
+    }
+
     /// A parameter's current value on chain.
     fn param(&self, p: Param) -> u64 {
         lumen_model::config::param(&self.chain, p).expect("config is initialised first")
@@ -542,7 +562,7 @@ impl Sim {
         self.now += 60;
         // The payment asset exists before the package (USDT on a real chain).
         let asset = Package::object_address(self.pkg.address, PAYMENT_ASSET.as_bytes());
-        self.chain.create_asset(asset);
+        self.chain.create_asset(asset, USDT_DECIMALS);
         let treasury = self.staff[TREASURY].address();
         let arbiter = self.staff[ARBITER].address();
         self.call(
@@ -554,13 +574,13 @@ impl Sim {
             let attester = self.staff[a].address();
             self.call(&admin, payloads::config::add_attester(&pkg, attester))?;
         }
-        for (p, value) in [
-            (params::VIP_WORKER_DAYS, self.cfg.vip_worker_days),
-            (params::VIP_CREATOR_SPEND, self.cfg.vip_creator_spend),
-        ] {
+        // Parameter changes wait for the delay; anyone applies them then.
+        for (p, value) in self.vip_params() {
             self.now += 30;
             self.call(&admin, payloads::config::set_param(&pkg, p.name, value))?;
         }
+        let due = self.now + self.param(params::PARAM_DELAY_SECS) + 60;
+        self.at(due, plan::Action::ApplyParams);
         // The testnet campaign runs over the scenario's days.
         self.now += 30;
         let operator = self.staff[OPERATOR].address();

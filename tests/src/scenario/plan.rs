@@ -58,11 +58,11 @@ pub(super) enum Action {
     VipWorkers,
     VipCreator(usize),
     CheckIn(usize),
-    ClaimCredits(usize),
     Refer(usize, usize),
     SocialTask(usize, u64),
     CampaignFund(u64),
     PayLeaderboard,
+    ApplyParams,
 }
 
 pub(super) struct Gpu {
@@ -311,14 +311,13 @@ impl Sim {
             .chain(self.workers.iter().map(|w| w.account.clone()))
             .collect();
         let n = self.participants.len();
-        // Enough for the leaderboard payout plus the credits people claim.
-        let tiers: [u64; 5] = campaign::DEFAULT_TIER_AMOUNTS;
-        let fund = campaign::payout_total(&tiers, n as u64)
-            + n as u64 * (self.cfg.epochs / 4 + 1) * campaign::DEFAULT_CREDIT_VALUE
-            + self.rng.gen_range(100..500) * USDT;
+        // Enough for the leaderboard payout, with some to spare for the treasury.
+        let tiers = campaign::default_tier_amounts(USDT);
+        let fund = campaign::payout_total(&tiers, n as u64) + self.rng.gen_range(100..500) * USDT;
         self.at(start + 600, Action::CampaignFund(fund));
         let end = start + self.cfg.epochs * day;
-        self.at(end + 3_000, Action::PayLeaderboard);
+        let grace = self.param(params::EPOCH_GRACE_SECS);
+        self.at(end + grace + 600, Action::PayLeaderboard);
         for u in 0..n {
             let habit = self.rng.gen_range(0.35..0.97);
             for d in 0..self.cfg.epochs {
@@ -327,9 +326,11 @@ impl Sim {
                     self.at(t, Action::CheckIn(u));
                 }
             }
+            // Invitations name someone who usually joined (checked in) before:
+            // the contract refuses a referrer that joined after the referee.
             if self.rng.gen_bool(0.35) {
                 let r = self.rng.gen_range(0..n);
-                let t = start + self.rng.gen_range(0..2 * day);
+                let t = start + self.rng.gen_range(day..3 * day);
                 self.at(t, Action::Refer(u, r));
             }
             for task in 1..=3u64 {
@@ -337,14 +338,6 @@ impl Sim {
                     let t = start + self.rng.gen_range(0..self.cfg.epochs * day);
                     self.at(t, Action::SocialTask(u, task));
                 }
-            }
-            let mut t = start + 7 * day;
-            while t < self.end {
-                if self.rng.gen_bool(0.6) {
-                    let at = t + self.rng.gen_range(0..day);
-                    self.at(at, Action::ClaimCredits(u));
-                }
-                t += 7 * day;
             }
         }
     }
@@ -377,11 +370,11 @@ impl Sim {
             Action::VipWorkers => self.vip_workers(),
             Action::VipCreator(c) => self.vip_creator(c),
             Action::CheckIn(u) => self.check_in(u),
-            Action::ClaimCredits(u) => self.claim_credits(u),
             Action::Refer(u, r) => self.refer(u, r),
             Action::SocialTask(u, t) => self.social_task(u, t),
             Action::CampaignFund(amount) => self.campaign_fund(amount),
             Action::PayLeaderboard => self.pay_leaderboard(),
+            Action::ApplyParams => self.apply_params(),
         }
     }
 }

@@ -1,8 +1,6 @@
 //! Epochs (funded, uptime reported, closed, claimed) and VIP passes.
 
 use lumen_model::{attestation, rewards, vip};
-use lumen_sdk::events::LumenEvent;
-use lumen_sdk::formulas::campaign;
 use lumen_sdk::{params, payloads};
 use rand::Rng;
 
@@ -20,7 +18,8 @@ impl Sim {
     }
 
     /// The attesters report every active worker's uptime of an ended epoch,
-    /// 25 workers a transaction.
+    /// 25 workers a transaction; now and then an attester's retry sends a
+    /// batch again (the contract skips what it already has).
     pub(super) fn report(&mut self, epoch: u64) -> Result<()> {
         let day = self.param(params::EPOCH_SECS);
         let (begin, end) = (epoch * day, (epoch + 1) * day);
@@ -58,27 +57,13 @@ impl Sim {
                 .collect();
             let secs: Vec<u64> = chunk.iter().map(|&(_, s)| s).collect();
             let f = payloads::rewards::report_uptime(&self.pkg, epoch, &addrs, &secs);
-            let events = self.call(&attester, f)?;
-            // Campaign points for online-but-idle time of an epoch inside the period.
-            let c = &self.chain.campaign;
-            let in_period = begin >= c.start && end <= c.end;
-            for e in events {
-                let LumenEvent::UptimeReported(u) = e else {
-                    continue;
-                };
-                let lease = self
-                    .chain
-                    .rewards
-                    .records
-                    .get(&(u.worker, epoch))
-                    .map_or(0, |r| r.lease_secs);
-                let pts = campaign::idle_points(u.online_secs, lease, u.score);
-                self.award(
-                    u.worker,
-                    campaign::PointSource::WorkerOnline,
-                    pts,
-                    in_period,
-                );
+            self.call(&attester, f.clone())?;
+            // The launch epoch's first batch is always retried once: an
+            // attester votes once per worker, so the repeat aborts.
+            let retry = i == 0 && epoch == self.epoch_of(self.cfg.start);
+            if retry || self.rng.gen_bool(0.1) {
+                self.now += 30;
+                self.try_call(&attester, f)?;
             }
         }
         Ok(())
@@ -155,18 +140,26 @@ impl Sim {
         self.mint(&holder, vip::ROLE_CREATOR)
     }
 
-    /// Workers with the uptime record claim their pass.
+    /// Workers with the uptime record claim their pass; a keeper expires the
+    /// passes of workers who lost it.
     pub(super) fn vip_workers(&mut self) -> Result<()> {
+        let keeper = self.staff[KEEPER].clone();
         for w in 0..self.workers.len() {
             let holder = self.workers[w].account.clone();
             let a = holder.address();
-            if vip::has_pass(&self.chain, a, vip::ROLE_WORKER)
-                || !vip::is_eligible(&self.chain, a, vip::ROLE_WORKER, self.now).unwrap_or(false)
-            {
+            let eligible =
+                vip::is_eligible(&self.chain, a, vip::ROLE_WORKER, self.now).unwrap_or(false);
+            let has_pass = vip::has_pass(&self.chain, a, vip::ROLE_WORKER);
+            if has_pass == eligible || self.chain.vip.banned.contains(&(a, vip::ROLE_WORKER)) {
                 continue;
             }
             self.now += self.rng.gen_range(1..120);
-            self.mint(&holder, vip::ROLE_WORKER)?;
+            if has_pass {
+                let f = payloads::vip::expire(&self.pkg, a, vip::ROLE_WORKER);
+                self.call(&keeper, f)?;
+            } else {
+                self.mint(&holder, vip::ROLE_WORKER)?;
+            }
         }
         Ok(())
     }

@@ -29,7 +29,8 @@ pub struct JobSummary {
     pub deposit: u64,
     /// Paid to the worker.
     pub paid_to_worker: u64,
-    /// Paid to the treasury.
+    /// The protocol fee (`pool_fee_share_bps` of it into the epoch's
+    /// reward pool, the rest to the treasury).
     pub fee_paid: u64,
     /// Refunded to the creator.
     pub refunded: u64,
@@ -154,9 +155,9 @@ pub struct EpochSummary {
     pub claims: u64,
     /// Still claimable (rewards of workers that did not claim).
     pub unclaimed: u64,
-    /// Workers with reported uptime.
+    /// Workers whose uptime took effect.
     pub workers_reported: u64,
-    /// Sum of reported (capped) online seconds.
+    /// Sum of their effective (capped) online seconds.
     pub reported_online_secs: u64,
 }
 
@@ -171,7 +172,7 @@ pub struct VipSummary {
     pub token: String,
     /// Mint time.
     pub minted_at: u64,
-    /// Burned by the admin.
+    /// Burned (revoked by the admin or expired).
     pub revoked: bool,
 }
 
@@ -264,7 +265,7 @@ pub struct Summary {
     pub workers: Vec<WorkerSummary>,
     /// Every creator, by address.
     pub creators: Vec<CreatorSummary>,
-    /// VIP passes ever minted, by holder then role.
+    /// The last VIP pass minted for each holder and role, by holder then role.
     pub vip: Vec<VipSummary>,
     /// Every job, by id.
     pub job_list: Vec<JobSummary>,
@@ -279,7 +280,7 @@ pub struct Summary {
 pub struct CampaignUserSummary {
     /// Account.
     pub address: String,
-    /// All on-chain points (micro-points).
+    /// All points (micro-points).
     pub total_points: u64,
     /// From check-ins.
     pub checkin_points: u64,
@@ -287,21 +288,23 @@ pub struct CampaignUserSummary {
     pub social_points: u64,
     /// Referral shares earned.
     pub referral_points: u64,
+    /// Render points of credited jobs.
+    pub render_points: u64,
+    /// Online points.
+    pub online_points: u64,
     /// Check-ins made.
     pub checkins: u64,
     /// Current streak.
     pub streak: u64,
-    /// Credits accrued (base units).
+    /// Credits earned (micro-credits).
     pub credits_earned: u64,
-    /// Credits paid out.
-    pub credits_claimed: u64,
+    /// Credits spent on jobs (micro-credits).
+    pub credits_spent: u64,
     /// Its referrer.
     pub referrer: Option<String>,
     /// Accounts it referred.
     pub referees: u64,
-    /// Points from every source, protocol points (render, idle) included.
-    pub points_all_sources: u64,
-    /// Rank in the paid leaderboard.
+    /// Rank on the contract's leaderboard at the end.
     pub rank: Option<u64>,
     /// Paid for that rank.
     pub prize: u64,
@@ -320,10 +323,10 @@ pub struct CampaignSummary {
     pub funded: u64,
     /// Check-ins.
     pub checkins: u64,
-    /// Credits accrued by everyone (base units).
+    /// Credits earned by everyone (micro-credits).
     pub credits_earned: u64,
-    /// Credits paid out.
-    pub credits_claimed: u64,
+    /// Credits spent on jobs (micro-credits).
+    pub credits_spent: u64,
     /// Referral registrations.
     pub referrals: u64,
     /// Paid to the leaderboard.
@@ -501,9 +504,13 @@ impl Sim {
                 reported_online_secs: records.iter().map(|(_, r)| r.online_secs).sum(),
             });
         }
-        let mut vip: Vec<VipSummary> = b
-            .passes
-            .iter()
+        // A lapsed pass may be claimed again: the last one of each holder and role.
+        let mut latest: BTreeMap<(AccountAddress, u8), &super::books::Pass> = BTreeMap::new();
+        for p in &b.passes {
+            latest.insert((p.holder, p.role), p);
+        }
+        let mut vip: Vec<VipSummary> = latest
+            .values()
             .map(|p| VipSummary {
                 holder: p.holder.to_hex(),
                 role: p.role,
@@ -514,6 +521,10 @@ impl Sim {
             .collect();
         vip.sort_by(|a, b| (&a.holder, a.role).cmp(&(&b.holder, b.role)));
         let paid_of = |a: &AccountAddress| b.paid.iter().find(|x| x.1 == *a);
+        let rank_of = |a: &AccountAddress| {
+            let leaders = &c.campaign.leaders;
+            leaders.iter().position(|x| x == a).map(|i| i as u64 + 1)
+        };
         let mut users: Vec<CampaignUserSummary> = c
             .campaign
             .users
@@ -524,14 +535,15 @@ impl Sim {
                 checkin_points: u.checkin_points,
                 social_points: u.social_points,
                 referral_points: u.referral_points,
+                render_points: u.render_points,
+                online_points: u.online_points,
                 checkins: u.checkins,
                 streak: u.streak,
                 credits_earned: u.credits_earned,
-                credits_claimed: u.credits_claimed,
+                credits_spent: u.credits_spent,
                 referrer: (u.referrer != AccountAddress::ZERO).then(|| u.referrer.to_hex()),
                 referees: u.referees,
-                points_all_sources: b.points.get(a).map_or(0, |p| p.total()),
-                rank: paid_of(a).map(|x| x.0),
+                rank: rank_of(a),
                 prize: paid_of(a).map_or(0, |x| x.2),
             })
             .collect();
@@ -543,7 +555,7 @@ impl Sim {
             funded: b.campaign_funded,
             checkins: users.iter().map(|u| u.checkins).sum(),
             credits_earned: users.iter().map(|u| u.credits_earned).sum(),
-            credits_claimed: users.iter().map(|u| u.credits_claimed).sum(),
+            credits_spent: users.iter().map(|u| u.credits_spent).sum(),
             referrals: users.iter().filter(|u| u.referrer.is_some()).count() as u64,
             leaderboard_paid: b.paid.iter().map(|x| x.2).sum(),
             winners: b.paid.len() as u64,

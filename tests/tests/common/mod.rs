@@ -94,7 +94,7 @@ pub async fn index(node_url: &str) -> Indexed {
 pub async fn serve(pool: PgPool, node_url: Option<String>) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = api::router(AppState::new(pool, node_url, 6));
+    let router = api::router(AppState::new(pool, node_url));
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     url
 }

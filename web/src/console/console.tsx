@@ -145,7 +145,6 @@ function WorkerConsole({ me }: { me: string }) {
   const [claim, runClaim] = useAction();
   const [vip, runVip] = useAction();
   const [checkIn, runCheckIn] = useAction();
-  const [credits, runCredits] = useAction();
   const campaign = useLoad(() => get("/v1/campaign"), []);
   const campaignOpen = checkInOpen(campaign.data?.campaign);
   const w = page.data;
@@ -235,7 +234,6 @@ function WorkerConsole({ me }: { me: string }) {
           {campaignOpen} See your <a href={`/campaign/${me}`}>campaign record</a>.
         </p>
       )}
-      <ActionForm title="Claim campaign credits" button="Claim credits" o={credits} onSubmit={() => runCredits(async () => (await tx()).submit((await tx()).entry.campaign.claimCredits(pkg)))} />
     </section>
   );
 }

@@ -265,7 +265,9 @@ export function CampaignUser({ address }: { address: string }) {
                 ["Payout now", <Money v={u.payout} />],
                 ["Streak", u.user ? `${u.user.streak} days` : "—"],
                 ["Check-ins", u.user ? f.count(u.user.check_ins) : "—"],
-                ["Claimable credits", u.user ? <Money v={u.user.claimable} /> : "—"],
+                // Credits are micro-credits that only jobs spend (0.1 credit a job).
+                ["Credits", u.user ? points(u.user.credits_earned - u.user.credits_spent) : "—"],
+                ["Credited jobs", u.user ? f.count(u.user.credited_jobs) : "—"],
               ]}
             />
             <Facts items={Object.entries(u.points).map(([k, v]) => [k.replace(/_/g, " "), points(v as number)])} />

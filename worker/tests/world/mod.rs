@@ -133,7 +133,8 @@ impl World {
             lumen_sdk::messages::authentication_key(&admin.key.public_key()),
         );
         let asset = Package::object_address(p.address, b"payment-asset");
-        node.chain().create_asset(asset);
+        node.chain()
+            .create_asset(asset, lumen_model::node::PAYMENT_ASSET_DECIMALS);
         let attester = Identity::new(key(0xa7));
         send(
             &client,
@@ -229,7 +230,6 @@ impl World {
         let router = lumen_indexer::api::router(lumen_indexer::api::AppState::new(
             ipool,
             Some(standin.url()),
-            6,
         ));
         let api = tokio::spawn(async move { axum::serve(l, router).await.unwrap() });
 

@@ -16,6 +16,7 @@ fn configured() -> Chain {
             payment_asset: addr(0xa55e7),
             treasury: addr(0x7e),
             arbiter: addr(0xa7b),
+            decimals: 6,
         }),
         LumenEvent::ArbiterAdded(ArbiterAdded {
             arbiter: addr(0xa7b),

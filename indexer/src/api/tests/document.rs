@@ -184,6 +184,7 @@ async fn every_answer_has_its_documented_shape() {
         ),
         ("/v1/creators/{address}", "/v1/creators/0x99".into()),
         ("/v1/live", "/v1/live?after=x".into()),
+        ("/v1/config", "/v1/config".into()),
         ("/v1/jobs", "/v1/jobs?limit=3".into()),
         ("/v1/jobs", "/v1/jobs?status=open&creator=0xc2".into()),
         ("/v1/jobs/{id}", "/v1/jobs/100".into()),
