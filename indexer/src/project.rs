@@ -254,6 +254,7 @@ pub fn event_row(d: &Decoded) -> EventRow {
         E::RevocationSubmitted(e) => (None, Some(e.worker)),
         E::DeviceReleased(e) => (None, Some(e.worker)),
         E::UptimeVoted(e) => (None, Some(e.worker)),
+        E::UptimeVoteSkipped(e) => (None, Some(e.worker)),
         E::PriceSet(e) => (None, Some(e.worker)),
         E::Staked(e) => (None, Some(e.worker)),
         E::UnstakeRequested(e) => (None, Some(e.worker)),

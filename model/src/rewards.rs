@@ -3,7 +3,7 @@
 //! records by `escrow`; epochs closed in order (with rollover of a side nobody
 //! earned on, and a fresh grace after a pause); lazy claims.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use lumen_sdk::errors::rewards as e;
 use lumen_sdk::events::*;
@@ -199,6 +199,16 @@ fn vote_one(
     let epoch_secs = config::param(c, params::EPOCH_SECS)?;
     let threshold = config::param(c, params::ATTESTER_THRESHOLD)?;
     let votes = c.rewards.uptime_votes.entry((worker, epoch)).or_default();
+    // A repeated vote (a resent batch, a worker listed twice) is skipped so
+    // that it does not sink the rest of the batch.
+    if votes.iter().any(|(a, _)| *a == attester) {
+        return Ok(vec![LumenEvent::UptimeVoteSkipped(UptimeVoteSkipped {
+            epoch,
+            worker,
+            attester,
+            online_secs: vote,
+        })]);
+    }
     votes.push((attester, vote));
     let votes = votes.clone();
     // Votes of attesters removed since they voted no longer count.
@@ -272,16 +282,6 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             ensure(*epoch < current_epoch(c, tx.now)?, e::EEpochNotEnded)?;
             let epoch_secs = config::param(c, params::EPOCH_SECS)?;
             ensure(*epoch >= next_epoch(c)?, e::EEpochClosed)?;
-            let attester = tx.sender;
-            let mut seen = BTreeSet::new();
-            for w in workers {
-                let voted = c
-                    .rewards
-                    .uptime_votes
-                    .get(&(*w, *epoch))
-                    .is_some_and(|votes| votes.iter().any(|(a, _)| *a == attester));
-                ensure(!voted && seen.insert(*w), e::EAlreadyReported)?;
-            }
             c.rewards.epochs.entry(*epoch).or_default();
             let mut out = vec![];
             for (&worker, &secs) in workers.iter().zip(online_secs) {

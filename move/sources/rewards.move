@@ -114,6 +114,17 @@ module lumen::rewards {
     }
 
     #[event]
+    /// An attester's second vote for a worker and epoch (in a later batch, or
+    /// the worker listed twice in one batch) was skipped: its first vote
+    /// stands, and the rest of the batch goes through.
+    struct UptimeVoteSkipped has drop, store {
+        epoch: u64,
+        worker: address,
+        attester: address,
+        online_secs: u64,
+    }
+
+    #[event]
     /// A worker's online seconds for an ended epoch took effect or changed:
     /// `online_secs` is the `attester_threshold`-th largest vote, `score` the
     /// worker's score at the epoch's last second, `weight` its PoC weight
@@ -180,8 +191,6 @@ module lumen::rewards {
     const EEpochNotEnded: u64 = 3;
     /// The epoch is already closed (or lies before rewards began).
     const EEpochClosed: u64 = 4;
-    /// This attester already reported this worker's uptime for this epoch.
-    const EAlreadyReported: u64 = 5;
     /// The amount is zero.
     const EZeroAmount: u64 = 6;
     /// The epoch's grace period has not passed yet.
@@ -236,6 +245,9 @@ module lumen::rewards {
     /// (else 0), recomputed on every later vote (emits `UptimeReported`); when
     /// the uptime first takes effect with a weight, the campaign records the
     /// worker's online points.
+    /// An attester's second vote for the same worker and epoch, in a later
+    /// batch or twice in one, is skipped (emits `UptimeVoteSkipped`) instead of
+    /// aborting the batch: one repeated entry cannot drop everybody else's uptime.
     /// So fewer than `attester_threshold` attesters cannot raise a worker's
     /// uptime above every honest report, nor, once the honest attesters voted,
     /// lower it below all of them.
@@ -246,7 +258,6 @@ module lumen::rewards {
     /// * `ELengthMismatch` if the vectors differ in length.
     /// * `EEpochNotEnded` if `epoch` has not ended.
     /// * `EEpochClosed` if `epoch` is closed or lies before rewards began.
-    /// * `EAlreadyReported` if this attester already reported a worker for `epoch`.
     public entry fun report_uptime(
         attester: &signer,
         epoch: u64,
@@ -277,14 +288,20 @@ module lumen::rewards {
             let votes = table::borrow_mut(&mut state.uptime_votes, key);
             // Votes of attesters removed since they voted no longer count.
             let counted = vector[];
+            let repeated = false;
             let j = 0;
             while (j < vector::length(votes)) {
                 let vote = *vector::borrow(votes, j);
-                assert!(vote.attester != attester_addr, error::already_exists(EAlreadyReported));
+                if (vote.attester == attester_addr) repeated = true;
                 if (config::is_attester(vote.attester)) {
                     vector::push_back(&mut counted, vote.online_secs);
                 };
                 j = j + 1;
+            };
+            if (repeated) {
+                event::emit(UptimeVoteSkipped { epoch, worker, attester: attester_addr, online_secs: secs });
+                i = i + 1;
+                continue
             };
             vector::push_back(votes, UptimeVote { attester: attester_addr, online_secs: secs });
             vector::push_back(&mut counted, secs);
@@ -714,6 +731,14 @@ module lumen::rewards {
     }
 
     // Test-only functions ------------------------------------------------------
+
+    #[test_only]
+    /// An `UptimeVoteSkipped` event, to compare with emitted ones.
+    public fun uptime_vote_skipped_event(
+        epoch: u64, worker: address, attester: address, online_secs: u64
+    ): UptimeVoteSkipped {
+        UptimeVoteSkipped { epoch, worker, attester, online_secs }
+    }
 
     #[test_only]
     /// Runs `init_module` in tests, where publishing does not.

@@ -142,6 +142,30 @@ module lumen::economy_attack_tests {
     }
 
     #[test]
+    /// A batch that lists a worker twice, or a worker the attester already
+    /// voted for (a resent batch), used to abort as a whole: one repeated entry
+    /// dropped every other worker's uptime. The repeat is skipped, with an
+    /// event, and the rest of the batch counts.
+    fun a04_a_repeated_vote_does_not_sink_the_batch() {
+        h::setup();
+        let (worker, _, _) = h::worker();
+        let w = signer::address_of(&worker);
+        let other = @0x0e1;
+        let epoch = rewards::current_epoch();
+        th::set_time((epoch + 1) * DAY);
+        rewards::report_uptime(&th::attester_signer(), epoch, vector[w], vector[80_000]);
+        rewards::report_uptime(
+            &th::attester_signer(), epoch, vector[w, other, other], vector[1, 70_000, 2]
+        );
+        assert!(rewards::online_secs_of(w, epoch) == 80_000, 1);
+        assert!(rewards::online_secs_of(other, epoch) == 70_000, 2);
+        assert!(aptos_framework::event::emitted_events<rewards::UptimeVoteSkipped>() == vector[
+            rewards::uptime_vote_skipped_event(epoch, w, th::attester(), 1),
+            rewards::uptime_vote_skipped_event(epoch, other, th::attester(), 2),
+        ], 3);
+    }
+
+    #[test]
     /// A lone attester asks to revoke an honest worker's score: below the
     /// threshold the score stands.
     fun a04_one_attester_cannot_revoke() {
@@ -386,4 +410,5 @@ module lumen::economy_attack_tests {
         config::apply_param(&th::signer_of(@0xa11), name);
         assert!(config::pod_share_bps() == 10_000, 2);
     }
+
 }

@@ -542,7 +542,6 @@ module lumen::rewards_tests {
     }
 
     #[test]
-    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
     fun an_attester_votes_once_per_worker_and_epoch_even_below_the_threshold() {
         h::setup();
         config::add_attester(&th::lumen_signer(), th::attester2());
@@ -553,6 +552,17 @@ module lumen::rewards_tests {
         th::set_time((epoch + 1) * DAY);
         rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[100]);
         rewards::report_uptime(&th::attester_signer(), epoch, vector[a_addr], vector[200]);
+        // The second vote was skipped: one vote cast, none in effect.
+        assert!(rewards::uptime_votes(a_addr, epoch) == 1, 1);
+        assert!(event::emitted_events<rewards::UptimeVoted>().length() == 1, 2);
+        assert!(
+            event::emitted_events<rewards::UptimeVoteSkipped>()
+                == vector[rewards::uptime_vote_skipped_event(epoch, a_addr, th::attester(), 200)],
+            3
+        );
+        // The other attester's vote reaches the threshold with the first vote.
+        rewards::report_uptime(&th::signer_of(th::attester2()), epoch, vector[a_addr], vector[300]);
+        assert!(rewards::online_secs_of(a_addr, epoch) == 100, 4);
     }
 
     /// An eligible worker whose score was measured alike by every attester of

@@ -234,7 +234,6 @@ aborts! {
         ELengthMismatch = 2, InvalidArgument, "`workers` and `online_secs` differ in length.";
         EEpochNotEnded = 3, InvalidState, "The epoch has not ended yet.";
         EEpochClosed = 4, InvalidState, "The epoch is already closed (or lies before rewards began).";
-        EAlreadyReported = 5, AlreadyExists, "This attester already reported this worker's uptime for this epoch.";
         EZeroAmount = 6, InvalidArgument, "The amount is zero.";
         ETooEarlyToClose = 7, InvalidState, "The epoch's grace period has not passed yet.";
         EEpochNotClosed = 8, InvalidState, "The epoch is not closed yet.";
@@ -402,7 +401,7 @@ mod tests {
             from_vm_status(&Package::new(AccountAddress::ONE), &status),
             None
         );
-        assert_eq!(ABORTS.len(), 117);
+        assert_eq!(ABORTS.len(), 116);
     }
 
     #[test]

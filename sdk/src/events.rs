@@ -269,6 +269,8 @@ lumen_events! {
     offers::OfferPublished { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, published_at: u64 }
     /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
     rewards::UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
+    /// An attester's repeated vote for a worker and epoch (a resent batch, or the worker twice in one) was skipped; its first vote stands.
+    rewards::UptimeVoteSkipped { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64 }
     /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).
     rewards::UptimeReported { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, score: u64, weight: u128 }
     /// A completed job added lease time for an epoch (PoD weight).

@@ -115,6 +115,7 @@ impl Projection for Attestations {
             | E::AttestationSubmitted(_)
             | E::RevocationSubmitted(_)
             | E::UptimeVoted(_)
+            | E::UptimeVoteSkipped(_)
             | E::PriceSet(_)
             | E::Staked(_)
             | E::UnstakeRequested(_)

@@ -61,6 +61,7 @@ fn owner_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::DisputeResolved(_)
         | E::NonceBurned(_)
         | E::UptimeVoted(_)
+        | E::UptimeVoteSkipped(_)
         | E::OfferPublished(_)
         | E::UptimeReported(_)
         | E::LeaseRecorded(_)

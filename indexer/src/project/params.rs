@@ -150,6 +150,7 @@ fn change_of(event: &LumenEvent) -> Option<Change<'_>> {
         | E::RevocationSubmitted(_)
         | E::DeviceReleased(_)
         | E::UptimeVoted(_)
+        | E::UptimeVoteSkipped(_)
         | E::ScoreAttested(_)
         | E::ScoreRevoked(_)
         | E::PriceSet(_)
