@@ -17,7 +17,7 @@
 # upgrade_policy "immutable" (no upgrade ever). The payment asset defaults
 # to APT's fungible-asset metadata (0xa); treasury and arbiter default to the
 # package account; each --attester is authorised with config::add_attester.
-# Amount defaults (VIP threshold, campaign credit value and tiers) are set on
+# Amount defaults (VIP threshold, floor prices, campaign credit value and tiers) are set on
 # chain from the payment asset's decimals. The testnet campaign is configured
 # when asked: its operator, its period [start, end) in chain seconds, and its
 # pool funded from the profile's account with AMOUNT base units, or UNITS whole

@@ -188,6 +188,10 @@ module lumen::config {
     const DAY_SECS: u64 = 86_400;
     /// The creator VIP threshold by default: 5 000 whole units of the payment asset.
     const VIP_CREATOR_UNITS: u64 = 5_000;
+    /// The floor price of a frame by default: a thousandth of a whole unit.
+    const MIN_PRICE_PER_FRAME_DIVISOR: u64 = 1_000;
+    /// The floor price of an IB-hour by default: a tenth of a whole unit.
+    const MIN_PRICE_PER_IB_HOUR_DIVISOR: u64 = 10;
 
     /// Indices into `Config.params`, in table order.
     const P_EPOCH_SECS: u64 = 0;
@@ -223,8 +227,9 @@ module lumen::config {
 
     /// Creates the configuration with the default parameters; `deployer` becomes the admin
     /// and `arbiter` the first member of the arbiter set. Amount defaults
-    /// (`vip_creator_spend`) are whole units of the payment asset scaled by its
-    /// decimals. Emits `ConfigInitialized`, `ArbiterAdded`, then one `ParamsUpdated`
+    /// (`vip_creator_spend`: 5 000 units; `min_price_per_frame`: 1/1 000 of a
+    /// unit; `min_price_per_ib_hour`: 1/10 of a unit; each at least one base
+    /// unit) are whole units of the payment asset scaled by its decimals. Emits `ConfigInitialized`, `ArbiterAdded`, then one `ParamsUpdated`
     /// per parameter (old value 0) in table order.
     ///
     /// # Aborts
@@ -243,7 +248,10 @@ module lumen::config {
         assert!(treasury != @0x0 && arbiter != @0x0, error::invalid_argument(EZeroAddress));
         let decimals = fungible_asset::decimals(payment_asset);
         let params = param_defaults();
-        params[P_VIP_CREATOR_SPEND] = VIP_CREATOR_UNITS * unit_of(decimals);
+        let unit = unit_of(decimals);
+        params[P_VIP_CREATOR_SPEND] = VIP_CREATOR_UNITS * unit;
+        params[P_MIN_PRICE_PER_FRAME] = at_least_one(unit / MIN_PRICE_PER_FRAME_DIVISOR);
+        params[P_MIN_PRICE_PER_IB_HOUR] = at_least_one(unit / MIN_PRICE_PER_IB_HOUR_DIVISOR);
         move_to(deployer, Config {
             admin,
             pending_admin: @0x0,
@@ -805,6 +813,10 @@ module lumen::config {
             b"vip_worker_down_day_secs",
             b"pool_fee_share_bps",
         ]
+    }
+
+    fun at_least_one(amount: u64): u64 {
+        if (amount == 0) 1 else amount
     }
 
     fun param_defaults(): vector<u64> {

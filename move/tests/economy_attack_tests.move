@@ -411,4 +411,33 @@ module lumen::economy_attack_tests {
         assert!(config::pod_share_bps() == 10_000, 2);
     }
 
+    // Amounts agree on units ------------------------------------------------------
+
+    #[test]
+    /// Deployed on an 8-decimal asset (APT), the defaults meant in whole units
+    /// used to be 6-decimal base units: the 5 000-unit creator threshold became 50
+    /// APT and a frame's floor price 0.00001 APT. Every amount default scales with
+    /// the asset's decimals.
+    fun a11_amount_defaults_follow_the_assets_decimals() {
+        th::setup_uninitialized();
+        let lumen = th::lumen_signer();
+        let constructor_ref = aptos_framework::object::create_named_object(&lumen, b"lumen::test_apt");
+        aptos_framework::primary_fungible_store::create_primary_store_enabled_fungible_asset(
+            &constructor_ref,
+            std::option::none(),
+            string::utf8(b"Aptos Coin"),
+            string::utf8(b"APT"),
+            8,
+            string::utf8(b""),
+            string::utf8(b""),
+        );
+        let apt = aptos_framework::object::object_from_constructor_ref<
+            aptos_framework::fungible_asset::Metadata
+        >(&constructor_ref);
+        config::initialize(&lumen, apt, th::treasury(), th::arbiter());
+        assert!(config::payment_unit() == 100_000_000, 1);
+        assert!(config::vip_creator_spend() == 5_000 * 100_000_000, 2);
+        assert!(config::min_price_per_frame() == 100_000, 3);
+        assert!(config::min_price_per_ib_hour() == 10_000_000, 4);
+    }
 }

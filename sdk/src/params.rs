@@ -72,9 +72,12 @@ params! {
     VIP_WORKER_MAX_DOWN_DAYS = ("vip_worker_max_down_days", 3, 0, 90);
     /// From this long after a score expired, anyone may release its device.
     DEVICE_RELEASE_GRACE_SECS = ("device_release_grace_secs", 2_592_000, 0, 365 * DAY);
-    /// Smallest `max_price_per_frame` of a job and `price_per_frame` of an offer.
+    /// Smallest `max_price_per_frame` of a job and `price_per_frame` of an offer;
+    /// `initialize` sets 1/1 000 of a whole unit (the default here is for 6
+    /// decimals, see [`min_price_per_frame_default`]).
     MIN_PRICE_PER_FRAME = ("min_price_per_frame", 1_000, 1, u64::MAX);
-    /// Floor price of `S(n)`: a declared price below it counts as this.
+    /// Floor price of `S(n)`: a declared price below it counts as this;
+    /// `initialize` sets 1/10 of a whole unit (see [`min_price_per_ib_hour_default`]).
     MIN_PRICE_PER_IB_HOUR = ("min_price_per_ib_hour", 100_000, 0, u64::MAX);
     /// Cap of a job's collateral in basis points of its value.
     SLASH_CAP_BPS = ("slash_cap_bps", 10_000, 0, 100_000);
@@ -103,6 +106,18 @@ pub fn unit_of(decimals: u8) -> u64 {
 /// The `vip_creator_spend` `initialize` sets for an asset with `decimals`.
 pub fn vip_creator_spend_default(decimals: u8) -> u64 {
     VIP_CREATOR_UNITS * unit_of(decimals)
+}
+
+/// The `min_price_per_frame` `initialize` sets for an asset with `decimals`:
+/// a thousandth of a whole unit, at least one base unit.
+pub fn min_price_per_frame_default(decimals: u8) -> u64 {
+    (unit_of(decimals) / 1_000).max(1)
+}
+
+/// The `min_price_per_ib_hour` `initialize` sets for an asset with `decimals`:
+/// a tenth of a whole unit, at least one base unit.
+pub fn min_price_per_ib_hour_default(decimals: u8) -> u64 {
+    (unit_of(decimals) / 10).max(1)
 }
 
 /// Whether `set_param` refuses the parameter whatever the value.
@@ -172,6 +187,12 @@ mod tests {
         assert!(check("review_window_secs", 30 * DAY + 1).is_err());
         assert_eq!(vip_creator_spend_default(8), 500_000_000_000);
         assert_eq!(vip_creator_spend_default(6), VIP_CREATOR_SPEND.default);
+        assert_eq!(min_price_per_frame_default(6), MIN_PRICE_PER_FRAME.default);
+        assert_eq!(min_price_per_ib_hour_default(6), MIN_PRICE_PER_IB_HOUR.default);
+        assert_eq!(min_price_per_frame_default(8), 100_000);
+        assert_eq!(min_price_per_ib_hour_default(8), 10_000_000);
+        assert_eq!(min_price_per_frame_default(2), 1);
+        assert_eq!(min_price_per_ib_hour_default(0), 1);
         assert!(check("worker_commission_bps", 10_000).is_ok());
         assert!(matches!(
             check("worker_commission_bps", 10_001),
