@@ -98,6 +98,7 @@ module lumen::transition_vectors_tests {
             count<lumen::rewards::LeaseRecorded>(),
             count<lumen::rewards::RewardClaimed>(),
             count<lumen::rewards::UptimeReported>(),
+            count<lumen::rewards::UptimeVoteSkipped>(),
             count<lumen::rewards::UptimeVoted>(),
             count<lumen::staking::PenaltiesSwept>(),
             count<lumen::staking::PriceSet>(),
@@ -190,7 +191,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728086520, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"73f1fa4bc2315f85cf366b28620254123211422336cf3247ca41b816e6560f6924de2d9662f69bea5af80d0d01cfd2bd5354687e927d619d8e2be387130efe08");
         check<lumen::attestation::AttestationSubmitted>(n11_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410200000000000000205cc0461c5af4ac43c3dfb6aacfa9ca9f4ff1cf945f1675b27735d02775e4a33c301425000000000002000000000000000200000000000000"], 111000);
         check<lumen::attestation::ScoreAttested>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410802020202020202020852545820333037300020000000000000301425000000000001000000000000000200000000000000f881006700000000f881006700000000f80e2867000000000200000000000000000000000000000000000000000000000000000000000070040000000000000000000000000000000000000000000000000000000000007003"], 111100);
-        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[5, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a worker registers a device key, rotates it, and the old key is free for another worker
@@ -218,7 +219,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c");
         check<lumen::attestation::DeviceKeyRegistered>(n3_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c00"], 103000);
-        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker releases its device, another worker takes it, the admin unbinds it, and a third binding is released by anyone long after its expiry
@@ -268,7 +269,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
         check<lumen::attestation::DeviceReleased>(n7_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000000bad02"], 107000);
-        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[3, 2, 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters attest
@@ -283,7 +284,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -300,7 +301,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 0, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -317,7 +318,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b3", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -334,7 +335,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b215");
     }
@@ -347,7 +348,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -364,7 +365,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"09d32d4f632e6433b751b87c8677e4d0c8e039eb948759c18a1a959514985dd492f77ae59414e96f1053620087ec1ce949a4e1487b4d757d6b39746a93a4f103");
     }
@@ -381,7 +382,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -398,7 +399,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007200);
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728003599, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"2600dba05df5d4c5bcdb50d1e37ea11e7d2630f698c334f977d8dea4aa260876d8c26fa273d77fa9e188246ac2c6b42dfa36e13a7f7e5f50c08b2fa0f3494507");
@@ -416,7 +417,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000301, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"09bdcdaaf54baea35275a9cb773603c349806da70f21c9801440d7b9a2f23b6d190932e0fadad034f5b551c00b7d75e5a81f0a2086dbe6df89cb43a34917e507");
     }
@@ -445,7 +446,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 2, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"aca06f813abb65a365dec84e75fe1f0576dd0922a216323206864f52c1ae59a28863a8fbd45946fe8906d0b42ebf87342b7104f0b957ebd3e093ce09eb7b7104");
         check<lumen::attestation::AttestationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4102000000000000002014470cfa1b9e5a15c5dd52712122c4a25dd79c73239c3b69a212cf6a522c74ba301425000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreAttested>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000002000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 102100);
-        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
     }
@@ -472,7 +473,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1");
         check<lumen::attestation::DeviceKeyRegistered>(n2_0, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d20ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d100"], 102000);
-        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"fa118d4ff02a89b5d3468dab3d155f7ef0b170247aedd03016596f5160308d3ff0188b42df9fb55347804da2f7ad073ff0e04ce598f468b204adce698c710501");
     }
@@ -510,7 +511,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::attestation::AttestationSubmitted>();
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
         check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33301425000000000001000000000000000200000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 6: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007004), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 16384, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"b4337047549a020b2bed5cb440fd151813cf8d6fcc144c71305b408e824ed1c060da770ee434a041a02fc130185649bb4027e96f3249cb59fb0ba5800b469f05");
     }
@@ -548,7 +549,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::attestation::AttestationSubmitted>();
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
         check<lumen::attestation::AttestationSubmitted>(n5_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020c57e73fb1e9b927ba4845103f5edc262b1862cd975cffa45bff9806d69ee3f33301425000000000001000000000000000200000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 6: attestation::attest
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430001, 1, 1, 1728086400, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"76b9b6fdee65e0c3def78c8294f5e50d2b69b8e68c469b820c890fa2dc42d33cf1a59081b1fbbb1a775f5bdaa9674a535fc5152e7933cef846fd01188ce8f902");
     }
@@ -571,7 +572,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -584,7 +585,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"no"));
     }
@@ -613,7 +614,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"first"));
         check<lumen::attestation::RevocationSubmitted>(n2_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000001000000000000000100000000000000"], 102000);
         check<lumen::attestation::ScoreRevoked>(n2_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000000000000000000000000000000000000000000000007003056669727374"], 102100);
-        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::revoke
         lumen::attestation::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, std::string::utf8(b"again"));
     }
@@ -626,7 +627,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 0);
         account(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, 0);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"0000000000000000000000000000000000000000000000000000000000000000");
     }
@@ -643,7 +644,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::attestation::DeviceKeyRegistered>();
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
         check<lumen::attestation::DeviceKeyRegistered>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41208139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b39400"], 100000);
-        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: attestation::register_device_key
         lumen::attestation::register_device_key(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394");
     }
@@ -670,7 +671,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::attestation::DeviceReleased>();
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::attestation::DeviceReleased>(n2_0, vector[x"0801010101010101017d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c417d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101"], 102000);
-        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: attestation::release_device
         lumen::attestation::release_device(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -693,7 +694,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::release_expired_device
         aptos_framework::timestamp::update_global_time_for_test_secs(1733183999);
         lumen::attestation::release_expired_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
@@ -717,7 +718,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, x"0101010101010101", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394", x"adad61bb617c56174ed5d7795372ab6b514ac48f92c7bb3a8e96ed9641ad04003dbd794cf6477c51773fe189e81bbdd9701b3064ef9d363556dac5d271b21508");
         check<lumen::attestation::AttestationSubmitted>(n1_0, vector[x"00000000000000000000000000000000000000000000000000000000000070037d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000020039e18a85eafe2247c1b2bd7ed93a1070e73ed806fe49eb9e20af1aee0d4f640301425000000000001000000000000000100000000000000"], 101000);
         check<lumen::attestation::ScoreAttested>(n1_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4108010101010101010108525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 101100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: attestation::unbind_device
         lumen::attestation::unbind_device(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), x"0101010101010101");
     }
@@ -801,7 +802,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::campaign::PoolSwept>();
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 100000000);
         check<lumen::campaign::PoolSwept>(n14_0, vector[x"00e1f50500000000000000000000000000000000000000000000000000000000000000000000700100ac420601000000"], 114000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 6, 0, 3, 0, 1, 4, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 4, 1, 6, 0, 3, 0, 1, 4, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a job spends 0.1 credit of its creator when created and, paid, earns render points for both parties
@@ -886,7 +887,7 @@ module lumen::transition_vectors_tests {
         check<lumen::rewards::LeaseRecorded>(n13_2, vector[x"244e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 113200);
         check<lumen::campaign::RenderPointsEarned>(n13_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7097df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0000093d0000000000004786000000000080d4e10000000000", x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7097d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410100093d000000000000478600000000000047860000000000"], 113300);
         check<lumen::escrow::JobCompleted>(n13_4, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41020000000000000000093d000000000000d430000000000000350c00000000000000000000000000580200000000000000"], 113400);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 2, 0, 4, 1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 2, 0, 4, 1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // only the operator grants tasks
@@ -904,7 +905,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 1, 1000000);
     }
@@ -915,7 +916,7 @@ module lumen::transition_vectors_tests {
     fun campaign_check_in_without_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::check_in
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
     }
@@ -939,7 +940,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::check_in
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
@@ -960,7 +961,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::fund
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 0);
     }
@@ -984,7 +985,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::SocialTaskGranted>();
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
         check<lumen::campaign::SocialTaskGranted>(n2_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3030000000000000040420f000000000040420f0000000000000000000000000000000000000000000000000000000000000000000000000e"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 1000000);
     }
@@ -1004,7 +1005,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::grant_social_task
         lumen::campaign::grant_social_task(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000000e), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3, 3, 0);
     }
@@ -1036,7 +1037,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n4_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xd1895df8818b5d9a6620a59a50e7a873acde9114377eacc766a81eba18f17119);
     }
@@ -1056,7 +1057,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
@@ -1084,7 +1085,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::ReferralRegistered>();
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3), @0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5);
         check<lumen::campaign::ReferralRegistered>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f50030ff6600000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::register_referral
         lumen::campaign::register_referral(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), @0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3);
     }
@@ -1117,7 +1118,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::campaign::LeaderboardPaid>();
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
         check<lumen::campaign::LeaderboardPaid>(n4_0, vector[x"01000000000000007d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb340420f0000000000000000000000000000c2eb0b0000000000c2eb0b000000000008af2f00000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: campaign::pay_leaderboard
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
     }
@@ -1141,7 +1142,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1000000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f500ca9a3b0000000000ca9a3b00000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728867599);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
@@ -1170,7 +1171,7 @@ module lumen::transition_vectors_tests {
         let n3_0 = count<lumen::campaign::CheckedIn>();
         lumen::campaign::check_in(&lumen::test_helpers::signer_of(@0x7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3));
         check<lumen::campaign::CheckedIn>(n3_0, vector[x"7d4a0ae87cd417f94052b01a3db4c7927167dba69efe311955d1a3864878eeb3204e0000000000000100000000000000010000000000000040420f0000000000000000000000000040420f00000000000000000000000000"], 103000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 4: campaign::pay_leaderboard
         aptos_framework::timestamp::update_global_time_for_test_secs(1728867600);
         lumen::campaign::pay_leaderboard(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000009a7));
@@ -1195,7 +1196,7 @@ module lumen::transition_vectors_tests {
         let n2_0 = count<lumen::campaign::CampaignFunded>();
         lumen::campaign::fund(&lumen::test_helpers::signer_of(@0xa73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f5), 1990000000);
         check<lumen::campaign::CampaignFunded>(n2_0, vector[x"a73a5a6f6413613f8f878816e2cf892f804fd95c84e18e1d538f2fbf0f8b08f580fd9c760000000080fd9c7600000000"], 102000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 3: campaign::sweep
         lumen::campaign::sweep(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -1215,7 +1216,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::campaign::CampaignConfigured>();
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1728000000, 1728864000);
         check<lumen::campaign::CampaignConfigured>(n1_0, vector[x"000000000000000000000000000000000000000000000000000000000000000e0030ff6600000000005f0c670000000040420f00000000000500c2eb0b0000000000e1f5050000000080f0fa0200000000809fd5000000000000127a0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: campaign::set_credit_value
         lumen::campaign::set_credit_value(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2000000);
     }
@@ -1226,7 +1227,7 @@ module lumen::transition_vectors_tests {
     fun campaign_empty_period() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_period
         lumen::campaign::set_period(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 10, 10);
     }
@@ -1237,7 +1238,7 @@ module lumen::transition_vectors_tests {
     fun campaign_four_tiers() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_tier_amounts
         lumen::campaign::set_tier_amounts(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), vector<u64>[4, 3, 2, 1]);
     }
@@ -1248,7 +1249,7 @@ module lumen::transition_vectors_tests {
     fun campaign_zero_operator() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: campaign::set_operator
         lumen::campaign::set_operator(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1266,7 +1267,7 @@ module lumen::transition_vectors_tests {
         check<lumen::config::ConfigInitialized>(n0_0, vector[x"000000000000000000000000000000000000000000000000000000000000cafec00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d232040000000000000000000000000000000000000000000000000000000000007001000000000000000000000000000000000000000000000000000000000000700206"], 100000);
         check<lumen::config::ArbiterAdded>(n0_1, vector[x"0000000000000000000000000000000000000000000000000000000000007002"], 100100);
         check<lumen::config::ParamsUpdated>(n0_2, vector[x"0a65706f63685f7365637300000000000000008051010000000000", x"1065706f63685f67726163655f736563730000000000000000100e000000000000", x"0c7374616b655f666163746f7200000000000000000200000000000000", x"0e756e626f6e64696e675f736563730000000000000000803a090000000000", x"1373636f72655f76616c69646974795f736563730000000000000000008d270000000000", x"137265706f72745f6d61785f6167655f736563730000000000000000100e000000000000", x"1261747465737465725f7468726573686f6c6400000000000000000100000000000000", x"15776f726b65725f636f6d6d697373696f6e5f6270730000000000000000401f000000000000", x"127265766965775f77696e646f775f73656373000000000000000080f4030000000000", x"0d6d61785f726572656e6465727300000000000000000200000000000000", x"09736c6173685f6270730000000000000000e803000000000000", x"14646973707574655f74696d656f75745f7365637300000000000000000075120000000000", x"0d706f645f73686172655f62707300000000000000008813000000000000", x"117669705f63726561746f725f7370656e64000000000000000000f2052a01000000", x"0f7669705f776f726b65725f6461797300000000000000001e00000000000000", x"177669705f776f726b65725f6d696e5f6176675f73656373000000000000000000e1000000000000", x"187669705f776f726b65725f6d61785f646f776e5f6461797300000000000000000300000000000000", x"196465766963655f72656c656173655f67726163655f736563730000000000000000008d270000000000", x"136d696e5f70726963655f7065725f6672616d650000000000000000e803000000000000", x"156d696e5f70726963655f7065725f69625f686f75720000000000000000a086010000000000", x"0d736c6173685f6361705f62707300000000000000001027000000000000", x"116d696e5f726572656e6465725f736563730000000000000000100e000000000000", x"14726573706f6e73655f77696e646f775f73656373000000000000000080f4030000000000", x"10706172616d5f64656c61795f7365637300000000000000008051010000000000", x"187669705f776f726b65725f646f776e5f6461795f736563730000000000000000c0a8000000000000", x"12706f6f6c5f6665655f73686172655f62707300000000000000004c1d000000000000"], 100200);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a two-step admin transfer; the new admin pauses, sets the treasury, the arbiter set, attesters, a parameter
@@ -1311,7 +1312,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::config::AttesterRemoved>();
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000ad2), @0x0000000000000000000000000000000000000000000000000000000000007003);
         check<lumen::config::AttesterRemoved>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003"], 108000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 9: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1344,7 +1345,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::config::ParamsUpdated>();
         lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"slash_bps"));
         check<lumen::config::ParamsUpdated>(n4_0, vector[x"09736c6173685f627073e803000000000000b80b000000000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 5: config::apply_param
         lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"stake_factor"));
     }
@@ -1359,7 +1360,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::ParamChangeQueued>();
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"slash_bps"), 2500);
         check<lumen::config::ParamChangeQueued>(n0_0, vector[x"09736c6173685f627073e803000000000000c4090000000000008081006700000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: config::apply_param
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086399);
         lumen::config::apply_param(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), std::string::utf8(b"slash_bps"));
@@ -1371,7 +1372,7 @@ module lumen::transition_vectors_tests {
     fun config_epoch_secs_fixed() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"epoch_secs"), 3600);
     }
@@ -1382,7 +1383,7 @@ module lumen::transition_vectors_tests {
     fun config_time_param_bounded() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"review_window_secs"), 2592001);
     }
@@ -1393,7 +1394,7 @@ module lumen::transition_vectors_tests {
     fun config_not_initialized() {
         uninitialized();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_paused
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
     }
@@ -1404,7 +1405,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_by_another() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1415,7 +1416,7 @@ module lumen::transition_vectors_tests {
     fun config_initialize_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::initialize
         lumen::config::initialize(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), aptos_framework::object::address_to_object<aptos_framework::fungible_asset::Metadata>(@0xc00dc77a39d32100ee73bfdbd0f4dbf4c5cb2e965c84301dcedfdfd659d23204), @0x0000000000000000000000000000000000000000000000000000000000007001, @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1430,7 +1431,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::PausedSet>();
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
         check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: staking::set_price
         lumen::staking::set_price(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 1);
     }
@@ -1441,7 +1442,7 @@ module lumen::transition_vectors_tests {
     fun config_accept_without_proposal() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::accept_admin
         lumen::config::accept_admin(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -1452,7 +1453,7 @@ module lumen::transition_vectors_tests {
     fun config_unknown_param() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"nope"), 1);
     }
@@ -1463,7 +1464,7 @@ module lumen::transition_vectors_tests {
     fun config_param_out_of_range() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_param
         lumen::config::set_param(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), std::string::utf8(b"worker_commission_bps"), 10001);
     }
@@ -1474,7 +1475,7 @@ module lumen::transition_vectors_tests {
     fun config_attester_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_attester
         lumen::config::add_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007003);
     }
@@ -1485,7 +1486,7 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_attester() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_attester
         lumen::config::remove_attester(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
@@ -1496,7 +1497,7 @@ module lumen::transition_vectors_tests {
     fun config_arbiter_twice() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::add_arbiter
         lumen::config::add_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000007002);
     }
@@ -1507,7 +1508,7 @@ module lumen::transition_vectors_tests {
     fun config_remove_unknown_arbiter() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::remove_arbiter
         lumen::config::remove_arbiter(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000099);
     }
@@ -1518,7 +1519,7 @@ module lumen::transition_vectors_tests {
     fun config_zero_treasury() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: config::set_treasury
         lumen::config::set_treasury(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000000);
     }
@@ -1574,7 +1575,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // 7 of 10 frames accepted opens the worker's response window; the worker agrees
@@ -1633,7 +1634,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
         check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
         check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410700000000000000c0da00000000000000af000000000000c02b000000000000c05d000000000000580200000000000000"], 108300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // 0 frames accepted; the worker stays silent and anyone settles after the response window
@@ -1687,7 +1688,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
         check<lumen::escrow::JobCompleted>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4100000000000000000000000000000000000000000000000000000000000000008038010000000000580200000000000001"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker disputes 4 accepted frames; the timeout pays the creator's 4, not the opener's 10
@@ -1749,7 +1750,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
         check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
         check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb000000000000580200000000000001"], 109300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // two rerender rounds, each given at least the first window, add to the lease; the creator confirms
@@ -1839,7 +1840,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n15_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 115100);
         check<lumen::rewards::LeaseRecorded>(n15_2, vector[x"214e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c416009000000000000301425000000000000429d5b010000000000000000000000"], 115200);
         check<lumen::escrow::JobCompleted>(n15_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000600900000000000000"], 115300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 2, 3, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 2, 3, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a rerender round misses its deadline: the creator disputes the delivery, an arbiter pays 6 frames
@@ -1901,7 +1902,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
         check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
         check<lumen::escrow::DisputeResolved>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d0000000000005802000000000000"], 109300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the worker opens the dispute of a missed rerender: the timeout pays the 6 frames not sent back
@@ -1964,7 +1965,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
         check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
         check<lumen::escrow::JobCompleted>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41060000000000000080bb00000000000000960000000000008025000000000000007d000000000000580200000000000001"], 109300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // anyone finalizes once the review window has passed
@@ -2018,7 +2019,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"234e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator disputes; an arbiter pays 0 frames (a failed job, nothing slashed)
@@ -2072,7 +2073,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007002), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0);
         check<lumen::staking::StakeUnlocked>(n8_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108000);
         check<lumen::escrow::DisputeResolved>(n8_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000070027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41000000000000000000000000000000000000000000000000000000000000000080380100000000005802000000000000"], 108100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the admin adds an arbiter; it pays 4 frames of the creator's dispute
@@ -2133,7 +2134,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n9_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 109100);
         check<lumen::rewards::LeaseRecorded>(n9_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 109200);
         check<lumen::escrow::DisputeResolved>(n9_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000000000000000000000000000000000000000000000000000000000000000071027df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410400000000000000007d0000000000000064000000000000001900000000000080bb0000000000005802000000000000"], 109300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // nobody resolves the creator's dispute: the timeout pays the submitted frames
@@ -2191,7 +2192,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
         check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"2e4e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
         check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000001"], 108300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // no delivery by the deadline: the creator takes everything back, the job's collateral is slashed
@@ -2238,7 +2239,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 106000);
         check<lumen::staking::Slashed>(n6_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c418038010000000000807db529000000002587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709"], 106100);
         check<lumen::escrow::JobReclaimed>(n6_2, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4180380100000000008038010000000000"], 106200);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // an open job is cancelled and refunded
@@ -2255,7 +2256,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::escrow::JobCancelled>();
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
         check<lumen::escrow::JobCancelled>(n1_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd8813000000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // a creator burns an offer nonce it signed; burning it again aborts
@@ -2269,7 +2270,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
         check<lumen::escrow::NonceBurned>(n0_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0700000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::burn_nonce
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 7);
     }
@@ -2333,7 +2334,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::ClaimableWithdrawn>();
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007001));
         check<lumen::escrow::ClaimableWithdrawn>(n8_0, vector[x"0000000000000000000000000000000000000000000000000000000000007001a00f000000000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a frozen worker's pay is held for it; withdrawing while still frozen aborts in the framework
@@ -2390,7 +2391,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_2, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107200);
         check<lumen::rewards::LeaseRecorded>(n7_3, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107300);
         check<lumen::escrow::JobCompleted>(n7_4, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107400);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::withdraw
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -2402,7 +2403,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 0, 10000, 0, 0);
     }
@@ -2414,7 +2415,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 999, 0, 0);
     }
@@ -2426,7 +2427,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 18446744073709551615, 1000, 0, 0);
     }
@@ -2438,7 +2439,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 11, 1000000, 0, 0);
     }
@@ -2450,7 +2451,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::create_job
         lumen::test_helpers::set_frozen(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, true);
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"01", 10, 10000, 0, 0);
@@ -2463,7 +2464,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x0000000000000000000000000000000000000000000000000000000000000404));
     }
@@ -2475,7 +2476,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 10000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x3ace0dd9236dca63cb5932b2eaa76b1804206ed0c12e4068ba01369b81c3dd58));
     }
@@ -2516,7 +2517,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2532,7 +2533,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 5, 1000, 0, 0);
         check<lumen::escrow::JobCreated>(n0_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000500000000000000e8030000000000000000000000000000000000000000000088130000000000000030ff6600000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: escrow::cancel
         lumen::escrow::cancel(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2573,7 +2574,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
     }
@@ -2619,7 +2620,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2665,7 +2666,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2715,7 +2716,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2765,7 +2766,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
@@ -2816,7 +2817,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::PartiallyAccepted>();
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 5);
         check<lumen::escrow::PartiallyAccepted>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000500000000000000d826036700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2862,7 +2863,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_partial
         lumen::escrow::accept_partial(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -2903,7 +2904,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -2953,7 +2954,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
         check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::dispute
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
     }
@@ -3003,7 +3004,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::RerenderRequested>();
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007800);
         check<lumen::escrow::RerenderRequested>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000300000000000000784eff66000000000100000000000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::reclaim
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007801);
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
@@ -3050,7 +3051,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::request_rerender
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 3, 1728007799);
     }
@@ -3100,7 +3101,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
         check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::resolve
         lumen::escrow::resolve(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1);
     }
@@ -3111,7 +3112,7 @@ module lumen::transition_vectors_tests {
     fun escrow_withdraw_nothing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: escrow::withdraw
         lumen::escrow::withdraw(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad));
     }
@@ -3147,7 +3148,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000000, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"882a9d5cb75454edb5bc10b9a5762df3ef5ee5740c31ae434b3540619d7ae5fb39666bcc73d4275d3922728ce5ec740efda5d63b0bc36712ddb0004e690b4605");
     }
@@ -3183,7 +3184,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728000000, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"633f4b8b90dc8fcb5aa40d94d17c1c30632971d833a2b7843c26be7f618b89d7b2fa556677ae6e551a9dd4c0c0002f0c3542e59ba73ff7313acfb1e1bbe21309");
     }
@@ -3219,7 +3220,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"e4cf550f1f731ebfc44ad5dd554bac5e8a6d542243e9c8fbb0d8455acaf89a43e6740ec52fbd35daae58ff5769ac1284cc807a0bafe6eda8d22180464dfb4707");
     }
@@ -3255,7 +3256,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10001, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"650e0c67a85c71724f93bec937334a543bffac9e3a976359e64f05db810fb705b455f33a9138a4af14f6f152e8821c851ef104baee3b431584fe3e1d3761b20c");
     }
@@ -3301,7 +3302,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cd67e01ec60a703a59bcd628ab066b9af967fb59f9d124461f1024d3d17654564fd3417272981f5b93c005b400fdf6be994980ed4fb21fcac58e5c7f7598f807");
         check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 106000);
         check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000007000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 7, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"ca6ac944e2dcdd8a4f00b9d18c33880b07e4b9fcf4d996b0e41df4005d3a4861c4863cfbcd933c22df4f3480895f51319189cebfa4c82b7083c6d3fcfcc1a803");
     }
@@ -3341,7 +3342,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 5);
         check<lumen::escrow::NonceBurned>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0500000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 5, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"f15e618aed8291e3e8dd9ac7cb1c8327c1eb15ef0dbb1bbde49d795f1342616a720b8d9348fc19f40d0c31746f926cfa8b82e1bf4c1b298e653ef63672731305");
     }
@@ -3377,7 +3378,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"1fcd047ca83773ce2cb6b18b29213e077d156757362f64e0783bfeb1f4c97c3f00e3175ad48b39bd58de157dc443443fa29a79020f5313fb1da5b86dd862c107");
     }
@@ -3413,7 +3414,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 7999, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
@@ -3449,7 +3450,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"01010101010101010101010101010101010101010101010101010101010101", x"132b2aef95898f1864ca15aeb625aa03bf4a379fa8d404989b4e1e36fb013454c3f885781778b2b41a4abb985add3b6a0b724b48251459ef85e414f7e393a207");
     }
@@ -3485,7 +3486,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101");
     }
@@ -3531,7 +3532,7 @@ module lumen::transition_vectors_tests {
         lumen::attestation::attest(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), @0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d, x"0202020202020202", std::string::utf8(b"RTX 3070"), 8192, 2430000, 1, 1, 1728000000, x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1", x"ab27f515b5294d4175ae0bf0a8a1331ed9e19c7d4f6b43339be2c86b82cd1838f8ca33ce57aea2b44cd7809207843e44b031e3ebea6930df33f927d4deb08500");
         check<lumen::attestation::AttestationSubmitted>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000007003f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d0100000000000000208a75a60a8a80dddc4a1674588f599cc0a607d9481c2fdde44a0080db2a36efb3301425000000000001000000000000000100000000000000"], 106000);
         check<lumen::attestation::ScoreAttested>(n6_1, vector[x"f4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d08020202020202020208525458203330373000200000000000003014250000000000010000000000000001000000000000000030ff66000000000030ff660000000000bd266700000000010000000000000000000000000000000000000000000000000000000000007003"], 106100);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"15ef72a965799d3c2b93114d1ec7dce0905da6f2436c4d7fa360a352472d471838c67772703e04eb2cc0063b39aa29f4fdc0bfac0de0fcb163c76a9987f2c903");
     }
@@ -3571,7 +3572,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 2430001, 0);
         check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000031142500000000000000000000000000a0860100000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
@@ -3611,7 +3612,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 8193);
         check<lumen::escrow::JobCreated>(n5_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000120000000000000a0860100000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"cea524003cb8f5b7299cafae47c9a303461e25780a40944deae7729fb10f7469b48a65e1a7a143f2ea5d65b543555673c59cfdd682c4613bffb13b9c538da205");
     }
@@ -3647,7 +3648,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728000060, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1ac186112c42f6cc5c003c107a4adca612b4759a20c31bb777a14ab240b682c706548b5f99254ed6415f2bee9b1d774e9df0cea72377db5d3bb0f3f4cb75da0d");
     }
@@ -3688,7 +3689,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 0, x"01");
     }
@@ -3729,7 +3730,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::submit_result
         aptos_framework::timestamp::update_global_time_for_test_secs(1728007201);
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"01");
@@ -3776,7 +3777,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::confirm
         aptos_framework::timestamp::update_global_time_for_test_secs(1728259801);
         lumen::escrow::confirm(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10);
@@ -3823,7 +3824,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0707070707070707070707070707070707070707070707070707070707070707");
         check<lumen::escrow::ResultSubmitted>(n6_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200707070707070707070707070707070707070707070707070707070707070707d82603670000000058020000000000005832ff6600000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: escrow::finalize
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -3885,7 +3886,7 @@ module lumen::transition_vectors_tests {
         let n10_0 = count<lumen::escrow::ResultSubmitted>();
         lumen::escrow::submit_result(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10, x"0101010101010101010101010101010101010101010101010101010101010101");
         check<lumen::escrow::ResultSubmitted>(n10_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000200101010101010101010101010101010101010101010101010101010101010101d82603670000000058020000000000005832ff6600000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 11: escrow::request_rerender
         lumen::escrow::request_rerender(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 1, 1728007800);
     }
@@ -3926,7 +3927,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: escrow::reclaim
         lumen::escrow::reclaim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
     }
@@ -3976,7 +3977,7 @@ module lumen::transition_vectors_tests {
         let n7_0 = count<lumen::escrow::JobDisputed>();
         lumen::escrow::dispute(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), x"01");
         check<lumen::escrow::JobDisputed>(n7_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd01017df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a0000000000000058a7116700000000"], 107000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 8: escrow::finalize
         aptos_framework::timestamp::update_global_time_for_test_secs(1729210199);
         lumen::escrow::finalize(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709));
@@ -4032,7 +4033,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a wallet that writes no address, application or chainId line: the envelope is APTOS, message, nonce
@@ -4085,7 +4086,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a SingleKey (scheme 2) Ed25519 creator signs the offer through its wallet
@@ -4138,7 +4139,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709000000000000000084948b39f8a1f8a3c04a7ef75003175ce71b1b2c7db471e3c68a0ab601f795787d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a 2-of-3 MultiKey creator: keys 0 and 2 sign the envelope
@@ -4191,7 +4192,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n7_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 107100);
         check<lumen::rewards::LeaseRecorded>(n7_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 107200);
         check<lumen::escrow::JobCompleted>(n7_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f7090000000000000000487f3c46eb28633e9b349382d3c853767fa1b980729f8edec0a4a9c9a3f0cae17d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 107300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator burns the nonce of a wallet-signed offer before the worker takes it
@@ -4228,7 +4229,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 3);
         check<lumen::escrow::NonceBurned>(n5_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd0300000000000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 3, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"58af9b03776bd38aec90d78d22f548d023b6f7e5d0c4cf516bd0ce5fcde7a82b62ae0c8b17749739236101d0f20b230355417b3b45ed1021a64387b270798302");
     }
@@ -4288,7 +4289,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000000000000000000000"], 108100);
         check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41580200000000000030142500000000008050e756000000000000000000000000"], 108200);
         check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a00000000000000803801000000000000fa000000000000803e0000000000000000000000000000580200000000000000"], 108300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // publishing again replaces the offer: the first terms no longer bind, the second ones do
@@ -4334,7 +4335,7 @@ module lumen::transition_vectors_tests {
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 2);
         check<lumen::staking::StakeLocked>(n7_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 107000);
         check<lumen::escrow::JobAssigned>(n7_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000002000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000002"], 107100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // the creator withdraws a published offer by burning its nonce; the worker can no longer take it
@@ -4375,7 +4376,7 @@ module lumen::transition_vectors_tests {
         let n6_0 = count<lumen::escrow::NonceBurned>();
         lumen::escrow::burn_nonce(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), 1);
         check<lumen::escrow::NonceBurned>(n6_0, vector[x"0000000000000000000000000000000000000000000000000000000000005eed0100000000000000"], 106000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4420,7 +4421,7 @@ module lumen::transition_vectors_tests {
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
         check<lumen::staking::StakeLocked>(n6_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 106000);
         check<lumen::escrow::JobAssigned>(n6_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000002"], 106100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 7: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4474,7 +4475,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4528,7 +4529,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4582,7 +4583,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b9b005463ca3fe9acaf19e7be545ad72636c844ea995e1bc47acc935a997dc0f13c279afd78116e2dfb32e42a98717c8ed42346f4e9b20c180eb193819bf1e0a");
     }
@@ -4636,7 +4637,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://evil.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4690,7 +4691,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), false, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4744,7 +4745,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 108000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 9: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007201, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -4779,7 +4780,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::publish_offer
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
     }
@@ -4814,7 +4815,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4853,7 +4854,7 @@ module lumen::transition_vectors_tests {
         let n5_0 = count<lumen::offers::OfferPublished>();
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
         check<lumen::offers::OfferPublished>(n5_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff6600000000103eff660000000001000000000000000030ff6600000000"], 105000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 10000, 1728007200, 1728003600, 1);
     }
@@ -4911,7 +4912,7 @@ module lumen::transition_vectors_tests {
         let n9_0 = count<lumen::offers::OfferPublished>();
         lumen::offers::publish_offer(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 8000, 1728007200, 1728003600, 1);
         check<lumen::offers::OfferPublished>(n9_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff6600000000103eff660000000001000000000000000030ff6600000000"], 109000);
-        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
         // 10: offers::accept_published_offer
         lumen::offers::accept_published_offer(&lumen::test_helpers::signer_of(@0xf4f9450e6f0b72ba78becf56a39f8bd322295548fdd52b29bc4aebd58dd0223d), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1);
     }
@@ -4946,7 +4947,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"fd1724385aa0c75b64fb78cd602fa1d991fdebf76b13c58ed702eac835e9f618", x"7bfa4ea06b3585ac3e98396bc577b2d9daabc6644217eb5872d3410e88ca4b5db5134196eae5ba57c6de3d1181f5987994f836881f24c035fc56ce6a9cb21a01");
     }
@@ -4981,7 +4982,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000005eed), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000000000000000000000000000000000000000000000000000000000000000005eed02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b""), std::string::utf8(b""), false, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"85f46e1792838bb88fa1b1dab8d695f8044b33104dfdb719dcb8715c9a7158d229ff8b219c7138532b8065df76cb1351826c5e2e392a6de59b81d7272acaa109");
     }
@@ -5016,7 +5017,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example\x0achainId: 4"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5051,7 +5052,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x0000000000000000000000000000000000000000000000000000000000000bad"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5086,7 +5087,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5121,7 +5122,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5156,7 +5157,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 0, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea4");
     }
@@ -5191,7 +5192,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab00", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n4_0, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab000a00000000000000102700000000000000000000000000000000000000000000a0860100000000000030ff6600000000"], 104000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 5: offers::accept_offer_envelope
         lumen::offers::accept_offer_envelope(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, std::string::utf8(b"0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd"), std::string::utf8(b"https://lumen.example"), true, 2, x"01410404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404040404", x"6400e281da206ba184badb464bc958b6ad5bd8c601177172228c68975bcdc2795371873e168dc432fc8775fa13dbf1ed0a3387d5f64dd35c3394f3e4f51ea40d");
     }
@@ -5266,7 +5267,7 @@ module lumen::transition_vectors_tests {
         let n11_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
         check<lumen::rewards::RewardClaimed>(n11_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41f0e8f00800000000f0e8f00800000000e0d1e11100000000"], 111000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 2, 2, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 2, 0, 2, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs
@@ -5343,7 +5344,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n11_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2380841e00000000000000000000000000"], 111100);
         check<lumen::rewards::LeaseRecorded>(n11_2, vector[x"224e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000301425000000000000000000000000000000000000000000"], 111200);
         check<lumen::escrow::JobCompleted>(n11_3, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a060000000000000000000000000000a302000000000000"], 111300);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 2, 2, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a paid job's PoD weight uses the worker's score at acceptance, not a stronger one attested later
@@ -5402,7 +5403,7 @@ module lumen::transition_vectors_tests {
         check<lumen::staking::StakeUnlocked>(n8_1, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980841e00000000000000000000000000"], 108100);
         check<lumen::rewards::LeaseRecorded>(n8_2, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41100e000000000000301425000000000000e36b09020000000000000000000000"], 108200);
         check<lumen::escrow::JobCompleted>(n8_3, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41010000000000000080841e0000000000006a180000000000801a0600000000000000000000000000100e00000000000000"], 108300);
-        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[2, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // an epoch nobody earned in rolls its pool over to the next one, funded ahead
@@ -5458,7 +5459,7 @@ module lumen::transition_vectors_tests {
         let n9_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f), 20001);
         check<lumen::rewards::RewardClaimed>(n9_0, vector[x"214e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340fc0687804000000000000000000000000c068780400000000"], 109000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // with threshold 2 a worker's uptime is the second largest vote: a lone low or inflated vote decides nothing; the unstaked outsider's uptime takes effect with no weight
@@ -5519,7 +5520,7 @@ module lumen::transition_vectors_tests {
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007005), 20000, vector<address>[@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[79000, 41000]);
         check<lumen::rewards::UptimeVoted>(n10_0, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f0000000000000000000000000000000000000000000000000000000000007005983401000000000003000000000000000200000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a000000000000003000000000000000200000000000000"], 110000);
         check<lumen::rewards::UptimeReported>(n10_1, vector[x"204e000000000000a56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f00000000000000000000000000000000000000000000000000000000000070059834010000000000301425000000000080bc4db22c0000000000000000000000", x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad000000000000000000000000000000000000000000000000000000000000700528a0000000000000000000000000000000000000000000000000000000000000"], 110100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 6, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // a pause over the grace period gives reporters a fresh grace after it
@@ -5572,7 +5573,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
         check<lumen::rewards::EpochClosed>(n8_0, vector[x"204e0000000000008096980000000000404b4c0000000000000000000000000000481de230000000000000000000000000000000000000000000000000000000404b4c0000000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     }
 
     // only attesters report uptime
@@ -5583,7 +5584,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
@@ -5597,7 +5598,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
@@ -5611,23 +5612,32 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
     }
 
-    // an attester votes once per worker and epoch
+    // an attester votes once per worker and epoch: a repeat is skipped, the batch goes through
     #[test]
-    #[expected_failure(abort_code = 0x80005 /* EAlreadyReported */, location = lumen::rewards)]
     fun rewards_report_twice() {
         world();
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
+        let n0_0 = count<lumen::rewards::UptimeVoted>();
+        let n0_1 = count<lumen::rewards::UptimeReported>();
+        let n0_2 = count<lumen::rewards::UptimeVoteSkipped>();
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad, @0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1, 2]);
+        check<lumen::rewards::UptimeVoted>(n0_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad0000000000000000000000000000000000000000000000000000000000007003010000000000000001000000000000000100000000000000"], 100000);
+        check<lumen::rewards::UptimeReported>(n0_1, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070030100000000000000000000000000000000000000000000000000000000000000"], 100100);
+        check<lumen::rewards::UptimeVoteSkipped>(n0_2, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070030200000000000000"], 100200);
+        // 1: rewards::report_uptime
+        let n1_0 = count<lumen::rewards::UptimeVoteSkipped>();
+        lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 20000, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[3]);
+        check<lumen::rewards::UptimeVoteSkipped>(n1_0, vector[x"204e0000000000000000000000000000000000000000000000000000000000000000000000000bad00000000000000000000000000000000000000000000000000000000000070030300000000000000"], 101000);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     }
 
     // epochs before initialize count as closed
@@ -5638,7 +5648,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::report_uptime
         lumen::rewards::report_uptime(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000007003), 19999, vector<address>[@0x0000000000000000000000000000000000000000000000000000000000000bad], vector<u64>[1]);
     }
@@ -5651,7 +5661,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728086400);
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 1000000);
@@ -5665,7 +5675,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20091, 1000000);
     }
@@ -5678,7 +5688,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728176400);
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20001);
@@ -5697,7 +5707,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
         check<lumen::rewards::EpochClosed>(n0_0, vector[x"204e00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: rewards::close_epoch
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -5715,7 +5725,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::config::PausedSet>();
         lumen::config::set_paused(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), true);
         check<lumen::config::PausedSet>(n0_0, vector[x"01"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 1: rewards::close_epoch
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -5728,7 +5738,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::fund_epoch
         lumen::rewards::fund_epoch(&lumen::test_helpers::signer_of(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199), 20000, 0);
     }
@@ -5741,7 +5751,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::close_epoch
         aptos_framework::timestamp::update_global_time_for_test_secs(1728089999);
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
@@ -5755,7 +5765,7 @@ module lumen::transition_vectors_tests {
         account(@0x7d89318c0cab59e1ba83ac392b747ed2e5ab7222aa8edc425e6b3b42ae8d5199, 500000000);
         account(@0xa56b7fd183a77c66ce1e516677c211dda51e394c32080545d49352ff0919340f, 1000000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -5824,7 +5834,7 @@ module lumen::transition_vectors_tests {
         let n10_0 = count<lumen::rewards::RewardClaimed>();
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
         check<lumen::rewards::RewardClaimed>(n10_0, vector[x"204e0000000000007d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410000000000000000b0624c0000000000b0624c0000000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 2, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
         // 11: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 20000);
     }
@@ -5846,7 +5856,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::rewards::EpochClosed>();
         lumen::rewards::close_epoch(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
         check<lumen::rewards::EpochClosed>(n1_0, vector[x"204e00000000000040420f000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000040420f0000000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 2: rewards::claim
         lumen::rewards::claim(&lumen::test_helpers::signer_of(@0x0000000000000000000000000000000000000000000000000000000000000bad), 20000);
     }
@@ -5879,7 +5889,7 @@ module lumen::transition_vectors_tests {
         let n4_0 = count<lumen::staking::Withdrawn>();
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
         check<lumen::staking::Withdrawn>(n4_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41c0e1e40000000000"], 104000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1, 0, 0, 0, 0]);
     }
 
     // the free stake may leave; a missed deadline slashes the job's collateral; the admin sweeps it
@@ -5934,7 +5944,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::staking::PenaltiesSwept>();
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 80000);
         check<lumen::staking::PenaltiesSwept>(n8_0, vector[x"80380100000000000000000000000000000000000000000000000000000000000000000000007001"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
     }
 
     // the collateral of an active job stays bonded
@@ -5973,7 +5983,7 @@ module lumen::transition_vectors_tests {
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0x2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f709), 8000, 1728007200, 1728003600, 1, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"b43d167dd6f085b3eabf8dfe103e292076fc3bc4409be6c2fe79dcfd114d15853a452dfabb91b38f60076a16000beb4c07b3e263c6cf3f16257895e14ddbec05");
         check<lumen::staking::StakeLocked>(n5_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c412587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70980380100000000008038010000000000"], 105000);
         check<lumen::escrow::JobAssigned>(n5_1, vector[x"2587a64864620e7a625d09543e8fe3547514a3081e1b8bfc3e529de48f77f70900000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41401f000000000000204cff660000000001000000000000003014250000000000204e0000000000000030ff66000000008038010000000000401f00000000000080f40300000000000200000000000000201c00000000000080f4030000000000007512000000000000"], 105100);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 6: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 699840000);
     }
@@ -6027,7 +6037,7 @@ module lumen::transition_vectors_tests {
         let n8_0 = count<lumen::escrow::JobCreated>();
         lumen::escrow::create_job(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), x"ab01", 10, 10000, 0, 0);
         check<lumen::escrow::JobCreated>(n8_0, vector[x"cf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad2301000000000000007df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd02ab010a00000000000000102700000000000000000000000000000000000000000000a0860100000000008081006700000000"], 108000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 9: escrow::accept_offer
         lumen::escrow::accept_offer(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), aptos_framework::object::address_to_object<lumen::escrow::Job>(@0xcf8a2c23a442ef31f1f61c2cd00ad1503bec0bb8c2a5e67d3ee9e4f0cebfad23), 8000, 1728093600, 1728086460, 2, x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c", x"1adfbde6243dfd82f3b93fd7a7a1f3e2aaefc8c2b44407c06d64204b3d43dd5bdf8cefc6daee6107e8d59e851aec8da1e9ef6a00d3620ad2e6c1983dd929090b");
     }
@@ -6039,7 +6049,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::stake
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 0);
     }
@@ -6055,7 +6065,7 @@ module lumen::transition_vectors_tests {
         let n0_0 = count<lumen::staking::Staked>();
         lumen::staking::stake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::Staked>(n0_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a000000000000000a00000000000000"], 100000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
         // 1: staking::request_unstake
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 11);
     }
@@ -6067,7 +6077,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::withdraw
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
     }
@@ -6087,7 +6097,7 @@ module lumen::transition_vectors_tests {
         let n1_0 = count<lumen::staking::UnstakeRequested>();
         lumen::staking::request_unstake(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 10);
         check<lumen::staking::UnstakeRequested>(n1_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c410a0000000000000000000000000000000a00000000000000806a086700000000"], 101000);
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
         // 2: staking::withdraw
         aptos_framework::timestamp::update_global_time_for_test_secs(1728604799);
         lumen::staking::withdraw(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41));
@@ -6100,7 +6110,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 100000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: staking::sweep_penalties
         lumen::staking::sweep_penalties(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 1);
     }
@@ -6198,7 +6208,7 @@ module lumen::transition_vectors_tests {
         let n17_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
         check<lumen::vip::VipMinted>(n17_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41019281d2b12c08c1292eb547d9a896c24b15cc855e2936c63eb1012a76ef985820d883006700000000"], 117000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 3, 1]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 3, 1]);
     }
 
     // the admin's revocation bans the holder from the role
@@ -6283,7 +6293,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::vip::VipRevoked>();
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
         check<lumen::vip::VipRevoked>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a000000000000000000000000000000000000000000000000000000000000cafe"], 114000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1]);
         // 15: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41), 1);
     }
@@ -6370,7 +6380,7 @@ module lumen::transition_vectors_tests {
         let n14_0 = count<lumen::vip::VipExpired>();
         lumen::vip::expire(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000005ee), @0x7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c41, 1);
         check<lumen::vip::VipExpired>(n14_0, vector[x"7d9947d5ce9efdd02bb88c44cf2f941c829ed5ac483090a6ba22c12db9251c4101e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0a00000000000000000000000000000000000000000000000000000000000005ee"], 114000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0]);
     }
 
     // a pass whose holder still qualifies does not expire
@@ -6451,7 +6461,7 @@ module lumen::transition_vectors_tests {
         let n13_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
         check<lumen::vip::VipMinted>(n13_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 113000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
         // 14: vip::expire
         lumen::vip::expire(&lumen::test_helpers::signer_of(@0x00000000000000000000000000000000000000000000000000000000000005ee), @0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 0);
     }
@@ -6462,7 +6472,7 @@ module lumen::transition_vectors_tests {
     fun vip_lift_missing_ban() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::lift_ban
         lumen::vip::lift_ban(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x00000000000000000000000000000000000000000000000000000000000005ee, 1);
     }
@@ -6473,7 +6483,7 @@ module lumen::transition_vectors_tests {
     fun vip_unknown_role() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), 2);
     }
@@ -6542,7 +6552,7 @@ module lumen::transition_vectors_tests {
         let n10_0 = count<lumen::vip::VipMinted>();
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
         check<lumen::vip::VipMinted>(n10_0, vector[x"7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd00e46a3c36283330c97668b5d4693766b8626420a5701c18eb64026075c3ec8a0ad883006700000000"], 110000);
-        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
+        totals(start, vector<u64>[1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0]);
         // 11: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -6554,7 +6564,7 @@ module lumen::transition_vectors_tests {
         world();
         account(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd, 1000000);
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::claim
         lumen::vip::claim(&lumen::test_helpers::signer_of(@0x7df415e5b21bdaa8b2946e8f1f4278b39904e51a69627494cd3e6f2996732fbd), 0);
     }
@@ -6565,7 +6575,7 @@ module lumen::transition_vectors_tests {
     fun vip_revoke_missing() {
         world();
         let start = counts();
-        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        totals(start, vector<u64>[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         // 0: vip::revoke
         lumen::vip::revoke(&lumen::test_helpers::signer_of(@0x000000000000000000000000000000000000000000000000000000000000cafe), @0x0000000000000000000000000000000000000000000000000000000000000042, 0);
     }
