@@ -145,7 +145,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             let decimals = c.asset_decimals(*payment_asset);
             let mut values: Vec<u64> = PARAMS.iter().map(|p| p.default).collect();
             values[params::VIP_CREATOR_SPEND.index] = params::vip_creator_spend_default(decimals);
-            values[params::MIN_PRICE_PER_FRAME.index] = params::min_price_per_frame_default(decimals);
+            values[params::MIN_PRICE_PER_FRAME.index] =
+                params::min_price_per_frame_default(decimals);
             values[params::MIN_PRICE_PER_IB_HOUR.index] =
                 params::min_price_per_ib_hour_default(decimals);
             c.config = Some(Config {

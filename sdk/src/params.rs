@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(vip_creator_spend_default(8), 500_000_000_000);
         assert_eq!(vip_creator_spend_default(6), VIP_CREATOR_SPEND.default);
         assert_eq!(min_price_per_frame_default(6), MIN_PRICE_PER_FRAME.default);
-        assert_eq!(min_price_per_ib_hour_default(6), MIN_PRICE_PER_IB_HOUR.default);
+        assert_eq!(
+            min_price_per_ib_hour_default(6),
+            MIN_PRICE_PER_IB_HOUR.default
+        );
         assert_eq!(min_price_per_frame_default(8), 100_000);
         assert_eq!(min_price_per_ib_hour_default(8), 10_000_000);
         assert_eq!(min_price_per_frame_default(2), 1);

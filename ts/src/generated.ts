@@ -185,6 +185,7 @@ export const EVENTS: readonly StructInfo[] = [
   {"module":"escrow","name":"ClaimableWithdrawn","fields":[{"name":"owner","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"}]},
   {"module":"offers","name":"OfferPublished","fields":[{"name":"job","rust":"AccountAddress","move":"address"},{"name":"job_id","rust":"u64","move":"u64"},{"name":"creator","rust":"AccountAddress","move":"address"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"price_per_frame","rust":"u64","move":"u64"},{"name":"render_deadline","rust":"u64","move":"u64"},{"name":"offer_expires_at","rust":"u64","move":"u64"},{"name":"nonce","rust":"u64","move":"u64"},{"name":"published_at","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeVoted","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"approvals","rust":"u64","move":"u64"},{"name":"threshold","rust":"u64","move":"u64"}]},
+  {"module":"rewards","name":"UptimeVoteSkipped","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"}]},
   {"module":"rewards","name":"UptimeReported","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"attester","rust":"AccountAddress","move":"address"},{"name":"online_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"LeaseRecorded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"worker","rust":"AccountAddress","move":"address"},{"name":"lease_secs","rust":"u64","move":"u64"},{"name":"score","rust":"u64","move":"u64"},{"name":"weight","rust":"u128","move":"u128"}]},
   {"module":"rewards","name":"EpochFunded","fields":[{"name":"epoch","rust":"u64","move":"u64"},{"name":"funder","rust":"AccountAddress","move":"address"},{"name":"amount","rust":"u64","move":"u64"},{"name":"total","rust":"u64","move":"u64"}]},
@@ -672,6 +673,14 @@ export interface UptimeVoted {
   threshold: string;
 }
 
+/** Event `rewards::UptimeVoteSkipped` in the fullnode REST JSON encoding. */
+export interface UptimeVoteSkipped {
+  epoch: string;
+  worker: string;
+  attester: string;
+  online_secs: string;
+}
+
 /** Event `rewards::UptimeReported` in the fullnode REST JSON encoding. */
 export interface UptimeReported {
   epoch: string;
@@ -893,6 +902,7 @@ export interface LumenEventData {
   "escrow::ClaimableWithdrawn": ClaimableWithdrawn;
   "offers::OfferPublished": OfferPublished;
   "rewards::UptimeVoted": UptimeVoted;
+  "rewards::UptimeVoteSkipped": UptimeVoteSkipped;
   "rewards::UptimeReported": UptimeReported;
   "rewards::LeaseRecorded": LeaseRecorded;
   "rewards::EpochFunded": EpochFunded;
