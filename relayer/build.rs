@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-const SHADERS: &[&str] = &["fma", "copy", "hashchain", "pathtrace"];
+const SHADERS: &[&str] = &["fma", "copy", "hashchain", "pathtrace", "memwalk"];
 
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

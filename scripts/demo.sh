@@ -141,7 +141,7 @@ EOF
   echo "device key $DEVICE_PUBLIC_KEY registered by worker $DEMO_WORKER"
   "$BIN/lumen-relayer" attest --service "$SERVICE" --worker "$DEMO_WORKER" \
     --device-key-file "$DEVICE_KEY_FILE" \
-    --package "$PACKAGE" --allow-cpu --runs 2 --no-progress
+    --package "$PACKAGE" --allow-cpu
 else
   NODE=$LUMEN_NODE_URL
   PACKAGE=${LUMEN_PACKAGE:?set LUMEN_PACKAGE to the package address when LUMEN_NODE_URL is set}

@@ -1,7 +1,9 @@
 //! `lumen-relayer attest` and `heartbeat`: the worker's side of the attester
-//! service. `attest` asks for a challenge, runs the benchmark with the
-//! challenge's seed, signs the `BenchmarkReport` with the device key the
-//! worker's account registered on chain, and sends it with the full result.
+//! service. `attest` prepares the device (pipelines, a memory buffer of the
+//! size to prove), estimates its own score, asks for a challenge sized for
+//! that claim, runs the challenge's work at once (the attester's clock is
+//! running), signs the `BenchmarkReport` with the device key the worker's
+//! account registered on chain, and sends it with the work's commitments.
 //! The account key is never needed on the render node.
 
 use std::path::Path;
@@ -11,10 +13,12 @@ use aptos_sdk::crypto::Ed25519PrivateKey;
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::{AccountAddress, Package};
 
-use crate::bench::{self, score, BenchOptions, BenchResult};
+use crate::bench::answer::WorkDevice;
+use crate::bench::{self, BENCH_VERSION};
 use crate::protocol::{
     Accepted, Challenge, ChallengeRequest, Heartbeat, HeartbeatAck, Rejected, Submission,
 };
+use crate::work::WorkAnswer;
 
 /// Why attesting failed.
 #[derive(Debug, thiserror::Error)]
@@ -121,11 +125,20 @@ pub struct AttestOptions {
     pub package: Option<Package>,
     /// The worker's account.
     pub worker: AccountAddress,
-    /// Benchmark options (the seed is replaced by the challenge's).
-    pub bench: BenchOptions,
+    /// Vulkan device index; `None` picks the best.
+    pub device_index: Option<usize>,
+    /// Memory to prove, MiB; `None`: the device's memory for a GPU (up to
+    /// [`crate::work::MAX_PROVEN_MB`]), 64 MiB for a CPU device.
+    pub vram_mb: Option<u64>,
+    /// The score to claim, micro-units; `None`: 80 % of the device's own
+    /// estimate, so that it meets the deadline with room to spare.
+    pub claim: Option<u64>,
     /// Send a CPU device's score (services accept it only in test set-ups).
     pub allow_cpu: bool,
 }
+
+/// Memory a CPU device proves unless told otherwise, MiB.
+pub const CPU_DEVICE_VRAM_MB: u64 = 64;
 
 fn http_err(url: &str, e: impl std::fmt::Display) -> AttestError {
     AttestError::Http {
@@ -163,30 +176,38 @@ fn client() -> reqwest::Client {
     crate::http_client(Duration::from_secs(60))
 }
 
-/// Asks the service for a challenge.
+/// Asks the service for a challenge sized for `claimed_score` (micro-units)
+/// and `vram_mb` MiB of memory.
 pub async fn request_challenge(
     service_url: &str,
     worker: AccountAddress,
+    claimed_score: u64,
+    vram_mb: u64,
 ) -> Result<Challenge, AttestError> {
     let url = format!("{}/v1/challenges", service_url.trim_end_matches('/'));
-    post(&client(), &url, &ChallengeRequest { worker }).await
+    let body = ChallengeRequest {
+        worker,
+        claimed_score,
+        vram_mb,
+    };
+    post(&client(), &url, &body).await
 }
 
-/// Builds the report for a benchmark result answering `challenge` and signs
-/// it with the worker's device key.
+/// Builds the report for the answer to `challenge` and signs it with the
+/// worker's device key.
 pub fn signed_submission(
     challenge: &Challenge,
-    result: BenchResult,
+    answer: WorkAnswer,
     package: &Package,
     device_key: &Ed25519PrivateKey,
     measured_at: u64,
 ) -> Submission {
     let report = BenchmarkReport {
         worker: challenge.worker,
-        device_id: result.fingerprint.device_id().to_vec(),
-        gpu_model: result.fingerprint.name.clone(),
-        vram_mb: result.fingerprint.vram_mb(),
-        bench_version: result.bench_version,
+        device_id: answer.fingerprint.device_id().to_vec(),
+        gpu_model: answer.fingerprint.name.clone(),
+        vram_mb: challenge.work.vram_mb,
+        bench_version: BENCH_VERSION,
         nonce: challenge.nonce,
         measured_at,
         chain_id: challenge.chain_id,
@@ -195,11 +216,33 @@ pub fn signed_submission(
     Submission {
         challenge_id: challenge.id.clone(),
         report,
-        score: score::to_micro(result.any_score()),
         public_key: hex::encode(device_key.public_key().to_bytes()),
         signature: hex::encode(signature.to_bytes()),
-        result,
+        answer,
     }
+}
+
+/// Seconds since the Unix epoch on this machine.
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Runs `work` on a device in a blocking task and gives the device back.
+async fn run_blocking<T: Send + 'static>(
+    url: &str,
+    device: WorkDevice,
+    f: impl FnOnce(&WorkDevice) -> Result<T, bench::BenchError> + Send + 'static,
+) -> Result<(WorkDevice, T), AttestError> {
+    let (device, out) = tokio::task::spawn_blocking(move || {
+        let out = f(&device);
+        (device, out)
+    })
+    .await
+    .map_err(|e| http_err(url, format!("device task: {e}")))?;
+    Ok((device, out?))
 }
 
 /// Sends a submission.
@@ -216,7 +259,37 @@ pub async fn attest(
     opts: &AttestOptions,
     key: &Ed25519PrivateKey,
 ) -> Result<(Submission, Accepted), AttestError> {
-    let challenge = request_challenge(&opts.service_url, opts.worker).await?;
+    let url = opts.service_url.clone();
+    let (index, vram) = (opts.device_index, opts.vram_mb);
+    let device = tokio::task::spawn_blocking(move || {
+        let vram_mb = match vram {
+            Some(v) => v,
+            None => {
+                let physical = bench::pick_device(index)?;
+                let fingerprint = bench::fingerprint::Fingerprint::of(&physical);
+                if fingerprint.is_gpu() {
+                    fingerprint.vram_mb()
+                } else {
+                    CPU_DEVICE_VRAM_MB
+                }
+            }
+        };
+        WorkDevice::prepare(index, vram_mb)
+    })
+    .await
+    .map_err(|e| http_err(&url, format!("device task: {e}")))??;
+    if !device.fingerprint().is_gpu() && !opts.allow_cpu {
+        return Err(AttestError::NotAGpu(device.fingerprint().name.clone()));
+    }
+    let (device, claim) = match opts.claim {
+        Some(claim) => (device, claim),
+        None => {
+            let (device, estimate) = run_blocking(&url, device, WorkDevice::estimate).await?;
+            (device, (estimate * 4 / 5).max(crate::work::MIN_CLAIM_MICRO))
+        }
+    };
+    let challenge =
+        request_challenge(&opts.service_url, opts.worker, claim, device.vram_mb()).await?;
     let package = match opts.package {
         Some(asked) if asked.address != challenge.package => {
             return Err(AttestError::OtherPackage {
@@ -231,19 +304,9 @@ pub async fn attest(
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| http_err(&opts.service_url, "challenge seed is not 32 bytes of hex"))?;
-    let mut bench_opts = opts.bench.clone();
-    bench_opts.seed = seed;
-    let result = tokio::task::spawn_blocking(move || bench::run(&bench_opts))
-        .await
-        .map_err(|e| http_err(&opts.service_url, format!("benchmark task: {e}")))??;
-    if !result.is_gpu && !opts.allow_cpu {
-        return Err(AttestError::NotAGpu(result.fingerprint.name));
-    }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let sub = signed_submission(&challenge, result, &package, key, now);
+    let work = challenge.work.clone();
+    let (_device, answer) = run_blocking(&url, device, move |d| d.answer(&work, &seed)).await?;
+    let sub = signed_submission(&challenge, answer, &package, key, now_secs());
     let accepted = send_submission(&opts.service_url, &sub).await?;
     Ok((sub, accepted))
 }

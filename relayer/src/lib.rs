@@ -11,6 +11,7 @@ pub mod queue;
 pub mod service;
 pub mod verify;
 pub mod vulkan;
+pub mod work;
 
 /// An HTTP client with the given timeout. reqwest is built without a TLS
 /// crypto provider of its own, so rustls' ring provider is installed first

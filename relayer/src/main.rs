@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use lumen_relayer::attest::{self, load_key, AttestOptions};
 use lumen_relayer::bench::{self, BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig};
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{AccountAddress, Package};
@@ -87,8 +87,18 @@ struct AttestArgs {
     package: Option<Package>,
     #[command(flatten)]
     key: WorkerDeviceArgs,
-    #[command(flatten)]
-    bench: BenchArgs,
+    /// Vulkan device index (see `devices`); default: the best GPU, else a CPU device.
+    #[arg(long, env = "LUMEN_BENCH_DEVICE")]
+    device: Option<usize>,
+    /// Memory to prove, MiB; default: the GPU's memory (up to 4095), 64 for a CPU device.
+    #[arg(long)]
+    vram_mb: Option<u64>,
+    /// Score to claim, micro-units; default: 80 % of the device's own estimate.
+    #[arg(long)]
+    claim: Option<u64>,
+    /// Print the accepted answer and the submission as JSON on stdout.
+    #[arg(long)]
+    json: bool,
     /// Send a CPU device's score (accepted only by services started with --allow-cpu).
     #[arg(long)]
     allow_cpu: bool,
@@ -143,9 +153,15 @@ struct ServeArgs {
     /// Chain id; default: asked from the node.
     #[arg(long, env = "LUMEN_CHAIN_ID")]
     chain_id: Option<u8>,
-    /// Seconds a challenge may be answered.
-    #[arg(long, default_value_t = 900)]
-    challenge_ttl_secs: u64,
+    /// Seconds a device of the claimed score needs for a challenge's work.
+    #[arg(long, default_value_t = Timing::default().target_secs)]
+    target_secs: f64,
+    /// The slowest device that can answer in time, as a fraction of its claimed score.
+    #[arg(long, default_value_t = Timing::default().min_speed)]
+    min_speed: f64,
+    /// Milliseconds added to every deadline for the network and the upload.
+    #[arg(long, default_value_t = Timing::default().latency_allowance.as_millis() as u64)]
+    latency_allowance_ms: u64,
     /// Open (unanswered, unexpired) challenges one worker may hold.
     #[arg(long, default_value_t = Limits::default().open_challenges_per_worker)]
     max_open_challenges_per_worker: usize,
@@ -170,9 +186,6 @@ struct ServeArgs {
     /// Attest CPU devices (lavapipe) with their CPU score: tests and demos only.
     #[arg(long)]
     allow_cpu: bool,
-    /// Accept the benchmark's quick profile: tests and demos only.
-    #[arg(long)]
-    allow_quick: bool,
     /// Milliseconds between queue polls (and the base of the retry backoff).
     #[arg(long, default_value_t = 500)]
     poll_ms: u64,
@@ -283,11 +296,13 @@ async fn attest_cmd(args: AttestArgs) -> Result<()> {
         service_url: args.service.clone(),
         package: args.package,
         worker,
-        bench: bench_options(&args.bench)?,
+        device_index: args.device,
+        vram_mb: args.vram_mb,
+        claim: args.claim,
         allow_cpu: args.allow_cpu,
     };
     let (sub, accepted) = attest::attest(&opts, &key).await?;
-    if args.bench.json {
+    if args.json {
         println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
@@ -297,10 +312,13 @@ async fn attest_cmd(args: AttestArgs) -> Result<()> {
         );
     } else {
         println!(
-            "attested: worker {worker}, device {} ({}), score {:.6}, queued as job {}",
+            "attested: worker {worker}, device {} ({}), {} MiB proven, score {:.6} \
+             (answered in {} ms as the attester measured), queued as job {}",
             sub.report.gpu_model,
             hex::encode(&sub.report.device_id),
-            sub.score as f64 / 1e6,
+            sub.report.vram_mb,
+            accepted.score as f64 / 1e6,
+            accepted.elapsed_ms,
             accepted.job_id
         );
     }
@@ -360,10 +378,13 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
             package: args.package,
             chain_id,
             allow_cpu: args.allow_cpu,
-            allow_quick: args.allow_quick,
             max_clock_skew_secs: 300,
         },
-        challenge_ttl_secs: args.challenge_ttl_secs,
+        timing: Timing {
+            target_secs: args.target_secs.clamp(0.01, 60.0),
+            min_speed: args.min_speed,
+            latency_allowance: Duration::from_millis(args.latency_allowance_ms),
+        },
         epoch_secs: args.epoch_secs.max(1),
         uptime_report_delay_secs: args.uptime_report_delay_secs,
         heartbeat_max_gap_secs: args.heartbeat_max_gap_secs,

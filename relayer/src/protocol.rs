@@ -17,17 +17,25 @@ use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::AccountAddress;
 use serde::{Deserialize, Serialize};
 
-use crate::bench::BenchResult;
+use crate::work::{WorkAnswer, Workload};
 
-/// Asks for a benchmark challenge for one worker.
+/// Asks for a timed challenge for one worker's device, sized for the score
+/// and memory it claims.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChallengeRequest {
     /// The worker the challenge is for.
     pub worker: AccountAddress,
+    /// The score the device claims, micro-units: the work is sized so a
+    /// device of that score needs a few seconds, and one much slower misses
+    /// the deadline.
+    pub claimed_score: u64,
+    /// The device memory to prove, MiB.
+    pub vram_mb: u64,
 }
 
-/// A challenge: the benchmark must be run with `seed` and the signed report
-/// must carry `nonce`; usable once, until `expires_at`.
+/// A challenge: the work named by `work` must be run with `seed` (and the
+/// work's memory seed) and answered within `deadline_ms` of its issue, as
+/// measured by the attester; the signed report must carry `nonce`. Usable once.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Challenge {
     /// Identifier, hex of 16 random bytes.
@@ -49,24 +57,26 @@ pub struct Challenge {
     /// The package the report must be signed for (the service attests for
     /// this package only).
     pub package: AccountAddress,
+    /// The work, sized by the attester.
+    pub work: Workload,
+    /// Milliseconds after issue by which the answer must arrive.
+    pub deadline_ms: u64,
 }
 
-/// A device-signed benchmark report with the evidence behind it.
+/// A device-signed report with the answer to its challenge's work. It
+/// carries no figures or timings: the attester measures the time itself.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Submission {
-    /// The challenge the benchmark answered.
+    /// The challenge answered.
     pub challenge_id: String,
     /// The report the worker's device key signed.
     pub report: BenchmarkReport,
-    /// The score the worker claims, micro-units (the formula's value of the
-    /// result's figures).
-    pub score: u64,
     /// The worker's device public key, hex.
     pub public_key: String,
     /// The device key's signature over the report's signing bytes, hex.
     pub signature: String,
-    /// The full benchmark result.
-    pub result: BenchResult,
+    /// The work's commitments and sampled openings.
+    pub answer: WorkAnswer,
 }
 
 /// The report was accepted and queued for `attestation::attest`.
@@ -74,8 +84,11 @@ pub struct Submission {
 pub struct Accepted {
     /// The durable queue job that will submit it.
     pub job_id: String,
-    /// The attested score, micro-units.
+    /// The attested score, micro-units: the work done over the time the
+    /// attester measured.
     pub score: u64,
+    /// The time the attester measured from issue to answer, milliseconds.
+    pub elapsed_ms: u64,
 }
 
 /// Why a request was refused: the one error shape of the service.

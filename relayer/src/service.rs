@@ -43,14 +43,15 @@ use crate::verify::{
     check_heartbeat_is_newer, check_input_limits, verify_heartbeat, verify_submission, DeviceKey,
     Policy, Rejection,
 };
+use crate::work::Workload;
 
 /// The service's settings.
 #[derive(Debug, Clone)]
 pub struct ServiceConfig {
     /// What reports must satisfy.
     pub policy: Policy,
-    /// How long a challenge may be answered.
-    pub challenge_ttl_secs: u64,
+    /// How challenges are sized and timed.
+    pub timing: Timing,
     /// Epoch length; must equal the chain's `epoch_secs` parameter.
     pub epoch_secs: u64,
     /// Uptime of an epoch is reported this long after it ends (heartbeats
@@ -64,6 +65,36 @@ pub struct ServiceConfig {
     pub tick: Duration,
     /// What one client can make the service hold or wait for.
     pub limits: Limits,
+}
+
+/// How the service sizes and times the work of a challenge.
+#[derive(Debug, Clone)]
+pub struct Timing {
+    /// Seconds a device of the claimed score needs for the work.
+    pub target_secs: f64,
+    /// The slowest device that can still answer, as a fraction of the
+    /// claimed score: the deadline is the expected time over this.
+    pub min_speed: f64,
+    /// Added to the deadline for the network and the answer's upload.
+    pub latency_allowance: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            target_secs: 3.0,
+            min_speed: 0.5,
+            latency_allowance: Duration::from_secs(2),
+        }
+    }
+}
+
+impl Timing {
+    /// The deadline of `work`, milliseconds after issue.
+    pub fn deadline_ms(&self, work: &Workload) -> u64 {
+        let secs = work.expected_secs() / self.min_speed.clamp(0.01, 1.0);
+        (secs * 1e3).ceil() as u64 + self.latency_allowance.as_millis() as u64
+    }
 }
 
 /// Bounds on what requests can make the service hold or wait for.
@@ -113,6 +144,10 @@ pub enum ServiceError {
 struct ChallengeEntry {
     challenge: Option<Challenge>,
     used: bool,
+    /// When the service issued it, microseconds of its own clock: the
+    /// answer's time is measured from here.
+    #[serde(default)]
+    issued_micros: u64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -143,6 +178,7 @@ struct PendingReport {
     device: String,
     worker: AccountAddress,
     score: u64,
+    elapsed_ms: u64,
     kind: JobKind,
     done: oneshot::Sender<Verdict>,
 }
@@ -247,21 +283,29 @@ impl Service {
         atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
     }
 
-    /// Issues a challenge for `worker`, unless it (or the service in all)
-    /// holds as many open challenges as the limits allow.
+    /// Issues a challenge for `worker`'s device sized for the score and
+    /// memory it claims, unless the claim is beyond any device or the worker
+    /// (or the service in all) holds as many open challenges as the limits
+    /// allow.
     pub async fn challenge(
         &self,
         worker: AccountAddress,
+        claimed_score: u64,
+        vram_mb: u64,
     ) -> Result<Result<Challenge, Rejection>, ServiceError> {
+        let timing = &self.config.timing;
+        let work = match Workload::size(claimed_score, vram_mb, timing.target_secs, rand::random())
+        {
+            Ok(work) => work,
+            Err(e) => return Ok(Err(Rejection::BadRequest(e.to_string()))),
+        };
+        let deadline_ms = timing.deadline_ms(&work);
         let mut state = self.state.lock().await;
         let now = now_secs();
-        // Forget challenges long past their expiry: answering them fails anyway.
-        state.challenges.retain(|_, entry| {
-            entry
-                .challenge
-                .as_ref()
-                .is_some_and(|c| c.expires_at + self.config.challenge_ttl_secs > now)
-        });
+        // Forget challenges past their deadline: answering them fails anyway.
+        state
+            .challenges
+            .retain(|_, entry| entry.challenge.as_ref().is_some_and(|c| c.expires_at > now));
         let limits = &self.config.limits;
         let open: Vec<&Challenge> = state
             .challenges
@@ -281,7 +325,8 @@ impl Service {
                 "the service holds as many open challenges as it keeps; try again later".into(),
             )));
         }
-        let nonce = now_micros().max(state.last_nonce + 1);
+        let issued_micros = now_micros();
+        let nonce = issued_micros.max(state.last_nonce + 1);
         state.last_nonce = nonce;
         let challenge = Challenge {
             id: hex::encode(rand::random::<[u8; 16]>()),
@@ -289,43 +334,58 @@ impl Service {
             nonce,
             seed: hex::encode(rand::random::<[u8; 32]>()),
             issued_at: now,
-            expires_at: now + self.config.challenge_ttl_secs,
+            expires_at: now + deadline_ms.div_ceil(1000) + 1,
             chain_id: self.config.policy.chain_id,
             package: self.config.policy.package.address,
+            work,
+            deadline_ms,
         };
         state.challenges.insert(
             challenge.id.clone(),
             ChallengeEntry {
                 challenge: Some(challenge.clone()),
                 used: false,
+                issued_micros,
             },
         );
         self.save(&state)?;
         Ok(Ok(challenge))
     }
 
-    /// Verifies a submission and queues its attestation.
+    /// Verifies a submission and queues its attestation. `received_micros`
+    /// is when the answer arrived (the service's clock).
     pub async fn submit(
         &self,
         submission: &Submission,
+        received_micros: u64,
     ) -> Result<Result<Accepted, Rejection>, ServiceError> {
         if let Err(r) = check_input_limits(submission) {
             return Ok(Err(r));
         }
         let key = format!("attest:{}", submission.challenge_id);
-        let challenge = {
+        let (challenge, issued_micros) = {
             let state = self.state.lock().await;
             match self.open_challenge(&state, &submission.challenge_id, &key) {
                 Ok(challenge) => challenge,
                 Err(r) => return Ok(Err(r)),
             }
         };
+        let elapsed_ms = received_micros.saturating_sub(issued_micros).div_ceil(1000);
         // The CPU recomputation runs without holding the state.
         let registered = self.chain_device_key(submission.report.worker).await;
         let policy = &self.config.policy;
-        if let Err(r) = verify_submission(submission, &challenge, now_secs(), policy, &registered) {
-            return self.refuse(&challenge, submission, r).await;
-        }
+        let verdict = verify_submission(
+            submission,
+            &challenge,
+            elapsed_ms,
+            now_secs(),
+            policy,
+            &registered,
+        );
+        let score = match verdict {
+            Ok(score) => score,
+            Err(r) => return self.refuse(&challenge, submission, r).await,
+        };
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
             if other != submission.report.worker {
                 let r = Rejection::DeviceBound {
@@ -345,10 +405,11 @@ impl Service {
                 challenge_id: submission.challenge_id.clone(),
                 device: hex::encode(&submission.report.device_id),
                 worker: submission.report.worker,
-                score: submission.score,
+                score,
+                elapsed_ms,
                 kind: JobKind::Attest {
                     report: submission.report.clone(),
-                    score: submission.score,
+                    score,
                     public_key: submission.public_key.clone(),
                     signature: submission.signature.clone(),
                 },
@@ -456,6 +517,7 @@ impl Service {
             let _ = report.done.send(Ok(Ok(Accepted {
                 job_id: job.seq.to_string(),
                 score: report.score,
+                elapsed_ms: report.elapsed_ms,
             })));
         }
     }
@@ -494,13 +556,14 @@ impl Service {
         }
     }
 
-    /// The challenge `id` if it exists and was not used (its job key is `key`).
+    /// The challenge `id` and its issue time (microseconds) if it exists
+    /// and was not used (its job key is `key`).
     fn open_challenge(
         &self,
         state: &Persisted,
         id: &str,
         key: &str,
-    ) -> Result<Challenge, Rejection> {
+    ) -> Result<(Challenge, u64), Rejection> {
         // A used challenge leaves the state (its queued job is the record),
         // so the queue is asked first.
         if self.queue.contains_key(key) {
@@ -517,7 +580,7 @@ impl Service {
         if entry.used {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
-        Ok(challenge)
+        Ok((challenge, entry.issued_micros))
     }
 
     /// Verifies a heartbeat and credits online time.

@@ -7,9 +7,8 @@
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::{AccountAddress, Package};
 
-use crate::bench::hashchain::{self, ProofError};
-use crate::bench::score::{self, KernelFigures, REFERENCES};
-use crate::bench::{BenchResult, Profile, BENCH_VERSION, MAX_HASH_ITEMS, MAX_HASH_ROUNDS};
+use crate::bench::BENCH_VERSION;
+use crate::work::{self, AnswerError, WorkAnswer};
 use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::messages::verify_strict;
 
@@ -27,15 +26,16 @@ pub enum Rejection {
     /// The challenge was already answered.
     #[error("challenge {0} was already used")]
     ChallengeUsed(String),
-    /// The challenge expired.
-    #[error("challenge {id} expired at {expires_at} (now {now})")]
+    /// The answer arrived after the challenge's deadline, as the attester's
+    /// own clock measured from the challenge's issue.
+    #[error("challenge {id} was answered {elapsed_ms} ms after its issue; the deadline was {deadline_ms} ms")]
     ChallengeExpired {
         /// Challenge id.
         id: String,
-        /// Its expiry.
-        expires_at: u64,
-        /// The service's clock.
-        now: u64,
+        /// The deadline, milliseconds after issue.
+        deadline_ms: u64,
+        /// When the answer arrived, milliseconds after issue.
+        elapsed_ms: u64,
     },
     /// The report does not match the challenge (worker, nonce, seed, chain).
     #[error("report does not match its challenge: {0}")]
@@ -136,8 +136,8 @@ pub fn check_input_limits(submission: &Submission) -> Result<(), Rejection> {
             MAX_GPU_MODEL_BYTES,
         ),
         (
-            "result.fingerprint.name",
-            submission.result.fingerprint.name.len(),
+            "answer.fingerprint.name",
+            submission.answer.fingerprint.name.len(),
             MAX_GPU_MODEL_BYTES,
         ),
     ];
@@ -163,55 +163,8 @@ pub struct Policy {
     pub chain_id: u8,
     /// Attest CPU devices (lavapipe) with their CPU score: for tests and demos only.
     pub allow_cpu: bool,
-    /// Accept the quick profile: for tests and demos only.
-    pub allow_quick: bool,
     /// A report's `measured_at` may be this far ahead of the service's clock.
     pub max_clock_skew_secs: u64,
-}
-
-/// Upper bounds of each kernel figure for a device class: beyond the
-/// fastest hardware of the class with a wide margin.
-fn class_bounds(is_gpu: bool) -> KernelFigures {
-    if is_gpu {
-        KernelFigures {
-            fp32_tflops: 400.0,
-            bandwidth_gbs: 20_000.0,
-            int32_tops: 200.0,
-            pathtrace_samples_per_min: 400e12 / score::PATHTRACE_FLOP_PER_SAMPLE * 60.0,
-        }
-    } else {
-        // A 192-core CPU with AVX-512 peaks near 20 TFLOPS and ~1 TB/s.
-        KernelFigures {
-            fp32_tflops: 25.0,
-            bandwidth_gbs: 1_500.0,
-            int32_tops: 25.0,
-            pathtrace_samples_per_min: 25e12 / score::PATHTRACE_FLOP_PER_SAMPLE * 60.0,
-        }
-    }
-}
-
-fn check_bounds(figures: &KernelFigures, max: &KernelFigures, what: &str) -> Result<(), Rejection> {
-    let pairs = [
-        ("fp32 TFLOPS", figures.fp32_tflops, max.fp32_tflops),
-        ("bandwidth GB/s", figures.bandwidth_gbs, max.bandwidth_gbs),
-        ("int32 TOPS", figures.int32_tops, max.int32_tops),
-        (
-            "path tracer samples/min",
-            figures.pathtrace_samples_per_min,
-            max.pathtrace_samples_per_min,
-        ),
-    ];
-    for (name, value, limit) in pairs {
-        if !(value.is_finite() && value > 0.0) {
-            return Err(Rejection::Implausible(format!("{name} is {value}")));
-        }
-        if value > limit {
-            return Err(Rejection::Implausible(format!(
-                "{name} {value:.4} exceeds {limit:.4}, the most a {what} can reach"
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// What the chain says about a worker's device key: `Registered(key)`
@@ -289,16 +242,19 @@ pub fn check_heartbeat_is_newer(heartbeat: &Heartbeat, last: Option<u64>) -> Res
 }
 
 /// Verifies a submission against the challenge it answers (which the caller
-/// looked up and checked for single use). `now` is the service's clock.
+/// looked up and checked for single use) and returns the score it earns,
+/// micro-units. `elapsed_ms` is the time the service measured from the
+/// challenge's issue to the answer's arrival, `now` its clock in seconds.
 pub fn verify_submission(
     submission: &Submission,
     challenge: &Challenge,
+    elapsed_ms: u64,
     now: u64,
     policy: &Policy,
     registered: &DeviceKey,
-) -> Result<(), Rejection> {
+) -> Result<u64, Rejection> {
     let report: &BenchmarkReport = &submission.report;
-    let result = &submission.result;
+    let answer = &submission.answer;
 
     // Signature first: nothing else matters if the worker did not sign it.
     let (key, signature) = device_key(
@@ -311,28 +267,27 @@ pub fn verify_submission(
         .verify(&policy.package, &key, &signature)
         .map_err(|e| Rejection::BadSignature(e.to_string()))?;
 
-    check_challenge(report, result, challenge, now, policy)?;
-    check_hash_chain(result, challenge)?;
-    check_result_matches_report(report, result, policy)?;
-    check_figures(submission.score, result)
+    if elapsed_ms > challenge.deadline_ms {
+        return Err(Rejection::ChallengeExpired {
+            id: challenge.id.clone(),
+            deadline_ms: challenge.deadline_ms,
+            elapsed_ms,
+        });
+    }
+    check_challenge(report, challenge, now, policy)?;
+    check_answer(answer, challenge)?;
+    check_answer_matches_report(report, answer, challenge, policy)?;
+    Ok(challenge.work.score_micro(elapsed_ms as f64 / 1e3))
 }
 
-/// Freshness and binding to the challenge: worker, nonce, chain, seed, and a
-/// `measured_at` within the allowed clock skew of the challenge's lifetime.
+/// Binding to the challenge: worker, nonce, chain, and a `measured_at`
+/// within the allowed clock skew of the challenge's lifetime.
 fn check_challenge(
     report: &BenchmarkReport,
-    result: &BenchResult,
     challenge: &Challenge,
     now: u64,
     policy: &Policy,
 ) -> Result<(), Rejection> {
-    if now >= challenge.expires_at {
-        return Err(Rejection::ChallengeExpired {
-            id: challenge.id.clone(),
-            expires_at: challenge.expires_at,
-            now,
-        });
-    }
     let mismatch = |m: String| Err(Rejection::ChallengeMismatch(m));
     if report.worker != challenge.worker {
         return mismatch(format!(
@@ -352,9 +307,6 @@ fn check_challenge(
             report.chain_id, policy.chain_id
         ));
     }
-    if result.hash_proof.seed != challenge.seed {
-        return mismatch("the hash chain ran with another seed".into());
-    }
     // The worker's clock may differ from the service's by the allowed skew.
     let earliest = challenge
         .issued_at
@@ -369,135 +321,54 @@ fn check_challenge(
     Ok(())
 }
 
-/// The hash chain: sampled items recomputed on the CPU, within the sizes the
-/// benchmark can produce (which also bounds the verifier's work).
-fn check_hash_chain(result: &BenchResult, challenge: &Challenge) -> Result<(), Rejection> {
-    let proof = &result.hash_proof;
-    if proof.rounds as u64 > MAX_HASH_ROUNDS || proof.items > MAX_HASH_ITEMS {
-        return Err(Rejection::Implausible(format!(
-            "hash chain of {} items x {} rounds is beyond the benchmark's sizes",
-            proof.items, proof.rounds
-        )));
-    }
+/// The work: the challenge's sizes and seeds, sampled items recomputed on
+/// the CPU (a bounded cost: the challenge's sizes bound it).
+fn check_answer(answer: &WorkAnswer, challenge: &Challenge) -> Result<(), Rejection> {
     let seed: [u8; 32] = hex::decode(&challenge.seed)
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
-    proof
-        .verify(&seed)
-        .map_err(|e: ProofError| Rejection::WrongChecksum(e.to_string()))
+    work::verify(&challenge.work, &seed, answer).map_err(|e| match e {
+        AnswerError::Mismatch(_) => Rejection::ChallengeMismatch(e.to_string()),
+        AnswerError::Proof { .. } => Rejection::WrongChecksum(e.to_string()),
+    })
 }
 
-/// The report says what the result says (version, device, model, VRAM), and
-/// the result is of a kind the policy attests.
-fn check_result_matches_report(
+/// The report says what the answer proved (memory) and names the device it
+/// ran on (version, device id, model); CPU devices only where the policy
+/// attests them.
+fn check_answer_matches_report(
     report: &BenchmarkReport,
-    result: &BenchResult,
+    answer: &WorkAnswer,
+    challenge: &Challenge,
     policy: &Policy,
 ) -> Result<(), Rejection> {
-    if report.bench_version != BENCH_VERSION || result.bench_version != BENCH_VERSION {
+    if report.bench_version != BENCH_VERSION {
         return Err(Rejection::Implausible(format!(
-            "benchmark version {} (result {}), this service verifies version {BENCH_VERSION}",
-            report.bench_version, result.bench_version
+            "benchmark version {}, this service verifies version {BENCH_VERSION}",
+            report.bench_version
         )));
     }
-    let fingerprint = &result.fingerprint;
-    let device_id = fingerprint.device_id();
-    if report.device_id != device_id || result.device_id != hex::encode(device_id) {
+    let fingerprint = &answer.fingerprint;
+    if report.device_id != fingerprint.device_id() {
         return Err(Rejection::Implausible(
             "device_id is not the hash of the reported fingerprint".into(),
         ));
     }
-    if report.gpu_model != fingerprint.name || report.vram_mb != fingerprint.vram_mb() {
+    if report.gpu_model != fingerprint.name {
         return Err(Rejection::Implausible(format!(
-            "report claims {} with {} MiB, the fingerprint says {} with {} MiB",
-            report.gpu_model,
-            report.vram_mb,
-            fingerprint.name,
-            fingerprint.vram_mb()
+            "report names {}, the fingerprint {}",
+            report.gpu_model, fingerprint.name
         )));
     }
-    let is_gpu = fingerprint.is_gpu();
-    if result.is_gpu != is_gpu {
-        return Err(Rejection::Implausible(
-            "is_gpu contradicts the device type".into(),
-        ));
+    if report.vram_mb != challenge.work.vram_mb {
+        return Err(Rejection::Implausible(format!(
+            "report claims {} MiB, the work proved {} MiB",
+            report.vram_mb, challenge.work.vram_mb
+        )));
     }
-    if !is_gpu && !policy.allow_cpu {
+    if !fingerprint.is_gpu() && !policy.allow_cpu {
         return Err(Rejection::NotAGpu(fingerprint.name.clone()));
-    }
-    if result.profile != Profile::Full && !policy.allow_quick {
-        return Err(Rejection::Implausible(
-            "the quick profile is not a scoring run".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// The figures: the hash-chain throughput follows from its own work and
-/// time, every figure fits the device class (and the named card when it is a
-/// reference), and the score is the formula's value of the figures.
-fn check_figures(claimed_score: u64, result: &BenchResult) -> Result<(), Rejection> {
-    let proof = &result.hash_proof;
-    let hash_secs = result.hash.best_secs;
-    if proof.rounds as u64 != result.hash.size {
-        return Err(Rejection::Implausible(
-            "hash rounds differ from the timed run".into(),
-        ));
-    }
-    if !(hash_secs.is_finite() && hash_secs > 0.0) {
-        return Err(Rejection::Implausible(format!(
-            "hash chain time {hash_secs} s"
-        )));
-    }
-    let implied = proof.items as f64 * proof.rounds as f64 * hashchain::OPS_PER_ROUND as f64
-        / hash_secs
-        / 1e12;
-    let figures = &result.figures;
-    if (implied - figures.int32_tops).abs() > 1e-6 * implied.max(1e-12) + 1e-12 {
-        return Err(Rejection::Implausible(format!(
-            "int32 TOPS {} does not follow from {} items x {} rounds in {hash_secs} s",
-            figures.int32_tops, proof.items, proof.rounds
-        )));
-    }
-
-    let is_gpu = result.is_gpu;
-    let class = if is_gpu { "GPU" } else { "CPU device" };
-    check_bounds(figures, &class_bounds(is_gpu), class)?;
-    if let Some(reference) = REFERENCES
-        .iter()
-        .find(|card| card.name == result.fingerprint.name)
-    {
-        let peak = reference.figures;
-        let margin = |x: f64| x * 1.15;
-        let max = KernelFigures {
-            fp32_tflops: margin(peak.fp32_tflops),
-            bandwidth_gbs: margin(peak.bandwidth_gbs),
-            int32_tops: margin(peak.int32_tops),
-            pathtrace_samples_per_min: margin(peak.pathtrace_samples_per_min),
-        };
-        check_bounds(figures, &max, reference.name)?;
-    }
-
-    let expected = score::to_micro(score::score(figures));
-    if claimed_score.abs_diff(expected) > 1 {
-        return Err(Rejection::Implausible(format!(
-            "claimed score {claimed_score} but the kernel figures give {expected}"
-        )));
-    }
-    let stated = if is_gpu {
-        result.score
-    } else {
-        result.cpu_score
-    };
-    if stated
-        .map(score::to_micro)
-        .map(|micro| micro.abs_diff(expected) > 1)
-        != Some(false)
-    {
-        return Err(Rejection::Implausible(
-            "the result's score field contradicts its kernel figures".into(),
-        ));
     }
     Ok(())
 }

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use common::*;
 use lumen_relayer::attest::{self, AttestError, AttestOptions};
-use lumen_relayer::bench::{BenchOptions, Profile};
 use lumen_relayer::protocol::Submission;
 use lumen_relayer::service::Limits;
 use lumen_sdk::{AccountAddress, Package};
@@ -45,13 +44,13 @@ fn resign(mut s: Submission, n: u8) -> Submission {
 async fn a_refused_signed_answer_uses_its_challenge_up() {
     let dir = tempfile::tempdir().unwrap();
     let (url, svc) = start(dir.path(), config(600)).await;
-    let c = attest::request_challenge(&url, addr(20)).await.unwrap();
+    let c = challenge(&url, addr(20)).await;
     let honest = answer(&c, &key(20)).await;
-    // First try: inflated figures, signed by the worker's device.
+    // First try: a made-up sampled value, signed by the worker's device.
     let mut inflated = honest.clone();
-    inflated.score = honest.score * 10;
-    assert_eq!(rejection(&url, &inflated).await, "implausible");
-    // Second try on the same seed, now with the honest figures: too late.
+    inflated.answer.hash.samples[0].chunk[0] ^= 1;
+    assert_eq!(rejection(&url, &inflated).await, "wrong_checksum");
+    // Second try on the same seed, now with the honest answer: too late.
     assert_eq!(rejection(&url, &honest).await, "challenge_used");
     assert!(svc.queue().all().is_empty());
 
@@ -69,7 +68,7 @@ async fn a_refused_signed_answer_uses_its_challenge_up() {
 async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     let dir = tempfile::tempdir().unwrap();
     let (url, svc) = start(dir.path(), config(600)).await;
-    let c = attest::request_challenge(&url, addr(22)).await.unwrap();
+    let c = challenge(&url, addr(22)).await;
     let sub = answer(&c, &key(22)).await;
     let huge = "A".repeat(20_000);
     let no_echo = |body: &str| {
@@ -80,7 +79,7 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     // A device name past the contract's 128 bytes, properly signed.
     let mut model = again(&url, &sub, &key(22)).await;
     model.report.gpu_model = huge.clone();
-    model.result.fingerprint.name = huge.clone();
+    model.answer.fingerprint.name = huge.clone();
     let (status, body) = post_raw(
         &url,
         "/v1/reports",
@@ -111,7 +110,7 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
 
     // A body past the limit.
     let mut big = sub.clone();
-    big.result.fingerprint.driver_info = Some("A".repeat(Limits::default().max_body_bytes));
+    big.answer.fingerprint.driver_info = Some("A".repeat(Limits::default().max_body_bytes));
     let (status, body) = post_raw(&url, "/v1/reports", serde_json::to_vec(&big).unwrap()).await;
     assert_eq!((status, reason(&body).as_str()), (413, "body_too_large"));
     no_echo(&body);
@@ -149,16 +148,19 @@ async fn open_challenges_are_bounded_per_worker_and_in_all() {
         other => panic!("expected too_many_challenges, got {other:?}"),
     };
     for _ in 0..2 {
-        attest::request_challenge(&url, addr(40)).await.unwrap();
+        challenge(&url, addr(40)).await;
     }
-    too_many(attest::request_challenge(&url, addr(40)).await);
-    attest::request_challenge(&url, addr(41)).await.unwrap();
+    too_many(attest::request_challenge(&url, addr(40), CLAIM, VRAM_MB).await);
+    challenge(&url, addr(41)).await;
     // The service holds three: nobody gets a fourth.
-    too_many(attest::request_challenge(&url, addr(42)).await);
+    too_many(attest::request_challenge(&url, addr(42), CLAIM, VRAM_MB).await);
     let (status, body) = post_raw(
         &url,
         "/v1/challenges",
-        serde_json::to_vec(&serde_json::json!({ "worker": addr(43) })).unwrap(),
+        serde_json::to_vec(&serde_json::json!({
+            "worker": addr(43), "claimed_score": CLAIM, "vram_mb": VRAM_MB
+        }))
+        .unwrap(),
     )
     .await;
     assert_eq!(
@@ -170,13 +172,16 @@ async fn open_challenges_are_bounded_per_worker_and_in_all() {
 #[tokio::test]
 async fn expired_challenges_stop_counting() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cfg = config(3);
+    let mut cfg = config(1);
     cfg.limits.open_challenges_per_worker = 1;
     let (url, _svc) = start(dir.path(), cfg).await;
-    attest::request_challenge(&url, addr(44)).await.unwrap();
-    assert!(attest::request_challenge(&url, addr(44)).await.is_err());
-    tokio::time::sleep(Duration::from_millis(4100)).await;
-    attest::request_challenge(&url, addr(44)).await.unwrap();
+    let c = challenge(&url, addr(44)).await;
+    assert!(attest::request_challenge(&url, addr(44), CLAIM, VRAM_MB)
+        .await
+        .is_err());
+    let wait = c.expires_at.saturating_sub(now()) + 1;
+    tokio::time::sleep(Duration::from_secs(wait)).await;
+    challenge(&url, addr(44)).await;
 }
 
 #[tokio::test]
@@ -208,19 +213,15 @@ async fn a_body_that_never_finishes_times_out() {
 async fn attest_takes_the_package_from_the_service_and_refuses_another() {
     let dir = tempfile::tempdir().unwrap();
     let (url, _svc) = start(dir.path(), config(600)).await;
-    let c = attest::request_challenge(&url, addr(45)).await.unwrap();
+    let c = challenge(&url, addr(45)).await;
     assert_eq!(c.package, Package::DEV.address);
     let mut opts = AttestOptions {
         service_url: url.clone(),
         package: Some(Package::new(AccountAddress::from_hex("0xbeef").unwrap())),
         worker: addr(45),
-        bench: BenchOptions {
-            profile: Profile::Quick,
-            runs: 1,
-            device_index: None,
-            seed: [0; 32],
-            progress: false,
-        },
+        device_index: None,
+        vram_mb: Some(VRAM_MB),
+        claim: None,
         allow_cpu: true,
     };
     match attest::attest(&opts, &key(45)).await {

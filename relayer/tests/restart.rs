@@ -28,7 +28,8 @@ impl Serve {
             .arg(state)
             .args(["--chain-id", &CHAIN.to_string()])
             .args(["--package", &Package::DEV.to_string()])
-            .args(["--allow-cpu", "--allow-quick", "--poll-ms", "50"])
+            .args(["--allow-cpu", "--poll-ms", "50", "--target-secs", "0.3"])
+            .args(["--min-speed", "0.2", "--latency-allowance-ms", "60000"])
             .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
             .env("RUST_LOG", "info")
             .stdout(Stdio::piped())
@@ -95,8 +96,8 @@ async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
     let serve = Serve::start(state.path(), &dead);
     // The first one through the `attest` command, as an operator runs it.
     let out = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
-        .args(["attest", "--service", &serve.url, "--quick", "--runs", "1"])
-        .args(["--allow-cpu", "--json", "--no-progress"])
+        .args(["attest", "--service", &serve.url, "--vram-mb", "1"])
+        .args(["--allow-cpu", "--json"])
         .args(["--worker", &addr(40).to_hex()])
         .env("LUMEN_DEVICE_KEY", hex::encode(key(40).to_bytes()))
         .output()
@@ -110,9 +111,7 @@ async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
     assert_eq!(v["submission"]["report"]["worker"], addr(40).to_hex());
     let mut nonces = vec![v["submission"]["report"]["nonce"].as_u64().unwrap()];
     for _ in 0..2 {
-        let c = attest::request_challenge(&serve.url, addr(40))
-            .await
-            .unwrap();
+        let c = challenge(&serve.url, addr(40)).await;
         let sub = answer(&c, &key(40)).await;
         attest::send_submission(&serve.url, &sub).await.unwrap();
         nonces.push(sub.report.nonce);

@@ -58,15 +58,15 @@ async fn attest_transactions_are_signed_sponsored_and_decoded() {
 
     let mut subs = Vec::new();
     for _ in 0..2 {
-        let c = attest::request_challenge(&url, addr(20)).await.unwrap();
+        let c = challenge(&url, addr(20)).await;
         let sub = answer(&c, &key(20)).await;
-        attest::send_submission(&url, &sub).await.unwrap();
-        subs.push(sub);
+        let accepted = attest::send_submission(&url, &sub).await.unwrap();
+        subs.push((sub, accepted.score));
     }
     let txns = wait_for(&standin, 2).await;
     assert_eq!(txns.len(), 2, "each report is submitted exactly once");
     let attester = addr(50);
-    for (i, (t, sub)) in txns.iter().zip(&subs).enumerate() {
+    for (i, (t, (sub, score))) in txns.iter().zip(&subs).enumerate() {
         assert_eq!(t.sender, attester);
         assert_eq!(t.sequence_number, i as u64);
         assert_eq!(t.fee_payer, Some(addr(60)));
@@ -77,7 +77,7 @@ async fn attest_transactions_are_signed_sponsored_and_decoded() {
         );
         let pk = parse_public_key(&sub.public_key).unwrap();
         let sig = parse_signature(&sub.signature).unwrap();
-        let want = payloads::attest_report(&Package::DEV, &sub.report, sub.score, &pk, &sig);
+        let want = payloads::attest_report(&Package::DEV, &sub.report, *score, &pk, &sig);
         assert_eq!(t.args(), want.args.as_slice());
         // The arguments by hand: worker address, then the device id as a
         // BCS vector<u8>, and the worker's signature last.
@@ -214,7 +214,7 @@ async fn a_device_bound_on_chain_to_another_worker_is_rejected() {
     });
     let dir = tempfile::tempdir().unwrap();
     let (url, _svc) = start_with(dir.path(), config(600), Some(Node::new(&standin.url()))).await;
-    let c = attest::request_challenge(&url, addr(32)).await.unwrap();
+    let c = challenge(&url, addr(32)).await;
     let sub = answer(&c, &key(32)).await;
     match attest::send_submission(&url, &sub).await {
         Err(attest::AttestError::Rejected { reason, message }) => {

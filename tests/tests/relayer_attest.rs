@@ -16,10 +16,9 @@ use common::*;
 use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use lumen_model::Abort;
 use lumen_relayer::attest::{self, AttestOptions};
-use lumen_relayer::bench::{BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig};
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
@@ -68,10 +67,13 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
             package: Package::DEV,
             chain_id: CHAIN,
             allow_cpu: true,
-            allow_quick: true,
             max_clock_skew_secs: 300,
         },
-        challenge_ttl_secs: 600,
+        timing: Timing {
+            target_secs: 0.3,
+            min_speed: 0.2,
+            latency_allowance: Duration::from_secs(60),
+        },
         epoch_secs: 86_400,
         uptime_report_delay_secs: 600,
         heartbeat_max_gap_secs: 180,
@@ -125,16 +127,12 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         // The package the service attests for.
         package: None,
         worker,
-        bench: BenchOptions {
-            profile: Profile::Quick,
-            runs: 1,
-            device_index: None,
-            seed: [0; 32],
-            progress: false,
-        },
+        device_index: None,
+        vram_mb: Some(1),
+        claim: None,
         allow_cpu: true,
     };
-    let (sub, _accepted) = attest::attest(&opts, &device_key).await.expect("attest");
+    let (sub, accepted) = attest::attest(&opts, &device_key).await.expect("attest");
 
     let mut txns = vec![];
     for _ in 0..400 {
@@ -156,7 +154,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     // The exact call the sdk builds for the signed report.
     let pk = parse_public_key(&sub.public_key).unwrap();
     let sig = parse_signature(&sub.signature).unwrap();
-    let want = payloads::attest_report(&Package::DEV, &sub.report, sub.score, &pk, &sig);
+    let want = payloads::attest_report(&Package::DEV, &sub.report, accepted.score, &pk, &sig);
     assert_eq!(t.entry_function.as_ref(), Some(&want));
     let f = t.entry_function.clone().unwrap();
     let Ok(Call::Attestation(attestation::Call::Attest {
@@ -168,7 +166,10 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     else {
         panic!("an attest call: {f:?}")
     };
-    assert_eq!((w, score, nonce), (worker, sub.score, sub.report.nonce));
+    assert_eq!(
+        (w, score, nonce),
+        (worker, accepted.score, sub.report.nonce)
+    );
     // The contract's checks ran: sent again by the same attester the report
     // is refused, and with another claimed VRAM for its signature.
     let mut again = chain.chain().clone();
@@ -200,7 +201,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         device_id: r.device_id.clone(),
         gpu_model: r.gpu_model.clone(),
         vram_mb: r.vram_mb,
-        score: sub.score,
+        score: accepted.score,
         bench_version: r.bench_version,
         nonce: r.nonce,
         measured_at: r.measured_at,
@@ -243,7 +244,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
 
     // The explorer shows the worker with the relayer's score.
     let w = get(&format!("{}/v1/workers/{}", ix.api, worker.to_hex())).await;
-    assert_eq!(n(&w["worker"]["score"]), sub.score);
+    assert_eq!(n(&w["worker"]["score"]), accepted.score);
     assert_eq!(
         w["worker"]["gpu_model"].as_str(),
         Some(sub.report.gpu_model.as_str())

@@ -137,10 +137,11 @@ impl Fingerprint {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn sample() -> Fingerprint {
+    /// An RTX 3070's fingerprint.
+    pub(crate) fn sample() -> Fingerprint {
         Fingerprint {
             vendor_id: 0x10de,
             pci_device_id: 0x2484,

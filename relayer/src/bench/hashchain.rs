@@ -21,7 +21,7 @@ pub const SAMPLES: usize = 16;
 pub const OPS_PER_ROUND: u64 = 21;
 
 /// Why a hash-chain proof does not check out.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum ProofError {
     /// The work-item count is not a power of two of at least one chunk.
     #[error("hash chain item count {0} must be a power of two and at least {CHUNK}")]
@@ -267,6 +267,17 @@ impl HashChainProof {
     /// Verifies the samples against `seed`: the right indices, each value
     /// recomputed on the CPU, each chunk hashed up to the root.
     pub fn verify(&self, seed: &[u8; 32]) -> Result<(), ProofError> {
+        self.verify_with(seed, |indices| items_at(seed, self.rounds, indices))
+    }
+
+    /// Verifies the samples against `seed` with `recompute` giving the true
+    /// values at the sampled indices (the hash chain's items, or another
+    /// computation committed the same way).
+    pub fn verify_with(
+        &self,
+        seed: &[u8; 32],
+        recompute: impl FnOnce(&[u32]) -> Vec<u32>,
+    ) -> Result<(), ProofError> {
         check_count(self.items)?;
         let root: [u8; 32] = hex::decode(&self.root)
             .ok()
@@ -280,7 +291,7 @@ impl HashChainProof {
         let expected = sample_indices(seed, &root, self.items);
         // The values at the expected indices, all at once (a sample with
         // another index is refused below before its value is looked at).
-        let values = items_at(seed, self.rounds, &expected);
+        let values = recompute(&expected);
         let depth = (self.items as usize / CHUNK).trailing_zeros() as usize;
         for (position, (s, want)) in self.samples.iter().zip(expected).enumerate() {
             if s.index != want {

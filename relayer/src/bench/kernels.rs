@@ -17,7 +17,7 @@ use super::{KernelRun, Sizes, MAX_HASH_ROUNDS};
 
 const FMA_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fma.spv"));
 const COPY_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/copy.spv"));
-const HASH_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hashchain.spv"));
+pub(crate) const HASH_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hashchain.spv"));
 const PATHTRACE_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pathtrace.spv"));
 
 /// FP32 operations per FMA-kernel iteration and invocation: 16 vec4 FMAs.
@@ -213,11 +213,11 @@ impl Kernel for CopyKernel<'_> {
 /// two `uint`, 40 bytes).
 #[derive(BufferContents, Clone, Copy)]
 #[repr(C)]
-struct HashChainParams {
-    seed_lo: [u32; 4],
-    seed_hi: [u32; 4],
-    rounds: u32,
-    count: u32,
+pub(crate) struct HashChainParams {
+    pub(crate) seed_lo: [u32; 4],
+    pub(crate) seed_hi: [u32; 4],
+    pub(crate) rounds: u32,
+    pub(crate) count: u32,
 }
 
 /// The challenge-seeded integer hash chain in tera-operations per second;

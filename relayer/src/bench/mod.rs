@@ -12,6 +12,7 @@
 //! The kernel numbers feed [`score::score`]; a CPU device (lavapipe) gets
 //! them reported and its formula value as `cpu_score`, never a GPU `score`.
 
+pub mod answer;
 pub mod fingerprint;
 mod gpu;
 pub mod hashchain;
@@ -32,7 +33,7 @@ use score::KernelFigures;
 
 /// Version of the benchmark; goes into `BenchmarkReport.bench_version`.
 /// Bump it whenever a kernel or the score formula changes.
-pub const BENCH_VERSION: u64 = 1;
+pub const BENCH_VERSION: u64 = 2;
 
 /// The most rounds per item the hash-chain sizing goes to.
 pub const MAX_HASH_ROUNDS: u64 = 1 << 24;

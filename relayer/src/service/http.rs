@@ -101,7 +101,10 @@ async fn post_challenge(
     State(svc): State<Arc<Service>>,
     Body(req): Body<ChallengeRequest>,
 ) -> Response {
-    match svc.challenge(req.worker).await {
+    match svc
+        .challenge(req.worker, req.claimed_score, req.vram_mb)
+        .await
+    {
         Ok(Ok(c)) => Json(c).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -112,7 +115,10 @@ async fn post_report(
     State(svc): State<Arc<Service>>,
     Body(submission): Body<Submission>,
 ) -> Response {
-    match svc.submit(&submission).await {
+    // The answer's time ends once its whole body is in (headers sent early
+    // with the body trickled in later gain nothing).
+    let received = super::now_micros();
+    match svc.submit(&submission, received).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),

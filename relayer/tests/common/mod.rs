@@ -6,13 +6,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aptos_sdk::crypto::Ed25519PrivateKey;
+use std::sync::{Mutex, OnceLock};
+
 use lumen_relayer::attest;
-use lumen_relayer::bench::BenchResult;
-use lumen_relayer::bench::{self, BenchOptions, Profile};
+use lumen_relayer::bench::answer::WorkDevice;
 use lumen_relayer::chain::Node;
 use lumen_relayer::protocol::{Challenge, Submission};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig};
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
+use lumen_relayer::work::WorkAnswer;
 use lumen_sdk::{AccountAddress, Package};
 
 /// The chain id the tests attest for.
@@ -28,17 +30,27 @@ pub fn addr(n: u8) -> AccountAddress {
     attest::address_of(&key(n))
 }
 
-/// Test settings: CPU devices and the quick profile are accepted.
-pub fn config(ttl: u64) -> ServiceConfig {
+/// The score the tests' devices claim, micro-units, and the memory they
+/// prove, MiB: small work, answered in a fraction of a second on lavapipe.
+pub const CLAIM: u64 = 2_000;
+/// See [`CLAIM`].
+pub const VRAM_MB: u64 = 1;
+
+/// Test settings: CPU devices are accepted; work sized for 0.3 s at the
+/// claim, and an answer may take five times that plus `allowance_secs`.
+pub fn config(allowance_secs: u64) -> ServiceConfig {
     ServiceConfig {
         policy: Policy {
             package: Package::DEV,
             chain_id: CHAIN,
             allow_cpu: true,
-            allow_quick: true,
             max_clock_skew_secs: 300,
         },
-        challenge_ttl_secs: ttl,
+        timing: Timing {
+            target_secs: 0.3,
+            min_speed: 0.2,
+            latency_allowance: Duration::from_secs(allowance_secs),
+        },
         epoch_secs: 86_400,
         uptime_report_delay_secs: 0,
         heartbeat_max_gap_secs: 60,
@@ -67,22 +79,47 @@ pub async fn start_with(
     (url, svc)
 }
 
-/// Runs the quick benchmark for a challenge and signs the report with `signer`.
-pub async fn answer(challenge: &Challenge, signer: &Ed25519PrivateKey) -> Submission {
-    let seed: [u8; 32] = hex::decode(&challenge.seed).unwrap().try_into().unwrap();
-    let result = tokio::task::spawn_blocking(move || {
-        bench::run(&BenchOptions {
-            profile: Profile::Quick,
-            runs: 1,
-            device_index: None,
-            seed,
-            progress: false,
-        })
+/// This machine's Vulkan device, prepared once per test process with the
+/// tests' memory size.
+fn device() -> &'static Mutex<WorkDevice> {
+    static DEVICE: OnceLock<Mutex<WorkDevice>> = OnceLock::new();
+    DEVICE.get_or_init(|| {
+        Mutex::new(WorkDevice::prepare(None, VRAM_MB).expect("a Vulkan device (lavapipe)"))
+    })
+}
+
+/// The work of `c` run on this machine's Vulkan device.
+pub async fn work(c: &Challenge) -> WorkAnswer {
+    let c = c.clone();
+    tokio::task::spawn_blocking(move || {
+        let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
+        let device = device().lock().unwrap();
+        device.answer(&c.work, &seed).expect("the device answers")
     })
     .await
     .unwrap()
-    .expect("the quick benchmark runs");
-    attest::signed_submission(challenge, result, &Package::DEV, signer, now())
+}
+
+/// Prepares this machine's device (before a challenge: the clock runs from
+/// its issue).
+pub async fn ready() {
+    tokio::task::spawn_blocking(|| drop(device().lock().unwrap()))
+        .await
+        .unwrap();
+}
+
+/// A challenge for `worker` at the tests' claim, the device prepared first.
+pub async fn challenge(url: &str, worker: AccountAddress) -> Challenge {
+    ready().await;
+    attest::request_challenge(url, worker, CLAIM, VRAM_MB)
+        .await
+        .expect("a challenge")
+}
+
+/// Answers a challenge on this machine's device and signs the report with `signer`.
+pub async fn answer(challenge: &Challenge, signer: &Ed25519PrivateKey) -> Submission {
+    let answer = work(challenge).await;
+    attest::signed_submission(challenge, answer, &Package::DEV, signer, now())
 }
 
 /// Seconds since the Unix epoch.
@@ -104,36 +141,18 @@ pub async fn rejection(url: &str, sub: &Submission) -> String {
     }
 }
 
-/// `result` answering `c` for the worker key `k`, on the device of the
-/// result or, with `device`, on a device of its own: the hash chain
-/// recomputed on the CPU for the challenge's seed over the smallest item
-/// count, its time scaled so the figures (and the score) stay the same.
-pub fn reanswer(
-    c: &Challenge,
-    result: &BenchResult,
-    k: &Ed25519PrivateKey,
-    device: Option<u8>,
-) -> Submission {
-    use lumen_relayer::bench::hashchain::{all_items, HashChainProof, CHUNK, OPS_PER_ROUND};
-    let mut r = result.clone();
+/// The answer to `c` for the worker key `k` on this machine's device or,
+/// with `device`, on a device of its own (the fingerprint's UUID changed).
+pub async fn reanswer(c: &Challenge, k: &Ed25519PrivateKey, device: Option<u8>) -> Submission {
+    let mut a = work(c).await;
     if let Some(device) = device {
-        r.fingerprint.device_uuid = Some(format!("{device:032x}"));
-        r.device_id = hex::encode(r.fingerprint.device_id());
+        a.fingerprint.device_uuid = Some(format!("{device:032x}"));
     }
-    let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
-    let rounds = r.hash.size as u32;
-    r.hash_proof =
-        HashChainProof::commit(&seed, rounds, &all_items(&seed, rounds, CHUNK as u32)).unwrap();
-    r.hash.best_secs =
-        CHUNK as f64 * rounds as f64 * OPS_PER_ROUND as f64 / (r.figures.int32_tops * 1e12);
-    attest::signed_submission(c, r, &Package::DEV, k, now())
+    attest::signed_submission(c, a, &Package::DEV, k, now())
 }
 
-/// A fresh challenge for the worker of `sub` (key `k`) answered with the
-/// same benchmark result: one more try costs no benchmark run.
+/// A fresh challenge for the worker of `sub` (key `k`), answered.
 pub async fn again(url: &str, sub: &Submission, k: &Ed25519PrivateKey) -> Submission {
-    let c = attest::request_challenge(url, sub.report.worker)
-        .await
-        .unwrap();
-    reanswer(&c, &sub.result, k, None)
+    let c = challenge(url, sub.report.worker).await;
+    reanswer(&c, k, None).await
 }

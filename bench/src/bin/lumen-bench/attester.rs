@@ -10,51 +10,79 @@ fn key(n: u64) -> Ed25519PrivateKey {
     Ed25519PrivateKey::from_bytes(&b).expect("32 bytes are an ed25519 key")
 }
 
-/// A submission answering `ch` built from `template`: a distinct device per
-/// worker, the hash chain recomputed for the challenge's seed with the
-/// template's rounds over the smallest item count (its time scaled so the
-/// int32 figure and thus the score stay the template's).
+/// The smallest claim the service takes, micro-units (with 1 MiB of
+/// memory): the answers are computed on the CPU before the clock starts.
+const CLAIM: u64 = lumen_relayer::work::MIN_CLAIM_MICRO;
+
+/// A submission answering `ch`, computed on the CPU, on a device of its own
+/// per worker (`n` in the fingerprint's UUID).
 fn answer(
     ch: &Challenge,
-    template: &BenchResult,
+    fingerprint: &Fingerprint,
     k: &Ed25519PrivateKey,
     n: u64,
 ) -> Result<Submission> {
-    let mut r = template.clone();
-    r.fingerprint.device_uuid = Some(format!("{:032x}", n + 1));
-    r.device_id = hex::encode(r.fingerprint.device_id());
+    let mut fp = fingerprint.clone();
+    fp.device_uuid = Some(format!("{:032x}", n + 1));
     let seed: [u8; 32] = hex::decode(&ch.seed)?
         .try_into()
         .map_err(|_| anyhow::anyhow!("seed"))?;
-    let items = lumen_relayer::bench::hashchain::CHUNK as u32;
-    let rounds = r.hash.size as u32;
-    r.hash_proof = HashChainProof::commit(&seed, rounds, &all_items(&seed, rounds, items))?;
-    r.hash.best_secs =
-        items as f64 * rounds as f64 * OPS_PER_ROUND as f64 / (r.figures.int32_tops * 1e12);
+    let answer = lumen_relayer::work::answer_on_cpu(&ch.work, &seed, fp)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
         .as_secs();
     Ok(lumen_relayer::attest::signed_submission(
         ch,
-        r,
+        answer,
         &lumen_sdk::Package::DEV,
         k,
         now,
     ))
 }
 
+/// Answers on both cores.
+fn answers(
+    challenges: &[Challenge],
+    keys: &[Ed25519PrivateKey],
+    fingerprint: &Fingerprint,
+    base: u64,
+) -> Result<Vec<Submission>> {
+    let half = challenges.len().div_ceil(2).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = challenges
+            .chunks(half)
+            .zip(keys.chunks(half))
+            .enumerate()
+            .map(|(p, (chs, ks))| {
+                s.spawn(move || {
+                    chs.iter()
+                        .zip(ks)
+                        .enumerate()
+                        .map(|(i, (ch, k))| {
+                            answer(ch, fingerprint, k, base + (p * half + i) as u64)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for part in parts {
+            all.extend(
+                part.join()
+                    .map_err(|_| anyhow::anyhow!("answer thread panicked"))??,
+            );
+        }
+        Ok(all)
+    })
+}
+
 pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
     let n = if c.smoke { 30 } else { a.reports };
-    let template: BenchResult = match &a.template {
-        Some(p) => serde_json::from_slice(
-            &std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
-        )?,
-        None => {
-            tokio::task::spawn_blocking(|| relayer_bench(&["--quick", "--runs", "1"]))
-                .await??
-                .0
-        }
-    };
+    let fingerprint = tokio::task::spawn_blocking(|| -> Result<Fingerprint> {
+        let device = lumen_relayer::bench::pick_device(None)?;
+        Ok(Fingerprint::of(&device))
+    })
+    .await??;
     const CHAIN: u8 = 4;
     let standin = lumen_sdk::standin::Standin::start(CHAIN).await?;
     // No device is bound on chain yet: worker_of_device answers none.
@@ -71,7 +99,10 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
             "--package",
             &lumen_sdk::Package::DEV.to_string(),
             "--allow-cpu",
-            "--allow-quick",
+            // The answers are built before the clock starts: deadlines
+            // wide enough for a wave.
+            "--latency-allowance-ms",
+            "600000",
         ])
         .env("LUMEN_ATTESTER_KEY", hex::encode([0x7au8; 32]))
         .env("RUST_LOG", "warn")
@@ -101,7 +132,8 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         .timeout(Duration::from_secs(60))
         .build()?;
     let sem = Arc::new(tokio::sync::Semaphore::new(a.connections));
-    let tpl = Arc::new(template);
+    let fingerprint = Arc::new(fingerprint);
+    let mut work = None;
     let wave = (a.connections * 4).max(1);
     let mut on_clock = Duration::ZERO;
     let mut challenge_time = Duration::ZERO;
@@ -118,7 +150,7 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
             );
             tasks.push(tokio::spawn(async move {
                 let _p = sem.acquire().await;
-                lumen_relayer::attest::request_challenge(&url, wk).await
+                lumen_relayer::attest::request_challenge(&url, wk, CLAIM, 1).await
             }));
         }
         let mut challenges = Vec::with_capacity(chunk.len());
@@ -126,17 +158,10 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
             challenges.push(t.await??);
         }
         challenge_time += t0.elapsed();
+        work.get_or_insert_with(|| challenges[0].work.clone());
         let subs: Vec<Submission> = {
-            let (tpl, keys, base) = (tpl.clone(), chunk.to_vec(), (w * wave) as u64);
-            tokio::task::spawn_blocking(move || {
-                challenges
-                    .iter()
-                    .zip(&keys)
-                    .enumerate()
-                    .map(|(i, (ch, k))| answer(ch, &tpl, k, base + i as u64))
-                    .collect::<Result<Vec<_>>>()
-            })
-            .await??
+            let (fp, keys, base) = (fingerprint.clone(), chunk.to_vec(), (w * wave) as u64);
+            tokio::task::spawn_blocking(move || answers(&challenges, &keys, &fp, base)).await??
         };
         let bodies: Vec<Vec<u8>> = subs
             .iter()
@@ -190,10 +215,11 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         &Row::new(
             "Attester service: reports verified and queued",
             &format!(
-                "{} signed reports from {} workers (ed25519, hash-chain samples of {} rounds), {} connections, lumen-relayer serve",
+                "{} signed reports from {} workers (ed25519; 16 hash-chain items of {} rounds and 16 walks of {} steps recomputed), {} connections, lumen-relayer serve",
                 fmt_int(n),
                 fmt_int(n),
-                tpl.hash.size,
+                work.as_ref().map_or(0, |w| w.hash_rounds),
+                work.as_ref().map_or(0, |w| w.steps),
                 a.connections
             ),
             rate,
@@ -202,7 +228,7 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         .reference(2_000.0, "target")
         .target("≥ 2 000 reports/s", rate >= 2_000.0)
         .note(format!(
-            "{}Each report: signature, challenge, 16 sampled hash-chain items recomputed, plausibility, device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
+            "{}Each report: signature, challenge and its deadline, 16 sampled hash-chain items and 16 sampled memory walks recomputed (every read's word recomputed), device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
             smoke_note(c),
             fmt_num(n as f64 / challenge_secs)
         )),

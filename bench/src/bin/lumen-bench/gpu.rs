@@ -54,8 +54,8 @@ fn parse_clpeak(text: &str) -> Option<(f64, String)> {
     Some((best, device))
 }
 
-/// The GPU rows; returns the path of the first run's JSON (the attester's template).
-pub(super) fn gpu(c: &Common, a: &GpuArgs) -> Result<Option<PathBuf>> {
+/// The GPU rows.
+pub(super) fn gpu(c: &Common, a: &GpuArgs) -> Result<()> {
     let (runs, extra): (u32, Vec<&str>) = if c.smoke {
         (2, vec!["--quick", "--runs", "1"])
     } else {
@@ -66,15 +66,9 @@ pub(super) fn gpu(c: &Common, a: &GpuArgs) -> Result<Option<PathBuf>> {
     let mut gflops = Vec::new();
     let mut device = String::new();
     let mut used_cpu_score = false;
-    let mut template = None;
     for i in 0..runs {
         tracing::info!(run = i + 1, runs, "lumen-relayer bench");
-        let (r, v, wall) = relayer_bench(&extra)?;
-        if i == 0 {
-            let p = c.work_dir.join("gpu-run-1.json");
-            std::fs::write(&p, serde_json::to_vec_pretty(&v)?)?;
-            template = Some(p);
-        }
+        let (r, _, wall) = relayer_bench(&extra)?;
         used_cpu_score |= r.score.is_none();
         scores.push(r.any_score());
         walls.push(wall);
@@ -152,7 +146,7 @@ pub(super) fn gpu(c: &Common, a: &GpuArgs) -> Result<Option<PathBuf>> {
         }
     };
     report::append(&c.results, &row)?;
-    Ok(template)
+    Ok(())
 }
 
 #[cfg(test)]

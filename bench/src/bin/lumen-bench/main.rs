@@ -17,7 +17,7 @@ use lumen_bench::load::{self, UrlFn};
 use lumen_bench::procs::{sibling_binary, wait_watching, KillOnDrop};
 use lumen_bench::report::{self, fmt_int, fmt_num, Row};
 use lumen_indexer::pg_cluster::PgCluster;
-use lumen_relayer::bench::hashchain::{all_items, HashChainProof, OPS_PER_ROUND};
+use lumen_relayer::bench::fingerprint::Fingerprint;
 use lumen_relayer::bench::BenchResult;
 use lumen_relayer::protocol::{Challenge, Submission};
 use lumen_sdk::standin::Standin;
@@ -25,6 +25,7 @@ use lumen_sdk::standin::Standin;
 mod api;
 mod attester;
 mod board;
+mod challenges;
 mod gpu;
 mod indexer;
 mod worker;
@@ -32,7 +33,8 @@ mod worker;
 use api::api;
 use attester::attester;
 use board::board;
-use gpu::{gpu, relayer_bench};
+use challenges::challenges;
+use gpu::gpu;
 use indexer::{catchup, indexer};
 use worker::worker;
 
@@ -72,6 +74,8 @@ enum Cmd {
     Catchup(CatchupArgs),
     /// The attester service: signed reports verified and queued per second.
     Attester(AttesterArgs),
+    /// Timed attestation challenges: verifier cost vs answering cost, score steadiness.
+    Challenges(ChallengesArgs),
     /// The GPU benchmark on the local Vulkan device vs clpeak through OpenCL.
     Gpu(GpuArgs),
     /// The worker agent's time over bare `blender -b` on the same frames.
@@ -125,10 +129,13 @@ struct AttesterArgs {
     /// Concurrent connections (workers reporting at the same time).
     #[arg(long, default_value_t = 64)]
     connections: usize,
-    /// A `lumen-relayer bench --json` result to answer challenges with
-    /// (default: one quick run made now).
-    #[arg(long)]
-    template: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+struct ChallengesArgs {
+    /// Honest runs (the coefficient of variation is over these).
+    #[arg(long, default_value_t = 5)]
+    runs: u32,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -201,6 +208,7 @@ fn main() -> Result<()> {
         Cmd::Indexer(a) => rt.block_on(indexer(&c, &a)),
         Cmd::Catchup(a) => rt.block_on(catchup(&c, &a)),
         Cmd::Attester(a) => rt.block_on(attester(&c, &a)),
+        Cmd::Challenges(a) => rt.block_on(challenges(&c, &a)),
         Cmd::Gpu(a) => gpu(&c, &a).map(|_| ()),
         Cmd::Worker(a) => worker(&c, &a),
         Cmd::Board(a) => rt.block_on(board(&c, &a)),
@@ -225,7 +233,8 @@ async fn all(c: &Common) -> Result<()> {
         Cmd::Gpu(g),
         Cmd::Indexer(i),
         Cmd::Catchup(k),
-        Cmd::Attester(mut a),
+        Cmd::Attester(a),
+        Cmd::Challenges(t),
         Cmd::Worker(w),
         Cmd::Board(b),
     ) = (
@@ -233,19 +242,19 @@ async fn all(c: &Common) -> Result<()> {
         parse(&["indexer"])?.command,
         parse(&["catchup"])?.command,
         parse(&["attester"])?.command,
+        parse(&["challenges"])?.command,
         parse(&["worker"])?.command,
         parse(&["board"])?.command,
     )
     else {
         unreachable!("the subcommands parse as themselves")
     };
-    // The GPU rows first: their first result is the attester's template.
     let c2 = c.clone();
-    let template = tokio::task::spawn_blocking(move || gpu(&c2, &g)).await??;
-    a.template = template;
+    tokio::task::spawn_blocking(move || gpu(&c2, &g)).await??;
     indexer(c, &i).await?;
     catchup(c, &k).await?;
     attester(c, &a).await?;
+    challenges(c, &t).await?;
     board(c, &b).await?;
     let c2 = c.clone();
     tokio::task::spawn_blocking(move || worker(&c2, &w)).await??;

@@ -1,0 +1,194 @@
+//! Timed attestation challenges on this machine's Vulkan device: what
+//! checking an answer costs the attester next to what answering costs the
+//! device, and how steady an honest device's measured score is.
+
+#[allow(unused_imports)]
+use super::*;
+
+use lumen_relayer::attest;
+use lumen_relayer::bench::answer::WorkDevice;
+use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
+use lumen_relayer::verify::Policy;
+use lumen_relayer::work::{self, WorkAnswer};
+
+/// This process's CPU time (user + system), seconds: lavapipe's threads
+/// run in the process, so an answer's CPU cost on a CPU device is the
+/// difference around it.
+fn process_cpu_secs() -> Result<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat")?;
+    // Fields after the command name (which ends with ')'): utime is the
+    // 12th, stime the 13th; clock ticks of 1/100 s on Linux.
+    let rest = stat
+        .rsplit_once(')')
+        .map(|(_, r)| r)
+        .ok_or_else(|| anyhow::anyhow!("/proc/self/stat: {stat}"))?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>()? + fields[12].parse::<f64>()?;
+    Ok(ticks / 100.0)
+}
+
+pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
+    let (target_secs, vram_mb) = if c.smoke { (0.5, 8) } else { (3.0, 64) };
+    let state = c.work_dir.join("challenges-state");
+    let _ = std::fs::remove_dir_all(&state);
+    let config = ServiceConfig {
+        policy: Policy {
+            package: lumen_sdk::Package::DEV,
+            chain_id: 4,
+            allow_cpu: true,
+            max_clock_skew_secs: 300,
+        },
+        timing: Timing {
+            target_secs,
+            ..Timing::default()
+        },
+        epoch_secs: 86_400,
+        uptime_report_delay_secs: 600,
+        heartbeat_max_gap_secs: 180,
+        uptime_batch: 100,
+        tick: Duration::from_secs(1),
+        limits: Limits::default(),
+    };
+    let svc = Service::open(&state, config, None)?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move { axum::serve(listener, service::router(svc)).await });
+
+    // The device prepared once, as `lumen-relayer attest` does before it
+    // asks; the claim is 80 % of its own estimate, the same every run.
+    let device = tokio::task::spawn_blocking(move || WorkDevice::prepare(None, vram_mb)).await??;
+    let name = format!(
+        "{} ({})",
+        device.fingerprint().name,
+        device.fingerprint().device_type
+    );
+    let (device, estimate) = tokio::task::spawn_blocking(move || {
+        let e = device.estimate();
+        (device, e)
+    })
+    .await?;
+    let claim = (estimate? * 4 / 5).max(work::MIN_CLAIM_MICRO);
+    let device_key = Ed25519PrivateKey::from_bytes(&[0x5c; 32])?;
+    let worker = attest::address_of(&device_key);
+
+    let runs = a.runs.max(2);
+    let mut device = Some(device);
+    let mut scores = Vec::new();
+    let mut answer_cpu = Vec::new();
+    let mut answered: Vec<(Challenge, WorkAnswer)> = Vec::new();
+    for i in 0..runs {
+        tracing::info!(run = i + 1, runs, "timed challenge");
+        let ch = attest::request_challenge(&url, worker, claim, vram_mb).await?;
+        let seed: [u8; 32] = hex::decode(&ch.seed)?
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("seed"))?;
+        let (w, d) = (ch.work.clone(), device.take().expect("the device is back"));
+        let cpu0 = process_cpu_secs()?;
+        let (d, answer) = tokio::task::spawn_blocking(move || {
+            let a = d.answer(&w, &seed);
+            (d, a)
+        })
+        .await?;
+        answer_cpu.push(process_cpu_secs()? - cpu0);
+        device = Some(d);
+        let answer = answer?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs();
+        let sub = attest::signed_submission(
+            &ch,
+            answer.clone(),
+            &lumen_sdk::Package::DEV,
+            &device_key,
+            now,
+        );
+        let accepted = attest::send_submission(&url, &sub).await?;
+        scores.push(accepted.score as f64 / 1e6);
+        answered.push((ch, answer));
+    }
+
+    // The verifier: every answer checked again and again on one thread
+    // until a second has passed.
+    let (verified, verify_secs) = tokio::task::spawn_blocking(move || -> Result<(u64, f64)> {
+        let t0 = Instant::now();
+        let mut n = 0u64;
+        while n == 0 || t0.elapsed() < Duration::from_secs(1) {
+            for (ch, answer) in &answered {
+                let seed: [u8; 32] = hex::decode(&ch.seed)?
+                    .try_into()
+                    .map_err(|_| anyhow::anyhow!("seed"))?;
+                work::verify(&ch.work, &seed, answer)?;
+                n += 1;
+            }
+        }
+        Ok((n, t0.elapsed().as_secs_f64()))
+    })
+    .await??;
+    let per_answer = verify_secs / verified as f64;
+    let rate = 1.0 / per_answer;
+    let mut cpu = answer_cpu.clone();
+    let answer_median = lumen_bench::quantile(&mut cpu, 0.5).unwrap_or(f64::NAN);
+    let ratio = per_answer / answer_median * 100.0;
+    let cv = lumen_bench::coefficient_of_variation(&scores).unwrap_or(f64::NAN) * 100.0;
+
+    let workload = format!(
+        "{runs} timed challenges on {name}: claim {} for {target_secs} s, {vram_mb} MiB proven",
+        fmt_num(claim as f64 / 1e6)
+    );
+    report::append(
+        &c.results,
+        &Row::new(
+            "Timed challenges: answers verified per second per core",
+            &workload,
+            rate,
+            "answers/s/core",
+        )
+        .note(format!(
+            "{}One thread re-verifying the runs' answers for a second ({verified} verifications): 16 hash-chain items and 16 memory walks recomputed, every word a walk reads recomputed, 32 Merkle paths.",
+            smoke_note(c)
+        )),
+    )?;
+    report::append(
+        &c.results,
+        &Row::new(
+            "Timed challenges: verifier CPU per answer vs answering CPU",
+            &workload,
+            ratio,
+            "%",
+        )
+        .reference(1.0, "target")
+        .target("< 1 %", ratio < 1.0)
+        .note(format!(
+            "{}Verifying: {} ms of one core per answer. Answering (the device's work and its Merkle commitments; on a CPU device its CPU time): {} s median of {}.",
+            smoke_note(c),
+            fmt_num(per_answer * 1e3),
+            fmt_num(answer_median),
+            answer_cpu
+                .iter()
+                .map(|s| fmt_num(*s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    )?;
+    report::append(
+        &c.results,
+        &Row::new(
+            "Timed challenges: honest score, run-to-run coefficient of variation",
+            &workload,
+            cv,
+            "%",
+        )
+        .reference(3.0, "target")
+        .target("≤ 3 %", cv <= 3.0)
+        .note(format!(
+            "{}Scores the attester measured (work over its own issue-to-answer time, HTTP included): {}.",
+            smoke_note(c),
+            scores
+                .iter()
+                .map(|s| format!("{s:.6}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    )?;
+    Ok(())
+}
