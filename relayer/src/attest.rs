@@ -1,4 +1,4 @@
-//! `lumen-relayer attest` and `heartbeat`: the worker's side of the attester
+//! `lumen-relayer attest` and `liveness`: the worker's side of the attester
 //! service. `attest` prepares the device (pipelines, a memory buffer of the
 //! size to prove), estimates its own score, asks for a challenge sized for
 //! that claim, runs the challenge's work at once (the attester's clock is
@@ -16,7 +16,8 @@ use lumen_sdk::{AccountAddress, Package};
 use crate::bench::answer::WorkDevice;
 use crate::bench::{self, BENCH_VERSION};
 use crate::protocol::{
-    Accepted, Challenge, ChallengeRequest, Heartbeat, HeartbeatAck, Rejected, Submission,
+    Accepted, Challenge, ChallengeRequest, LivenessAck, LivenessAnswer, LivenessPoll, LivenessTask,
+    Rejected, Submission,
 };
 use crate::work::WorkAnswer;
 
@@ -184,11 +185,24 @@ pub async fn request_challenge(
     claimed_score: u64,
     vram_mb: u64,
 ) -> Result<Challenge, AttestError> {
+    request_challenge_with_nonce(service_url, worker, claimed_score, vram_mb, None).await
+}
+
+/// [`request_challenge`] for a report of the given nonce (the same for every
+/// attester of one report; see [`ChallengeRequest::nonce`]).
+pub async fn request_challenge_with_nonce(
+    service_url: &str,
+    worker: AccountAddress,
+    claimed_score: u64,
+    vram_mb: u64,
+    nonce: Option<u64>,
+) -> Result<Challenge, AttestError> {
     let url = format!("{}/v1/challenges", service_url.trim_end_matches('/'));
     let body = ChallengeRequest {
         worker,
         claimed_score,
         vram_mb,
+        nonce,
     };
     post(&client(), &url, &body).await
 }
@@ -311,13 +325,68 @@ pub async fn attest(
     Ok((sub, accepted))
 }
 
-/// Sends one signed heartbeat.
-pub async fn heartbeat(
+/// Asks whether a liveness challenge is due.
+pub async fn liveness_poll(
+    service_url: &str,
+    worker: AccountAddress,
+) -> Result<LivenessTask, AttestError> {
+    let url = format!("{}/v1/liveness", service_url.trim_end_matches('/'));
+    post(&client(), &url, &LivenessPoll { worker }).await
+}
+
+/// Sends a signed liveness answer.
+pub async fn send_liveness(
+    service_url: &str,
+    answer: &LivenessAnswer,
+) -> Result<LivenessAck, AttestError> {
+    let url = format!("{}/v1/liveness/answers", service_url.trim_end_matches('/'));
+    post(&client(), &url, answer).await
+}
+
+/// Answers liveness challenges with the device as they come, polling at the
+/// pace the service asks for; stops after `answers` answers (`None`: never).
+/// Each accepted answer is passed to `on_ack`; a refused one is reported and
+/// the loop goes on (the next challenge starts a new online stretch).
+pub async fn stay_live(
     service_url: &str,
     worker: AccountAddress,
     key: &Ed25519PrivateKey,
-    timestamp: u64,
-) -> Result<HeartbeatAck, AttestError> {
-    let url = format!("{}/v1/heartbeats", service_url.trim_end_matches('/'));
-    post(&client(), &url, &Heartbeat::sign(worker, timestamp, key)).await
+    device_index: Option<usize>,
+    answers: Option<u64>,
+    mut on_ack: impl FnMut(Result<LivenessAck, AttestError>),
+) -> Result<(), AttestError> {
+    let url = service_url.to_string();
+    let mut device = Some(
+        tokio::task::spawn_blocking(move || WorkDevice::prepare(device_index, 1))
+            .await
+            .map_err(|e| http_err(&url, format!("device task: {e}")))??,
+    );
+    let mut done = 0;
+    while answers.is_none_or(|n| done < n) {
+        match liveness_poll(service_url, worker).await? {
+            LivenessTask::Wait { wait_ms } => {
+                tokio::time::sleep(Duration::from_millis(wait_ms.max(10))).await;
+            }
+            LivenessTask::Challenge(challenge) => {
+                let seed: [u8; 32] = hex::decode(&challenge.seed)
+                    .ok()
+                    .and_then(|b| b.try_into().ok())
+                    .ok_or_else(|| {
+                        http_err(service_url, "challenge seed is not 32 bytes of hex")
+                    })?;
+                let work = challenge.work.clone();
+                let (d, answer) = run_blocking(
+                    service_url,
+                    device.take().expect("the device is back"),
+                    move |d| d.answer(&work, &seed),
+                )
+                .await?;
+                device = Some(d);
+                let signed = LivenessAnswer::sign(&challenge, answer, key);
+                on_ack(send_liveness(service_url, &signed).await);
+                done += 1;
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,5 +1,5 @@
 //! `lumen-relayer`: the node operator's tool and the attester service of
-//! Lumen (devices, GPU benchmark, attestation, attester service, heartbeats).
+//! Lumen (devices, GPU benchmark, attestation, attester service, liveness).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use lumen_relayer::attest::{self, load_key, AttestOptions};
 use lumen_relayer::bench::{self, BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
+use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{AccountAddress, Package};
@@ -35,8 +35,8 @@ enum Cmd {
     DeviceKey(DeviceKeyArgs),
     /// Benchmark against a challenge from an attester service, sign the report, send it.
     Attest(AttestArgs),
-    /// Send signed uptime heartbeats to an attester service.
-    Heartbeat(HeartbeatArgs),
+    /// Answer an attester service's liveness challenges with the device (uptime).
+    Liveness(LivenessArgs),
     /// Run the attester service.
     Serve(ServeArgs),
 }
@@ -105,15 +105,18 @@ struct AttestArgs {
 }
 
 #[derive(clap::Args, Debug)]
-struct HeartbeatArgs {
+struct LivenessArgs {
     /// The attester service's URL.
     #[arg(long, env = "LUMEN_ATTESTER_URL")]
     service: String,
     #[command(flatten)]
     key: WorkerDeviceArgs,
-    /// Seconds between heartbeats; 0 sends one and exits.
-    #[arg(long, default_value_t = 60)]
-    interval: u64,
+    /// Vulkan device index (see `devices`); default: the best GPU, else a CPU device.
+    #[arg(long, env = "LUMEN_BENCH_DEVICE")]
+    device: Option<usize>,
+    /// Stop after this many answers; default: run until stopped.
+    #[arg(long)]
+    answers: Option<u64>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,9 +180,13 @@ struct ServeArgs {
     /// Report an epoch's uptime this long after it ends (below the chain's `epoch_grace_secs`).
     #[arg(long, default_value_t = 600)]
     uptime_report_delay_secs: u64,
-    /// Longest gap between heartbeats that still counts as online.
+    /// Longest gap between two answered liveness challenges that still counts as online.
     #[arg(long, default_value_t = 180)]
     heartbeat_max_gap_secs: u64,
+    /// Mean seconds between two liveness challenges of a worker (each gap
+    /// drawn from half to one and a half times this).
+    #[arg(long, default_value_t = 60)]
+    liveness_interval_secs: u64,
     /// Workers per report_uptime transaction.
     #[arg(long, default_value_t = 100)]
     uptime_batch: usize,
@@ -325,25 +332,24 @@ async fn attest_cmd(args: AttestArgs) -> Result<()> {
     Ok(())
 }
 
-async fn heartbeat_cmd(args: HeartbeatArgs) -> Result<()> {
+async fn liveness_cmd(args: LivenessArgs) -> Result<()> {
     let (key, worker) = args.key.load()?;
-    loop {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_secs();
-        match attest::heartbeat(&args.service, worker, &key, now).await {
+    attest::stay_live(
+        &args.service,
+        worker,
+        &key,
+        args.device,
+        args.answers,
+        |ack| match ack {
             Ok(ack) => println!(
-                "heartbeat: epoch {}, {} s online so far",
-                ack.epoch, ack.online_secs
+                "liveness: answered in time, {} s credited, epoch {}: {} s online so far",
+                ack.credited_secs, ack.epoch, ack.online_secs
             ),
-            Err(e) if args.interval > 0 => tracing::warn!(error = %e, "heartbeat failed"),
-            Err(e) => return Err(e.into()),
-        }
-        if args.interval == 0 {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_secs(args.interval)).await;
-    }
+            Err(e) => tracing::warn!(error = %e, "liveness answer refused"),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 async fn serve_cmd(args: ServeArgs) -> Result<()> {
@@ -388,6 +394,10 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
         epoch_secs: args.epoch_secs.max(1),
         uptime_report_delay_secs: args.uptime_report_delay_secs,
         heartbeat_max_gap_secs: args.heartbeat_max_gap_secs,
+        liveness: Liveness {
+            interval: Duration::from_secs(args.liveness_interval_secs.max(1)),
+            ..Liveness::default()
+        },
         uptime_batch: args.uptime_batch,
         tick: Duration::from_millis(args.poll_ms.max(10)),
         limits: Limits {
@@ -446,7 +456,7 @@ async fn main() -> Result<()> {
         Cmd::Bench(args) => tokio::task::spawn_blocking(move || bench_cmd(args)).await??,
         Cmd::DeviceKey(args) => device_key_cmd(&args)?,
         Cmd::Attest(args) => attest_cmd(args).await?,
-        Cmd::Heartbeat(args) => heartbeat_cmd(args).await?,
+        Cmd::Liveness(args) => liveness_cmd(args).await?,
         Cmd::Serve(args) => serve_cmd(args).await?,
     }
     Ok(())

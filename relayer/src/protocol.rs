@@ -5,7 +5,8 @@
 //! |---|---|---|
 //! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 429) |
 //! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
-//! | `POST /v1/heartbeats` | [`Heartbeat`] | [`HeartbeatAck`] or [`Rejected`] |
+//! | `POST /v1/liveness` | [`LivenessPoll`] | [`LivenessTask`] or [`Rejected`] |
+//! | `POST /v1/liveness/answers` | [`LivenessAnswer`] | [`LivenessAck`] or [`Rejected`] |
 //! | `GET /v1/jobs` | | the durable queue's jobs, for operators |
 //! | `GET /health` | | `ok` |
 //!
@@ -31,6 +32,13 @@ pub struct ChallengeRequest {
     pub claimed_score: u64,
     /// The device memory to prove, MiB.
     pub vram_mb: u64,
+    /// The report's nonce, when the worker picks it (microseconds since the
+    /// epoch, within the allowed clock skew of the service's clock and
+    /// above the last one it issued the worker): a worker attested by
+    /// several attesters asks each for a challenge with the same nonce, so
+    /// that they all approve one report. Default: the service picks it.
+    #[serde(default)]
+    pub nonce: Option<u64>,
 }
 
 /// A challenge: the work named by `work` must be run with `seed` (and the
@@ -100,49 +108,104 @@ pub struct Rejected {
     pub message: String,
 }
 
-/// A worker's "I am online" message, signed by its device key.
+/// A worker's render node asking whether a liveness challenge is due.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Heartbeat {
+pub struct LivenessPoll {
     /// The worker.
     pub worker: AccountAddress,
-    /// The worker's clock, seconds; must be near the service's and rising.
-    pub timestamp: u64,
-    /// The worker's device public key, hex.
-    pub public_key: String,
-    /// The device key's signature over [`Heartbeat::signing_bytes`], hex.
-    pub signature: String,
 }
 
-/// Domain separator of heartbeat signatures, so a heartbeat signature can
-/// never be mistaken for a transaction or a report signature.
-pub const HEARTBEAT_DOMAIN: &[u8] = b"LUMEN::Heartbeat::v1";
+/// What a liveness poll gets: nothing due yet (poll again after `wait_ms`),
+/// or a small timed challenge to answer with the device.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LivenessTask {
+    /// Nothing due: poll again after this many milliseconds (the same
+    /// whenever the next challenge is due, so the schedule stays unknown).
+    Wait {
+        /// Milliseconds.
+        wait_ms: u64,
+    },
+    /// Answer this within its deadline.
+    Challenge(LivenessChallenge),
+}
 
-impl Heartbeat {
-    /// `HEARTBEAT_DOMAIN ‖ worker (32 bytes) ‖ timestamp (u64 little-endian)`.
-    pub fn signing_bytes(worker: &AccountAddress, timestamp: u64) -> Vec<u8> {
-        let mut bytes = HEARTBEAT_DOMAIN.to_vec();
+/// A liveness challenge: small work sized from the worker's attested score,
+/// issued at a moment the attester picked at random.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LivenessChallenge {
+    /// Identifier, hex of 16 random bytes.
+    pub id: String,
+    /// The worker.
+    pub worker: AccountAddress,
+    /// The hash-chain seed, hex of 32 bytes.
+    pub seed: String,
+    /// The work.
+    pub work: Workload,
+    /// Milliseconds after issue by which the answer must arrive.
+    pub deadline_ms: u64,
+}
+
+/// The device's answer to a liveness challenge, signed by its device key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LivenessAnswer {
+    /// The challenge answered.
+    pub challenge_id: String,
+    /// The worker.
+    pub worker: AccountAddress,
+    /// The worker's device public key, hex.
+    pub public_key: String,
+    /// The device key's signature over [`LivenessAnswer::signing_bytes`], hex.
+    pub signature: String,
+    /// The work's commitments and sampled openings.
+    pub answer: WorkAnswer,
+}
+
+/// Domain separator of liveness signatures, so one can never be mistaken for
+/// a transaction or a report signature.
+pub const LIVENESS_DOMAIN: &[u8] = b"LUMEN::Liveness::v1";
+
+impl LivenessAnswer {
+    /// `LIVENESS_DOMAIN ‖ worker ‖ challenge id ‖ hash root ‖ walk root`.
+    pub fn signing_bytes(
+        worker: &AccountAddress,
+        challenge_id: &str,
+        answer: &WorkAnswer,
+    ) -> Vec<u8> {
+        let mut bytes = LIVENESS_DOMAIN.to_vec();
         bytes.extend_from_slice(worker.as_bytes());
-        bytes.extend_from_slice(&timestamp.to_le_bytes());
+        for part in [challenge_id, &answer.hash.root, &answer.walk.root] {
+            bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(part.as_bytes());
+        }
         bytes
     }
 
-    /// Builds and signs a heartbeat.
-    pub fn sign(worker: AccountAddress, timestamp: u64, key: &Ed25519PrivateKey) -> Heartbeat {
-        let signature = key.sign(&Self::signing_bytes(&worker, timestamp));
-        Heartbeat {
-            worker,
-            timestamp,
+    /// Builds and signs an answer.
+    pub fn sign(
+        challenge: &LivenessChallenge,
+        answer: WorkAnswer,
+        key: &Ed25519PrivateKey,
+    ) -> Self {
+        let bytes = Self::signing_bytes(&challenge.worker, &challenge.id, &answer);
+        LivenessAnswer {
+            challenge_id: challenge.id.clone(),
+            worker: challenge.worker,
             public_key: hex::encode(key.public_key().to_bytes()),
-            signature: hex::encode(signature.to_bytes()),
+            signature: hex::encode(key.sign(&bytes).to_bytes()),
+            answer,
         }
     }
 }
 
-/// The heartbeat was counted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct HeartbeatAck {
+/// A liveness answer was accepted.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LivenessAck {
     /// The epoch it counted towards.
     pub epoch: u64,
+    /// Seconds this answer credited: the time since the worker's previous
+    /// answered challenge, when that is within the allowed gap.
+    pub credited_secs: u64,
     /// Online seconds credited to the worker in that epoch so far.
     pub online_secs: u64,
 }

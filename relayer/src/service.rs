@@ -1,10 +1,11 @@
 //! `lumen-relayer serve`: the attester service. It hands out challenges,
-//! verifies signed reports ([`crate::verify`]) and heartbeats, and queues
+//! verifies signed reports ([`crate::verify`]) and liveness answers
+//! ([`liveness`]), and queues
 //! `attestation::attest` and per-epoch `rewards::report_uptime`
 //! transactions in the durable queue ([`crate::queue`]) that the submitter
 //! ([`crate::chain::Submitter`]) drains.
 //!
-//! Its own state (issued challenges, device bindings, heartbeat uptime) is
+//! Its own state (issued challenges, device bindings, liveness uptime) is
 //! one JSON file in the state directory, replaced atomically on every change.
 //! An accepted report is recorded by its queued job alone, under the key
 //! `attest:<challenge id>`: the queue is consulted first on every report (a
@@ -32,17 +33,17 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{oneshot, Mutex};
 
 mod http;
+mod liveness;
+
+pub use liveness::Liveness;
 
 pub use http::router;
 
 use crate::atomic_file;
 use crate::chain::Node;
-use crate::protocol::{Accepted, Challenge, Heartbeat, HeartbeatAck, Submission};
+use crate::protocol::{Accepted, Challenge, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
-use crate::verify::{
-    check_heartbeat_is_newer, check_input_limits, verify_heartbeat, verify_submission, DeviceKey,
-    Policy, Rejection,
-};
+use crate::verify::{check_input_limits, verify_submission, DeviceKey, Policy, Rejection};
 use crate::work::Workload;
 
 /// The service's settings.
@@ -54,11 +55,14 @@ pub struct ServiceConfig {
     pub timing: Timing,
     /// Epoch length; must equal the chain's `epoch_secs` parameter.
     pub epoch_secs: u64,
-    /// Uptime of an epoch is reported this long after it ends (heartbeats
-    /// arriving late still count); must be below the chain's `epoch_grace_secs`.
+    /// Uptime of an epoch is reported this long after it ends (liveness
+    /// answers arriving late still count); must be below the chain's `epoch_grace_secs`.
     pub uptime_report_delay_secs: u64,
-    /// The longest gap between two heartbeats that still counts as online.
+    /// The longest gap between two answered liveness challenges that still
+    /// counts as online.
     pub heartbeat_max_gap_secs: u64,
+    /// When and how liveness is challenged.
+    pub liveness: Liveness,
     /// Workers per `report_uptime` transaction.
     pub uptime_batch: usize,
     /// How often the epoch reporter looks for finished epochs.
@@ -150,18 +154,21 @@ struct ChallengeEntry {
     issued_micros: u64,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Beat {
-    timestamp: u64,
-    seen_at: u64,
-}
-
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Persisted {
     last_nonce: u64,
     challenges: BTreeMap<String, ChallengeEntry>,
     devices: BTreeMap<String, AccountAddress>,
-    beats: BTreeMap<AccountAddress, Beat>,
+    /// The last nonce issued per worker.
+    #[serde(default)]
+    worker_nonces: BTreeMap<AccountAddress, u64>,
+    /// Each worker's liveness: its open challenge and schedule.
+    #[serde(default)]
+    live: BTreeMap<AccountAddress, liveness::Live>,
+    /// The last score this service attested per worker (liveness work is
+    /// sized from it); rebuilt from the queued reports at start.
+    #[serde(default)]
+    scores: BTreeMap<AccountAddress, u64>,
     uptime: BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
     /// Epochs up to this one were reported; late credit for them is dropped
     /// (the contract takes one report per worker and epoch).
@@ -249,11 +256,13 @@ impl Service {
         // Bindings made by accepted reports live in their queued jobs; the
         // first report of a device bound it.
         for job in queue.all() {
-            if let JobKind::Attest { report, .. } = &job.kind {
+            if let JobKind::Attest { report, score, .. } = &job.kind {
                 state
                     .devices
                     .entry(hex::encode(&report.device_id))
                     .or_insert(report.worker);
+                // Jobs come in queue order: the last report's score stays.
+                state.scores.insert(report.worker, *score);
             }
         }
         let (commits, rx) = std::sync::mpsc::channel();
@@ -292,6 +301,7 @@ impl Service {
         worker: AccountAddress,
         claimed_score: u64,
         vram_mb: u64,
+        nonce: Option<u64>,
     ) -> Result<Result<Challenge, Rejection>, ServiceError> {
         let timing = &self.config.timing;
         let work = match Workload::size(claimed_score, vram_mb, timing.target_secs, rand::random())
@@ -326,8 +336,21 @@ impl Service {
             )));
         }
         let issued_micros = now_micros();
-        let nonce = issued_micros.max(state.last_nonce + 1);
-        state.last_nonce = nonce;
+        let last = state.worker_nonces.get(&worker).copied().unwrap_or(0);
+        let nonce = match nonce {
+            None => issued_micros.max(state.last_nonce + 1),
+            Some(n) => {
+                let skew = self.config.policy.max_clock_skew_secs * 1_000_000;
+                if n <= last || n.abs_diff(issued_micros) > skew {
+                    return Ok(Err(Rejection::BadRequest(format!(
+                        "nonce {n} must be above {last} and within the allowed clock skew"
+                    ))));
+                }
+                n
+            }
+        };
+        state.last_nonce = state.last_nonce.max(nonce);
+        state.worker_nonces.insert(worker, nonce);
         let challenge = Challenge {
             id: hex::encode(rand::random::<[u8; 16]>()),
             worker,
@@ -513,6 +536,7 @@ impl Service {
             // challenge keeps the state file (rewritten on other changes) small.
             state.challenges.remove(&report.challenge_id);
             state.devices.insert(report.device.clone(), report.worker);
+            state.scores.insert(report.worker, report.score);
             tracing::info!(worker = %report.worker, score = report.score, job = job.seq, "report accepted");
             let _ = report.done.send(Ok(Ok(Accepted {
                 job_id: job.seq.to_string(),
@@ -581,70 +605,6 @@ impl Service {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
         Ok((challenge, entry.issued_micros))
-    }
-
-    /// Verifies a heartbeat and credits online time.
-    pub async fn heartbeat(
-        &self,
-        heartbeat: &Heartbeat,
-    ) -> Result<Result<HeartbeatAck, Rejection>, ServiceError> {
-        let now = now_secs();
-        let registered = self.chain_device_key(heartbeat.worker).await;
-        let skew = self.config.policy.max_clock_skew_secs;
-        if let Err(r) = verify_heartbeat(heartbeat, now, skew, &registered) {
-            return Ok(Err(r));
-        }
-        let worker = heartbeat.worker;
-        let mut state = self.state.lock().await;
-        let previous = state.beats.get(&worker).copied();
-        if let Err(r) = check_heartbeat_is_newer(heartbeat, previous.map(|b| b.timestamp)) {
-            return Ok(Err(r));
-        }
-        let epoch_secs = self.config.epoch_secs;
-        let epoch = now / epoch_secs;
-        // The time since the previous heartbeat counts as online when the gap
-        // is short enough; split at an epoch boundary.
-        if let Some(previous) = previous {
-            let gap = now.saturating_sub(previous.seen_at);
-            if gap <= self.config.heartbeat_max_gap_secs {
-                let in_this_epoch = gap.min(now - epoch * epoch_secs);
-                let closed = state.reported_through;
-                credit(
-                    &mut state.uptime,
-                    closed,
-                    epoch,
-                    worker,
-                    in_this_epoch,
-                    epoch_secs,
-                );
-                if gap > in_this_epoch && epoch > 0 {
-                    let in_previous_epoch = gap - in_this_epoch;
-                    credit(
-                        &mut state.uptime,
-                        closed,
-                        epoch - 1,
-                        worker,
-                        in_previous_epoch,
-                        epoch_secs,
-                    );
-                }
-            }
-        }
-        state.beats.insert(
-            worker,
-            Beat {
-                timestamp: heartbeat.timestamp,
-                seen_at: now,
-            },
-        );
-        let online_secs = state
-            .uptime
-            .get(&epoch)
-            .and_then(|workers| workers.get(&worker))
-            .copied()
-            .unwrap_or(0);
-        self.save(&state)?;
-        Ok(Ok(HeartbeatAck { epoch, online_secs }))
     }
 
     /// Queues `report_uptime` for every epoch that ended more than the

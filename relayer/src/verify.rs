@@ -1,8 +1,7 @@
 //! What the attester service checks before it vouches for a report or
-//! credits a heartbeat. Every refusal is a [`Rejection`] with a stable code
+//! credits a liveness answer. Every refusal is a [`Rejection`] with a stable code
 //! and a specific message. The checks are pure: the service
-//! ([`crate::service`]) looks up the challenge and the worker's last
-//! heartbeat and records what passed.
+//! ([`crate::service`]) looks up the challenge and records what passed.
 
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::{AccountAddress, Package};
@@ -12,9 +11,11 @@ use crate::work::{self, AnswerError, WorkAnswer};
 use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::messages::verify_strict;
 
-use crate::protocol::{parse_public_key, parse_signature, Challenge, Heartbeat, Submission};
+use crate::protocol::{
+    parse_public_key, parse_signature, Challenge, LivenessAnswer, LivenessChallenge, Submission,
+};
 
-/// Why a report or heartbeat is refused.
+/// Why a report or a liveness answer is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Rejection {
     /// The signature does not verify, or the key is not the worker's.
@@ -60,9 +61,10 @@ pub enum Rejection {
     /// The request is malformed.
     #[error("bad request: {0}")]
     BadRequest(String),
-    /// A heartbeat is stale, from the future, or not newer than the last one.
-    #[error("stale heartbeat: {0}")]
-    StaleHeartbeat(String),
+    /// The worker has no score attested by this service, which liveness
+    /// work is sized from.
+    #[error("worker {0} has no score attested by this service; attest first")]
+    NotAttested(AccountAddress),
     /// The service holds as many open challenges as it keeps (for the
     /// worker, or in all).
     #[error("too many open challenges: {0}")]
@@ -83,7 +85,7 @@ impl Rejection {
             Rejection::NotAGpu(_) => "not_a_gpu",
             Rejection::DeviceBound { .. } => "device_bound",
             Rejection::BadRequest(_) => "bad_request",
-            Rejection::StaleHeartbeat(_) => "stale_heartbeat",
+            Rejection::NotAttested(_) => "not_attested",
             Rejection::TooManyChallenges(_) => "too_many_challenges",
         }
     }
@@ -101,6 +103,7 @@ impl Rejection {
                 | Rejection::ChallengeUsed(_)
                 | Rejection::BadRequest(_)
                 | Rejection::TooManyChallenges(_)
+                | Rejection::NotAttested(_)
         )
     }
 }
@@ -201,43 +204,49 @@ fn device_key(
     }
 }
 
-/// Verifies a heartbeat on its own: the worker's device key signed it
-/// (strict ed25519 over [`Heartbeat::signing_bytes`]) and its timestamp is
-/// within `max_clock_skew_secs` of the service's clock `now`.
-pub fn verify_heartbeat(
-    heartbeat: &Heartbeat,
-    now: u64,
-    max_clock_skew_secs: u64,
+/// Verifies a liveness answer: the worker's device key signed it (strict
+/// ed25519 over [`LivenessAnswer::signing_bytes`]), it arrived within the
+/// deadline (`elapsed_ms`, the service's own measure from issue), and its
+/// work checks out. No clock of the worker's is involved.
+pub fn verify_liveness(
+    answer: &LivenessAnswer,
+    challenge: &LivenessChallenge,
+    elapsed_ms: u64,
     registered: &DeviceKey,
 ) -> Result<(), Rejection> {
     let (key, signature) = device_key(
-        &heartbeat.worker,
-        &heartbeat.public_key,
-        &heartbeat.signature,
+        &answer.worker,
+        &answer.public_key,
+        &answer.signature,
         registered,
     )?;
-    let bytes = Heartbeat::signing_bytes(&heartbeat.worker, heartbeat.timestamp);
-    verify_strict("heartbeat", &bytes, &key, &signature)
-        .map_err(|_| Rejection::BadSignature("heartbeat signature does not verify".into()))?;
-    let skew = max_clock_skew_secs;
-    if heartbeat.timestamp.saturating_add(skew) < now || heartbeat.timestamp > now + skew {
-        return Err(Rejection::StaleHeartbeat(format!(
-            "timestamp {} is more than {skew} s from the service's clock {now}",
-            heartbeat.timestamp
+    let bytes = LivenessAnswer::signing_bytes(&answer.worker, &answer.challenge_id, &answer.answer);
+    verify_strict("liveness answer", &bytes, &key, &signature)
+        .map_err(|_| Rejection::BadSignature("liveness signature does not verify".into()))?;
+    if answer.worker != challenge.worker {
+        return Err(Rejection::ChallengeMismatch(format!(
+            "challenge was issued to {}, the answer is for {}",
+            challenge.worker, answer.worker
         )));
     }
-    Ok(())
+    if elapsed_ms > challenge.deadline_ms {
+        return Err(Rejection::ChallengeExpired {
+            id: challenge.id.clone(),
+            deadline_ms: challenge.deadline_ms,
+            elapsed_ms,
+        });
+    }
+    let seed: [u8; 32] = hex::decode(&challenge.seed)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
+    work::verify(&challenge.work, &seed, &answer.answer).map_err(answer_rejection)
 }
 
-/// Checks a heartbeat is newer than the worker's last one (`last`, its
-/// timestamp), so a heartbeat cannot be replayed.
-pub fn check_heartbeat_is_newer(heartbeat: &Heartbeat, last: Option<u64>) -> Result<(), Rejection> {
-    match last {
-        Some(last) if heartbeat.timestamp <= last => Err(Rejection::StaleHeartbeat(format!(
-            "timestamp {} is not after the last heartbeat's {last}",
-            heartbeat.timestamp
-        ))),
-        _ => Ok(()),
+fn answer_rejection(e: AnswerError) -> Rejection {
+    match e {
+        AnswerError::Mismatch(_) => Rejection::ChallengeMismatch(e.to_string()),
+        AnswerError::Proof { .. } => Rejection::WrongChecksum(e.to_string()),
     }
 }
 
@@ -328,10 +337,7 @@ fn check_answer(answer: &WorkAnswer, challenge: &Challenge) -> Result<(), Reject
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
-    work::verify(&challenge.work, &seed, answer).map_err(|e| match e {
-        AnswerError::Mismatch(_) => Rejection::ChallengeMismatch(e.to_string()),
-        AnswerError::Proof { .. } => Rejection::WrongChecksum(e.to_string()),
-    })
+    work::verify(&challenge.work, &seed, answer).map_err(answer_rejection)
 }
 
 /// The report says what the answer proved (memory) and names the device it

@@ -5,7 +5,9 @@ mod common;
 
 use common::*;
 use lumen_relayer::attest;
-use lumen_relayer::protocol::Heartbeat;
+use lumen_relayer::bench::hashchain::HashChainProof;
+use lumen_relayer::protocol::{LivenessAnswer, LivenessChallenge, LivenessTask};
+use lumen_relayer::work::WorkAnswer;
 
 #[tokio::test]
 async fn a_valid_report_is_queued_once_and_a_replay_is_rejected() {
@@ -132,50 +134,105 @@ async fn a_cpu_device_is_not_attested_as_a_gpu() {
 }
 
 #[tokio::test]
-async fn heartbeats_are_verified_and_credited() {
+async fn uptime_is_credited_only_for_liveness_challenges_the_device_answered_in_time() {
     let dir = tempfile::tempdir().unwrap();
-    let (url, _svc) = start(dir.path(), config(600)).await;
-    let t = now();
-    let started = std::time::Instant::now();
-    let ack = attest::heartbeat(&url, addr(10), &key(10), t)
-        .await
-        .unwrap();
-    assert_eq!(ack.online_secs, 0);
-    // Forged: signed by another key.
-    let mut forged = Heartbeat::sign(addr(10), t + 1, &key(11));
-    forged.public_key = hex::encode(key(10).public_key().to_bytes());
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let resp = reqwest::Client::new()
-        .post(format!("{url}/v1/heartbeats"))
-        .json(&forged)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 401);
-    let body: serde_json::Value = resp.json().await.unwrap();
-    assert_eq!(body["reason"], "bad_signature");
-    // Not newer than the last one.
-    match attest::heartbeat(&url, addr(10), &key(10), t).await {
-        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "stale_heartbeat"),
-        other => panic!("{other:?}"),
-    }
-    // Far from the service's clock.
-    match attest::heartbeat(&url, addr(10), &key(10), t + 10_000).await {
-        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "stale_heartbeat"),
-        other => panic!("{other:?}"),
-    }
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let ack2 = attest::heartbeat(&url, addr(10), &key(10), t + 1)
-        .await
-        .unwrap();
-    // The service credits the gap it saw between the two, in whole seconds:
-    // at least the sleep, at most the time this test took (a loaded
-    // machine stretches it).
-    let most = started.elapsed().as_secs() + 1;
-    assert!(
-        (1..=most).contains(&ack2.online_secs) || ack2.epoch != ack.epoch,
-        "{ack2:?}, at most {most} s"
+    let (url, _svc) = start(dir.path(), config(1)).await;
+    // Liveness work is sized from this service's attestation: none yet.
+    assert_eq!(
+        refused(attest::liveness_poll(&url, addr(10)).await),
+        "not_attested"
     );
+    let c = challenge(&url, addr(10)).await;
+    attest::send_submission(&url, &answer(&c, &key(10)).await)
+        .await
+        .unwrap();
+    let due = || async {
+        loop {
+            match attest::liveness_poll(&url, addr(10)).await.unwrap() {
+                LivenessTask::Challenge(c) => return c,
+                LivenessTask::Wait { wait_ms } => {
+                    tokio::time::sleep(std::time::Duration::from_millis(wait_ms)).await
+                }
+            }
+        }
+    };
+
+    // A script with the worker's device key but no device: made-up outputs.
+    let l = due().await;
+    let seed: [u8; 32] = hex::decode(&l.seed).unwrap().try_into().unwrap();
+    let mem_seed = l.work.mem_seed_bytes().unwrap();
+    let junk = |n: u32| (0..n).collect::<Vec<u32>>();
+    let fake = WorkAnswer {
+        fingerprint: work(&c).await.fingerprint,
+        hash: HashChainProof::commit(&seed, l.work.hash_rounds, &junk(l.work.hash_items)).unwrap(),
+        walk: HashChainProof::commit(&mem_seed, l.work.steps, &junk(l.work.walkers)).unwrap(),
+    };
+    let signed = LivenessAnswer::sign(&l, fake, &key(10));
+    assert_eq!(
+        refused(attest::send_liveness(&url, &signed).await),
+        "wrong_checksum"
+    );
+    // Signed by another key: refused, and the challenge stays open.
+    let l = due().await;
+    let a = LivenessAnswer::sign(&l, work_for(&l).await, &key(11));
+    let mut forged = a.clone();
+    forged.public_key = hex::encode(key(10).public_key().to_bytes());
+    assert_eq!(
+        refused(attest::send_liveness(&url, &forged).await),
+        "bad_signature"
+    );
+    // Answered late: no credit, and the online stretch starts over.
+    tokio::time::sleep(std::time::Duration::from_millis(l.deadline_ms + 100)).await;
+    let late = LivenessAnswer::sign(&l, a.answer, &key(10));
+    assert_eq!(
+        refused(attest::send_liveness(&url, &late).await),
+        "challenge_expired"
+    );
+
+    // The device answering: the first answer opens a stretch, each later
+    // one is credited the time since the previous (1 to 3 s apart).
+    let mut acks = Vec::new();
+    attest::stay_live(&url, addr(10), &key(10), None, Some(3), |ack| {
+        acks.push(ack.unwrap())
+    })
+    .await
+    .unwrap();
+    assert_eq!(acks[0].credited_secs, 0, "{acks:?}");
+    for ack in &acks[1..] {
+        assert!((1..=4).contains(&ack.credited_secs), "{acks:?}");
+    }
+    assert!(acks[2].online_secs >= 2 || acks[2].epoch != acks[1].epoch);
+}
+
+/// The reason of a refusal.
+fn refused<T: std::fmt::Debug>(r: Result<T, attest::AttestError>) -> String {
+    match r {
+        Err(attest::AttestError::Rejected { reason, .. }) => reason,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// The work of a liveness challenge run on this machine's device.
+async fn work_for(l: &LivenessChallenge) -> WorkAnswer {
+    let mut c = challenge_stub();
+    c.seed = l.seed.clone();
+    c.work = l.work.clone();
+    work(&c).await
+}
+
+fn challenge_stub() -> lumen_relayer::protocol::Challenge {
+    lumen_relayer::protocol::Challenge {
+        id: String::new(),
+        worker: addr(0),
+        nonce: 0,
+        seed: String::new(),
+        issued_at: 0,
+        expires_at: 0,
+        chain_id: CHAIN,
+        package: lumen_sdk::Package::DEV.address,
+        work: lumen_relayer::work::Workload::size(1_000, 1, 0.01, [0; 32]).unwrap(),
+        deadline_ms: 0,
+    }
 }
 
 #[tokio::test]

@@ -129,7 +129,7 @@ async fn attest_transactions_are_signed_sponsored_and_decoded() {
 }
 
 #[tokio::test]
-async fn uptime_from_heartbeats_is_reported_per_epoch_without_a_fee_payer() {
+async fn uptime_from_liveness_answers_is_reported_per_epoch_without_a_fee_payer() {
     let standin = Standin::start(CHAIN).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = config(600);
@@ -146,19 +146,20 @@ async fn uptime_from_heartbeats_is_reported_per_epoch_without_a_fee_payer() {
         }
         .run(),
     );
-    let t0 = now();
+    let c = challenge(&url, addr(30)).await;
+    attest::send_submission(&url, &answer(&c, &key(30)).await)
+        .await
+        .unwrap();
+    // Three answered liveness challenges, 1 to 3 s apart.
     let mut credited = 0;
-    for i in 0..3 {
-        let ack = attest::heartbeat(&url, addr(30), &key(30), t0 + i)
-            .await
-            .unwrap();
-        credited = ack.online_secs.max(credited);
-        tokio::time::sleep(Duration::from_millis(1050)).await;
-    }
+    attest::stay_live(&url, addr(30), &key(30), None, Some(3), |ack| {
+        credited = ack.unwrap().online_secs.max(credited)
+    })
+    .await
+    .unwrap();
     assert!(credited >= 1);
     // Wait for the epochs to end and their reports to be committed: the last
-    // heartbeat's epoch ends within 3 s, and is reported 2 s later (longer
-    // than the heartbeat gap, so no credit arrives after its epoch's report).
+    // answer's epoch ends within 3 s, and is reported 2 s later.
     tokio::time::sleep(Duration::from_secs(6)).await;
     let open = || svc.queue().all().iter().any(|j| j.is_open());
     for _ in 0..100 {
@@ -170,7 +171,15 @@ async fn uptime_from_heartbeats_is_reported_per_epoch_without_a_fee_payer() {
     let txns = wait_for(&standin, svc.queue().all().len()).await;
     let mut total = 0u64;
     let mut epochs = Vec::new();
-    for t in &txns {
+    let uptime = Package::DEV.member("rewards", "report_uptime");
+    // The worker's attestation went first.
+    assert_eq!(
+        txns[0].function_id().unwrap(),
+        Package::DEV.member("attestation", "attest")
+    );
+    let txns = &txns[1..];
+    for t in txns {
+        assert_eq!(t.function_id().unwrap(), uptime);
         assert_eq!(t.sender, addr(50));
         assert_eq!(t.fee_payer, None);
         assert!(matches!(
@@ -194,8 +203,8 @@ async fn uptime_from_heartbeats_is_reported_per_epoch_without_a_fee_payer() {
     }
     epochs.dedup();
     assert_eq!(epochs.len(), txns.len(), "one report per epoch");
-    // Two gaps of ~1 s between three heartbeats.
-    assert!((2..=3).contains(&total), "online seconds {total}");
+    // Two gaps of 1 to 3 s between three answers.
+    assert!((2..=6).contains(&total), "online seconds {total}");
 }
 
 #[tokio::test]

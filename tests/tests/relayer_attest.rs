@@ -18,7 +18,7 @@ use lumen_model::Abort;
 use lumen_relayer::attest::{self, AttestOptions};
 use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
+use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
@@ -77,6 +77,7 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
         epoch_secs: 86_400,
         uptime_report_delay_secs: 600,
         heartbeat_max_gap_secs: 180,
+        liveness: Liveness::default(),
         uptime_batch: 100,
         tick: Duration::from_millis(50),
         limits: Limits::default(),

@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 
 use super::{Service, ServiceError};
-use crate::protocol::{ChallengeRequest, Heartbeat, Rejected, Submission};
+use crate::protocol::{ChallengeRequest, LivenessAnswer, LivenessPoll, Rejected, Submission};
 use crate::verify::Rejection;
 
 /// The one error shape of every refusal.
@@ -34,6 +34,7 @@ fn rejected(r: Rejection) -> Response {
         Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
         Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
         Rejection::TooManyChallenges(_) => StatusCode::TOO_MANY_REQUESTS,
+        Rejection::NotAttested(_) => StatusCode::FORBIDDEN,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     tracing::info!(reason = r.code(), message = %r, "rejected");
@@ -102,7 +103,7 @@ async fn post_challenge(
     Body(req): Body<ChallengeRequest>,
 ) -> Response {
     match svc
-        .challenge(req.worker, req.claimed_score, req.vram_mb)
+        .challenge(req.worker, req.claimed_score, req.vram_mb, req.nonce)
         .await
     {
         Ok(Ok(c)) => Json(c).into_response(),
@@ -125,12 +126,24 @@ async fn post_report(
     }
 }
 
-async fn post_heartbeat(
+async fn post_liveness(
     State(svc): State<Arc<Service>>,
-    Body(heartbeat): Body<Heartbeat>,
+    Body(poll): Body<LivenessPoll>,
 ) -> Response {
-    match svc.heartbeat(&heartbeat).await {
-        Ok(Ok(a)) => Json(a).into_response(),
+    match svc.liveness_poll(poll.worker).await {
+        Ok(Ok(task)) => Json(task).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_liveness_answer(
+    State(svc): State<Arc<Service>>,
+    Body(answer): Body<LivenessAnswer>,
+) -> Response {
+    let received = super::now_micros();
+    match svc.liveness_answer(&answer, received).await {
+        Ok(Ok(ack)) => Json(ack).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
     }
@@ -149,7 +162,8 @@ pub fn router(svc: Arc<Service>) -> Router {
         .route("/health", get(|| async { "ok" }))
         .route("/v1/challenges", post(post_challenge))
         .route("/v1/reports", post(post_report))
-        .route("/v1/heartbeats", post(post_heartbeat))
+        .route("/v1/liveness", post(post_liveness))
+        .route("/v1/liveness/answers", post(post_liveness_answer))
         .route("/v1/jobs", get(get_jobs))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
         .method_not_allowed_fallback(|| async {

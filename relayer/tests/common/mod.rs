@@ -12,7 +12,7 @@ use lumen_relayer::attest;
 use lumen_relayer::bench::answer::WorkDevice;
 use lumen_relayer::chain::Node;
 use lumen_relayer::protocol::{Challenge, Submission};
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
+use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_relayer::work::WorkAnswer;
 use lumen_sdk::{AccountAddress, Package};
@@ -54,6 +54,11 @@ pub fn config(allowance_secs: u64) -> ServiceConfig {
         epoch_secs: 86_400,
         uptime_report_delay_secs: 0,
         heartbeat_max_gap_secs: 60,
+        liveness: Liveness {
+            interval: Duration::from_secs(2),
+            work_secs: 0.05,
+            poll: Duration::from_millis(50),
+        },
         uptime_batch: 100,
         tick: Duration::from_millis(50),
         limits: Limits::default(),

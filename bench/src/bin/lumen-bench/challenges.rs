@@ -7,7 +7,7 @@ use super::*;
 
 use lumen_relayer::attest;
 use lumen_relayer::bench::answer::WorkDevice;
-use lumen_relayer::service::{self, Limits, Service, ServiceConfig, Timing};
+use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_relayer::work::{self, WorkAnswer};
 
@@ -45,6 +45,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
         epoch_secs: 86_400,
         uptime_report_delay_secs: 600,
         heartbeat_max_gap_secs: 180,
+        liveness: Liveness::default(),
         uptime_batch: 100,
         tick: Duration::from_secs(1),
         limits: Limits::default(),

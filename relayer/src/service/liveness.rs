@@ -1,0 +1,179 @@
+//! Uptime that needs the device: at moments the service picks at random, a
+//! worker's poll gets a small timed challenge sized from the score this
+//! service attested; the device answers it with its GPU work within the
+//! deadline. Only the time between two answered challenges (at most the
+//! allowed gap apart) is credited, so a script without the device earns
+//! nothing, and a device that was away misses the challenges that fell in
+//! its absence. Every time is the service's own clock: the worker's clock,
+//! skewed or not, is never read.
+
+use std::time::Duration;
+
+use lumen_sdk::AccountAddress;
+use serde::{Deserialize, Serialize};
+
+use super::{credit, now_micros, Service, ServiceError};
+use crate::protocol::{LivenessAck, LivenessAnswer, LivenessChallenge, LivenessTask};
+use crate::verify::{verify_liveness, Rejection};
+use crate::work::Workload;
+
+/// When and how liveness is challenged.
+#[derive(Debug, Clone)]
+pub struct Liveness {
+    /// Mean time between two challenges of a worker; each gap is drawn
+    /// uniformly from half to one and a half times this.
+    pub interval: Duration,
+    /// Seconds the challenge's work takes a device of the attested score.
+    pub work_secs: f64,
+    /// How long a worker waits between polls.
+    pub poll: Duration,
+}
+
+impl Default for Liveness {
+    fn default() -> Self {
+        Liveness {
+            interval: Duration::from_secs(60),
+            work_secs: 0.2,
+            poll: Duration::from_secs(5),
+        }
+    }
+}
+
+/// A worker's liveness record.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(super) struct Live {
+    /// When the next challenge is due, microseconds.
+    next_due: u64,
+    /// When the worker's last challenge was answered in time, microseconds.
+    last_answered: Option<u64>,
+    /// The open challenge and its issue time, microseconds.
+    open: Option<(LivenessChallenge, u64)>,
+}
+
+impl Service {
+    /// A worker's poll: a challenge when one is due (the open one again
+    /// while it can still be answered), else how long to wait.
+    pub async fn liveness_poll(
+        &self,
+        worker: AccountAddress,
+    ) -> Result<Result<LivenessTask, Rejection>, ServiceError> {
+        let live = &self.config.liveness;
+        let mut state = self.state.lock().await;
+        let Some(&score) = state.scores.get(&worker) else {
+            return Ok(Err(Rejection::NotAttested(worker)));
+        };
+        let now = now_micros();
+        let entry = state.live.entry(worker).or_insert_with(|| Live {
+            next_due: now,
+            ..Live::default()
+        });
+        if let Some((challenge, issued)) = &entry.open {
+            if now <= issued + challenge.deadline_ms * 1000 {
+                return Ok(Ok(LivenessTask::Challenge(challenge.clone())));
+            }
+            // Unanswered in time: the online stretch ends.
+            entry.open = None;
+            entry.last_answered = None;
+        }
+        if now < entry.next_due {
+            let wait_ms = live.poll.as_millis() as u64;
+            return Ok(Ok(LivenessTask::Wait { wait_ms }));
+        }
+        let claim = score.max(crate::work::MIN_CLAIM_MICRO);
+        let work = match Workload::size(claim, 1, live.work_secs, rand::random()) {
+            Ok(work) => work,
+            Err(e) => return Ok(Err(Rejection::BadRequest(e.to_string()))),
+        };
+        let challenge = LivenessChallenge {
+            id: hex::encode(rand::random::<[u8; 16]>()),
+            worker,
+            seed: hex::encode(rand::random::<[u8; 32]>()),
+            deadline_ms: self.config.timing.deadline_ms(&work),
+            work,
+        };
+        let mean = live.interval.as_micros() as f64;
+        entry.next_due = now + (mean * (0.5 + rand::random::<f64>())) as u64;
+        entry.open = Some((challenge.clone(), now));
+        self.save(&state)?;
+        Ok(Ok(LivenessTask::Challenge(challenge)))
+    }
+
+    /// A liveness answer; `received` is when it arrived (microseconds).
+    /// Any answer that fails ends the worker's online stretch.
+    pub async fn liveness_answer(
+        &self,
+        answer: &LivenessAnswer,
+        received: u64,
+    ) -> Result<Result<LivenessAck, Rejection>, ServiceError> {
+        let registered = self.chain_device_key(answer.worker).await;
+        let mut state = self.state.lock().await;
+        let open = state
+            .live
+            .get(&answer.worker)
+            .and_then(|l| l.open.clone())
+            .filter(|(c, _)| c.id == answer.challenge_id);
+        let Some((challenge, issued)) = open else {
+            return Ok(Err(Rejection::UnknownChallenge(format!(
+                "no open liveness challenge {} for worker {}",
+                answer.challenge_id, answer.worker
+            ))));
+        };
+        let elapsed_ms = received.saturating_sub(issued).div_ceil(1000);
+        let verdict = verify_liveness(answer, &challenge, elapsed_ms, &registered);
+        if let Err(r) = &verdict {
+            // Only the worker's own device can spoil its challenge.
+            if !r.consumes_challenge() {
+                return Ok(Err(r.clone()));
+            }
+        }
+        let entry = state.live.get_mut(&answer.worker).expect("looked up above");
+        entry.open = None;
+        let previous = entry.last_answered;
+        if let Err(r) = verdict {
+            entry.last_answered = None;
+            self.save(&state)?;
+            return Ok(Err(r));
+        }
+        entry.last_answered = Some(received);
+        let epoch_secs = self.config.epoch_secs;
+        let now = received / 1_000_000;
+        let epoch = now / epoch_secs;
+        let gap = previous.map(|p| received.saturating_sub(p) / 1_000_000);
+        let credited = gap.filter(|g| *g <= self.config.heartbeat_max_gap_secs);
+        if let Some(gap) = credited {
+            // Split at the epoch boundary.
+            let in_this_epoch = gap.min(now - epoch * epoch_secs);
+            let closed = state.reported_through;
+            credit(
+                &mut state.uptime,
+                closed,
+                epoch,
+                answer.worker,
+                in_this_epoch,
+                epoch_secs,
+            );
+            if gap > in_this_epoch && epoch > 0 {
+                credit(
+                    &mut state.uptime,
+                    closed,
+                    epoch - 1,
+                    answer.worker,
+                    gap - in_this_epoch,
+                    epoch_secs,
+                );
+            }
+        }
+        let online_secs = state
+            .uptime
+            .get(&epoch)
+            .and_then(|w| w.get(&answer.worker))
+            .copied()
+            .unwrap_or(0);
+        self.save(&state)?;
+        Ok(Ok(LivenessAck {
+            epoch,
+            credited_secs: credited.unwrap_or(0),
+            online_secs,
+        }))
+    }
+}
