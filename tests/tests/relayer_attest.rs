@@ -12,14 +12,12 @@ mod common;
 
 use std::time::Duration;
 
+use common::attester::*;
 use common::*;
 use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use lumen_model::Abort;
 use lumen_relayer::attest::{self, AttestOptions};
-use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
-use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
-use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
 use lumen_sdk::errors;
@@ -50,10 +48,6 @@ fn stored_score_events(url: &str) -> Vec<StoredEvent> {
     .unwrap()
 }
 
-fn key_of(hex_key: &str) -> Ed25519PrivateKey {
-    Ed25519PrivateKey::from_bytes(&hex::decode(hex_key).unwrap()).unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     let scenario = small();
@@ -61,49 +55,10 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
     let (standin, chain) = serve_scenario(scenario).await;
 
     // The attester service with the scenario's authorised attester.
-    let dir = tempfile::tempdir().unwrap();
-    let config = ServiceConfig {
-        policy: Policy {
-            package: Package::DEV,
-            chain_id: CHAIN,
-            allow_cpu: true,
-            max_clock_skew_secs: 300,
-        },
-        timing: Timing {
-            target_secs: 0.3,
-            min_speed: 0.2,
-            latency_allowance: Duration::from_secs(60),
-        },
-        epoch_secs: 86_400,
-        uptime_report_delay_secs: 600,
-        heartbeat_max_gap_secs: 180,
-        liveness: Liveness::default(),
-        uptime_batch: 100,
-        tick: Duration::from_millis(50),
-        limits: Limits::default(),
-    };
-    let svc = Service::open(dir.path(), config, Some(Node::new(&standin.url()))).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let service_url = format!("http://{}", listener.local_addr().unwrap());
-    let router = service::router(svc.clone());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    let attester = Ed25519Account::from_private_key(key_of(&keys.attester_key));
-    assert_eq!(attester.address().to_hex(), keys.attester);
-    tokio::spawn(
-        Submitter {
-            queue: svc.queue(),
-            node: Node::new(&standin.url()),
-            signer: Signer {
-                attester,
-                fee_payer: None,
-                chain_id: CHAIN,
-                package: Package::DEV,
-                options: TxnOptions::default(),
-            },
-            poll: Duration::from_millis(50),
-        }
-        .run(),
-    );
+    let (service_url, svc, _dir) = attester_service(&standin.url()).await;
+    let attester_key = key_of(&keys.attester_key);
+    assert_eq!(attest::address_of(&attester_key).to_hex(), keys.attester);
+    submitter(&standin.url(), &svc, &attester_key);
 
     // A new worker's account registers the device key of its render node,
     // which benchmarks the device and sends the report the device key signed.

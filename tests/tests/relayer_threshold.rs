@@ -9,82 +9,16 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::attester::*;
 use common::*;
 use lumen_model::node::Node as ModelNode;
 use lumen_relayer::attest;
 use lumen_relayer::bench::answer::WorkDevice;
-use lumen_relayer::chain::{Node, Signer, Submitter};
-use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
-use lumen_relayer::verify::Policy;
 use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
 use lumen_sdk::payloads;
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{params, Package};
-
-fn key_of(hex_key: &str) -> Ed25519PrivateKey {
-    Ed25519PrivateKey::from_bytes(&hex::decode(hex_key).unwrap()).unwrap()
-}
-
-fn now_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
-/// An attester service over the stand-in (its submitter not started yet):
-/// its URL, the service and its state directory.
-async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = ServiceConfig {
-        policy: Policy {
-            package: Package::DEV,
-            chain_id: CHAIN,
-            allow_cpu: true,
-            max_clock_skew_secs: 300,
-        },
-        timing: Timing {
-            target_secs: 0.3,
-            min_speed: 0.2,
-            latency_allowance: Duration::from_secs(60),
-        },
-        epoch_secs: 86_400,
-        uptime_report_delay_secs: 600,
-        heartbeat_max_gap_secs: 180,
-        liveness: Liveness::default(),
-        uptime_batch: 100,
-        tick: Duration::from_millis(50),
-        limits: Limits::default(),
-    };
-    let svc = Service::open(dir.path(), config, Some(Node::new(standin_url))).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = service::router(svc.clone());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    (url, svc, dir)
-}
-
-/// Starts the submitter of `svc`, signing as `attester`.
-fn submitter(standin_url: &str, svc: &Arc<Service>, attester: &Ed25519PrivateKey) {
-    tokio::spawn(
-        Submitter {
-            queue: svc.queue(),
-            node: Node::new(standin_url),
-            signer: Signer {
-                attester: Ed25519Account::from_private_key(
-                    Ed25519PrivateKey::from_bytes(&attester.to_bytes()).unwrap(),
-                ),
-                fee_payer: None,
-                chain_id: CHAIN,
-                package: Package::DEV,
-                options: TxnOptions::default(),
-            },
-            poll: Duration::from_millis(50),
-        }
-        .run(),
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_attesters_with_threshold_two_attest_a_worker_and_one_dishonest_moves_nothing() {
@@ -107,11 +41,22 @@ async fn three_attesters_with_threshold_two_attest_a_worker_and_one_dishonest_mo
             )
             .unwrap();
     }
+    // Parameter changes wait out the chain's delay: queued a delay ago,
+    // applied now.
+    let name = params::ATTESTER_THRESHOLD.name;
+    let delay = lumen_model::config::param(&chain, params::PARAM_DELAY_SECS).unwrap();
+    chain
+        .execute(
+            t - delay,
+            admin,
+            &payloads::config::set_param(&Package::DEV, name, 2),
+        )
+        .unwrap();
     chain
         .execute(
             t,
             admin,
-            &payloads::config::set_param(&Package::DEV, params::ATTESTER_THRESHOLD.name, 2),
+            &payloads::config::apply_param(&Package::DEV, name),
         )
         .unwrap();
     let standin = lumen_sdk::standin::Standin::start(CHAIN).await.unwrap();

@@ -3,6 +3,8 @@
 //! PostgreSQL (`TestDb`), and its explorer API served on 127.0.0.1.
 #![allow(dead_code)]
 
+pub mod attester;
+
 use std::sync::OnceLock;
 use std::time::Duration;
 
