@@ -264,6 +264,20 @@ fn aborts() -> Vec<Vector> {
     let job = b.job(&creator, 5, 1_000, 0, 0);
     v.push(b.fails(outsider, escrow::cancel(&P, job), e::ENotCreator));
 
+    let (b, _, _, job) = B::submitted("escrow_confirm_by_another", "only the creator confirms");
+    v.push(b.fails(outsider, escrow::confirm(&P, job, 1), e::ENotCreator));
+
+    let (b, _, _, job) = B::submitted(
+        "escrow_rerender_by_another",
+        "only the creator asks for a rerender",
+    );
+    let f = escrow::request_rerender(&P, job, 3, b.now + RENDER);
+    v.push(b.fails(outsider, f, e::ENotCreator));
+
+    let (mut b, _, _, job) = assigned("escrow_reclaim_by_another", "only the creator reclaims");
+    b.wait(RENDER + 1);
+    v.push(b.fails(outsider, escrow::reclaim(&P, job), e::ENotCreator));
+
     let (b, _, _, job) = assigned("escrow_submit_by_another", "only the worker submits");
     let f = escrow::submit_result(&P, job, 10, &[1]);
     v.push(b.fails(outsider, f, e::ENotWorker));
