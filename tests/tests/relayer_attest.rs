@@ -18,13 +18,10 @@ use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use lumen_model::Abort;
 use lumen_relayer::attest::{self, AttestOptions};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
-use lumen_sdk::aptos_sdk::account::Ed25519Account;
-use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
 use lumen_sdk::errors;
 use lumen_sdk::events::ScoreAttested;
 use lumen_sdk::movejson::MoveJson;
 use lumen_sdk::payloads::{self, attestation, Call};
-use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{params, AccountAddress, Package};
 use serde_json::Value;
 
@@ -62,22 +59,8 @@ async fn the_relayers_attest_transaction_is_the_call_the_indexer_sees() {
 
     // A new worker's account registers the device key of its render node,
     // which benchmarks the device and sends the report the device key signed.
-    let account = Ed25519Account::from_private_key(key_of(&keys.new_worker_key));
+    let (account, device_key) = register_device(&standin.url(), &keys.new_worker_key, 0x5d).await;
     let worker = account.address();
-    let device_key = Ed25519PrivateKey::from_bytes(&[0x5d; 32]).unwrap();
-    let client = lumen_sdk::tx::LumenClient::new(&standin.url(), Package::DEV).unwrap();
-    let register = payloads::attestation::register_device_key(
-        &Package::DEV,
-        &device_key.public_key().to_bytes(),
-    );
-    let signed = client
-        .build_and_sign(&account, register, &TxnOptions::default())
-        .await
-        .unwrap();
-    client
-        .submit_and_wait(&signed, Duration::from_secs(10))
-        .await
-        .unwrap();
     let opts = AttestOptions {
         service_url: service_url.clone(),
         // The package the service attests for.

@@ -14,10 +14,8 @@ use common::*;
 use lumen_model::node::Node as ModelNode;
 use lumen_relayer::attest;
 use lumen_relayer::bench::answer::WorkDevice;
-use lumen_sdk::aptos_sdk::account::Ed25519Account;
 use lumen_sdk::aptos_sdk::crypto::Ed25519PrivateKey;
 use lumen_sdk::payloads;
-use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{params, Package};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -65,22 +63,8 @@ async fn three_attesters_with_threshold_two_attest_a_worker_and_one_dishonest_mo
     standin.push_transactions(scenario.transactions.iter().cloned());
 
     // The worker registers its render node's device key.
-    let account = Ed25519Account::from_private_key(key_of(&keys.new_worker_key));
+    let (account, device_key) = register_device(&standin.url(), &keys.new_worker_key, 0x5e).await;
     let worker = account.address();
-    let device_key = Ed25519PrivateKey::from_bytes(&[0x5e; 32]).unwrap();
-    let client = lumen_sdk::tx::LumenClient::new(&standin.url(), Package::DEV).unwrap();
-    let register = payloads::attestation::register_device_key(
-        &Package::DEV,
-        &device_key.public_key().to_bytes(),
-    );
-    let signed = client
-        .build_and_sign(&account, register, &TxnOptions::default())
-        .await
-        .unwrap();
-    client
-        .submit_and_wait(&signed, Duration::from_secs(10))
-        .await
-        .unwrap();
 
     // Three services; C's operator will not let its service submit.
     let (url_a, svc_a, _da) = attester_service(&standin.url()).await;

@@ -80,3 +80,29 @@ pub fn submitter(standin_url: &str, svc: &Arc<Service>, attester: &Ed25519Privat
         .run(),
     );
 }
+
+/// The worker of `worker_key` (hex) registers the device key made from
+/// `device_seed` on chain, as a render node's operator does before its first
+/// report: the worker's account and the device key.
+pub async fn register_device(
+    standin_url: &str,
+    worker_key: &str,
+    device_seed: u8,
+) -> (Ed25519Account, Ed25519PrivateKey) {
+    let account = Ed25519Account::from_private_key(key_of(worker_key));
+    let device_key = Ed25519PrivateKey::from_bytes(&[device_seed; 32]).unwrap();
+    let client = lumen_sdk::tx::LumenClient::new(standin_url, Package::DEV).unwrap();
+    let register = lumen_sdk::payloads::attestation::register_device_key(
+        &Package::DEV,
+        &device_key.public_key().to_bytes(),
+    );
+    let signed = client
+        .build_and_sign(&account, register, &TxnOptions::default())
+        .await
+        .unwrap();
+    client
+        .submit_and_wait(&signed, Duration::from_secs(10))
+        .await
+        .unwrap();
+    (account, device_key)
+}
