@@ -75,8 +75,15 @@ async function connect(who: AccountKey, role: "creator" | "worker") {
   const connected = page.locator("main", { hasText: "Connected as" });
   const button = page.locator("header button", { hasText: "Connect Lumen Test Wallet" });
   await connected.or(button).first().waitFor();
-  if ((await connected.count()) === 0) await button.click();
-  await connected.waitFor();
+  // The app may reconnect by itself between a look at the header and a click
+  // (the button then goes away): click while the button is there, until the
+  // console says it is connected.
+  const deadline = Date.now() + 60_000;
+  while ((await connected.count()) === 0) {
+    if (Date.now() > deadline) assert.fail(`not connected as the ${role}; header: ${await page.locator("header").innerText()}`);
+    if ((await button.count()) > 0) await button.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
   assert.match(await page.locator("main").innerText(), new RegExp(who.address.slice(0, 10)));
 }
 
