@@ -234,15 +234,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                     response_deadline: 0,
                     disputed_by: AccountAddress::ZERO,
                     timeout_frames: 0,
-                    terms: JobTerms {
-                        worker_commission_bps: 0,
-                        review_window_secs: 0,
-                        max_rerenders: 0,
-                        min_rerender_secs: 0,
-                        response_window_secs: 0,
-                        dispute_timeout_secs: 0,
-                        collateral: 0,
-                    },
+                    terms: JobTerms::OPEN,
                     offer_kind: 0,
                 },
             );

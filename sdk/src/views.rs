@@ -247,24 +247,32 @@ impl JobTerms {
     /// [`crate::params`]) for an assignment giving the worker `render_secs`,
     /// with `collateral` locked.
     pub fn defaults(render_secs: u64, collateral: u64) -> Self {
-        let p = |name: &str| {
-            crate::params::param(name)
-                .expect("a parameter of the package")
-                .default
-        };
+        use crate::params::*;
         Self {
-            worker_commission_bps: p("worker_commission_bps"),
-            review_window_secs: p("review_window_secs"),
-            max_rerenders: p("max_rerenders"),
+            worker_commission_bps: WORKER_COMMISSION_BPS.default,
+            review_window_secs: REVIEW_WINDOW_SECS.default,
+            max_rerenders: MAX_RERENDERS.default,
             min_rerender_secs: crate::formulas::min_rerender_secs(
-                p("min_rerender_secs"),
+                MIN_RERENDER_SECS.default,
                 render_secs,
             ),
-            response_window_secs: p("response_window_secs"),
-            dispute_timeout_secs: p("dispute_timeout_secs"),
+            response_window_secs: RESPONSE_WINDOW_SECS.default,
+            dispute_timeout_secs: DISPUTE_TIMEOUT_SECS.default,
             collateral,
         }
     }
+
+    /// The terms of a job no worker has taken yet: all 0 until `accept_offer`
+    /// fixes them.
+    pub const OPEN: JobTerms = JobTerms {
+        worker_commission_bps: 0,
+        review_window_secs: 0,
+        max_rerenders: 0,
+        min_rerender_secs: 0,
+        response_window_secs: 0,
+        dispute_timeout_secs: 0,
+        collateral: 0,
+    };
 
     /// A `JobAssigned` carrying these terms and zero elsewhere: the base of
     /// `JobAssigned { job, …, ..terms.assigned_event() }`.
@@ -329,15 +337,7 @@ impl JobInfo {
             response_deadline: 0,
             disputed_by: AccountAddress::ZERO,
             timeout_frames: 0,
-            terms: JobTerms {
-                worker_commission_bps: 0,
-                review_window_secs: 0,
-                max_rerenders: 0,
-                min_rerender_secs: 0,
-                response_window_secs: 0,
-                dispute_timeout_secs: 0,
-                collateral: 0,
-            },
+            terms: JobTerms::OPEN,
             offer_kind: 0,
         }
     }
