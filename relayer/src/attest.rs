@@ -16,8 +16,8 @@ use lumen_sdk::{AccountAddress, Package};
 use crate::bench::answer::WorkDevice;
 use crate::bench::{self, BENCH_VERSION};
 use crate::protocol::{
-    Accepted, Challenge, ChallengeRequest, LivenessAck, LivenessAnswer, LivenessPoll, LivenessTask,
-    Rejected, Submission,
+    Accepted, Challenge, ChallengeRequest, ChallengeRound, LivenessAck, LivenessAnswer,
+    LivenessPoll, LivenessTask, Rejected, Submission,
 };
 use crate::work::WorkAnswer;
 
@@ -205,6 +205,17 @@ pub async fn request_challenge_with_nonce(
         nonce,
     };
     post(&client(), &url, &body).await
+}
+
+/// Asks for one challenge per device of this machine, issued at one instant
+/// (the service asks for a round once another worker's device was attested
+/// from the same network address; see [`ChallengeRound`]).
+pub async fn request_round(
+    service_url: &str,
+    devices: Vec<ChallengeRequest>,
+) -> Result<Vec<Challenge>, AttestError> {
+    let url = format!("{}/v1/challenges/round", service_url.trim_end_matches('/'));
+    post(&client(), &url, &ChallengeRound { devices }).await
 }
 
 /// Builds the report for the answer to `challenge` and signs it with the

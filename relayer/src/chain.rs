@@ -197,6 +197,7 @@ impl Signer {
                 score,
                 public_key,
                 signature,
+                ..
             } => {
                 let key = parse_public_key(public_key).ok_or("stored public key is malformed")?;
                 let signature =

@@ -193,6 +193,12 @@ struct ServeArgs {
     /// Attest CPU devices (lavapipe) with their CPU score: tests and demos only.
     #[arg(long)]
     allow_cpu: bool,
+    /// Many machines share one network address (stand-ins on one host, a
+    /// NAT): devices attested from one address need not answer together.
+    /// By default an address is one machine, whose devices are attested in
+    /// one round once one of them was.
+    #[arg(long)]
+    shared_addresses: bool,
     /// Milliseconds between queue polls (and the base of the retry backoff).
     #[arg(long, default_value_t = 500)]
     poll_ms: u64,
@@ -385,6 +391,7 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
             chain_id,
             allow_cpu: args.allow_cpu,
             max_clock_skew_secs: 300,
+            one_machine_per_address: !args.shared_addresses,
         },
         timing: Timing {
             target_secs: args.target_secs.clamp(0.01, 60.0),
@@ -434,7 +441,7 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
     println!("listening on http://{addr}");
     tokio::spawn(submitter.run());
     tokio::spawn(Arc::clone(&svc).run_epoch_reporter());
-    axum::serve(listener, service::router(svc)).await?;
+    service::serve(listener, svc).await?;
     Ok(())
 }
 

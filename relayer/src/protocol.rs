@@ -3,7 +3,8 @@
 //!
 //! | method and path | body | answer |
 //! |---|---|---|
-//! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 429) |
+//! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 4xx) |
+//! | `POST /v1/challenges/round` | [`ChallengeRound`] | a [`Challenge`] per device, or [`Rejected`] |
 //! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/liveness` | [`LivenessPoll`] | [`LivenessTask`] or [`Rejected`] |
 //! | `POST /v1/liveness/answers` | [`LivenessAnswer`] | [`LivenessAck`] or [`Rejected`] |
@@ -39,6 +40,17 @@ pub struct ChallengeRequest {
     /// that they all approve one report. Default: the service picks it.
     #[serde(default)]
     pub nonce: Option<u64>,
+}
+
+/// Asks for challenges for every device of one machine at once: they are
+/// issued at one instant, so a machine answers them all in time only with as
+/// many devices as it names (one device answering for each in turn misses
+/// the later deadlines). The service asks for a round once other workers'
+/// devices were attested from the same network address.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChallengeRound {
+    /// One request per device, each for its own worker.
+    pub devices: Vec<ChallengeRequest>,
 }
 
 /// A challenge: the work named by `work` must be run with `seed` (and the

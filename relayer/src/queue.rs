@@ -58,6 +58,10 @@ pub enum JobKind {
         public_key: String,
         /// The device key's signature, hex.
         signature: String,
+        /// The network address the answer came from (the machine the
+        /// worker's liveness is then expected from).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        machine: Option<String>,
     },
     /// `rewards::report_uptime` for one batch of workers.
     Uptime {

@@ -16,6 +16,16 @@
 //! time are committed together (one queue file for the whole group), so
 //! concurrent workers share the fsyncs instead of waiting for one each.
 //!
+//! A network address is a machine. A worker's open challenge and its
+//! liveness belong to the address its device was challenged from and
+//! attested from: a copy of the device key on a second machine can neither
+//! hold a challenge beside the first one's nor answer for it
+//! ([`Rejection::OtherMachine`]). With [`Policy::one_machine_per_address`],
+//! once a device was attested from an address, the devices there are
+//! challenged together in one round issued at one instant
+//! ([`Service::challenge_round`]): one device answering in turn for several
+//! made-up device ids misses the later deadlines.
+//!
 //! What a client can make it hold is bounded ([`Limits`]): open challenges
 //! per worker and in all, the request time (body included) and the body
 //! size. An answer the worker's device signed uses its challenge up even
@@ -24,6 +34,7 @@
 //! length before anything else, and internal failures stay in the log.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -32,12 +43,14 @@ use lumen_sdk::{views, AccountAddress};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{oneshot, Mutex};
 
+mod challenges;
 mod http;
 mod liveness;
 
+pub use challenges::MAX_ROUND;
 pub use liveness::Liveness;
 
-pub use http::router;
+pub use http::{router, serve};
 
 use crate::atomic_file;
 use crate::chain::Node;
@@ -152,6 +165,12 @@ struct ChallengeEntry {
     /// answer's time is measured from here.
     #[serde(default)]
     issued_micros: u64,
+    /// The network address it was issued to.
+    #[serde(default)]
+    machine: Option<String>,
+    /// The workers challenged in the same round (itself included).
+    #[serde(default)]
+    round: Vec<AccountAddress>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -169,6 +188,10 @@ struct Persisted {
     /// sized from it); rebuilt from the queued reports at start.
     #[serde(default)]
     scores: BTreeMap<AccountAddress, u64>,
+    /// The network address each worker's device was last attested from;
+    /// rebuilt from the queued reports at start.
+    #[serde(default)]
+    machines: BTreeMap<AccountAddress, String>,
     uptime: BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
     /// Epochs up to this one were reported; late credit for them is dropped
     /// (the contract takes one report per worker and epoch).
@@ -186,6 +209,10 @@ struct PendingReport {
     worker: AccountAddress,
     score: u64,
     elapsed_ms: u64,
+    /// The address the answer came from.
+    machine: Option<String>,
+    /// The workers challenged in the answered challenge's round.
+    round: Vec<AccountAddress>,
     kind: JobKind,
     done: oneshot::Sender<Verdict>,
 }
@@ -256,13 +283,24 @@ impl Service {
         // Bindings made by accepted reports live in their queued jobs; the
         // first report of a device bound it.
         for job in queue.all() {
-            if let JobKind::Attest { report, score, .. } = &job.kind {
+            if let JobKind::Attest {
+                report,
+                score,
+                machine,
+                ..
+            } = &job.kind
+            {
                 state
                     .devices
                     .entry(hex::encode(&report.device_id))
                     .or_insert(report.worker);
-                // Jobs come in queue order: the last report's score stays.
+                // Jobs come in queue order: the last report's score and
+                // machine stay.
                 state.scores.insert(report.worker, *score);
+                match machine {
+                    Some(m) => state.machines.insert(report.worker, m.clone()),
+                    None => state.machines.remove(&report.worker),
+                };
             }
         }
         let (commits, rx) = std::sync::mpsc::channel();
@@ -292,107 +330,30 @@ impl Service {
         atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
     }
 
-    /// Issues a challenge for `worker`'s device sized for the score and
-    /// memory it claims, unless the claim is beyond any device or the worker
-    /// (or the service in all) holds as many open challenges as the limits
-    /// allow.
-    pub async fn challenge(
-        &self,
-        worker: AccountAddress,
-        claimed_score: u64,
-        vram_mb: u64,
-        nonce: Option<u64>,
-    ) -> Result<Result<Challenge, Rejection>, ServiceError> {
-        let timing = &self.config.timing;
-        let work = match Workload::size(claimed_score, vram_mb, timing.target_secs, rand::random())
-        {
-            Ok(work) => work,
-            Err(e) => return Ok(Err(Rejection::BadRequest(e.to_string()))),
-        };
-        let deadline_ms = timing.deadline_ms(&work);
-        let mut state = self.state.lock().await;
-        let now = now_secs();
-        // Forget challenges past their deadline: answering them fails anyway.
-        state
-            .challenges
-            .retain(|_, entry| entry.challenge.as_ref().is_some_and(|c| c.expires_at > now));
-        let limits = &self.config.limits;
-        let open: Vec<&Challenge> = state
-            .challenges
-            .values()
-            .filter(|entry| !entry.used)
-            .filter_map(|entry| entry.challenge.as_ref())
-            .filter(|c| c.expires_at > now)
-            .collect();
-        let mine = open.iter().filter(|c| c.worker == worker).count();
-        if mine >= limits.open_challenges_per_worker {
-            return Ok(Err(Rejection::TooManyChallenges(format!(
-                "worker {worker} holds {mine} open challenges; answer one or let one expire"
-            ))));
-        }
-        if open.len() >= limits.open_challenges {
-            return Ok(Err(Rejection::TooManyChallenges(
-                "the service holds as many open challenges as it keeps; try again later".into(),
-            )));
-        }
-        let issued_micros = now_micros();
-        let last = state.worker_nonces.get(&worker).copied().unwrap_or(0);
-        let nonce = match nonce {
-            None => issued_micros.max(state.last_nonce + 1),
-            Some(n) => {
-                let skew = self.config.policy.max_clock_skew_secs * 1_000_000;
-                if n <= last || n.abs_diff(issued_micros) > skew {
-                    return Ok(Err(Rejection::BadRequest(format!(
-                        "nonce {n} must be above {last} and within the allowed clock skew"
-                    ))));
-                }
-                n
-            }
-        };
-        state.last_nonce = state.last_nonce.max(nonce);
-        state.worker_nonces.insert(worker, nonce);
-        let challenge = Challenge {
-            id: hex::encode(rand::random::<[u8; 16]>()),
-            worker,
-            nonce,
-            seed: hex::encode(rand::random::<[u8; 32]>()),
-            issued_at: now,
-            expires_at: now + deadline_ms.div_ceil(1000) + 1,
-            chain_id: self.config.policy.chain_id,
-            package: self.config.policy.package.address,
-            work,
-            deadline_ms,
-        };
-        state.challenges.insert(
-            challenge.id.clone(),
-            ChallengeEntry {
-                challenge: Some(challenge.clone()),
-                used: false,
-                issued_micros,
-            },
-        );
-        self.save(&state)?;
-        Ok(Ok(challenge))
-    }
-
     /// Verifies a submission and queues its attestation. `received_micros`
     /// is when the answer arrived (the service's clock).
     pub async fn submit(
         &self,
         submission: &Submission,
         received_micros: u64,
+        machine: Option<IpAddr>,
     ) -> Result<Result<Accepted, Rejection>, ServiceError> {
         if let Err(r) = check_input_limits(submission) {
             return Ok(Err(r));
         }
         let key = format!("attest:{}", submission.challenge_id);
-        let (challenge, issued_micros) = {
+        let entry = {
             let state = self.state.lock().await;
             match self.open_challenge(&state, &submission.challenge_id, &key) {
-                Ok(challenge) => challenge,
+                Ok(entry) => entry,
                 Err(r) => return Ok(Err(r)),
             }
         };
+        let (challenge, issued_micros) = (
+            entry.challenge.clone().expect("an open challenge has one"),
+            entry.issued_micros,
+        );
+        let machine = machine.map(|ip| ip.to_string());
         let elapsed_ms = received_micros.saturating_sub(issued_micros).div_ceil(1000);
         // The CPU recomputation runs without holding the state.
         let registered = self.chain_device_key(submission.report.worker).await;
@@ -409,6 +370,15 @@ impl Service {
             Ok(score) => score,
             Err(r) => return self.refuse(&challenge, submission, r).await,
         };
+        // Checked once the device key's signature verified: only the
+        // worker's own key can use its challenge up.
+        if other_machine(&entry.machine, &machine) {
+            let r = Rejection::OtherMachine(format!(
+                "challenge {} was issued to another machine",
+                challenge.id
+            ));
+            return self.refuse(&challenge, submission, r).await;
+        }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
             if other != submission.report.worker {
                 let r = Rejection::DeviceBound {
@@ -430,11 +400,14 @@ impl Service {
                 worker: submission.report.worker,
                 score,
                 elapsed_ms,
+                machine: machine.clone(),
+                round: entry.round.clone(),
                 kind: JobKind::Attest {
                     report: submission.report.clone(),
                     score,
                     public_key: submission.public_key.clone(),
                     signature: submission.signature.clone(),
+                    machine,
                 },
                 done,
             })
@@ -471,6 +444,8 @@ impl Service {
     fn commit_reports(&self, state: &mut Persisted, batch: Vec<PendingReport>) {
         let mut used: HashSet<String> = HashSet::new();
         let mut bound: HashMap<String, AccountAddress> = HashMap::new();
+        let mut machines = state.machines.clone();
+        let one_machine = self.config.policy.one_machine_per_address;
         let mut accepted = Vec::with_capacity(batch.len());
         let mut consumed = false;
         for report in batch {
@@ -491,6 +466,23 @@ impl Service {
                     }),
                     _ => Ok(()),
                 }
+            })
+            .and_then(|()| match &report.machine {
+                // Another worker attested from this address since the
+                // challenge's round was issued: not challenged with it.
+                Some(m) if one_machine => {
+                    let outside = machines
+                        .iter()
+                        .find(|(w, at)| *at == m && !report.round.contains(*w));
+                    match outside {
+                        Some((w, _)) => Err(Rejection::MachineRound(format!(
+                            "worker {w}'s device was attested from this address outside \
+                             this challenge's round"
+                        ))),
+                        None => Ok(()),
+                    }
+                }
+                _ => Ok(()),
             });
             match verdict {
                 Err(r) => {
@@ -505,6 +497,10 @@ impl Service {
                 Ok(()) => {
                     used.insert(report.challenge_id.clone());
                     bound.insert(report.device.clone(), report.worker);
+                    match &report.machine {
+                        Some(m) => machines.insert(report.worker, m.clone()),
+                        None => machines.remove(&report.worker),
+                    };
                     accepted.push(report);
                 }
             }
@@ -537,6 +533,10 @@ impl Service {
             state.challenges.remove(&report.challenge_id);
             state.devices.insert(report.device.clone(), report.worker);
             state.scores.insert(report.worker, report.score);
+            match &report.machine {
+                Some(m) => state.machines.insert(report.worker, m.clone()),
+                None => state.machines.remove(&report.worker),
+            };
             tracing::info!(worker = %report.worker, score = report.score, job = job.seq, "report accepted");
             let _ = report.done.send(Ok(Ok(Accepted {
                 job_id: job.seq.to_string(),
@@ -580,14 +580,14 @@ impl Service {
         }
     }
 
-    /// The challenge `id` and its issue time (microseconds) if it exists
-    /// and was not used (its job key is `key`).
+    /// The challenge `id` (with its issue time, machine and round) if it
+    /// exists and was not used (its job key is `key`).
     fn open_challenge(
         &self,
         state: &Persisted,
         id: &str,
         key: &str,
-    ) -> Result<(Challenge, u64), Rejection> {
+    ) -> Result<ChallengeEntry, Rejection> {
         // A used challenge leaves the state (its queued job is the record),
         // so the queue is asked first.
         if self.queue.contains_key(key) {
@@ -597,14 +597,13 @@ impl Service {
             .challenges
             .get(id)
             .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
-        let challenge = entry
-            .challenge
-            .clone()
-            .ok_or_else(|| Rejection::UnknownChallenge(id.to_string()))?;
+        if entry.challenge.is_none() {
+            return Err(Rejection::UnknownChallenge(id.to_string()));
+        }
         if entry.used {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
-        Ok((challenge, entry.issued_micros))
+        Ok(entry.clone())
     }
 
     /// Queues `report_uptime` for every epoch that ended more than the
@@ -658,6 +657,12 @@ impl Service {
             tokio::time::sleep(self.config.tick).await;
         }
     }
+}
+
+/// Whether an address a challenge or an attestation belongs to is not the
+/// address a request came from (unknown addresses never differ).
+fn other_machine(owner: &Option<String>, from: &Option<String>) -> bool {
+    matches!((owner, from), (Some(a), Some(b)) if a != b)
 }
 
 fn credit(

@@ -69,6 +69,16 @@ pub enum Rejection {
     /// worker, or in all).
     #[error("too many open challenges: {0}")]
     TooManyChallenges(String),
+    /// The worker's device key is in use on another machine: a challenge
+    /// asked for or answered from another network address than the one
+    /// that holds the worker's open challenge, or liveness from another
+    /// address than the one its device was attested from.
+    #[error("another machine: {0}")]
+    OtherMachine(String),
+    /// Other workers' devices were attested from this network address: the
+    /// devices of one machine are challenged together, in one round.
+    #[error("devices of one machine are attested together: {0}")]
+    MachineRound(String),
 }
 
 impl Rejection {
@@ -87,6 +97,8 @@ impl Rejection {
             Rejection::BadRequest(_) => "bad_request",
             Rejection::NotAttested(_) => "not_attested",
             Rejection::TooManyChallenges(_) => "too_many_challenges",
+            Rejection::OtherMachine(_) => "other_machine",
+            Rejection::MachineRound(_) => "machine_round",
         }
     }
 
@@ -168,6 +180,12 @@ pub struct Policy {
     pub allow_cpu: bool,
     /// A report's `measured_at` may be this far ahead of the service's clock.
     pub max_clock_skew_secs: u64,
+    /// One network address is one machine: once a worker's device was
+    /// attested from an address, another worker's device from there is
+    /// attested only in a round with all of them, issued at one instant, so
+    /// that one device cannot pose as several by answering for each in turn.
+    /// Off where many machines share an address (stand-ins on one host).
+    pub one_machine_per_address: bool,
 }
 
 /// What the chain says about a worker's device key: `Registered(key)`

@@ -1,11 +1,13 @@
 //! The attester service's HTTP face: routes, the request deadline and body
 //! limit, and the one error shape every refusal has.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +16,9 @@ use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 
 use super::{Service, ServiceError};
-use crate::protocol::{ChallengeRequest, LivenessAnswer, LivenessPoll, Rejected, Submission};
+use crate::protocol::{
+    ChallengeRequest, ChallengeRound, LivenessAnswer, LivenessPoll, Rejected, Submission,
+};
 use crate::verify::Rejection;
 
 /// The one error shape of every refusal.
@@ -29,7 +33,10 @@ fn error(status: StatusCode, reason: &str, message: impl Into<String>) -> Respon
 fn rejected(r: Rejection) -> Response {
     let status = match &r {
         Rejection::UnknownChallenge(_) => StatusCode::NOT_FOUND,
-        Rejection::ChallengeUsed(_) | Rejection::DeviceBound { .. } => StatusCode::CONFLICT,
+        Rejection::ChallengeUsed(_)
+        | Rejection::DeviceBound { .. }
+        | Rejection::OtherMachine(_)
+        | Rejection::MachineRound(_) => StatusCode::CONFLICT,
         Rejection::ChallengeExpired { .. } => StatusCode::GONE,
         Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
         Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -98,14 +105,37 @@ async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Re
     }
 }
 
+/// The client's network address: the machine a request comes from, where
+/// the router is served with the connection's address ([`serve`]).
+struct Peer(Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let info = parts.extensions.get::<ConnectInfo<SocketAddr>>();
+        Ok(Peer(info.map(|c| c.0.ip().to_canonical())))
+    }
+}
+
 async fn post_challenge(
     State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
     Body(req): Body<ChallengeRequest>,
 ) -> Response {
-    match svc
-        .challenge(req.worker, req.claimed_score, req.vram_mb, req.nonce)
-        .await
-    {
+    match svc.challenge_round(&[req], peer).await {
+        Ok(Ok(mut c)) => Json(c.remove(0)).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_round(
+    State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
+    Body(round): Body<ChallengeRound>,
+) -> Response {
+    match svc.challenge_round(&round.devices, peer).await {
         Ok(Ok(c)) => Json(c).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -114,12 +144,13 @@ async fn post_challenge(
 
 async fn post_report(
     State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
     Body(submission): Body<Submission>,
 ) -> Response {
     // The answer's time ends once its whole body is in (headers sent early
     // with the body trickled in later gain nothing).
     let received = super::now_micros();
-    match svc.submit(&submission, received).await {
+    match svc.submit(&submission, received, peer).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -128,9 +159,10 @@ async fn post_report(
 
 async fn post_liveness(
     State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
     Body(poll): Body<LivenessPoll>,
 ) -> Response {
-    match svc.liveness_poll(poll.worker).await {
+    match svc.liveness_poll(poll.worker, peer).await {
         Ok(Ok(task)) => Json(task).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -139,10 +171,11 @@ async fn post_liveness(
 
 async fn post_liveness_answer(
     State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
     Body(answer): Body<LivenessAnswer>,
 ) -> Response {
     let received = super::now_micros();
-    match svc.liveness_answer(&answer, received).await {
+    match svc.liveness_answer(&answer, received, peer).await {
         Ok(Ok(ack)) => Json(ack).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -161,6 +194,7 @@ pub fn router(svc: Arc<Service>) -> Router {
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/v1/challenges", post(post_challenge))
+        .route("/v1/challenges/round", post(post_round))
         .route("/v1/reports", post(post_report))
         .route("/v1/liveness", post(post_liveness))
         .route("/v1/liveness/answers", post(post_liveness_answer))
@@ -179,4 +213,11 @@ pub fn router(svc: Arc<Service>) -> Router {
             deadline,
         ))
         .with_state(svc)
+}
+
+/// Serves the service's routes on `listener`, each request knowing the
+/// network address it came from (the machine rules of [`Service`] need it).
+pub async fn serve(listener: tokio::net::TcpListener, svc: Arc<Service>) -> std::io::Result<()> {
+    let app = router(svc).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).await
 }

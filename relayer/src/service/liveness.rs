@@ -5,8 +5,11 @@
 //! allowed gap apart) is credited, so a script without the device earns
 //! nothing, and a device that was away misses the challenges that fell in
 //! its absence. Every time is the service's own clock: the worker's clock,
-//! skewed or not, is never read.
+//! skewed or not, is never read. Polls and answers come from the network
+//! address the worker's device was attested from: a copy of the device key
+//! on another machine is refused.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use lumen_sdk::AccountAddress;
@@ -56,12 +59,16 @@ impl Service {
     pub async fn liveness_poll(
         &self,
         worker: AccountAddress,
+        machine: Option<IpAddr>,
     ) -> Result<Result<LivenessTask, Rejection>, ServiceError> {
         let live = &self.config.liveness;
         let mut state = self.state.lock().await;
         let Some(&score) = state.scores.get(&worker) else {
             return Ok(Err(Rejection::NotAttested(worker)));
         };
+        if let Err(r) = same_machine(&state.machines, worker, machine) {
+            return Ok(Err(r));
+        }
         let now = now_micros();
         let entry = state.live.entry(worker).or_insert_with(|| Live {
             next_due: now,
@@ -104,9 +111,15 @@ impl Service {
         &self,
         answer: &LivenessAnswer,
         received: u64,
+        machine: Option<IpAddr>,
     ) -> Result<Result<LivenessAck, Rejection>, ServiceError> {
         let registered = self.chain_device_key(answer.worker).await;
         let mut state = self.state.lock().await;
+        // Refused before anything is checked or spoilt: the challenge stays
+        // open for the worker's own machine.
+        if let Err(r) = same_machine(&state.machines, answer.worker, machine) {
+            return Ok(Err(r));
+        }
         let open = state
             .live
             .get(&answer.worker)
@@ -176,4 +189,21 @@ impl Service {
             online_secs,
         }))
     }
+}
+
+/// Liveness comes from the address `worker`'s device was attested from
+/// (where both are known).
+fn same_machine(
+    machines: &std::collections::BTreeMap<AccountAddress, String>,
+    worker: AccountAddress,
+    machine: Option<IpAddr>,
+) -> Result<(), Rejection> {
+    let from = machine.map(|ip| ip.to_string());
+    if super::other_machine(&machines.get(&worker).cloned(), &from) {
+        return Err(Rejection::OtherMachine(format!(
+            "worker {worker}'s device was attested from another machine; attest from this one \
+             to move it"
+        )));
+    }
+    Ok(())
 }

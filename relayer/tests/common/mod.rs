@@ -45,6 +45,7 @@ pub fn config(allowance_secs: u64) -> ServiceConfig {
             chain_id: CHAIN,
             allow_cpu: true,
             max_clock_skew_secs: 300,
+            one_machine_per_address: false,
         },
         timing: Timing {
             target_secs: 0.3,
@@ -79,8 +80,7 @@ pub async fn start_with(
     let svc = Service::open(dir, config, node).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = service::router(svc.clone());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    tokio::spawn(service::serve(listener, svc.clone()));
     (url, svc)
 }
 

@@ -38,6 +38,7 @@ pub async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempf
             chain_id: CHAIN,
             allow_cpu: true,
             max_clock_skew_secs: 300,
+            one_machine_per_address: false,
         },
         timing: Timing {
             target_secs: 0.3,
@@ -55,8 +56,7 @@ pub async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempf
     let svc = Service::open(dir.path(), config, Some(Node::new(standin_url))).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let router = service::router(svc.clone());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    tokio::spawn(service::serve(listener, svc.clone()));
     (url, svc, dir)
 }
 

@@ -99,6 +99,8 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
             "--package",
             &lumen_sdk::Package::DEV.to_string(),
             "--allow-cpu",
+            // Thousands of workers on one host stand for as many machines.
+            "--shared-addresses",
             // The answers are built before the clock starts: deadlines
             // wide enough for a wave.
             "--latency-allowance-ms",

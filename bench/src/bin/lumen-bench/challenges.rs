@@ -37,6 +37,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
             chain_id: 4,
             allow_cpu: true,
             max_clock_skew_secs: 300,
+            one_machine_per_address: false,
         },
         timing: Timing {
             target_secs,
@@ -53,7 +54,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
     let svc = Service::open(&state, config, None)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(async move { axum::serve(listener, service::router(svc)).await });
+    tokio::spawn(service::serve(listener, svc));
 
     // The device prepared once, as `lumen-relayer attest` does before it
     // asks; the claim is 80 % of its own estimate, the same every run.
