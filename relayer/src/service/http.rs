@@ -1,7 +1,7 @@
 //! The attester service's HTTP face: routes, the request deadline and body
 //! limit, and the one error shape every refusal has.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -106,15 +106,24 @@ async fn deadline(State(limit): State<Duration>, req: Request, next: Next) -> Re
 }
 
 /// The client's network address: the machine a request comes from, where
-/// the router is served with the connection's address ([`serve`]).
+/// the router is served with the connection's address ([`serve`]). An IPv6
+/// address counts by its /64 prefix, one site's network: a host's privacy
+/// addresses rotate within it.
 struct Peer(Option<IpAddr>);
+
+fn machine_of(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !((1u128 << 64) - 1))),
+        v4 => v4,
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Peer {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let info = parts.extensions.get::<ConnectInfo<SocketAddr>>();
-        Ok(Peer(info.map(|c| c.0.ip().to_canonical())))
+        Ok(Peer(info.map(|c| machine_of(c.0.ip()))))
     }
 }
 
@@ -220,4 +229,22 @@ pub fn router(svc: Arc<Service>) -> Router {
 pub async fn serve(listener: tokio::net::TcpListener, svc: Arc<Service>) -> std::io::Result<()> {
     let app = router(svc).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_machine_is_its_64_prefix_and_ipv4_its_address() {
+        let a: IpAddr = "2001:db8:1:2:aaaa:bbbb:cccc:dddd".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::9".parse().unwrap();
+        assert_eq!(machine_of(a), machine_of(b));
+        assert_ne!(machine_of(a), machine_of(c));
+        let v4: IpAddr = "192.0.2.7".parse().unwrap();
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(machine_of(mapped), v4);
+        assert_eq!(machine_of(v4), v4);
+    }
 }
