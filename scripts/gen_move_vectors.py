@@ -125,6 +125,14 @@ def gen_rewards(v):
             c["recorded"], c["lease_secs"], c["epoch_secs"], c["expected"], i)
     out += test("reward_lease_credit", body)
     body = ""
+    for i, c in enumerate(v["lease_parts"]):
+        body += comment(c)
+        body += "        let (epochs, secs) = rewards::lease_parts(%d, %d, %d, %d);\n" % (
+            c["end"], c["lease_secs"], c["max_job_lease_secs"], c["epoch_secs"])
+        body += "        assert!(epochs == vector[%s] && secs == vector[%s], %d);\n" % (
+            ", ".join("%d" % e for e in c["epochs"]), ", ".join("%d" % x for x in c["secs"]), i)
+    out += test("reward_lease_parts", body)
+    body = ""
     for i, c in enumerate(v["fee_to_pool"]):
         body += comment(c)
         body += "        assert!(rewards::fee_to_pool(%d, %d) == %d, %d);\n" % (

@@ -741,13 +741,13 @@ fn settle(
         worker.frames_completed += frames;
         worker.jobs_completed += 1;
         worker.lease_secs += j.lease_secs;
-        out.push(rewards::record_lease(
+        out.extend(rewards::record_lease(
             c,
-            (epoch, epoch_secs),
+            tx.now,
             j.worker,
             score,
-            j.lease_secs,
-        ));
+            (j.lease_secs, j.submitted_at),
+        )?);
         let parties = (j.creator, j.worker);
         out.extend(campaign::record_render_points(
             c,

@@ -122,27 +122,54 @@ pub fn reward(info: &EpochInfo, r: &WorkerRecord) -> formulas::Reward {
     )
 }
 
-/// `rewards::record_lease` (called by `escrow` for a payout of ≥ 1 frame):
-/// adds PoD weight to `epoch` unless it is closed, at most `epoch_secs` of
-/// lease per worker.
+/// `rewards::record_lease` (called by `escrow` for a payout of ≥ 1 frame at
+/// `now`): the job's lease capped at `max_job_lease_secs` and cut by
+/// [`formulas::lease_parts`] over the epochs before `submitted_at`; a part in
+/// an open epoch before the current one is recorded there, the rest together
+/// in the current epoch, each within `epoch_secs` of lease per worker.
 pub(crate) fn record_lease(
     c: &mut Chain,
-    (epoch, epoch_secs): (u64, u64),
+    now: u64,
+    worker: AccountAddress,
+    score: u64,
+    (lease_secs, submitted_at): (u64, u64),
+) -> Result<Vec<LumenEvent>, Abort> {
+    let epoch_secs = config::param(c, params::EPOCH_SECS)?;
+    let max_job_lease = config::param(c, params::MAX_JOB_LEASE_SECS)?;
+    let current = formulas::epoch_of(now, epoch_secs);
+    let next = next_epoch(c)?;
+    let mut out = vec![];
+    let mut late = 0;
+    for (epoch, secs) in formulas::lease_parts(submitted_at, lease_secs, max_job_lease, epoch_secs)
+    {
+        if epoch >= next && epoch < current {
+            out.push(credit_lease(c, epoch, epoch_secs, worker, score, secs));
+        } else {
+            late += secs;
+        }
+    }
+    if late > 0 {
+        out.push(credit_lease(c, current, epoch_secs, worker, score, late));
+    }
+    Ok(out)
+}
+
+/// Adds up to `lease_secs` to `worker`'s lease in the open `epoch`, within
+/// `epoch_secs` per worker and epoch (`rewards::credit_lease`).
+fn credit_lease(
+    c: &mut Chain,
+    epoch: u64,
+    epoch_secs: u64,
     worker: AccountAddress,
     score: u64,
     lease_secs: u64,
 ) -> LumenEvent {
     let r = c.rewards.records.entry((worker, epoch)).or_default();
     let credited = formulas::lease_credit(r.lease_secs, lease_secs, epoch_secs);
-    r.lease_secs += credited;
-    let info = c.rewards.epochs.entry(epoch).or_default();
     let weight = formulas::pod_weight(score, credited);
-    info.total_pod_weight += weight;
-    c.rewards
-        .records
-        .entry((worker, epoch))
-        .or_default()
-        .pod_weight += weight;
+    r.lease_secs += credited;
+    r.pod_weight += weight;
+    c.rewards.epochs.entry(epoch).or_default().total_pod_weight += weight;
     LumenEvent::LeaseRecorded(LeaseRecorded {
         epoch,
         worker,

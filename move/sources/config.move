@@ -220,6 +220,7 @@ module lumen::config {
     const P_PARAM_DELAY_SECS: u64 = 23;
     const P_VIP_WORKER_DOWN_DAY_SECS: u64 = 24;
     const P_POOL_FEE_SHARE_BPS: u64 = 25;
+    const P_MAX_JOB_LEASE_SECS: u64 = 26;
     /// Upper bound of `slash_cap_bps`: a slash never exceeds 10 times the job's value.
     const MAX_SLASH_CAP_BPS: u64 = 100_000;
 
@@ -747,6 +748,13 @@ module lumen::config {
     /// - `ENotInitialized` before `initialize`.
     public fun pool_fee_share_bps(): u64 acquires Config { get(P_POOL_FEE_SHARE_BPS) }
 
+    /// Most lease seconds one paid job counts for in PoD rewards (a protocol
+    /// rule read when the job is paid, not part of its terms).
+    ///
+    /// # Aborts
+    /// - `ENotInitialized` before `initialize`.
+    public fun max_job_lease_secs(): u64 acquires Config { get(P_MAX_JOB_LEASE_SECS) }
+
     /// `10^decimals`: one whole unit of an asset with `decimals` decimals.
     ///
     /// # Aborts
@@ -812,6 +820,7 @@ module lumen::config {
             b"param_delay_secs",
             b"vip_worker_down_day_secs",
             b"pool_fee_share_bps",
+            b"max_job_lease_secs",
         ]
     }
 
@@ -847,6 +856,7 @@ module lumen::config {
             86_400,
             43_200,
             7_500,
+            86_400,
         ]
     }
 
@@ -892,6 +902,7 @@ module lumen::config {
         else if (index == P_SLASH_CAP_BPS) (0, MAX_SLASH_CAP_BPS)
         else if (index == P_MIN_RERENDER_SECS) (0, 30 * DAY_SECS)
         else if (index == P_RESPONSE_WINDOW_SECS) (0, 30 * DAY_SECS)
+        else if (index == P_MAX_JOB_LEASE_SECS) (0, 30 * DAY_SECS)
         else (0, u64_max)
     }
 

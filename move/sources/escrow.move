@@ -115,7 +115,10 @@ module lumen::escrow {
     }
 
     /// The terms a job runs under, copied from `config` (and the worker's stake)
-    /// at `accept_offer`; all zero while Open.
+    /// at `accept_offer`; all zero while Open. They hold what creator and worker
+    /// agreed on with each other; how much lease the job weighs in the reward
+    /// pools (`max_job_lease_secs`) is the protocol's rule at payment
+    /// (`rewards::record_lease`), not a term.
     struct JobTerms has copy, drop, store {
         worker_commission_bps: u64,
         review_window_secs: u64,
@@ -1374,9 +1377,10 @@ module lumen::escrow {
     }
 
     /// Updates creator and worker counters for a paid job (`gross > 0`),
-    /// records its lease seconds for PoD rewards, weighted with the lower of
-    /// the worker's score at acceptance and now, and the campaign's render
-    /// points of a credited job.
+    /// records its lease seconds for PoD rewards (capped per job, split over
+    /// the epochs before its last submission: `rewards::record_lease`),
+    /// weighted with the lower of the worker's score at acceptance and now,
+    /// and the campaign's render points of a credited job.
     fun record_payment(
         job_addr: address,
         info: &JobInfo,
@@ -1403,7 +1407,7 @@ module lumen::escrow {
         worker_stats.lease_secs += info.lease_secs;
         let score = attestation::score_of(info.worker);
         if (score > accepted_score) score = accepted_score;
-        rewards::record_lease(info.worker, score, info.lease_secs);
+        rewards::record_lease(info.worker, score, info.lease_secs, info.submitted_at);
         campaign::record_render_points(job_addr, info.creator, info.worker, gross);
     }
 

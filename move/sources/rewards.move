@@ -11,10 +11,30 @@
 /// (`staking::is_eligible`: valid score, price, stake >= S(n)). Pools are
 /// funded by anyone (`fund_epoch`) and, as jobs are paid, by
 /// `pool_fee_share_bps` of every protocol fee, into the epoch the payment
-/// happens in. `escrow` records lease seconds of paid jobs as they happen (PoD
-/// weight = score * lease seconds), at most `epoch_secs` of lease per worker
-/// and epoch, so concurrent or long-leased jobs cannot outweigh a worker
-/// rendering the whole epoch.
+/// happens in. `escrow` records lease seconds of paid jobs as they are paid
+/// (PoD weight = score * lease seconds, the score the lower of the worker's at
+/// acceptance and at payment):
+/// * per job at most `max_job_lease_secs` (its render rounds already bound it
+///   by its render windows), so a long, cheap job is not worth many days of
+///   rendering;
+/// * split across epochs: the credited lease is taken as the interval ending
+///   at the job's last submission and cut at epoch boundaries, each part
+///   recorded in its own epoch (`LeaseRecorded` names it), so a worker cannot
+///   pile leases of many epochs into the one with the richest pool. A part
+///   whose epoch is already closed (or lies before rewards began) goes to the
+///   current epoch instead: the worker cannot choose when the creator pays, and
+///   closed epochs never change;
+/// * per worker and epoch at most `epoch_secs` (`lease_credit`, applied to each
+///   part in the epoch it lands in), so concurrent jobs cannot outweigh a
+///   worker rendering the whole epoch.
+///
+/// `max_job_lease_secs` is a protocol rule read when the job is paid, not one
+/// of the job's `escrow::JobTerms`: the terms hold what creator and worker
+/// agreed on with each other (commission, windows, collateral), which a later
+/// change must not reach; the lease maximum only weighs the protocol's own
+/// reward pools among workers, like `pod_share_bps`, and a change still waits
+/// `param_delay_secs`. Reading it at payment also lets a tightened maximum
+/// reach jobs already taken, which is what closing a gamed rule needs.
 ///
 /// Epochs close strictly in order, each once its grace period has passed, not
 /// while paused, and never within a grace period after a pause was lifted. The
@@ -140,8 +160,9 @@ module lumen::rewards {
     }
 
     #[event]
-    /// Escrow recorded lease seconds of a completed job in the current epoch
-    /// (`lease_secs`: the seconds credited, within the worker's `epoch_secs`).
+    /// Escrow recorded lease seconds of a paid job in `epoch`: one event per
+    /// epoch the job's credited lease was split into (`lease_secs`: the seconds
+    /// credited there, within the worker's `epoch_secs`).
     struct LeaseRecorded has drop, store {
         epoch: u64,
         worker: address,
@@ -574,6 +595,38 @@ module lumen::rewards {
         if (lease_secs < room) lease_secs else room
     }
 
+    /// A paid job's lease cut into epochs: its credited lease
+    /// `min(lease_secs, max_job_lease_secs)` taken as the interval ending at
+    /// `end` (the job's last submission) and cut at multiples of `epoch_secs`.
+    /// Returns `(epochs, seconds)`, oldest epoch first, one entry per epoch the
+    /// interval touches (none for 0 seconds); the seconds sum to the credited
+    /// lease (less where it would start before time 0). At most
+    /// `max_job_lease_secs / epoch_secs + 2` entries.
+    ///
+    /// # Aborts
+    /// Never for `epoch_secs > 0`.
+    public fun lease_parts(
+        end: u64,
+        lease_secs: u64,
+        max_job_lease_secs: u64,
+        epoch_secs: u64,
+    ): (vector<u64>, vector<u64>) {
+        let credited = if (lease_secs < max_job_lease_secs) lease_secs else max_job_lease_secs;
+        let start = if (credited < end) end - credited else 0;
+        let epochs = vector[];
+        let secs = vector[];
+        while (start < end) {
+            // Seconds left in `start`'s epoch, without computing its end (which
+            // could pass u64 near the top of the range).
+            let room = epoch_secs - start % epoch_secs;
+            let part = if (end - start < room) end - start else room;
+            epochs.push_back(start / epoch_secs);
+            secs.push_back(part);
+            start += part;
+        };
+        (epochs, secs)
+    }
+
     /// Pool split: `pod_pool = floor(pool * pod_share_bps / 10 000)`,
     /// `poc_pool = pool - pod_pool`. Returns `(poc_pool, pod_pool)`.
     ///
@@ -635,30 +688,45 @@ module lumen::rewards {
 
     // Package functions --------------------------------------------------------
 
-    /// Records `lease_secs` of a completed job for `worker` in the current epoch,
-    /// at most what keeps the worker's lease in the epoch within `epoch_secs`
-    /// (`lease_credit`): however many jobs run at once, or however long they
-    /// were leased, one worker earns at most one epoch of lease per epoch. PoD
-    /// weight = `score * credited seconds`; `LeaseRecorded` carries the credited
-    /// seconds. Called by `escrow` when it pays a job; the current epoch is
-    /// never closed (an epoch closes only after it ended, and `epoch_secs` is
-    /// fixed), so escrow payouts never abort here.
+    /// Records the lease of a job paid now for `worker`: `lease_secs` (its
+    /// render rounds) capped at `max_job_lease_secs` and split by `lease_parts`
+    /// over the epochs of the interval ending at `submitted_at`. A part in an
+    /// open epoch before the current one is recorded there; parts in closed
+    /// epochs (or before rewards began) and in the current epoch are recorded
+    /// together in the current epoch. In each epoch the worker gains at most
+    /// what keeps its lease there within `epoch_secs` (`lease_credit`), with
+    /// PoD weight `score * credited seconds`; one `LeaseRecorded` per epoch
+    /// changed, oldest first (none for a lease of 0). Only open epochs change:
+    /// the current epoch is never closed (an epoch closes only after it ended,
+    /// and `epoch_secs` is fixed). Called by `escrow` when it pays a job.
     ///
     /// # Aborts
-    /// Never.
-    public(package) fun record_lease(worker: address, score: u64, lease_secs: u64) acquires RewardsState {
-        let epoch = current_epoch();
+    /// Never (at most `max_job_lease_secs / epoch_secs + 2` parts).
+    public(package) fun record_lease(
+        worker: address,
+        score: u64,
+        lease_secs: u64,
+        submitted_at: u64,
+    ) acquires RewardsState {
+        let current = current_epoch();
         let epoch_secs = config::epoch_secs();
+        let (epochs, secs) = lease_parts(submitted_at, lease_secs, config::max_job_lease_secs(), epoch_secs);
         let state = borrow_global_mut<RewardsState>(rewards_address());
-        let record = record_mut(&mut state.records, worker, epoch);
-        let credited = lease_credit(record.lease_secs, lease_secs, epoch_secs);
-        record.lease_secs = record.lease_secs + credited;
-        let info = epoch_mut(&mut state.epochs, epoch);
-        let weight = (score as u128) * (credited as u128);
-        info.total_pod_weight = info.total_pod_weight + weight;
-        let record = record_mut(&mut state.records, worker, epoch);
-        record.pod_weight = record.pod_weight + weight;
-        event::emit(LeaseRecorded { epoch, worker, lease_secs: credited, score, weight });
+        let next = next_of(state);
+        let late = 0;
+        let i = 0;
+        while (i < epochs.length()) {
+            let epoch = epochs[i];
+            if (epoch >= next && epoch < current) {
+                credit_lease(state, worker, epoch, score, secs[i], epoch_secs);
+            } else {
+                late += secs[i];
+            };
+            i += 1;
+        };
+        if (late > 0) {
+            credit_lease(state, worker, current, score, late, epoch_secs);
+        };
     }
 
     /// Moves `amount` of a paid job's protocol fee from the job object `job` into
@@ -680,6 +748,26 @@ module lumen::rewards {
     }
 
     // Private functions --------------------------------------------------------
+
+    /// Adds up to `lease_secs` of lease to `worker`'s record in the open
+    /// `epoch`, within `epoch_secs` per worker and epoch, and emits `LeaseRecorded`.
+    fun credit_lease(
+        state: &mut RewardsState,
+        worker: address,
+        epoch: u64,
+        score: u64,
+        lease_secs: u64,
+        epoch_secs: u64,
+    ) {
+        let record = record_mut(&mut state.records, worker, epoch);
+        let credited = lease_credit(record.lease_secs, lease_secs, epoch_secs);
+        let weight = (score as u128) * (credited as u128);
+        record.lease_secs += credited;
+        record.pod_weight += weight;
+        let info = epoch_mut(&mut state.epochs, epoch);
+        info.total_pod_weight += weight;
+        event::emit(LeaseRecorded { epoch, worker, lease_secs: credited, score, weight });
+    }
 
     fun empty_epoch(epoch: u64): EpochInfo {
         EpochInfo {
@@ -744,6 +832,14 @@ module lumen::rewards {
     /// Runs `init_module` in tests, where publishing does not.
     public fun init_for_test(deployer: &signer) {
         init_module(deployer);
+    }
+
+    #[test_only]
+    /// A `LeaseRecorded` event, to compare with emitted ones.
+    public fun lease_recorded_event(
+        epoch: u64, worker: address, lease_secs: u64, score: u64, weight: u128
+    ): LeaseRecorded {
+        LeaseRecorded { epoch, worker, lease_secs, score, weight }
     }
 
     #[test_only]

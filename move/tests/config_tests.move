@@ -113,6 +113,10 @@ module lumen::config_tests {
         assert!(config::resumed_at() == 0, 46);
         assert!(config::payment_unit() == 1_000_000, 47);
         assert!(config::pool_fee_share_bps() == 7_500, 48);
+        assert!(
+            config::param(s(b"max_job_lease_secs")) == 86_400 && config::max_job_lease_secs() == 86_400,
+            49,
+        );
     }
 
     #[test]
@@ -135,8 +139,8 @@ module lumen::config_tests {
         );
         assert!(event::emitted_events<ConfigInitialized>().length() == 1, 1);
         let names = config::param_names_for_test();
-        assert!(names.length() == 26, 2);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 26, 3);
+        assert!(names.length() == 27, 2);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 27, 3);
         let i = 0;
         while (i < names.length()) {
             let name = names[i];
@@ -149,6 +153,7 @@ module lumen::config_tests {
         assert!(names[22] == s(b"response_window_secs"), 7);
         assert!(names[24] == s(b"vip_worker_down_day_secs"), 10);
         assert!(names[25] == s(b"pool_fee_share_bps"), 11);
+        assert!(names[26] == s(b"max_job_lease_secs"), 12);
         assert!(event::emitted_events<AttesterAdded>().length() == 1, 6);
         assert!(event::was_event_emitted(&config::arbiter_added_event(th::arbiter())), 8);
         assert!(event::emitted_events<ArbiterAdded>().length() == 1, 9);
@@ -492,7 +497,7 @@ module lumen::config_tests {
         assert!(config::attester_threshold() == 3, 6);
         assert!(config::stake_factor() == 0, 7);
         assert!(config::min_price_per_frame() == 1 && config::slash_cap_bps() == 100_000, 9);
-        assert!(event::emitted_events<ParamsUpdated>().length() == 26 + 10, 8);
+        assert!(event::emitted_events<ParamsUpdated>().length() == 27 + 10, 8);
         // Upper bounds of time parameters are inclusive too.
         th::set_param(b"unbonding_secs", 90 * 86_400);
         th::set_param(b"review_window_secs", 30 * 86_400);
@@ -507,6 +512,9 @@ module lumen::config_tests {
         th::set_param(b"device_release_grace_secs", 365 * 86_400);
         th::set_param(b"min_rerender_secs", 30 * 86_400);
         th::set_param(b"response_window_secs", 30 * 86_400);
+        th::set_param(b"max_job_lease_secs", 30 * 86_400);
+        th::set_param(b"max_job_lease_secs", 0);
+        assert!(config::max_job_lease_secs() == 0, 10);
     }
 
     #[test]
@@ -622,6 +630,14 @@ module lumen::config_tests {
     fun slash_above_100_percent_fails() {
         th::setup();
         th::set_param(b"slash_bps", 10_001);
+    }
+
+    #[test]
+    #[expected_failure(abort_code = 0x20008 /* EParamOutOfRange */, location = lumen::config)]
+    /// A job's lease maximum is a time parameter like the others: at most 30 days.
+    fun max_job_lease_above_30_days_fails() {
+        th::setup();
+        config::set_param(&th::lumen_signer(), s(b"max_job_lease_secs"), 30 * 86_400 + 1);
     }
 
     #[test]

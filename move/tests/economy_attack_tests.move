@@ -6,6 +6,7 @@ module lumen::economy_attack_tests {
     use std::signer;
     use std::string;
     use std::vector;
+    use aptos_framework::event;
     use lumen::campaign;
     use lumen::config;
     use lumen::escrow;
@@ -30,9 +31,9 @@ module lumen::economy_attack_tests {
 
     #[test]
     /// A colluding pair runs ten one-frame jobs at the floor price with 30-day render
-    /// windows at once, each submitted just before its deadline: the worker's
-    /// lease in the epoch they are paid in counts one epoch, no more than a
-    /// worker rendering that whole epoch.
+    /// windows at once, each submitted just before its deadline: each job counts
+    /// one day of lease, and the worker's lease in each epoch counts one epoch at
+    /// most, no more than a worker rendering that whole epoch.
     fun a01_long_concurrent_leases_count_one_epoch() {
         h::setup();
         let (worker, _, _) = h::worker();
@@ -52,8 +53,143 @@ module lumen::economy_attack_tests {
             escrow::submit_result(&worker, *job, 1, b"root");
             escrow::confirm(&creator, *job, 1);
         });
-        let (_, pod) = rewards::epoch_weights(&rewards::epoch_info(rewards::current_epoch()));
-        assert!(pod == (h::worker_score() as u128) * (DAY as u128), 1);
+        // Each job counts its last day (`max_job_lease_secs`), split at the epoch
+        // boundary; the worker's cap holds in both epochs.
+        let paid = rewards::current_epoch();
+        let score = h::worker_score() as u128;
+        let now_part = (deadline - 60) % DAY;
+        assert!(pod_of(paid) == score * capped_to_a_day(10 * now_part), 1);
+        assert!(pod_of(paid - 1) == score * capped_to_a_day(10 * (DAY - now_part)), 2);
+        assert!(pod_of(paid - 2) == 0, 3);
+    }
+
+    fun capped_to_a_day(secs: u64): u128 {
+        (if (secs < DAY) secs else DAY) as u128
+    }
+
+    /// The total PoD weight of `epoch` (one worker in these tests).
+    fun pod_of(epoch: u64): u128 {
+        let (_, pod) = rewards::epoch_weights(&rewards::epoch_info(epoch));
+        pod
+    }
+
+    #[test]
+    /// A colluding pair leases one floor-price frame for a day and a half across
+    /// two epochs and the creator pays it at once: the lease counts at most
+    /// `max_job_lease_secs`, each part in the epoch it was rendered in, not a
+    /// whole epoch's weight in the epoch of payment.
+    fun a01_long_lease_is_capped_and_split_across_its_epochs() {
+        h::setup();
+        let (worker, _, _) = h::worker();
+        let price = config::min_price_per_frame();
+        let (creator, creator_sk, creator_pk) = h::new_creator(price);
+        let t0 = th::now();
+        let job = h::create_job(&creator, 1, price);
+        h::accept(&worker, &creator_sk, creator_pk, job, price, t0 + 3 * DAY, 1);
+        let paid = t0 / DAY + 2;
+        th::set_time(paid * DAY + DAY / 2);
+        escrow::submit_result(&worker, job, 1, b"root");
+        escrow::confirm(&creator, job, 1);
+        let score = h::worker_score() as u128;
+        // One day (`max_job_lease_secs`) of the day and a half counts, half of it
+        // in each epoch it was rendered in.
+        assert!(config::max_job_lease_secs() == DAY, 1);
+        assert!(pod_of(paid) == score * ((DAY / 2) as u128), 2);
+        assert!(pod_of(paid - 1) == score * ((DAY / 2) as u128), 3);
+        assert!(pod_of(paid - 2) == 0, 4);
+        let w = signer::address_of(&worker);
+        let half = DAY / 2;
+        let weight = score * (half as u128);
+        assert!(event::was_event_emitted(&rewards::lease_recorded_event(paid - 1, w, half, h::worker_score(), weight)), 5);
+        assert!(event::was_event_emitted(&rewards::lease_recorded_event(paid, w, half, h::worker_score(), weight)), 6);
+        assert!(event::emitted_events<rewards::LeaseRecorded>().length() == 2, 7);
+        // The worker's own counters keep the whole render time.
+        let (_, _, _, lease_secs) = escrow::worker_stats(w);
+        assert!(lease_secs == paid * DAY + DAY / 2 - t0, 8);
+    }
+
+    #[test]
+    /// Governance lowers `max_job_lease_secs` to six hours: a job leased for a
+    /// day and a half then counts six hours, all in the epoch it was submitted in.
+    fun a01_protocol_maximum_caps_a_job() {
+        h::setup();
+        th::set_param(b"max_job_lease_secs", 6 * 3_600);
+        let (worker, _, _) = h::worker();
+        let price = config::min_price_per_frame();
+        let (creator, creator_sk, creator_pk) = h::new_creator(price);
+        let t0 = th::now();
+        let job = h::create_job(&creator, 1, price);
+        h::accept(&worker, &creator_sk, creator_pk, job, price, t0 + 3 * DAY, 1);
+        let paid = t0 / DAY + 2;
+        th::set_time(paid * DAY + DAY / 2);
+        escrow::submit_result(&worker, job, 1, b"root");
+        escrow::confirm(&creator, job, 1);
+        let score = h::worker_score() as u128;
+        assert!(pod_of(paid) == score * ((6 * 3_600) as u128), 1);
+        assert!(pod_of(paid - 1) == 0, 2);
+    }
+
+    #[test]
+    /// The epoch a part of the lease was rendered in is closed by the time the
+    /// creator pays: that part counts in the current epoch (the worker does not
+    /// choose when it is paid), within the worker's epoch cap, and the closed
+    /// epoch stays as it was closed.
+    fun a01_a_closed_epochs_part_counts_now() {
+        h::setup();
+        let (worker, _, _) = h::worker();
+        let price = config::min_price_per_frame();
+        let (creator, creator_sk, creator_pk) = h::new_creator(price);
+        let t0 = th::now();
+        let job = h::create_job(&creator, 1, price);
+        h::accept(&worker, &creator_sk, creator_pk, job, price, t0 + 3 * DAY, 1);
+        let paid = t0 / DAY + 2;
+        th::set_time(paid * DAY + GRACE);
+        let closer = th::signer_of(@0xc105e);
+        while (rewards::next_epoch() < paid) rewards::close_epoch(&closer, rewards::next_epoch());
+        let closed = rewards::epoch_info(paid - 1);
+        th::set_time(paid * DAY + DAY / 2);
+        escrow::submit_result(&worker, job, 1, b"root");
+        escrow::confirm(&creator, job, 1);
+        let score = h::worker_score() as u128;
+        assert!(pod_of(paid) == score * (DAY as u128), 1);
+        assert!(rewards::epoch_info(paid - 1) == closed, 2);
+        let w = signer::address_of(&worker);
+        assert!(
+            event::was_event_emitted(
+                &rewards::lease_recorded_event(paid, w, DAY, h::worker_score(), score * (DAY as u128))
+            ),
+            3,
+        );
+        assert!(event::emitted_events<rewards::LeaseRecorded>().length() == 1, 4);
+    }
+
+    #[test]
+    /// Two jobs leased over the same epoch: the first fills the worker's cap in
+    /// it, so the second job's part there counts nothing; its part in the next
+    /// epoch counts there.
+    fun a01_each_part_meets_its_epochs_cap() {
+        h::setup();
+        let (worker, _, _) = h::worker();
+        let price = config::min_price_per_frame();
+        let (creator, creator_sk, creator_pk) = h::new_creator(2 * price);
+        let t0 = th::now();
+        let first = h::create_job(&creator, 1, price);
+        let second = h::create_job(&creator, 1, price);
+        h::accept(&worker, &creator_sk, creator_pk, first, price, t0 + 3 * DAY, 1);
+        h::accept(&worker, &creator_sk, creator_pk, second, price, t0 + 3 * DAY, 2);
+        let paid = t0 / DAY + 2;
+        th::set_time(paid * DAY);
+        escrow::submit_result(&worker, first, 1, b"root");
+        escrow::confirm(&creator, first, 1);
+        th::set_time(paid * DAY + DAY / 2);
+        escrow::submit_result(&worker, second, 1, b"root");
+        escrow::confirm(&creator, second, 1);
+        let score = h::worker_score() as u128;
+        assert!(pod_of(paid - 1) == score * (DAY as u128), 1);
+        assert!(pod_of(paid) == score * ((DAY / 2) as u128), 2);
+        let w = signer::address_of(&worker);
+        assert!(event::was_event_emitted(&rewards::lease_recorded_event(paid - 1, w, 0, h::worker_score(), 0)), 3);
+        assert!(event::emitted_events<rewards::LeaseRecorded>().length() == 3, 4);
     }
 
     // 2. Campaign credits are cash ------------------------------------------------

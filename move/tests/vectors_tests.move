@@ -169,6 +169,40 @@ module lumen::vectors_tests {
     }
 
     #[test]
+    fun reward_lease_parts() {
+        // within_one_epoch
+        let (epochs, secs) = rewards::lease_parts(1728043200, 3600, 86400, 86400);
+        assert!(epochs == vector[20000] && secs == vector[3600], 0);
+        // split_at_the_boundary
+        let (epochs, secs) = rewards::lease_parts(1728216000, 129600, 86400, 86400);
+        assert!(epochs == vector[20001, 20002] && secs == vector[43200, 43200], 1);
+        // capped_by_the_maximum
+        let (epochs, secs) = rewards::lease_parts(1728216000, 2592000, 21600, 86400);
+        assert!(epochs == vector[20002] && secs == vector[21600], 2);
+        // ends_on_a_boundary
+        let (epochs, secs) = rewards::lease_parts(1728086400, 86400, 86400, 86400);
+        assert!(epochs == vector[20000] && secs == vector[86400], 3);
+        // spans_three_epochs
+        let (epochs, secs) = rewards::lease_parts(1728176400, 200000, 172800, 86400);
+        assert!(epochs == vector[20000, 20001, 20002] && secs == vector[82800, 86400, 3600], 4);
+        // zero_lease
+        let (epochs, secs) = rewards::lease_parts(1728043200, 0, 86400, 86400);
+        assert!(epochs == vector[] && secs == vector[], 5);
+        // zero_maximum
+        let (epochs, secs) = rewards::lease_parts(1728043200, 3600, 0, 86400);
+        assert!(epochs == vector[] && secs == vector[], 6);
+        // starts_before_time_zero
+        let (epochs, secs) = rewards::lease_parts(100, 500, 86400, 86400);
+        assert!(epochs == vector[0] && secs == vector[100], 7);
+        // at_the_top_of_u64
+        let (epochs, secs) = rewards::lease_parts(18446744073709551615, 100000, 86400, 86400);
+        assert!(epochs == vector[213503982334600, 213503982334601] && secs == vector[61185, 25215], 8);
+        // one_second_epochs
+        let (epochs, secs) = rewards::lease_parts(5, 3, 86400, 1);
+        assert!(epochs == vector[2, 3, 4] && secs == vector[1, 1, 1], 9);
+    }
+
+    #[test]
     fun reward_fee_to_pool() {
         // three_quarters
         assert!(rewards::fee_to_pool(400000, 7500) == 300000, 0);

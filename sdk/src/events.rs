@@ -273,7 +273,7 @@ lumen_events! {
     rewards::UptimeVoteSkipped { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64 }
     /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).
     rewards::UptimeReported { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, score: u64, weight: u128 }
-    /// A completed job added lease time for an epoch (PoD weight).
+    /// A paid job added lease time to one epoch (PoD weight): one event per epoch its capped lease was split into.
     rewards::LeaseRecorded { epoch: u64, worker: AccountAddress, lease_secs: u64, score: u64, weight: u128 }
     /// An epoch's pool was funded.
     rewards::EpochFunded { epoch: u64, funder: AccountAddress, amount: u64, total: u64 }

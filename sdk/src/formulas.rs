@@ -209,6 +209,32 @@ pub fn lease_credit(recorded: u64, lease_secs: u64, epoch_secs: u64) -> u64 {
     lease_secs.min(epoch_secs.saturating_sub(recorded))
 }
 
+/// A paid job's lease cut into epochs (Move: `rewards::lease_parts`): its
+/// credited lease `min(lease_secs, max_job_lease_secs)` taken as the interval
+/// ending at `end` (the job's last submission, starting no earlier than 0) and
+/// cut at multiples of `epoch_secs`, as `(epoch, seconds)` parts, oldest first;
+/// none for 0 seconds. `rewards::record_lease` records each part in its epoch
+/// while that epoch is open and the rest in the epoch of payment, each within
+/// [`lease_credit`].
+pub fn lease_parts(
+    end: u64,
+    lease_secs: u64,
+    max_job_lease_secs: u64,
+    epoch_secs: u64,
+) -> Vec<(u64, u64)> {
+    let mut start = end.saturating_sub(lease_secs.min(max_job_lease_secs));
+    let mut parts = vec![];
+    if epoch_secs == 0 {
+        return parts;
+    }
+    while start < end {
+        let part = (end - start).min(epoch_secs - start % epoch_secs);
+        parts.push((start / epoch_secs, part));
+        start += part;
+    }
+    parts
+}
+
 /// One side's share (Move: `rewards::share`): `floor(side_pool × weight /
 /// total_weight)`, 0 when `total_weight` is 0. Exact even where the product
 /// passes `u128` (where Move would abort); saturates at `u64::MAX`.
@@ -476,6 +502,27 @@ mod tests {
         assert!(!worker_vip_eligible(&[], 0, 0, 3));
         assert_eq!(longest_downtime(&[0, 0, 1, 0, 0, 0, 5], 0), 3);
         assert_eq!(longest_downtime(&[0, 0, 1, 0, 0, 0, 5], 2), 6);
+    }
+
+    #[test]
+    fn lease_parts_sum_to_the_capped_lease_and_stay_within_their_epochs() {
+        for (end, lease, max, epoch) in [
+            (1_728_043_200u64, 200_000u64, 86_400u64, 86_400u64),
+            (1_728_086_400, 300_000, 2_592_000, 86_400),
+            (1_728_000_001, 5, 3, 1),
+            (u64::MAX, u64::MAX, 2_592_000, 86_400),
+        ] {
+            let parts = lease_parts(end, lease, max, epoch);
+            let total: u64 = parts.iter().map(|p| p.1).sum();
+            assert_eq!(total, lease.min(max).min(end));
+            for w in parts.windows(2) {
+                assert_eq!(w[1].0, w[0].0 + 1, "consecutive epochs");
+            }
+            assert!(parts.iter().all(|&(_, secs)| secs > 0 && secs <= epoch));
+            assert_eq!(parts.last().map(|p| p.0), Some((end - 1) / epoch));
+        }
+        assert!(lease_parts(100, 0, 86_400, 86_400).is_empty());
+        assert!(lease_parts(100, 50, 86_400, 0).is_empty());
     }
 
     #[test]

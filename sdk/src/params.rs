@@ -93,6 +93,10 @@ params! {
     /// (basis points); the treasury gets the rest. Seed 004: the workers'
     /// pool is three quarters of the protocol's service share.
     POOL_FEE_SHARE_BPS = ("pool_fee_share_bps", 7_500, 0, 10_000);
+    /// Most lease seconds one paid job counts for in PoD rewards, read when it
+    /// is paid (one epoch by default: a single job is never worth more than a
+    /// worker rendering a whole epoch).
+    MAX_JOB_LEASE_SECS = ("max_job_lease_secs", 86_400, 0, 30 * DAY);
 }
 
 /// Whole units of the payment asset `initialize` sets `vip_creator_spend` to.
@@ -176,7 +180,9 @@ mod tests {
 
     #[test]
     fn bounds() {
-        assert_eq!(PARAMS.len(), 26);
+        assert_eq!(PARAMS.len(), 27);
+        assert!(check("max_job_lease_secs", 30 * DAY).is_ok());
+        assert!(check("max_job_lease_secs", 30 * DAY + 1).is_err());
         assert!(check("min_price_per_frame", 0).is_err());
         assert!(check("slash_cap_bps", 100_001).is_err());
         assert_eq!(

@@ -165,6 +165,23 @@ fn reward_vectors() {
             "{c}"
         );
     }
+    for c in cases(&v, "lease_parts") {
+        let parts = f::lease_parts(
+            u(c, "end"),
+            u(c, "lease_secs"),
+            u(c, "max_job_lease_secs"),
+            u(c, "epoch_secs"),
+        );
+        let list = |k: &str| -> Vec<u64> {
+            c[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_u64().unwrap())
+                .collect()
+        };
+        let expected: Vec<(u64, u64)> = list("epochs").into_iter().zip(list("secs")).collect();
+        assert_eq!(parts, expected, "{c}");
+    }
     for c in cases(&v, "reward") {
         let (poc, pod) = f::split_pool(u(c, "pool"), u(c, "pod_share_bps"));
         assert_eq!((poc, pod), (u(c, "poc_pool"), u(c, "pod_pool")), "{c}");
@@ -383,6 +400,7 @@ fn move_vectors_file_is_current() {
         + cases(&v("rewards.json"), "share").len()
         + 2 * cases(&v("rewards.json"), "reward").len()
         + cases(&v("rewards.json"), "lease_credit").len()
+        + cases(&v("rewards.json"), "lease_parts").len()
         + cases(&v("rewards.json"), "fee_to_pool").len()
         + cases(&v("priority.json"), "creator").len()
         + cases(&v("priority.json"), "worker").len()

@@ -1,5 +1,6 @@
 //! `rewards`: an epoch funded, earned (PoC and PoD), closed and claimed; a
-//! rollover; a worker's lease capped at one epoch per epoch; uptime from k
+//! rollover; a worker's lease capped at one epoch per epoch, a job's at
+//! `max_job_lease_secs` and split over its epochs; uptime from k
 //! of n attesters (the k-th largest vote, the score at the epoch's end, no
 //! weight without stake); epochs closed in order, after a fresh grace when a
 //! pause ended; every abort.
@@ -68,6 +69,37 @@ pub fn cases() -> Vec<Vector> {
         b.ok(w.address, escrow::submit_result(&P, job, 1, &[7; 32]));
         b.ok(creator.address, escrow::confirm(&P, job, 1));
     }
+    v.push(b.done());
+
+    // One job leased for two and a half days under a two-day maximum, paid
+    // after the epoch its lease began in was closed: two days count, the part
+    // in the open epoch before stays there, the closed epoch's part counts now.
+    let mut b = B::world(
+        "rewards_lease_capped_and_split",
+        "a paid job's lease counts at most max_job_lease_secs, split over the epochs before its submission; \
+         a closed epoch's part counts in the epoch of payment",
+    );
+    b.account(creator.address, 1_000 * UNIT);
+    b.account(w.address, 1_000 * UNIT);
+    b.set_params(&[(params::MAX_JOB_LEASE_SECS.name, 2 * DAY)]);
+    b.eligible(&w, 2_430_000, 8_192, 2 * UNIT, 1);
+    let job = b.job(&creator, 1, 3 * UNIT, 0, 0);
+    let f = b.offer(
+        &creator,
+        job,
+        w.address,
+        2 * UNIT,
+        b.now + 4 * DAY,
+        b.now + 600,
+        1,
+    );
+    b.ok(w.address, f);
+    b.wait((EPOCH + 3) * DAY + GRACE - b.now);
+    b.ok(outsider, rewards::close_epoch(&P, EPOCH));
+    b.ok(outsider, rewards::close_epoch(&P, EPOCH + 1));
+    b.wait(DAY / 2 - GRACE);
+    b.ok(w.address, escrow::submit_result(&P, job, 1, &[7; 32]));
+    b.ok(creator.address, escrow::confirm(&P, job, 1));
     v.push(b.done());
 
     // A stronger score attested after acceptance: the job's PoD weight keeps
