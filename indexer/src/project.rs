@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
 
 use diesel::pg::PgConnection;
+use diesel::QueryResult;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
@@ -112,16 +113,128 @@ impl<K: Ord + Clone + Debug, R> Rows<K, R> {
         self.rows.insert(key, row);
     }
 
-    /// The keys of every loaded or created row.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &K> {
-        self.rows.keys()
-    }
-
     /// Every loaded or created row, in key order.
     pub(crate) fn into_rows(self) -> Vec<R> {
         self.rows.into_values().collect()
     }
 }
+
+impl<R: Stored> Rows<R::Key, R> {
+    /// The stored rows of `keys` (one query; none when there are no keys).
+    pub(crate) fn load(
+        conn: &mut PgConnection,
+        keys: &BTreeSet<R::Key>,
+    ) -> Result<Self, StoreError> {
+        let mut rows = Self::new(keys);
+        if !keys.is_empty() {
+            for row in R::select(conn, keys)? {
+                rows.loaded(row.key(), row);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Replaces the stored rows by the loaded and created ones: delete, then
+    /// binary COPY (nothing when there are none).
+    pub(crate) fn replace(self, conn: &mut PgConnection) -> Result<(), StoreError> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let keys: BTreeSet<R::Key> = self.rows.keys().cloned().collect();
+        R::delete(conn, &keys)?;
+        R::copy(conn, self.into_rows())?;
+        Ok(())
+    }
+}
+
+/// A table as projections load and replace it, by key ([`stored!`] writes
+/// the impl from the table's key columns).
+pub(crate) trait Stored: Sized {
+    /// What a row is found by.
+    type Key: Ord + Clone + Debug;
+    /// The key of this row.
+    fn key(&self) -> Self::Key;
+    /// The stored rows of `keys`, or a superset of them.
+    fn select(conn: &mut PgConnection, keys: &BTreeSet<Self::Key>) -> QueryResult<Vec<Self>>;
+    /// Deletes what `select` returns for `keys`.
+    fn delete(conn: &mut PgConnection, keys: &BTreeSet<Self::Key>) -> QueryResult<usize>;
+    /// Copies `rows` in.
+    fn copy(conn: &mut PgConnection, rows: Vec<Self>) -> QueryResult<usize>;
+}
+
+/// Implements [`Stored`] for the row type of a table found by:
+/// - one column, `table(column)`;
+/// - the first of a pair, `table(first, _)`: the rows of every key's first;
+/// - a pair, `table(first, second)`: every row whose first is one of the
+///   keys' firsts and second one of their seconds.
+///
+/// The last two select a superset of the keys. That is exact because the
+/// write deletes the same superset of the rows' keys and copies back every
+/// row the load returned.
+macro_rules! stored {
+    ($row:ty: $key:ty = $t:ident($c:ident), |$r:ident| $k:expr) => {
+        $crate::project::stored!(@impl $row: $key = $t, |keys| $t::table.filter($t::$c.eq_any(keys)), |$r| $k);
+    };
+    ($row:ty: $key:ty = $t:ident($c:ident, _), |$r:ident| $k:expr) => {
+        $crate::project::stored!(@impl $row: $key = $t, |keys| {
+            let firsts: std::collections::BTreeSet<_> = keys.iter().map(|k| &k.0).collect();
+            $t::table.filter($t::$c.eq_any(firsts))
+        }, |$r| $k);
+    };
+    ($row:ty: $key:ty = $t:ident($c:ident, $d:ident), |$r:ident| $k:expr) => {
+        $crate::project::stored!(@impl $row: $key = $t, |keys| {
+            let firsts: std::collections::BTreeSet<_> = keys.iter().map(|k| &k.0).collect();
+            let seconds: std::collections::BTreeSet<_> = keys.iter().map(|k| &k.1).collect();
+            $t::table.filter($t::$c.eq_any(firsts)).filter($t::$d.eq_any(seconds))
+        }, |$r| $k);
+    };
+    (@impl $row:ty: $key:ty = $t:ident, |$keys:ident| $filter:expr, |$r:ident| $k:expr) => {
+        impl $crate::project::Stored for $row {
+            type Key = $key;
+
+            fn key(&self) -> $key {
+                let $r = self;
+                $k
+            }
+
+            fn select(
+                conn: &mut diesel::pg::PgConnection,
+                $keys: &std::collections::BTreeSet<$key>,
+            ) -> diesel::QueryResult<Vec<Self>> {
+                use diesel::prelude::*;
+                $filter.select(<$row>::as_select()).load(conn)
+            }
+
+            fn delete(
+                conn: &mut diesel::pg::PgConnection,
+                $keys: &std::collections::BTreeSet<$key>,
+            ) -> diesel::QueryResult<usize> {
+                use diesel::prelude::*;
+                diesel::delete($filter).execute(conn)
+            }
+
+            fn copy(conn: &mut diesel::pg::PgConnection, rows: Vec<Self>) -> diesel::QueryResult<usize> {
+                use diesel::prelude::*;
+                diesel::copy_from($t::table).from_insertable(&rows).execute(conn)
+            }
+        }
+    };
+}
+pub(crate) use stored;
+
+/// Inserts `$rows` into a table of `$cols` columns that only grows, in
+/// statements within PostgreSQL's bind limit; rows already stored stay.
+macro_rules! append_rows {
+    ($conn:expr, $table:expr, $rows:expr, $cols:expr) => {
+        for chunk in $rows.chunks($crate::store::chunk_rows($cols)) {
+            diesel::insert_into($table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .execute($conn)?;
+        }
+    };
+}
+pub(crate) use append_rows;
 
 /// Deletes `$delete` and copies `$rows` in (nothing when there are no rows).
 macro_rules! replace_rows {

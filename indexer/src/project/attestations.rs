@@ -6,11 +6,11 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 
-use super::{hex, Projection};
+use super::{append_rows, hex, Projection};
 use crate::decode::Decoded;
 use crate::rows::{hex0x, to_i64, AttestationRow, DeviceEventRow};
 use crate::schema::{attestations, device_events};
-use crate::store::{chunk_rows, StoreError};
+use crate::store::StoreError;
 
 /// The `attestations` and `device_events` rows a batch adds.
 #[derive(Default)]
@@ -157,18 +157,8 @@ impl Projection for Attestations {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        for chunk in self.added.chunks(chunk_rows(16)) {
-            diesel::insert_into(attestations::table)
-                .values(chunk)
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-        }
-        for chunk in self.devices.chunks(chunk_rows(9)) {
-            diesel::insert_into(device_events::table)
-                .values(chunk)
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-        }
+        append_rows!(conn, attestations::table, self.added, 16);
+        append_rows!(conn, device_events::table, self.devices, 9);
         Ok(())
     }
 }

@@ -13,11 +13,13 @@ use lumen_sdk::formulas::campaign::{DEFAULT_CREDIT_VALUE, DEFAULT_TIER_AMOUNTS};
 use lumen_sdk::formulas::campaign::{ROLE_CREATOR, ROLE_WORKER};
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{hex, replace_rows, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, CampaignRow, CampaignUserRow};
 use crate::schema::{campaign, campaign_users};
 use crate::store::StoreError;
+
+stored!(CampaignUserRow: String = campaign_users(address), |r| r.address.clone());
 
 /// The `campaign_users` rows and the `campaign` row of a batch.
 pub(crate) struct Campaign {
@@ -162,16 +164,7 @@ impl Projection for Campaign {
     }
 
     fn load(conn: &mut PgConnection, keys: CampaignKeys) -> Result<Self, StoreError> {
-        let mut users = Rows::new(&keys.users);
-        if !keys.users.is_empty() {
-            for u in campaign_users::table
-                .filter(campaign_users::address.eq_any(&keys.users))
-                .select(CampaignUserRow::as_select())
-                .load(conn)?
-            {
-                users.loaded(u.address.clone(), u);
-            }
-        }
+        let users = Rows::load(conn, &keys.users)?;
         let row = if keys.row {
             campaign::table
                 .find(1i16)
@@ -322,13 +315,7 @@ impl Projection for Campaign {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<String> = self.users.keys().cloned().collect();
-        replace_rows!(
-            conn,
-            campaign_users::table,
-            campaign_users::table.filter(campaign_users::address.eq_any(&keys)),
-            self.users.into_rows()
-        );
+        self.users.replace(conn)?;
         replace_rows!(
             conn,
             campaign::table,

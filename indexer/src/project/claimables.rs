@@ -4,15 +4,16 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{hex, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, ClaimableRow};
 use crate::schema::claimables;
 use crate::store::StoreError;
+
+stored!(ClaimableRow: String = claimables(owner), |r| r.owner.clone());
 
 /// The `claimables` rows of a batch.
 pub(crate) struct Claimables {
@@ -108,17 +109,9 @@ impl Projection for Claimables {
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
-        let mut rows = Rows::new(&keys);
-        if !keys.is_empty() {
-            for c in claimables::table
-                .filter(claimables::owner.eq_any(&keys))
-                .select(ClaimableRow::as_select())
-                .load(conn)?
-            {
-                rows.loaded(c.owner.clone(), c);
-            }
-        }
-        Ok(Self { rows })
+        Ok(Self {
+            rows: Rows::load(conn, &keys)?,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -142,13 +135,6 @@ impl Projection for Claimables {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<String> = self.rows.keys().cloned().collect();
-        replace_rows!(
-            conn,
-            claimables::table,
-            claimables::table.filter(claimables::owner.eq_any(&keys)),
-            self.rows.into_rows()
-        );
-        Ok(())
+        self.rows.replace(conn)
     }
 }

@@ -5,15 +5,17 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, role, Projection, Rows};
+use super::{hex, role, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, CreatorMonthRow, CreatorRow};
 use crate::schema::{creator_months, creators};
 use crate::store::StoreError;
+
+stored!(CreatorRow: String = creators(address), |r| r.address.clone());
+stored!(CreatorMonthRow: (String, i64) = creator_months(creator, month), |r| (r.creator.clone(), r.month));
 
 /// The `creators` and `creator_months` rows of a batch.
 pub(crate) struct Creators {
@@ -152,32 +154,10 @@ impl Projection for Creators {
     }
 
     fn load(conn: &mut PgConnection, keys: CreatorKeys) -> Result<Self, StoreError> {
-        let mut creators = Rows::new(&keys.creators);
-        let mut months = Rows::new(&keys.months);
-        if !keys.creators.is_empty() {
-            for c in creators::table
-                .filter(creators::address.eq_any(&keys.creators))
-                .select(CreatorRow::as_select())
-                .load(conn)?
-            {
-                creators.loaded(c.address.clone(), c);
-            }
-        }
-        if !keys.months.is_empty() {
-            // Superset filter (creator ∈ C and month ∈ M): the write deletes
-            // the same superset and re-inserts every loaded row, which is exact.
-            let who: BTreeSet<&String> = keys.months.iter().map(|k| &k.0).collect();
-            let when: BTreeSet<i64> = keys.months.iter().map(|k| k.1).collect();
-            for m in creator_months::table
-                .filter(creator_months::creator.eq_any(who))
-                .filter(creator_months::month.eq_any(when))
-                .select(CreatorMonthRow::as_select())
-                .load(conn)?
-            {
-                months.loaded((m.creator.clone(), m.month), m);
-            }
-        }
-        Ok(Self { creators, months })
+        Ok(Self {
+            creators: Rows::load(conn, &keys.creators)?,
+            months: Rows::load(conn, &keys.months)?,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -255,23 +235,7 @@ impl Projection for Creators {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<String> = self.creators.keys().cloned().collect();
-        replace_rows!(
-            conn,
-            creators::table,
-            creators::table.filter(creators::address.eq_any(&keys)),
-            self.creators.into_rows()
-        );
-        let who: BTreeSet<String> = self.months.keys().map(|k| k.0.clone()).collect();
-        let when: BTreeSet<i64> = self.months.keys().map(|k| k.1).collect();
-        replace_rows!(
-            conn,
-            creator_months::table,
-            creator_months::table
-                .filter(creator_months::creator.eq_any(who))
-                .filter(creator_months::month.eq_any(when)),
-            self.months.into_rows()
-        );
-        Ok(())
+        self.creators.replace(conn)?;
+        self.months.replace(conn)
     }
 }

@@ -9,11 +9,14 @@ use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{append_rows, hex, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, EpochRow, UptimeVoteRow, WorkerEpochRow};
 use crate::schema::{epochs, uptime_votes, worker_epochs};
-use crate::store::{chunk_rows, StoreError};
+use crate::store::StoreError;
+
+stored!(EpochRow: i64 = epochs(epoch), |r| r.epoch);
+stored!(WorkerEpochRow: (String, i64) = worker_epochs(worker, epoch), |r| (r.worker.clone(), r.epoch));
 
 /// The `epochs` and `worker_epochs` rows of a batch.
 pub(crate) struct Epochs {
@@ -158,34 +161,9 @@ impl Projection for Epochs {
     }
 
     fn load(conn: &mut PgConnection, keys: EpochKeys) -> Result<Self, StoreError> {
-        let mut epochs = Rows::new(&keys.epochs);
-        let mut worker_epochs = Rows::new(&keys.worker_epochs);
-        if !keys.epochs.is_empty() {
-            for e in epochs::table
-                .filter(epochs::epoch.eq_any(&keys.epochs))
-                .select(EpochRow::as_select())
-                .load(conn)?
-            {
-                epochs.loaded(e.epoch, e);
-            }
-        }
-        if !keys.worker_epochs.is_empty() {
-            // Superset filter (worker ∈ W and epoch ∈ E): the write deletes
-            // the same superset and re-inserts every loaded row, which is exact.
-            let who: BTreeSet<&String> = keys.worker_epochs.iter().map(|k| &k.0).collect();
-            let when: BTreeSet<i64> = keys.worker_epochs.iter().map(|k| k.1).collect();
-            for we in worker_epochs::table
-                .filter(worker_epochs::worker.eq_any(who))
-                .filter(worker_epochs::epoch.eq_any(when))
-                .select(WorkerEpochRow::as_select())
-                .load(conn)?
-            {
-                worker_epochs.loaded((we.worker.clone(), we.epoch), we);
-            }
-        }
         Ok(Self {
-            epochs,
-            worker_epochs,
+            epochs: Rows::load(conn, &keys.epochs)?,
+            worker_epochs: Rows::load(conn, &keys.worker_epochs)?,
             votes: Vec::new(),
         })
     }
@@ -308,29 +286,9 @@ impl Projection for Epochs {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<i64> = self.epochs.keys().copied().collect();
-        replace_rows!(
-            conn,
-            epochs::table,
-            epochs::table.filter(epochs::epoch.eq_any(&keys)),
-            self.epochs.into_rows()
-        );
-        let who: BTreeSet<String> = self.worker_epochs.keys().map(|k| k.0.clone()).collect();
-        let when: BTreeSet<i64> = self.worker_epochs.keys().map(|k| k.1).collect();
-        replace_rows!(
-            conn,
-            worker_epochs::table,
-            worker_epochs::table
-                .filter(worker_epochs::worker.eq_any(who))
-                .filter(worker_epochs::epoch.eq_any(when)),
-            self.worker_epochs.into_rows()
-        );
-        for chunk in self.votes.chunks(chunk_rows(7)) {
-            diesel::insert_into(uptime_votes::table)
-                .values(chunk)
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-        }
+        self.epochs.replace(conn)?;
+        self.worker_epochs.replace(conn)?;
+        append_rows!(conn, uptime_votes::table, self.votes, 7);
         Ok(())
     }
 }

@@ -3,14 +3,15 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{hex, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{hex0x, to_i64, JobReviewJson, JobRow, JobTermsJson};
 use crate::schema::jobs;
 use crate::store::StoreError;
+
+stored!(JobRow: i64 = jobs(job_id), |r| r.job_id);
 
 /// Job status codes (`lumen_sdk::codes::JobStatus`) as stored in `jobs.status`.
 pub mod status {
@@ -182,17 +183,9 @@ impl Projection for Jobs {
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
-        let mut rows = Rows::new(&keys);
-        if !keys.is_empty() {
-            for j in jobs::table
-                .filter(jobs::job_id.eq_any(&keys))
-                .select(JobRow::as_select())
-                .load(conn)?
-            {
-                rows.loaded(j.job_id, j);
-            }
-        }
-        Ok(Self { rows })
+        Ok(Self {
+            rows: Rows::load(conn, &keys)?,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -385,13 +378,6 @@ impl Projection for Jobs {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let ids: Vec<i64> = self.rows.keys().copied().collect();
-        replace_rows!(
-            conn,
-            jobs::table,
-            jobs::table.filter(jobs::job_id.eq_any(&ids)),
-            self.rows.into_rows()
-        );
-        Ok(())
+        self.rows.replace(conn)
     }
 }

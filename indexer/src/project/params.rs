@@ -8,11 +8,13 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{hex, replace_rows, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, ChainConfigRow, ParamRow};
 use crate::schema::{chain_config, params};
 use crate::store::StoreError;
+
+stored!(ParamRow: String = params(name), |r| r.name.clone());
 
 /// The `params` rows and the `chain_config` row of a batch.
 pub(crate) struct Params {
@@ -50,17 +52,10 @@ impl Projection for Params {
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
-        let mut rows = Rows::new(&keys);
-        if !keys.is_empty() {
-            for p in params::table
-                .filter(params::name.eq_any(&keys))
-                .select(ParamRow::as_select())
-                .load(conn)?
-            {
-                rows.loaded(p.name.clone(), p);
-            }
-        }
-        Ok(Self { rows, config: None })
+        Ok(Self {
+            rows: Rows::load(conn, &keys)?,
+            config: None,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -105,13 +100,7 @@ impl Projection for Params {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<String> = self.rows.keys().cloned().collect();
-        replace_rows!(
-            conn,
-            params::table,
-            params::table.filter(params::name.eq_any(&keys)),
-            self.rows.into_rows()
-        );
+        self.rows.replace(conn)?;
         replace_rows!(
             conn,
             chain_config::table,

@@ -4,15 +4,17 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, Projection, Rows};
+use super::{hex, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{to_i64, VipPassRow};
 use crate::schema::vip_passes;
 use crate::store::StoreError;
+
+// By holder (both roles): a holder's passes are read and written together.
+stored!(VipPassRow: (String, i16) = vip_passes(holder, _), |r| (r.holder.clone(), r.role));
 
 /// VIP role codes (`lumen_sdk::codes::VipRole`).
 pub mod role {
@@ -138,19 +140,9 @@ impl Projection for VipPasses {
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
-        let mut rows = Rows::new(&keys);
-        if !keys.is_empty() {
-            // By holder (both roles): the write deletes by holder too.
-            let holders: BTreeSet<&String> = keys.iter().map(|k| &k.0).collect();
-            for v in vip_passes::table
-                .filter(vip_passes::holder.eq_any(holders))
-                .select(VipPassRow::as_select())
-                .load(conn)?
-            {
-                rows.loaded((v.holder.clone(), v.role), v);
-            }
-        }
-        Ok(Self { rows })
+        Ok(Self {
+            rows: Rows::load(conn, &keys)?,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -249,13 +241,6 @@ impl Projection for VipPasses {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let holders: BTreeSet<String> = self.rows.keys().map(|k| k.0.clone()).collect();
-        replace_rows!(
-            conn,
-            vip_passes::table,
-            vip_passes::table.filter(vip_passes::holder.eq_any(holders)),
-            self.rows.into_rows()
-        );
-        Ok(())
+        self.rows.replace(conn)
     }
 }

@@ -6,15 +6,16 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use diesel::prelude::*;
 use lumen_sdk::events::LumenEvent;
 use lumen_sdk::AccountAddress;
 
-use super::{hex, replace_rows, role, Projection, Rows};
+use super::{hex, role, stored, Projection, Rows};
 use crate::decode::Decoded;
 use crate::rows::{hex0x, to_i64, WorkerRow};
 use crate::schema::workers;
 use crate::store::StoreError;
+
+stored!(WorkerRow: String = workers(address), |r| r.address.clone());
 
 /// The `workers` rows of a batch.
 pub(crate) struct Workers {
@@ -126,17 +127,9 @@ impl Projection for Workers {
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
-        let mut rows = Rows::new(&keys);
-        if !keys.is_empty() {
-            for w in workers::table
-                .filter(workers::address.eq_any(&keys))
-                .select(WorkerRow::as_select())
-                .load(conn)?
-            {
-                rows.loaded(w.address.clone(), w);
-            }
-        }
-        Ok(Self { rows })
+        Ok(Self {
+            rows: Rows::load(conn, &keys)?,
+        })
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
@@ -264,13 +257,6 @@ impl Projection for Workers {
     }
 
     fn write(self, conn: &mut PgConnection) -> Result<(), StoreError> {
-        let keys: Vec<String> = self.rows.keys().cloned().collect();
-        replace_rows!(
-            conn,
-            workers::table,
-            workers::table.filter(workers::address.eq_any(&keys)),
-            self.rows.into_rows()
-        );
-        Ok(())
+        self.rows.replace(conn)
     }
 }
