@@ -47,33 +47,42 @@ fn report(worker: &Ed25519Account, device: u8, nonce: u64, measured_at: u64) -> 
     }
 }
 
-/// One `attest` call: who sends it, the report, the device key that signs
-/// it, the key whose public half is sent, whether the report is changed
-/// after signing, and the abort expected.
+/// One `attest` call: who sends it (the attester unless said), the report,
+/// the device key that signs it and whose public half is sent, whether the
+/// report is changed after signing, and the abort expected.
 struct Case<'a> {
-    sender: &'a Ed25519Account,
+    sender: Option<&'a Ed25519Account>,
     report: BenchmarkReport,
-    signer: &'a Ed25519Account,
-    shown: &'a Ed25519Account,
+    key: &'a Ed25519Account,
     tamper: bool,
     abort: Option<AbortCode>,
 }
 
-fn case<'a>(
-    sender: &'a Ed25519Account,
-    report: BenchmarkReport,
-    signer: &'a Ed25519Account,
-    shown: &'a Ed25519Account,
-    tamper: bool,
-    abort: Option<AbortCode>,
-) -> Case<'a> {
-    Case {
-        sender,
-        report,
-        signer,
-        shown,
-        tamper,
-        abort,
+impl<'a> Case<'a> {
+    fn new(report: BenchmarkReport, key: &'a Ed25519Account, abort: Option<AbortCode>) -> Self {
+        Self {
+            sender: None,
+            report,
+            key,
+            tamper: false,
+            abort,
+        }
+    }
+
+    /// Sent by `sender` instead of the attester.
+    fn sent_by(self, sender: &'a Ed25519Account) -> Self {
+        Self {
+            sender: Some(sender),
+            ..self
+        }
+    }
+
+    /// The report changed after it was signed.
+    fn tampered(self) -> Self {
+        Self {
+            tamper: true,
+            ..self
+        }
     }
 }
 
@@ -92,15 +101,15 @@ fn chain_with(attester: &Ed25519Account) -> Node {
     Node::new(chain)
 }
 
-async fn submit(node: &LumenClient, c: &Case<'_>) {
+async fn submit(node: &LumenClient, attester: &Ed25519Account, c: &Case<'_>) {
     let mut r = c.report.clone();
-    let sig = r.sign(&Package::DEV, c.signer.private_key());
+    let sig = r.sign(&Package::DEV, c.key.private_key());
     if c.tamper {
         r.vram_mb *= 2;
     }
-    let f = payloads::attest_report(&Package::DEV, &r, SCORE, c.shown.public_key(), &sig);
+    let f = payloads::attest_report(&Package::DEV, &r, SCORE, c.key.public_key(), &sig);
     let signed = node
-        .build_and_sign(c.sender, f, &TxnOptions::default())
+        .build_and_sign(c.sender.unwrap_or(attester), f, &TxnOptions::default())
         .await
         .unwrap();
     node.submit(&signed).await.unwrap();
@@ -128,76 +137,20 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
     }
 
     let mut cases = vec![
-        case(&attester, report(&w1, 7, 1, t - 60), &d1, &d1, false, None),
-        case(
-            &attester,
-            report(&w1, 7, 1, t - 30),
-            &d1,
-            &d1,
-            false,
-            Some(e::EReportMismatch),
-        ),
-        case(
-            &attester,
-            report(&w2, 7, 1, t - 30),
-            &d2,
-            &d2,
-            false,
-            Some(e::EDeviceBound),
-        ),
-        case(
-            &attester,
-            report(&w1, 7, 2, t - 30),
-            &d2,
-            &d2,
-            false,
-            Some(e::EPublicKeyMismatch),
-        ),
+        Case::new(report(&w1, 7, 1, t - 60), &d1, None),
+        Case::new(report(&w1, 7, 1, t - 30), &d1, Some(e::EReportMismatch)),
+        Case::new(report(&w2, 7, 1, t - 30), &d2, Some(e::EDeviceBound)),
+        Case::new(report(&w1, 7, 2, t - 30), &d2, Some(e::EPublicKeyMismatch)),
         // The worker's account key is not its device key.
-        case(
-            &attester,
-            report(&w1, 7, 2, t - 30),
-            &w1,
-            &w1,
-            false,
-            Some(e::EPublicKeyMismatch),
-        ),
-        case(
-            &attester,
-            report(&w1, 7, 3, t - 30),
-            &d1,
-            &d1,
-            true,
-            Some(e::EInvalidSignature),
-        ),
-        case(
-            &outsider,
-            report(&w1, 7, 4, t - 30),
-            &d1,
-            &d1,
-            false,
-            Some(e::ENotAttester),
-        ),
-        case(
-            &attester,
-            report(&w1, 7, 5, t - 7_200),
-            &d1,
-            &d1,
-            false,
-            Some(e::EStaleReport),
-        ),
-        case(
-            &attester,
-            report(&w1, 7, 5, t + 600),
-            &d1,
-            &d1,
-            false,
-            Some(e::EFutureReport),
-        ),
-        case(&attester, report(&w2, 8, 1, t), &d2, &d2, false, None),
+        Case::new(report(&w1, 7, 2, t - 30), &w1, Some(e::EPublicKeyMismatch)),
+        Case::new(report(&w1, 7, 3, t - 30), &d1, Some(e::EInvalidSignature)).tampered(),
+        Case::new(report(&w1, 7, 4, t - 30), &d1, Some(e::ENotAttester)).sent_by(&outsider),
+        Case::new(report(&w1, 7, 5, t - 7_200), &d1, Some(e::EStaleReport)),
+        Case::new(report(&w1, 7, 5, t + 600), &d1, Some(e::EFutureReport)),
+        Case::new(report(&w2, 8, 1, t), &d2, None),
     ];
     for c in &cases {
-        submit(&node, c).await;
+        submit(&node, &attester, c).await;
     }
     // The age limit is the chain's parameter: raised by the admin (queued a
     // delay ago, applied now), a report of two hours ago is fresh enough.
@@ -211,15 +164,8 @@ async fn attest_on_the_stand_in_follows_the_contracts_rules() {
             .unwrap();
         c.execute(now(), Package::DEV.address, &apply).unwrap();
     }
-    let fresh = case(
-        &attester,
-        report(&w1, 7, 6, t - 7_200),
-        &d1,
-        &d1,
-        false,
-        None,
-    );
-    submit(&node, &fresh).await;
+    let fresh = Case::new(report(&w1, 7, 6, t - 7_200), &d1, None);
+    submit(&node, &attester, &fresh).await;
     cases.push(fresh);
 
     let got = standin.submitted();
