@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -126,29 +126,57 @@ impl AppState {
         .await
         .map_err(|e| ApiError::internal(format!("database task: {e}")))?
     }
+}
 
-    /// Checks a signed write: signature, clock, rate, the key being the
-    /// account's current authentication key, and that the signature is new.
-    pub(crate) async fn signed(
-        &self,
-        method: &Method,
-        uri: &Uri,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<Signer, ApiError> {
-        let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-        let signer = auth::verify(
-            |name| headers.get(name).and_then(|v| v.to_str().ok()),
-            method.as_str(),
-            path,
+/// A signed write as it arrives: the handler checks its path first, then
+/// [`SignedRequest::body`] or [`SignedRequest::json`] reads and verifies it.
+pub(crate) struct SignedRequest {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+}
+
+impl<S: Send + Sync> FromRequest<S> for SignedRequest {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        Ok(Self {
+            method: parts.method,
+            uri: parts.uri,
+            headers: parts.headers,
             body,
+        })
+    }
+}
+
+impl SignedRequest {
+    /// The body (the `what` of at most `limit` bytes) and its signer, once
+    /// checked: signature, clock, rate, the key being the account's current
+    /// authentication key, and that the signature is new.
+    pub(crate) async fn body(
+        self,
+        st: &AppState,
+        limit: usize,
+        what: &str,
+    ) -> Result<(Signer, Bytes), ApiError> {
+        let body = read_body(self.body, limit, what).await?;
+        let path = self
+            .uri
+            .path_and_query()
+            .map_or(self.uri.path(), |p| p.as_str());
+        let signer = auth::verify(
+            |name| self.headers.get(name).and_then(|v| v.to_str().ok()),
+            self.method.as_str(),
+            path,
+            &body,
             now(),
         )?;
-        self.0
-            .account_limiter
+        st.0.account_limiter
             .check(&signer.account.to_hex())
             .map_err(ApiError::too_many)?;
-        if !self
+        if !st
             .0
             .chain
             .is_current_key(signer.account, &signer.public_key)
@@ -165,7 +193,7 @@ impl AppState {
         }
         let sig = signer.signature.clone();
         let until = signer.timestamp + auth::MAX_SKEW_SECS + 1;
-        let fresh = self
+        let fresh = st
             .db(move |c| Ok(store::remember_signature(c, &sig, until)?))
             .await?;
         if !fresh {
@@ -175,7 +203,18 @@ impl AppState {
             )
             .parameter(auth::SIGNATURE));
         }
-        Ok(signer)
+        Ok((signer, body))
+    }
+
+    /// The signer and the JSON body (the `what`), verified like
+    /// [`SignedRequest::body`] before it is parsed.
+    pub(crate) async fn json<T: serde::de::DeserializeOwned>(
+        self,
+        st: &AppState,
+        what: &str,
+    ) -> Result<(Signer, T), ApiError> {
+        let (signer, body) = self.body(st, st.0.limits.max_json_bytes, what).await?;
+        Ok((signer, parse_json(&body)?))
     }
 }
 
@@ -322,7 +361,7 @@ impl From<UpstreamError> for ApiError {
 }
 
 /// Reads a body of at most `limit` bytes (413 naming `what` beyond it).
-pub(crate) async fn read_body(body: Body, limit: usize, what: &str) -> Result<Bytes, ApiError> {
+async fn read_body(body: Body, limit: usize, what: &str) -> Result<Bytes, ApiError> {
     axum::body::to_bytes(body, limit).await.map_err(|_| {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -332,7 +371,7 @@ pub(crate) async fn read_body(body: Body, limit: usize, what: &str) -> Result<By
 }
 
 /// Parses a JSON body, naming what did not fit.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| ApiError::bad("body", format!("request body: {e}")))
 }
 
@@ -390,14 +429,10 @@ fn looks_like_blend(b: &[u8]) -> bool {
 async fn put_blob(
     State(st): State<AppState>,
     Path(hash): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<BlobStored>, ApiError> {
     let hash = parse_hash(&hash)?;
-    let bytes = read_body(body, st.0.limits.max_scene_bytes, "scene").await?;
-    st.signed(&method, &uri, &headers, &bytes).await?;
+    let (_, bytes) = req.body(&st, st.0.limits.max_scene_bytes, "scene").await?;
     if !looks_like_blend(&bytes) {
         return Err(ApiError::bad(
             "body",

@@ -5,15 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Method, Uri};
 use axum::Json;
 use lumen_sdk::render::JobSpec;
 use lumen_sdk::views::JobInfo;
 use lumen_sdk::{AccountAddress, JobStatus};
 
-use crate::api::{now, parse_address, parse_json, read_body, ApiError, AppState};
+use crate::api::{now, parse_address, ApiError, AppState, SignedRequest};
 use crate::chain::UpstreamError;
 use crate::proto::{Candidates, FrameView, JobView, PostJob, PostOffers, PostRerender};
 use crate::store::{self, to_i64, JobRow};
@@ -70,14 +68,9 @@ async fn view(st: &AppState, job: AccountAddress) -> Result<Json<JobView>, ApiEr
 
 pub(crate) async fn post_job(
     State(st): State<AppState>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<JobView>, ApiError> {
-    let bytes = read_body(body, st.0.limits.max_json_bytes, "job").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
-    let PostJob { job, spec } = parse_json(&bytes)?;
+    let (signer, PostJob { job, spec }) = req.json(&st, "job").await?;
     spec.validate()
         .map_err(|e| ApiError::bad("spec", e.to_string()))?;
     let info = job_on_chain(&st, job).await?;
@@ -191,15 +184,10 @@ pub(crate) async fn candidates(
 pub(crate) async fn post_offers(
     State(st): State<AppState>,
     Path(job): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<JobView>, ApiError> {
     let job = parse_job(&st, &job)?;
-    let bytes = read_body(body, st.0.limits.max_json_bytes, "offer ladder").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
-    let ladder: PostOffers = parse_json(&bytes)?;
+    let (signer, ladder): (_, PostOffers) = req.json(&st, "offer ladder").await?;
     let row = posted(&st, job).await?;
     let creator = parse_address("creator", &row.creator)?;
     if signer.account != creator {
@@ -295,15 +283,10 @@ pub(crate) async fn post_offers(
 pub(crate) async fn post_rerender(
     State(st): State<AppState>,
     Path(job): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<JobView>, ApiError> {
     let job = parse_job(&st, &job)?;
-    let bytes = read_body(body, st.0.limits.max_json_bytes, "rerender list").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
-    let req: PostRerender = parse_json(&bytes)?;
+    let (signer, rerender): (_, PostRerender) = req.json(&st, "rerender list").await?;
     let row = posted(&st, job).await?;
     let spec = row.spec()?;
     if signer.account != parse_address("creator", &row.creator)? {
@@ -312,18 +295,18 @@ pub(crate) async fn post_rerender(
         ));
     }
     let info = job_on_chain(&st, job).await?;
-    if req.round != info.rerenders {
+    if rerender.round != info.rerenders {
         return Err(ApiError::bad(
             "round",
             format!(
                 "round {} but the job's on-chain rerender count is {}",
-                req.round, info.rerenders
+                rerender.round, info.rerenders
             ),
         ));
     }
-    check_frames(&spec, &req.frames)?;
-    let frames = req.frames;
-    st.db(move |c| Ok(store::set_rerender(c, &job, req.round, &frames)?))
+    check_frames(&spec, &rerender.frames)?;
+    let frames = rerender.frames;
+    st.db(move |c| Ok(store::set_rerender(c, &job, rerender.round, &frames)?))
         .await?;
     view(&st, job).await
 }
@@ -353,17 +336,13 @@ fn check_frames(spec: &JobSpec, frames: &[u64]) -> Result<(), ApiError> {
 pub(crate) async fn put_frame(
     State(st): State<AppState>,
     Path((job, frame)): Path<(String, String)>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<FrameView>, ApiError> {
     let job = parse_job(&st, &job)?;
     let frame: u64 = frame
         .parse()
         .map_err(|_| ApiError::bad("frame", format!("`{frame}` is not a frame number")))?;
-    let bytes = read_body(body, st.0.limits.max_frame_bytes, "frame").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
+    let (signer, bytes) = req.body(&st, st.0.limits.max_frame_bytes, "frame").await?;
     let row = posted(&st, job).await?;
     let spec = row.spec()?;
     check_frames(&spec, &[frame])?;

@@ -64,12 +64,7 @@ struct Cli {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    lumen_sdk::logging::init(lumen_sdk::logging::Output::Stdout);
     let cli = Cli::parse();
     let pool =
         store::pool(&cli.database_url, cli.pool_size).context("opening the database pool")?;

@@ -5,13 +5,11 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Method, Uri};
 use axum::Json;
 use lumen_sdk::{AccountAddress, JobStatus};
 
-use crate::api::{now, parse_address, parse_json, read_body, ApiError, AppState};
+use crate::api::{now, parse_address, ApiError, AppState, SignedRequest};
 use crate::proto::{Decline, OfferState, OfferView, OffersPage};
 use crate::store::{self, OfferRow};
 
@@ -87,14 +85,9 @@ async fn offer_view(st: &AppState, id: i64) -> Result<Json<OfferView>, ApiError>
 pub(crate) async fn decline(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<OfferView>, ApiError> {
-    let bytes = read_body(body, st.0.limits.max_json_bytes, "decline").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
-    let Decline { reason } = parse_json(&bytes)?;
+    let (signer, Decline { reason }) = req.json(&st, "decline").await?;
     let row = own_offer(&st, &id, signer.account).await?;
     if row.state()? != OfferState::Active {
         return Err(ApiError::conflict(format!(
@@ -124,13 +117,11 @@ pub(crate) async fn decline(
 pub(crate) async fn accepted(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    req: SignedRequest,
 ) -> Result<Json<OfferView>, ApiError> {
-    let bytes = read_body(body, st.0.limits.max_json_bytes, "acceptance").await?;
-    let signer = st.signed(&method, &uri, &headers, &bytes).await?;
+    let (signer, _) = req
+        .body(&st, st.0.limits.max_json_bytes, "acceptance")
+        .await?;
     let row = own_offer(&st, &id, signer.account).await?;
     let job = parse_address("job", &row.job)?;
     let info = st.0.chain.job_info(job).await?;
