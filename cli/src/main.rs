@@ -720,13 +720,7 @@ async fn run(cli: &Cli) -> Result<Value> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("LUMEN_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    lumen_sdk::logging::init_from("LUMEN_LOG", "warn", lumen_sdk::logging::Output::Stderr);
     let cli = Cli::parse();
     let out = run(&cli).await?;
     let mut stdout = std::io::stdout().lock();

@@ -37,12 +37,7 @@ fn main() -> Result<()> {
 }
 
 async fn run() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    lumen_sdk::logging::init(lumen_sdk::logging::Output::Stdout);
     let cli = Cli::parse();
     let ingest = cli.pipeline()?;
     let open = |url: &str, o: &store::PoolOptions| {

@@ -447,13 +447,7 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    lumen_sdk::logging::init(lumen_sdk::logging::Output::Stderr);
     match Cli::parse().command {
         Cmd::Devices => {
             for (i, d) in lumen_relayer::vulkan::devices()?.into_iter().enumerate() {

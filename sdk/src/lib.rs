@@ -23,6 +23,7 @@
 //! | [`wallet`] | entry-function calls as wallet JSON (`{function, typeArguments, functionArguments}`), both ways |
 //! | [`movejson`] | Move values in the REST JSON encoding (u64 as strings, short/long addresses, `Option` as `{"vec": []}`) |
 //! | `standin` | (feature `standin`) a local fullnode REST stand-in for tests |
+//! | `logging` | (feature `logging`) the binaries' logging set-up: `RUST_LOG` to stdout or stderr |
 //!
 //! The `lumen` command line is the crate `lumen-cli` (`cli/`).
 //! Shared test vectors live in `tests/vectors/*.json` at the repository root.
@@ -38,6 +39,8 @@ pub mod events;
 pub mod formulas;
 pub mod interface;
 pub mod keys;
+#[cfg(feature = "logging")]
+pub mod logging;
 pub mod messages;
 pub mod movejson;
 pub mod package;

@@ -12,13 +12,7 @@ pub mod scenario;
 /// Logs of this crate's binaries: `RUST_LOG` (default `info`) to stderr, so
 /// that stdout carries only what they print for scripts (URLs, paths).
 pub fn init_logging() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    lumen_sdk::logging::init(lumen_sdk::logging::Output::Stderr);
 }
 
 /// Path of a file under `tests/vectors/`: from the directory cargo gives a

@@ -273,13 +273,7 @@ fn status(state_dir: PathBuf) -> Result<()> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    lumen_sdk::logging::init(lumen_sdk::logging::Output::Stderr);
     match Cli::parse().command {
         Command::Run {
             board,
