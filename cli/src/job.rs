@@ -10,7 +10,7 @@ use lumen_cli::creator::{Creator, JobRequest, OfferPlan};
 use lumen_sdk::{AccountAddress, JobStatus};
 use serde_json::{json, Value};
 
-use crate::{Cli, JobArg};
+use crate::{Cli, JobArg, WorkerNeeds};
 
 /// The creator's render-job commands.
 #[derive(Subcommand, Debug)]
@@ -32,12 +32,8 @@ pub enum JobCommand {
         /// Highest price per frame (base units); the deposit is frames × this.
         #[arg(long)]
         max_price_per_frame: u64,
-        /// Minimum worker score (micro-units).
-        #[arg(long, default_value_t = 0)]
-        min_score: u64,
-        /// Minimum worker VRAM in MiB.
-        #[arg(long, default_value_t = 0)]
-        min_vram_mb: u64,
+        #[command(flatten)]
+        needs: WorkerNeeds,
         #[command(flatten)]
         offers: OfferArgs,
     },
@@ -170,8 +166,7 @@ pub async fn run(cli: &Cli, board: &str, cmd: &JobCommand) -> Result<Value> {
             resolution,
             samples,
             max_price_per_frame,
-            min_score,
-            min_vram_mb,
+            needs,
             offers,
         } => {
             let req = JobRequest {
@@ -179,8 +174,8 @@ pub async fn run(cli: &Cli, board: &str, cmd: &JobCommand) -> Result<Value> {
                 resolution: parse_resolution(resolution)?,
                 samples: *samples,
                 max_price_per_frame: *max_price_per_frame,
-                min_score: *min_score,
-                min_vram_mb: *min_vram_mb,
+                min_score: needs.min_score,
+                min_vram_mb: needs.min_vram_mb,
             };
             creator.submit(scene, &req, &offers.plan()).await
         }

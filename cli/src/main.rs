@@ -92,6 +92,17 @@ struct JobArg {
     job: String,
 }
 
+/// What a job asks of its worker, as `create-job` and `job submit` take it.
+#[derive(Args, Debug)]
+struct WorkerNeeds {
+    /// Minimum worker score (micro-units).
+    #[arg(long, default_value_t = 0)]
+    min_score: u64,
+    /// Minimum worker VRAM in MiB.
+    #[arg(long, default_value_t = 0)]
+    min_vram_mb: u64,
+}
+
 /// An offer's job and terms, as `sign-offer` and `offer-onchain` take them.
 #[derive(Args, Debug)]
 struct OfferTerms {
@@ -142,12 +153,8 @@ enum Command {
         /// Highest price per frame the creator pays (base units).
         #[arg(long)]
         max_price_per_frame: u64,
-        /// Minimum worker score (micro-units).
-        #[arg(long, default_value_t = 0)]
-        min_score: u64,
-        /// Minimum worker VRAM in MiB.
-        #[arg(long, default_value_t = 0)]
-        min_vram_mb: u64,
+        #[command(flatten)]
+        needs: WorkerNeeds,
     },
     /// Sign an assignment offer for a worker (creator's key); prints it as JSON.
     SignOffer {
@@ -542,8 +549,7 @@ async fn run(cli: &Cli) -> Result<Value> {
             spec_hash,
             frames,
             max_price_per_frame,
-            min_score,
-            min_vram_mb,
+            needs,
         } => {
             let spec = parse_hex("--spec-hash", spec_hash)?;
             if lumen_sdk::formulas::deposit(*frames, *max_price_per_frame).is_none() {
@@ -554,8 +560,8 @@ async fn run(cli: &Cli) -> Result<Value> {
                 &spec,
                 *frames,
                 *max_price_per_frame,
-                *min_score,
-                *min_vram_mb,
+                needs.min_score,
+                needs.min_vram_mb,
             ))
             .await
         }
