@@ -19,6 +19,41 @@ fn address_of(key: &str) -> AccountAddress {
     Ed25519Account::from_private_key_hex(key).unwrap().address()
 }
 
+/// A job of 240 frames at most 1000 a frame, its spec hashing to 0xabcd.
+const CREATE_JOB: [&str; 7] = [
+    "create-job",
+    "--spec-hash",
+    "0xabcd",
+    "--frames",
+    "240",
+    "--max-price-per-frame",
+    "1000",
+];
+
+/// What a transaction is built with when no node is asked: the chain id
+/// and the sequence number `seq`.
+fn offline(seq: &str) -> [&str; 4] {
+    ["--chain-id", "4", "--sequence-number", seq]
+}
+
+/// An offer's terms as options: the job id, the worker, the price per frame,
+/// the render deadline 1 900 000 000, the expiry when given, the nonce.
+fn terms<'a>(
+    job: &'a str,
+    worker: &'a str,
+    price: &'a str,
+    expires: Option<&'a str>,
+    nonce: &'a str,
+) -> Vec<&'a str> {
+    let mut v = vec!["--job", job, "--worker", worker, "--price-per-frame", price];
+    v.extend(["--render-deadline", "1900000000"]);
+    if let Some(e) = expires {
+        v.extend(["--offer-expires-at", e]);
+    }
+    v.extend(["--nonce", nonce]);
+    v
+}
+
 async fn lumen(url: Option<&str>, key: &str, args: &[&str]) -> (bool, Value, String) {
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
     cmd.env_remove("LUMEN_NODE_URL")
@@ -45,24 +80,9 @@ async fn job_lifecycle_through_the_cli() {
     let url = s.url();
     let p = Package::DEV;
 
-    let (ok, v, err) = lumen(
-        Some(&url),
-        CREATOR_KEY,
-        &[
-            "create-job",
-            "--spec-hash",
-            "0xabcd",
-            "--frames",
-            "240",
-            "--max-price-per-frame",
-            "1000",
-            "--min-score",
-            "2000000",
-            "--min-vram-mb",
-            "8192",
-        ],
-    )
-    .await;
+    let needs = ["--min-score", "2000000", "--min-vram-mb", "8192"];
+    let args = [&CREATE_JOB[..], &needs[..]].concat();
+    let (ok, v, err) = lumen(Some(&url), CREATOR_KEY, &args).await;
     assert!(ok, "{err}");
     assert_eq!(v["success"], Value::Bool(true));
     let t = &s.submitted()[0];
@@ -76,28 +96,11 @@ async fn job_lifecycle_through_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let offer_path = dir.path().join("offer.json");
     let worker = address_of(WORKER_KEY);
-    let (ok, v, err) = lumen(
-        Some(&url),
-        CREATOR_KEY,
-        &[
-            "sign-offer",
-            "--job",
-            "0",
-            "--worker",
-            &worker.to_hex(),
-            "--price-per-frame",
-            "800",
-            "--render-deadline",
-            "1900000000",
-            "--offer-expires-at",
-            "1800000000",
-            "--nonce",
-            "5",
-            "--out",
-            offer_path.to_str().unwrap(),
-        ],
-    )
-    .await;
+    let worker_hex = worker.to_hex();
+    let offer = terms("0", &worker_hex, "800", Some("1800000000"), "5");
+    let out = ["--out", offer_path.to_str().unwrap()];
+    let args = [&["sign-offer"][..], &offer[..], &out[..]].concat();
+    let (ok, v, err) = lumen(Some(&url), CREATOR_KEY, &args).await;
     assert!(ok, "{err}");
     let offer: AssignmentOffer = serde_json::from_value(v["offer"].clone()).unwrap();
     assert_eq!(offer.job, p.job_address(0));
@@ -195,21 +198,9 @@ async fn job_lifecycle_through_the_cli() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dry_run_prints_a_verifiable_transaction_and_sends_nothing() {
     // Without a node: chain id and sequence number given.
-    let (ok, v, err) = lumen(
-        None,
-        CREATOR_KEY,
-        &[
-            "--dry-run",
-            "--chain-id",
-            "4",
-            "--sequence-number",
-            "9",
-            "cancel",
-            "--job",
-            "3",
-        ],
-    )
-    .await;
+    let cancel = ["cancel", "--job", "3"];
+    let args = [&["--dry-run"][..], &offline("9")[..], &cancel[..]].concat();
+    let (ok, v, err) = lumen(None, CREATOR_KEY, &args).await;
     assert!(ok, "{err}");
     let bcs = hex::decode(v["bcs"].as_str().unwrap().trim_start_matches("0x")).unwrap();
     let signed: SignedTransaction = aptos_bcs::from_bytes(&bcs).unwrap();
@@ -277,7 +268,7 @@ async fn campaign_commands_sign_their_payloads() {
             vec![referrer.as_bytes().to_vec()],
         ),
     ] {
-        let mut all = vec!["--dry-run", "--chain-id", "4", "--sequence-number", "2"];
+        let mut all = [&["--dry-run"][..], &offline("2")[..]].concat();
         all.extend(args);
         let (ok, v, err) = lumen(None, CREATOR_KEY, &all).await;
         assert!(ok, "{err}");
@@ -293,21 +284,9 @@ async fn campaign_commands_sign_their_payloads() {
         assert_eq!(f.args, arg_bytes);
         assert_eq!(signed.raw_txn.sender, address_of(CREATOR_KEY));
     }
-    let (ok, _, err) = lumen(
-        None,
-        CREATOR_KEY,
-        &[
-            "--dry-run",
-            "--chain-id",
-            "4",
-            "--sequence-number",
-            "2",
-            "referral",
-            "--referrer",
-            "bob",
-        ],
-    )
-    .await;
+    let referral = ["referral", "--referrer", "bob"];
+    let args = [&["--dry-run"][..], &offline("2")[..], &referral[..]].concat();
+    let (ok, _, err) = lumen(None, CREATOR_KEY, &args).await;
     assert!(!ok && err.contains("referrer"), "{err}");
 }
 
@@ -317,21 +296,8 @@ const NO_KEY: &str = "";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dry_run_without_a_key_prints_the_wallet_payload() {
     let p = Package::DEV;
-    let (ok, v, err) = lumen(
-        None,
-        NO_KEY,
-        &[
-            "--dry-run",
-            "create-job",
-            "--spec-hash",
-            "0xabcd",
-            "--frames",
-            "240",
-            "--max-price-per-frame",
-            "1000",
-        ],
-    )
-    .await;
+    let args = [&["--dry-run"][..], &CREATE_JOB[..]].concat();
+    let (ok, v, err) = lumen(None, NO_KEY, &args).await;
     assert!(ok, "{err}");
     let want = payloads::escrow::create_job(&p, &[0xab, 0xcd], 240, 1000, 0, 0);
     assert_eq!(v, lumen_sdk::wallet::to_wallet_json(&want).unwrap());
@@ -342,28 +308,10 @@ async fn dry_run_without_a_key_prints_the_wallet_payload() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("offer.json");
     let worker = address_of(WORKER_KEY).to_hex();
-    let (ok, _, err) = lumen(
-        None,
-        CREATOR_KEY,
-        &[
-            "--chain-id",
-            "4",
-            "sign-offer",
-            "--job",
-            "2",
-            "--worker",
-            &worker,
-            "--price-per-frame",
-            "800",
-            "--render-deadline",
-            "1900000000",
-            "--nonce",
-            "5",
-            "--out",
-            file.to_str().unwrap(),
-        ],
-    )
-    .await;
+    let offer = terms("2", &worker, "800", None, "5");
+    let out = ["--out", file.to_str().unwrap()];
+    let args = [&["--chain-id", "4", "sign-offer"][..], &offer[..], &out[..]].concat();
+    let (ok, _, err) = lumen(None, CREATOR_KEY, &args).await;
     assert!(ok, "{err}");
     let (ok, v, err) = lumen(
         None,
@@ -377,20 +325,8 @@ async fn dry_run_without_a_key_prints_the_wallet_payload() {
     assert_eq!(v["functionArguments"][4], "5");
 
     // Without --dry-run a key is still needed.
-    let (ok, _, err) = lumen(
-        None,
-        NO_KEY,
-        &[
-            "--chain-id",
-            "4",
-            "--sequence-number",
-            "1",
-            "cancel",
-            "--job",
-            "2",
-        ],
-    )
-    .await;
+    let args = [&offline("1")[..], &["cancel", "--job", "2"][..]].concat();
+    let (ok, _, err) = lumen(None, NO_KEY, &args).await;
     assert!(!ok && err.contains("signing key is required"), "{err}");
 }
 
@@ -538,37 +474,13 @@ async fn wallet_and_on_chain_offers_through_the_cli() {
     // A wallet-signed offer: sign-offer --wallet-envelope writes it, accept sends it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("envelope.json");
-    let (ok, v, err) = lumen(
-        None,
-        CREATOR_KEY,
-        &[
-            "--chain-id",
-            "4",
-            "sign-offer",
-            "--wallet-envelope",
-            "--job",
-            "3",
-            "--worker",
-            &worker_hex,
-            "--price-per-frame",
-            "800",
-            "--render-deadline",
-            "1900000000",
-            "--offer-expires-at",
-            "1899990000",
-            "--nonce",
-            "12",
-            "--application",
-            "https://lumen.example",
-            "--asset-decimals",
-            "6",
-            "--asset-symbol",
-            "TUSD",
-            "--out",
-            path.to_str().unwrap(),
-        ],
-    )
-    .await;
+    let offer = terms("3", &worker_hex, "800", Some("1899990000"), "12");
+    let head = ["--chain-id", "4", "sign-offer", "--wallet-envelope"];
+    let wallet = ["--application", "https://lumen.example"];
+    let asset = ["--asset-decimals", "6", "--asset-symbol", "TUSD"];
+    let out = ["--out", path.to_str().unwrap()];
+    let args = [&head[..], &offer[..], &wallet[..], &asset[..], &out[..]].concat();
+    let (ok, v, err) = lumen(None, CREATOR_KEY, &args).await;
     assert!(ok, "{err}");
     assert_eq!(v["key_scheme"], Value::from(0));
     let env: OfferEnvelope = serde_json::from_value(v["envelope"].clone()).unwrap();
@@ -597,21 +509,8 @@ async fn wallet_and_on_chain_offers_through_the_cli() {
     assert_eq!(s.submitted().len(), 1);
 
     // On chain: a keyless creator's wallet gets the call as JSON; a keyed one sends it.
-    let offer_args = [
-        "offer-onchain",
-        "--job",
-        "3",
-        "--worker",
-        &worker_hex,
-        "--price-per-frame",
-        "800",
-        "--render-deadline",
-        "1900000000",
-        "--offer-expires-at",
-        "1899990000",
-        "--nonce",
-        "13",
-    ];
+    let offer = terms("3", &worker_hex, "800", Some("1899990000"), "13");
+    let offer_args = [&["offer-onchain"][..], &offer[..]].concat();
     let publish =
         payloads::offers::publish_offer(&p, job, worker, 800, 1_900_000_000, 1_899_990_000, 13);
     let dry: Vec<&str> = ["--dry-run"]
