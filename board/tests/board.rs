@@ -49,6 +49,25 @@ struct Fixture {
 }
 
 impl Fixture {
+    /// Creates job `id` of `creator` with `spec` on the chain; its address.
+    fn on_chain(&self, id: u64, creator: AccountAddress, spec: &JobSpec) -> AccountAddress {
+        let job = Package::DEV.job_address(id);
+        let info = job_info(id, creator, spec);
+        self.chain.lock().unwrap().jobs.insert(job, info);
+        job
+    }
+
+    /// The board's answer refusing `who`'s post of `job` with `spec`.
+    async fn post_job_refused(
+        &self,
+        who: &Identity,
+        job: AccountAddress,
+        spec: JobSpec,
+    ) -> (u16, ErrorBody) {
+        let post = PostJob { job, spec };
+        board_error(self.board.post_job(who, &post).await.unwrap_err())
+    }
+
     /// Stops the servers before the database goes, so that the pool is not
     /// left reconnecting to a dropped database.
     async fn stop(self) {
@@ -186,12 +205,7 @@ async fn post_job(
     let scene = scene();
     f.board.put_scene(creator, scene.clone()).await.unwrap();
     let spec = spec_for(&scene, frames);
-    let job = Package::DEV.job_address(id);
-    f.chain
-        .lock()
-        .unwrap()
-        .jobs
-        .insert(job, job_info(id, creator.account, &spec));
+    let job = f.on_chain(id, creator.account, &spec);
     let view = f
         .board
         .post_job(
@@ -269,85 +283,31 @@ async fn job_posting_checks_the_chain_and_the_signature() {
     let scene = scene();
     let mut other = spec_for(&scene, 4);
     other.samples = 5;
-    let job1 = Package::DEV.job_address(1);
-    f.chain
-        .lock()
-        .unwrap()
-        .jobs
-        .insert(job1, job_info(1, creator.account, &spec_for(&scene, 4)));
-    let (s, e) = board_error(
-        f.board
-            .post_job(
-                &creator,
-                &PostJob {
-                    job: job1,
-                    spec: other.clone(),
-                },
-            )
-            .await
-            .unwrap_err(),
-    );
+    let job1 = f.on_chain(1, creator.account, &spec_for(&scene, 4));
+    let (s, e) = f.post_job_refused(&creator, job1, other.clone()).await;
     assert_eq!((s, e.parameter.as_deref()), (400, Some("spec")));
     assert!(e.error.contains("on-chain spec_hash"), "{}", e.error);
     // Someone else's job.
-    let (s, e) = board_error(
-        f.board
-            .post_job(
-                &stranger,
-                &PostJob {
-                    job: job1,
-                    spec: spec_for(&scene, 4),
-                },
-            )
-            .await
-            .unwrap_err(),
-    );
+    let (s, e) = f
+        .post_job_refused(&stranger, job1, spec_for(&scene, 4))
+        .await;
     assert_eq!(s, 403, "{}", e.error);
     // No such job on chain.
-    let (s, _) = board_error(
-        f.board
-            .post_job(
-                &creator,
-                &PostJob {
-                    job: Package::DEV.job_address(9),
-                    spec: spec.clone(),
-                },
-            )
-            .await
-            .unwrap_err(),
-    );
+    let nowhere = Package::DEV.job_address(9);
+    let (s, _) = f.post_job_refused(&creator, nowhere, spec.clone()).await;
     assert_eq!(s, 404);
     // A scene nobody uploaded.
     let missing = b"BLENDER never uploaded".to_vec();
-    let job2 = Package::DEV.job_address(2);
-    f.chain
-        .lock()
-        .unwrap()
-        .jobs
-        .insert(job2, job_info(2, creator.account, &spec_for(&missing, 4)));
-    let (s, e) = board_error(
-        f.board
-            .post_job(
-                &creator,
-                &PostJob {
-                    job: job2,
-                    spec: spec_for(&missing, 4),
-                },
-            )
-            .await
-            .unwrap_err(),
-    );
+    let job2 = f.on_chain(2, creator.account, &spec_for(&missing, 4));
+    let (s, e) = f
+        .post_job_refused(&creator, job2, spec_for(&missing, 4))
+        .await;
     assert_eq!(s, 400);
     assert!(e.error.contains("has not been uploaded"), "{}", e.error);
     // An invalid spec names its field.
     let mut bad = spec.clone();
     bad.resolution_x = 0;
-    let (s, e) = board_error(
-        f.board
-            .post_job(&creator, &PostJob { job, spec: bad })
-            .await
-            .unwrap_err(),
-    );
+    let (s, e) = f.post_job_refused(&creator, job, bad).await;
     assert_eq!(s, 400);
     assert!(e.error.contains("resolution_x"), "{}", e.error);
 
@@ -363,14 +323,9 @@ async fn job_posting_checks_the_chain_and_the_signature() {
     assert_eq!(r.status(), 401);
     let e: ErrorBody = r.json().await.unwrap();
     assert_eq!(e.parameter.as_deref(), Some("lumen-account"));
-    let headers = lumen_board::auth::sign(
-        &creator.key,
-        creator.account,
-        "POST",
-        "/v1/jobs",
-        now(),
-        &body,
-    );
+    let signed_at =
+        |t| lumen_board::auth::sign(&creator.key, creator.account, "POST", "/v1/jobs", t, &body);
+    let headers = signed_at(now());
     let send = |h: &[(&'static str, String); 5]| {
         let mut rb = http.post(&url).body(body.clone());
         for (k, v) in h {
@@ -382,26 +337,12 @@ async fn job_posting_checks_the_chain_and_the_signature() {
     let replay = send(&headers).await.unwrap();
     assert_eq!(replay.status(), 409);
     assert!(replay.text().await.unwrap().contains("replay"));
-    let stale = lumen_board::auth::sign(
-        &creator.key,
-        creator.account,
-        "POST",
-        "/v1/jobs",
-        now() - 600,
-        &body,
-    );
+    let stale = signed_at(now() - 600);
     assert_eq!(send(&stale).await.unwrap().status(), 401);
     // The creator rotated its key: the old key no longer speaks for it.
     f.standin
         .set_account(creator.account, 0, stranger.account.to_bytes());
-    let old_key = lumen_board::auth::sign(
-        &creator.key,
-        creator.account,
-        "POST",
-        "/v1/jobs",
-        now(),
-        &body,
-    );
+    let old_key = signed_at(now());
     let r = send(&old_key).await.unwrap();
     assert_eq!(r.status(), 403);
     let e: ErrorBody = r.json().await.unwrap();
