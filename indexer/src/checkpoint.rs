@@ -46,60 +46,43 @@ impl Checkpoint {
     }
 }
 
-type Row = (
-    i64,
-    i64,
-    Option<i64>,
-    String,
-    i64,
-    i64,
-    Option<String>,
-    Option<i64>,
-);
-
-fn from_row((v, ts, chain, package, total, first, hash, epoch): Row) -> Checkpoint {
-    Checkpoint {
-        next_version: v as u64,
-        timestamp_us: ts as u64,
-        chain_id: chain.map(|c| c as u8),
-        package,
-        events_total: total as u64,
-        first_version: first as u64,
-        last_hash: hash,
-        last_epoch: epoch.map(|e| e as u64),
-    }
+/// The stored columns of the `checkpoint` row.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = checkpoint, check_for_backend(diesel::pg::Pg))]
+struct Row {
+    version: i64,
+    timestamp_us: i64,
+    chain_id: Option<i64>,
+    package: String,
+    events_total: i64,
+    first_version: i64,
+    last_hash: Option<String>,
+    last_epoch: Option<i64>,
 }
 
-fn select() -> (
-    checkpoint::version,
-    checkpoint::timestamp_us,
-    checkpoint::chain_id,
-    checkpoint::package,
-    checkpoint::events_total,
-    checkpoint::first_version,
-    checkpoint::last_hash,
-    checkpoint::last_epoch,
-) {
-    (
-        checkpoint::version,
-        checkpoint::timestamp_us,
-        checkpoint::chain_id,
-        checkpoint::package,
-        checkpoint::events_total,
-        checkpoint::first_version,
-        checkpoint::last_hash,
-        checkpoint::last_epoch,
-    )
+impl From<Row> for Checkpoint {
+    fn from(r: Row) -> Self {
+        Checkpoint {
+            next_version: r.version as u64,
+            timestamp_us: r.timestamp_us as u64,
+            chain_id: r.chain_id.map(|c| c as u8),
+            package: r.package,
+            events_total: r.events_total as u64,
+            first_version: r.first_version as u64,
+            last_hash: r.last_hash,
+            last_epoch: r.last_epoch.map(|e| e as u64),
+        }
+    }
 }
 
 /// The checkpoint, if the database was initialised.
 pub fn load(conn: &mut PgConnection) -> Result<Option<Checkpoint>, StoreError> {
     Ok(checkpoint::table
         .find(1i16)
-        .select(select())
+        .select(Row::as_select())
         .first::<Row>(conn)
         .optional()?
-        .map(from_row))
+        .map(Checkpoint::from))
 }
 
 /// Loads the checkpoint, creating it at `start_version` for a new database.
@@ -193,11 +176,11 @@ pub fn set_chain_id(conn: &mut PgConnection, chain_id: u8) -> Result<(), StoreEr
 pub(crate) fn lock(conn: &mut PgConnection) -> Result<Checkpoint, StoreError> {
     checkpoint::table
         .find(1i16)
-        .select(select())
+        .select(Row::as_select())
         .for_update()
         .first::<Row>(conn)
         .optional()?
-        .map(from_row)
+        .map(Checkpoint::from)
         .ok_or(StoreError::NotInitialised)
 }
 
