@@ -28,30 +28,7 @@ async fn ingests_from_a_node_then_serves() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let port = free_port();
-    let listen = format!("127.0.0.1:{port}");
-    let mut server = indexer()
-        .args([
-            "--database-url",
-            db.url(),
-            "--serve-only",
-            "--listen",
-            &listen,
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let base = format!("http://{listen}");
-    let mut ready = false;
-    for _ in 0..100 {
-        if let Some((200, _)) = get_json(&format!("{base}/health")).await {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "the API came up");
+    let (mut server, base) = serve(db.url(), &["--serve-only"]).await;
     let (s, st) = get_json(&format!("{base}/v1/status")).await.unwrap();
     assert_eq!(s, 200);
     assert_eq!(st["indexed_version"], n - 1);

@@ -82,26 +82,12 @@ async fn an_api_and_a_writer_started_together_on_an_empty_database() {
     node.push_transactions(chain(5));
     for _ in 0..4 {
         let db = TestDb::new().unwrap();
-        let listen = format!("127.0.0.1:{}", free_port());
-        let mut api = indexer()
-            .args([
-                "--database-url",
-                db.url(),
-                "--serve-only",
-                "--listen",
-                &listen,
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let (mut api, base) = start(db.url(), &["--serve-only"]);
         let out = ingest(&node.url(), db.url()).await;
         assert!(out.status.success(), "{}", stderr(&out));
-        wait_ready(&format!("http://{listen}")).await;
+        wait_ready(&base).await;
         assert!(api.try_wait().unwrap().is_none(), "the API process died");
-        let (s, st) = get_json(&format!("http://{listen}/v1/status"))
-            .await
-            .unwrap();
+        let (s, st) = get_json(&format!("{base}/v1/status")).await.unwrap();
         assert_eq!((s, st["indexed_version"].as_u64()), (200, Some(10)));
         api.kill().await.unwrap();
     }

@@ -32,6 +32,23 @@ fn fillers(n: u64) -> Vec<serde_json::Value> {
     c.txns
 }
 
+/// `err`, checked to match `pat` (shown when it does not).
+macro_rules! expect_err {
+    ($err:expr, $pat:pat) => {{
+        let err = $err;
+        assert!(matches!(err, $pat), "{err}");
+        err
+    }};
+}
+
+/// The error of connecting to `node` from `start`, expecting `chain_id`.
+async fn connect_err(node: &Standin, start: u64, chain_id: Option<u8>) -> SourceError {
+    RestSource::connect(fast_cfg(node.url()), start, chain_id)
+        .await
+        .err()
+        .unwrap()
+}
+
 async fn drain(src: &mut RestSource) -> Result<Vec<u64>, SourceError> {
     let mut versions = Vec::new();
     while let Some(p) = src.next_page().await? {
@@ -114,10 +131,9 @@ async fn gives_up_after_max_attempts() {
     let mut cfg = fast_cfg(node.url());
     cfg.pages_in_flight = 1;
     let (mut src, _) = RestSource::connect(cfg, 0, None).await.unwrap();
-    let err = drain(&mut src).await.unwrap_err();
-    assert!(
-        matches!(err, SourceError::RetriesExhausted { attempts: 5, .. }),
-        "{err}"
+    expect_err!(
+        drain(&mut src).await.unwrap_err(),
+        SourceError::RetriesExhausted { attempts: 5, .. }
     );
 }
 
@@ -126,19 +142,12 @@ async fn pruned_start_is_a_typed_error() {
     let node = node_with(30).await;
     node.prune_before(12);
     // Caught at connect from the ledger info …
-    let err = RestSource::connect(fast_cfg(node.url()), 5, None)
-        .await
-        .err()
-        .unwrap();
-    assert!(
-        matches!(
-            err,
-            SourceError::Pruned {
-                start: 5,
-                oldest: Some(12)
-            }
-        ),
-        "{err}"
+    let err = expect_err!(
+        connect_err(&node, 5, None).await,
+        SourceError::Pruned {
+            start: 5,
+            oldest: Some(12)
+        }
     );
     assert!(err.to_string().contains("pruned"));
     // … and from a 410 answer when pruning happens while running.
@@ -146,45 +155,33 @@ async fn pruned_start_is_a_typed_error() {
         .await
         .unwrap();
     node.prune_before(25);
-    let err = drain(&mut src).await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            SourceError::Pruned {
-                oldest: Some(25),
-                ..
-            }
-        ),
-        "{err}"
+    expect_err!(
+        drain(&mut src).await.unwrap_err(),
+        SourceError::Pruned {
+            oldest: Some(25),
+            ..
+        }
     );
 }
 
 #[tokio::test]
 async fn chain_id_mismatch_is_an_error() {
     let node = node_with(30).await;
-    let err = RestSource::connect(fast_cfg(node.url()), 0, Some(2))
-        .await
-        .err()
-        .unwrap();
-    assert!(
-        matches!(
-            err,
-            SourceError::ChainIdMismatch {
-                expected: 2,
-                actual: 4
-            }
-        ),
-        "{err}"
+    expect_err!(
+        connect_err(&node, 0, Some(2)).await,
+        SourceError::ChainIdMismatch {
+            expected: 2,
+            actual: 4
+        }
     );
     // A node whose responses switch chains mid-way is refused too.
     let (mut src, _) = RestSource::connect(fast_cfg(node.url()), 0, Some(4))
         .await
         .unwrap();
     node.set_header_chain_id(9);
-    let err = drain(&mut src).await.unwrap_err();
-    assert!(
-        matches!(err, SourceError::ChainIdMismatch { actual: 9, .. }),
-        "{err}"
+    expect_err!(
+        drain(&mut src).await.unwrap_err(),
+        SourceError::ChainIdMismatch { actual: 9, .. }
     );
 }
 

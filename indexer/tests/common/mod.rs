@@ -119,8 +119,16 @@ pub fn other_ledger(n_jobs: u64) -> Vec<Value> {
 }
 
 /// Starts the binary serving the API (and ingesting, unless `--serve-only`
-/// is among `args`) on a free port; returns it and the API's base URL.
+/// is among `args`) on a free port; returns it and the API's base URL once
+/// the API answers.
 pub async fn serve(db: &str, args: &[&str]) -> (tokio::process::Child, String) {
+    let (child, base) = start(db, args);
+    wait_ready(&base).await;
+    (child, base)
+}
+
+/// Starts the binary like [`serve`] without waiting for the API.
+pub fn start(db: &str, args: &[&str]) -> (tokio::process::Child, String) {
     let listen = format!("127.0.0.1:{}", free_port());
     let child = indexer()
         .args([
@@ -136,9 +144,7 @@ pub async fn serve(db: &str, args: &[&str]) -> (tokio::process::Child, String) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let base = format!("http://{listen}");
-    wait_ready(&base).await;
-    (child, base)
+    (child, format!("http://{listen}"))
 }
 
 /// Polls `f` every 100 ms for up to `secs` seconds until it holds.
