@@ -386,13 +386,12 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
         },
     };
     let config = ServiceConfig {
-        policy: Policy {
-            package: args.package,
+        policy: Policy::new(
+            args.package,
             chain_id,
-            allow_cpu: args.allow_cpu,
-            max_clock_skew_secs: 300,
-            one_machine_per_address: !args.shared_addresses,
-        },
+            args.allow_cpu,
+            !args.shared_addresses,
+        ),
         timing: Timing {
             target_secs: args.target_secs.clamp(0.01, 60.0),
             min_speed: args.min_speed,

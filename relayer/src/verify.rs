@@ -188,6 +188,26 @@ pub struct Policy {
     pub one_machine_per_address: bool,
 }
 
+impl Policy {
+    /// Reports for `package` on chain `chain_id`, CPU devices only when
+    /// `allow_cpu`, one machine per network address when
+    /// `one_machine_per_address`; `measured_at` up to five minutes ahead.
+    pub fn new(
+        package: Package,
+        chain_id: u8,
+        allow_cpu: bool,
+        one_machine_per_address: bool,
+    ) -> Self {
+        Policy {
+            package,
+            chain_id,
+            allow_cpu,
+            max_clock_skew_secs: 300,
+            one_machine_per_address,
+        }
+    }
+}
+
 /// What the chain says about a worker's device key: `Registered(key)`
 /// (empty when it registered none), or `Unknown` when no node could answer
 /// (the contract checks the key again when the report is submitted).

@@ -1,6 +1,8 @@
 //! The benchmark on the machine's Vulkan device (Mesa lavapipe where there
 //! is no GPU), with the quick profile.
 
+mod common;
+
 use lumen_relayer::bench::{self, hashchain, score, BenchOptions, Profile};
 
 #[test]
@@ -105,12 +107,7 @@ fn the_cli_prints_a_score_line_and_json() {
         .args(["bench", "--quick", "--runs", "1", "--json", "--no-progress"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::printed_json(&out);
     assert_eq!(v["profile"], "quick");
     assert!(v["figures"]["fp32_tflops"].as_f64().unwrap() > 0.0);
     assert_eq!(v["hash_proof"]["samples"].as_array().unwrap().len(), 16);

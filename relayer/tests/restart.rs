@@ -102,12 +102,7 @@ async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
         .env("LUMEN_DEVICE_KEY", hex::encode(key(40).to_bytes()))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = printed_json(&out);
     assert_eq!(v["submission"]["report"]["worker"], addr(40).to_hex());
     let mut nonces = vec![v["submission"]["report"]["nonce"].as_u64().unwrap()];
     for _ in 0..2 {

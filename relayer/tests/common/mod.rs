@@ -17,6 +17,17 @@ use lumen_relayer::verify::Policy;
 use lumen_relayer::work::WorkAnswer;
 use lumen_sdk::{AccountAddress, Package};
 
+/// The JSON a run of the binary printed, once it succeeded (else its
+/// standard error is shown).
+pub fn printed_json(out: &std::process::Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// The chain id the tests attest for.
 pub const CHAIN: u8 = 4;
 
@@ -40,13 +51,7 @@ pub const VRAM_MB: u64 = 1;
 /// claim, and an answer may take five times that plus `allowance_secs`.
 pub fn config(allowance_secs: u64) -> ServiceConfig {
     ServiceConfig {
-        policy: Policy {
-            package: Package::DEV,
-            chain_id: CHAIN,
-            allow_cpu: true,
-            max_clock_skew_secs: 300,
-            one_machine_per_address: false,
-        },
+        policy: Policy::new(Package::DEV, CHAIN, true, false),
         timing: Timing {
             target_secs: 0.3,
             min_speed: 0.2,

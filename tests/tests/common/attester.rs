@@ -33,13 +33,7 @@ pub fn now_secs() -> u64 {
 pub async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let config = ServiceConfig {
-        policy: Policy {
-            package: Package::DEV,
-            chain_id: CHAIN,
-            allow_cpu: true,
-            max_clock_skew_secs: 300,
-            one_machine_per_address: false,
-        },
+        policy: Policy::new(Package::DEV, CHAIN, true, false),
         timing: Timing {
             target_secs: 0.3,
             min_speed: 0.2,

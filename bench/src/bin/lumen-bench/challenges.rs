@@ -32,13 +32,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
     let state = c.work_dir.join("challenges-state");
     let _ = std::fs::remove_dir_all(&state);
     let config = ServiceConfig {
-        policy: Policy {
-            package: lumen_sdk::Package::DEV,
-            chain_id: 4,
-            allow_cpu: true,
-            max_clock_skew_secs: 300,
-            one_machine_per_address: false,
-        },
+        policy: Policy::new(lumen_sdk::Package::DEV, 4, true, false),
         timing: Timing {
             target_secs,
             ..Timing::default()
