@@ -3,6 +3,8 @@
 //! out, an auto-run script inside a scene never runs, the sandbox holds, and
 //! a frame Blender dies on is reported as the one in flight.
 
+mod scenes;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,41 +12,7 @@ use std::time::Duration;
 
 use lumen_sdk::render::{content_hash, Engine, JobSpec, OutputFormat};
 use lumen_worker::blender::{frame_file, Blender, Control, Device, Progress, Sandbox, DRIVER};
-
-fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-}
-
-/// A temporary directory the sandbox user can reach.
-fn workdir() -> tempfile::TempDir {
-    let d = tempfile::Builder::new()
-        .prefix("lumen-worker-test-")
-        .tempdir()
-        .unwrap();
-    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    d
-}
-
-fn make_scene(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
-    let out = dir.join(name);
-    let status = Command::new("blender")
-        .args(["-b", "--factory-startup", "-noaudio", "--python"])
-        .arg(manifest_dir().join("scenes/make_scene.py"))
-        .arg("--")
-        .arg(&out)
-        .args(extra)
-        .output()
-        .expect("blender runs (scripts/setup.sh installs it)");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
-    out
-}
+use scenes::{autorun_scene, crashing_blender, make_scene, open_dir};
 
 fn spec(scene: &Path, frames: u64) -> JobSpec {
     let bytes = std::fs::read(scene).unwrap();
@@ -70,7 +38,7 @@ struct Setup {
 }
 
 fn setup(program: Option<&Path>) -> Setup {
-    let dir = workdir();
+    let dir = open_dir();
     let sandbox = Sandbox::bubblewrap("nobody").expect("bubblewrap (scripts/setup.sh installs it)");
     let blender = Blender::new(
         program.unwrap_or(Path::new("blender")),
@@ -162,16 +130,7 @@ async fn renders_every_frame_in_the_sandbox() {
 async fn a_scene_with_an_auto_run_script_does_not_run_it() {
     let s = setup(None);
     let marker = s.dir.path().join("MARKER");
-    let scene = make_scene(
-        s.dir.path(),
-        "evil.blend",
-        &[
-            "--frames",
-            "1",
-            "--autorun-marker",
-            marker.to_str().unwrap(),
-        ],
-    );
+    let scene = autorun_scene(s.dir.path(), "evil.blend", 1, &marker);
     let clean = make_scene(s.dir.path(), "clean.blend", &["--frames", "1"]);
 
     // The script is live: Blender with auto-execution on (and no sandbox) runs it.
@@ -280,20 +239,8 @@ async fn the_sandbox_holds() {
 #[tokio::test]
 async fn a_crash_names_the_frame_in_flight() {
     // Real Blender, killed with SIGSEGV when it starts frame 2.
-    let dir = workdir();
-    let wrapper = dir.path().join("crashing-blender");
-    std::fs::write(
-        &wrapper,
-        "#!/bin/bash\n\
-         coproc B { exec /usr/bin/blender \"$@\"; }\n\
-         while IFS= read -r line <&\"${B[0]}\"; do\n\
-         \x20 echo \"$line\"\n\
-         \x20 if [[ $line == 'LUMEN-FRAME-START 2' ]]; then kill -SEGV $B_PID; wait $B_PID; exit $?; fi\n\
-         done\n\
-         wait $B_PID\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = open_dir();
+    let wrapper = crashing_blender(&dir.path().join("crashing-blender"), "", "");
     let mut s = setup(Some(&wrapper));
     s.blender.frame_timeout = Duration::from_secs(120);
     let scene = make_scene(dir.path(), "scene.blend", &["--frames", "3"]);

@@ -6,9 +6,9 @@
 //! next candidate; a scene's auto-run script never executed; partial
 //! acceptances accepted or disputed by the agent within the response window.
 
+mod scenes;
 mod world;
 
-use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
 use lumen_cli::creator::OfferPlan;
@@ -47,20 +47,12 @@ async fn offer_accept_render_submit_fetch_and_confirm() {
         "scene.blend",
         &["--frames", "4", "--seed", "3"],
     );
-    let agent = Agent::start(
-        &w,
-        worker,
-        &w.dir.path().join("w0"),
-        &w.dir.path().join("w0.log"),
-        &[],
-    );
+    let agent = Agent::named(&w, worker, "w0", &[]);
     let creator_before = w.payment_balance(w.creator.account);
     let worker_before = w.payment_balance(worker.account);
 
     let (job, job_id) = w.submit(&scene, 4, plan(60)).await;
-    let info = w
-        .wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    let info = w.submitted(job).await;
     assert_eq!(info.worker, worker.account);
     assert_eq!(info.frames_done, 4);
     let log = agent.log_text();
@@ -130,16 +122,9 @@ async fn a_corrupted_or_substituted_frame_is_caught_by_the_creator() {
         "scene.blend",
         &["--frames", "3", "--seed", "5"],
     );
-    let agent = Agent::start(
-        &w,
-        &w.workers[0],
-        &w.dir.path().join("w0"),
-        &w.dir.path().join("w0.log"),
-        &[],
-    );
+    let agent = Agent::named(&w, &w.workers[0], "w0", &[]);
     let (job, _) = w.submit(&scene, 3, plan(60)).await;
-    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    w.submitted(job).await;
     drop(agent);
     let view = w.board.job(job).await.unwrap();
 
@@ -189,33 +174,20 @@ async fn a_blender_crash_on_one_frame_is_retried() {
     let w = World::start(1).await;
     // Real Blender, killed with SIGSEGV the first time it starts frame 2 (the
     // marker lives in the job's frame directory, which persists across runs).
-    let wrapper = w.dir.path().join("crash-once-blender");
-    std::fs::write(
-        &wrapper,
-        "#!/bin/bash\n\
-         coproc B { exec /usr/bin/blender \"$@\"; }\n\
-         while IFS= read -r line <&\"${B[0]}\"; do\n\
-         \x20 echo \"$line\"\n\
-         \x20 if [[ $line == 'LUMEN-FRAME-START 2' && ! -e /job/out/.crashed ]]; then\n\
-         \x20   touch /job/out/.crashed; kill -SEGV $B_PID; wait $B_PID; exit $?\n\
-         \x20 fi\n\
-         done\n\
-         wait $B_PID\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let wrapper = crashing_blender(
+        &w.dir.path().join("crash-once-blender"),
+        " && ! -e /job/out/.crashed",
+        "touch /job/out/.crashed; ",
+    );
     let scene = make_scene(w.dir.path(), "scene.blend", &["--frames", "3"]);
-    let agent = Agent::start(
+    let agent = Agent::named(
         &w,
         &w.workers[0],
-        &w.dir.path().join("w0"),
-        &w.dir.path().join("w0.log"),
+        "w0",
         &["--blender", wrapper.to_str().unwrap()],
     );
     let (job, _) = w.submit(&scene, 3, plan(60)).await;
-    let info = w
-        .wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    let info = w.submitted(job).await;
     assert_eq!(info.frames_done, 3);
     let log = agent.log_text();
     assert!(
@@ -307,10 +279,7 @@ async fn an_agent_killed_mid_job_resumes_without_rendering_finished_frames() {
         assert_eq!(now, t, "frame {f}'s file was rewritten");
     }
     // Every frame is on the board and proves against the root.
-    w.creator()
-        .fetch(job, &w.dir.path().join("out"))
-        .await
-        .unwrap();
+    w.fetch(job).await;
     w.stop().await;
 }
 
@@ -325,16 +294,8 @@ async fn an_expired_offer_moves_to_the_next_candidate() {
     assert_eq!(view.offers.len(), 2);
     let first = view.offers[0].offer.worker;
     let online = w.workers.iter().find(|x| x.account != first).unwrap();
-    let _agent = Agent::start(
-        &w,
-        online,
-        &w.dir.path().join("w"),
-        &w.dir.path().join("w.log"),
-        &[],
-    );
-    let info = w
-        .wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    let _agent = Agent::named(&w, online, "w", &[]);
+    let info = w.submitted(job).await;
     assert_eq!(info.worker, online.account);
     let view = w.board.job(job).await.unwrap();
     let states: Vec<_> = view.offers.iter().map(|o| o.state).collect();
@@ -349,26 +310,10 @@ async fn a_scene_with_an_auto_run_script_renders_without_running_it() {
     let _serial = SERIAL.lock().await;
     let w = World::start(1).await;
     let marker = w.dir.path().join("PWNED");
-    let scene = make_scene(
-        w.dir.path(),
-        "evil.blend",
-        &[
-            "--frames",
-            "2",
-            "--autorun-marker",
-            marker.to_str().unwrap(),
-        ],
-    );
-    let agent = Agent::start(
-        &w,
-        &w.workers[0],
-        &w.dir.path().join("w0"),
-        &w.dir.path().join("w0.log"),
-        &[],
-    );
+    let scene = autorun_scene(w.dir.path(), "evil.blend", 2, &marker);
+    let agent = Agent::named(&w, &w.workers[0], "w0", &[]);
     let (job, _) = w.submit(&scene, 2, plan(60)).await;
-    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    w.submitted(job).await;
     assert!(
         !marker.exists(),
         "the scene's script ran on the worker's machine"
@@ -382,10 +327,7 @@ async fn a_scene_with_an_auto_run_script_renders_without_running_it() {
         !frames_dir.join("AUTORUN").exists(),
         "the scene's script ran in the sandbox"
     );
-    w.creator()
-        .fetch(job, &w.dir.path().join("out"))
-        .await
-        .unwrap();
+    w.fetch(job).await;
     w.stop().await;
 }
 
@@ -396,13 +338,7 @@ async fn partial_acceptances_are_answered_within_the_response_window() {
     let worker = &w.workers[0];
     let scene = make_scene(w.dir.path(), "scene.blend", &["--frames", "2"]);
     // This operator accepts a partial acceptance paying at least half.
-    let agent = Agent::start(
-        &w,
-        worker,
-        &w.dir.path().join("w0"),
-        &w.dir.path().join("w0.log"),
-        &["--dispute-partial-below-bps", "5000"],
-    );
+    let agent = Agent::named(&w, worker, "w0", &["--dispute-partial-below-bps", "5000"]);
     let c = w.creator();
     let p = Package::DEV;
 
@@ -410,8 +346,7 @@ async fn partial_acceptances_are_answered_within_the_response_window() {
     let worker_before = w.payment_balance(worker.account);
     let creator_before = w.payment_balance(w.creator.account);
     let (job, _) = w.submit(&scene, 2, plan(60)).await;
-    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    w.submitted(job).await;
     c.send(payloads::escrow::confirm(&p, job, 1)).await.unwrap();
     let partial = w.info(job).await;
     assert_eq!(partial.status, JobStatus::PartiallyAccepted as u8);
@@ -435,8 +370,7 @@ async fn partial_acceptances_are_answered_within_the_response_window() {
     // None of two accepted: below half, so the agent disputes; a dispute the
     // worker opened pays the creator's position (0 frames) at its timeout.
     let (job, _) = w.submit(&scene, 2, plan(60)).await;
-    w.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
-        .await;
+    w.submitted(job).await;
     c.send(payloads::escrow::confirm(&p, job, 0)).await.unwrap();
     let disputed = w
         .wait_status(job, JobStatus::Disputed, Duration::from_secs(60))

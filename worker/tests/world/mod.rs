@@ -30,6 +30,8 @@ use lumen_sdk::views::{self, JobInfo};
 use lumen_sdk::{formulas, params, payloads, AccountAddress, JobStatus, Package};
 use serde_json::Value;
 
+pub use crate::scenes::*;
+
 pub const CHAIN: u8 = 4;
 /// Score of every test worker: an RTX 3070 (2.43 in micro-units).
 pub const SCORE: u64 = 2_430_000;
@@ -43,38 +45,6 @@ pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn key(n: u8) -> Ed25519PrivateKey {
     Ed25519PrivateKey::from_bytes(&[n; 32]).unwrap()
-}
-
-pub fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-}
-
-/// A directory the sandbox user can reach.
-pub fn open_dir() -> tempfile::TempDir {
-    let d = tempfile::Builder::new()
-        .prefix("lumen-e2e-")
-        .tempdir()
-        .unwrap();
-    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    d
-}
-
-/// A scene made by `scenes/make_scene.py`.
-pub fn make_scene(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
-    let out = dir.join(name);
-    let o = Command::new("blender")
-        .args(["-b", "--factory-startup", "-noaudio", "--python"])
-        .arg(manifest_dir().join("scenes/make_scene.py"))
-        .arg("--")
-        .arg(&out)
-        .args(extra)
-        .output()
-        .expect("blender runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
-    out
 }
 
 pub struct World {
@@ -376,6 +346,21 @@ impl World {
         .await
     }
 
+    /// Waits (two minutes at most) for the worker's submission of `job`.
+    pub async fn submitted(&self, job: AccountAddress) -> JobInfo {
+        self.wait_status(job, JobStatus::Submitted, Duration::from_secs(120))
+            .await
+    }
+
+    /// The creator fetches `job`'s frames into the world's `out`, proving
+    /// each against the job's output root.
+    pub async fn fetch(&self, job: AccountAddress) {
+        self.creator()
+            .fetch(job, &self.dir.path().join("out"))
+            .await
+            .unwrap();
+    }
+
     pub fn payment_balance(&self, a: AccountAddress) -> u64 {
         self.node.chain().ledger.balance(a)
     }
@@ -487,6 +472,14 @@ impl Agent {
             log: log.to_path_buf(),
             state_dir: state_dir.to_path_buf(),
         }
+    }
+
+    /// Starts the agent of `worker` with its state in the world's directory
+    /// `name`, logging to `name.log` there.
+    pub fn named(world: &World, worker: &Identity, name: &str, extra: &[&str]) -> Agent {
+        let dir = world.dir.path();
+        let log = dir.join(format!("{name}.log"));
+        Agent::start(world, worker, &dir.join(name), &log, extra)
     }
 
     pub fn log_text(&self) -> String {
