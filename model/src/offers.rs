@@ -42,22 +42,29 @@ fn key_abort(err: KeyError) -> Abort {
 }
 
 /// An offer's terms on this chain (job and worker to be filled in).
-fn terms(
+/// The offer to `worker` of `job` on `(price_per_frame, render_deadline,
+/// offer_expires_at, nonce)`, checked as every acceptance checks it (not
+/// paused, then `escrow::check_offer`); with the job's creator.
+fn checked_offer(
     c: &Chain,
-    price_per_frame: u64,
-    render_deadline: u64,
-    offer_expires_at: u64,
-    nonce: u64,
-) -> AssignmentOffer {
-    AssignmentOffer {
-        job: AccountAddress::ZERO,
-        worker: AccountAddress::ZERO,
+    now: u64,
+    job: AccountAddress,
+    worker: AccountAddress,
+    terms: [&u64; 4],
+) -> Result<(AssignmentOffer, AccountAddress), Abort> {
+    config::assert_not_paused(c)?;
+    let [price_per_frame, render_deadline, offer_expires_at, nonce] = terms.map(|t| *t);
+    let offer = AssignmentOffer {
+        job,
+        worker,
         price_per_frame,
         render_deadline,
         offer_expires_at,
         nonce,
         chain_id: c.chain_id,
-    }
+    };
+    let creator = check_offer(c, now, &offer)?;
+    Ok((offer, creator))
 }
 
 fn text(s: &str) -> Option<String> {
@@ -81,19 +88,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             creator_signature,
         } => {
             let job_id = job(c, *address)?.job_id;
-            config::assert_not_paused(c)?;
-            let offer = AssignmentOffer {
-                job: *address,
-                worker: tx.sender,
-                ..terms(
-                    c,
-                    *price_per_frame,
-                    *render_deadline,
-                    *offer_expires_at,
-                    *nonce,
-                )
-            };
-            let creator = check_offer(c, tx.now, &offer)?;
+            let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
+            let (offer, creator) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
             let header = WalletHeader {
                 address: text(wallet_address),
                 application: text(wallet_application),
@@ -129,19 +125,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             nonce,
         } => {
             let job_id = job(c, *address)?.job_id;
-            config::assert_not_paused(c)?;
-            let offer = AssignmentOffer {
-                job: *address,
-                worker: *worker,
-                ..terms(
-                    c,
-                    *price_per_frame,
-                    *render_deadline,
-                    *offer_expires_at,
-                    *nonce,
-                )
-            };
-            let creator = check_offer(c, tx.now, &offer)?;
+            let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
+            let (_, creator) = checked_offer(c, tx.now, *address, *worker, terms)?;
             ensure(tx.sender == creator, e::ENotCreator)?;
             let published = PublishedOffer {
                 worker: *worker,
@@ -176,19 +161,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             nonce,
         } => {
             job(c, *address)?;
-            config::assert_not_paused(c)?;
-            let offer = AssignmentOffer {
-                job: *address,
-                worker: tx.sender,
-                ..terms(
-                    c,
-                    *price_per_frame,
-                    *render_deadline,
-                    *offer_expires_at,
-                    *nonce,
-                )
-            };
-            let creator = check_offer(c, tx.now, &offer)?;
+            let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
+            let (offer, creator) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
             let p = published_offer(c, *address).ok_or(Abort::Code(e::ENoPublishedOffer))?;
             ensure(
                 (
