@@ -90,27 +90,33 @@ fn arg<T: serde::Serialize + ?Sized>(v: &T) -> Vec<u8> {
     aptos_bcs::to_bytes(v).expect("BCS of plain values cannot fail")
 }
 
-fn decode_arg<T: serde::de::DeserializeOwned>(
-    function: &str,
-    param: &'static str,
-    move_type: &'static str,
-    bytes: &[u8],
-) -> Result<T, CallError> {
-    aptos_bcs::from_bytes(bytes).map_err(|e| CallError::Argument {
-        function: function.to_string(),
-        param,
-        move_type,
-        reason: e.to_string(),
-    })
+/// An entry function's argument as a call carries it: BCS bytes, or REST
+/// JSON.
+trait Arg {
+    /// The value, or why it is not one of type `T`.
+    fn read<T: serde::de::DeserializeOwned + MoveJson>(&self) -> Result<T, String>;
 }
 
-fn json_arg<T: MoveJson>(
+impl Arg for Vec<u8> {
+    fn read<T: serde::de::DeserializeOwned + MoveJson>(&self) -> Result<T, String> {
+        aptos_bcs::from_bytes(self).map_err(|e| e.to_string())
+    }
+}
+
+impl Arg for Value {
+    fn read<T: serde::de::DeserializeOwned + MoveJson>(&self) -> Result<T, String> {
+        T::from_move_json(self)
+    }
+}
+
+/// The argument `param` (Move type `move_type`) of `function`.
+fn read_arg<T: serde::de::DeserializeOwned + MoveJson>(
     function: &str,
     param: &'static str,
     move_type: &'static str,
-    v: &Value,
+    value: &impl Arg,
 ) -> Result<T, CallError> {
-    T::from_move_json(v).map_err(|reason| CallError::Argument {
+    value.read().map_err(|reason| CallError::Argument {
         function: function.to_string(),
         param,
         move_type,
@@ -208,7 +214,7 @@ macro_rules! entry_functions {
                         }
                     }
 
-                    pub(super) fn decode(name: &str, args: &[Vec<u8>]) -> Result<Self, CallError> {
+                    pub(super) fn from_args<A: Arg>(name: &str, args: &[A]) -> Result<Self, CallError> {
                         match name {
                             $(
                                 stringify!($name) => {
@@ -224,36 +230,7 @@ macro_rules! entry_functions {
                                     #[allow(unused_mut, unused_variables)]
                                     let mut it = args.iter();
                                     Ok(Call::$Variant {
-                                        $( $p: decode_arg(
-                                            function,
-                                            stringify!($p),
-                                            move_type!(owned!($t $(, $o)?) $(, $mv)?),
-                                            it.next().expect("counted"),
-                                        )?, )*
-                                    })
-                                }
-                            )*
-                            other => Err(CallError::Unknown(format!("{}::{other}", stringify!($module)))),
-                        }
-                    }
-
-                    pub(super) fn from_rest(name: &str, args: &[Value]) -> Result<Self, CallError> {
-                        match name {
-                            $(
-                                stringify!($name) => {
-                                    let function = concat!(stringify!($module), "::", stringify!($name));
-                                    let params: &[&str] = &[$(stringify!($p)),*];
-                                    if args.len() != params.len() {
-                                        return Err(CallError::Arity {
-                                            function: function.into(),
-                                            expected: params.len(),
-                                            got: args.len(),
-                                        });
-                                    }
-                                    #[allow(unused_mut, unused_variables)]
-                                    let mut it = args.iter();
-                                    Ok(Call::$Variant {
-                                        $( $p: json_arg(
+                                        $( $p: read_arg(
                                             function,
                                             stringify!($p),
                                             move_type!(owned!($t $(, $o)?) $(, $mv)?),
@@ -311,16 +288,9 @@ macro_rules! entry_functions {
                 match self { $( Call::$Module(c) => c.rest_arguments(), )* }
             }
 
-            fn decode_named(module: &str, name: &str, args: &[Vec<u8>]) -> Result<Self, CallError> {
+            fn from_args<A: Arg>(module: &str, name: &str, args: &[A]) -> Result<Self, CallError> {
                 match module {
-                    $( stringify!($module) => $module::Call::decode(name, args).map(Call::$Module), )*
-                    other => Err(CallError::Unknown(format!("{other}::{name}"))),
-                }
-            }
-
-            fn from_rest_named(module: &str, name: &str, args: &[Value]) -> Result<Self, CallError> {
-                match module {
-                    $( stringify!($module) => $module::Call::from_rest(name, args).map(Call::$Module), )*
+                    $( stringify!($module) => $module::Call::from_args(name, args).map(Call::$Module), )*
                     other => Err(CallError::Unknown(format!("{other}::{name}"))),
                 }
             }
@@ -343,7 +313,7 @@ impl Call {
         if f.module.address != package.address {
             return Err(CallError::Unknown(id()));
         }
-        let call = Self::decode_named(module, &f.function, &f.args).map_err(|e| match e {
+        let call = Self::from_args(module, &f.function, &f.args).map_err(|e| match e {
             CallError::Unknown(_) => CallError::Unknown(id()),
             other => other,
         })?;
@@ -359,7 +329,7 @@ impl Call {
     /// (the shapes [`Call::rest_arguments`] writes; objects also as plain
     /// addresses).
     pub fn from_rest(module: &str, function: &str, args: &[Value]) -> Result<Self, CallError> {
-        Self::from_rest_named(module, function, args)
+        Self::from_args(module, function, args)
     }
 
     /// The entry function under `package`.

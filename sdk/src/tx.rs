@@ -251,6 +251,13 @@ impl LumenClient {
         Ok(self.node.get_sequence_number(address).await?)
     }
 
+    /// What a new transaction of `sender` is built with: its next sequence
+    /// number and the chain id.
+    async fn next_txn(&self, sender: AccountAddress) -> Result<(u64, ChainId), TxError> {
+        let seq = self.sequence_number(sender).await?;
+        Ok((seq, self.chain_id().await?))
+    }
+
     /// Builds (sequence number and chain id from the node) and signs.
     pub async fn build_and_sign<A: Account>(
         &self,
@@ -258,14 +265,8 @@ impl LumenClient {
         payload: impl Into<TransactionPayload>,
         opts: &TxnOptions,
     ) -> Result<SignedTransaction, TxError> {
-        let seq = self.sequence_number(account.address()).await?;
-        let raw = build_raw(
-            account.address(),
-            seq,
-            self.chain_id().await?,
-            payload,
-            opts,
-        )?;
+        let (seq, chain_id) = self.next_txn(account.address()).await?;
+        let raw = build_raw(account.address(), seq, chain_id, payload, opts)?;
         sign(&raw, account)
     }
 
@@ -277,15 +278,9 @@ impl LumenClient {
         payload: impl Into<TransactionPayload>,
         opts: &TxnOptions,
     ) -> Result<SignedTransaction, TxError> {
-        let seq = self.sequence_number(sender.address()).await?;
-        let txn = build_sponsored(
-            sender.address(),
-            seq,
-            fee_payer.address(),
-            self.chain_id().await?,
-            payload,
-            opts,
-        )?;
+        let (seq, chain_id) = self.next_txn(sender.address()).await?;
+        let payer = fee_payer.address();
+        let txn = build_sponsored(sender.address(), seq, payer, chain_id, payload, opts)?;
         sign_sponsored(&txn, sender, fee_payer)
     }
 
