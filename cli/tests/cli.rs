@@ -54,6 +54,18 @@ fn terms<'a>(
     v
 }
 
+/// The output of `cmd`, a run of `lumen` that must succeed (else its
+/// standard error is shown).
+async fn succeeds(cmd: &mut tokio::process::Command) -> std::process::Output {
+    let out = cmd.output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 async fn lumen(url: Option<&str>, key: &str, args: &[&str]) -> (bool, Value, String) {
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
     cmd.env_remove("LUMEN_NODE_URL")
@@ -230,20 +242,12 @@ async fn dry_run_prints_a_verifiable_transaction_and_sends_nothing() {
 async fn sponsored_and_errors() {
     let s = Standin::start(CHAIN).await.unwrap();
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
-    let out = cmd
-        .env("LUMEN_PACKAGE", "0xcafe")
+    cmd.env("LUMEN_PACKAGE", "0xcafe")
         .env("LUMEN_NODE_URL", s.url())
         .env("LUMEN_KEY", CREATOR_KEY)
         .env("LUMEN_FEE_PAYER_KEY", WORKER_KEY)
-        .args(["cancel", "--job", "2"])
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["cancel", "--job", "2"]);
+    succeeds(&mut cmd).await;
     let t = &s.submitted()[0];
     assert_eq!(t.fee_payer, Some(address_of(WORKER_KEY)));
 
@@ -447,17 +451,7 @@ async fn sign_offer_wallet_envelope_prints_what_the_wallet_signs() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn interface_needs_no_package() {
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumen"));
-    let out = cmd
-        .env_remove("LUMEN_PACKAGE")
-        .arg("interface")
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(cmd.env_remove("LUMEN_PACKAGE").arg("interface")).await;
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v, lumen_sdk::interface::describe().unwrap());
 }
