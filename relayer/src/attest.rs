@@ -3,8 +3,10 @@
 //! size to prove), estimates its own score, asks for a challenge sized for
 //! that claim, runs the challenge's work at once (the attester's clock is
 //! running), signs the `BenchmarkReport` with the device key the worker's
-//! account registered on chain, and sends it with the work's commitments.
-//! The account key is never needed on the render node.
+//! account registered on chain, and sends it with the work's commitments;
+//! the service answers with the outputs it picked to check, which the
+//! worker opens from the outputs it kept. The account key is never needed
+//! on the render node.
 
 use std::path::Path;
 use std::time::Duration;
@@ -17,9 +19,9 @@ use crate::bench::answer::WorkDevice;
 use crate::bench::{self, BENCH_VERSION};
 use crate::protocol::{
     Accepted, Challenge, ChallengeRequest, ChallengeRound, LivenessAck, LivenessAnswer,
-    LivenessPoll, LivenessTask, Rejected, Submission,
+    LivenessPoll, LivenessTask, Opening, Picked, Rejected, Submission,
 };
-use crate::work::WorkAnswer;
+use crate::work::Worked;
 
 /// Why attesting failed.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +48,9 @@ pub enum AttestError {
     /// The benchmark failed.
     #[error(transparent)]
     Bench(#[from] bench::BenchError),
+    /// The service picked outputs the work does not have.
+    #[error("the attester service picked outputs to open that the work does not have: {0}")]
+    Picks(#[from] crate::bench::hashchain::ProofError),
     /// The service attests for another package than the one asked for.
     #[error(
         "the attester service attests for package {service}, not for --package {asked}; \
@@ -218,15 +223,40 @@ pub async fn request_round(
     post(&client(), &url, &ChallengeRound { devices }).await
 }
 
+/// A signed submission and the outputs it commits to, kept to open the
+/// service's picks. It reads as its [`Submission`].
+#[derive(Debug, Clone)]
+pub struct SignedAnswer {
+    /// What is sent first.
+    pub submission: Submission,
+    /// The outputs behind its commitments.
+    pub worked: Worked,
+}
+
+impl std::ops::Deref for SignedAnswer {
+    type Target = Submission;
+
+    fn deref(&self) -> &Submission {
+        &self.submission
+    }
+}
+
+impl std::ops::DerefMut for SignedAnswer {
+    fn deref_mut(&mut self) -> &mut Submission {
+        &mut self.submission
+    }
+}
+
 /// Builds the report for the answer to `challenge` and signs it with the
 /// worker's device key.
 pub fn signed_submission(
     challenge: &Challenge,
-    answer: WorkAnswer,
+    worked: Worked,
     package: &Package,
     device_key: &Ed25519PrivateKey,
     measured_at: u64,
-) -> Submission {
+) -> SignedAnswer {
+    let answer = worked.answer.clone();
     let report = BenchmarkReport {
         worker: challenge.worker,
         device_id: answer.fingerprint.device_id().to_vec(),
@@ -238,13 +268,14 @@ pub fn signed_submission(
         chain_id: challenge.chain_id,
     };
     let signature = report.sign(package, device_key);
-    Submission {
+    let submission = Submission {
         challenge_id: challenge.id.clone(),
         report,
         public_key: hex::encode(device_key.public_key().to_bytes()),
         signature: hex::encode(signature.to_bytes()),
         answer,
-    }
+    };
+    SignedAnswer { submission, worked }
 }
 
 /// Seconds since the Unix epoch on this machine.
@@ -270,13 +301,31 @@ async fn run_blocking<T: Send + 'static>(
     Ok((device, out?))
 }
 
-/// Sends a submission.
-pub async fn send_submission(
-    service_url: &str,
-    submission: &Submission,
-) -> Result<Accepted, AttestError> {
+/// Sends a submission (the report and the commitments): the service's
+/// clock stops at its arrival; it answers with the outputs to open.
+pub async fn commit(service_url: &str, submission: &Submission) -> Result<Picked, AttestError> {
     let url = format!("{}/v1/reports", service_url.trim_end_matches('/'));
     post(&client(), &url, submission).await
+}
+
+/// Sends the openings of a submission's picked outputs.
+pub async fn send_opening(service_url: &str, opening: &Opening) -> Result<Accepted, AttestError> {
+    let url = format!("{}/v1/reports/openings", service_url.trim_end_matches('/'));
+    post(&client(), &url, opening).await
+}
+
+/// Sends a submission, then the openings of the outputs the service picked.
+pub async fn send_submission(
+    service_url: &str,
+    answer: &SignedAnswer,
+) -> Result<Accepted, AttestError> {
+    let picked = commit(service_url, &answer.submission).await?;
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker: answer.report.worker,
+        openings: answer.worked.open(&picked.picks)?,
+    };
+    send_opening(service_url, &opening).await
 }
 
 /// Runs the whole flow: challenge, benchmark, sign, send.
@@ -333,7 +382,7 @@ pub async fn attest(
     let (_device, answer) = run_blocking(&url, device, move |d| d.answer(&work, &seed)).await?;
     let sub = signed_submission(&challenge, answer, &package, key, now_secs());
     let accepted = send_submission(&opts.service_url, &sub).await?;
-    Ok((sub, accepted))
+    Ok((sub.submission, accepted))
 }
 
 /// Asks whether a liveness challenge is due.
@@ -345,13 +394,23 @@ pub async fn liveness_poll(
     post(&client(), &url, &LivenessPoll { worker }).await
 }
 
-/// Sends a signed liveness answer.
+/// Sends a signed liveness answer (the commitments of `worked`), then the
+/// openings of the outputs the service picked.
 pub async fn send_liveness(
     service_url: &str,
     answer: &LivenessAnswer,
+    worked: &Worked,
 ) -> Result<LivenessAck, AttestError> {
-    let url = format!("{}/v1/liveness/answers", service_url.trim_end_matches('/'));
-    post(&client(), &url, answer).await
+    let base = service_url.trim_end_matches('/');
+    let client = client();
+    let url = format!("{base}/v1/liveness/answers");
+    let picked: Picked = post(&client, &url, answer).await?;
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker: answer.worker,
+        openings: worked.open(&picked.picks)?,
+    };
+    post(&client, &format!("{base}/v1/liveness/openings"), &opening).await
 }
 
 /// Answers liveness challenges with the device as they come, polling at the
@@ -393,8 +452,8 @@ pub async fn stay_live(
                 )
                 .await?;
                 device = Some(d);
-                let signed = LivenessAnswer::sign(&challenge, answer, key);
-                on_ack(send_liveness(service_url, &signed).await);
+                let signed = LivenessAnswer::sign(&challenge, answer.answer.clone(), key);
+                on_ack(send_liveness(service_url, &signed, &answer).await);
                 done += 1;
             }
         }

@@ -165,6 +165,10 @@ struct ServeArgs {
     /// Milliseconds added to every deadline for the network and the upload.
     #[arg(long, default_value_t = Timing::default().latency_allowance.as_millis() as u64)]
     latency_allowance_ms: u64,
+    /// Milliseconds after an answer's commitment by which the openings of
+    /// the outputs the service picked must arrive.
+    #[arg(long, default_value_t = Timing::default().open_within.as_millis() as u64)]
+    open_within_ms: u64,
     /// Open (unanswered, unexpired) challenges one worker may hold.
     #[arg(long, default_value_t = Limits::default().open_challenges_per_worker)]
     max_open_challenges_per_worker: usize,
@@ -396,6 +400,7 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
             target_secs: args.target_secs.clamp(0.01, 60.0),
             min_speed: args.min_speed,
             latency_allowance: Duration::from_millis(args.latency_allowance_ms),
+            open_within: Duration::from_millis(args.open_within_ms),
         },
         epoch_secs: args.epoch_secs.max(1),
         uptime_report_delay_secs: args.uptime_report_delay_secs,

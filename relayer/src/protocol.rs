@@ -5,11 +5,18 @@
 //! |---|---|---|
 //! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/challenges/round` | [`ChallengeRound`] | a [`Challenge`] per device, or [`Rejected`] |
-//! | `POST /v1/reports` | [`Submission`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
+//! | `POST /v1/reports` | [`Submission`] | [`Picked`] or [`Rejected`] (HTTP 4xx) |
+//! | `POST /v1/reports/openings` | [`Opening`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/liveness` | [`LivenessPoll`] | [`LivenessTask`] or [`Rejected`] |
-//! | `POST /v1/liveness/answers` | [`LivenessAnswer`] | [`LivenessAck`] or [`Rejected`] |
+//! | `POST /v1/liveness/answers` | [`LivenessAnswer`] | [`Picked`] or [`Rejected`] |
+//! | `POST /v1/liveness/openings` | [`Opening`] | [`LivenessAck`] or [`Rejected`] |
 //! | `GET /v1/jobs` | | the durable queue's jobs, for operators |
 //! | `GET /health` | | `ok` |
+//!
+//! An answer takes two requests: the signed commitment to the work's
+//! outputs (its arrival ends the time the attester measures), then the
+//! openings of the outputs the attester picked at random on receiving it
+//! ([`Picked`]), due within [`Picked::open_within_ms`].
 //!
 //! Every refusal, including a malformed body, an unknown path, a timeout and
 //! an internal failure, answers with the one [`Rejected`] shape.
@@ -19,7 +26,7 @@ use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::AccountAddress;
 use serde::{Deserialize, Serialize};
 
-use crate::work::{WorkAnswer, Workload};
+use crate::work::{Openings, SamplePicks, WorkAnswer, Workload};
 
 /// Asks for a timed challenge for one worker's device, sized for the score
 /// and memory it claims.
@@ -83,8 +90,9 @@ pub struct Challenge {
     pub deadline_ms: u64,
 }
 
-/// A device-signed report with the answer to its challenge's work. It
-/// carries no figures or timings: the attester measures the time itself.
+/// A device-signed report with the commitment to its challenge's work. It
+/// carries no figures or timings: the attester measures the time itself,
+/// up to this submission's arrival.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Submission {
     /// The challenge answered.
@@ -95,8 +103,33 @@ pub struct Submission {
     pub public_key: String,
     /// The device key's signature over the report's signing bytes, hex.
     pub signature: String,
-    /// The work's commitments and sampled openings.
+    /// The work's commitments.
     pub answer: WorkAnswer,
+}
+
+/// The attester's answer to a commitment (a report's or a liveness
+/// answer's): the outputs to open, drawn at random once it held the
+/// commitment. Drawn once per challenge.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Picked {
+    /// The challenge answered.
+    pub challenge_id: String,
+    /// The outputs to open.
+    pub picks: SamplePicks,
+    /// Milliseconds after the commitment's arrival by which the openings
+    /// must arrive (a round trip: the worker holds its outputs).
+    pub open_within_ms: u64,
+}
+
+/// The outputs the attester picked, opened: the second half of an answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Opening {
+    /// The challenge answered.
+    pub challenge_id: String,
+    /// The worker.
+    pub worker: AccountAddress,
+    /// The picked outputs with their chunks and Merkle paths.
+    pub openings: Openings,
 }
 
 /// The report was accepted and queued for `attestation::attest`.
@@ -169,7 +202,7 @@ pub struct LivenessAnswer {
     pub public_key: String,
     /// The device key's signature over [`LivenessAnswer::signing_bytes`], hex.
     pub signature: String,
-    /// The work's commitments and sampled openings.
+    /// The work's commitments.
     pub answer: WorkAnswer,
 }
 

@@ -7,12 +7,15 @@
 //!
 //! Its own state (issued challenges, device bindings, liveness uptime) is
 //! one JSON file in the state directory, replaced atomically on every change.
-//! An accepted report is recorded by its queued job alone, under the key
-//! `attest:<challenge id>`: the queue is consulted first on every report (a
-//! queued key means the challenge is used), and the device bindings are
-//! rebuilt from the queued reports when the service starts, so accepting a
-//! report rewrites no state file and a crash at any point can neither lose a
-//! report nor let a challenge be used twice. Reports verified at the same
+//! An answer is two requests ([`reports`]): the signed report with the
+//! commitment to the work, whose arrival ends the measured time and which
+//! the state records with the outputs the service then picks to check, and
+//! the openings of those outputs. An accepted report is recorded by its
+//! queued job alone, under the key `attest:<challenge id>`: the queue is
+//! consulted first on every report (a queued key means the challenge is
+//! used), and the device bindings are rebuilt from the queued reports when
+//! the service starts, so a crash at any point can neither lose a report
+//! nor let a challenge be used twice or draw its picks twice. Reports verified at the same
 //! time are committed together (one queue file for the whole group), so
 //! concurrent workers share the fsyncs instead of waiting for one each.
 //!
@@ -27,14 +30,14 @@
 //! made-up device ids misses the later deadlines.
 //!
 //! What a client can make it hold is bounded ([`Limits`]): open challenges
-//! per worker and in all, the request time (body included) and the body
-//! size. An answer the worker's device signed uses its challenge up even
+//! per worker and in all (a commitment waiting for its openings is held by
+//! its open challenge, its fingerprint capped in size), the request time
+//! (body included) and the body size. An answer the worker's device signed uses its challenge up even
 //! when it is refused, so figures cannot be retried on one seed. Every
 //! refusal has the one [`Rejected`] shape, sized fields are refused by their
 //! length before anything else, and internal failures stay in the log.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -46,6 +49,7 @@ use tokio::sync::{oneshot, Mutex};
 mod challenges;
 mod http;
 mod liveness;
+mod reports;
 
 pub use challenges::MAX_ROUND;
 pub use liveness::Liveness;
@@ -56,8 +60,8 @@ use crate::atomic_file;
 use crate::chain::Node;
 use crate::protocol::{Accepted, Challenge, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
-use crate::verify::{check_input_limits, verify_submission, DeviceKey, Policy, Rejection};
-use crate::work::Workload;
+use crate::verify::{DeviceKey, Policy, Rejection};
+use crate::work::{SamplePicks, Workload};
 
 /// The service's settings.
 #[derive(Debug, Clone)]
@@ -94,6 +98,9 @@ pub struct Timing {
     pub min_speed: f64,
     /// Added to the deadline for the network and the answer's upload.
     pub latency_allowance: Duration,
+    /// How long after a commitment's arrival its openings may arrive: a
+    /// round trip and a few Merkle paths (the worker holds its outputs).
+    pub open_within: Duration,
 }
 
 impl Default for Timing {
@@ -102,6 +109,7 @@ impl Default for Timing {
             target_secs: 3.0,
             min_speed: 0.5,
             latency_allowance: Duration::from_secs(2),
+            open_within: Duration::from_secs(2),
         }
     }
 }
@@ -111,6 +119,12 @@ impl Timing {
     pub fn deadline_ms(&self, work: &Workload) -> u64 {
         let secs = work.expected_secs() / self.min_speed.clamp(0.01, 1.0);
         (secs * 1e3).ceil() as u64 + self.latency_allowance.as_millis() as u64
+    }
+
+    /// Milliseconds after a commitment's arrival by which its openings must
+    /// arrive.
+    pub fn open_within_ms(&self) -> u64 {
+        self.open_within.as_millis() as u64
     }
 }
 
@@ -171,6 +185,26 @@ struct ChallengeEntry {
     /// The workers challenged in the same round (itself included).
     #[serde(default)]
     round: Vec<AccountAddress>,
+    /// The answer's commitment, once it arrived and checked out: the
+    /// service waits for its openings.
+    #[serde(default)]
+    committed: Option<CommittedAnswer>,
+}
+
+/// A report whose commitment checked out, waiting for the openings of the
+/// outputs the service picked when it arrived.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CommittedAnswer {
+    submission: Submission,
+    /// The score it earns once the openings verify.
+    score: u64,
+    /// The time from the challenge's issue to the commitment, milliseconds.
+    elapsed_ms: u64,
+    picks: SamplePicks,
+    /// When the commitment arrived, microseconds of the service's clock.
+    at_micros: u64,
+    /// The address it came from.
+    machine: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -330,113 +364,6 @@ impl Service {
         atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
     }
 
-    /// Verifies a submission and queues its attestation. `received_micros`
-    /// is when the answer arrived (the service's clock).
-    pub async fn submit(
-        &self,
-        submission: &Submission,
-        received_micros: u64,
-        machine: Option<IpAddr>,
-    ) -> Result<Result<Accepted, Rejection>, ServiceError> {
-        if let Err(r) = check_input_limits(submission) {
-            return Ok(Err(r));
-        }
-        let key = format!("attest:{}", submission.challenge_id);
-        let entry = {
-            let state = self.state.lock().await;
-            match self.open_challenge(&state, &submission.challenge_id, &key) {
-                Ok(entry) => entry,
-                Err(r) => return Ok(Err(r)),
-            }
-        };
-        let (challenge, issued_micros) = (
-            entry.challenge.clone().expect("an open challenge has one"),
-            entry.issued_micros,
-        );
-        let machine = machine.map(|ip| ip.to_string());
-        let elapsed_ms = received_micros.saturating_sub(issued_micros).div_ceil(1000);
-        // The CPU recomputation runs without holding the state.
-        let registered = self.chain_device_key(submission.report.worker).await;
-        let policy = &self.config.policy;
-        let verdict = verify_submission(
-            submission,
-            &challenge,
-            elapsed_ms,
-            now_secs(),
-            policy,
-            &registered,
-        );
-        let score = match verdict {
-            Ok(score) => score,
-            Err(r) => return self.refuse(&challenge, submission, r).await,
-        };
-        // Checked once the device key's signature verified: only the
-        // worker's own key can use its challenge up.
-        if other_machine(&entry.machine, &machine) {
-            let r = Rejection::OtherMachine(format!(
-                "challenge {} was issued to another machine",
-                challenge.id
-            ));
-            return self.refuse(&challenge, submission, r).await;
-        }
-        if let Some(other) = self.chain_binding(&submission.report.device_id).await {
-            if other != submission.report.worker {
-                let r = Rejection::DeviceBound {
-                    device_id: hex::encode(&submission.report.device_id),
-                    worker: other,
-                };
-                return self.refuse(&challenge, submission, r).await;
-            }
-        }
-        // Group commit: the verified report goes to the commit thread, which
-        // writes every report waiting with one queue file and one state
-        // save, so concurrent reports share the fsyncs.
-        let (done, verdict) = oneshot::channel();
-        self.commits
-            .send(PendingReport {
-                key,
-                challenge_id: submission.challenge_id.clone(),
-                device: hex::encode(&submission.report.device_id),
-                worker: submission.report.worker,
-                score,
-                elapsed_ms,
-                machine: machine.clone(),
-                round: entry.round.clone(),
-                kind: JobKind::Attest {
-                    report: submission.report.clone(),
-                    score,
-                    public_key: submission.public_key.clone(),
-                    signature: submission.signature.clone(),
-                    machine,
-                },
-                done,
-            })
-            .map_err(|_| ServiceError::Commit("the commit thread stopped".into()))?;
-        verdict
-            .await
-            .map_err(|_| ServiceError::Commit("the report's commit was abandoned".into()))?
-            .map_err(ServiceError::Commit)
-    }
-
-    /// Refuses an answer; a refusal of a signed answer for the challenge's own
-    /// worker uses the challenge up ([`Rejection::consumes_challenge`]), so
-    /// the worker cannot try other figures on the same seed.
-    async fn refuse(
-        &self,
-        challenge: &Challenge,
-        submission: &Submission,
-        rejection: Rejection,
-    ) -> Result<Result<Accepted, Rejection>, ServiceError> {
-        if rejection.consumes_challenge() && submission.report.worker == challenge.worker {
-            let mut state = self.state.lock().await;
-            if let Some(entry) = state.challenges.get_mut(&challenge.id) {
-                entry.used = true;
-                self.save(&state)?;
-            }
-        }
-        Ok(Err(rejection))
-    }
-
     /// Writes a batch of verified reports: each is checked again against
     /// the state (another request may have used its challenge or bound its
     /// device meanwhile, also within the batch), and the accepted ones are
@@ -452,7 +379,7 @@ impl Service {
             let verdict = if used.contains(&report.challenge_id) {
                 Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
             } else {
-                self.open_challenge(state, &report.challenge_id, &report.key)
+                self.committed_challenge(state, &report.challenge_id, &report.key)
                     .map(|_| ())
             }
             .and_then(|()| {
@@ -581,8 +508,40 @@ impl Service {
     }
 
     /// The challenge `id` (with its issue time, machine and round) if it
-    /// exists and was not used (its job key is `key`).
+    /// exists, was not used (its job key is `key`) and holds no commitment
+    /// yet: one commitment per challenge, so its picks are drawn once.
     fn open_challenge(
+        &self,
+        state: &Persisted,
+        id: &str,
+        key: &str,
+    ) -> Result<ChallengeEntry, Rejection> {
+        let entry = self.live_challenge(state, id, key)?;
+        if entry.committed.is_some() {
+            return Err(Rejection::ChallengeUsed(id.to_string()));
+        }
+        Ok(entry)
+    }
+
+    /// The challenge `id` if it was not used and holds a commitment waiting
+    /// for its openings.
+    fn committed_challenge(
+        &self,
+        state: &Persisted,
+        id: &str,
+        key: &str,
+    ) -> Result<ChallengeEntry, Rejection> {
+        let entry = self.live_challenge(state, id, key)?;
+        if entry.committed.is_none() {
+            return Err(Rejection::UnknownChallenge(format!(
+                "{id}: no commitment to open (send the report first)"
+            )));
+        }
+        Ok(entry)
+    }
+
+    /// The challenge `id` if it exists and was not used.
+    fn live_challenge(
         &self,
         state: &Persisted,
         id: &str,

@@ -7,7 +7,7 @@ use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::{AccountAddress, Package};
 
 use crate::bench::BENCH_VERSION;
-use crate::work::{self, AnswerError, WorkAnswer};
+use crate::work::{self, AnswerError, Openings, SamplePicks, WorkAnswer, Workload};
 use aptos_sdk::crypto::{Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::messages::verify_strict;
 
@@ -36,6 +36,17 @@ pub enum Rejection {
         /// The deadline, milliseconds after issue.
         deadline_ms: u64,
         /// When the answer arrived, milliseconds after issue.
+        elapsed_ms: u64,
+    },
+    /// The openings of a commitment arrived later than the service allows
+    /// after the commitment (its own clock).
+    #[error("challenge {id}: the openings arrived {elapsed_ms} ms after the commitment; the bound is {bound_ms} ms")]
+    OpeningLate {
+        /// Challenge id.
+        id: String,
+        /// The bound, milliseconds after the commitment.
+        bound_ms: u64,
+        /// When the openings arrived, milliseconds after the commitment.
         elapsed_ms: u64,
     },
     /// The report does not match the challenge (worker, nonce, seed, chain).
@@ -89,6 +100,7 @@ impl Rejection {
             Rejection::UnknownChallenge(_) => "unknown_challenge",
             Rejection::ChallengeUsed(_) => "challenge_used",
             Rejection::ChallengeExpired { .. } => "challenge_expired",
+            Rejection::OpeningLate { .. } => "opening_late",
             Rejection::ChallengeMismatch(_) => "challenge_mismatch",
             Rejection::WrongChecksum(_) => "wrong_checksum",
             Rejection::Implausible(_) => "implausible",
@@ -124,6 +136,10 @@ impl Rejection {
 pub const MAX_DEVICE_ID_BYTES: usize = 128;
 /// The most bytes `attestation::attest` takes in a report's `gpu_model`.
 pub const MAX_GPU_MODEL_BYTES: usize = 128;
+
+/// The most bytes of a report's device fingerprint (JSON): the service
+/// holds it with the commitment until the openings arrive.
+pub const MAX_FINGERPRINT_BYTES: usize = 4096;
 
 /// Hex characters of a challenge id (16 random bytes).
 pub const CHALLENGE_ID_HEX_CHARS: usize = 32;
@@ -165,6 +181,14 @@ pub fn check_input_limits(submission: &Submission) -> Result<(), Rejection> {
     }
     if report.device_id.is_empty() {
         return Err(Rejection::BadRequest("report.device_id is empty".into()));
+    }
+    let fingerprint = serde_json::to_vec(&submission.answer.fingerprint)
+        .map(|b| b.len())
+        .unwrap_or(usize::MAX);
+    if fingerprint > MAX_FINGERPRINT_BYTES {
+        return Err(Rejection::BadRequest(format!(
+            "answer.fingerprint is {fingerprint} bytes, at most {MAX_FINGERPRINT_BYTES} are taken"
+        )));
     }
     Ok(())
 }
@@ -242,10 +266,11 @@ fn device_key(
     }
 }
 
-/// Verifies a liveness answer: the worker's device key signed it (strict
-/// ed25519 over [`LivenessAnswer::signing_bytes`]), it arrived within the
-/// deadline (`elapsed_ms`, the service's own measure from issue), and its
-/// work checks out. No clock of the worker's is involved.
+/// Verifies a liveness answer's commitment: the worker's device key signed
+/// it (strict ed25519 over [`LivenessAnswer::signing_bytes`]), it arrived
+/// within the deadline (`elapsed_ms`, the service's own measure from
+/// issue), and it commits to the challenge's work ([`verify_openings`]
+/// checks the work itself). No clock of the worker's is involved.
 pub fn verify_liveness(
     answer: &LivenessAnswer,
     challenge: &LivenessChallenge,
@@ -278,7 +303,37 @@ pub fn verify_liveness(
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
-    work::verify(&challenge.work, &seed, &answer.answer).map_err(answer_rejection)
+    work::check_commitment(&challenge.work, &seed, &answer.answer).map_err(answer_rejection)
+}
+
+/// Verifies the openings of a commitment to challenge `id`'s `work` (with
+/// hash-chain seed `seed`, hex) at the outputs the service picked once it
+/// held the commitment: they arrived within `bound_ms` of the commitment
+/// (`elapsed_ms`, the service's own measure), and each picked output
+/// recomputes on the CPU and hashes up to its committed root.
+#[allow(clippy::too_many_arguments)]
+pub fn verify_openings(
+    id: &str,
+    work: &Workload,
+    seed: &str,
+    answer: &WorkAnswer,
+    picks: &SamplePicks,
+    openings: &Openings,
+    elapsed_ms: u64,
+    bound_ms: u64,
+) -> Result<(), Rejection> {
+    if elapsed_ms > bound_ms {
+        return Err(Rejection::OpeningLate {
+            id: id.to_string(),
+            bound_ms,
+            elapsed_ms,
+        });
+    }
+    let seed: [u8; 32] = hex::decode(seed)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
+    work::verify(work, &seed, answer, picks, openings).map_err(answer_rejection)
 }
 
 fn answer_rejection(e: AnswerError) -> Rejection {
@@ -288,10 +343,12 @@ fn answer_rejection(e: AnswerError) -> Rejection {
     }
 }
 
-/// Verifies a submission against the challenge it answers (which the caller
-/// looked up and checked for single use) and returns the score it earns,
-/// micro-units. `elapsed_ms` is the time the service measured from the
-/// challenge's issue to the answer's arrival, `now` its clock in seconds.
+/// Verifies a submission (the signed report and the commitment to the
+/// work) against the challenge it answers (which the caller looked up and
+/// checked for single use) and returns the score it earns once its openings
+/// verify, micro-units. `elapsed_ms` is the time the service measured from
+/// the challenge's issue to the submission's arrival, `now` its clock in
+/// seconds.
 pub fn verify_submission(
     submission: &Submission,
     challenge: &Challenge,
@@ -368,14 +425,14 @@ fn check_challenge(
     Ok(())
 }
 
-/// The work: the challenge's sizes and seeds, sampled items recomputed on
-/// the CPU (a bounded cost: the challenge's sizes bound it).
+/// The commitment: the challenge's sizes and seeds (the picked outputs are
+/// checked once opened, [`verify_openings`]).
 fn check_answer(answer: &WorkAnswer, challenge: &Challenge) -> Result<(), Rejection> {
     let seed: [u8; 32] = hex::decode(&challenge.seed)
         .ok()
         .and_then(|b| b.try_into().ok())
         .ok_or_else(|| Rejection::BadRequest("challenge seed is malformed".into()))?;
-    work::verify(&challenge.work, &seed, answer).map_err(answer_rejection)
+    work::check_commitment(&challenge.work, &seed, answer).map_err(answer_rejection)
 }
 
 /// The report says what the answer proved (memory) and names the device it

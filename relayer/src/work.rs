@@ -18,10 +18,18 @@
 //! device of score `S` does `S × UNITS_PER_SEC_PER_POINT` units per second,
 //! so the score of an answer is `units / (UNITS_PER_SEC_PER_POINT × elapsed)`,
 //! with `elapsed` the attester's own measure from issue to answer.
+//!
+//! An answer is interactive: the device commits to both parts' outputs by
+//! their Merkle roots ([`WorkAnswer`]); only then does the attester draw
+//! [`SAMPLES`] items of each part from its own random source
+//! ([`SamplePicks::draw`]), and the worker opens them ([`Openings`]) from
+//! the outputs it kept ([`Worked`]). A worker that computed a fraction `f`
+//! of a part's outputs passes with probability `f^SAMPLES`, and nothing it
+//! does to its commitment changes the picks.
 
 use serde::{Deserialize, Serialize};
 
-use crate::bench::hashchain::{self, HashChainProof, ProofError};
+use crate::bench::hashchain::{self, Committed, ProofError, Sample, SAMPLES};
 
 /// Rounds that make one word of the memory buffer.
 pub const FILL_ROUNDS: u32 = 64;
@@ -72,17 +80,113 @@ pub struct Workload {
     pub steps: u32,
 }
 
-/// A device's answer to a workload: the two parts' commitments and their
-/// sampled openings, and the device it ran on.
+/// One part's commitment: what it ran and the Merkle root over its outputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartCommitment {
+    /// The part's seed, hex.
+    pub seed: String,
+    /// Outputs (a power of two of at least one chunk).
+    pub items: u32,
+    /// Rounds (hash chain) or steps (walks) per output.
+    pub rounds: u32,
+    /// Merkle root over the outputs, hex.
+    pub root: String,
+}
+
+/// A device's answer to a workload: the two parts' commitments, and the
+/// device it ran on. The sampled outputs are opened once the attester
+/// picked them ([`SamplePicks`], [`Openings`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkAnswer {
     /// The device.
     pub fingerprint: crate::bench::fingerprint::Fingerprint,
     /// The hash chain (`items` = `hash_items`, `rounds` = `hash_rounds`).
-    pub hash: HashChainProof,
+    pub hash: PartCommitment,
     /// The walk outputs (`items` = `walkers`, `rounds` = `steps`, `seed` =
     /// the memory seed).
-    pub walk: HashChainProof,
+    pub walk: PartCommitment,
+}
+
+/// The outputs the attester checks, drawn from its own random source after
+/// it received the commitment: [`SAMPLES`] of each part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SamplePicks {
+    /// Hash-chain items.
+    pub hash: Vec<u32>,
+    /// Walks.
+    pub walk: Vec<u32>,
+}
+
+impl SamplePicks {
+    /// Draws [`SAMPLES`] outputs of each part of `work` at random.
+    pub fn draw(work: &Workload) -> SamplePicks {
+        let pick = |count: u32| {
+            (0..SAMPLES)
+                .map(|_| (rand::random::<u64>() % count.max(1) as u64) as u32)
+                .collect()
+        };
+        SamplePicks {
+            hash: pick(work.hash_items),
+            walk: pick(work.walkers),
+        }
+    }
+}
+
+/// The picked outputs opened: each with its chunk and Merkle path, in the
+/// order of the picks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Openings {
+    /// The hash-chain items.
+    pub hash: Vec<Sample>,
+    /// The walks.
+    pub walk: Vec<Sample>,
+}
+
+/// What a device computed: the answer it sends, and the outputs it keeps
+/// to open the attester's picks.
+#[derive(Debug, Clone)]
+pub struct Worked {
+    /// The commitments sent.
+    pub answer: WorkAnswer,
+    hash: Committed,
+    walk: Committed,
+}
+
+impl Worked {
+    /// Commits to the outputs of `work` run with hash-chain seed `seed`:
+    /// `hash` the hash-chain items, `walk` the walks' outputs.
+    pub fn new(
+        fingerprint: crate::bench::fingerprint::Fingerprint,
+        work: &Workload,
+        seed: &[u8; 32],
+        hash: Vec<u32>,
+        walk: Vec<u32>,
+    ) -> Result<Worked, ProofError> {
+        let part = |seed: String, rounds: u32, c: &Committed| PartCommitment {
+            seed,
+            items: c.items(),
+            rounds,
+            root: hex::encode(c.root()),
+        };
+        let (hash, walk) = (Committed::new(hash)?, Committed::new(walk)?);
+        Ok(Worked {
+            answer: WorkAnswer {
+                fingerprint,
+                hash: part(hex::encode(seed), work.hash_rounds, &hash),
+                walk: part(work.mem_seed.clone(), work.steps, &walk),
+            },
+            hash,
+            walk,
+        })
+    }
+
+    /// Opens the outputs the attester picked.
+    pub fn open(&self, picks: &SamplePicks) -> Result<Openings, ProofError> {
+        Ok(Openings {
+            hash: self.hash.open(&picks.hash)?,
+            walk: self.walk.open(&picks.walk)?,
+        })
+    }
 }
 
 /// Why a claim cannot be sized.
@@ -296,13 +400,17 @@ pub enum AnswerError {
     },
 }
 
-/// Checks an answer to `work` with hash-chain seed `seed`: the sizes and
-/// seeds are the challenge's, and every sampled item of both parts
-/// recomputes on the CPU and hashes up to its root.
-pub fn verify(work: &Workload, seed: &[u8; 32], answer: &WorkAnswer) -> Result<(), AnswerError> {
-    let mem_seed = work
-        .mem_seed_bytes()
-        .ok_or(AnswerError::Mismatch("memory seed"))?;
+fn root_of(part: &PartCommitment) -> Option<[u8; 32]> {
+    hex::decode(&part.root).ok()?.try_into().ok()
+}
+
+/// Checks a commitment to `work` with hash-chain seed `seed`: the sizes and
+/// seeds are the challenge's and the roots are roots.
+pub fn check_commitment(
+    work: &Workload,
+    seed: &[u8; 32],
+    answer: &WorkAnswer,
+) -> Result<(), AnswerError> {
     let (h, m) = (&answer.hash, &answer.walk);
     if h.seed != hex::encode(seed) {
         return Err(AnswerError::Mismatch("hash-chain seed"));
@@ -316,15 +424,44 @@ pub fn verify(work: &Workload, seed: &[u8; 32], answer: &WorkAnswer) -> Result<(
     if m.items != work.walkers || m.rounds != work.steps {
         return Err(AnswerError::Mismatch("memory walk size"));
     }
-    h.verify(seed).map_err(|error| AnswerError::Proof {
-        part: "hash chain",
-        error,
-    })?;
-    m.verify_with(&mem_seed, |indices| walkers_at(work, &mem_seed, indices))
-        .map_err(|error| AnswerError::Proof {
+    for (part, p) in [("hash chain", h), ("memory walk", m)] {
+        let bad = |error| AnswerError::Proof { part, error };
+        hashchain::check_count(p.items).map_err(bad)?;
+        root_of(p).ok_or(ProofError::BadRoot).map_err(bad)?;
+    }
+    Ok(())
+}
+
+/// Checks the openings of a commitment to `work` (with hash-chain seed
+/// `seed`) at the attester's `picks`: every picked output of both parts
+/// recomputes on the CPU and hashes up to its root.
+pub fn verify(
+    work: &Workload,
+    seed: &[u8; 32],
+    answer: &WorkAnswer,
+    picks: &SamplePicks,
+    openings: &Openings,
+) -> Result<(), AnswerError> {
+    check_commitment(work, seed, answer)?;
+    let mem_seed = work
+        .mem_seed_bytes()
+        .ok_or(AnswerError::Mismatch("memory seed"))?;
+    let (h, m) = (&answer.hash, &answer.walk);
+    let root = |p| root_of(p).expect("checked with the commitment");
+    let values = hashchain::items_at(seed, work.hash_rounds, &picks.hash);
+    hashchain::check_samples(&root(h), h.items, &picks.hash, &openings.hash, &values).map_err(
+        |error| AnswerError::Proof {
+            part: "hash chain",
+            error,
+        },
+    )?;
+    let outputs = walkers_at(work, &mem_seed, &picks.walk);
+    hashchain::check_samples(&root(m), m.items, &picks.walk, &openings.walk, &outputs).map_err(
+        |error| AnswerError::Proof {
             part: "memory walk",
             error,
-        })
+        },
+    )
 }
 
 /// Computes the whole answer on the CPU, buffer included (tests, the
@@ -334,23 +471,17 @@ pub fn answer_on_cpu(
     work: &Workload,
     seed: &[u8; 32],
     fingerprint: crate::bench::fingerprint::Fingerprint,
-) -> Result<WorkAnswer, ProofError> {
+) -> Result<Worked, ProofError> {
     let mem_seed = work.mem_seed_bytes().ok_or(ProofError::BadRoot)?;
     let items: Vec<u32> = (0..work.hash_items).collect();
     let values = hashchain::items_at(seed, work.hash_rounds, &items);
-    let hash = HashChainProof::commit(seed, work.hash_rounds, &values)?;
     let memory: Vec<u32> = (0..work.mem_words)
         .map(|i| fill_word(&mem_seed, work.fill_rounds, i))
         .collect();
     let outputs: Vec<u32> = (0..work.walkers)
         .map(|w| walk_with(work, &mem_seed, w, |i| memory[i as usize]))
         .collect();
-    let walk = HashChainProof::commit(&mem_seed, work.steps, &outputs)?;
-    Ok(WorkAnswer {
-        fingerprint,
-        hash,
-        walk,
-    })
+    Worked::new(fingerprint, work, seed, values, outputs)
 }
 
 #[cfg(test)]
@@ -408,24 +539,38 @@ mod tests {
         let work = small();
         let seed = [9u8; 32];
         let fp = crate::bench::fingerprint::tests::sample();
-        let answer = answer_on_cpu(&work, &seed, fp).unwrap();
-        verify(&work, &seed, &answer).unwrap();
+        let worked = answer_on_cpu(&work, &seed, fp.clone()).unwrap();
+        let picks = SamplePicks::draw(&work);
+        let openings = worked.open(&picks).unwrap();
+        let answer = worked.answer.clone();
+        verify(&work, &seed, &answer, &picks, &openings).unwrap();
         // Walk outputs made up without the buffer: every sample is wrong.
-        let mem_seed = work.mem_seed_bytes().unwrap();
         let fake: Vec<u32> = (0..work.walkers).collect();
-        let mut forged = answer.clone();
-        forged.walk = HashChainProof::commit(&mem_seed, work.steps, &fake).unwrap();
+        let items = hashchain::all_items(&seed, work.hash_rounds, work.hash_items);
+        let forged = Worked::new(fp, &work, &seed, items, fake).unwrap();
+        let forged_openings = forged.open(&picks).unwrap();
         assert!(matches!(
-            verify(&work, &seed, &forged),
+            verify(&work, &seed, &forged.answer, &picks, &forged_openings),
             Err(AnswerError::Proof {
                 part: "memory walk",
                 ..
             })
         ));
+        // Openings at other outputs than the picks.
+        let mut elsewhere = picks.clone();
+        elsewhere.hash[0] = (picks.hash[0] + 1) % work.hash_items;
+        let moved = worked.open(&elsewhere).unwrap();
+        assert!(matches!(
+            verify(&work, &seed, &answer, &picks, &moved),
+            Err(AnswerError::Proof {
+                part: "hash chain",
+                error: ProofError::WrongIndex { .. },
+            })
+        ));
         let mut other = answer;
         other.hash.rounds += 1;
         assert_eq!(
-            verify(&work, &seed, &other),
+            verify(&work, &seed, &other, &picks, &openings),
             Err(AnswerError::Mismatch("hash-chain size"))
         );
     }

@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use common::*;
 use lumen_relayer::attest;
+use lumen_relayer::attest::SignedAnswer;
 use lumen_relayer::bench::fingerprint::Fingerprint;
-use lumen_relayer::bench::hashchain::HashChainProof;
-use lumen_relayer::protocol::{Challenge, Submission};
-use lumen_relayer::work::{MAX_CLAIM_MICRO, MAX_PROVEN_MB};
+use lumen_relayer::protocol::{Challenge, Opening, Picked};
+use lumen_relayer::work::{Worked, MAX_CLAIM_MICRO, MAX_PROVEN_MB};
 use lumen_sdk::Package;
 
 /// RTX 5090's score in micro-units.
@@ -20,9 +20,8 @@ const RTX_5090: u64 = 10_690_000;
 
 /// An answer to `c` made without doing the work: commitments over made-up
 /// outputs, opened honestly, on a fingerprint relabelled as an RTX 5090.
-fn fabricated(c: &Challenge, n: u8, mut fingerprint: Fingerprint) -> Submission {
+fn fabricated(c: &Challenge, n: u8, mut fingerprint: Fingerprint) -> SignedAnswer {
     let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
-    let mem_seed = c.work.mem_seed_bytes().unwrap();
     let junk = |n: u32| {
         (0..n)
             .map(|i| i.wrapping_mul(0x9E37_79B9))
@@ -30,12 +29,15 @@ fn fabricated(c: &Challenge, n: u8, mut fingerprint: Fingerprint) -> Submission 
     };
     fingerprint.name = "NVIDIA GeForce RTX 5090".into();
     fingerprint.device_type = "discrete_gpu".into();
-    let answer = lumen_relayer::work::WorkAnswer {
+    let worked = Worked::new(
         fingerprint,
-        hash: HashChainProof::commit(&seed, c.work.hash_rounds, &junk(c.work.hash_items)).unwrap(),
-        walk: HashChainProof::commit(&mem_seed, c.work.steps, &junk(c.work.walkers)).unwrap(),
-    };
-    attest::signed_submission(c, answer, &Package::DEV, &key(n), now())
+        &c.work,
+        &seed,
+        junk(c.work.hash_items),
+        junk(c.work.walkers),
+    )
+    .unwrap();
+    attest::signed_submission(c, worked, &Package::DEV, &key(n), now())
 }
 
 #[tokio::test]
@@ -45,7 +47,7 @@ async fn figures_the_worker_adds_are_ignored_and_the_score_is_measured() {
     let c = challenge(&url, addr(1)).await;
     let sub = answer(&c, &key(1)).await;
     // The old report's figures and score, made up and sent along.
-    let mut body = serde_json::to_value(&sub).unwrap();
+    let mut body = serde_json::to_value(&sub.submission).unwrap();
     body["score"] = serde_json::json!(87_000_000u64);
     body["result"] = serde_json::json!({ "figures": { "int32_tops": 400.0 }, "score": 87.0 });
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -55,8 +57,14 @@ async fn figures_the_worker_adds_are_ignored_and_the_score_is_measured() {
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status().as_u16(), 202);
-    let accepted: lumen_relayer::protocol::Accepted = resp.json().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let picked: Picked = resp.json().await.unwrap();
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker: addr(1),
+        openings: sub.worked.open(&picked.picks).unwrap(),
+    };
+    let accepted = attest::send_opening(&url, &opening).await.unwrap();
     // The score is the work over the time the service measured itself.
     let jobs = svc.queue().all();
     let queued = match &jobs[0].kind {
@@ -100,8 +108,8 @@ async fn a_relabelled_cpu_device_claiming_a_big_gpu_earns_nothing() {
     // device's own measured score, nowhere near the card it names.
     let c = challenge(&url, addr(2)).await;
     let mut a = work(&c).await;
-    a.fingerprint.name = "NVIDIA GeForce RTX 5090".into();
-    a.fingerprint.device_type = "discrete_gpu".into();
+    a.answer.fingerprint.name = "NVIDIA GeForce RTX 5090".into();
+    a.answer.fingerprint.device_type = "discrete_gpu".into();
     let sub = attest::signed_submission(&c, a, &Package::DEV, &key(2), now());
     let accepted = attest::send_submission(&url, &sub).await.unwrap();
     assert!(accepted.score < RTX_5090 / 100, "{}", accepted.score);
@@ -145,10 +153,9 @@ async fn oversized_work_claims_are_refused() {
     // items, more steps) is not the challenge's.
     let c = challenge(&url, addr(4)).await;
     let honest = answer(&c, &key(4)).await;
-    let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
     let mut more = again(&url, &honest, &key(4)).await;
-    let values: Vec<u32> = (0..c.work.hash_items * 2).collect();
-    more.answer.hash = HashChainProof::commit(&seed, c.work.hash_rounds * 2, &values).unwrap();
+    more.answer.hash.items *= 2;
+    more.answer.hash.rounds *= 2;
     assert_eq!(rejection(&url, &more).await, "challenge_mismatch");
     let mut steps = again(&url, &honest, &key(4)).await;
     steps.answer.walk.rounds *= 2;
@@ -184,4 +191,33 @@ async fn a_late_answer_is_refused() {
     assert_eq!(rejection(&url, &sub).await, "challenge_expired");
     // It used the challenge up: no second try on the same seed.
     assert_eq!(rejection(&url, &sub).await, "challenge_used");
+}
+
+#[tokio::test]
+async fn late_openings_are_refused_and_use_the_challenge_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config(600);
+    cfg.timing.open_within = Duration::from_millis(300);
+    let (url, _svc) = start(dir.path(), cfg).await;
+    let c = challenge(&url, addr(7)).await;
+    let sub = answer(&c, &key(7)).await;
+    // The commitment in time; the openings long after the picks: time
+    // enough to compute whatever was picked, too late to count.
+    let picked = attest::commit(&url, &sub.submission).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker: addr(7),
+        openings: sub.worked.open(&picked.picks).unwrap(),
+    };
+    match attest::send_opening(&url, &opening).await {
+        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "opening_late"),
+        other => panic!("{other:?}"),
+    }
+    // No second commitment, so no second draw of picks.
+    assert_eq!(rejection(&url, &sub).await, "challenge_used");
+    match attest::send_opening(&url, &opening).await {
+        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "challenge_used"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -46,10 +46,15 @@ async fn a_refused_signed_answer_uses_its_challenge_up() {
     let (url, svc) = start(dir.path(), config(600)).await;
     let c = challenge(&url, addr(20)).await;
     let honest = answer(&c, &key(20)).await;
-    // First try: a made-up sampled value, signed by the worker's device.
-    let mut inflated = honest.clone();
-    inflated.answer.hash.samples[0].chunk[0] ^= 1;
-    assert_eq!(rejection(&url, &inflated).await, "wrong_checksum");
+    // First try: a made-up value opened for the commitment the worker's
+    // device signed.
+    let reason = tampered(&url, &honest, |o| {
+        let s = &mut o.hash[0];
+        let i = s.index as usize % s.chunk.len();
+        s.chunk[i] ^= 1;
+    })
+    .await;
+    assert_eq!(reason, "wrong_checksum");
     // Second try on the same seed, now with the honest answer: too late.
     assert_eq!(rejection(&url, &honest).await, "challenge_used");
     assert!(svc.queue().all().is_empty());
@@ -83,7 +88,7 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     let (status, body) = post_raw(
         &url,
         "/v1/reports",
-        serde_json::to_vec(&resign(model, 22)).unwrap(),
+        serde_json::to_vec(&resign(model.submission, 22)).unwrap(),
     )
     .await;
     assert_eq!((status, reason(&body).as_str()), (400, "bad_request"));
@@ -96,7 +101,7 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     let (status, body) = post_raw(
         &url,
         "/v1/reports",
-        serde_json::to_vec(&resign(device, 22)).unwrap(),
+        serde_json::to_vec(&resign(device.submission, 22)).unwrap(),
     )
     .await;
     assert_eq!((status, reason(&body).as_str()), (400, "bad_request"));
@@ -104,14 +109,32 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     // A challenge id that is no challenge id.
     let mut id = sub.clone();
     id.challenge_id = huge.clone();
-    let (status, body) = post_raw(&url, "/v1/reports", serde_json::to_vec(&id).unwrap()).await;
+    let (status, body) = post_raw(
+        &url,
+        "/v1/reports",
+        serde_json::to_vec(&id.submission).unwrap(),
+    )
+    .await;
+    assert_eq!((status, reason(&body).as_str()), (400, "bad_request"));
+    no_echo(&body);
+
+    // A fingerprint past what the service holds with a commitment.
+    let mut fat = sub.clone();
+    fat.answer.fingerprint.driver_info = Some("A".repeat(8_000));
+    let fat = serde_json::to_vec(&fat.submission).unwrap();
+    let (status, body) = post_raw(&url, "/v1/reports", fat).await;
     assert_eq!((status, reason(&body).as_str()), (400, "bad_request"));
     no_echo(&body);
 
     // A body past the limit.
     let mut big = sub.clone();
     big.answer.fingerprint.driver_info = Some("A".repeat(Limits::default().max_body_bytes));
-    let (status, body) = post_raw(&url, "/v1/reports", serde_json::to_vec(&big).unwrap()).await;
+    let (status, body) = post_raw(
+        &url,
+        "/v1/reports",
+        serde_json::to_vec(&big.submission).unwrap(),
+    )
+    .await;
     assert_eq!((status, reason(&body).as_str()), (413, "body_too_large"));
     no_echo(&body);
 

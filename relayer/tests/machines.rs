@@ -13,7 +13,7 @@ use std::time::Duration;
 use common::*;
 use lumen_relayer::attest;
 use lumen_relayer::protocol::{
-    Challenge, ChallengeRequest, LivenessAnswer, LivenessPoll, LivenessTask, Rejected,
+    Challenge, ChallengeRequest, LivenessAnswer, LivenessPoll, LivenessTask, Opening, Rejected,
 };
 use lumen_relayer::service::Timing;
 use lumen_sdk::{AccountAddress, Package};
@@ -79,6 +79,7 @@ async fn invented_device_ids_on_one_machine_are_not_all_attested() {
         target_secs: 1.0,
         min_speed: 0.5,
         latency_allowance: Duration::ZERO,
+        open_within: Duration::from_secs(5),
     };
     cfg.policy.one_machine_per_address = true;
     let (url, _svc) = start(dir.path(), cfg).await;
@@ -161,24 +162,37 @@ async fn a_second_machine_with_the_same_key_is_refused() {
         Ok(cb) => {
             // Answered from machine B on a device of its own.
             let sub = reanswer(&cb, &k, Some(2)).await;
-            let accepted = post::<_, serde_json::Value>(&b, &url, "/v1/reports", &sub).await;
+            let accepted =
+                post::<_, serde_json::Value>(&b, &url, "/v1/reports", &sub.submission).await;
             panic!("machine B got a challenge for the same key and its answer: {accepted:?}");
         }
     }
     // Machine A's challenge answered by machine B: refused, and used up.
     let sub = reanswer(&c, &k, Some(2)).await;
     assert_eq!(
-        post::<_, serde_json::Value>(&b, &url, "/v1/reports", &sub)
+        post::<_, serde_json::Value>(&b, &url, "/v1/reports", &sub.submission)
             .await
             .unwrap_err(),
         "other_machine"
     );
     assert_eq!(rejection(&url, &sub).await, "challenge_used");
-    // Machine A attests.
+    // Machine A attests; its openings sent from machine B are refused and
+    // spoil nothing.
     let c = challenge(&url, worker).await;
-    attest::send_submission(&url, &answer(&c, &k).await)
-        .await
-        .unwrap();
+    let sub = answer(&c, &k).await;
+    let picked = attest::commit(&url, &sub.submission).await.unwrap();
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker,
+        openings: sub.worked.open(&picked.picks).unwrap(),
+    };
+    assert_eq!(
+        post::<_, serde_json::Value>(&b, &url, "/v1/reports/openings", &opening)
+            .await
+            .unwrap_err(),
+        "other_machine"
+    );
+    attest::send_opening(&url, &opening).await.unwrap();
 
     // Liveness: machine B's polls and answers are refused; machine A's count.
     let poll = LivenessPoll { worker };
@@ -195,14 +209,15 @@ async fn a_second_machine_with_the_same_key_is_refused() {
     let mut c = challenge_stub();
     c.seed = live.seed.clone();
     c.work = live.work.clone();
-    let signed = LivenessAnswer::sign(&live, work(&c).await, &k);
+    let worked = work(&c).await;
+    let signed = LivenessAnswer::sign(&live, worked.answer.clone(), &k);
     assert_eq!(
         post::<_, serde_json::Value>(&b, &url, "/v1/liveness/answers", &signed)
             .await
             .unwrap_err(),
         "other_machine"
     );
-    attest::send_liveness(&url, &signed).await.unwrap();
+    attest::send_liveness(&url, &signed, &worked).await.unwrap();
 }
 
 fn challenge_stub() -> Challenge {

@@ -5,9 +5,8 @@ mod common;
 
 use common::*;
 use lumen_relayer::attest;
-use lumen_relayer::bench::hashchain::HashChainProof;
 use lumen_relayer::protocol::{LivenessAnswer, LivenessChallenge, LivenessTask};
-use lumen_relayer::work::WorkAnswer;
+use lumen_relayer::work::Worked;
 
 #[tokio::test]
 async fn a_valid_report_is_queued_once_and_a_replay_is_rejected() {
@@ -74,18 +73,26 @@ async fn a_wrong_checksum_is_rejected() {
     let c = challenge(&url, addr(4)).await;
     let sub = answer(&c, &key(4)).await;
 
-    // A sampled item's value changed (each try on a challenge of its own:
+    // A picked item's value changed (each try on a challenge of its own:
     // a refused signed answer uses its challenge up).
-    let mut wrong = again(&url, &sub, &key(4)).await;
-    let s = &mut wrong.answer.hash.samples[0];
-    let i = s.index as usize % s.chunk.len();
-    s.chunk[i] ^= 0x8000_0000;
-    assert_eq!(rejection(&url, &wrong).await, "wrong_checksum");
+    let wrong = again(&url, &sub, &key(4)).await;
+    let reason = tampered(&url, &wrong, |o| {
+        let s = &mut o.hash[0];
+        let i = s.index as usize % s.chunk.len();
+        s.chunk[i] ^= 0x8000_0000;
+    })
+    .await;
+    assert_eq!(reason, "wrong_checksum");
 
-    // A made-up root: the sample indices no longer match it.
+    // A made-up root: the openings do not lead to it.
     let mut wrong_root = again(&url, &sub, &key(4)).await;
     wrong_root.answer.hash.root = hex::encode([7u8; 32]);
-    assert_eq!(rejection(&url, &wrong_root).await, "wrong_checksum");
+    assert_eq!(tampered(&url, &wrong_root, |_| {}).await, "wrong_checksum");
+
+    // An opening of another item than the picked one.
+    let moved = again(&url, &sub, &key(4)).await;
+    let reason = tampered(&url, &moved, |o| o.walk[0].index ^= 1).await;
+    assert_eq!(reason, "wrong_checksum");
 
     // Benchmark run with another seed than the challenge's.
     let mut other = challenge(&url, addr(4)).await;
@@ -160,32 +167,36 @@ async fn uptime_is_credited_only_for_liveness_challenges_the_device_answered_in_
     // A script with the worker's device key but no device: made-up outputs.
     let l = due().await;
     let seed: [u8; 32] = hex::decode(&l.seed).unwrap().try_into().unwrap();
-    let mem_seed = l.work.mem_seed_bytes().unwrap();
     let junk = |n: u32| (0..n).collect::<Vec<u32>>();
-    let fake = WorkAnswer {
-        fingerprint: work(&c).await.fingerprint,
-        hash: HashChainProof::commit(&seed, l.work.hash_rounds, &junk(l.work.hash_items)).unwrap(),
-        walk: HashChainProof::commit(&mem_seed, l.work.steps, &junk(l.work.walkers)).unwrap(),
-    };
-    let signed = LivenessAnswer::sign(&l, fake, &key(10));
+    let fingerprint = work(&c).await.answer.fingerprint;
+    let fake = Worked::new(
+        fingerprint,
+        &l.work,
+        &seed,
+        junk(l.work.hash_items),
+        junk(l.work.walkers),
+    )
+    .unwrap();
+    let signed = LivenessAnswer::sign(&l, fake.answer.clone(), &key(10));
     assert_eq!(
-        refused(attest::send_liveness(&url, &signed).await),
+        refused(attest::send_liveness(&url, &signed, &fake).await),
         "wrong_checksum"
     );
     // Signed by another key: refused, and the challenge stays open.
     let l = due().await;
-    let a = LivenessAnswer::sign(&l, work_for(&l).await, &key(11));
+    let worked = work_for(&l).await;
+    let a = LivenessAnswer::sign(&l, worked.answer.clone(), &key(11));
     let mut forged = a.clone();
     forged.public_key = hex::encode(key(10).public_key().to_bytes());
     assert_eq!(
-        refused(attest::send_liveness(&url, &forged).await),
+        refused(attest::send_liveness(&url, &forged, &worked).await),
         "bad_signature"
     );
     // Answered late: no credit, and the online stretch starts over.
     tokio::time::sleep(std::time::Duration::from_millis(l.deadline_ms + 100)).await;
     let late = LivenessAnswer::sign(&l, a.answer, &key(10));
     assert_eq!(
-        refused(attest::send_liveness(&url, &late).await),
+        refused(attest::send_liveness(&url, &late, &worked).await),
         "challenge_expired"
     );
 
@@ -213,7 +224,7 @@ fn refused<T: std::fmt::Debug>(r: Result<T, attest::AttestError>) -> String {
 }
 
 /// The work of a liveness challenge run on this machine's device.
-async fn work_for(l: &LivenessChallenge) -> WorkAnswer {
+async fn work_for(l: &LivenessChallenge) -> Worked {
     let mut c = challenge_stub();
     c.seed = l.seed.clone();
     c.work = l.work.clone();
@@ -241,7 +252,7 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
     let (url, _svc) = start(dir.path(), config(600)).await;
     let c = challenge(&url, addr(12)).await;
     let sub = answer(&c, &key(12)).await;
-    let resign = |mut s: lumen_relayer::protocol::Submission| {
+    let resign = |mut s: attest::SignedAnswer| {
         let sig = s.report.sign(&lumen_sdk::Package::DEV, &key(12));
         s.signature = hex::encode(sig.to_bytes());
         s

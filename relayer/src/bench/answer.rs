@@ -11,10 +11,10 @@ use vulkano::pipeline::ComputePipeline;
 
 use super::fingerprint::Fingerprint;
 use super::gpu::{BenchError, Ctx, Gpu};
-use super::hashchain::{self, HashChainProof};
+use super::hashchain;
 use super::kernels::{HashChainParams, HASH_SPV};
 use super::pick_device;
-use crate::work::{WorkAnswer, Workload, MAX_PROVEN_MB};
+use crate::work::{Worked, Workload, MAX_PROVEN_MB};
 
 const WALK_SPV: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/memwalk.spv"));
 
@@ -85,8 +85,9 @@ impl WorkDevice {
         self.vram_mb
     }
 
-    /// Runs `work` with hash-chain seed `seed` and commits to its outputs.
-    pub fn answer(&self, work: &Workload, seed: &[u8; 32]) -> Result<WorkAnswer, BenchError> {
+    /// Runs `work` with hash-chain seed `seed` and commits to its outputs
+    /// (kept to open the items the attester picks).
+    pub fn answer(&self, work: &Workload, seed: &[u8; 32]) -> Result<Worked, BenchError> {
         let mem_seed = work.mem_seed_bytes().ok_or(BenchError::Call {
             what: "reading the challenge",
             detail: "memory seed is not 32 bytes of hex".into(),
@@ -140,14 +141,14 @@ impl WorkDevice {
         )?;
 
         let values = hash_out.read().ctx("reading the hash chain output")?;
-        let hash = HashChainProof::commit(seed, work.hash_rounds, &values)?;
         let outputs = walk_out.read().ctx("reading the walk output")?;
-        let walk = HashChainProof::commit(&mem_seed, work.steps, &outputs)?;
-        Ok(WorkAnswer {
-            fingerprint: self.fingerprint.clone(),
-            hash,
-            walk,
-        })
+        Ok(Worked::new(
+            self.fingerprint.clone(),
+            work,
+            seed,
+            values.to_vec(),
+            outputs.to_vec(),
+        )?)
     }
 
     /// The device's own estimate of its score, micro-units: a small

@@ -58,6 +58,14 @@ pub enum ProofError {
     /// A sample's chunk and path do not lead to the root.
     #[error("hash chain item {0}: Merkle path does not lead to the root")]
     BadPath(u32),
+    /// An item to open is past the outputs.
+    #[error("item {index} is past the {items} items committed to")]
+    OutOfRange {
+        /// The index asked for.
+        index: u32,
+        /// The items committed to.
+        items: u32,
+    },
 }
 
 /// Splits a 32-byte seed into the kernel's two `uvec4` push constants.
@@ -165,6 +173,7 @@ pub fn check_count(count: u32) -> Result<(), ProofError> {
 }
 
 /// The Merkle tree over all item values: `levels[0]` are the leaves.
+#[derive(Debug, Clone)]
 pub struct Tree {
     levels: Vec<Vec<[u8; 32]>>,
 }
@@ -195,6 +204,108 @@ impl Tree {
         }
         out
     }
+}
+
+/// Outputs committed to by their Merkle root, kept to open whichever items
+/// the verifier picks after it holds the root.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    values: Vec<u32>,
+    tree: Tree,
+}
+
+impl Committed {
+    /// Commits to `values`; their count must be a valid item count.
+    pub fn new(values: Vec<u32>) -> Result<Committed, ProofError> {
+        let tree = Tree::build(&values)?;
+        Ok(Committed { values, tree })
+    }
+
+    /// The Merkle root.
+    pub fn root(&self) -> [u8; 32] {
+        self.tree.root()
+    }
+
+    /// The number of items.
+    pub fn items(&self) -> u32 {
+        self.values.len() as u32
+    }
+
+    /// Opens the items at `indices`: each with its chunk and Merkle path.
+    pub fn open(&self, indices: &[u32]) -> Result<Vec<Sample>, ProofError> {
+        indices
+            .iter()
+            .map(|&index| {
+                if index >= self.items() {
+                    return Err(ProofError::OutOfRange {
+                        index,
+                        items: self.items(),
+                    });
+                }
+                let leaf_index = index as usize / CHUNK;
+                Ok(Sample {
+                    index,
+                    chunk: self.values[leaf_index * CHUNK..(leaf_index + 1) * CHUNK].to_vec(),
+                    path: self.tree.path(leaf_index).iter().map(hex::encode).collect(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Checks opened `samples` against `root` over `items` items: one per index
+/// of `indices` in that order, each value the one `expected` gives at the
+/// same position, each chunk hashed up to the root along its path.
+pub fn check_samples(
+    root: &[u8; 32],
+    items: u32,
+    indices: &[u32],
+    samples: &[Sample],
+    expected: &[u32],
+) -> Result<(), ProofError> {
+    check_count(items)?;
+    if samples.len() != indices.len() || expected.len() != indices.len() {
+        return Err(ProofError::SampleCount { got: samples.len() });
+    }
+    let depth = (items as usize / CHUNK).trailing_zeros() as usize;
+    for (position, ((s, &want), &value)) in samples.iter().zip(indices).zip(expected).enumerate() {
+        if s.index != want {
+            return Err(ProofError::WrongIndex {
+                position,
+                got: s.index,
+                expected: want,
+            });
+        }
+        if want >= items || s.chunk.len() != CHUNK || s.path.len() != depth {
+            return Err(ProofError::BadPath(s.index));
+        }
+        let got = s.chunk[s.index as usize % CHUNK];
+        if got != value {
+            return Err(ProofError::WrongValue {
+                index: s.index,
+                got,
+                expected: value,
+            });
+        }
+        let mut h = leaf(&s.chunk);
+        let mut i = s.index as usize / CHUNK;
+        for sib in &s.path {
+            let sib: [u8; 32] = hex::decode(sib)
+                .ok()
+                .and_then(|b| b.try_into().ok())
+                .ok_or(ProofError::BadPath(s.index))?;
+            h = if i & 1 == 0 {
+                node(&h, &sib)
+            } else {
+                node(&sib, &h)
+            };
+            i /= 2;
+        }
+        if h != *root {
+            return Err(ProofError::BadPath(s.index));
+        }
+    }
+    Ok(())
 }
 
 /// The item indices a verifier checks, derived from the seed and the root.
@@ -240,21 +351,12 @@ pub struct HashChainProof {
 }
 
 impl HashChainProof {
-    /// Commits to `values` (the kernel's output) and opens the sampled items.
+    /// Commits to `values` (the kernel's output) and opens the items
+    /// derived from the seed and the root.
     pub fn commit(seed: &[u8; 32], rounds: u32, values: &[u32]) -> Result<Self, ProofError> {
-        let tree = Tree::build(values)?;
-        let root = tree.root();
-        let samples = sample_indices(seed, &root, values.len() as u32)
-            .into_iter()
-            .map(|index| {
-                let leaf_index = index as usize / CHUNK;
-                Sample {
-                    index,
-                    chunk: values[leaf_index * CHUNK..(leaf_index + 1) * CHUNK].to_vec(),
-                    path: tree.path(leaf_index).iter().map(hex::encode).collect(),
-                }
-            })
-            .collect();
+        let committed = Committed::new(values.to_vec())?;
+        let root = committed.root();
+        let samples = committed.open(&sample_indices(seed, &root, values.len() as u32))?;
         Ok(HashChainProof {
             seed: hex::encode(seed),
             items: values.len() as u32,
@@ -288,50 +390,9 @@ impl HashChainProof {
                 got: self.samples.len(),
             });
         }
-        let expected = sample_indices(seed, &root, self.items);
-        // The values at the expected indices, all at once (a sample with
-        // another index is refused below before its value is looked at).
-        let values = recompute(&expected);
-        let depth = (self.items as usize / CHUNK).trailing_zeros() as usize;
-        for (position, (s, want)) in self.samples.iter().zip(expected).enumerate() {
-            if s.index != want {
-                return Err(ProofError::WrongIndex {
-                    position,
-                    got: s.index,
-                    expected: want,
-                });
-            }
-            if s.chunk.len() != CHUNK || s.path.len() != depth {
-                return Err(ProofError::BadPath(s.index));
-            }
-            let got = s.chunk[s.index as usize % CHUNK];
-            let expected = values[position];
-            if got != expected {
-                return Err(ProofError::WrongValue {
-                    index: s.index,
-                    got,
-                    expected,
-                });
-            }
-            let mut h = leaf(&s.chunk);
-            let mut i = s.index as usize / CHUNK;
-            for sib in &s.path {
-                let sib: [u8; 32] = hex::decode(sib)
-                    .ok()
-                    .and_then(|b| b.try_into().ok())
-                    .ok_or(ProofError::BadPath(s.index))?;
-                h = if i & 1 == 0 {
-                    node(&h, &sib)
-                } else {
-                    node(&sib, &h)
-                };
-                i /= 2;
-            }
-            if h != root {
-                return Err(ProofError::BadPath(s.index));
-            }
-        }
-        Ok(())
+        let indices = sample_indices(seed, &root, self.items);
+        let values = recompute(&indices);
+        check_samples(&root, self.items, &indices, &self.samples, &values)
     }
 }
 

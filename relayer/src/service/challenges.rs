@@ -162,7 +162,8 @@ impl Service {
                 nonce,
                 seed: hex::encode(rand::random::<[u8; 32]>()),
                 issued_at: now,
-                expires_at: now + deadline_ms.div_ceil(1000) + 1,
+                // Room for the openings after an answer at the deadline.
+                expires_at: now + (deadline_ms + timing.open_within_ms()).div_ceil(1000) + 1,
                 chain_id: self.config.policy.chain_id,
                 package: self.config.policy.package.address,
                 work,
@@ -176,6 +177,7 @@ impl Service {
                     issued_micros,
                     machine: machine.clone(),
                     round: round.clone(),
+                    committed: None,
                 },
             );
             issued.push(challenge);

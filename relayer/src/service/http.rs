@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Service, ServiceError};
 use crate::protocol::{
-    ChallengeRequest, ChallengeRound, LivenessAnswer, LivenessPoll, Rejected, Submission,
+    ChallengeRequest, ChallengeRound, LivenessAnswer, LivenessPoll, Opening, Rejected, Submission,
 };
 use crate::verify::Rejection;
 
@@ -37,7 +37,7 @@ fn rejected(r: Rejection) -> Response {
         | Rejection::DeviceBound { .. }
         | Rejection::OtherMachine(_)
         | Rejection::MachineRound(_) => StatusCode::CONFLICT,
-        Rejection::ChallengeExpired { .. } => StatusCode::GONE,
+        Rejection::ChallengeExpired { .. } | Rejection::OpeningLate { .. } => StatusCode::GONE,
         Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
         Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
         Rejection::TooManyChallenges(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -160,6 +160,19 @@ async fn post_report(
     // with the body trickled in later gain nothing).
     let received = super::now_micros();
     match svc.submit(&submission, received, peer).await {
+        Ok(Ok(picked)) => Json(picked).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_report_openings(
+    State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
+    Body(opening): Body<Opening>,
+) -> Response {
+    let received = super::now_micros();
+    match svc.open_report(&opening, received, peer).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -185,6 +198,19 @@ async fn post_liveness_answer(
 ) -> Response {
     let received = super::now_micros();
     match svc.liveness_answer(&answer, received, peer).await {
+        Ok(Ok(picked)) => Json(picked).into_response(),
+        Ok(Err(r)) => rejected(r),
+        Err(e) => internal(e),
+    }
+}
+
+async fn post_liveness_openings(
+    State(svc): State<Arc<Service>>,
+    Peer(peer): Peer,
+    Body(opening): Body<Opening>,
+) -> Response {
+    let received = super::now_micros();
+    match svc.liveness_open(&opening, received, peer).await {
         Ok(Ok(ack)) => Json(ack).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
@@ -205,8 +231,10 @@ pub fn router(svc: Arc<Service>) -> Router {
         .route("/v1/challenges", post(post_challenge))
         .route("/v1/challenges/round", post(post_round))
         .route("/v1/reports", post(post_report))
+        .route("/v1/reports/openings", post(post_report_openings))
         .route("/v1/liveness", post(post_liveness))
         .route("/v1/liveness/answers", post(post_liveness_answer))
+        .route("/v1/liveness/openings", post(post_liveness_openings))
         .route("/v1/jobs", get(get_jobs))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
         .method_not_allowed_fallback(|| async {

@@ -4,7 +4,8 @@
 //! deadline. Only the time between two answered challenges (at most the
 //! allowed gap apart) is credited, so a script without the device earns
 //! nothing, and a device that was away misses the challenges that fell in
-//! its absence. Every time is the service's own clock: the worker's clock,
+//! its absence. An answer is a signed commitment, then the openings of the
+//! outputs the service picked once it held the commitment, as for reports. Every time is the service's own clock: the worker's clock,
 //! skewed or not, is never read. Polls and answers come from the network
 //! address the worker's device was attested from: a copy of the device key
 //! on another machine is refused.
@@ -16,9 +17,11 @@ use lumen_sdk::AccountAddress;
 use serde::{Deserialize, Serialize};
 
 use super::{credit, now_micros, Service, ServiceError};
-use crate::protocol::{LivenessAck, LivenessAnswer, LivenessChallenge, LivenessTask};
-use crate::verify::{verify_liveness, Rejection};
-use crate::work::Workload;
+use crate::protocol::{
+    LivenessAck, LivenessAnswer, LivenessChallenge, LivenessTask, Opening, Picked,
+};
+use crate::verify::{verify_liveness, verify_openings, Rejection};
+use crate::work::{SamplePicks, WorkAnswer, Workload};
 
 /// When and how liveness is challenged.
 #[derive(Debug, Clone)]
@@ -51,6 +54,18 @@ pub(super) struct Live {
     last_answered: Option<u64>,
     /// The open challenge and its issue time, microseconds.
     open: Option<(LivenessChallenge, u64)>,
+    /// The open challenge's answered commitment, waiting for its openings.
+    #[serde(default)]
+    committed: Option<LiveCommit>,
+}
+
+/// A liveness answer's commitment and the outputs picked when it arrived.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct LiveCommit {
+    answer: WorkAnswer,
+    picks: SamplePicks,
+    /// When it arrived, microseconds: the answer's time.
+    at: u64,
 }
 
 impl Service {
@@ -74,6 +89,16 @@ impl Service {
             next_due: now,
             ..Live::default()
         });
+        if let Some(commit) = &entry.committed {
+            if now <= commit.at + self.config.timing.open_within_ms() * 1000 {
+                let wait_ms = live.poll.as_millis() as u64;
+                return Ok(Ok(LivenessTask::Wait { wait_ms }));
+            }
+            // Never opened: the online stretch ends.
+            entry.committed = None;
+            entry.open = None;
+            entry.last_answered = None;
+        }
         if let Some((challenge, issued)) = &entry.open {
             if now <= issued + challenge.deadline_ms * 1000 {
                 return Ok(Ok(LivenessTask::Challenge(challenge.clone())));
@@ -105,14 +130,15 @@ impl Service {
         Ok(Ok(LivenessTask::Challenge(challenge)))
     }
 
-    /// A liveness answer; `received` is when it arrived (microseconds).
+    /// A liveness answer's commitment; `received` is when it arrived
+    /// (microseconds), the answer's time. Answers with the outputs to open.
     /// Any answer that fails ends the worker's online stretch.
     pub async fn liveness_answer(
         &self,
         answer: &LivenessAnswer,
         received: u64,
         machine: Option<IpAddr>,
-    ) -> Result<Result<LivenessAck, Rejection>, ServiceError> {
+    ) -> Result<Result<Picked, Rejection>, ServiceError> {
         let registered = self.chain_device_key(answer.worker).await;
         let mut state = self.state.lock().await;
         // Refused before anything is checked or spoilt: the challenge stays
@@ -120,9 +146,8 @@ impl Service {
         if let Err(r) = same_machine(&state.machines, answer.worker, machine) {
             return Ok(Err(r));
         }
-        let open = state
-            .live
-            .get(&answer.worker)
+        let live = state.live.get(&answer.worker);
+        let open = live
             .and_then(|l| l.open.clone())
             .filter(|(c, _)| c.id == answer.challenge_id);
         let Some((challenge, issued)) = open else {
@@ -131,6 +156,9 @@ impl Service {
                 answer.challenge_id, answer.worker
             ))));
         };
+        if live.is_some_and(|l| l.committed.is_some()) {
+            return Ok(Err(Rejection::ChallengeUsed(challenge.id)));
+        }
         let elapsed_ms = received.saturating_sub(issued).div_ceil(1000);
         let verdict = verify_liveness(answer, &challenge, elapsed_ms, &registered);
         if let Err(r) = &verdict {
@@ -140,13 +168,73 @@ impl Service {
             }
         }
         let entry = state.live.get_mut(&answer.worker).expect("looked up above");
+        if let Err(r) = verdict {
+            entry.open = None;
+            entry.last_answered = None;
+            self.save(&state)?;
+            return Ok(Err(r));
+        }
+        let picks = SamplePicks::draw(&challenge.work);
+        entry.committed = Some(LiveCommit {
+            answer: answer.answer.clone(),
+            picks: picks.clone(),
+            at: received,
+        });
+        self.save(&state)?;
+        Ok(Ok(Picked {
+            challenge_id: challenge.id,
+            picks,
+            open_within_ms: self.config.timing.open_within_ms(),
+        }))
+    }
+
+    /// The openings of a liveness answer's commitment; `received` is when
+    /// they arrived (microseconds). Credits the time since the worker's
+    /// previous answer, counted to the commitment's arrival.
+    pub async fn liveness_open(
+        &self,
+        opening: &Opening,
+        received: u64,
+        machine: Option<IpAddr>,
+    ) -> Result<Result<LivenessAck, Rejection>, ServiceError> {
+        let worker = opening.worker;
+        let mut state = self.state.lock().await;
+        if let Err(r) = same_machine(&state.machines, worker, machine) {
+            return Ok(Err(r));
+        }
+        let live = state.live.get(&worker);
+        let found = live.and_then(|l| match (&l.open, &l.committed) {
+            (Some((c, _)), Some(commit)) if c.id == opening.challenge_id => {
+                Some((c.clone(), commit.clone()))
+            }
+            _ => None,
+        });
+        let Some((challenge, commit)) = found else {
+            return Ok(Err(Rejection::UnknownChallenge(format!(
+                "no committed liveness answer to challenge {} for worker {worker}",
+                opening.challenge_id
+            ))));
+        };
+        let verdict = verify_openings(
+            &challenge.id,
+            &challenge.work,
+            &challenge.seed,
+            &commit.answer,
+            &commit.picks,
+            &opening.openings,
+            received.saturating_sub(commit.at).div_ceil(1000),
+            self.config.timing.open_within_ms(),
+        );
+        let entry = state.live.get_mut(&worker).expect("looked up above");
         entry.open = None;
+        entry.committed = None;
         let previous = entry.last_answered;
         if let Err(r) = verdict {
             entry.last_answered = None;
             self.save(&state)?;
             return Ok(Err(r));
         }
+        let received = commit.at;
         entry.last_answered = Some(received);
         let epoch_secs = self.config.epoch_secs;
         let now = received / 1_000_000;
@@ -161,7 +249,7 @@ impl Service {
                 &mut state.uptime,
                 closed,
                 epoch,
-                answer.worker,
+                worker,
                 in_this_epoch,
                 epoch_secs,
             );
@@ -170,7 +258,7 @@ impl Service {
                     &mut state.uptime,
                     closed,
                     epoch - 1,
-                    answer.worker,
+                    worker,
                     gap - in_this_epoch,
                     epoch_secs,
                 );
@@ -179,7 +267,7 @@ impl Service {
         let online_secs = state
             .uptime
             .get(&epoch)
-            .and_then(|w| w.get(&answer.worker))
+            .and_then(|w| w.get(&worker))
             .copied()
             .unwrap_or(0);
         self.save(&state)?;

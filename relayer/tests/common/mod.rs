@@ -9,12 +9,13 @@ use aptos_sdk::crypto::Ed25519PrivateKey;
 use std::sync::{Mutex, OnceLock};
 
 use lumen_relayer::attest;
+use lumen_relayer::attest::SignedAnswer;
 use lumen_relayer::bench::answer::WorkDevice;
 use lumen_relayer::chain::Node;
-use lumen_relayer::protocol::{Challenge, Submission};
+use lumen_relayer::protocol::{Challenge, Opening};
 use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
-use lumen_relayer::work::WorkAnswer;
+use lumen_relayer::work::{Openings, Worked};
 use lumen_sdk::{AccountAddress, Package};
 
 /// The JSON a run of the binary printed, once it succeeded (else its
@@ -56,6 +57,7 @@ pub fn config(allowance_secs: u64) -> ServiceConfig {
             target_secs: 0.3,
             min_speed: 0.2,
             latency_allowance: Duration::from_secs(allowance_secs),
+            open_within: Duration::from_secs(5),
         },
         epoch_secs: 86_400,
         uptime_report_delay_secs: 0,
@@ -99,7 +101,7 @@ fn device() -> &'static Mutex<WorkDevice> {
 }
 
 /// The work of `c` run on this machine's Vulkan device.
-pub async fn work(c: &Challenge) -> WorkAnswer {
+pub async fn work(c: &Challenge) -> Worked {
     let c = c.clone();
     tokio::task::spawn_blocking(move || {
         let seed: [u8; 32] = hex::decode(&c.seed).unwrap().try_into().unwrap();
@@ -127,7 +129,7 @@ pub async fn challenge(url: &str, worker: AccountAddress) -> Challenge {
 }
 
 /// Answers a challenge on this machine's device and signs the report with `signer`.
-pub async fn answer(challenge: &Challenge, signer: &Ed25519PrivateKey) -> Submission {
+pub async fn answer(challenge: &Challenge, signer: &Ed25519PrivateKey) -> SignedAnswer {
     let answer = work(challenge).await;
     attest::signed_submission(challenge, answer, &Package::DEV, signer, now())
 }
@@ -141,7 +143,7 @@ pub fn now() -> u64 {
 }
 
 /// The reason code of a rejected submission.
-pub async fn rejection(url: &str, sub: &Submission) -> String {
+pub async fn rejection(url: &str, sub: &SignedAnswer) -> String {
     match attest::send_submission(url, sub).await {
         Err(attest::AttestError::Rejected { reason, message }) => {
             assert!(!message.is_empty());
@@ -153,16 +155,38 @@ pub async fn rejection(url: &str, sub: &Submission) -> String {
 
 /// The answer to `c` for the worker key `k` on this machine's device or,
 /// with `device`, on a device of its own (the fingerprint's UUID changed).
-pub async fn reanswer(c: &Challenge, k: &Ed25519PrivateKey, device: Option<u8>) -> Submission {
+pub async fn reanswer(c: &Challenge, k: &Ed25519PrivateKey, device: Option<u8>) -> SignedAnswer {
     let mut a = work(c).await;
     if let Some(device) = device {
-        a.fingerprint.device_uuid = Some(format!("{device:032x}"));
+        a.answer.fingerprint.device_uuid = Some(format!("{device:032x}"));
     }
     attest::signed_submission(c, a, &Package::DEV, k, now())
 }
 
 /// A fresh challenge for the worker of `sub` (key `k`), answered.
-pub async fn again(url: &str, sub: &Submission, k: &Ed25519PrivateKey) -> Submission {
+pub async fn again(url: &str, sub: &SignedAnswer, k: &Ed25519PrivateKey) -> SignedAnswer {
     let c = challenge(url, sub.report.worker).await;
     reanswer(&c, k, None).await
+}
+
+/// Sends the commitment of `sub`, then its openings changed by `tamper`:
+/// the reason the openings are refused.
+pub async fn tampered(url: &str, sub: &SignedAnswer, tamper: impl FnOnce(&mut Openings)) -> String {
+    let picked = attest::commit(url, &sub.submission)
+        .await
+        .expect("the commitment checks out");
+    let mut openings = sub.worked.open(&picked.picks).unwrap();
+    tamper(&mut openings);
+    let opening = Opening {
+        challenge_id: picked.challenge_id,
+        worker: sub.report.worker,
+        openings,
+    };
+    match attest::send_opening(url, &opening).await {
+        Err(attest::AttestError::Rejected { reason, message }) => {
+            assert!(!message.is_empty());
+            reason
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
 }

@@ -10,6 +10,24 @@ fn key(n: u64) -> Ed25519PrivateKey {
     Ed25519PrivateKey::from_bytes(&b).expect("32 bytes are an ed25519 key")
 }
 
+/// Posts a JSON body; the answer's text, or the refusal.
+async fn post_json(client: &reqwest::Client, url: &str, body: Vec<u8>) -> Result<String, String> {
+    let r = client
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let status = r.status();
+    let text = r.text().await.map_err(|e| e.to_string())?;
+    if status.is_success() {
+        Ok(text)
+    } else {
+        Err(format!("HTTP {status}: {text}"))
+    }
+}
+
 /// The smallest claim the service takes, micro-units (with 1 MiB of
 /// memory): the answers are computed on the CPU before the clock starts.
 const CLAIM: u64 = lumen_relayer::work::MIN_CLAIM_MICRO;
@@ -21,7 +39,7 @@ fn answer(
     fingerprint: &Fingerprint,
     k: &Ed25519PrivateKey,
     n: u64,
-) -> Result<Submission> {
+) -> Result<SignedAnswer> {
     let mut fp = fingerprint.clone();
     fp.device_uuid = Some(format!("{:032x}", n + 1));
     let seed: [u8; 32] = hex::decode(&ch.seed)?
@@ -46,7 +64,7 @@ fn answers(
     keys: &[Ed25519PrivateKey],
     fingerprint: &Fingerprint,
     base: u64,
-) -> Result<Vec<Submission>> {
+) -> Result<Vec<SignedAnswer>> {
     let half = challenges.len().div_ceil(2).max(1);
     std::thread::scope(|s| {
         let parts: Vec<_> = challenges
@@ -161,34 +179,31 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         }
         challenge_time += t0.elapsed();
         work.get_or_insert_with(|| challenges[0].work.clone());
-        let subs: Vec<Submission> = {
+        let subs: Vec<SignedAnswer> = {
             let (fp, keys, base) = (fingerprint.clone(), chunk.to_vec(), (w * wave) as u64);
             tokio::task::spawn_blocking(move || answers(&challenges, &keys, &fp, base)).await??
         };
-        let bodies: Vec<Vec<u8>> = subs
-            .iter()
-            .map(serde_json::to_vec)
+        let bodies: Vec<(Vec<u8>, SignedAnswer)> = subs
+            .into_iter()
+            .map(|s| serde_json::to_vec(&s.submission).map(|b| (b, s)))
             .collect::<Result<_, _>>()?;
         let t0 = Instant::now();
         let mut tasks = Vec::new();
-        for body in bodies {
-            let (client, url, sem) = (client.clone(), format!("{url}/v1/reports"), sem.clone());
+        for (body, sub) in bodies {
+            let (client, url, sem) = (client.clone(), url.clone(), sem.clone());
             tasks.push(tokio::spawn(async move {
                 let _p = sem.acquire().await;
-                let r = client
-                    .post(&url)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await
-                    .map_err(|e| e.to_string())?;
-                let status = r.status();
-                let text = r.text().await.map_err(|e| e.to_string())?;
-                if status.is_success() {
-                    Ok(())
-                } else {
-                    Err(format!("HTTP {status}: {text}"))
-                }
+                // The commitment, then the openings of the service's picks.
+                let text = post_json(&client, &format!("{url}/v1/reports"), body).await?;
+                let picked: Picked = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+                let opening = Opening {
+                    challenge_id: picked.challenge_id,
+                    worker: sub.report.worker,
+                    openings: sub.worked.open(&picked.picks).map_err(|e| e.to_string())?,
+                };
+                let body = serde_json::to_vec(&opening).map_err(|e| e.to_string())?;
+                post_json(&client, &format!("{url}/v1/reports/openings"), body).await?;
+                Ok(())
             }));
         }
         for t in tasks {
@@ -230,7 +245,7 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         .reference(2_000.0, "target")
         .target("≥ 2 000 reports/s", rate >= 2_000.0)
         .note(format!(
-            "{}Each report: signature, challenge and its deadline, 16 sampled hash-chain items and 16 sampled memory walks recomputed (every read's word recomputed), device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
+            "{}Each report: two requests, the signed commitment (signature, challenge and its deadline; the service draws the outputs to check and records them) and the openings (16 picked hash-chain items and 16 picked memory walks recomputed (every read's word recomputed)), device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. Each commitment also rewrites the state file (it records the picks, so a restart cannot draw them again), on the clock. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
             smoke_note(c),
             fmt_num(n as f64 / challenge_secs)
         )),

@@ -9,7 +9,7 @@ use lumen_relayer::attest;
 use lumen_relayer::bench::answer::WorkDevice;
 use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
-use lumen_relayer::work::{self, WorkAnswer};
+use lumen_relayer::work::{self, Openings, SamplePicks, WorkAnswer};
 
 /// This process's CPU time (user + system), seconds: lavapipe's threads
 /// run in the process, so an answer's CPU cost on a CPU device is the
@@ -71,7 +71,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
     let mut device = Some(device);
     let mut scores = Vec::new();
     let mut answer_cpu = Vec::new();
-    let mut answered: Vec<(Challenge, WorkAnswer)> = Vec::new();
+    let mut answered: Vec<(Challenge, WorkAnswer, SamplePicks, Openings)> = Vec::new();
     for i in 0..runs {
         tracing::info!(run = i + 1, runs, "timed challenge");
         let ch = attest::request_challenge(&url, worker, claim, vram_mb).await?;
@@ -91,16 +91,15 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)?
             .as_secs();
-        let sub = attest::signed_submission(
-            &ch,
-            answer.clone(),
-            &lumen_sdk::Package::DEV,
-            &device_key,
-            now,
-        );
+        // The verifier's own picks for its timing below, opened by the device.
+        let picks = SamplePicks::draw(&ch.work);
+        let openings = answer.open(&picks)?;
+        let commitment = answer.answer.clone();
+        let sub =
+            attest::signed_submission(&ch, answer, &lumen_sdk::Package::DEV, &device_key, now);
         let accepted = attest::send_submission(&url, &sub).await?;
         scores.push(accepted.score as f64 / 1e6);
-        answered.push((ch, answer));
+        answered.push((ch, commitment, picks, openings));
     }
 
     // The verifier: every answer checked again and again on one thread
@@ -109,11 +108,11 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
         let t0 = Instant::now();
         let mut n = 0u64;
         while n == 0 || t0.elapsed() < Duration::from_secs(1) {
-            for (ch, answer) in &answered {
+            for (ch, answer, picks, openings) in &answered {
                 let seed: [u8; 32] = hex::decode(&ch.seed)?
                     .try_into()
                     .map_err(|_| anyhow::anyhow!("seed"))?;
-                work::verify(&ch.work, &seed, answer)?;
+                work::verify(&ch.work, &seed, answer, picks, openings)?;
                 n += 1;
             }
         }

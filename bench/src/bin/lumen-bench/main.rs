@@ -17,9 +17,10 @@ use lumen_bench::load::{self, UrlFn};
 use lumen_bench::procs::{sibling_binary, wait_watching, KillOnDrop};
 use lumen_bench::report::{self, fmt_int, fmt_num, Row};
 use lumen_indexer::pg_cluster::PgCluster;
+use lumen_relayer::attest::SignedAnswer;
 use lumen_relayer::bench::fingerprint::Fingerprint;
 use lumen_relayer::bench::BenchResult;
-use lumen_relayer::protocol::{Challenge, Submission};
+use lumen_relayer::protocol::{Challenge, Opening, Picked};
 use lumen_sdk::standin::Standin;
 
 mod api;
