@@ -9,28 +9,11 @@ mod common;
 use common::*;
 use lumen_relayer::attest;
 use lumen_relayer::bench::fingerprint::Fingerprint;
-use lumen_relayer::bench::hashchain::{self, CHUNK, SAMPLES};
+use lumen_relayer::bench::hashchain::{self, leaf, node, CHUNK, SAMPLES};
 use lumen_relayer::protocol::Challenge;
 use lumen_relayer::work::{self, Worked};
 use lumen_sdk::Package;
 use sha2::{Digest, Sha256};
-
-fn leaf(values: &[u32]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update([0u8]);
-    for v in values {
-        h.update(v.to_le_bytes());
-    }
-    h.finalize().into()
-}
-
-fn node(left: &[u8; 32], right: &[u8; 32]) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update([1u8]);
-    h.update(left);
-    h.update(right);
-    h.finalize().into()
-}
 
 /// Whether every sample a verifier derives from `seed` and `root` itself
 /// (Fiat–Shamir) lands below `honest`; stops at the first that does not.

@@ -146,7 +146,8 @@ pub fn items_at(seed: &[u8; 32], rounds: u32, indices: &[u32]) -> Vec<u32> {
     out
 }
 
-fn leaf(values: &[u32]) -> [u8; 32] {
+/// The hash of one leaf: a chunk of item values (domain byte 0).
+pub fn leaf(values: &[u32]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update([0u8]);
     for v in values {
@@ -155,7 +156,8 @@ fn leaf(values: &[u32]) -> [u8; 32] {
     h.finalize().into()
 }
 
-fn node(left: &[u8; 32], right: &[u8; 32]) -> [u8; 32] {
+/// The hash of an inner node over its two children (domain byte 1).
+pub fn node(left: &[u8; 32], right: &[u8; 32]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update([1u8]);
     h.update(left);
