@@ -9,25 +9,17 @@ mod common;
 use common::*;
 use lumen_relayer::attest;
 use lumen_relayer::bench::fingerprint::Fingerprint;
-use lumen_relayer::bench::hashchain::{self, leaf, node, CHUNK, SAMPLES};
+use lumen_relayer::bench::hashchain::{self, leaf, node, CHUNK};
 use lumen_relayer::protocol::Challenge;
 use lumen_relayer::work::{self, Worked};
 use lumen_sdk::Package;
-use sha2::{Digest, Sha256};
 
 /// Whether every sample a verifier derives from `seed` and `root` itself
-/// (Fiat–Shamir) lands below `honest`; stops at the first that does not.
+/// (Fiat–Shamir) lands below `honest`.
 fn samples_avoid(seed: &[u8; 32], root: &[u8; 32], count: u32, honest: u32) -> bool {
-    (0..SAMPLES as u32).all(|j| {
-        let mut h = Sha256::new();
-        h.update(b"lumen-bench-sample");
-        h.update(seed);
-        h.update(root);
-        h.update(j.to_le_bytes());
-        let d = h.finalize();
-        let x = u64::from_le_bytes(d[..8].try_into().unwrap());
-        ((x % count as u64) as u32) < honest
-    })
+    hashchain::sample_indices(seed, root, count)
+        .iter()
+        .all(|&i| i < honest)
 }
 
 /// Re-randomises the last made-up output of `values` until the samples

@@ -16,7 +16,7 @@ use lumen_relayer::protocol::{
     Challenge, ChallengeRequest, LivenessAnswer, LivenessPoll, LivenessTask, Opening, Rejected,
 };
 use lumen_relayer::service::Timing;
-use lumen_sdk::{AccountAddress, Package};
+use lumen_sdk::AccountAddress;
 
 /// An HTTP client on "another machine": its connections come from 127.0.0.2.
 fn other_machine() -> reqwest::Client {
@@ -206,10 +206,7 @@ async fn a_second_machine_with_the_same_key_is_refused() {
         LivenessTask::Challenge(l) => l,
         other => panic!("the first poll after attesting is challenged: {other:?}"),
     };
-    let mut c = challenge_stub();
-    c.seed = live.seed.clone();
-    c.work = live.work.clone();
-    let worked = work(&c).await;
+    let worked = work_for(&live).await;
     let signed = LivenessAnswer::sign(&live, worked.answer.clone(), &k);
     assert_eq!(
         post::<_, serde_json::Value>(&b, &url, "/v1/liveness/answers", &signed)
@@ -218,19 +215,4 @@ async fn a_second_machine_with_the_same_key_is_refused() {
         "other_machine"
     );
     attest::send_liveness(&url, &signed, &worked).await.unwrap();
-}
-
-fn challenge_stub() -> Challenge {
-    Challenge {
-        id: String::new(),
-        worker: addr(0),
-        nonce: 0,
-        seed: String::new(),
-        issued_at: 0,
-        expires_at: 0,
-        chain_id: CHAIN,
-        package: Package::DEV.address,
-        work: lumen_relayer::work::Workload::size(1_000, 1, 0.01, [0; 32]).unwrap(),
-        deadline_ms: 0,
-    }
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use lumen_relayer::attest;
-use lumen_relayer::protocol::{LivenessAnswer, LivenessChallenge, LivenessTask};
+use lumen_relayer::protocol::{LivenessAnswer, LivenessTask};
 use lumen_relayer::work::Worked;
 
 #[tokio::test]
@@ -220,29 +220,6 @@ fn refused<T: std::fmt::Debug>(r: Result<T, attest::AttestError>) -> String {
     match r {
         Err(attest::AttestError::Rejected { reason, .. }) => reason,
         other => panic!("expected a refusal, got {other:?}"),
-    }
-}
-
-/// The work of a liveness challenge run on this machine's device.
-async fn work_for(l: &LivenessChallenge) -> Worked {
-    let mut c = challenge_stub();
-    c.seed = l.seed.clone();
-    c.work = l.work.clone();
-    work(&c).await
-}
-
-fn challenge_stub() -> lumen_relayer::protocol::Challenge {
-    lumen_relayer::protocol::Challenge {
-        id: String::new(),
-        worker: addr(0),
-        nonce: 0,
-        seed: String::new(),
-        issued_at: 0,
-        expires_at: 0,
-        chain_id: CHAIN,
-        package: lumen_sdk::Package::DEV.address,
-        work: lumen_relayer::work::Workload::size(1_000, 1, 0.01, [0; 32]).unwrap(),
-        deadline_ms: 0,
     }
 }
 

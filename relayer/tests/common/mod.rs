@@ -190,3 +190,20 @@ pub async fn tampered(url: &str, sub: &SignedAnswer, tamper: impl FnOnce(&mut Op
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
+
+/// The work of a liveness challenge run on this machine's device.
+pub async fn work_for(l: &lumen_relayer::protocol::LivenessChallenge) -> Worked {
+    let c = Challenge {
+        id: String::new(),
+        worker: addr(0),
+        nonce: 0,
+        seed: l.seed.clone(),
+        issued_at: 0,
+        expires_at: 0,
+        chain_id: CHAIN,
+        package: Package::DEV.address,
+        work: l.work.clone(),
+        deadline_ms: 0,
+    };
+    work(&c).await
+}
