@@ -247,8 +247,8 @@ impl std::ops::DerefMut for SignedAnswer {
     }
 }
 
-/// Builds the report for the answer to `challenge` and signs it with the
-/// worker's device key.
+/// Builds the report for the answer to `challenge` and signs it and the
+/// commitment to `worked` with the worker's device key.
 pub fn signed_submission(
     challenge: &Challenge,
     worked: Worked,
@@ -267,14 +267,7 @@ pub fn signed_submission(
         measured_at,
         chain_id: challenge.chain_id,
     };
-    let signature = report.sign(package, device_key);
-    let submission = Submission {
-        challenge_id: challenge.id.clone(),
-        report,
-        public_key: hex::encode(device_key.public_key().to_bytes()),
-        signature: hex::encode(signature.to_bytes()),
-        answer,
-    };
+    let submission = Submission::sign(challenge.id.clone(), report, answer, package, device_key);
     SignedAnswer { submission, worked }
 }
 

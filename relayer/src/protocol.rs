@@ -23,7 +23,7 @@
 
 use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519PublicKey, Ed25519Signature};
 use lumen_sdk::messages::BenchmarkReport;
-use lumen_sdk::AccountAddress;
+use lumen_sdk::{AccountAddress, Package};
 use serde::{Deserialize, Serialize};
 
 use crate::work::{Openings, SamplePicks, WorkAnswer, Workload};
@@ -93,6 +93,12 @@ pub struct Challenge {
 /// A device-signed report with the commitment to its challenge's work. It
 /// carries no figures or timings: the attester measures the time itself,
 /// up to this submission's arrival.
+///
+/// The device key signs twice: the report (the on-chain message, which the
+/// contract verifies) and the commitment
+/// ([`Submission::commitment_bytes`]: the challenge, the report and both
+/// roots), so that whoever sees a signed report in flight cannot answer its
+/// challenge with outputs of its own.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Submission {
     /// The challenge answered.
@@ -103,8 +109,71 @@ pub struct Submission {
     pub public_key: String,
     /// The device key's signature over the report's signing bytes, hex.
     pub signature: String,
+    /// The device key's signature over [`Submission::commitment_bytes`],
+    /// hex. Absent from a client that predates it, which is refused as
+    /// `bad_commitment_signature`.
+    #[serde(default)]
+    pub commitment_signature: String,
     /// The work's commitments.
     pub answer: WorkAnswer,
+}
+
+/// Domain separator of the device key's signature over an attestation's
+/// commitment, so it can never be mistaken for a transaction, a report or a
+/// liveness signature.
+pub const ATTEST_COMMIT_DOMAIN: &[u8] = b"LUMEN::AttestCommitment::v1";
+
+impl Submission {
+    /// `ATTEST_COMMIT_DOMAIN ‖ challenge id ‖ sha3_256(the report's signing
+    /// bytes under package) ‖ hash root ‖ walk root`, each variable part
+    /// prefixed by its length (u64 LE). The report enters by the hash of
+    /// exactly what the contract checks, so the commitment is bound to the
+    /// one report (nonce, device, package) that goes on chain.
+    pub fn commitment_bytes(
+        challenge_id: &str,
+        report: &BenchmarkReport,
+        package: &Package,
+        answer: &WorkAnswer,
+    ) -> Vec<u8> {
+        use sha3::Digest;
+        let report_hash = sha3::Sha3_256::digest(report.signing_bytes(package));
+        let mut bytes = ATTEST_COMMIT_DOMAIN.to_vec();
+        let mut part = |p: &[u8]| {
+            bytes.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(p);
+        };
+        part(challenge_id.as_bytes());
+        part(&report_hash);
+        part(answer.hash.root.as_bytes());
+        part(answer.walk.root.as_bytes());
+        bytes
+    }
+
+    /// Builds a submission with both of the device key's signatures: over
+    /// the report (for `package`) and over the commitment.
+    pub fn sign(
+        challenge_id: String,
+        report: BenchmarkReport,
+        answer: WorkAnswer,
+        package: &Package,
+        key: &Ed25519PrivateKey,
+    ) -> Self {
+        let commitment = Self::commitment_bytes(&challenge_id, &report, package, &answer);
+        Submission {
+            signature: hex::encode(report.sign(package, key).to_bytes()),
+            commitment_signature: hex::encode(key.sign(&commitment).to_bytes()),
+            public_key: hex::encode(key.public_key().to_bytes()),
+            challenge_id,
+            report,
+            answer,
+        }
+    }
+
+    /// The same submission signed again with `key` (both signatures), as
+    /// it now reads.
+    pub fn resigned(self, package: &Package, key: &Ed25519PrivateKey) -> Self {
+        Self::sign(self.challenge_id, self.report, self.answer, package, key)
+    }
 }
 
 /// The attester's answer to a commitment (a report's or a liveness
@@ -263,4 +332,76 @@ pub fn parse_public_key(hex: &str) -> Option<Ed25519PublicKey> {
 /// Parses a hex ed25519 signature.
 pub fn parse_signature(hex: &str) -> Option<Ed25519Signature> {
     Ed25519Signature::from_hex(hex.trim_start_matches("0x")).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::work::PartCommitment;
+
+    fn part(root: u8) -> PartCommitment {
+        PartCommitment {
+            seed: hex::encode([1u8; 32]),
+            items: 64,
+            rounds: 16,
+            root: hex::encode([root; 32]),
+        }
+    }
+
+    fn report() -> BenchmarkReport {
+        BenchmarkReport {
+            worker: AccountAddress::from_hex("0xa11ce").unwrap(),
+            device_id: vec![9; 32],
+            gpu_model: "NVIDIA GeForce RTX 3070".into(),
+            vram_mb: 8192,
+            bench_version: 1,
+            nonce: 7,
+            measured_at: 1_700_000_000,
+            chain_id: 4,
+        }
+    }
+
+    #[test]
+    fn the_commitment_signature_covers_challenge_report_package_and_roots() {
+        let key = Ed25519PrivateKey::from_bytes(&[3; 32]).unwrap();
+        let answer = WorkAnswer {
+            fingerprint: crate::bench::fingerprint::tests::sample(),
+            hash: part(1),
+            walk: part(2),
+        };
+        let id = "ab".repeat(16);
+        let sub = Submission::sign(id.clone(), report(), answer.clone(), &Package::DEV, &key);
+        let bytes = Submission::commitment_bytes(&id, &sub.report, &Package::DEV, &answer);
+        assert!(bytes.starts_with(ATTEST_COMMIT_DOMAIN));
+        let signature = parse_signature(&sub.commitment_signature).unwrap();
+        let public = parse_public_key(&sub.public_key).unwrap();
+        lumen_sdk::messages::verify_strict("commitment", &bytes, &public, &signature).unwrap();
+        // The report's own signature is the on-chain one, unchanged.
+        let report_signature = parse_signature(&sub.signature).unwrap();
+        sub.report
+            .verify(&Package::DEV, &public, &report_signature)
+            .unwrap();
+
+        // Each part changes the signed bytes.
+        let mut other_report = report();
+        other_report.nonce += 1;
+        let (mut hash, mut walk) = (answer.clone(), answer.clone());
+        hash.hash = part(3);
+        walk.walk = part(3);
+        let other_package = Package::new(AccountAddress::from_hex("0xbeef").unwrap());
+        for other in [
+            Submission::commitment_bytes(&"cd".repeat(16), &sub.report, &Package::DEV, &answer),
+            Submission::commitment_bytes(&id, &other_report, &Package::DEV, &answer),
+            Submission::commitment_bytes(&id, &sub.report, &other_package, &answer),
+            Submission::commitment_bytes(&id, &sub.report, &Package::DEV, &hash),
+            Submission::commitment_bytes(&id, &sub.report, &Package::DEV, &walk),
+        ] {
+            assert_ne!(other, bytes);
+        }
+        // Nor is it a liveness answer's message for the same roots.
+        assert_ne!(
+            bytes,
+            LivenessAnswer::signing_bytes(&sub.report.worker, &id, &answer)
+        );
+    }
 }

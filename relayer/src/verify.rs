@@ -21,6 +21,11 @@ pub enum Rejection {
     /// The signature does not verify, or the key is not the worker's.
     #[error("bad signature: {0}")]
     BadSignature(String),
+    /// The device key's signature over the commitment (challenge, report
+    /// and roots) is missing or does not verify: the outputs committed to
+    /// are not the ones the device that signed the report vouched for.
+    #[error("bad commitment signature: {0}")]
+    BadCommitmentSignature(String),
     /// No such challenge was issued.
     #[error("unknown challenge {0}")]
     UnknownChallenge(String),
@@ -97,6 +102,7 @@ impl Rejection {
     pub fn code(&self) -> &'static str {
         match self {
             Rejection::BadSignature(_) => "bad_signature",
+            Rejection::BadCommitmentSignature(_) => "bad_commitment_signature",
             Rejection::UnknownChallenge(_) => "unknown_challenge",
             Rejection::ChallengeUsed(_) => "challenge_used",
             Rejection::ChallengeExpired { .. } => "challenge_expired",
@@ -344,7 +350,9 @@ fn answer_rejection(e: AnswerError) -> Rejection {
 }
 
 /// Verifies a submission (the signed report and the commitment to the
-/// work) against the challenge it answers (which the caller looked up and
+/// work, both signed by the worker's device key: the report as the
+/// contract checks it, the commitment over [`Submission::commitment_bytes`])
+/// against the challenge it answers (which the caller looked up and
 /// checked for single use) and returns the score it earns once its openings
 /// verify, micro-units. `elapsed_ms` is the time the service measured from
 /// the challenge's issue to the submission's arrival, `now` its clock in
@@ -370,6 +378,29 @@ pub fn verify_submission(
     report
         .verify(&policy.package, &key, &signature)
         .map_err(|e| Rejection::BadSignature(e.to_string()))?;
+    // The same key must vouch for the roots: a signed report alone, seen
+    // in flight, must not carry outputs computed elsewhere.
+    let commitment_signature =
+        parse_signature(&submission.commitment_signature).ok_or_else(|| {
+            Rejection::BadCommitmentSignature(
+                "commitment_signature is not 64 bytes of hex (a client that signs only the \
+             report: update lumen-relayer)"
+                    .into(),
+            )
+        })?;
+    let bytes =
+        Submission::commitment_bytes(&submission.challenge_id, report, &policy.package, answer);
+    verify_strict(
+        "attestation commitment",
+        &bytes,
+        &key,
+        &commitment_signature,
+    )
+    .map_err(|_| {
+        Rejection::BadCommitmentSignature(
+            "the device key did not sign this challenge, report and roots".into(),
+        )
+    })?;
 
     if elapsed_ms > challenge.deadline_ms {
         return Err(Rejection::ChallengeExpired {

@@ -176,8 +176,7 @@ async fn replays_are_refused() {
     let mut replayed = sub.clone();
     replayed.challenge_id = c2.id.clone();
     replayed.report.nonce = c2.nonce;
-    let sig = replayed.report.sign(&Package::DEV, &key(5));
-    replayed.signature = hex::encode(sig.to_bytes());
+    let replayed = resigned(replayed, &key(5));
     assert_eq!(rejection(&url, &replayed).await, "challenge_mismatch");
 }
 

@@ -34,10 +34,8 @@ fn reason(body: &str) -> String {
     v["reason"].as_str().expect("a reason").to_string()
 }
 
-fn resign(mut s: Submission, n: u8) -> Submission {
-    let sig = s.report.sign(&Package::DEV, &key(n));
-    s.signature = hex::encode(sig.to_bytes());
-    s
+fn resign(s: Submission, n: u8) -> Submission {
+    s.resigned(&Package::DEV, &key(n))
 }
 
 #[tokio::test]

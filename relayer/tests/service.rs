@@ -87,6 +87,7 @@ async fn a_wrong_checksum_is_rejected() {
     // A made-up root: the openings do not lead to it.
     let mut wrong_root = again(&url, &sub, &key(4)).await;
     wrong_root.answer.hash.root = hex::encode([7u8; 32]);
+    let wrong_root = resigned(wrong_root, &key(4));
     assert_eq!(tampered(&url, &wrong_root, |_| {}).await, "wrong_checksum");
 
     // An opening of another item than the picked one.
@@ -100,6 +101,7 @@ async fn a_wrong_checksum_is_rejected() {
     other.seed = hex::encode([1u8; 32]);
     let mut other_seed = reanswer(&other, &key(4), None).await;
     other_seed.challenge_id = id;
+    let other_seed = resigned(other_seed, &key(4));
     assert_eq!(rejection(&url, &other_seed).await, "challenge_mismatch");
 
     attest::send_submission(&url, &sub).await.unwrap();
@@ -229,11 +231,7 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
     let (url, _svc) = start(dir.path(), config(600)).await;
     let c = challenge(&url, addr(12)).await;
     let sub = answer(&c, &key(12)).await;
-    let resign = |mut s: attest::SignedAnswer| {
-        let sig = s.report.sign(&lumen_sdk::Package::DEV, &key(12));
-        s.signature = hex::encode(sig.to_bytes());
-        s
-    };
+    let resign = |s| resigned(s, &key(12));
     // Each try on a challenge of its own: a refused signed answer uses its
     // challenge up.
     let mut nonce = again(&url, &sub, &key(12)).await;
@@ -252,7 +250,7 @@ async fn a_report_that_does_not_match_its_challenge_is_rejected() {
     let c2 = challenge(&url, addr(13)).await;
     let mut theirs = sub.clone();
     theirs.challenge_id = c2.id.clone();
-    assert_eq!(rejection(&url, &theirs).await, "challenge_mismatch");
+    assert_eq!(rejection(&url, &resign(theirs)).await, "challenge_mismatch");
     attest::send_submission(&url, &sub).await.unwrap();
 }
 

@@ -38,7 +38,9 @@ fn rejected(r: Rejection) -> Response {
         | Rejection::OtherMachine(_)
         | Rejection::MachineRound(_) => StatusCode::CONFLICT,
         Rejection::ChallengeExpired { .. } | Rejection::OpeningLate { .. } => StatusCode::GONE,
-        Rejection::BadSignature(_) => StatusCode::UNAUTHORIZED,
+        Rejection::BadSignature(_) | Rejection::BadCommitmentSignature(_) => {
+            StatusCode::UNAUTHORIZED
+        }
         Rejection::BadRequest(_) => StatusCode::BAD_REQUEST,
         Rejection::TooManyChallenges(_) => StatusCode::TOO_MANY_REQUESTS,
         Rejection::NotAttested(_) => StatusCode::FORBIDDEN,

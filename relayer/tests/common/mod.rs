@@ -163,6 +163,12 @@ pub async fn reanswer(c: &Challenge, k: &Ed25519PrivateKey, device: Option<u8>) 
     attest::signed_submission(c, a, &Package::DEV, k, now())
 }
 
+/// `s` as it now reads, signed again by `k` (the report and the commitment).
+pub fn resigned(mut s: SignedAnswer, k: &Ed25519PrivateKey) -> SignedAnswer {
+    s.submission = s.submission.resigned(&Package::DEV, k);
+    s
+}
+
 /// A fresh challenge for the worker of `sub` (key `k`), answered.
 pub async fn again(url: &str, sub: &SignedAnswer, k: &Ed25519PrivateKey) -> SignedAnswer {
     let c = challenge(url, sub.report.worker).await;
