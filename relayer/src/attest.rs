@@ -23,6 +23,8 @@ use crate::protocol::{
 };
 use crate::work::Worked;
 
+pub mod round;
+
 /// Why attesting failed.
 #[derive(Debug, thiserror::Error)]
 pub enum AttestError {
@@ -48,6 +50,14 @@ pub enum AttestError {
     /// The benchmark failed.
     #[error(transparent)]
     Bench(#[from] bench::BenchError),
+    /// One device of a round could not be prepared.
+    #[error("device {index}: {detail}")]
+    Device {
+        /// Its Vulkan index.
+        index: usize,
+        /// What failed.
+        detail: String,
+    },
     /// The service picked outputs the work does not have.
     #[error("the attester service picked outputs to open that the work does not have: {0}")]
     Picks(#[from] crate::bench::hashchain::ProofError),
@@ -321,61 +331,107 @@ pub async fn send_submission(
     send_opening(service_url, &opening).await
 }
 
-/// Runs the whole flow: challenge, benchmark, sign, send.
+/// Opens device `index` (or the best one) with a buffer of `vram_mb` MiB
+/// (default: the GPU's memory, [`CPU_DEVICE_VRAM_MB`] for a CPU device),
+/// refuses a CPU device unless `allow_cpu`, and settles the score to claim
+/// (default: 80 % of the device's own estimate). Blocking: everything that
+/// does not depend on the challenge, done before asking for one.
+fn ready_device(
+    index: Option<usize>,
+    vram_mb: Option<u64>,
+    claim: Option<u64>,
+    allow_cpu: bool,
+) -> Result<(WorkDevice, u64), AttestError> {
+    let vram_mb = match vram_mb {
+        Some(v) => v,
+        None => {
+            let physical = bench::pick_device(index)?;
+            let fingerprint = bench::fingerprint::Fingerprint::of(&physical);
+            if fingerprint.is_gpu() {
+                fingerprint.vram_mb()
+            } else {
+                CPU_DEVICE_VRAM_MB
+            }
+        }
+    };
+    let device = WorkDevice::prepare(index, vram_mb)?;
+    if !device.fingerprint().is_gpu() && !allow_cpu {
+        return Err(AttestError::NotAGpu(device.fingerprint().name.clone()));
+    }
+    let claim = match claim {
+        Some(claim) => claim,
+        None => (device.estimate()? * 4 / 5).max(crate::work::MIN_CLAIM_MICRO),
+    };
+    Ok((device, claim))
+}
+
+/// [`ready_device`] on a blocking thread.
+async fn ready_device_async(
+    url: &str,
+    index: Option<usize>,
+    vram_mb: Option<u64>,
+    claim: Option<u64>,
+    allow_cpu: bool,
+) -> Result<(WorkDevice, u64), AttestError> {
+    tokio::task::spawn_blocking(move || ready_device(index, vram_mb, claim, allow_cpu))
+        .await
+        .map_err(|e| http_err(url, format!("device task: {e}")))?
+}
+
+/// The package to sign for: the one the service attests for (from its
+/// challenge); one asked for that differs is refused.
+fn package_for(asked: Option<Package>, challenge: &Challenge) -> Result<Package, AttestError> {
+    match asked {
+        Some(asked) if asked.address != challenge.package => Err(AttestError::OtherPackage {
+            service: challenge.package,
+            asked: asked.address,
+        }),
+        Some(asked) => Ok(asked),
+        None => Ok(Package::new(challenge.package)),
+    }
+}
+
+/// Runs `challenge`'s work on `device` at once (the attester's clock is
+/// running), signs the report and the commitment with `key`, and sends
+/// them, then the openings the service picks.
+async fn answer_challenge(
+    service_url: &str,
+    device: WorkDevice,
+    challenge: &Challenge,
+    package: &Package,
+    key: &Ed25519PrivateKey,
+) -> Result<(Submission, Accepted), AttestError> {
+    let seed: [u8; 32] = hex::decode(&challenge.seed)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| http_err(service_url, "challenge seed is not 32 bytes of hex"))?;
+    let work = challenge.work.clone();
+    let (_device, answer) =
+        run_blocking(service_url, device, move |d| d.answer(&work, &seed)).await?;
+    let sub = signed_submission(challenge, answer, package, key, now_secs());
+    let accepted = send_submission(service_url, &sub).await?;
+    Ok((sub.submission, accepted))
+}
+
+/// Runs the whole flow for one device: challenge, work, sign, send. A
+/// machine with several devices attests them together with
+/// [`round::attest_round`].
 pub async fn attest(
     opts: &AttestOptions,
     key: &Ed25519PrivateKey,
 ) -> Result<(Submission, Accepted), AttestError> {
-    let url = opts.service_url.clone();
-    let (index, vram) = (opts.device_index, opts.vram_mb);
-    let device = tokio::task::spawn_blocking(move || {
-        let vram_mb = match vram {
-            Some(v) => v,
-            None => {
-                let physical = bench::pick_device(index)?;
-                let fingerprint = bench::fingerprint::Fingerprint::of(&physical);
-                if fingerprint.is_gpu() {
-                    fingerprint.vram_mb()
-                } else {
-                    CPU_DEVICE_VRAM_MB
-                }
-            }
-        };
-        WorkDevice::prepare(index, vram_mb)
-    })
-    .await
-    .map_err(|e| http_err(&url, format!("device task: {e}")))??;
-    if !device.fingerprint().is_gpu() && !opts.allow_cpu {
-        return Err(AttestError::NotAGpu(device.fingerprint().name.clone()));
-    }
-    let (device, claim) = match opts.claim {
-        Some(claim) => (device, claim),
-        None => {
-            let (device, estimate) = run_blocking(&url, device, WorkDevice::estimate).await?;
-            (device, (estimate * 4 / 5).max(crate::work::MIN_CLAIM_MICRO))
-        }
-    };
-    let challenge =
-        request_challenge(&opts.service_url, opts.worker, claim, device.vram_mb()).await?;
-    let package = match opts.package {
-        Some(asked) if asked.address != challenge.package => {
-            return Err(AttestError::OtherPackage {
-                service: challenge.package,
-                asked: asked.address,
-            })
-        }
-        Some(asked) => asked,
-        None => Package::new(challenge.package),
-    };
-    let seed: [u8; 32] = hex::decode(&challenge.seed)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| http_err(&opts.service_url, "challenge seed is not 32 bytes of hex"))?;
-    let work = challenge.work.clone();
-    let (_device, answer) = run_blocking(&url, device, move |d| d.answer(&work, &seed)).await?;
-    let sub = signed_submission(&challenge, answer, &package, key, now_secs());
-    let accepted = send_submission(&opts.service_url, &sub).await?;
-    Ok((sub.submission, accepted))
+    let url = &opts.service_url;
+    let (device, claim) = ready_device_async(
+        url,
+        opts.device_index,
+        opts.vram_mb,
+        opts.claim,
+        opts.allow_cpu,
+    )
+    .await?;
+    let challenge = request_challenge(url, opts.worker, claim, device.vram_mb()).await?;
+    let package = package_for(opts.package, &challenge)?;
+    answer_challenge(url, device, &challenge, &package, key).await
 }
 
 /// Asks whether a liveness challenge is due.

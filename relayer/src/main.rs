@@ -8,9 +8,10 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use aptos_sdk::account::Ed25519Account;
 use clap::{Parser, Subcommand};
-use lumen_relayer::attest::{self, load_key, AttestOptions};
+use lumen_relayer::attest::{self, load_key, round, AttestOptions};
 use lumen_relayer::bench::{self, BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
+use lumen_relayer::protocol::{Accepted, Submission};
 use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::tx::TxnOptions;
@@ -76,6 +77,8 @@ impl WorkerDeviceArgs {
     }
 }
 
+/// One device, or a machine's devices attested together in one round: the
+/// i-th `--device` with the i-th `--worker` and `--device-key-file`.
 #[derive(clap::Args, Debug)]
 struct AttestArgs {
     /// The attester service's URL.
@@ -85,18 +88,32 @@ struct AttestArgs {
     /// package the attester service attests for (refused when they differ).
     #[arg(long, env = "LUMEN_PACKAGE")]
     package: Option<Package>,
-    #[command(flatten)]
-    key: WorkerDeviceArgs,
-    /// Vulkan device index (see `devices`); default: the best GPU, else a CPU device.
-    #[arg(long, env = "LUMEN_BENCH_DEVICE")]
-    device: Option<usize>,
-    /// Memory to prove, MiB; default: the GPU's memory (up to 4095), 64 for a CPU device.
+    /// Vulkan device index (see `devices`); default: the best GPU, else a
+    /// CPU device. Repeat it for each device of a machine with several:
+    /// they are attested together, in one round.
+    #[arg(long = "device", env = "LUMEN_BENCH_DEVICE")]
+    devices: Vec<usize>,
+    /// The worker's account, which registered the device key on chain; one
+    /// per `--device`, in the same order.
+    #[arg(long = "worker", env = "LUMEN_WORKER_ADDRESS", required = true)]
+    workers: Vec<String>,
+    /// File with the device's ed25519 private key (`lumen-relayer
+    /// device-key`); one per `--device`, in the same order.
+    #[arg(long = "device-key-file", env = "LUMEN_DEVICE_KEY_FILE")]
+    device_key_files: Vec<PathBuf>,
+    /// The device's private key, when no file is given (one device only).
+    #[arg(long = "device-key", env = "LUMEN_DEVICE_KEY", hide_env_values = true)]
+    device_key: Option<String>,
+    /// Memory to prove, MiB; default: the GPU's memory (up to 4095), 64 for
+    /// a CPU device. Once for every device, or once per `--device`.
+    #[arg(long = "vram-mb")]
+    vram_mb: Vec<u64>,
+    /// Score to claim, micro-units; default: 80 % of the device's own
+    /// estimate. Once for every device, or once per `--device`.
     #[arg(long)]
-    vram_mb: Option<u64>,
-    /// Score to claim, micro-units; default: 80 % of the device's own estimate.
-    #[arg(long)]
-    claim: Option<u64>,
-    /// Print the accepted answer and the submission as JSON on stdout.
+    claim: Vec<u64>,
+    /// Print the accepted answer and the submission as JSON on stdout (with
+    /// several devices: `{"devices": [...]}`, one entry per device).
     #[arg(long)]
     json: bool,
     /// Send a CPU device's score (accepted only by services started with --allow-cpu).
@@ -307,18 +324,103 @@ fn device_key_cmd(args: &DeviceKeyArgs) -> Result<()> {
     Ok(())
 }
 
+/// Where a device key is read from.
+#[derive(Debug, Clone)]
+enum KeySource {
+    File(PathBuf),
+    Inline(String),
+}
+
 async fn attest_cmd(args: AttestArgs) -> Result<()> {
-    let (key, worker) = args.key.load()?;
+    let keys: Vec<KeySource> = if args.device_key_files.is_empty() {
+        args.device_key
+            .iter()
+            .cloned()
+            .map(KeySource::Inline)
+            .collect()
+    } else {
+        args.device_key_files
+            .iter()
+            .cloned()
+            .map(KeySource::File)
+            .collect()
+    };
+    let paired = round::pair(
+        &args.devices,
+        &args.workers,
+        &keys,
+        &args.vram_mb,
+        &args.claim,
+    )?;
+    let mut devices = Vec::with_capacity(paired.len());
+    for p in paired {
+        let key = match &p.key {
+            KeySource::File(f) => load_key(Some(f), None, "LUMEN_DEVICE_KEY"),
+            KeySource::Inline(k) => load_key(None, Some(k), "LUMEN_DEVICE_KEY"),
+        }?;
+        let worker = AccountAddress::from_hex(&p.worker)
+            .map_err(|e| anyhow::anyhow!("--worker {:?} is not an address: {e}", p.worker))?;
+        devices.push(round::Paired {
+            device_index: p.device_index,
+            worker,
+            key,
+            vram_mb: p.vram_mb,
+            claim: p.claim,
+        });
+    }
+    if let [device] = devices.as_slice() {
+        return attest_one(&args, device).await;
+    }
+    let opts = round::RoundOptions {
+        service_url: args.service.clone(),
+        package: args.package,
+        devices,
+        allow_cpu: args.allow_cpu,
+    };
+    let outcomes = round::attest_round(&opts).await?;
+    let refused = outcomes.iter().filter(|o| o.result.is_err()).count();
+    if args.json {
+        let entries: Vec<_> = outcomes.iter().map(outcome_json).collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "devices": entries }))?
+        );
+    } else {
+        for o in &outcomes {
+            let device = o.device_index.map_or("default".into(), |i| i.to_string());
+            match &o.result {
+                Ok((sub, accepted)) => {
+                    println!("device {device}: {}", attested_line(sub, accepted))
+                }
+                Err(attest::AttestError::Rejected { reason, message }) => println!(
+                    "device {device}: worker {}: refused ({reason}): {message}",
+                    o.worker
+                ),
+                Err(e) => println!("device {device}: worker {}: failed: {e}", o.worker),
+            }
+        }
+    }
+    if refused > 0 {
+        anyhow::bail!("{refused} of {} devices were not attested", outcomes.len());
+    }
+    Ok(())
+}
+
+/// One device, as a single challenge.
+async fn attest_one(
+    args: &AttestArgs,
+    device: &round::Paired<AccountAddress, aptos_sdk::crypto::Ed25519PrivateKey>,
+) -> Result<()> {
     let opts = AttestOptions {
         service_url: args.service.clone(),
         package: args.package,
-        worker,
-        device_index: args.device,
-        vram_mb: args.vram_mb,
-        claim: args.claim,
+        worker: device.worker,
+        device_index: device.device_index,
+        vram_mb: device.vram_mb,
+        claim: device.claim,
         allow_cpu: args.allow_cpu,
     };
-    let (sub, accepted) = attest::attest(&opts, &key).await?;
+    let (sub, accepted) = attest::attest(&opts, &device.key).await?;
     if args.json {
         println!(
             "{}",
@@ -328,18 +430,40 @@ async fn attest_cmd(args: AttestArgs) -> Result<()> {
             }))?
         );
     } else {
-        println!(
-            "attested: worker {worker}, device {} ({}), {} MiB proven, score {:.6} \
-             (answered in {} ms as the attester measured), queued as job {}",
-            sub.report.gpu_model,
-            hex::encode(&sub.report.device_id),
-            sub.report.vram_mb,
-            accepted.score as f64 / 1e6,
-            accepted.elapsed_ms,
-            accepted.job_id
-        );
+        println!("{}", attested_line(&sub, &accepted));
     }
     Ok(())
+}
+
+fn attested_line(sub: &Submission, accepted: &Accepted) -> String {
+    format!(
+        "attested: worker {}, device {} ({}), {} MiB proven, score {:.6} \
+         (answered in {} ms as the attester measured), queued as job {}",
+        sub.report.worker,
+        sub.report.gpu_model,
+        hex::encode(&sub.report.device_id),
+        sub.report.vram_mb,
+        accepted.score as f64 / 1e6,
+        accepted.elapsed_ms,
+        accepted.job_id
+    )
+}
+
+/// A round device's outcome as JSON: `accepted` and `submission`, or
+/// `rejected` (`{reason, message}`), or `error`.
+fn outcome_json(o: &round::DeviceOutcome) -> serde_json::Value {
+    let mut entry = serde_json::json!({ "device": o.device_index, "worker": o.worker });
+    let fields = match &o.result {
+        Ok((sub, accepted)) => serde_json::json!({ "accepted": accepted, "submission": sub }),
+        Err(attest::AttestError::Rejected { reason, message }) => {
+            serde_json::json!({ "rejected": { "reason": reason, "message": message } })
+        }
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    };
+    if let (Some(entry), serde_json::Value::Object(fields)) = (entry.as_object_mut(), fields) {
+        entry.extend(fields);
+    }
+    entry
 }
 
 async fn liveness_cmd(args: LivenessArgs) -> Result<()> {
