@@ -34,7 +34,9 @@ enum Cmd {
     /// Create the device key of this render node (or show the one in the file);
     /// its public key is what the worker's account registers on chain.
     DeviceKey(DeviceKeyArgs),
-    /// Benchmark against a challenge from an attester service, sign the report, send it.
+    /// Answer an attester service's timed challenge with the device (or a
+    /// machine's devices, in one round), sign the report and the commitment,
+    /// send them.
     Attest(AttestArgs),
     /// Answer an attester service's liveness challenges with the device (uptime).
     Liveness(LivenessArgs),
@@ -324,8 +326,8 @@ fn device_key_cmd(args: &DeviceKeyArgs) -> Result<()> {
     Ok(())
 }
 
-/// Where a device key is read from.
-#[derive(Debug, Clone)]
+/// Where a device key is read from (no `Debug`: it may hold the key).
+#[derive(Clone)]
 enum KeySource {
     File(PathBuf),
     Inline(String),

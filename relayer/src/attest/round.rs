@@ -209,9 +209,13 @@ pub async fn attest_round(opts: &RoundOptions) -> Result<Vec<DeviceOutcome>, Att
             "the round's challenges do not match the devices asked for",
         ));
     }
+    let packages = challenges
+        .iter()
+        .map(|c| package_for(opts.package, c))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut answering = Vec::with_capacity(challenges.len());
-    for ((d, (device, _)), challenge) in opts.devices.iter().zip(ready).zip(challenges) {
-        let package = package_for(opts.package, &challenge)?;
+    let work = ready.into_iter().zip(challenges).zip(packages);
+    for (d, (((device, _), challenge), package)) in opts.devices.iter().zip(work) {
         let (url, key) = (url.clone(), d.key.clone());
         answering.push(tokio::spawn(async move {
             answer_challenge(&url, device, &challenge, &package, &key).await
