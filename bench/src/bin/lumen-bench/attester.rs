@@ -120,8 +120,11 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
             // Thousands of workers on one host stand for as many machines.
             "--shared-addresses",
             // The answers are built before the clock starts: deadlines
-            // wide enough for a wave.
+            // wide enough for a wave, and openings that queue behind the
+            // wave's other commitments still in time.
             "--latency-allowance-ms",
+            "600000",
+            "--open-within-ms",
             "600000",
         ])
         .env("LUMEN_ATTESTER_KEY", hex::encode([0x7au8; 32]))
@@ -245,7 +248,7 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
         .reference(2_000.0, "target")
         .target("≥ 2 000 reports/s", rate >= 2_000.0)
         .note(format!(
-            "{}Each report: two requests, the signed commitment (signature, challenge and its deadline; the service draws the outputs to check and records them) and the openings (16 picked hash-chain items and 16 picked memory walks recomputed (every read's word recomputed)), device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. Each commitment also rewrites the state file (it records the picks, so a restart cannot draw them again), on the clock. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
+            "{}Each report: two requests, the signed commitment (the device key's two signatures, over the report and over the commitment, the challenge and its deadline; the service draws the outputs to check and records them) and the openings (16 picked hash-chain items and 16 picked memory walks recomputed (every read's word recomputed)), device binding (a view call to the node stand-in), then queued durably: reports verified together share one queue file and its fsyncs. Reports go in waves of {wave} workers; each wave's challenges were issued ({} challenges/s; each issued challenge still rewrites the service's state file with fsync) and its answers built before the wave's clock started. Each commitment also rewrites the state file (it records the picks, so a restart cannot draw them again), on the clock. The service's submitter sends the queued attest transactions to the stand-in meanwhile.",
             smoke_note(c),
             fmt_num(n as f64 / challenge_secs)
         )),
