@@ -37,7 +37,7 @@ pub use views::{claimable_of, creator_stats, job, job_info, registry};
 pub const SEED: &[u8] = b"escrow";
 
 /// A job (`escrow::JobInfo`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Job {
     /// Its object address.
     pub address: AccountAddress,
@@ -112,6 +112,25 @@ pub struct Job {
 }
 
 impl Job {
+    /// The job `create_job` makes, as its event tells: Open, funded with the
+    /// deposit, no worker, every later field 0.
+    fn created(e: &JobCreated) -> Self {
+        Self {
+            address: e.job,
+            job_id: e.job_id,
+            creator: e.creator,
+            status: JobStatus::Open,
+            spec_hash: e.spec_hash.clone(),
+            frames: e.frames,
+            max_price_per_frame: e.max_price_per_frame,
+            min_score: e.min_score,
+            min_vram_mb: e.min_vram_mb,
+            deposit: e.deposit,
+            created_at: e.created_at,
+            ..Self::default()
+        }
+    }
+
     /// What the job object holds: `deposit − paid_to_worker − fee_paid − refunded`.
     pub fn balance(&self) -> u64 {
         self.deposit - self.paid_to_worker - self.fee_paid - self.refunded
@@ -198,47 +217,7 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             c.escrow.next_job_id += 1;
             c.objects.insert(address, ObjectKind::Job);
             c.pay(creator, address, deposit);
-            c.escrow.jobs.insert(
-                address,
-                Job {
-                    address,
-                    job_id,
-                    creator,
-                    worker: AccountAddress::ZERO,
-                    status: JobStatus::Open,
-                    spec_hash: spec_hash.clone(),
-                    frames: *frames,
-                    max_price_per_frame: *max_price_per_frame,
-                    min_score: *min_score,
-                    min_vram_mb: *min_vram_mb,
-                    deposit,
-                    price_per_frame: 0,
-                    render_deadline: 0,
-                    frames_done: 0,
-                    output_root: vec![],
-                    review_deadline: 0,
-                    rerenders: 0,
-                    created_at: tx.now,
-                    offer_nonce: 0,
-                    rerender_frames: 0,
-                    lease_secs: 0,
-                    lease_started_at: 0,
-                    assigned_at: 0,
-                    submitted_at: 0,
-                    disputed_at: 0,
-                    frames_paid: 0,
-                    paid_to_worker: 0,
-                    fee_paid: 0,
-                    refunded: 0,
-                    frames_accepted: 0,
-                    response_deadline: 0,
-                    disputed_by: AccountAddress::ZERO,
-                    timeout_frames: 0,
-                    terms: JobTerms::OPEN,
-                    offer_kind: 0,
-                },
-            );
-            let mut out = vec![LumenEvent::JobCreated(JobCreated {
+            let created = JobCreated {
                 job: address,
                 job_id,
                 creator,
@@ -249,7 +228,9 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
                 min_vram_mb: *min_vram_mb,
                 deposit,
                 created_at: tx.now,
-            })];
+            };
+            c.escrow.jobs.insert(address, Job::created(&created));
+            let mut out = vec![LumenEvent::JobCreated(created)];
             out.extend(campaign::spend_job_credit(c, creator, address, tx.now));
             Ok(out)
         }

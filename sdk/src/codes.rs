@@ -1,10 +1,11 @@
 //! Small enums the contract encodes as integers.
 
 /// A job's `status` (`escrow::JobInfo.status`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum JobStatus {
     /// Created and funded, waiting for an offer to be accepted.
+    #[default]
     Open = 0,
     /// A worker accepted an offer.
     Assigned = 1,

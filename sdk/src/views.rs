@@ -195,7 +195,7 @@ macro_rules! views {
 macro_rules! view_struct {
     ($(#[doc = $doc:literal])* $name:ident { $( $field:ident : $ty:ty ),* $(,)? }) => {
         $(#[doc = $doc])*
-        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
         pub struct $name {
             $(
                 #[doc = concat!("Move field `", stringify!($field), "`.")]
@@ -315,30 +315,13 @@ impl JobInfo {
         Self {
             job_id,
             creator,
-            worker: AccountAddress::ZERO,
             status: crate::JobStatus::Open as u8,
             spec_hash,
             frames,
             max_price_per_frame,
-            min_score: 0,
-            min_vram_mb: 0,
             deposit: frames * max_price_per_frame,
-            price_per_frame: 0,
-            render_deadline: 0,
-            frames_done: 0,
-            output_root: vec![],
-            review_deadline: 0,
-            rerenders: 0,
             created_at,
-            paid_to_worker: 0,
-            fee_paid: 0,
-            refunded: 0,
-            frames_accepted: 0,
-            response_deadline: 0,
-            disputed_by: AccountAddress::ZERO,
-            timeout_frames: 0,
-            terms: JobTerms::OPEN,
-            offer_kind: 0,
+            ..Self::default()
         }
     }
 }
