@@ -741,33 +741,22 @@ fn settle(
     if how == Settlement::Resolved && frames == 0 {
         c.escrow.workers.entry(j.worker).or_default().jobs_failed += 1;
     }
+    let completed = JobCompleted {
+        job: address,
+        job_id: j.job_id,
+        creator: j.creator,
+        worker: j.worker,
+        frames_paid: frames,
+        gross: payout.gross,
+        worker_amount: payout.worker_amount,
+        fee: payout.fee,
+        refund: payout.refund,
+        lease_secs: j.lease_secs,
+        finalized: how == Settlement::Finalized,
+    };
     out.push(match how {
-        Settlement::Resolved => LumenEvent::DisputeResolved(DisputeResolved {
-            job: address,
-            job_id: j.job_id,
-            arbiter: tx.sender,
-            creator: j.creator,
-            worker: j.worker,
-            frames_paid: frames,
-            gross: payout.gross,
-            worker_amount: payout.worker_amount,
-            fee: payout.fee,
-            refund: payout.refund,
-            lease_secs: j.lease_secs,
-        }),
-        _ => LumenEvent::JobCompleted(JobCompleted {
-            job: address,
-            job_id: j.job_id,
-            creator: j.creator,
-            worker: j.worker,
-            frames_paid: frames,
-            gross: payout.gross,
-            worker_amount: payout.worker_amount,
-            fee: payout.fee,
-            refund: payout.refund,
-            lease_secs: j.lease_secs,
-            finalized: how == Settlement::Finalized,
-        }),
+        Settlement::Resolved => LumenEvent::DisputeResolved(completed.resolved_by(tx.sender)),
+        _ => LumenEvent::JobCompleted(completed),
     });
     Ok(out)
 }

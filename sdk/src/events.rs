@@ -368,6 +368,26 @@ impl LumenEvent {
     }
 }
 
+impl JobCompleted {
+    /// The `DisputeResolved` an arbiter's `resolve` emits where a settlement
+    /// would otherwise emit this event: the same job, parties and payout.
+    pub fn resolved_by(self, arbiter: AccountAddress) -> DisputeResolved {
+        DisputeResolved {
+            job: self.job,
+            job_id: self.job_id,
+            arbiter,
+            creator: self.creator,
+            worker: self.worker,
+            frames_paid: self.frames_paid,
+            gross: self.gross,
+            worker_amount: self.worker_amount,
+            fee: self.fee,
+            refund: self.refund,
+            lease_secs: self.lease_secs,
+        }
+    }
+}
+
 /// The full type string of `(module, event)` under `package`.
 pub fn event_type(package: &Package, module: &str, name: &str) -> String {
     package.member(module, name)
