@@ -19,38 +19,9 @@ const SOURCE_SOCIAL: u8 = 1;
 const SOURCE_RENDER: u8 = 2;
 const SOURCE_ONLINE: u8 = 3;
 
-/// A participant (`campaign::UserInfo`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UserInfo {
-    /// All points (micro-points).
-    pub total_points: u64,
-    /// From check-ins.
-    pub checkin_points: u64,
-    /// From social tasks.
-    pub social_points: u64,
-    /// Referral shares.
-    pub referral_points: u64,
-    /// Render points of credited jobs.
-    pub render_points: u64,
-    /// Online points.
-    pub online_points: u64,
-    /// Check-ins made.
-    pub checkins: u64,
-    /// Current streak.
-    pub streak: u64,
-    /// UTC day of the last check-in.
-    pub last_day: u64,
-    /// Credits earned (micro-credits).
-    pub credits_earned: u64,
-    /// Credits spent on jobs (micro-credits).
-    pub credits_spent: u64,
-    /// Its referrer (`0x0` when none).
-    pub referrer: AccountAddress,
-    /// Accounts it referred.
-    pub referees: u64,
-    /// Join order (0 before its first own call).
-    pub joined: u64,
-}
+/// A participant: the record `campaign::user_info` returns, as the model
+/// keeps it.
+pub use lumen_sdk::views::UserInfo;
 
 /// The campaign (`campaign::CampaignState`).
 #[derive(Clone, Debug)]
