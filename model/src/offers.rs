@@ -16,7 +16,7 @@ use lumen_sdk::payloads::offers::Call;
 use lumen_sdk::views::PublishedOffer;
 use lumen_sdk::{AccountAddress, OfferKind};
 
-use crate::escrow::{assign, check_offer, job};
+use crate::escrow::{self, assign, check_offer};
 use crate::{config, ensure, Abort, Chain, Outcome, Tx};
 
 /// Every creator's published offers, by creator then job.
@@ -41,17 +41,18 @@ fn key_abort(err: KeyError) -> Abort {
     })
 }
 
-/// An offer's terms on this chain (job and worker to be filled in).
 /// The offer to `worker` of `job` on `(price_per_frame, render_deadline,
-/// offer_expires_at, nonce)`, checked as every acceptance checks it (not
-/// paused, then `escrow::check_offer`); with the job's creator.
+/// offer_expires_at, nonce)`, checked as every acceptance checks it (the job
+/// exists, not paused, then `escrow::check_offer`); with the job's creator and
+/// number.
 fn checked_offer(
     c: &Chain,
     now: u64,
     job: AccountAddress,
     worker: AccountAddress,
     terms: [&u64; 4],
-) -> Result<(AssignmentOffer, AccountAddress), Abort> {
+) -> Result<(AssignmentOffer, AccountAddress, u64), Abort> {
+    let job_id = escrow::job(c, job)?.job_id;
     config::assert_not_paused(c)?;
     let [price_per_frame, render_deadline, offer_expires_at, nonce] = terms.map(|t| *t);
     let offer = AssignmentOffer {
@@ -64,7 +65,7 @@ fn checked_offer(
         chain_id: c.chain_id,
     };
     let creator = check_offer(c, now, &offer)?;
-    Ok((offer, creator))
+    Ok((offer, creator, job_id))
 }
 
 fn text(s: &str) -> Option<String> {
@@ -87,9 +88,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             creator_public_key,
             creator_signature,
         } => {
-            let job_id = job(c, *address)?.job_id;
             let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
-            let (offer, creator) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
+            let (offer, creator, job_id) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
             let header = WalletHeader {
                 address: text(wallet_address),
                 application: text(wallet_application),
@@ -124,9 +124,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             offer_expires_at,
             nonce,
         } => {
-            let job_id = job(c, *address)?.job_id;
             let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
-            let (_, creator) = checked_offer(c, tx.now, *address, *worker, terms)?;
+            let (_, creator, job_id) = checked_offer(c, tx.now, *address, *worker, terms)?;
             ensure(tx.sender == creator, e::ENotCreator)?;
             let published = PublishedOffer {
                 worker: *worker,
@@ -160,9 +159,8 @@ pub fn execute(c: &mut Chain, tx: &Tx, call: &Call) -> Outcome {
             offer_expires_at,
             nonce,
         } => {
-            job(c, *address)?;
             let terms = [price_per_frame, render_deadline, offer_expires_at, nonce];
-            let (offer, creator) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
+            let (offer, creator, _) = checked_offer(c, tx.now, *address, tx.sender, terms)?;
             let p = published_offer(c, *address).ok_or(Abort::Code(e::ENoPublishedOffer))?;
             ensure(
                 (
