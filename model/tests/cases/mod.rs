@@ -278,20 +278,52 @@ impl B {
         price: u64,
         nonce: u64,
     ) {
+        self.assign_within(creator, worker, job, price, (7_200, 3_600), nonce);
+    }
+
+    /// `worker` takes `job` at `price` on an offer due `render_secs` from now
+    /// and valid `valid_secs`.
+    pub fn assign_within(
+        &mut self,
+        creator: &Keyed,
+        worker: &Keyed,
+        job: AccountAddress,
+        price: u64,
+        (render_secs, valid_secs): (u64, u64),
+        nonce: u64,
+    ) {
         let f = self.offer(
             creator,
             job,
             worker.address,
             price,
-            self.now + 7_200,
-            self.now + 3_600,
+            self.now + render_secs,
+            self.now + valid_secs,
             nonce,
         );
         self.ok(worker.address, f);
     }
 
+    /// A world with a creator funded with `creator_mint` and a worker with
+    /// 1 000 units.
+    pub fn funded(name: &str, about: &str, creator_mint: u64) -> (Self, Keyed, Keyed) {
+        let (creator, worker) = (keyed(1), keyed(2));
+        let mut b = Self::world(name, about);
+        b.account(creator.address, creator_mint);
+        b.account(worker.address, 1_000 * UNIT);
+        (b, creator, worker)
+    }
+
     /// A creator and an eligible worker (score 2.43, 8 GiB, price 2 units),
-    /// funded, with one job of `frames` at `max_price` assigned at `price`.
+    /// 1 000 units each.
+    pub fn staffed(name: &str, about: &str) -> (Self, Keyed, Keyed) {
+        let (mut b, creator, worker) = Self::funded(name, about, 1_000 * UNIT);
+        b.eligible(&worker, 2_430_000, 8_192, 2 * UNIT, 1);
+        (b, creator, worker)
+    }
+
+    /// [`B::staffed`], with one job of `frames` at `max_price` assigned at
+    /// `price`.
     pub fn assigned(
         name: &str,
         about: &str,
@@ -299,11 +331,7 @@ impl B {
         max_price: u64,
         price: u64,
     ) -> (Self, Keyed, Keyed, AccountAddress) {
-        let (creator, worker) = (keyed(1), keyed(2));
-        let mut b = Self::world(name, about);
-        b.account(creator.address, 1_000 * UNIT);
-        b.account(worker.address, 1_000 * UNIT);
-        b.eligible(&worker, 2_430_000, 8_192, 2 * UNIT, 1);
+        let (mut b, creator, worker) = Self::staffed(name, about);
         let job = b.job(&creator, frames, max_price, 0, 0);
         b.assign(&creator, &worker, job, price, 1);
         (b, creator, worker, job)

@@ -40,29 +40,16 @@ pub fn cases() -> Vec<Vector> {
 
     // Two jobs leased at once over two days, paid in the same epoch: the
     // first fills the worker's epoch of lease, the second adds nothing.
-    let (creator, w) = (keyed(1), keyed(2));
-    let mut b = B::world(
+    let (mut b, creator, w) = B::staffed(
         "rewards_lease_capped_per_epoch",
         "a worker's lease in an epoch counts at most epoch_secs, however long or concurrent its paid jobs",
     );
-    b.account(creator.address, 1_000 * UNIT);
-    b.account(w.address, 1_000 * UNIT);
-    b.eligible(&w, 2_430_000, 8_192, 2 * UNIT, 1);
     let jobs = [
         b.job(&creator, 1, 3 * UNIT, 0, 0),
         b.job(&creator, 1, 3 * UNIT, 0, 0),
     ];
     for (nonce, job) in (1..).zip(jobs) {
-        let f = b.offer(
-            &creator,
-            job,
-            w.address,
-            2 * UNIT,
-            b.now + 3 * DAY,
-            b.now + 600,
-            nonce,
-        );
-        b.ok(w.address, f);
+        b.assign_within(&creator, &w, job, 2 * UNIT, (3 * DAY, 600), nonce);
     }
     b.wait(2 * DAY);
     for job in jobs {
@@ -74,26 +61,16 @@ pub fn cases() -> Vec<Vector> {
     // One job leased for two and a half days under a two-day maximum, paid
     // after the epoch its lease began in was closed: two days count, the part
     // in the open epoch before stays there, the closed epoch's part counts now.
-    let mut b = B::world(
+    let (mut b, creator, w) = B::funded(
         "rewards_lease_capped_and_split",
         "a paid job's lease counts at most max_job_lease_secs, split over the epochs before its submission; \
          a closed epoch's part counts in the epoch of payment",
+        1_000 * UNIT,
     );
-    b.account(creator.address, 1_000 * UNIT);
-    b.account(w.address, 1_000 * UNIT);
     b.set_params(&[(params::MAX_JOB_LEASE_SECS.name, 2 * DAY)]);
     b.eligible(&w, 2_430_000, 8_192, 2 * UNIT, 1);
     let job = b.job(&creator, 1, 3 * UNIT, 0, 0);
-    let f = b.offer(
-        &creator,
-        job,
-        w.address,
-        2 * UNIT,
-        b.now + 4 * DAY,
-        b.now + 600,
-        1,
-    );
-    b.ok(w.address, f);
+    b.assign_within(&creator, &w, job, 2 * UNIT, (4 * DAY, 600), 1);
     b.wait((EPOCH + 3) * DAY + GRACE - b.now);
     b.ok(outsider, rewards::close_epoch(&P, EPOCH));
     b.ok(outsider, rewards::close_epoch(&P, EPOCH + 1));
@@ -104,24 +81,12 @@ pub fn cases() -> Vec<Vector> {
 
     // A stronger score attested after acceptance: the job's PoD weight keeps
     // the score it was accepted with.
-    let mut b = B::world(
+    let (mut b, creator, w) = B::staffed(
         "rewards_pod_score_at_acceptance",
         "a paid job's PoD weight uses the worker's score at acceptance, not a stronger one attested later",
     );
-    b.account(creator.address, 1_000 * UNIT);
-    b.account(w.address, 1_000 * UNIT);
-    b.eligible(&w, 2_430_000, 8_192, 2 * UNIT, 1);
     let job = b.job(&creator, 1, 3 * UNIT, 0, 0);
-    let f = b.offer(
-        &creator,
-        job,
-        w.address,
-        2 * UNIT,
-        b.now + DAY,
-        b.now + 600,
-        1,
-    );
-    b.ok(w.address, f);
+    b.assign_within(&creator, &w, job, 2 * UNIT, (DAY, 600), 1);
     b.wait(3_600);
     b.give_score(&w, 10_690_000, 8_192, 1);
     b.ok(w.address, escrow::submit_result(&P, job, 1, &[7; 32]));

@@ -63,13 +63,11 @@ pub fn cases() -> Vec<Vector> {
 
     // Collateral = min(100 % of the stake, the job's value): a job worth more
     // than the stake locks all of it, and a second job finds nothing free.
-    let (creator, worker) = (keyed(1), keyed(2));
-    let mut b = B::world(
+    let (mut b, creator, worker) = B::funded(
         "staking_collateral_exhausted",
         "every job's collateral comes out of the free stake",
+        2_000 * UNIT,
     );
-    b.account(creator.address, 2_000 * UNIT);
-    b.account(worker.address, 1_000 * UNIT);
     b.eligible(&worker, 2_430_000, 8_192, 2 * UNIT, 1);
     b.set_params(&[(params::SLASH_BPS.name, 10_000)]);
     let big = b.job(&creator, 1_000, UNIT, 0, 0);
