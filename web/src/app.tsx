@@ -150,6 +150,40 @@ export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (d
   return <>{children(loaded.data)}</>;
 }
 
+/**
+ * An account's page: `load`ed, reloaded on the account's events, under the
+ * heading "`title` address" (the address and VIP badge `heading` gives), then
+ * `children` with the data.
+ */
+export function AccountPage<T>({ title, address, load, heading, children }: {
+  title: string;
+  address: string;
+  load: () => Promise<T>;
+  heading: (data: T) => { address: string; vip?: boolean };
+  children: (data: T) => ComponentChildren;
+}) {
+  const page = useLoad(load, [address]);
+  useRefreshOnEvents(page, { account: address });
+  return (
+    <section>
+      <Await loaded={page}>
+        {(p) => {
+          const h = heading(p);
+          return (
+            <>
+              <h1>
+                {title} <Addr a={h.address} full />
+                {h.vip ? <span class="badge vip">VIP</span> : null}
+              </h1>
+              {children(p)}
+            </>
+          );
+        }}
+      </Await>
+    </section>
+  );
+}
+
 /** An address, shortened, linked to its page, with a copy button. */
 export function Addr({ a, href, full }: { a: string | null | undefined; href?: string; full?: boolean }) {
   if (!a) return <span class="muted">—</span>;

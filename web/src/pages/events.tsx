@@ -26,6 +26,16 @@ export interface EventLike {
   version: number;
 }
 
+/** Events, one line each, in the order given (`history`: numbered, a job's story). */
+export function EventList({ events, history }: { events: (EventLike & { event_index: number })[]; history?: boolean }) {
+  const lines = events.map((e) => (
+    <li key={`${e.version}:${e.event_index}`}>
+      <EventLine e={e} />
+    </li>
+  ));
+  return history ? <ol class="history">{lines}</ol> : <ul class="events">{lines}</ul>;
+}
+
 export function EventLine({ e }: { e: EventLike }) {
   const fields = Object.entries(e.data).filter(([k]) => !SKIP.has(k));
   return (

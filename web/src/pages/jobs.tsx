@@ -5,7 +5,7 @@ import type { Answers } from "../api-types";
 import { Addr, Await, creatorHref, Facts, jobHref, Money, NextPage, setQuery, Status, useLoad, useLocation, useNetwork, useRefreshOnEvents, workerHref } from "../app";
 import * as f from "../format";
 import { JobActions } from "../console/actions";
-import { EventLine } from "./events";
+import { EventList } from "./events";
 
 type Job = Answers["/v1/jobs"]["items"][number];
 
@@ -156,13 +156,7 @@ export function JobPage({ id }: { id: string }) {
             />
             <JobActions job={j} />
             <h2>History</h2>
-            <ol class="history">
-              {history.map((e) => (
-                <li key={`${e.version}:${e.event_index}`}>
-                  <EventLine e={e} />
-                </li>
-              ))}
-            </ol>
+            <EventList events={history} history />
             {j.status === "open" ? <Candidates id={String(j.job_id)} /> : null}
           </>
         )}

@@ -1,5 +1,7 @@
 // Reward epochs, and the network's configuration (parameters, asset,
 // roles, attesters, indexer freshness).
+import type { ComponentChildren } from "preact";
+
 import { get } from "../api";
 import { Addr, Await, Cards, Facts, Money, NextPage, useLoad, useLocation, useNetwork, useRefreshOnEvents, workerHref } from "../app";
 import * as f from "../format";
@@ -79,32 +81,45 @@ export function EpochPage({ epoch }: { epoch: string }) {
               ]}
             />
             <h2>Workers</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th>Worker</th>
-                  <th class="num">Online</th>
-                  <th class="num">Leased</th>
-                  <th class="num">Reward</th>
-                  <th class="num">Claimed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rewards.map((r) => (
-                  <tr key={r.worker}>
-                    <td><Addr a={r.worker} href={workerHref(r.worker)} /></td>
-                    <td class="num">{f.duration(r.online_secs)}</td>
-                    <td class="num">{f.duration(r.lease_secs)}</td>
-                    <td class="num">{r.reward === null || r.reward === undefined ? "open" : <Money v={r.reward} />}</td>
-                    <td class="num"><Money v={r.claimed} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RewardsTable
+              first="Worker"
+              rows={rewards.map((r) => ({ ...r, key: r.worker, name: <Addr a={r.worker} href={workerHref(r.worker)} /> }))}
+            />
           </>
         )}
       </Await>
     </section>
+  );
+}
+
+/** Rewards rows (an epoch's workers, or a worker's epochs), each named by its first cell. */
+export function RewardsTable({ first, rows }: {
+  first: string;
+  rows: { key: string | number; name: ComponentChildren; online_secs: number; lease_secs: number; reward?: number | string | null; claimed: number | string }[];
+}) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{first}</th>
+          <th class="num">Online</th>
+          <th class="num">Leased</th>
+          <th class="num">Reward</th>
+          <th class="num">Claimed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>{r.name}</td>
+            <td class="num">{f.duration(r.online_secs)}</td>
+            <td class="num">{f.duration(r.lease_secs)}</td>
+            <td class="num">{r.reward === null || r.reward === undefined ? "open" : <Money v={r.reward} />}</td>
+            <td class="num"><Money v={r.claimed} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

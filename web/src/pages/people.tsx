@@ -1,66 +1,58 @@
 // Creators, leaderboards (VIP priority of workers and creators, the
 // campaign with its payout preview), campaign participants and VIP holders.
 import { get } from "../api";
-import { Addr, Await, Cards, creatorHref, Facts, Money, NextPage, useLoad, useLocation, useNetwork, useRefreshOnEvents, workerHref } from "../app";
+import { AccountPage, Addr, Await, Cards, creatorHref, Facts, Money, NextPage, useLoad, useLocation, useNetwork, workerHref } from "../app";
 import { BarChart, COLORS, compactTick } from "../charts";
 import * as f from "../format";
-import { EventLine } from "./events";
+import { EventList } from "./events";
 import { JobsTable } from "./jobs";
 import { WorkersTable } from "./workers";
 
 export function CreatorPage({ address }: { address: string }) {
-  const page = useLoad(() => get("/v1/creators/{address}", { address }), [address]);
-  useRefreshOnEvents(page, { account: address });
   const { units } = useNetwork();
   return (
-    <section>
-      <Await loaded={page}>
-        {(p) => {
-          const months = [...p.months].reverse();
-          return (
-            <>
-              <h1>
-                Creator <Addr a={p.creator.address} full />
-                {p.creator.vip ? <span class="badge vip">VIP</span> : null}
-              </h1>
-              <Cards
-                items={[
-                  ["Jobs created", f.count(p.creator.jobs_created)],
-                  ["Deposited", <Money v={p.creator.deposited_total} />],
-                  ["Spent", <Money v={p.creator.spent_total} />],
-                  ["Spent this month", <Money v={p.spent_this_month} />],
-                  ["Frames succeeded", f.count(p.creator.frames_succeeded)],
-                  ["Priority", f.count(p.priority)],
-                ]}
+    <AccountPage title="Creator" address={address} load={() => get("/v1/creators/{address}", { address })} heading={(p) => p.creator}>
+      {(p) => {
+        const months = [...p.months].reverse();
+        return (
+          <>
+            <Cards
+              items={[
+                ["Jobs created", f.count(p.creator.jobs_created)],
+                ["Deposited", <Money v={p.creator.deposited_total} />],
+                ["Spent", <Money v={p.creator.spent_total} />],
+                ["Spent this month", <Money v={p.spent_this_month} />],
+                ["Frames succeeded", f.count(p.creator.frames_succeeded)],
+                ["Priority", f.count(p.priority)],
+              ]}
+            />
+            <h2>Where its deposits went</h2>
+            <Facts
+              items={[
+                ["Paid to workers", <Money v={p.money.paid_to_workers} />],
+                ["Fees", <Money v={p.money.fees} />],
+                ["Refunded", <Money v={p.money.refunds} />],
+                ["Held in escrow", <Money v={p.money.held} />],
+                ["Jobs by status", Object.entries(p.jobs_by_status).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(", ") || "—"],
+              ]}
+            />
+            {months.length > 0 ? (
+              <BarChart
+                title={`Spend per 30-day month (${units.symbol})`}
+                labels={months.map((m) => f.day(m.month * 30))}
+                format={(v) => f.amount(v, units)}
+                tick={(v) => compactTick(v / 10 ** units.decimals)}
+                series={[{ name: "spent", values: months.map((m) => m.spent), color: COLORS[1] }]}
               />
-              <h2>Where its deposits went</h2>
-              <Facts
-                items={[
-                  ["Paid to workers", <Money v={p.money.paid_to_workers} />],
-                  ["Fees", <Money v={p.money.fees} />],
-                  ["Refunded", <Money v={p.money.refunds} />],
-                  ["Held in escrow", <Money v={p.money.held} />],
-                  ["Jobs by status", Object.entries(p.jobs_by_status).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(", ") || "—"],
-                ]}
-              />
-              {months.length > 0 ? (
-                <BarChart
-                  title={`Spend per 30-day month (${units.symbol})`}
-                  labels={months.map((m) => f.day(m.month * 30))}
-                  format={(v) => f.amount(v, units)}
-                    tick={(v) => compactTick(v / 10 ** units.decimals)}
-                  series={[{ name: "spent", values: months.map((m) => m.spent), color: COLORS[1] }]}
-                />
-              ) : null}
-              <h2>
-                Jobs <a class="more" href={`/jobs?creator=${p.creator.address}`}>all →</a>
-              </h2>
-              <JobsTable jobs={p.jobs} />
-            </>
-          );
-        }}
-      </Await>
-    </section>
+            ) : null}
+            <h2>
+              Jobs <a class="more" href={`/jobs?creator=${p.creator.address}`}>all →</a>
+            </h2>
+            <JobsTable jobs={p.jobs} />
+          </>
+        );
+      }}
+    </AccountPage>
   );
 }
 
@@ -248,41 +240,28 @@ function CampaignBoard() {
 }
 
 export function CampaignUser({ address }: { address: string }) {
-  const u = useLoad(() => get("/v1/campaign/users/{address}", { address }), [address]);
-  useRefreshOnEvents(u, { account: address });
   return (
-    <section>
-      <Await loaded={u}>
-        {(u) => (
-          <>
-            <h1>
-              Campaign participant <Addr a={address} full />
-            </h1>
-            <Cards
-              items={[
-                ["Rank", u.rank ? `#${u.rank}` : "—"],
-                ["Points", points(u.total)],
-                ["Payout now", <Money v={u.payout} />],
-                ["Streak", u.user ? `${u.user.streak} days` : "—"],
-                ["Check-ins", u.user ? f.count(u.user.check_ins) : "—"],
-                // Credits are micro-credits that only jobs spend (0.1 credit a job).
-                ["Credits", u.user ? points(u.user.credits_earned - u.user.credits_spent) : "—"],
-                ["Credited jobs", u.user ? f.count(u.user.credited_jobs) : "—"],
-              ]}
-            />
-            <Facts items={Object.entries(u.points).map(([k, v]) => [k.replace(/_/g, " "), points(v as number)])} />
-            <h2>History</h2>
-            <ul class="events">
-              {u.history.map((e) => (
-                <li key={`${e.version}:${e.event_index}`}>
-                  <EventLine e={e} />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </Await>
-    </section>
+    <AccountPage title="Campaign participant" address={address} load={() => get("/v1/campaign/users/{address}", { address })} heading={() => ({ address })}>
+      {(u) => (
+        <>
+          <Cards
+            items={[
+              ["Rank", u.rank ? `#${u.rank}` : "—"],
+              ["Points", points(u.total)],
+              ["Payout now", <Money v={u.payout} />],
+              ["Streak", u.user ? `${u.user.streak} days` : "—"],
+              ["Check-ins", u.user ? f.count(u.user.check_ins) : "—"],
+              // Credits are micro-credits that only jobs spend (0.1 credit a job).
+              ["Credits", u.user ? points(u.user.credits_earned - u.user.credits_spent) : "—"],
+              ["Credited jobs", u.user ? f.count(u.user.credited_jobs) : "—"],
+            ]}
+          />
+          <Facts items={Object.entries(u.points).map(([k, v]) => [k.replace(/_/g, " "), points(v as number)])} />
+          <h2>History</h2>
+          <EventList events={u.history} />
+        </>
+      )}
+    </AccountPage>
   );
 }
 

@@ -2,11 +2,12 @@
 // (score history, stake and its lock, epochs earned, jobs).
 import { get } from "../api";
 import type { Answers } from "../api-types";
-import { Addr, Await, Cards, Facts, Money, NextPage, setQuery, useLoad, useLocation, useNetwork, useRefreshOnEvents, workerHref } from "../app";
+import { AccountPage, Addr, Await, Cards, Facts, Money, NextPage, setQuery, useLoad, useLocation, useNetwork, workerHref } from "../app";
 import { BarChart, COLORS, compactTick, LineChart } from "../charts";
 import * as f from "../format";
-import { EventLine } from "./events";
+import { EventList } from "./events";
 import { JobsTable } from "./jobs";
+import { RewardsTable } from "./network";
 
 type Worker = Answers["/v1/workers"]["items"][number];
 
@@ -79,135 +80,99 @@ export function Workers() {
 }
 
 export function WorkerPage({ address }: { address: string }) {
-  const page = useLoad(() => get("/v1/workers/{address}", { address }), [address]);
-  useRefreshOnEvents(page, { account: address });
   const { units } = useNetwork();
   return (
-    <section>
-      <Await loaded={page}>
-        {(p) => {
-          const w = p.worker;
-          const scores = [...p.attestations].reverse().filter((a) => !a.revoked && a.score !== null && a.score !== undefined);
-          const epochs = [...p.rewards.epochs].reverse();
-          return (
-            <>
-              <h1>
-                Worker <Addr a={w.address} full />
-                {w.vip ? <span class="badge vip">VIP</span> : null}
-              </h1>
-              <Cards
-                items={[
-                  ["Score", `${f.score(w.score)} IB${w.score_valid ? "" : " (not valid)"}`],
-                  ["GPU", w.gpu_model ?? "—"],
-                  ["VRAM", `${f.count(w.vram_mb)} MB`],
-                  ["Price per IB-hour", <Money v={w.price_per_ib_hour} />],
-                  ["Eligible", w.eligible ? "yes" : "no"],
-                  ["Priority", f.count(w.priority)],
-                  ["Frames completed", f.count(w.frames_completed)],
-                  ["Jobs completed / failed", `${w.jobs_completed} / ${w.jobs_failed}`],
-                  ["Online (priority window)", f.duration(w.online_secs_window)],
-                ]}
-              />
-              <h2>Stake and lock</h2>
-              <Facts
-                items={[
-                  ["Stake", <Money v={p.stake.stake} />],
-                  ["Minimum stake S(n)", <Money v={p.stake.min_stake} />],
-                  ["Unbonding", <Money v={p.stake.unbonding} />],
-                  ["Withdrawable at", p.stake.unbonding > 0 ? f.time(p.stake.unbonding_available_at) : "—"],
-                  ["Withdrawn", <Money v={p.stake.withdrawn_total} />],
-                  ["Slashed", <Money v={p.stake.slashed_total} />],
-                ]}
-              />
-              <div class="charts">
-                {scores.length > 0 ? (
-                  <LineChart
-                    title="Score history (IB)"
-                    labels={scores.map((a) => f.time(a.effective_at).slice(0, 10))}
-                    format={(v) => (v / 1e6).toFixed(2)}
-                    tick={(v) => (v / 1e6).toFixed(1)}
-                    series={[{ name: "score", values: scores.map((a) => a.score ?? 0), color: COLORS[0] }]}
-                  />
-                ) : null}
-                {epochs.length > 0 ? (
-                  <BarChart
-                    title={`Rewards per epoch (${units.symbol})`}
-                    labels={epochs.map((e) => String(e.epoch))}
-                    format={(v) => f.amount(v, units)}
-                    tick={(v) => compactTick(v / 10 ** units.decimals)}
-                    series={[
-                      { name: "entitled", values: epochs.map((e) => e.reward ?? 0), color: COLORS[2] },
-                      { name: "claimed", values: epochs.map((e) => e.claimed), color: COLORS[1] },
-                    ]}
-                  />
-                ) : null}
-              </div>
-              <h2>Epochs earned</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th>Epoch</th>
-                    <th class="num">Online</th>
-                    <th class="num">Leased</th>
-                    <th class="num">Reward</th>
-                    <th class="num">Claimed</th>
+    <AccountPage title="Worker" address={address} load={() => get("/v1/workers/{address}", { address })} heading={(p) => p.worker}>
+      {(p) => {
+        const w = p.worker;
+        const scores = [...p.attestations].reverse().filter((a) => !a.revoked && a.score !== null && a.score !== undefined);
+        const epochs = [...p.rewards.epochs].reverse();
+        return (
+          <>
+            <Cards
+              items={[
+                ["Score", `${f.score(w.score)} IB${w.score_valid ? "" : " (not valid)"}`],
+                ["GPU", w.gpu_model ?? "—"],
+                ["VRAM", `${f.count(w.vram_mb)} MB`],
+                ["Price per IB-hour", <Money v={w.price_per_ib_hour} />],
+                ["Eligible", w.eligible ? "yes" : "no"],
+                ["Priority", f.count(w.priority)],
+                ["Frames completed", f.count(w.frames_completed)],
+                ["Jobs completed / failed", `${w.jobs_completed} / ${w.jobs_failed}`],
+                ["Online (priority window)", f.duration(w.online_secs_window)],
+              ]}
+            />
+            <h2>Stake and lock</h2>
+            <Facts
+              items={[
+                ["Stake", <Money v={p.stake.stake} />],
+                ["Minimum stake S(n)", <Money v={p.stake.min_stake} />],
+                ["Unbonding", <Money v={p.stake.unbonding} />],
+                ["Withdrawable at", p.stake.unbonding > 0 ? f.time(p.stake.unbonding_available_at) : "—"],
+                ["Withdrawn", <Money v={p.stake.withdrawn_total} />],
+                ["Slashed", <Money v={p.stake.slashed_total} />],
+              ]}
+            />
+            <div class="charts">
+              {scores.length > 0 ? (
+                <LineChart
+                  title="Score history (IB)"
+                  labels={scores.map((a) => f.time(a.effective_at).slice(0, 10))}
+                  format={(v) => (v / 1e6).toFixed(2)}
+                  tick={(v) => (v / 1e6).toFixed(1)}
+                  series={[{ name: "score", values: scores.map((a) => a.score ?? 0), color: COLORS[0] }]}
+                />
+              ) : null}
+              {epochs.length > 0 ? (
+                <BarChart
+                  title={`Rewards per epoch (${units.symbol})`}
+                  labels={epochs.map((e) => String(e.epoch))}
+                  format={(v) => f.amount(v, units)}
+                  tick={(v) => compactTick(v / 10 ** units.decimals)}
+                  series={[
+                    { name: "entitled", values: epochs.map((e) => e.reward ?? 0), color: COLORS[2] },
+                    { name: "claimed", values: epochs.map((e) => e.claimed), color: COLORS[1] },
+                  ]}
+                />
+              ) : null}
+            </div>
+            <h2>Epochs earned</h2>
+            <RewardsTable
+              first="Epoch"
+              rows={p.rewards.epochs.map((e) => ({ ...e, key: e.epoch, name: <a href={`/epochs/${e.epoch}`}>{e.epoch}</a> }))}
+            />
+            <h2>Attestations</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th>Version</th>
+                  <th>What</th>
+                  <th class="num">Score</th>
+                  <th>Effective</th>
+                  <th>Expires</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.attestations.map((a) => (
+                  <tr key={`${a.version}:${a.event_index}`}>
+                    <td>{a.version}</td>
+                    <td>{a.revoked ? `revoked: ${a.reason ?? ""}` : `${a.gpu_model ?? ""}`}</td>
+                    <td class="num">{f.score(a.score)}</td>
+                    <td>{f.time(a.effective_at)}</td>
+                    <td>{f.time(a.expires_at)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {p.rewards.epochs.map((e) => (
-                    <tr key={e.epoch}>
-                      <td>
-                        <a href={`/epochs/${e.epoch}`}>{e.epoch}</a>
-                      </td>
-                      <td class="num">{f.duration(e.online_secs)}</td>
-                      <td class="num">{f.duration(e.lease_secs)}</td>
-                      <td class="num">{e.reward === null || e.reward === undefined ? "open" : <Money v={e.reward} />}</td>
-                      <td class="num">
-                        <Money v={e.claimed} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <h2>Attestations</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th>Version</th>
-                    <th>What</th>
-                    <th class="num">Score</th>
-                    <th>Effective</th>
-                    <th>Expires</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.attestations.map((a) => (
-                    <tr key={`${a.version}:${a.event_index}`}>
-                      <td>{a.version}</td>
-                      <td>{a.revoked ? `revoked: ${a.reason ?? ""}` : `${a.gpu_model ?? ""}`}</td>
-                      <td class="num">{f.score(a.score)}</td>
-                      <td>{f.time(a.effective_at)}</td>
-                      <td>{f.time(a.expires_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <h2>Stake history</h2>
-              <ul class="events">
-                {p.stake.history.map((e) => (
-                  <li key={`${e.version}:${e.event_index}`}>
-                    <EventLine e={e} />
-                  </li>
                 ))}
-              </ul>
-              <h2>
-                Jobs <a class="more" href={`/jobs?worker=${w.address}`}>all →</a>
-              </h2>
-              <JobsTable jobs={p.jobs} />
-            </>
-          );
-        }}
-      </Await>
-    </section>
+              </tbody>
+            </table>
+            <h2>Stake history</h2>
+            <EventList events={p.stake.history} />
+            <h2>
+              Jobs <a class="more" href={`/jobs?worker=${w.address}`}>all →</a>
+            </h2>
+            <JobsTable jobs={p.jobs} />
+          </>
+        );
+      }}
+    </AccountPage>
   );
 }
