@@ -72,33 +72,14 @@ fn expiry(opts: &TxnOptions) -> u64 {
 }
 
 /// A raw transaction from `sender` at `sequence_number`, expiring
-/// `opts.expires_in_secs` from now.
+/// `opts.expires_in_secs` from now (its fields are public: set
+/// `expiration_timestamp_secs` for a fixed expiry).
 pub fn build_raw(
     sender: AccountAddress,
     sequence_number: u64,
     chain_id: ChainId,
     payload: impl Into<TransactionPayload>,
     opts: &TxnOptions,
-) -> Result<RawTransaction, TxError> {
-    build_raw_expiring(
-        sender,
-        sequence_number,
-        chain_id,
-        payload,
-        opts,
-        expiry(opts),
-    )
-}
-
-/// A raw transaction expiring at `expiration_timestamp_secs` (Unix seconds);
-/// `opts.expires_in_secs` is not used.
-pub fn build_raw_expiring(
-    sender: AccountAddress,
-    sequence_number: u64,
-    chain_id: ChainId,
-    payload: impl Into<TransactionPayload>,
-    opts: &TxnOptions,
-    expiration_timestamp_secs: u64,
 ) -> Result<RawTransaction, TxError> {
     Ok(TransactionBuilder::new()
         .sender(sender)
@@ -107,7 +88,7 @@ pub fn build_raw_expiring(
         .payload(payload.into())
         .max_gas_amount(opts.max_gas_amount)
         .gas_unit_price(opts.gas_unit_price)
-        .expiration_timestamp_secs(expiration_timestamp_secs)
+        .expiration_timestamp_secs(expiry(opts))
         .build()?)
 }
 

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use aptos_sdk::account::Ed25519Account;
 use aptos_sdk::crypto::{Ed25519PrivateKey, Ed25519Signature};
-use aptos_sdk::transaction::TransactionPayload;
+use aptos_sdk::transaction::{RawTransaction, TransactionPayload};
 use aptos_sdk::types::{AccountAddress, ChainId};
 use lumen_sdk::envelope::{format_amount, format_utc, AssetUnits, OfferEnvelope, WalletHeader};
 use lumen_sdk::interface::abi_type;
@@ -132,15 +132,10 @@ fn entry_function_vectors() -> Value {
         );
         let payload = TransactionPayload::EntryFunction(built.clone());
         let seq = 1_000 + i as u64;
-        let raw = tx::build_raw_expiring(
-            sender.address(),
-            seq,
-            ChainId::new(CHAIN),
-            built,
-            &opts(),
-            EXPIRATION + i as u64,
-        )
-        .unwrap();
+        let raw = RawTransaction {
+            expiration_timestamp_secs: EXPIRATION + i as u64,
+            ..tx::build_raw(sender.address(), seq, ChainId::new(CHAIN), built, &opts()).unwrap()
+        };
         let signed = tx::sign(&raw, &sender).unwrap();
         signed.verify_signature().unwrap();
         cases.push(json!({
@@ -156,15 +151,17 @@ fn entry_function_vectors() -> Value {
     let fee_payer =
         Ed25519Account::from_private_key(Ed25519PrivateKey::from_bytes(&FEE_PAYER_KEY).unwrap());
     let cancel = lumen_sdk::payloads::escrow::cancel(&p, p.job_address(3));
-    let raw = tx::build_raw_expiring(
-        sender.address(),
-        7,
-        ChainId::new(CHAIN),
-        cancel.clone(),
-        &opts(),
-        EXPIRATION,
-    )
-    .unwrap();
+    let raw = RawTransaction {
+        expiration_timestamp_secs: EXPIRATION,
+        ..tx::build_raw(
+            sender.address(),
+            7,
+            ChainId::new(CHAIN),
+            cancel.clone(),
+            &opts(),
+        )
+        .unwrap()
+    };
     let sponsored =
         aptos_sdk::transaction::FeePayerRawTransaction::new_simple(raw, fee_payer.address());
     let signed = tx::sign_sponsored(&sponsored, &sender, &fee_payer).unwrap();
