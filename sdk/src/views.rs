@@ -326,21 +326,6 @@ impl JobInfo {
     }
 }
 
-impl crate::events::JobAssigned {
-    /// The terms the assignment fixed.
-    pub fn terms(&self) -> JobTerms {
-        JobTerms {
-            worker_commission_bps: self.worker_commission_bps,
-            review_window_secs: self.review_window_secs,
-            max_rerenders: self.max_rerenders,
-            min_rerender_secs: self.min_rerender_secs,
-            response_window_secs: self.response_window_secs,
-            dispute_timeout_secs: self.dispute_timeout_secs,
-            collateral: self.collateral,
-        }
-    }
-}
-
 view_struct! {
     /// `escrow::JobInfo`: a job's state, books and terms (`status` codes in
     /// [`crate::JobStatus`]).
