@@ -41,6 +41,7 @@ use crate::metrics::METRICS;
 use crate::store::PgPool;
 
 mod campaign;
+mod candidates;
 mod claimables;
 pub(crate) mod context;
 mod creators;
@@ -85,6 +86,11 @@ pub struct AppState {
     live: Arc<live::Live>,
     /// Recent answers of `/v1/stats/daily`.
     daily: Arc<history::DailyCache>,
+    /// Ranked candidates of the last ingest state read.
+    candidates: Arc<candidates::RankCache>,
+    /// The priority window `[from, to)` last read (assumed, then checked,
+    /// by the worker page).
+    window: Arc<std::sync::Mutex<(i64, i64)>>,
     /// The explorer's files.
     explorer: crate::explorer::Explorer,
 }
@@ -111,6 +117,8 @@ impl AppState {
             cors: CorsOrigins::Any,
             live: Arc::default(),
             daily: Arc::default(),
+            candidates: Arc::default(),
+            window: Arc::default(),
             explorer: crate::explorer::Explorer::default(),
         }
     }
@@ -175,7 +183,7 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(status::config))
         .routes(routes!(jobs::list_jobs))
         .routes(routes!(jobs::get_job))
-        .routes(routes!(jobs::candidates))
+        .routes(routes!(candidates::candidates))
         .routes(routes!(workers::list_workers))
         .routes(routes!(workers::get_worker))
         .routes(routes!(creators::get_creator))
@@ -261,7 +269,15 @@ async fn db<T: Send + 'static>(
     tokio::task::spawn_blocking(move || {
         let _slot = slot;
         let mut conn = pool.get().map_err(ApiError::unavailable)?;
-        f(&mut conn)
+        let answer = f(&mut conn);
+        // Connections are lent unchecked (see `store::Manager`): a failure
+        // on a lost one is the database being unavailable.
+        match answer {
+            Err(e) if e.is_server_error() && crate::store::lost_after_error(&mut conn) => Err(
+                ApiError::unavailable("the connection to the database was lost"),
+            ),
+            answer => answer,
+        }
     })
     .await
     .map_err(ApiError::internal)?

@@ -137,6 +137,7 @@ impl Cli {
             size: self.pool_size,
             timeout: Duration::from_secs(self.db_timeout_secs),
             statement_timeout: Some(Duration::from_secs(self.statement_timeout_secs)),
+            ping_on_lend: false,
         }
     }
 
@@ -146,6 +147,7 @@ impl Cli {
             size: 2,
             timeout: Duration::from_secs(self.db_timeout_secs),
             statement_timeout: None,
+            ping_on_lend: true,
         }
     }
 

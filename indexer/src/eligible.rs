@@ -177,8 +177,13 @@ pub fn ranked(
             .filter(e::score_expires_at.gt(to_i64(now)))
     };
     let order = (e::priority.desc(), e::address.asc());
-    let total: i64 = of_job().count().get_result(conn)?;
-    let vips: i64 = of_job().filter(e::vip.eq(true)).count().get_result(conn)?;
+    // Both counts in one scan.
+    let (total, vips): (i64, i64) = of_job()
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) FILTER (WHERE vip)"),
+        ))
+        .get_result(conn)?;
     let vip_first = (vips as usize).div_ceil(10);
     let first: Vec<EligibleRow> = of_job()
         .filter(e::vip.eq(true))

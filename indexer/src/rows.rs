@@ -104,7 +104,9 @@ impl diesel::deserialize::FromSql<diesel::sql_types::Jsonb, diesel::pg::Pg> for 
 }
 
 /// A job.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Queryable, Selectable, Insertable, Serialize, QueryableByName, utoipa::ToSchema,
+)]
 #[diesel(table_name = jobs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct JobRow {

@@ -22,11 +22,55 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use std::time::Duration;
 
-use diesel::r2d2::{ConnectionManager, Pool};
+use diesel::r2d2::{ConnectionManager, ManageConnection, Pool, PooledConnection, R2D2Connection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 /// The pool type used everywhere.
-pub type PgPool = Pool<ConnectionManager<PgConnection>>;
+pub type PgPool = Pool<Manager>;
+
+/// Connections to PostgreSQL for [`PgPool`]. A pool opened with
+/// [`PoolOptions::ping_on_lend`] off lends a connection without asking the
+/// server first: that `SELECT 1` is a round trip per API request, as much
+/// as a whole primary-key read. A connection whose query failed is checked
+/// after its use instead ([`lost_after_error`]) and closed if the server no
+/// longer answers on it, so a restarted server costs one failed request
+/// per pooled connection, never a connection kept dead.
+#[derive(Debug)]
+pub struct Manager(ConnectionManager<PgConnection>);
+
+thread_local! {
+    /// The connection about to be returned on this thread was found dead.
+    static LOST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl ManageConnection for Manager {
+    type Connection = PgConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<PgConnection, Self::Error> {
+        self.0.connect()
+    }
+
+    fn is_valid(&self, conn: &mut PgConnection) -> Result<(), Self::Error> {
+        self.0.is_valid(conn)
+    }
+
+    fn has_broken(&self, conn: &mut PgConnection) -> bool {
+        // The pool asks this on the thread that drops the connection.
+        LOST.with(|l| l.replace(false)) || self.0.has_broken(conn)
+    }
+}
+
+/// After a query on `conn` failed: whether the connection is lost (the
+/// server does not answer a ping on it). A lost connection is closed when
+/// dropped, on this thread, instead of going back to the pool.
+pub fn lost_after_error(conn: &mut PooledConnection<Manager>) -> bool {
+    let lost = conn.ping().is_err();
+    if lost {
+        LOST.with(|l| l.set(true));
+    }
+    lost
+}
 
 /// The schema, compiled into the binary and applied at start.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -95,15 +139,20 @@ pub struct PoolOptions {
     /// Longest query on its connections (`statement_timeout`); `None`: no
     /// limit.
     pub statement_timeout: Option<Duration>,
+    /// Ping the server before lending a connection (see [`Manager`]): for
+    /// callers that cannot check a failed connection themselves.
+    pub ping_on_lend: bool,
 }
 
 impl PoolOptions {
-    /// `size` connections, a 2 s wait, no statement limit.
+    /// `size` connections, a 2 s wait, no statement limit, a ping before
+    /// lending.
     pub fn new(size: u32) -> Self {
         Self {
             size,
             timeout: Duration::from_secs(2),
             statement_timeout: None,
+            ping_on_lend: true,
         }
     }
 }
@@ -134,11 +183,12 @@ pub fn pool_with(url: &str, o: &PoolOptions) -> Result<PgPool, StoreError> {
     let mut b = Pool::builder()
         .max_size(o.size.max(2))
         .min_idle(Some(1))
+        .test_on_check_out(o.ping_on_lend)
         .connection_timeout(o.timeout);
     if let Some(t) = o.statement_timeout {
         b = b.connection_customizer(Box::new(StatementTimeout(t)));
     }
-    Ok(b.build_unchecked(ConnectionManager::<PgConnection>::new(url)))
+    Ok(b.build_unchecked(Manager(ConnectionManager::new(url))))
 }
 
 /// The URL without its password, for messages.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, PooledConnection};
+use diesel::r2d2::PooledConnection;
 use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 
 use crate::store::{PgPool, StoreError};
@@ -108,7 +108,7 @@ pub fn holder(conn: &mut PgConnection) -> Result<Option<Holder>, StoreError> {
 /// The writer of the database: a pooled session holding the writer lock
 /// until dropped.
 pub struct Writer {
-    conn: PooledConnection<ConnectionManager<PgConnection>>,
+    conn: PooledConnection<crate::store::Manager>,
 }
 
 impl Writer {

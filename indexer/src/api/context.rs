@@ -33,7 +33,11 @@ impl Ctx {
     /// The checkpoint and every parameter in one round trip (every
     /// endpoint that derives chain values starts here).
     pub fn load(conn: &mut PgConnection) -> QueryResult<Self> {
-        let row: CtxRow = Prepared(CtxQuery).get_result(conn)?;
+        Ok(Self::of(Prepared(CtxQuery).get_result(conn)?))
+    }
+
+    /// The context in `row` (as [`CTX_COLUMNS`] read it).
+    pub fn of(row: CtxRow) -> Self {
         let ps: HashMap<String, u64> = row
             .names
             .into_iter()
@@ -41,7 +45,7 @@ impl Ctx {
             .map(|(k, v)| (k, v as u64))
             .collect();
         let p = |param: Param| ps.get(param.name).copied().unwrap_or(param.default);
-        Ok(Self {
+        Self {
             now: row.timestamp_us.map_or(0, |t| t as u64 / 1_000_000),
             stake_factor: p(params::STAKE_FACTOR),
             min_price_per_ib_hour: p(params::MIN_PRICE_PER_IB_HOUR),
@@ -49,7 +53,7 @@ impl Ctx {
             vip_days: p(params::VIP_WORKER_DAYS),
             indexed_version: row.next_version.and_then(|v| (v as u64).checked_sub(1)),
             decimals: row.decimals.map_or(0, |d| d.clamp(0, 38) as u8),
-        })
+        }
     }
 
     /// The epoch length (`epoch_secs`).
@@ -84,24 +88,29 @@ impl Ctx {
     }
 }
 
+/// The columns of a [`CtxRow`], for the select list of any statement that
+/// reads the context with its own rows (one round trip instead of two).
+pub const CTX_COLUMNS: &str = "\
+     (SELECT version FROM checkpoint WHERE id = 1) AS next_version, \
+     (SELECT timestamp_us FROM checkpoint WHERE id = 1) AS timestamp_us, \
+     ARRAY(SELECT name FROM params ORDER BY name) AS names, \
+     ARRAY(SELECT value FROM params ORDER BY name) AS vals, \
+     (SELECT decimals FROM chain_config WHERE id = 1) AS decimals";
+
 /// [`Ctx::load`]'s statement.
 struct CtxQuery;
 
 impl Statement for CtxQuery {
     fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql(
-            "SELECT c.version AS next_version, c.timestamp_us, \
-             ARRAY(SELECT name FROM params ORDER BY name) AS names, \
-             ARRAY(SELECT value FROM params ORDER BY name) AS vals, \
-             (SELECT decimals FROM chain_config WHERE id = 1) AS decimals \
-             FROM (SELECT 1) AS one LEFT JOIN checkpoint c ON c.id = 1",
-        );
+        out.push_sql("SELECT ");
+        out.push_sql(CTX_COLUMNS);
         Ok(())
     }
 }
 
+/// The checkpoint, the parameters and the asset's decimals.
 #[derive(QueryableByName)]
-struct CtxRow {
+pub struct CtxRow {
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
     next_version: Option<i64>,
     #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]

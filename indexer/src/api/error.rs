@@ -84,6 +84,11 @@ impl ApiError {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
     }
 
+    /// A 5xx answer.
+    pub fn is_server_error(&self) -> bool {
+        self.status.is_server_error()
+    }
+
     /// 503; the cause is logged, not shown.
     pub fn unavailable(e: impl std::fmt::Display) -> Self {
         tracing::warn!(error = %e, "database unavailable");

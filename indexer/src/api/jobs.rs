@@ -1,7 +1,5 @@
-//! Jobs: the list, one job with its history, and the candidates for an
-//! open job.
-
-use std::collections::HashMap;
+//! Jobs: the list and one job with its history (the candidates for an
+//! open job are in [`super::candidates`]).
 
 use axum::extract::State;
 use axum::http::header;
@@ -13,17 +11,15 @@ use diesel::query_builder::AstPass;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::context::Ctx;
-use super::error::{ApiError, CommonErrors, NotFound, NotOpen};
+use super::error::{ApiError, CommonErrors, NotFound};
 use super::params::{Address, JobBy, JobKey, Limit, Path, Query, Status, Uint};
 use super::prepared::{Body, Prepared, Statement};
 use super::status::NoParams;
-use super::views::{EventView, JobView, Page, WorkerView};
+use super::views::{EventView, JobView, Page};
 use super::{db, AppState};
-use crate::eligible;
 use crate::project::status;
-use crate::rows::{JobRow, WorkerRow};
-use crate::schema::{jobs, workers};
+use crate::rows::JobRow;
+use crate::schema::jobs;
 
 /// Filters and page of `/v1/jobs`.
 #[derive(Deserialize, IntoParams)]
@@ -91,7 +87,7 @@ pub async fn list_jobs(
 pub struct JobPath {
     /// Job id or job object address.
     #[param(inline)]
-    id: JobKey,
+    pub(super) id: JobKey,
 }
 
 /// `GET /v1/jobs/{id}`: the job and its event history. PostgreSQL builds
@@ -168,113 +164,4 @@ pub async fn get_job(
         Some(b) => Ok(([(header::CONTENT_TYPE, "application/json")], b).into_response()),
         None => Err(ApiError::not_found(format!("job {} not found", id.text))),
     }
-}
-
-/// The job's row.
-pub(super) fn find_job(c: &mut PgConnection, key: &JobKey) -> Result<JobRow, ApiError> {
-    let row = match &key.by {
-        JobBy::Address(addr) => jobs::table
-            .filter(jobs::address.eq(addr))
-            .select(JobRow::as_select())
-            .first(c)
-            .optional()?,
-        JobBy::Id(n) => jobs::table
-            .find(n)
-            .select(JobRow::as_select())
-            .first(c)
-            .optional()?,
-    };
-    row.ok_or_else(|| ApiError::not_found(format!("job {} not found", key.text)))
-}
-
-/// Page size of `/v1/jobs/{id}/candidates`.
-#[derive(Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CandidatesQuery {
-    /// Items (the top of the ranking).
-    #[serde(default)]
-    #[param(inline)]
-    limit: Limit<100, 1000>,
-}
-
-/// An eligible worker with its place in the ranking.
-#[derive(Serialize, ToSchema)]
-pub struct CandidateView {
-    #[serde(flatten)]
-    worker: WorkerView,
-    /// 1-based place.
-    rank: usize,
-    /// Among the VIP workers placed first.
-    vip_priority_slot: bool,
-}
-
-/// `GET /v1/jobs/{id}/candidates`.
-#[derive(Serialize, ToSchema)]
-pub struct Candidates {
-    job: JobView,
-    /// Eligible workers in all.
-    eligible_total: usize,
-    /// How many VIP workers lead the ranking.
-    vip_first: usize,
-    items: Vec<CandidateView>,
-}
-
-/// Eligible workers for an open job (score ≥ min score, VRAM ≥ min VRAM,
-/// valid attestation, stake ≥ minimum stake), ranked: the top 10 % (rounded
-/// up) of VIP workers by priority score first, then everyone by priority
-/// score.
-#[utoipa::path(get, path = "/v1/jobs/{id}/candidates", tag = "jobs",
-    params(JobPath, CandidatesQuery),
-    responses((status = 200, body = Candidates), NotFound, NotOpen, CommonErrors))]
-pub async fn candidates(
-    State(st): State<AppState>,
-    Query(q): Query<CandidatesQuery>,
-    Path(JobPath { id }): Path<JobPath>,
-) -> Result<Json<Candidates>, ApiError> {
-    let limit = q.limit.get();
-    // One snapshot: the counts and the page agree, whatever commits between.
-    db(&st, move |c| {
-        c.build_transaction()
-            .read_only()
-            .repeatable_read()
-            .run(|c| {
-                let job = find_job(c, &id)?;
-                if job.status != status::OPEN {
-                    return Err(ApiError::conflict(format!(
-                        "job {} is {}, candidates exist only for open jobs",
-                        job.job_id,
-                        status::name(job.status)
-                    )));
-                }
-                let ctx = Ctx::load(c)?;
-                let ranked = eligible::ranked(c, ctx.now, job.min_score, job.min_vram_mb, limit)?;
-                let addrs: Vec<&str> = ranked.items.iter().map(|r| r.address.as_str()).collect();
-                let mut rows: HashMap<String, WorkerRow> = workers::table
-                    .filter(workers::address.eq_any(addrs))
-                    .select(WorkerRow::as_select())
-                    .load(c)?
-                    .into_iter()
-                    .map(|w| (w.address.clone(), w))
-                    .collect();
-                let items = ranked
-                    .items
-                    .into_iter()
-                    .filter_map(|r| Some((rows.remove(&r.address)?, r.online_secs)))
-                    .enumerate()
-                    .map(|(i, (w, online))| CandidateView {
-                        worker: WorkerView::new(w, &ctx, online as u64),
-                        rank: i + 1,
-                        vip_priority_slot: i < ranked.vip_first,
-                    })
-                    .collect();
-                Ok(Json(Candidates {
-                    job: JobView::from(job),
-                    eligible_total: ranked.total,
-                    vip_first: ranked.vip_first,
-                    items,
-                }))
-            })
-    })
-    .await
 }

@@ -60,3 +60,21 @@ impl Serialize for JsonText {
         self.0.serialize(s)
     }
 }
+
+/// JSON serialized once and shared by the answers that repeat it, written
+/// out as it is (the same bytes as serializing the value in place).
+#[derive(Debug, Clone)]
+pub struct SharedJson(std::sync::Arc<serde_json::value::RawValue>);
+
+impl SharedJson {
+    /// `value` serialized.
+    pub fn of<T: Serialize>(value: &T) -> serde_json::Result<Self> {
+        Ok(Self(serde_json::value::to_raw_value(value)?.into()))
+    }
+}
+
+impl Serialize for SharedJson {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}

@@ -1,7 +1,7 @@
 use super::*;
 use crate::checkpoint;
 use crate::pg_cluster::TestDb;
-use crate::store::{apply_batch, migrate, pool};
+use crate::store::{apply_batch, migrate, pool_with, PoolOptions};
 use crate::testgen::*;
 use diesel::prelude::*;
 use lumen_sdk::events::*;
@@ -147,6 +147,15 @@ fn scenario() -> (Chain, u64) {
     (c, cur - 1)
 }
 
+/// A pool as the API's: connections lent without a ping.
+fn api_pool(url: &str) -> crate::store::PgPool {
+    let o = PoolOptions {
+        ping_on_lend: false,
+        ..PoolOptions::new(4)
+    };
+    pool_with(url, &o).unwrap()
+}
+
 struct Api {
     _db: TestDb,
     base: String,
@@ -165,7 +174,7 @@ impl Api {
         migrate(&mut conn).unwrap();
         checkpoint::init(&mut conn, &Package::DEV, 0).unwrap();
         apply_batch(&mut conn, &chain.batch(0, chain.next_version())).unwrap();
-        let pool = pool(db.url(), 4).unwrap();
+        let pool = api_pool(db.url());
         let app = router(with(AppState::new(pool, None)));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -680,7 +689,7 @@ async fn empty_database_answers_without_errors() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_router_serves_only_metrics_and_health() {
     let db = TestDb::new().unwrap();
-    let pool = pool(db.url(), 2).unwrap();
+    let pool = api_pool(db.url());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -726,7 +735,7 @@ async fn status_reports_the_nodes_head_and_the_lag() {
     let mut served = Chain::new();
     served.filler(5);
     node.push_transactions(served.txns);
-    let app = router(AppState::new(pool(db.url(), 2).unwrap(), Some(node.url())));
+    let app = router(AppState::new(api_pool(db.url()), Some(node.url())));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -789,5 +798,6 @@ async fn raw_events_past_the_checkpoint_are_not_shown() {
 }
 
 mod browser;
+mod candidates;
 mod document;
 mod typescript;

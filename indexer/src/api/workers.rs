@@ -9,7 +9,7 @@ use diesel::query_builder::AstPass;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::context::{online_secs, Ctx};
+use super::context::{online_secs, Ctx, CtxRow, CTX_COLUMNS};
 use super::error::{ApiError, CommonErrors, NotFound};
 use super::params::{choice_param, Address, Choice, Limit, Path, Query, RankCursor};
 use super::prepared::{JsonText, Prepared, Statement};
@@ -208,17 +208,36 @@ pub async fn get_worker(
     Path(WorkerPath { address }): Path<WorkerPath>,
 ) -> Result<Json<WorkerPage>, ApiError> {
     let addr = address.long;
+    let window = st.window.clone();
     db(&st, move |c| {
-        let ctx = Ctx::load(c)?;
-        let (from, to) = ctx.window();
-        let page: WorkerPageRow = Prepared(WorkerWithLists {
-            worker: addr.clone(),
-            from,
-            to,
-        })
-        .get_result(c)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("worker {} not found", address.text)))?;
+        // The uptime sum needs the priority window, which the context read
+        // in the same statement gives: the last window seen is assumed and
+        // the statement read again in the rare case the context moved it.
+        let mut assumed = *window.lock().unwrap_or_else(|e| e.into_inner());
+        let mut reads = 0;
+        let (page, ctx) = loop {
+            reads += 1;
+            let (from, to) = assumed;
+            let page: WorkerPageRow = Prepared(WorkerWithLists {
+                worker: addr.clone(),
+                from,
+                to,
+            })
+            .get_result(c)
+            .optional()?
+            .ok_or_else(|| ApiError::not_found(format!("worker {} not found", address.text)))?;
+            let (page, ctx) = page.split();
+            if ctx.window() == assumed {
+                break (page, ctx);
+            }
+            if reads == 3 {
+                return Err(ApiError::unavailable(
+                    "the priority window moves on every read",
+                ));
+            }
+            assumed = ctx.window();
+            *window.lock().unwrap_or_else(|e| e.into_inner()) = assumed;
+        };
         let epochs: Vec<EpochPair> =
             serde_json::from_str(&page.epochs).map_err(ApiError::internal)?;
         let jobs: Vec<JobRow> = jobs::table
@@ -273,8 +292,10 @@ struct WorkerWithLists {
 
 impl Statement for WorkerWithLists {
     fn walk<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("SELECT w.*, ");
+        out.push_sql(CTX_COLUMNS);
         out.push_sql(
-            "SELECT w.*, \
+            ", \
              COALESCE((SELECT SUM(o.online_secs) FROM worker_epochs o WHERE o.worker = w.address \
                AND o.epoch >= ",
         );
@@ -312,6 +333,8 @@ impl Statement for WorkerWithLists {
 #[derive(QueryableByName)]
 struct WorkerPageRow {
     #[diesel(embed)]
+    ctx: CtxRow,
+    #[diesel(embed)]
     worker: WorkerRow,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     online: i64,
@@ -325,6 +348,32 @@ struct WorkerPageRow {
     epochs: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
     stake_history: JsonText,
+}
+
+/// The worker page's rows without the context.
+struct WorkerPageLists {
+    worker: WorkerRow,
+    online: i64,
+    attestations: JsonText,
+    devices: JsonText,
+    uptime_votes: JsonText,
+    epochs: String,
+    stake_history: JsonText,
+}
+
+impl WorkerPageRow {
+    fn split(self) -> (WorkerPageLists, Ctx) {
+        let page = WorkerPageLists {
+            worker: self.worker,
+            online: self.online,
+            attestations: self.attestations,
+            devices: self.devices,
+            uptime_votes: self.uptime_votes,
+            epochs: self.epochs,
+            stake_history: self.stake_history,
+        };
+        (page, Ctx::of(self.ctx))
+    }
 }
 
 /// A worker's epoch and the epoch itself, as [`WorkerWithLists`] lists them.

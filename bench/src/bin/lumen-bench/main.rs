@@ -28,6 +28,7 @@ mod attester;
 mod board;
 mod challenges;
 mod gpu;
+mod grpc;
 mod indexer;
 mod worker;
 
@@ -299,9 +300,21 @@ fn run_indexer(
     node_url: &str,
     log: &str,
 ) -> Result<lumen_bench::procs::Watched> {
+    run_indexer_from(c, db_url, &["--node-url".into(), node_url.into()], log)
+}
+
+/// Runs `lumen-indexer` with the `source` arguments until it has ingested
+/// up to the head.
+fn run_indexer_from(
+    c: &Common,
+    db_url: &str,
+    source: &[String],
+    log: &str,
+) -> Result<lumen_bench::procs::Watched> {
     let bin = sibling_binary("lumen-indexer")?;
     let mut child = Command::new(bin)
-        .args(["--node-url", node_url, "--database-url", db_url])
+        .args(source)
+        .args(["--database-url", db_url])
         .args(["--package", "0xcafe", "--ingest-only", "--exit-at-head"])
         .args(["--progress-secs", "5"])
         .env("RUST_LOG", "info")
