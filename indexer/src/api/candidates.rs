@@ -130,6 +130,7 @@ fn open_job_at(
             version,
             timestamp_us,
             hash: row.at_hash,
+            ranked: row.at_ranked,
         }),
         _ => None,
     };
@@ -175,12 +176,15 @@ fn rank(
 /// The ingest state a read saw: the checkpoint's version, chain time and
 /// last transaction hash. The parameters, the ranking kept at ingest, the
 /// workers' rows and "now" are all written in the transaction that moves
-/// the checkpoint, so two reads at the same state rank alike.
+/// the checkpoint, so two reads at the same state rank alike; the one
+/// exception, a database from before the ranking was kept getting it when
+/// the writer starts, shows as `ranked` turning true.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct IngestState {
     version: i64,
     timestamp_us: i64,
     hash: Option<String>,
+    ranked: bool,
 }
 
 /// The ranked part of an answer: the counts and the page as JSON.
@@ -239,7 +243,8 @@ impl RankCache {
 
 /// A job with the checkpoint, before the job's `WHERE` condition.
 const JOB_AT: &str = "SELECT j.*, c.version AS at_version, c.timestamp_us AS at_timestamp_us, \
-     c.last_hash AS at_hash FROM jobs j LEFT JOIN checkpoint c ON c.id = 1 WHERE ";
+     c.last_hash AS at_hash, EXISTS (SELECT 1 FROM eligible_basis) AS at_ranked \
+     FROM jobs j LEFT JOIN checkpoint c ON c.id = 1 WHERE ";
 
 /// [`JOB_AT`] for the job with this id.
 struct JobAtById(i64);
@@ -273,4 +278,6 @@ struct JobAtRow {
     at_timestamp_us: Option<i64>,
     #[diesel(sql_type = Nullable<Text>)]
     at_hash: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    at_ranked: bool,
 }
