@@ -4,9 +4,10 @@
 //! that claim, runs the challenge's work at once (the attester's clock is
 //! running), signs the `BenchmarkReport` with the device key the worker's
 //! account registered on chain, and sends it with the work's commitments;
-//! the service answers with the outputs it picked to check, which the
-//! worker opens from the outputs it kept. The account key is never needed
-//! on the render node.
+//! before the last timed round the service answers with the next round's
+//! seeds (at that round's start), after it with the outputs it picked to
+//! check in every round, which the worker opens from the outputs it kept
+//! ([`answer_rounds`]). The account key is never needed on the render node.
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,10 +19,10 @@ use lumen_sdk::{AccountAddress, Package};
 use crate::bench::answer::WorkDevice;
 use crate::bench::{self, BENCH_VERSION};
 use crate::protocol::{
-    Accepted, Challenge, ChallengeRequest, ChallengeRound, LivenessAck, LivenessAnswer,
+    Accepted, Challenge, ChallengeRequest, ChallengeRound, Committed, LivenessAck, LivenessAnswer,
     LivenessPoll, LivenessTask, Opening, Picked, Rejected, Submission,
 };
-use crate::work::Worked;
+use crate::work::{Worked, Workload};
 
 pub mod round;
 
@@ -311,6 +312,110 @@ pub async fn commit(service_url: &str, submission: &Submission) -> Result<Picked
     post(&client(), &url, submission).await
 }
 
+/// Sends the commitment of a round (`submission.round`): before the last
+/// round the service answers with the next round's seeds at that round's
+/// start, after the last with the outputs to open.
+pub async fn commit_round(
+    service_url: &str,
+    submission: &Submission,
+) -> Result<Committed, AttestError> {
+    let url = format!("{}/v1/reports", service_url.trim_end_matches('/'));
+    post(&client(), &url, submission).await
+}
+
+/// One timed round as the worker ran it.
+#[derive(Debug, Clone)]
+pub struct RoundRun {
+    /// The round's work (the challenge's, with the round's memory seed).
+    pub work: Workload,
+    /// The round's hash-chain seed.
+    pub seed: [u8; 32],
+    /// Its outputs.
+    pub worked: Worked,
+}
+
+/// A challenge answered round by round and accepted.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    /// The last round's submission (the report the attester vouches for).
+    pub submission: Submission,
+    /// The attester's acceptance: the score it measured.
+    pub accepted: Accepted,
+    /// Every round, in order.
+    pub rounds: Vec<RoundRun>,
+}
+
+fn seed_bytes(url: &str, seed: &str) -> Result<[u8; 32], AttestError> {
+    hex::decode(seed)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| http_err(url, "challenge seed is not 32 bytes of hex"))
+}
+
+/// Answers every timed round of `challenge` on `device` as the service
+/// hands them out (each round's report signed with `device_key` for
+/// `package`), then opens the outputs the service picked in every round.
+pub async fn answer_rounds(
+    service_url: &str,
+    device: WorkDevice,
+    challenge: &Challenge,
+    package: &Package,
+    device_key: &Ed25519PrivateKey,
+) -> Result<(WorkDevice, Answered), AttestError> {
+    let mut device = device;
+    let mut rounds: Vec<RoundRun> = Vec::new();
+    let (mut seed, mut mem_seed) = (challenge.seed.clone(), challenge.work.mem_seed.clone());
+    loop {
+        let round = rounds.len() as u32;
+        let seed_bytes = seed_bytes(service_url, &seed)?;
+        let mut work = challenge.work.clone();
+        work.mem_seed = mem_seed.clone();
+        let w = work.clone();
+        let (d, worked) =
+            run_blocking(service_url, device, move |d| d.answer(&w, &seed_bytes)).await?;
+        device = d;
+        let mut sub = signed_submission(challenge, worked, package, device_key, now_secs());
+        sub.submission.round = round;
+        let committed = commit_round(service_url, &sub.submission).await?;
+        rounds.push(RoundRun {
+            work,
+            seed: seed_bytes,
+            worked: sub.worked,
+        });
+        match committed {
+            Committed::Next(next) => {
+                if next.round != round + 1 {
+                    return Err(http_err(
+                        service_url,
+                        format!("round {} follows round {round}", next.round),
+                    ));
+                }
+                (seed, mem_seed) = (next.seed, next.mem_seed);
+            }
+            Committed::Picked(picked) => {
+                let (last, earlier) = rounds.split_last().expect("one round at least");
+                let opening = Opening {
+                    challenge_id: picked.challenge_id,
+                    worker: challenge.worker,
+                    openings: last.worked.open(&picked.picks)?,
+                    earlier: earlier
+                        .iter()
+                        .zip(&picked.earlier)
+                        .map(|(r, p)| r.worked.open(p))
+                        .collect::<Result<_, _>>()?,
+                };
+                let accepted = send_opening(service_url, &opening).await?;
+                let answered = Answered {
+                    submission: sub.submission,
+                    accepted,
+                    rounds,
+                };
+                return Ok((device, answered));
+            }
+        }
+    }
+}
+
 /// Sends the openings of a submission's picked outputs.
 pub async fn send_opening(service_url: &str, opening: &Opening) -> Result<Accepted, AttestError> {
     let url = format!("{}/v1/reports/openings", service_url.trim_end_matches('/'));
@@ -327,6 +432,7 @@ pub async fn send_submission(
         challenge_id: picked.challenge_id,
         worker: answer.report.worker,
         openings: answer.worked.open(&picked.picks)?,
+        earlier: Vec::new(),
     };
     send_opening(service_url, &opening).await
 }
@@ -392,8 +498,8 @@ fn package_for(asked: Option<Package>, challenge: &Challenge) -> Result<Package,
 }
 
 /// Runs `challenge`'s work on `device` at once (the attester's clock is
-/// running), signs the report and the commitment with `key`, and sends
-/// them, then the openings the service picks.
+/// running), round by round ([`answer_rounds`]), each round's report and
+/// commitment signed with `key`, then the openings the service picks.
 async fn answer_challenge(
     service_url: &str,
     device: WorkDevice,
@@ -401,16 +507,8 @@ async fn answer_challenge(
     package: &Package,
     key: &Ed25519PrivateKey,
 ) -> Result<(Submission, Accepted), AttestError> {
-    let seed: [u8; 32] = hex::decode(&challenge.seed)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| http_err(service_url, "challenge seed is not 32 bytes of hex"))?;
-    let work = challenge.work.clone();
-    let (_device, answer) =
-        run_blocking(service_url, device, move |d| d.answer(&work, &seed)).await?;
-    let sub = signed_submission(challenge, answer, package, key, now_secs());
-    let accepted = send_submission(service_url, &sub).await?;
-    Ok((sub.submission, accepted))
+    let (_device, answered) = answer_rounds(service_url, device, challenge, package, key).await?;
+    Ok((answered.submission, answered.accepted))
 }
 
 /// Runs the whole flow for one device: challenge, work, sign, send. A
@@ -458,6 +556,7 @@ pub async fn send_liveness(
         challenge_id: picked.challenge_id,
         worker: answer.worker,
         openings: worked.open(&picked.picks)?,
+        earlier: Vec::new(),
     };
     post(&client, &format!("{base}/v1/liveness/openings"), &opening).await
 }

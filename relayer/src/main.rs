@@ -188,6 +188,11 @@ struct ServeArgs {
     /// the outputs the service picked must arrive.
     #[arg(long, default_value_t = Timing::default().open_within.as_millis() as u64)]
     open_within_ms: u64,
+    /// Timed rounds per challenge (1 to 9), one deadline apart; the score
+    /// is the median round's, so one round slowed by other work on the
+    /// machine does not move it.
+    #[arg(long, default_value_t = Timing::default().rounds)]
+    rounds: u32,
     /// Open (unanswered, unexpired) challenges one worker may hold.
     #[arg(long, default_value_t = Limits::default().open_challenges_per_worker)]
     max_open_challenges_per_worker: usize,
@@ -527,6 +532,7 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
             min_speed: args.min_speed,
             latency_allowance: Duration::from_millis(args.latency_allowance_ms),
             open_within: Duration::from_millis(args.open_within_ms),
+            rounds: args.rounds,
         },
         epoch_secs: args.epoch_secs.max(1),
         uptime_report_delay_secs: args.uptime_report_delay_secs,

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `POST /v1/challenges` | [`ChallengeRequest`] | [`Challenge`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/challenges/round` | [`ChallengeRound`] | a [`Challenge`] per device, or [`Rejected`] |
-//! | `POST /v1/reports` | [`Submission`] | [`Picked`] or [`Rejected`] (HTTP 4xx) |
+//! | `POST /v1/reports` | [`Submission`] | [`NextRound`] before the last round, then [`Picked`]; or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/reports/openings` | [`Opening`] | [`Accepted`] or [`Rejected`] (HTTP 4xx) |
 //! | `POST /v1/liveness` | [`LivenessPoll`] | [`LivenessTask`] or [`Rejected`] |
 //! | `POST /v1/liveness/answers` | [`LivenessAnswer`] | [`Picked`] or [`Rejected`] |
@@ -13,10 +13,13 @@
 //! | `GET /v1/jobs` | | the durable queue's jobs, for operators |
 //! | `GET /health` | | `ok` |
 //!
-//! An answer takes two requests: the signed commitment to the work's
-//! outputs (its arrival ends the time the attester measures), then the
-//! openings of the outputs the attester picked at random on receiving it
-//! ([`Picked`]), due within [`Picked::open_within_ms`].
+//! An answer takes two requests per timed round: the signed commitment to
+//! the round's outputs (its arrival ends the time the attester measures for
+//! that round; before the last round the attester answers with the next
+//! round's seeds, [`NextRound`], and the next round's time starts), then,
+//! after the last round, the openings of the outputs the attester picked
+//! at random in the round it scores ([`Picked`]), due within
+//! [`Picked::open_within_ms`].
 //!
 //! Every refusal, including a malformed body, an unknown path, a timeout and
 //! an internal failure, answers with the one [`Rejected`] shape.
@@ -86,8 +89,51 @@ pub struct Challenge {
     pub package: AccountAddress,
     /// The work, sized by the attester.
     pub work: Workload,
-    /// Milliseconds after issue by which the answer must arrive.
+    /// Milliseconds after issue by which the answer must arrive; each later
+    /// round has the same time from its own start.
     pub deadline_ms: u64,
+    /// Timed rounds: the same work, each round with fresh seeds, round `r`
+    /// starting `r × deadline_ms` after the issue and timed by the attester
+    /// from its start to its commitment. Every round's outputs are checked;
+    /// the score is the median round's, so a round slowed by something else
+    /// on the machine does not move it.
+    #[serde(default = "one_round")]
+    pub rounds: u32,
+}
+
+fn one_round() -> u32 {
+    1
+}
+
+/// The attester's answer to the commitment of a round before the last: the
+/// next round's seeds. Rounds start on the attester's schedule, one
+/// deadline apart from the challenge's issue (the same instants for every
+/// challenge of a machine's round), and the answer is sent at the next
+/// round's start: a worker cannot choose when a round's time starts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct NextRound {
+    /// The challenge answered.
+    pub challenge_id: String,
+    /// The round to run now (0 is the challenge's own).
+    pub round: u32,
+    /// Its hash-chain seed, hex of 32 random bytes.
+    pub seed: String,
+    /// Its memory seed, hex of 32 random bytes.
+    pub mem_seed: String,
+    /// Milliseconds after its start (this answer) by which its commitment
+    /// must arrive.
+    pub deadline_ms: u64,
+}
+
+/// What a round's commitment gets: the next round, or after the last round
+/// the outputs to open. The JSON body is the inner value's.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Committed {
+    /// Run this round now.
+    Next(NextRound),
+    /// Open these outputs.
+    Picked(Picked),
 }
 
 /// A device-signed report with the commitment to its challenge's work. It
@@ -114,8 +160,12 @@ pub struct Submission {
     /// `bad_commitment_signature`.
     #[serde(default)]
     pub commitment_signature: String,
-    /// The work's commitments.
+    /// The commitments of the round's work.
     pub answer: WorkAnswer,
+    /// The round answered (0 is the challenge's own seeds; see
+    /// [`Challenge::rounds`]).
+    #[serde(default)]
+    pub round: u32,
 }
 
 /// Domain separator of the device key's signature over an attestation's
@@ -166,6 +216,7 @@ impl Submission {
             challenge_id,
             report,
             answer,
+            round: 0,
         }
     }
 
@@ -188,6 +239,11 @@ pub struct Picked {
     /// Milliseconds after the commitment's arrival by which the openings
     /// must arrive (a round trip: the worker holds its outputs).
     pub open_within_ms: u64,
+    /// The outputs to open in each round before the last, in round order
+    /// (`picks` is the last round's): every round is checked, so a round
+    /// made up to look fast or slow fails its openings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<SamplePicks>,
 }
 
 /// The outputs the attester picked, opened: the second half of an answer.
@@ -197,8 +253,13 @@ pub struct Opening {
     pub challenge_id: String,
     /// The worker.
     pub worker: AccountAddress,
-    /// The picked outputs with their chunks and Merkle paths.
+    /// The picked outputs with their chunks and Merkle paths (the last
+    /// round's).
     pub openings: Openings,
+    /// The openings of each round before the last, in round order, at
+    /// [`Picked::earlier`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Openings>,
 }
 
 /// The report was accepted and queued for `attestation::attest`.
@@ -209,7 +270,8 @@ pub struct Accepted {
     /// The attested score, micro-units: the work done over the time the
     /// attester measured.
     pub score: u64,
-    /// The time the attester measured from issue to answer, milliseconds.
+    /// The time the attester measured for the scored round, from its start
+    /// to its commitment, milliseconds.
     pub elapsed_ms: u64,
 }
 

@@ -7,10 +7,13 @@
 //!
 //! Its own state (issued challenges, device bindings, liveness uptime) is
 //! one JSON file in the state directory, replaced atomically on every change.
-//! An answer is two requests ([`reports`]): the signed report with the
-//! commitment to the work, whose arrival ends the measured time and which
-//! the state records with the outputs the service then picks to check, and
-//! the openings of those outputs. An accepted report is recorded by its
+//! An answer is two requests per timed round ([`reports`]): the signed
+//! report with the commitment to the round's work, whose arrival ends the
+//! round's measured time (before the last round the service answers with
+//! the next round's seeds at its scheduled start), which the state records,
+//! after the last round with the outputs the service then picks to check in
+//! every round; and the openings of those outputs. The score is the median
+//! round's. An accepted report is recorded by its
 //! queued job alone, under the key `attest:<challenge id>`: the queue is
 //! consulted first on every report (a queued key means the challenge is
 //! used), and the device bindings are rebuilt from the queued reports when
@@ -61,7 +64,7 @@ use crate::chain::Node;
 use crate::protocol::{Accepted, Challenge, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{DeviceKey, Policy, Rejection};
-use crate::work::{SamplePicks, Workload};
+use crate::work::{SamplePicks, WorkAnswer, Workload};
 
 /// The service's settings.
 #[derive(Debug, Clone)]
@@ -101,7 +104,13 @@ pub struct Timing {
     /// How long after a commitment's arrival its openings may arrive: a
     /// round trip and a few Merkle paths (the worker holds its outputs).
     pub open_within: Duration,
+    /// Timed rounds per challenge (at most [`MAX_ROUNDS`]); the score is
+    /// the median round's.
+    pub rounds: u32,
 }
+
+/// The most timed rounds one challenge has.
+pub const MAX_ROUNDS: u32 = 9;
 
 impl Default for Timing {
     fn default() -> Self {
@@ -110,6 +119,7 @@ impl Default for Timing {
             min_speed: 0.5,
             latency_allowance: Duration::from_secs(2),
             open_within: Duration::from_secs(2),
+            rounds: 5,
         }
     }
 }
@@ -189,6 +199,30 @@ struct ChallengeEntry {
     /// service waits for its openings.
     #[serde(default)]
     committed: Option<CommittedAnswer>,
+    /// The rounds committed before the current one.
+    #[serde(default)]
+    rounds_done: Vec<RoundRecord>,
+    /// The current round's seeds (hash chain, memory) once it is not the
+    /// first (whose seeds are the challenge's).
+    #[serde(default)]
+    round_seeds: Option<(String, String)>,
+    /// When the current round starts, microseconds of the service's clock:
+    /// round `r` at `issued_micros + r × deadline`.
+    #[serde(default)]
+    round_started_micros: u64,
+}
+
+/// A timed round whose commitment checked out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RoundRecord {
+    /// Its hash-chain seed, hex.
+    seed: String,
+    /// Its memory seed, hex.
+    mem_seed: String,
+    /// The time from its start to its commitment, milliseconds.
+    elapsed_ms: u64,
+    /// Its commitment.
+    answer: WorkAnswer,
 }
 
 /// A report whose commitment checked out, waiting for the openings of the
@@ -198,9 +232,14 @@ struct CommittedAnswer {
     submission: Submission,
     /// The score it earns once the openings verify.
     score: u64,
-    /// The time from the challenge's issue to the commitment, milliseconds.
+    /// The scored round's time, from its start to its commitment,
+    /// milliseconds.
     elapsed_ms: u64,
     picks: SamplePicks,
+    /// The outputs to open in each round before the last (the picks above
+    /// are the last round's).
+    #[serde(default)]
+    earlier_picks: Vec<SamplePicks>,
     /// When the commitment arrived, microseconds of the service's clock.
     at_micros: u64,
     /// The address it came from.

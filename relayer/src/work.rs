@@ -17,7 +17,8 @@
 //! on the reference card costs about as much time as that many rounds). A
 //! device of score `S` does `S × UNITS_PER_SEC_PER_POINT` units per second,
 //! so the score of an answer is `units / (UNITS_PER_SEC_PER_POINT × elapsed)`,
-//! with `elapsed` the attester's own measure from issue to answer.
+//! with `elapsed` the attester's own measure of a round, from its start to
+//! its commitment (the challenge's score is its median round's).
 //!
 //! An answer is interactive: the device commits to both parts' outputs by
 //! their Merkle roots ([`WorkAnswer`]); only then does the attester draw

@@ -63,6 +63,7 @@ async fn figures_the_worker_adds_are_ignored_and_the_score_is_measured() {
         challenge_id: picked.challenge_id,
         worker: addr(1),
         openings: sub.worked.open(&picked.picks).unwrap(),
+        earlier: Vec::new(),
     };
     let accepted = attest::send_opening(&url, &opening).await.unwrap();
     // The score is the work over the time the service measured itself.
@@ -208,6 +209,7 @@ async fn late_openings_are_refused_and_use_the_challenge_up() {
         challenge_id: picked.challenge_id,
         worker: addr(7),
         openings: sub.worked.open(&picked.picks).unwrap(),
+        earlier: Vec::new(),
     };
     match attest::send_opening(&url, &opening).await {
         Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "opening_late"),

@@ -38,6 +38,7 @@ fn gateway(c: &Challenge, theirs: &Worked, n: u8, commitment_signature: String) 
         public_key: hex::encode(key(n).public_key().to_bytes()),
         commitment_signature,
         answer: theirs.answer.clone(),
+        round: 0,
     }
 }
 

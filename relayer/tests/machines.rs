@@ -80,6 +80,7 @@ async fn invented_device_ids_on_one_machine_are_not_all_attested() {
         min_speed: 0.5,
         latency_allowance: Duration::ZERO,
         open_within: Duration::from_secs(5),
+        rounds: 1,
     };
     cfg.policy.one_machine_per_address = true;
     let (url, _svc) = start(dir.path(), cfg).await;
@@ -185,6 +186,7 @@ async fn a_second_machine_with_the_same_key_is_refused() {
         challenge_id: picked.challenge_id,
         worker,
         openings: sub.worked.open(&picked.picks).unwrap(),
+        earlier: Vec::new(),
     };
     assert_eq!(
         post::<_, serde_json::Value>(&b, &url, "/v1/reports/openings", &opening)

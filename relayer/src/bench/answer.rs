@@ -102,6 +102,7 @@ impl WorkDevice {
             });
         }
         let gpu = &self.gpu;
+        let started = std::time::Instant::now();
         let (lo, hi) = seed_halves(seed);
         let hash_out = gpu.buffer::<u32>(work.hash_items as u64, true)?;
         let set = gpu.set(&self.hash, std::slice::from_ref(&hash_out))?;
@@ -111,7 +112,7 @@ impl WorkDevice {
             rounds: work.hash_rounds,
             count: work.hash_items,
         };
-        gpu.timed(
+        let hash_secs = gpu.timed(
             &self.hash,
             &set,
             params,
@@ -131,24 +132,37 @@ impl WorkDevice {
             phase: 0,
         };
         let fill_groups = work.mem_words.div_ceil(GROUP_SIZE).min(65_535);
-        gpu.timed(&self.walk, &set, params, [fill_groups, 1, 1])?;
+        let fill_secs = gpu.timed(&self.walk, &set, params, [fill_groups, 1, 1])?;
         params.phase = 1;
-        gpu.timed(
+        let walk_secs = gpu.timed(
             &self.walk,
             &set,
             params,
             [work.walkers.div_ceil(GROUP_SIZE), 1, 1],
         )?;
 
+        let dispatched = started.elapsed();
         let values = hash_out.read().ctx("reading the hash chain output")?;
         let outputs = walk_out.read().ctx("reading the walk output")?;
-        Ok(Worked::new(
+        let worked = Worked::new(
             self.fingerprint.clone(),
             work,
             seed,
             values.to_vec(),
             outputs.to_vec(),
-        )?)
+        )?;
+        // Where an answer's time goes: the three dispatches on the device's
+        // own clock, the host's time around them (allocation, recording,
+        // submission) and the Merkle commitments.
+        tracing::debug!(
+            hash_ms = hash_secs * 1e3,
+            fill_ms = fill_secs * 1e3,
+            walk_ms = walk_secs * 1e3,
+            dispatched_ms = dispatched.as_secs_f64() * 1e3,
+            total_ms = started.elapsed().as_secs_f64() * 1e3,
+            "answered"
+        );
+        Ok(worked)
     }
 
     /// The device's own estimate of its score, micro-units: a small

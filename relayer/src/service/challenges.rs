@@ -156,18 +156,30 @@ impl Service {
         for ((r, work), nonce) in requests.iter().zip(works).zip(nonces) {
             state.worker_nonces.insert(r.worker, nonce);
             let deadline_ms = timing.deadline_ms(&work);
+            // A round's seeds are answered at its start, holding the
+            // previous round's request open until then: more rounds only
+            // where that wait fits within the request timeout.
+            let hold_ms = limits.request_timeout.as_millis() as u64;
+            let rounds = if deadline_ms + 1000 < hold_ms {
+                timing.rounds.clamp(1, super::MAX_ROUNDS)
+            } else {
+                1
+            };
             let challenge = Challenge {
                 id: hex::encode(rand::random::<[u8; 16]>()),
                 worker: r.worker,
                 nonce,
                 seed: hex::encode(rand::random::<[u8; 32]>()),
                 issued_at: now,
-                // Room for the openings after an answer at the deadline.
-                expires_at: now + (deadline_ms + timing.open_within_ms()).div_ceil(1000) + 1,
+                // Room for every round at its deadline, then the openings.
+                expires_at: now
+                    + (rounds as u64 * deadline_ms + timing.open_within_ms()).div_ceil(1000)
+                    + 1,
                 chain_id: self.config.policy.chain_id,
                 package: self.config.policy.package.address,
                 work,
                 deadline_ms,
+                rounds,
             };
             state.challenges.insert(
                 challenge.id.clone(),
@@ -178,6 +190,9 @@ impl Service {
                     machine: machine.clone(),
                     round: round.clone(),
                     committed: None,
+                    rounds_done: Vec::new(),
+                    round_seeds: None,
+                    round_started_micros: issued_micros,
                 },
             );
             issued.push(challenge);

@@ -162,7 +162,7 @@ async fn post_report(
     // with the body trickled in later gain nothing).
     let received = super::now_micros();
     match svc.submit(&submission, received, peer).await {
-        Ok(Ok(picked)) => Json(picked).into_response(),
+        Ok(Ok(committed)) => Json(committed).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
     }
@@ -200,7 +200,7 @@ async fn post_liveness_answer(
 ) -> Response {
     let received = super::now_micros();
     match svc.liveness_answer(&answer, received, peer).await {
-        Ok(Ok(picked)) => Json(picked).into_response(),
+        Ok(Ok(committed)) => Json(committed).into_response(),
         Ok(Err(r)) => rejected(r),
         Err(e) => internal(e),
     }

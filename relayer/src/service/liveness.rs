@@ -185,6 +185,7 @@ impl Service {
             challenge_id: challenge.id,
             picks,
             open_within_ms: self.config.timing.open_within_ms(),
+            earlier: Vec::new(),
         }))
     }
 

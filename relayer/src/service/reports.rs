@@ -1,13 +1,19 @@
-//! Answers to attestation challenges, in two requests. The signed report
-//! with the commitment to the work's outputs comes first: its arrival ends
-//! the time the service measures, and once it checks out the service draws
-//! the outputs to check from its own random source and keeps them with the
-//! challenge. The openings of exactly those outputs must follow within
-//! [`Timing::open_within`]; only then is the report queued. The picks
-//! are drawn once per challenge, after the commitment is fixed, so a worker
-//! that made up part of its outputs cannot re-hash its commitment until the
-//! checked outputs miss the made-up ones: with a fraction `f` of them
-//! computed it passes with probability `f^16` per part.
+//! Answers to attestation challenges. A challenge has one or more timed
+//! rounds of the same work, each with fresh seeds: the signed report with
+//! the commitment to a round's outputs ends the time the service measures
+//! for that round, and before the last round the service answers with the
+//! next round's seeds, whose time starts then. Once the last round's
+//! commitment checks out, the service takes the median round's time as the
+//! score's and draws, from its own random source, the outputs of that
+//! round to check, and keeps them with the challenge. The openings of
+//! exactly those outputs must follow within [`Timing::open_within`]; only
+//! then is the report queued. The picks are drawn once per challenge,
+//! after every commitment is fixed, so a worker that made up part of its
+//! outputs cannot re-hash its commitment until the checked outputs miss the
+//! made-up ones: with a fraction `f` of them computed it passes with
+//! probability `f^16` per part. A round whose outputs are not opened earns
+//! nothing: made up to be fast, it becomes the median only if most rounds
+//! are, and then it is the one opened.
 //!
 //! [`Timing::open_within`]: super::Timing::open_within
 
@@ -15,8 +21,8 @@ use std::net::IpAddr;
 
 use tokio::sync::oneshot;
 
-use super::{other_machine, CommittedAnswer, PendingReport, Service, ServiceError};
-use crate::protocol::{Accepted, Challenge, Opening, Picked, Submission};
+use super::{other_machine, CommittedAnswer, PendingReport, RoundRecord, Service, ServiceError};
+use crate::protocol::{Accepted, Challenge, Committed, NextRound, Opening, Picked, Submission};
 use crate::queue::JobKind;
 use crate::verify::{
     check_input_limits, verify_openings, verify_submission, Rejection, CHALLENGE_ID_HEX_CHARS,
@@ -24,15 +30,17 @@ use crate::verify::{
 use crate::work::SamplePicks;
 
 impl Service {
-    /// Verifies a submission (the signed report and the commitment to its
-    /// work) and answers with the outputs to open. `received_micros` is
-    /// when it arrived (the service's clock): the answer's time.
+    /// Verifies a submission (the signed report and the commitment to a
+    /// round's work). Before the last round it answers with the next
+    /// round's seeds, whose time starts then; after the last it draws the
+    /// outputs to open in the median round. `received_micros` is when it
+    /// arrived (the service's clock): the end of the round's time.
     pub async fn submit(
         &self,
         submission: &Submission,
         received_micros: u64,
         machine: Option<IpAddr>,
-    ) -> Result<Result<Picked, Rejection>, ServiceError> {
+    ) -> Result<Result<Committed, Rejection>, ServiceError> {
         if let Err(r) = check_input_limits(submission) {
             return Ok(Err(r));
         }
@@ -44,26 +52,43 @@ impl Service {
                 Err(r) => return Ok(Err(r)),
             }
         };
-        let (challenge, issued_micros) = (
-            entry.challenge.clone().expect("an open challenge has one"),
-            entry.issued_micros,
-        );
+        let challenge = entry.challenge.clone().expect("an open challenge has one");
+        let round = entry.rounds_done.len() as u32;
+        let (seed, mem_seed) = entry
+            .round_seeds
+            .clone()
+            .unwrap_or_else(|| (challenge.seed.clone(), challenge.work.mem_seed.clone()));
+        let started_micros = entry.round_started_micros.max(entry.issued_micros);
         let machine = machine.map(|ip| ip.to_string());
-        let elapsed_ms = received_micros.saturating_sub(issued_micros).div_ceil(1000);
+        let elapsed_ms = received_micros
+            .saturating_sub(started_micros)
+            .div_ceil(1000);
         let registered = self.chain_device_key(submission.report.worker).await;
         let policy = &self.config.policy;
+        // The round's work is the challenge's with the round's seeds.
+        let mut this_round = challenge.clone();
+        this_round.seed = seed.clone();
+        this_round.work.mem_seed = mem_seed.clone();
         let verdict = verify_submission(
             submission,
-            &challenge,
+            &this_round,
             elapsed_ms,
             super::now_secs(),
             policy,
             &registered,
         );
-        let score = match verdict {
-            Ok(score) => score,
-            Err(r) => return self.refuse(&challenge, submission, r).await,
-        };
+        if let Err(r) = verdict {
+            return self.refuse(&challenge, submission, r).await;
+        }
+        // The round number is outside the signed bytes (the seeds checked
+        // above already tie the answer to the round under way): naming
+        // another round is refused without using the challenge up.
+        if submission.round != round {
+            return Ok(Err(Rejection::ChallengeMismatch(format!(
+                "the answer is for round {}, challenge {} is at round {round} of {}",
+                submission.round, challenge.id, challenge.rounds
+            ))));
+        }
         // Checked once the device key's signature verified: only the
         // worker's own key can use its challenge up.
         if other_machine(&entry.machine, &machine) {
@@ -72,6 +97,16 @@ impl Service {
                 challenge.id
             ));
             return self.refuse(&challenge, submission, r).await;
+        }
+        tracing::debug!(challenge = %challenge.id, round, elapsed_ms, "round committed");
+        let record = RoundRecord {
+            seed,
+            mem_seed,
+            elapsed_ms,
+            answer: submission.answer.clone(),
+        };
+        if round + 1 < challenge.rounds {
+            return self.next_round(&challenge, &key, round, record).await;
         }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
             if other != submission.report.worker {
@@ -82,9 +117,20 @@ impl Service {
                 return self.refuse(&challenge, submission, r).await;
             }
         }
-        // Drawn now that the commitment is fixed, and kept: a challenge
-        // takes one commitment, so the picks are never drawn again.
+        // The median round is scored (the slower middle one of an even
+        // count): a round slowed by other work on the machine does not move
+        // the score.
+        let mut times: Vec<u64> = entry.rounds_done.iter().map(|r| r.elapsed_ms).collect();
+        times.push(elapsed_ms);
+        times.sort_unstable();
+        let scored_ms = times[times.len() / 2];
+        let score = challenge.work.score_micro(scored_ms as f64 / 1e3);
+        // Drawn now that every commitment is fixed, and kept: a challenge
+        // takes one last commitment, so the picks are never drawn again.
         let picks = SamplePicks::draw(&challenge.work);
+        let earlier: Vec<SamplePicks> = (0..round)
+            .map(|_| SamplePicks::draw(&challenge.work))
+            .collect();
         let mut state = self.state.lock().await;
         if let Err(r) = self.open_challenge(&state, &challenge.id, &key) {
             return Ok(Err(r));
@@ -93,20 +139,72 @@ impl Service {
             .challenges
             .get_mut(&challenge.id)
             .expect("looked up above");
+        if entry.rounds_done.len() as u32 != round {
+            return Ok(Err(Rejection::ChallengeUsed(challenge.id.clone())));
+        }
         entry.committed = Some(CommittedAnswer {
             submission: submission.clone(),
             score,
-            elapsed_ms,
+            elapsed_ms: scored_ms,
             picks: picks.clone(),
             at_micros: received_micros,
             machine,
+            earlier_picks: earlier.clone(),
         });
         self.save(&state)?;
-        Ok(Ok(Picked {
+        Ok(Ok(Committed::Picked(Picked {
             challenge_id: challenge.id.clone(),
             picks,
             open_within_ms: self.config.timing.open_within_ms(),
-        }))
+            earlier,
+        })))
+    }
+
+    /// Records a round's commitment, draws the next round's seeds from the
+    /// service's random source and answers with them at the next round's
+    /// start on the challenge's schedule (one deadline after this round's
+    /// start), from which its time runs.
+    async fn next_round(
+        &self,
+        challenge: &Challenge,
+        key: &str,
+        round: u32,
+        record: RoundRecord,
+    ) -> Result<Result<Committed, Rejection>, ServiceError> {
+        let seeds = (
+            hex::encode(rand::random::<[u8; 32]>()),
+            hex::encode(rand::random::<[u8; 32]>()),
+        );
+        let starts_micros = {
+            let mut state = self.state.lock().await;
+            if let Err(r) = self.open_challenge(&state, &challenge.id, key) {
+                return Ok(Err(r));
+            }
+            let entry = state
+                .challenges
+                .get_mut(&challenge.id)
+                .expect("looked up above");
+            // Two commitments of one round racing: the second is a replay.
+            if entry.rounds_done.len() as u32 != round {
+                return Ok(Err(Rejection::ChallengeUsed(challenge.id.clone())));
+            }
+            entry.rounds_done.push(record);
+            entry.round_seeds = Some(seeds.clone());
+            let starts = entry.issued_micros + (round as u64 + 1) * challenge.deadline_ms * 1000;
+            entry.round_started_micros = starts;
+            self.save(&state)?;
+            starts
+        };
+        // The seeds leave at the round's start, not before.
+        let wait = starts_micros.saturating_sub(super::now_micros());
+        tokio::time::sleep(std::time::Duration::from_micros(wait)).await;
+        Ok(Ok(Committed::Next(NextRound {
+            challenge_id: challenge.id.clone(),
+            round: round + 1,
+            seed: seeds.0,
+            mem_seed: seeds.1,
+            deadline_ms: challenge.deadline_ms,
+        })))
     }
 
     /// Verifies the openings of a report's commitment at the outputs the
@@ -151,17 +249,48 @@ impl Service {
         let elapsed_ms = received_micros
             .saturating_sub(committed.at_micros)
             .div_ceil(1000);
-        // The CPU recomputation runs without holding the state.
-        let verdict = verify_openings(
-            id,
-            &challenge.work,
-            &challenge.seed,
-            &committed.submission.answer,
-            &committed.picks,
-            &opening.openings,
-            elapsed_ms,
-            self.config.timing.open_within_ms(),
-        );
+        // Every round's picked outputs, each round's work the challenge's
+        // with that round's seeds. The CPU recomputation runs without
+        // holding the state.
+        let (last_seed, last_mem_seed) = entry
+            .round_seeds
+            .clone()
+            .unwrap_or_else(|| (challenge.seed.clone(), challenge.work.mem_seed.clone()));
+        let rounds = entry
+            .rounds_done
+            .iter()
+            .map(|r| (&r.seed, &r.mem_seed, &r.answer))
+            .chain(std::iter::once((
+                &last_seed,
+                &last_mem_seed,
+                &committed.submission.answer,
+            )));
+        let picks = committed.earlier_picks.iter().chain([&committed.picks]);
+        let openings = opening.earlier.iter().chain([&opening.openings]);
+        let verdict = if opening.earlier.len() != committed.earlier_picks.len() {
+            Err(Rejection::WrongChecksum(format!(
+                "openings of {} earlier rounds, the challenge had {}",
+                opening.earlier.len(),
+                committed.earlier_picks.len()
+            )))
+        } else {
+            rounds.zip(picks).zip(openings).try_for_each(
+                |(((seed, mem_seed, answer), picks), openings)| {
+                    let mut work = challenge.work.clone();
+                    work.mem_seed = mem_seed.clone();
+                    verify_openings(
+                        id,
+                        &work,
+                        seed,
+                        answer,
+                        picks,
+                        openings,
+                        elapsed_ms,
+                        self.config.timing.open_within_ms(),
+                    )
+                },
+            )
+        };
         let submission = &committed.submission;
         if let Err(r) = verdict {
             return self.refuse(&challenge, submission, r).await;

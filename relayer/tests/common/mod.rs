@@ -58,6 +58,7 @@ pub fn config(allowance_secs: u64) -> ServiceConfig {
             min_speed: 0.2,
             latency_allowance: Duration::from_secs(allowance_secs),
             open_within: Duration::from_secs(5),
+            rounds: 1,
         },
         epoch_secs: 86_400,
         uptime_report_delay_secs: 0,
@@ -187,6 +188,7 @@ pub async fn tampered(url: &str, sub: &SignedAnswer, tamper: impl FnOnce(&mut Op
         challenge_id: picked.challenge_id,
         worker: sub.report.worker,
         openings,
+        earlier: Vec::new(),
     };
     match attest::send_opening(url, &opening).await {
         Err(attest::AttestError::Rejected { reason, message }) => {
@@ -210,6 +212,7 @@ pub async fn work_for(l: &lumen_relayer::protocol::LivenessChallenge) -> Worked 
         package: Package::DEV.address,
         work: l.work.clone(),
         deadline_ms: 0,
+        rounds: 1,
     };
     work(&c).await
 }

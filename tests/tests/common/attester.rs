@@ -39,6 +39,7 @@ pub async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempf
             min_speed: 0.2,
             latency_allowance: Duration::from_secs(60),
             open_within: Duration::from_secs(60),
+            rounds: 1,
         },
         epoch_secs: 86_400,
         uptime_report_delay_secs: 600,

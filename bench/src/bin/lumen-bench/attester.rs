@@ -203,6 +203,7 @@ pub(super) async fn attester(c: &Common, a: &AttesterArgs) -> Result<()> {
                     challenge_id: picked.challenge_id,
                     worker: sub.report.worker,
                     openings: sub.worked.open(&picked.picks).map_err(|e| e.to_string())?,
+                    earlier: Vec::new(),
                 };
                 let body = serde_json::to_vec(&opening).map_err(|e| e.to_string())?;
                 post_json(&client, &format!("{url}/v1/reports/openings"), body).await?;

@@ -138,6 +138,9 @@ struct ChallengesArgs {
     /// Honest runs (the coefficient of variation is over these).
     #[arg(long, default_value_t = 5)]
     runs: u32,
+    /// Timed rounds per challenge (the service's default unless given).
+    #[arg(long)]
+    rounds: Option<u32>,
 }
 
 #[derive(Args, Debug, Clone)]
