@@ -34,7 +34,7 @@ pub enum Rejection {
     ChallengeUsed(String),
     /// The answer arrived after the challenge's deadline, as the attester's
     /// own clock measured from the challenge's issue.
-    #[error("challenge {id} was answered {elapsed_ms} ms after its issue; the deadline was {deadline_ms} ms")]
+    #[error("challenge {id} was answered {elapsed_ms} ms after its round started; the deadline was {deadline_ms} ms")]
     ChallengeExpired {
         /// Challenge id.
         id: String,

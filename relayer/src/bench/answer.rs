@@ -166,11 +166,15 @@ impl WorkDevice {
     }
 
     /// The device's own estimate of its score, micro-units: a small
-    /// workload timed on the host clock, grown until it lasts 0.2 s.
+    /// workload over the prepared buffer (its whole size, as a challenge
+    /// proves it: a buffer that fits a cache would overstate the speed and
+    /// leave the deadline no room) timed on the host clock, grown until it
+    /// lasts 0.2 s.
     pub fn estimate(&self) -> Result<u64, BenchError> {
         let mut claim = 1_000u64;
         loop {
-            let work = Workload::size(claim, 1, 0.2, rand::random()).expect("a valid claim");
+            let work =
+                Workload::size(claim, self.vram_mb, 0.2, rand::random()).expect("a valid claim");
             let started = std::time::Instant::now();
             self.answer(&work, &rand::random())?;
             let secs = started.elapsed().as_secs_f64();
