@@ -1,6 +1,7 @@
 //! Talking to an Aptos fullnode: reading sequence numbers, submitting BCS
 //! signed transactions, and the submitter that drains the durable queue.
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -281,6 +282,9 @@ impl Submitter {
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "submitter: will retry");
+                    if let Err(e) = self.queue.note_error(&e.to_string()) {
+                        tracing::error!(error = %e, "recording the submitter's error");
+                    }
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(self.poll * 32);
                 }
@@ -289,9 +293,12 @@ impl Submitter {
     }
 
     async fn step(&self) -> Result<Step, SubmitError> {
-        let Some(mut job) = self.queue.next_open() else {
+        let Some(mut job) = self.queue.next_open()? else {
             return Ok(Step::Wait);
         };
+        // Any change recorded below is progress past the last error.
+        job.last_error = None;
+        let metrics = self.queue.metrics();
         match job.state.clone() {
             JobState::Queued => {
                 let payload = match self.signer.payload(&job.kind) {
@@ -351,6 +358,7 @@ impl Submitter {
                 None if now_secs() >= expires_at => {
                     // It never reached the chain and can no longer: sign anew.
                     tracing::warn!(job = job.seq, %hash, "expired unsubmitted; re-signing");
+                    metrics.resigned.fetch_add(1, Ordering::Relaxed);
                     job.state = JobState::Queued;
                     self.queue.update(&job)?;
                     Ok(Step::Progress)
@@ -359,29 +367,34 @@ impl Submitter {
                     let bytes = hex::decode(&bcs).map_err(|e| SubmitError::Sign(e.to_string()))?;
                     job.attempts += 1;
                     self.queue.update(&job)?;
+                    metrics.sent.fetch_add(1, Ordering::Relaxed);
                     match self.node.submit(&bytes).await {
                         Ok(()) => {
                             tracing::info!(job = job.seq, %hash, sequence_number, "submitted");
                             Ok(Step::Progress)
                         }
-                        Err(NodeError::Refused(m))
-                            if m.contains("SEQUENCE_NUMBER")
-                                || m.contains("TRANSACTION_EXPIRED") =>
-                        {
-                            // The account's sequence number moved on without
-                            // this transaction, or it expired on the way: the
-                            // job is still owed, so it is signed anew.
-                            tracing::warn!(job = job.seq, %m, "refused as stale; re-signing");
-                            job.state = JobState::Queued;
-                            self.queue.update(&job)?;
-                            Ok(Step::Progress)
-                        }
-                        Err(NodeError::Refused(m)) => {
-                            tracing::error!(job = job.seq, %m, "refused for good");
-                            job.state = JobState::Failed { error: m };
-                            self.queue.update(&job)?;
-                            Ok(Step::Progress)
-                        }
+                        Err(NodeError::Refused(m)) => match refusal(&m) {
+                            Refusal::Stale => {
+                                // The account's sequence number moved on
+                                // without this transaction, or it expired on
+                                // the way: the job is still owed, so it is
+                                // signed anew.
+                                tracing::warn!(job = job.seq, %m, "refused as stale; re-signing");
+                                metrics.resigned.fetch_add(1, Ordering::Relaxed);
+                                job.state = JobState::Queued;
+                                self.queue.update(&job)?;
+                                Ok(Step::Progress)
+                            }
+                            // Kept as signed: the same bytes go again after
+                            // the backoff, or are signed anew once expired.
+                            Refusal::Passing => Err(SubmitError::Passing(m)),
+                            Refusal::Permanent => {
+                                tracing::error!(job = job.seq, %m, "refused for good");
+                                job.state = JobState::Failed { error: m };
+                                self.queue.update(&job)?;
+                                Ok(Step::Progress)
+                            }
+                        },
                         Err(e) => Err(e.into()),
                     }
                 }
@@ -391,11 +404,48 @@ impl Submitter {
     }
 }
 
+/// How the submitter treats a node's refusal of a transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The transaction can no longer be taken (its sequence number is
+    /// stale or it expired): the job is signed anew.
+    Stale,
+    /// The node may take the same transaction later (the account cannot
+    /// pay the gas yet, the mempool is full): sent again after a backoff.
+    Passing,
+    /// No retry can help (a malformed or wrongly signed transaction, a
+    /// wrong chain, a gas setting the node never takes): the job fails and
+    /// the refusal is reported.
+    Permanent,
+}
+
+/// Node VM statuses that pass with time (the account is topped up, the
+/// mempool drains, the account is created).
+const PASSING: [&str; 4] = [
+    "INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE",
+    "MEMPOOL_IS_FULL",
+    "SENDING_ACCOUNT_DOES_NOT_EXIST",
+    "ACCOUNT_DOES_NOT_EXIST",
+];
+
+/// Classifies a node's refusal message (its VM status).
+pub fn refusal(message: &str) -> Refusal {
+    if message.contains("SEQUENCE_NUMBER") || message.contains("TRANSACTION_EXPIRED") {
+        Refusal::Stale
+    } else if PASSING.iter().any(|p| message.contains(p)) {
+        Refusal::Passing
+    } else {
+        Refusal::Permanent
+    }
+}
+
 /// A submitter step failed.
 #[derive(Debug, thiserror::Error)]
 enum SubmitError {
     #[error(transparent)]
     Node(#[from] NodeError),
+    #[error("node refused for now (tried again): {0}")]
+    Passing(String),
     #[error(transparent)]
     Queue(#[from] QueueError),
     #[error("signing failed: {0}")]
@@ -412,5 +462,27 @@ pub fn describe(job: &Job) -> String {
         JobKind::Uptime { epoch, workers, .. } => {
             format!("report_uptime epoch {epoch}, {} workers", workers.len())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_stale_passing_or_permanent() {
+        let v = |s: &str| {
+            format!("400 Bad Request {{\"message\":\"Invalid transaction: Type: Validation Code: {s}\"}}")
+        };
+        assert_eq!(refusal(&v("SEQUENCE_NUMBER_TOO_OLD")), Refusal::Stale);
+        assert_eq!(refusal(&v("TRANSACTION_EXPIRED")), Refusal::Stale);
+        for passing in PASSING {
+            assert_eq!(refusal(&v(passing)), Refusal::Passing, "{passing}");
+        }
+        assert_eq!(refusal(&v("INVALID_SIGNATURE")), Refusal::Permanent);
+        assert_eq!(
+            refusal(&v("MAX_GAS_UNITS_BELOW_MIN_TRANSACTION_GAS_UNITS")),
+            Refusal::Permanent
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! attester service.
 #![warn(missing_docs)]
 
-mod atomic_file;
 pub mod attest;
 pub mod bench;
 pub mod chain;
+pub mod db;
 pub mod protocol;
 pub mod queue;
 pub mod service;

@@ -12,7 +12,9 @@ use lumen_relayer::attest::{self, load_key, round, AttestOptions};
 use lumen_relayer::bench::{self, BenchOptions, Profile};
 use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{Accepted, Submission};
-use lumen_relayer::service::{self, Limits, Liveness, Service, ServiceConfig, Timing};
+use lumen_relayer::service::{
+    self, Limits, Liveness, Rate, RateLimits, Service, ServiceConfig, Timing,
+};
 use lumen_relayer::verify::Policy;
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{AccountAddress, Package};
@@ -143,7 +145,8 @@ struct ServeArgs {
     /// Address to listen on (port 0 picks a free one; the chosen address is printed).
     #[arg(long, env = "LUMEN_ATTESTER_LISTEN", default_value = "127.0.0.1:8090")]
     listen: String,
-    /// Directory of the service's state and durable queue.
+    /// Directory of the service's database (`attester.db`: its state and
+    /// the durable queue).
     #[arg(long, env = "LUMEN_ATTESTER_STATE", default_value = "lumen-attester")]
     state_dir: PathBuf,
     /// Fullnode REST URL.
@@ -202,6 +205,25 @@ struct ServeArgs {
     /// Seconds a request may take, reading its body included.
     #[arg(long, default_value_t = Limits::default().request_timeout.as_secs())]
     request_timeout_secs: u64,
+    /// Challenge requests per second one network address may send, sustained.
+    #[arg(long, default_value_t = RateLimits::default().challenges.per_sec)]
+    challenge_rate: f64,
+    /// Challenge requests one network address may send at once.
+    #[arg(long, default_value_t = RateLimits::default().challenges.burst)]
+    challenge_burst: f64,
+    /// Answers, openings and liveness polls per second one network address
+    /// may send, sustained.
+    #[arg(long, default_value_t = RateLimits::default().answers.per_sec)]
+    answer_rate: f64,
+    /// Answers, openings and liveness polls one network address may send at once.
+    #[arg(long, default_value_t = RateLimits::default().answers.burst)]
+    answer_burst: f64,
+    /// No per-address rate limits (benchmarks that stand many clients on one address).
+    #[arg(long)]
+    no_rate_limits: bool,
+    /// Seconds a finished (done or failed) transaction job is kept.
+    #[arg(long, default_value_t = Limits::default().job_retention.as_secs())]
+    job_retention_secs: u64,
     /// Epoch length; must equal the chain's `epoch_secs`.
     #[arg(long, default_value_t = 86_400)]
     epoch_secs: u64,
@@ -547,6 +569,17 @@ async fn serve_cmd(args: ServeArgs) -> Result<()> {
             open_challenges_per_worker: args.max_open_challenges_per_worker,
             open_challenges: args.max_open_challenges,
             request_timeout: Duration::from_secs(args.request_timeout_secs.max(1)),
+            rate: (!args.no_rate_limits).then_some(RateLimits {
+                challenges: Rate {
+                    per_sec: args.challenge_rate.max(1e-3),
+                    burst: args.challenge_burst.max(1.0),
+                },
+                answers: Rate {
+                    per_sec: args.answer_rate.max(1e-3),
+                    burst: args.answer_burst.max(1.0),
+                },
+            }),
+            job_retention: Duration::from_secs(args.job_retention_secs),
             ..Limits::default()
         },
     };

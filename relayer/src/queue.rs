@@ -1,48 +1,34 @@
-//! The durable submission queue: one JSON file per job in a directory,
-//! written atomically (temporary file, fsync, rename, fsync of the
-//! directory), so a `kill -9` at any instant leaves every job either in its
-//! old or in its new state, never torn.
+//! The durable submission queue: one row per job in the attester's
+//! database ([`crate::db`]), each change one transaction committed with
+//! `synchronous=FULL`, so neither a `kill -9` nor a power failure loses or
+//! tears a job.
 //!
 //! A job moves `queued → signed → done` (or `failed`). The signed
 //! transaction (its hash, sequence number and BCS bytes) is recorded *before*
 //! it is sent; after a restart the submitter asks the node whether that hash
 //! exists before sending the same bytes again, so a job is never lost and
-//! never submitted twice.
+//! never submitted twice. Finished jobs are deleted a retention period after
+//! they finished ([`Queue::prune`]); a job's sequence number is never given
+//! to another job, pruned or not.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use lumen_sdk::messages::BenchmarkReport;
 use lumen_sdk::AccountAddress;
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file;
+use crate::db::{Db, DbError, Durability};
 
 /// A queue operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum QueueError {
-    /// Reading or writing the directory failed.
-    #[error("queue directory {path}: {source}")]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// The error.
-        source: std::io::Error,
-    },
-    /// A job file is not valid JSON of a job.
-    #[error("queue job file {path} is corrupt: {source}")]
-    Corrupt {
-        /// The file.
-        path: PathBuf,
-        /// The parse error.
-        source: serde_json::Error,
-    },
+    /// The database failed.
+    #[error("queue: {0}")]
+    Db(#[from] DbError),
 }
-
-/// File name ending of a group commit's file (several new jobs).
-const BATCH_SUFFIX: &str = ".batch.json";
 
 /// What a job submits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +109,10 @@ pub struct Job {
     pub state: JobState,
     /// Submission attempts so far.
     pub attempts: u32,
+    /// The last error that made the submitter wait and try again (a node
+    /// that did not answer, or refused for a reason that passes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
 }
 
 impl Job {
@@ -132,188 +122,292 @@ impl Job {
     }
 }
 
-/// The queue directory.
+/// Counts of what happened to the queue's transactions since the process
+/// started (the service's `/metrics`).
+#[derive(Debug, Default)]
+pub struct QueueMetrics {
+    /// Jobs queued.
+    pub queued: AtomicU64,
+    /// Transactions sent to the node (first sends and resends).
+    pub sent: AtomicU64,
+    /// Transactions executed successfully on chain.
+    pub committed: AtomicU64,
+    /// Transactions executed on chain that aborted.
+    pub aborted: AtomicU64,
+    /// Jobs the node refused for good.
+    pub failed: AtomicU64,
+    /// Jobs signed anew (expired unseen, or a stale sequence number).
+    pub resigned: AtomicU64,
+    /// Waits after a node error or a passing refusal, before trying again.
+    pub retries: AtomicU64,
+}
+
+/// The queue: its table in the attester's database.
 pub struct Queue {
-    dir: PathBuf,
-    jobs: Mutex<BTreeMap<u64, Job>>,
-    /// Sequence number of each key (a job's key never changes); locked
-    /// after `jobs` when both are needed.
-    keys: Mutex<HashMap<String, u64>>,
+    db: Arc<Db>,
+    metrics: QueueMetrics,
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), QueueError> {
-    atomic_file::write(path, bytes).map_err(|(path, source)| QueueError::Io { path, source })
+/// The queue's table. `open` is 1 for queued and signed jobs, whose order
+/// (`seq`) is the order of submission; `finished_at` (seconds) is when a
+/// job became done or failed, for pruning; `worker` is an attestation's
+/// worker (the status endpoint).
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS jobs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    worker TEXT,
+    open INTEGER NOT NULL,
+    finished_at INTEGER,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_open ON jobs(open, seq);
+CREATE INDEX IF NOT EXISTS jobs_worker ON jobs(worker, seq);
+CREATE INDEX IF NOT EXISTS jobs_finished ON jobs(finished_at) WHERE open = 0;
+";
+
+const COLUMNS: &str = "seq, key, kind, state, attempts, last_error";
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> QueueError + '_ {
-    move |source| QueueError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+type Row = (i64, String, String, String, i64, Option<String>);
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
 }
 
 impl Queue {
-    /// Opens (creating it if needed) the queue in `dir` and loads its jobs.
-    /// Leftover temporary files of an interrupted write are removed.
-    pub fn open(dir: impl Into<PathBuf>) -> Result<Queue, QueueError> {
-        let dir = dir.into();
-        fs::create_dir_all(&dir).map_err(io(&dir))?;
-        let mut jobs = BTreeMap::new();
-        let mut singles = Vec::new();
-        for entry in fs::read_dir(&dir).map_err(io(&dir))? {
-            let path = entry.map_err(io(&dir))?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with(atomic_file::TEMP_PREFIX) {
-                fs::remove_file(&path).map_err(io(&path))?;
-                continue;
-            }
-            if name.ends_with(BATCH_SUFFIX) {
-                // A group commit: its jobs are only ever updated through
-                // their own single files, which are read afterwards and win.
-                let text = fs::read(&path).map_err(io(&path))?;
-                let batch: Vec<Job> =
-                    serde_json::from_slice(&text).map_err(|source| QueueError::Corrupt {
-                        path: path.clone(),
-                        source,
-                    })?;
-                for job in batch {
-                    jobs.entry(job.seq).or_insert(job);
-                }
-                continue;
-            }
-            if name.ends_with(".json") {
-                singles.push(path);
-            }
-        }
-        for path in singles {
-            let text = fs::read(&path).map_err(io(&path))?;
-            let job: Job = serde_json::from_slice(&text).map_err(|source| QueueError::Corrupt {
-                path: path.clone(),
-                source,
-            })?;
-            jobs.insert(job.seq, job);
-        }
+    /// Opens (creating it) a queue in its own database file at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Queue, QueueError> {
+        Queue::in_db(Db::open(path.as_ref())?)
+    }
+
+    /// The queue in `db` (its table created if missing).
+    pub fn in_db(db: Arc<Db>) -> Result<Queue, QueueError> {
+        db.write(Durability::Full, |tx| {
+            tx.execute_batch(SCHEMA).map_err(|e| db.err(e))
+        })?;
         Ok(Queue {
-            dir,
-            keys: Mutex::new(jobs.values().map(|j| (j.key.clone(), j.seq)).collect()),
-            jobs: Mutex::new(jobs),
+            db,
+            metrics: QueueMetrics::default(),
         })
     }
 
-    fn path_of(&self, seq: u64) -> PathBuf {
-        self.dir.join(format!("{seq:012}.json"))
+    /// What happened to the queue's transactions since the process started.
+    pub fn metrics(&self) -> &QueueMetrics {
+        &self.metrics
     }
 
-    fn write(&self, job: &Job) -> Result<(), QueueError> {
-        let bytes = serde_json::to_vec_pretty(job).expect("a job serialises");
-        write_file(&self.path_of(job.seq), &bytes)
+    fn job(&self, (seq, key, kind, state, attempts, last_error): Row) -> Result<Job, DbError> {
+        let what = || format!("job {seq}");
+        Ok(Job {
+            seq: seq as u64,
+            key,
+            kind: serde_json::from_str(&kind).map_err(|e| self.db.corrupt(what(), e))?,
+            state: serde_json::from_str(&state).map_err(|e| self.db.corrupt(what(), e))?,
+            attempts: attempts as u32,
+            last_error,
+        })
     }
 
-    /// Writes several new jobs as one file: one durable write for all.
-    fn write_batch(&self, fresh: &[Job]) -> Result<(), QueueError> {
-        let first = fresh.first().map_or(0, |j| j.seq);
-        let last = fresh.last().map_or(0, |j| j.seq);
-        let path = self
-            .dir
-            .join(format!("{first:012}-{last:012}{BATCH_SUFFIX}"));
-        let bytes = serde_json::to_vec(fresh).expect("jobs serialise");
-        write_file(&path, &bytes)
+    /// Adds a job within `tx` unless one with the same key exists; returns
+    /// the job (the existing one when the key was known). A service's group
+    /// commit queues its reports in the transaction that records their
+    /// challenges as used.
+    pub(crate) fn push_in(
+        &self,
+        tx: &Transaction,
+        key: String,
+        kind: JobKind,
+    ) -> Result<Job, DbError> {
+        let db = &self.db;
+        let known = tx
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM jobs WHERE key = ?1"),
+                [&key],
+                row,
+            )
+            .optional()
+            .map_err(|e| db.err(e))?;
+        if let Some(r) = known {
+            return self.job(r);
+        }
+        let worker = match &kind {
+            JobKind::Attest { report, .. } => Some(report.worker.to_hex()),
+            JobKind::Uptime { .. } => None,
+        };
+        let state = JobState::Queued;
+        tx.execute(
+            "INSERT INTO jobs (key, worker, open, kind, state, attempts) VALUES (?1, ?2, 1, ?3, ?4, 0)",
+            params![
+                key,
+                worker,
+                serde_json::to_string(&kind).expect("a job serialises"),
+                serde_json::to_string(&state).expect("a job serialises"),
+            ],
+        )
+        .map_err(|e| db.err(e))?;
+        self.metrics.queued.fetch_add(1, Ordering::Relaxed);
+        Ok(Job {
+            seq: tx.last_insert_rowid() as u64,
+            key,
+            kind,
+            state,
+            attempts: 0,
+            last_error: None,
+        })
     }
 
     /// Adds a job unless one with the same key exists; returns the job
     /// (the existing one when the key was known).
     pub fn push(&self, key: String, kind: JobKind) -> Result<Job, QueueError> {
-        let mut jobs = self.jobs.lock().expect("queue lock");
-        let mut keys = self.keys.lock().expect("queue keys lock");
-        if let Some(j) = keys.get(&key).and_then(|seq| jobs.get(seq)) {
-            return Ok(j.clone());
-        }
-        let seq = jobs.keys().next_back().map_or(1, |s| s + 1);
-        let job = Job {
-            seq,
-            key,
-            kind,
-            state: JobState::Queued,
-            attempts: 0,
-        };
-        self.write(&job)?;
-        keys.insert(job.key.clone(), seq);
-        jobs.insert(seq, job.clone());
-        Ok(job)
+        Ok(self
+            .db
+            .write(Durability::Full, |tx| self.push_in(tx, key, kind))?)
     }
 
-    /// Adds several jobs with one durable write (a group commit). A key
-    /// that exists (or repeats within `items`) yields the existing job, as
+    /// Adds several jobs in one transaction (one fsync for all). A key that
+    /// exists (or repeats within `items`) yields the existing job, as
     /// [`Queue::push`] does. Returns the jobs in the order of `items`.
     pub fn push_many(&self, items: Vec<(String, JobKind)>) -> Result<Vec<Job>, QueueError> {
-        let mut jobs = self.jobs.lock().expect("queue lock");
-        let mut keys = self.keys.lock().expect("queue keys lock");
-        let mut next = jobs.keys().next_back().map_or(1, |s| s + 1);
-        let mut out = Vec::with_capacity(items.len());
-        let mut fresh: Vec<Job> = Vec::new();
-        for (key, kind) in items {
-            let known = keys
-                .get(&key)
-                .and_then(|seq| jobs.get(seq))
-                .or_else(|| fresh.iter().find(|j| j.key == key));
-            if let Some(j) = known {
-                out.push(j.clone());
-                continue;
-            }
-            let job = Job {
-                seq: next,
-                key,
-                kind,
-                state: JobState::Queued,
-                attempts: 0,
-            };
-            next += 1;
-            fresh.push(job.clone());
-            out.push(job);
-        }
-        match fresh.len() {
-            0 => {}
-            1 => self.write(&fresh[0])?,
-            _ => self.write_batch(&fresh)?,
-        }
-        for job in fresh {
-            keys.insert(job.key.clone(), job.seq);
-            jobs.insert(job.seq, job);
-        }
-        Ok(out)
+        Ok(self.db.write(Durability::Full, |tx| {
+            items
+                .into_iter()
+                .map(|(key, kind)| self.push_in(tx, key, kind))
+                .collect()
+        })?)
     }
 
     /// Whether a job with this key exists.
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.keys.lock().expect("queue keys lock").contains_key(key)
+    pub fn contains_key(&self, key: &str) -> Result<bool, QueueError> {
+        Ok(self.db.read(|c| {
+            c.query_row("SELECT 1 FROM jobs WHERE key = ?1", [key], |_| Ok(()))
+                .optional()
+                .map(|r| r.is_some())
+                .map_err(|e| self.db.err(e))
+        })?)
     }
 
-    /// Persists a job's new state.
+    /// Persists a job's new state (durably: a signed transaction is
+    /// recorded before it is sent).
     pub fn update(&self, job: &Job) -> Result<(), QueueError> {
-        let mut jobs = self.jobs.lock().expect("queue lock");
-        self.write(job)?;
-        jobs.insert(job.seq, job.clone());
+        let open = job.is_open();
+        let finished_at = (!open).then(now_secs);
+        self.db.write(Durability::Full, |tx| {
+            tx.execute(
+                "UPDATE jobs SET open = ?2, finished_at = ?3, state = ?4, attempts = ?5, \
+                 last_error = ?6 WHERE seq = ?1",
+                params![
+                    job.seq as i64,
+                    open as i64,
+                    finished_at.map(|s| s as i64),
+                    serde_json::to_string(&job.state).expect("a job serialises"),
+                    job.attempts as i64,
+                    job.last_error,
+                ],
+            )
+            .map_err(|e| self.db.err(e))
+        })?;
+        let m = &self.metrics;
+        match &job.state {
+            JobState::Done { success: true, .. } => m.committed.fetch_add(1, Ordering::Relaxed),
+            JobState::Done { success: false, .. } => m.aborted.fetch_add(1, Ordering::Relaxed),
+            JobState::Failed { .. } => m.failed.fetch_add(1, Ordering::Relaxed),
+            JobState::Queued | JobState::Signed { .. } => 0,
+        };
         Ok(())
     }
 
-    /// The first job that still needs work.
-    pub fn next_open(&self) -> Option<Job> {
-        self.jobs
-            .lock()
-            .expect("queue lock")
-            .values()
-            .find(|j| j.is_open())
-            .cloned()
+    /// Records why the submitter waits before trying the first open job
+    /// again (shown by the status endpoint until the job moves on).
+    pub fn note_error(&self, error: &str) -> Result<(), QueueError> {
+        self.metrics.retries.fetch_add(1, Ordering::Relaxed);
+        self.db.write(Durability::Normal, |tx| {
+            tx.execute(
+                "UPDATE jobs SET last_error = ?1 WHERE seq = \
+                 (SELECT seq FROM jobs WHERE open = 1 ORDER BY seq LIMIT 1)",
+                [error],
+            )
+            .map_err(|e| self.db.err(e))
+        })?;
+        Ok(())
     }
 
-    /// All jobs in order.
-    pub fn all(&self) -> Vec<Job> {
-        self.jobs
-            .lock()
-            .expect("queue lock")
-            .values()
-            .cloned()
-            .collect()
+    fn select(&self, filter: &str, args: impl rusqlite::Params) -> Result<Vec<Job>, QueueError> {
+        let rows = self.db.read(|c| {
+            let mut stmt = c
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM jobs {filter}"))
+                .map_err(|e| self.db.err(e))?;
+            let rows = stmt
+                .query_map(args, row)
+                .map_err(|e| self.db.err(e))?
+                .collect::<Result<Vec<Row>, _>>()
+                .map_err(|e| self.db.err(e));
+            rows
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|r| self.job(r))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// The first job that still needs work.
+    pub fn next_open(&self) -> Result<Option<Job>, QueueError> {
+        Ok(self
+            .select("WHERE open = 1 ORDER BY seq LIMIT 1", [])?
+            .pop())
+    }
+
+    /// All jobs in order (finished ones until they are pruned).
+    pub fn all(&self) -> Result<Vec<Job>, QueueError> {
+        self.select("ORDER BY seq", [])
+    }
+
+    /// The newest `limit` attestation jobs of `worker`, newest first.
+    pub fn of_worker(&self, worker: AccountAddress, limit: usize) -> Result<Vec<Job>, QueueError> {
+        self.select(
+            "WHERE worker = ?1 ORDER BY seq DESC LIMIT ?2",
+            params![worker.to_hex(), limit as i64],
+        )
+    }
+
+    /// The number of jobs still open.
+    pub fn open_count(&self) -> Result<u64, QueueError> {
+        Ok(self.db.read(|c| {
+            c.query_row("SELECT COUNT(*) FROM jobs WHERE open = 1", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as u64)
+            .map_err(|e| self.db.err(e))
+        })?)
+    }
+
+    /// Deletes jobs that finished more than `retention_secs` ago; returns
+    /// how many.
+    pub fn prune(&self, retention_secs: u64) -> Result<usize, QueueError> {
+        let before = now_secs().saturating_sub(retention_secs) as i64;
+        Ok(self.db.write(Durability::Normal, |tx| {
+            tx.execute(
+                "DELETE FROM jobs WHERE open = 0 AND finished_at < ?1",
+                [before],
+            )
+            .map_err(|e| self.db.err(e))
+        })?)
     }
 }
 
@@ -332,7 +426,8 @@ mod tests {
     #[test]
     fn jobs_survive_reopening_and_keys_are_unique() {
         let dir = tempfile::tempdir().unwrap();
-        let q = Queue::open(dir.path()).unwrap();
+        let path = dir.path().join("queue.db");
+        let q = Queue::open(&path).unwrap();
         let a = q.push("uptime:1:0".into(), uptime(1)).unwrap();
         let b = q.push("uptime:2:0".into(), uptime(2)).unwrap();
         assert_eq!((a.seq, b.seq), (1, 2));
@@ -345,23 +440,21 @@ mod tests {
             bcs: "00".into(),
         };
         q.update(&signed).unwrap();
-        // A torn write from a crash is a leftover temporary file: ignored.
-        std::fs::write(dir.path().join(".tmp-000000000003"), b"{garbage").unwrap();
         drop(q);
 
-        let q = Queue::open(dir.path()).unwrap();
-        assert_eq!(q.all(), vec![signed.clone(), b.clone()]);
-        assert_eq!(q.next_open(), Some(signed));
-        assert!(q.contains_key("uptime:2:0"));
-        assert!(!dir.path().join(".tmp-000000000003").exists());
+        let q = Queue::open(&path).unwrap();
+        assert_eq!(q.all().unwrap(), vec![signed.clone(), b.clone()]);
+        assert_eq!(q.next_open().unwrap(), Some(signed));
+        assert!(q.contains_key("uptime:2:0").unwrap());
         let c = q.push("uptime:3:0".into(), uptime(3)).unwrap();
         assert_eq!(c.seq, 3);
     }
 
     #[test]
-    fn a_group_commit_survives_reopening_and_later_updates_win() {
+    fn a_group_commit_survives_reopening_and_finished_jobs_are_pruned() {
         let dir = tempfile::tempdir().unwrap();
-        let q = Queue::open(dir.path()).unwrap();
+        let path = dir.path().join("queue.db");
+        let q = Queue::open(&path).unwrap();
         let a = q.push("uptime:1:0".into(), uptime(1)).unwrap();
         let many = q
             .push_many(vec![
@@ -374,17 +467,6 @@ mod tests {
         let seqs: Vec<u64> = many.iter().map(|j| j.seq).collect();
         assert_eq!(seqs, vec![2, 1, 3, 2], "known keys give the existing job");
         assert_eq!(many[1], a);
-        let batch_files = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .ends_with(BATCH_SUFFIX)
-            })
-            .count();
-        assert_eq!(batch_files, 1, "two new jobs, one file");
         let mut done = many[2].clone();
         done.state = JobState::Done {
             hash: "0xcd".into(),
@@ -395,18 +477,33 @@ mod tests {
         q.update(&done).unwrap();
         drop(q);
 
-        let q = Queue::open(dir.path()).unwrap();
-        assert_eq!(q.all(), vec![a, many[0].clone(), done]);
+        let q = Queue::open(&path).unwrap();
+        assert_eq!(q.all().unwrap(), vec![a.clone(), many[0].clone(), done]);
+        assert_eq!(q.open_count().unwrap(), 2);
+        // Kept for the retention period, then deleted; its number is not
+        // given again.
+        assert_eq!(q.prune(3600).unwrap(), 0);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(q.prune(0).unwrap(), 1);
+        assert_eq!(q.all().unwrap(), vec![a, many[0].clone()]);
+        assert!(!q.contains_key("uptime:3:0").unwrap());
         assert_eq!(q.push("uptime:4:0".into(), uptime(4)).unwrap().seq, 4);
     }
 
     #[test]
-    fn a_corrupt_job_file_is_a_clear_error() {
+    fn a_corrupt_job_row_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("000000000001.json"), b"not json").unwrap();
-        let err = Queue::open(dir.path()).err().unwrap();
+        let path = dir.path().join("queue.db");
+        let q = Queue::open(&path).unwrap();
+        q.push("uptime:1:0".into(), uptime(1)).unwrap();
+        q.db.write(Durability::Full, |tx| {
+            tx.execute("UPDATE jobs SET kind = 'not json'", [])
+                .map_err(|e| q.db.err(e))
+        })
+        .unwrap();
+        let err = q.all().err().unwrap().to_string();
         assert!(
-            err.to_string().contains("000000000001.json is corrupt"),
+            err.contains("queue.db") && err.contains("job 1 is corrupt"),
             "{err}"
         );
     }

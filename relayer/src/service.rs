@@ -5,22 +5,22 @@
 //! transactions in the durable queue ([`crate::queue`]) that the submitter
 //! ([`crate::chain::Submitter`]) drains.
 //!
-//! Its own state (issued challenges, device bindings, liveness uptime) is
-//! one JSON file in the state directory, replaced atomically on every change.
-//! An answer is two requests per timed round ([`reports`]): the signed
-//! report with the commitment to the round's work, whose arrival ends the
-//! round's measured time (before the last round the service answers with
-//! the next round's seeds at its scheduled start), which the state records,
-//! after the last round with the outputs the service then picks to check in
-//! every round; and the openings of those outputs. The score is the median
-//! round's. An accepted report is recorded by its
-//! queued job alone, under the key `attest:<challenge id>`: the queue is
-//! consulted first on every report (a queued key means the challenge is
-//! used), and the device bindings are rebuilt from the queued reports when
-//! the service starts, so a crash at any point can neither lose a report
-//! nor let a challenge be used twice or draw its picks twice. Reports verified at the same
-//! time are committed together (one queue file for the whole group), so
-//! concurrent workers share the fsyncs instead of waiting for one each.
+//! Its own state (issued challenges, device bindings, liveness uptime) and
+//! the queue live in one SQLite database in WAL mode (`STATE_DIR/attester.db`,
+//! [`crate::db`], the service's rows in [`store`]): one row per challenge,
+//! binding or worker, written in place, so a request costs the rows it
+//! touches. An answer is two requests per timed round ([`reports`]): the
+//! signed report with the commitment to the round's work, whose arrival
+//! ends the round's measured time (before the last round the service
+//! answers with the next round's seeds at its scheduled start), which the
+//! challenge's row records, after the last round with the outputs the
+//! service then picks to check in every round; and the openings of those
+//! outputs. The score is the median round's. Commitments and verified
+//! reports go to one commit thread, which writes everything that arrived
+//! together in one transaction (one fsync): an accepted report's queued
+//! job, its challenge marked used and its device binding commit together,
+//! so a crash at any point can neither lose a report nor let a challenge be
+//! used twice, a round's seeds or its picks be drawn twice.
 //!
 //! A network address is a machine. A worker's open challenge and its
 //! liveness belong to the address its device was challenged from and
@@ -39,9 +39,15 @@
 //! when it is refused, so figures cannot be retried on one seed. Every
 //! refusal has the one [`Rejected`] shape, sized fields are refused by their
 //! length before anything else, and internal failures stay in the log.
+//! Each network address has its own token buckets for challenges and for
+//! answers ([`RateLimits`]), so a client that floods is refused (429) while
+//! the others are served. `GET /v1/status/{worker}` tells a worker where
+//! its attestations stand on chain and `GET /metrics` counts what the
+//! service did ([`status`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -52,19 +58,24 @@ use tokio::sync::{oneshot, Mutex};
 mod challenges;
 mod http;
 mod liveness;
+mod rate;
 mod reports;
+pub mod status;
+mod store;
 
 pub use challenges::MAX_ROUND;
 pub use liveness::Liveness;
+pub use rate::{Rate, RateLimits};
 
 pub use http::{router, serve};
 
-use crate::atomic_file;
 use crate::chain::Node;
+use crate::db::{Db, DbError};
 use crate::protocol::{Accepted, Challenge, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{DeviceKey, Policy, Rejection};
 use crate::work::{SamplePicks, WorkAnswer, Workload};
+use store::Durability;
 
 /// The service's settings.
 #[derive(Debug, Clone)]
@@ -149,6 +160,11 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// The largest request body (a real submission is a few tens of KiB).
     pub max_body_bytes: usize,
+    /// Per-address request rates; `None` turns them off (benchmarks that
+    /// stand many machines on one address).
+    pub rate: Option<RateLimits>,
+    /// How long a finished (done or failed) job is kept before it is deleted.
+    pub job_retention: Duration,
 }
 
 impl Default for Limits {
@@ -158,6 +174,8 @@ impl Default for Limits {
             open_challenges: 100_000,
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 256 * 1024,
+            rate: Some(RateLimits::default()),
+            job_retention: Duration::from_secs(7 * 86_400),
         }
     }
 }
@@ -168,11 +186,27 @@ pub enum ServiceError {
     /// The queue failed.
     #[error(transparent)]
     Queue(#[from] QueueError),
-    /// A group commit of reports failed (the queue or the state file).
-    #[error("committing reports: {0}")]
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// A group commit failed.
+    #[error("committing answers: {0}")]
     Commit(String),
-    /// The state file could not be read or written.
-    #[error("state file {path}: {detail}")]
+    /// The state directory holds an older version's state.
+    #[error(
+        "{path} holds the state of an older lumen-relayer (a JSON state file and a queue \
+         directory, which this version does not read): let that version finish its queued \
+         jobs (GET /v1/jobs shows none queued or signed), then move {path} away and start \
+         again; the service keeps its state in {db} now"
+    )]
+    OldState {
+        /// The old file or directory.
+        path: PathBuf,
+        /// The database that replaces it.
+        db: PathBuf,
+    },
+    /// The state directory could not be created, or the commit thread started.
+    #[error("state directory {path}: {detail}")]
     State {
         /// The file.
         path: PathBuf,
@@ -246,24 +280,21 @@ struct CommittedAnswer {
     machine: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The service's records, in memory; every change is written through to
+/// its rows ([`store`]).
+#[derive(Debug, Clone, Default)]
 struct Persisted {
     last_nonce: u64,
     challenges: BTreeMap<String, ChallengeEntry>,
     devices: BTreeMap<String, AccountAddress>,
     /// The last nonce issued per worker.
-    #[serde(default)]
     worker_nonces: BTreeMap<AccountAddress, u64>,
     /// Each worker's liveness: its open challenge and schedule.
-    #[serde(default)]
     live: BTreeMap<AccountAddress, liveness::Live>,
     /// The last score this service attested per worker (liveness work is
-    /// sized from it); rebuilt from the queued reports at start.
-    #[serde(default)]
+    /// sized from it).
     scores: BTreeMap<AccountAddress, u64>,
-    /// The network address each worker's device was last attested from;
-    /// rebuilt from the queued reports at start.
-    #[serde(default)]
+    /// The network address each worker's device was last attested from.
     machines: BTreeMap<AccountAddress, String>,
     uptime: BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
     /// Epochs up to this one were reported; late credit for them is dropped
@@ -271,8 +302,8 @@ struct Persisted {
     reported_through: Option<u64>,
 }
 
-/// What a waiting submitter learns from the group commit.
-type Verdict = Result<Result<Accepted, Rejection>, String>;
+/// What a waiting request learns from the group commit.
+type Verdict<T> = Result<Result<T, Rejection>, String>;
 
 /// A verified report waiting for the next group commit.
 struct PendingReport {
@@ -287,30 +318,51 @@ struct PendingReport {
     /// The workers challenged in the answered challenge's round.
     round: Vec<AccountAddress>,
     kind: JobKind,
-    done: oneshot::Sender<Verdict>,
+    done: oneshot::Sender<Verdict<Accepted>>,
 }
+
+/// A checked commitment waiting for the next group commit, which records
+/// it (and its picks) with its challenge before the picks are answered.
+struct PendingCommitment {
+    challenge_id: String,
+    committed: CommittedAnswer,
+    done: oneshot::Sender<Verdict<()>>,
+}
+
+/// What the commit thread writes.
+enum Pending {
+    Report(Box<PendingReport>),
+    Commitment(Box<PendingCommitment>),
+}
+
+/// How often expired challenges and old jobs are deleted, seconds.
+const PRUNE_EVERY_SECS: u64 = 10;
 
 /// The running service's shared state.
 pub struct Service {
     config: ServiceConfig,
     node: Option<Node>,
+    db: Arc<Db>,
     queue: Arc<Queue>,
-    state_path: PathBuf,
     state: Mutex<Persisted>,
-    /// Verified reports, to the commit thread.
-    commits: std::sync::mpsc::Sender<PendingReport>,
+    /// Commitments and verified reports, to the commit thread.
+    commits: std::sync::mpsc::Sender<Pending>,
+    metrics: status::Metrics,
+    rate: Option<rate::Limiter>,
+    /// When expired challenges and old jobs were last deleted, seconds.
+    pruned_at: AtomicU64,
 }
 
-/// The commit thread: takes every report waiting and commits them as one
-/// group, so while one group's fsyncs run the next group gathers. It holds
-/// the service weakly and ends with it (its channel closes).
-fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<PendingReport>) {
+/// The commit thread: takes everything waiting and commits it as one
+/// transaction, so while one group's fsync runs the next group gathers. It
+/// holds the service weakly and ends with it (its channel closes).
+fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<Pending>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         let Some(svc) = svc.upgrade() else { break };
         let mut state = svc.state.blocking_lock();
-        svc.commit_reports(&mut state, batch);
+        svc.commit(&mut state, batch);
     }
 }
 
@@ -335,55 +387,59 @@ fn state_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
     }
 }
 
+/// A commit-thread answer waiting to be sent once the transaction is in.
+enum Reply {
+    Report(
+        oneshot::Sender<Verdict<Accepted>>,
+        Result<Accepted, Rejection>,
+    ),
+    Commitment(oneshot::Sender<Verdict<()>>, Result<(), Rejection>),
+}
+
+impl Reply {
+    fn send(self, failed: Option<&str>) {
+        match self {
+            Reply::Report(done, v) => {
+                let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
+            }
+            Reply::Commitment(done, v) => {
+                let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
+            }
+        }
+    }
+}
+
 impl Service {
-    /// Opens the service's state in `state_dir` (creating it), with the queue
-    /// in `state_dir/queue`. With a `node`, device bindings are also checked
-    /// on chain (`attestation::worker_of_device`).
+    /// Opens the service's database `state_dir/attester.db` (creating the
+    /// directory and the database), which holds the queue too. With a
+    /// `node`, device bindings are also checked on chain
+    /// (`attestation::worker_of_device`). A directory holding an older
+    /// version's state file is refused ([`ServiceError::OldState`]).
     pub fn open(
         state_dir: &Path,
         config: ServiceConfig,
         node: Option<Node>,
     ) -> Result<Arc<Service>, ServiceError> {
         std::fs::create_dir_all(state_dir).map_err(|e| state_err(state_dir, e))?;
-        let queue = Arc::new(Queue::open(state_dir.join("queue"))?);
-        let state_path = state_dir.join("state.json");
-        let state = match std::fs::read(&state_path) {
-            Ok(b) => serde_json::from_slice(&b).map_err(|e| state_err(&state_path, e))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Persisted::default(),
-            Err(e) => return Err(state_err(&state_path, e)),
-        };
-        let mut state: Persisted = state;
-        // Bindings made by accepted reports live in their queued jobs; the
-        // first report of a device bound it.
-        for job in queue.all() {
-            if let JobKind::Attest {
-                report,
-                score,
-                machine,
-                ..
-            } = &job.kind
-            {
-                state
-                    .devices
-                    .entry(hex::encode(&report.device_id))
-                    .or_insert(report.worker);
-                // Jobs come in queue order: the last report's score and
-                // machine stay.
-                state.scores.insert(report.worker, *score);
-                match machine {
-                    Some(m) => state.machines.insert(report.worker, m.clone()),
-                    None => state.machines.remove(&report.worker),
-                };
-            }
+        let db_path = state_dir.join(store::DB_FILE);
+        if let Err(path) = store::refuse_old_state(state_dir) {
+            return Err(ServiceError::OldState { path, db: db_path });
         }
+        let db = Db::open(&db_path)?;
+        let queue = Arc::new(Queue::in_db(db.clone())?);
+        let state = store::load(&db)?;
         let (commits, rx) = std::sync::mpsc::channel();
+        let rate = config.limits.rate.clone().map(rate::Limiter::new);
         let svc = Arc::new(Service {
             config,
             node,
+            db,
             queue,
-            state_path,
             state: Mutex::new(state),
             commits,
+            metrics: status::Metrics::default(),
+            rate,
+            pruned_at: AtomicU64::new(0),
         });
         let weak = Arc::downgrade(&svc);
         std::thread::Builder::new()
@@ -398,27 +454,55 @@ impl Service {
         self.queue.clone()
     }
 
-    fn save(&self, state: &Persisted) -> Result<(), ServiceError> {
-        let bytes = serde_json::to_vec(state).expect("state serialises");
-        atomic_file::write(&self.state_path, &bytes).map_err(|(path, e)| state_err(&path, e))
+    /// Writes `entry`'s row with `durability` (one transaction).
+    fn save_challenge(
+        &self,
+        id: &str,
+        entry: &ChallengeEntry,
+        durability: Durability,
+    ) -> Result<(), ServiceError> {
+        Ok(self.db.rows(durability, |w| w.challenge(id, entry))?)
     }
 
-    /// Writes a batch of verified reports: each is checked again against
-    /// the state (another request may have used its challenge or bound its
-    /// device meanwhile, also within the batch), and the accepted ones are
-    /// queued with one durable write, which is their whole record.
-    fn commit_reports(&self, state: &mut Persisted, batch: Vec<PendingReport>) {
+    /// Writes a group of commitments and verified reports in one
+    /// transaction. Each is checked again against the state (another
+    /// request may have used its challenge or bound its device meanwhile,
+    /// also within the group); the answers go out once the transaction is
+    /// in, and if it fails every request of the group gets the error.
+    fn commit(&self, state: &mut Persisted, batch: Vec<Pending>) {
         let mut used: HashSet<String> = HashSet::new();
         let mut bound: HashMap<String, AccountAddress> = HashMap::new();
         let mut machines = state.machines.clone();
         let one_machine = self.config.policy.one_machine_per_address;
-        let mut accepted = Vec::with_capacity(batch.len());
-        let mut consumed = false;
-        for report in batch {
+        let mut replies = Vec::with_capacity(batch.len());
+        // Rows to write: challenges as they now stand, accepted reports.
+        let mut touched: Vec<String> = Vec::new();
+        let mut accepted = Vec::new();
+        for pending in batch {
+            let report = match pending {
+                Pending::Commitment(c) => {
+                    let c = *c;
+                    let verdict = if used.contains(&c.challenge_id) {
+                        Err(Rejection::ChallengeUsed(c.challenge_id.clone()))
+                    } else {
+                        self.open_challenge(state, &c.challenge_id).map(|_| ())
+                    };
+                    if verdict.is_ok() {
+                        // One commitment per challenge: later ones in the
+                        // group find this one.
+                        let entry = state.challenges.get_mut(&c.challenge_id);
+                        entry.expect("an open challenge").committed = Some(c.committed);
+                        touched.push(c.challenge_id);
+                    }
+                    replies.push(Reply::Commitment(c.done, verdict));
+                    continue;
+                }
+                Pending::Report(report) => *report,
+            };
             let verdict = if used.contains(&report.challenge_id) {
                 Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
             } else {
-                self.committed_challenge(state, &report.challenge_id, &report.key)
+                self.committed_challenge(state, &report.challenge_id)
                     .map(|_| ())
             }
             .and_then(|()| {
@@ -455,10 +539,10 @@ impl Service {
                     if r.consumes_challenge() {
                         if let Some(entry) = state.challenges.get_mut(&report.challenge_id) {
                             entry.used = true;
-                            consumed = true;
+                            touched.push(report.challenge_id.clone());
                         }
                     }
-                    let _ = report.done.send(Ok(Err(r)));
+                    replies.push(Reply::Report(report.done, Err(r)));
                 }
                 Ok(()) => {
                     used.insert(report.challenge_id.clone());
@@ -467,42 +551,72 @@ impl Service {
                         Some(m) => machines.insert(report.worker, m.clone()),
                         None => machines.remove(&report.worker),
                     };
+                    // Used, and its commitment no longer needed: the row
+                    // stays (small) until the challenge expires.
+                    if let Some(entry) = state.challenges.get_mut(&report.challenge_id) {
+                        entry.used = true;
+                        entry.committed = None;
+                    }
+                    touched.push(report.challenge_id.clone());
                     accepted.push(report);
                 }
             }
         }
-        if consumed {
-            if let Err(e) = self.save(state) {
-                tracing::error!(error = %e, "recording refused answers' challenges as used");
+        if touched.is_empty() && accepted.is_empty() {
+            for reply in replies {
+                reply.send(None);
             }
-        }
-        if accepted.is_empty() {
             return;
         }
-        let items = accepted
-            .iter()
-            .map(|report| (report.key.clone(), report.kind.clone()))
-            .collect();
-        let jobs = match self.queue.push_many(items) {
+        let written = self.db.rows(Durability::Full, |w| {
+            for id in &touched {
+                if let Some(entry) = state.challenges.get(id) {
+                    w.challenge(id, entry)?;
+                }
+            }
+            let mut jobs = Vec::with_capacity(accepted.len());
+            for report in &accepted {
+                w.attested(
+                    &report.device,
+                    report.worker,
+                    report.score,
+                    report.machine.as_deref(),
+                )?;
+                jobs.push(
+                    self.queue
+                        .push_in(w.tx, report.key.clone(), report.kind.clone())?,
+                );
+            }
+            Ok(jobs)
+        });
+        let jobs = match written {
             Ok(jobs) => jobs,
             Err(e) => {
+                // Memory already counts these challenges as used or
+                // committed: stricter than the database, never looser.
                 let msg = e.to_string();
+                for reply in replies {
+                    reply.send(Some(&msg));
+                }
                 for report in accepted {
                     let _ = report.done.send(Err(msg.clone()));
                 }
                 return;
             }
         };
+        for reply in replies {
+            reply.send(None);
+        }
         for (report, job) in accepted.into_iter().zip(jobs) {
-            // The queued job records the use and the binding; dropping the
-            // challenge keeps the state file (rewritten on other changes) small.
-            state.challenges.remove(&report.challenge_id);
             state.devices.insert(report.device.clone(), report.worker);
             state.scores.insert(report.worker, report.score);
             match &report.machine {
                 Some(m) => state.machines.insert(report.worker, m.clone()),
                 None => state.machines.remove(&report.worker),
             };
+            self.metrics
+                .reports_accepted
+                .fetch_add(1, Ordering::Relaxed);
             tracing::info!(worker = %report.worker, score = report.score, job = job.seq, "report accepted");
             let _ = report.done.send(Ok(Ok(Accepted {
                 job_id: job.seq.to_string(),
@@ -547,15 +661,10 @@ impl Service {
     }
 
     /// The challenge `id` (with its issue time, machine and round) if it
-    /// exists, was not used (its job key is `key`) and holds no commitment
+    /// exists, was not used and holds no commitment
     /// yet: one commitment per challenge, so its picks are drawn once.
-    fn open_challenge(
-        &self,
-        state: &Persisted,
-        id: &str,
-        key: &str,
-    ) -> Result<ChallengeEntry, Rejection> {
-        let entry = self.live_challenge(state, id, key)?;
+    fn open_challenge(&self, state: &Persisted, id: &str) -> Result<ChallengeEntry, Rejection> {
+        let entry = self.live_challenge(state, id)?;
         if entry.committed.is_some() {
             return Err(Rejection::ChallengeUsed(id.to_string()));
         }
@@ -568,9 +677,8 @@ impl Service {
         &self,
         state: &Persisted,
         id: &str,
-        key: &str,
     ) -> Result<ChallengeEntry, Rejection> {
-        let entry = self.live_challenge(state, id, key)?;
+        let entry = self.live_challenge(state, id)?;
         if entry.committed.is_none() {
             return Err(Rejection::UnknownChallenge(format!(
                 "{id}: no commitment to open (send the report first)"
@@ -580,17 +688,7 @@ impl Service {
     }
 
     /// The challenge `id` if it exists and was not used.
-    fn live_challenge(
-        &self,
-        state: &Persisted,
-        id: &str,
-        key: &str,
-    ) -> Result<ChallengeEntry, Rejection> {
-        // A used challenge leaves the state (its queued job is the record),
-        // so the queue is asked first.
-        if self.queue.contains_key(key) {
-            return Err(Rejection::ChallengeUsed(id.to_string()));
-        }
+    fn live_challenge(&self, state: &Persisted, id: &str) -> Result<ChallengeEntry, Rejection> {
         let entry = state
             .challenges
             .get(id)
@@ -605,7 +703,8 @@ impl Service {
     }
 
     /// Queues `report_uptime` for every epoch that ended more than the
-    /// report delay ago. Returns the number of jobs queued.
+    /// report delay ago (the jobs and the epoch's end in one transaction).
+    /// Returns the number of jobs queued.
     pub async fn report_finished_epochs(&self) -> Result<usize, ServiceError> {
         let mut state = self.state.lock().await;
         let now = now_secs();
@@ -616,34 +715,66 @@ impl Service {
             .copied()
             .filter(|epoch| now >= (epoch + 1) * epoch_secs + self.config.uptime_report_delay_secs)
             .collect();
-        let before = state.reported_through;
-        let mut queued = 0;
-        for epoch in due {
-            state.reported_through = Some(
-                state
-                    .reported_through
-                    .map_or(epoch, |through| through.max(epoch)),
-            );
-            let workers = state.uptime.remove(&epoch).unwrap_or_default();
-            let all: Vec<(AccountAddress, u64)> =
-                workers.into_iter().filter(|(_, secs)| *secs > 0).collect();
-            for (i, batch) in all.chunks(self.config.uptime_batch.max(1)).enumerate() {
-                self.queue.push(
-                    format!("uptime:{epoch}:{i}"),
-                    JobKind::Uptime {
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let mut through = state.reported_through;
+        let batch = self.config.uptime_batch.max(1);
+        let queued = self.db.rows(Durability::Full, |w| {
+            let mut queued = 0;
+            for &epoch in &due {
+                through = Some(through.map_or(epoch, |t| t.max(epoch)));
+                let all: Vec<(AccountAddress, u64)> = state.uptime[&epoch]
+                    .iter()
+                    .filter(|(_, secs)| **secs > 0)
+                    .map(|(w, s)| (*w, *s))
+                    .collect();
+                for (i, part) in all.chunks(batch).enumerate() {
+                    let kind = JobKind::Uptime {
                         epoch,
-                        workers: batch.iter().map(|(worker, _)| *worker).collect(),
-                        online_secs: batch.iter().map(|(_, secs)| *secs).collect(),
-                    },
-                )?;
-                queued += 1;
+                        workers: part.iter().map(|(worker, _)| *worker).collect(),
+                        online_secs: part.iter().map(|(_, secs)| *secs).collect(),
+                    };
+                    self.queue
+                        .push_in(w.tx, format!("uptime:{epoch}:{i}"), kind)?;
+                    queued += 1;
+                }
+                w.reported(epoch, through.expect("set above"))?;
+                tracing::info!(epoch, workers = all.len(), "uptime queued");
             }
-            tracing::info!(epoch, workers = all.len(), "uptime queued");
+            Ok(queued)
+        })?;
+        for epoch in due {
+            state.uptime.remove(&epoch);
         }
-        if queued > 0 || state.reported_through != before {
-            self.save(&state)?;
-        }
+        state.reported_through = through;
         Ok(queued)
+    }
+
+    /// Deletes expired challenges (from memory and the database) and jobs
+    /// finished longer than the retention period ago, at most every
+    /// `PRUNE_EVERY_SECS`. Returns the challenges and jobs deleted.
+    pub async fn prune(&self) -> Result<(usize, usize), ServiceError> {
+        let now = now_secs();
+        let last = self.pruned_at.load(Ordering::Relaxed);
+        if now < last + PRUNE_EVERY_SECS {
+            return Ok((0, 0));
+        }
+        self.pruned_at.store(now, Ordering::Relaxed);
+        let challenges = {
+            let mut state = self.state.lock().await;
+            // Answering an expired challenge fails anyway; a deleted one is
+            // unknown, which refuses it as well.
+            state
+                .challenges
+                .retain(|_, entry| entry.challenge.as_ref().is_some_and(|c| c.expires_at > now));
+            self.db
+                .rows(Durability::Normal, |w| w.delete_expired(now))?
+        };
+        let jobs = self
+            .queue
+            .prune(self.config.limits.job_retention.as_secs())?;
+        Ok((challenges, jobs))
     }
 
     /// Runs the epoch reporter forever.
@@ -651,6 +782,9 @@ impl Service {
         loop {
             if let Err(e) = self.report_finished_epochs().await {
                 tracing::error!(error = %e, "epoch reporter");
+            }
+            if let Err(e) = self.prune().await {
+                tracing::error!(error = %e, "deleting expired challenges and old jobs");
             }
             tokio::time::sleep(self.config.tick).await;
         }

@@ -67,7 +67,7 @@ async fn figures_the_worker_adds_are_ignored_and_the_score_is_measured() {
     };
     let accepted = attest::send_opening(&url, &opening).await.unwrap();
     // The score is the work over the time the service measured itself.
-    let jobs = svc.queue().all();
+    let jobs = svc.queue().all().unwrap();
     let queued = match &jobs[0].kind {
         lumen_relayer::queue::JobKind::Attest { score, .. } => *score,
         other => panic!("{other:?}"),

@@ -98,11 +98,11 @@ async fn a_gateway_cannot_answer_with_its_own_commitment_under_the_workers_repor
     let mut swapped = answer(&c, &key(n)).await;
     swapped.answer.walk.root = hex::encode([7u8; 32]);
     assert_eq!(refused(&url, &swapped).await, "bad_commitment_signature");
-    assert!(svc.queue().all().is_empty());
+    assert!(svc.queue().all().unwrap().is_empty());
 
     // The worker's own answer, both signatures its device's, is attested.
     let c = challenge(&url, worker).await;
     let honest = answer(&c, &key(n)).await;
     attest::send_submission(&url, &honest).await.unwrap();
-    assert_eq!(svc.queue().all().len(), 1);
+    assert_eq!(svc.queue().all().unwrap().len(), 1);
 }

@@ -1,6 +1,7 @@
 //! `lumen-relayer serve` as a real child process, killed with SIGKILL and
 //! restarted while reports are queued and while a transaction is in flight:
-//! every report reaches the node exactly once.
+//! every report reaches the node exactly once; a commitment's picks and a
+//! challenge used up by a refused answer survive the kill.
 
 mod common;
 
@@ -30,6 +31,7 @@ impl Serve {
             .args(["--package", &Package::DEV.to_string()])
             .args(["--allow-cpu", "--poll-ms", "50", "--target-secs", "0.3"])
             .args(["--min-speed", "0.2", "--latency-allowance-ms", "60000"])
+            .args(["--open-within-ms", "60000"])
             .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
             .env("RUST_LOG", "info")
             .stdout(Stdio::piped())
@@ -176,4 +178,78 @@ async fn killed_and_restarted_serve_submits_each_report_exactly_once() {
         }
     }
     serve.kill();
+}
+
+/// A node address where nothing listens.
+fn dead_node() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", l.local_addr().unwrap())
+}
+
+#[tokio::test]
+async fn picks_and_used_challenges_survive_a_kill() {
+    let state = tempfile::tempdir().unwrap();
+    let dead = dead_node();
+    let serve = Serve::start(state.path(), &dead);
+    // A commitment and the picks the service drew for it, then SIGKILL.
+    let c1 = challenge(&serve.url, addr(41)).await;
+    let a1 = answer(&c1, &key(41)).await;
+    let picked = attest::commit(&serve.url, &a1.submission).await.unwrap();
+    // A refused answer the device signed uses its challenge up.
+    let c2 = challenge(&serve.url, addr(42)).await;
+    let a2 = answer(&c2, &key(42)).await;
+    let reason = tampered(&serve.url, &a2, |o| {
+        let s = &mut o.walk[0];
+        let i = s.index as usize % s.chunk.len();
+        s.chunk[i] ^= 1;
+    })
+    .await;
+    assert_eq!(reason, "wrong_checksum");
+    serve.kill();
+
+    let serve = Serve::start(state.path(), &dead);
+    // No second commitment, so no second draw of the picks ...
+    match attest::commit(&serve.url, &a1.submission).await {
+        Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "challenge_used"),
+        other => panic!("a second commitment after the restart: {other:?}"),
+    }
+    // ... and the openings of the picks drawn before the kill verify.
+    let opening = lumen_relayer::protocol::Opening {
+        challenge_id: picked.challenge_id.clone(),
+        worker: addr(41),
+        earlier: Vec::new(),
+        openings: a1.worked.open(&picked.picks).unwrap(),
+    };
+    attest::send_opening(&serve.url, &opening).await.unwrap();
+    // The refused challenge stays used, even with the honest answer.
+    assert_eq!(rejection(&serve.url, &a2).await, "challenge_used");
+    let jobs = serve.jobs().await;
+    assert_eq!(jobs.len(), 1);
+    serve.kill();
+
+    // Once more: the accepted report's challenge is used after a kill too.
+    let serve = Serve::start(state.path(), &dead);
+    assert_eq!(rejection(&serve.url, &a1).await, "challenge_used");
+    assert_eq!(serve.jobs().await.len(), 1);
+}
+
+#[test]
+fn an_older_versions_state_directory_is_refused_by_name() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("state.json"), b"{}").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--node", &dead_node()])
+        .arg("--state-dir")
+        .arg(state.path())
+        .args(["--chain-id", &CHAIN.to_string()])
+        .args(["--package", &Package::DEV.to_string()])
+        .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let file = state.path().join("state.json");
+    assert!(err.contains(&file.display().to_string()), "{err}");
+    assert!(err.contains("older lumen-relayer"), "{err}");
+    assert!(!state.path().join("attester.db").exists());
 }

@@ -114,7 +114,7 @@ async fn a_machine_attests_its_devices_in_one_round() {
         stderr.contains("1 of 2 devices were not attested"),
         "{stderr}"
     );
-    assert_eq!(svc.queue().all().len(), 2);
+    assert_eq!(svc.queue().all().unwrap().len(), 2);
 
     // The same without --json: one line per device.
     let out = run(&url, format!("{one_a} {one_b}")).await;

@@ -21,13 +21,13 @@ async fn a_valid_report_is_queued_once_and_a_replay_is_rejected() {
     assert!(accepted.elapsed_ms > 0);
     assert_eq!(sub.report.vram_mb, VRAM_MB);
     assert_eq!(sub.report.nonce, c.nonce);
-    let jobs = svc.queue().all();
+    let jobs = svc.queue().all().unwrap();
     assert_eq!(jobs.len(), 1);
     assert_eq!(jobs[0].key, format!("attest:{}", c.id));
 
     // The same challenge again: refused, nothing new queued.
     assert_eq!(rejection(&url, &sub).await, "challenge_used");
-    assert_eq!(svc.queue().all().len(), 1);
+    assert_eq!(svc.queue().all().unwrap().len(), 1);
 
     // A second challenge for the same worker has a higher nonce.
     let c2 = challenge(&url, addr(1)).await;
@@ -294,17 +294,17 @@ async fn concurrent_reports_are_all_committed_and_each_challenge_counts_once() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 13, "every accepted report has its own job");
-    let jobs = svc.queue().all();
+    let jobs = svc.queue().all().unwrap();
     assert_eq!(jobs.len(), 13);
 
-    // Used challenges left the state, yet a replay is still "used".
+    // A replay of an accepted report is "used".
     assert_eq!(rejection(&url, &real).await, "challenge_used");
-    // The queue reads back the same from disk (group files included).
-    let reopened = lumen_relayer::queue::Queue::open(dir.path().join("queue")).unwrap();
-    assert_eq!(reopened.all(), jobs);
+    // The queue reads back the same from the database (group commits included).
+    let reopened = lumen_relayer::queue::Queue::open(dir.path().join("attester.db")).unwrap();
+    assert_eq!(reopened.all().unwrap(), jobs);
 
-    // A restarted service knows the bindings from the queued reports (no
-    // state file was written for them) and the used challenges from the keys.
+    // A restarted service knows the bindings and the used challenges from
+    // the rows its group commits wrote.
     let (url2, _svc2) = start(dir.path(), config(600)).await;
     let c = challenge(&url2, addr(81)).await;
     let other_on_62 = reanswer(&c, &key(81), Some(62)).await;

@@ -1,6 +1,7 @@
 //! Signed transactions posted by the submitter to the local fullnode
 //! stand-in are decoded and checked: payload, arguments, signatures,
-//! sequence numbers, the fee payer, and retries over node errors.
+//! sequence numbers, the fee payer, retries over node errors, and what the
+//! status endpoint and the metrics tell of each transaction.
 
 mod common;
 
@@ -14,6 +15,7 @@ use lumen_relayer::attest;
 use lumen_relayer::chain::{Node, Signer, Submitter};
 use lumen_relayer::protocol::{parse_public_key, parse_signature};
 use lumen_relayer::queue::JobState;
+use lumen_relayer::service::status::{Landing, WorkerStatus};
 use lumen_sdk::standin::{Standin, SubmittedTxn};
 use lumen_sdk::tx::TxnOptions;
 use lumen_sdk::{payloads, Package};
@@ -111,12 +113,12 @@ async fn attest_transactions_are_signed_sponsored_and_decoded() {
     }
     // The queue records both as done with their hashes.
     for _ in 0..200 {
-        if svc.queue().all().iter().all(|j| !j.is_open()) {
+        if svc.queue().all().unwrap().iter().all(|j| !j.is_open()) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    let jobs = svc.queue().all();
+    let jobs = svc.queue().all().unwrap();
     for (j, t) in jobs.iter().zip(&txns) {
         match &j.state {
             JobState::Done { hash, success, .. } => {
@@ -167,14 +169,14 @@ async fn uptime_from_liveness_answers_is_reported_per_epoch_without_a_fee_payer(
     // Wait for the epochs to end and their reports to be committed: the last
     // answer's epoch ends within 3 s, and is reported 2 s later.
     tokio::time::sleep(Duration::from_secs(6)).await;
-    let open = || svc.queue().all().iter().any(|j| j.is_open());
+    let open = || svc.queue().all().unwrap().iter().any(|j| j.is_open());
     for _ in 0..100 {
-        if !open() && !svc.queue().all().is_empty() {
+        if !open() && !svc.queue().all().unwrap().is_empty() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let txns = wait_for(&standin, svc.queue().all().len()).await;
+    let txns = wait_for(&standin, svc.queue().all().unwrap().len()).await;
     let mut total = 0u64;
     let mut epochs = Vec::new();
     let uptime = Package::DEV.member("rewards", "report_uptime");
@@ -264,7 +266,7 @@ async fn recorded_but_unsent_transactions_are_recovered() {
     use lumen_relayer::queue::Queue;
     let standin = Standin::start(CHAIN).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let queue = Arc::new(Queue::open(dir.path()).unwrap());
+    let queue = Arc::new(Queue::open(dir.path().join("queue.db")).unwrap());
     let s = signer(None);
 
     // Job 1: signed for sequence number 0 and recorded, never sent.
@@ -313,13 +315,13 @@ async fn recorded_but_unsent_transactions_are_recovered() {
         .run(),
     );
     for _ in 0..200 {
-        if queue.all().iter().all(|j| !j.is_open()) {
+        if queue.all().unwrap().iter().all(|j| !j.is_open()) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     let txns = standin.submitted();
-    assert_eq!(txns.len(), 3, "{:?}", queue.all());
+    assert_eq!(txns.len(), 3, "{:?}", queue.all().unwrap());
     // Job 1 went out as recorded.
     assert_eq!(txns[0].hash, h1);
     assert_eq!(txns[0].sequence_number, 0);
@@ -331,10 +333,152 @@ async fn recorded_but_unsent_transactions_are_recovered() {
     for (t, epoch) in txns.iter().zip(1u64..) {
         assert_eq!(t.args()[0], epoch.to_le_bytes().to_vec());
     }
-    for j in queue.all() {
+    for j in queue.all().unwrap() {
         assert!(
             matches!(j.state, JobState::Done { success: true, .. }),
             "{j:?}"
         );
     }
+}
+
+/// The status a worker reads (`GET /v1/status/{worker}`).
+async fn status(url: &str, worker: lumen_sdk::AccountAddress) -> WorkerStatus {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::get(format!("{url}/v1/status/{worker}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// The landing of `worker`'s newest attestation once `done` holds for it.
+async fn landing_when(
+    url: &str,
+    worker: lumen_sdk::AccountAddress,
+    done: impl Fn(&Landing) -> bool,
+) -> Landing {
+    for _ in 0..400 {
+        let s = status(url, worker).await;
+        if let Some(a) = s.attestations.first() {
+            if done(&a.landing) {
+                return a.landing.clone();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("{:?}", status(url, worker).await);
+}
+
+/// What the status endpoint tells a worker: landed (version and hash),
+/// aborted (the abort decoded), retrying while the node refuses for a
+/// reason that passes (the attester cannot pay the gas yet: the same
+/// transaction goes again and lands), failed for good on a permanent
+/// refusal; the metrics count each.
+#[tokio::test]
+async fn the_status_tells_landed_aborted_retrying_and_failed() {
+    let standin = Standin::start(CHAIN).await.unwrap();
+    let aborting = addr(22).to_bytes().to_vec();
+    let abort = lumen_sdk::errors::attestation::ENonceTooLow;
+    standin.set_executor(move |t, _| match t.args().first() {
+        Some(worker) if *worker == aborting => Err(abort.vm_status(&Package::DEV)),
+        _ => Ok(vec![]),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (url, svc) = start(dir.path(), config(600)).await;
+    tokio::spawn(
+        Submitter {
+            queue: svc.queue(),
+            node: Node::new(&standin.url()),
+            signer: signer(None),
+            poll: Duration::from_millis(50),
+        }
+        .run(),
+    );
+    let attest = async |n: u8| {
+        let c = challenge(&url, addr(n)).await;
+        let sub = reanswer(&c, &key(n), Some(n)).await;
+        attest::send_submission(&url, &sub).await.unwrap()
+    };
+    let is_final = |l: &Landing| {
+        matches!(
+            l,
+            Landing::Landed { .. } | Landing::Aborted { .. } | Landing::Failed { .. }
+        )
+    };
+
+    let accepted = attest(21).await;
+    let landed = landing_when(&url, addr(21), is_final).await;
+    let txns = standin.submitted();
+    match &landed {
+        Landing::Landed { hash, version } => {
+            assert_eq!(hash, &txns[0].hash);
+            assert!(version.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    let s = status(&url, addr(21)).await;
+    assert_eq!(s.score, Some(accepted.score));
+    assert_eq!(s.attestations[0].job_id.to_string(), accepted.job_id);
+
+    attest(22).await;
+    match landing_when(&url, addr(22), is_final).await {
+        Landing::Aborted { abort: Some(a), .. } => {
+            assert_eq!(
+                (a.module.as_str(), a.name.as_str()),
+                ("attestation", "ENonceTooLow")
+            );
+            assert_eq!(a.code, abort.code());
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // Too little balance for the gas: refused four times, then taken.
+    standin.refuse_next(4, "INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE");
+    attest(23).await;
+    match landing_when(&url, addr(23), |l| matches!(l, Landing::Retrying { .. })).await {
+        Landing::Retrying { last_error, .. } => {
+            assert!(
+                last_error.contains("INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE"),
+                "{last_error}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let l = landing_when(&url, addr(23), is_final).await;
+    assert!(matches!(l, Landing::Landed { .. }), "{l:?}");
+
+    // A gas setting the node never takes: failed, the refusal reported.
+    standin.refuse_next(1, "MAX_GAS_UNITS_BELOW_MIN_TRANSACTION_GAS_UNITS");
+    attest(24).await;
+    match landing_when(&url, addr(24), is_final).await {
+        Landing::Failed { error } => assert!(error.contains("MAX_GAS_UNITS"), "{error}"),
+        other => panic!("{other:?}"),
+    }
+    // Nothing attested: an empty status.
+    let none = status(&url, addr(25)).await;
+    assert!(none.attestations.is_empty() && none.score.is_none());
+
+    let text = reqwest::get(format!("{url}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        "lumen_attester_challenges_answered_total 4",
+        "lumen_attester_transactions_total{outcome=\"committed\"} 2",
+        "lumen_attester_transactions_total{outcome=\"aborted\"} 1",
+        "lumen_attester_transactions_total{outcome=\"failed\"} 1",
+        "lumen_attester_open_jobs 0",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line} not in\n{text}");
+    }
+    let retries: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("lumen_attester_transaction_retries_total "))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retries >= 4, "{text}");
 }

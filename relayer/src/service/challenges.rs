@@ -11,6 +11,9 @@ use std::net::IpAddr;
 
 use lumen_sdk::AccountAddress;
 
+use std::sync::atomic::Ordering;
+
+use super::store::Durability;
 use super::{now_micros, now_secs, other_machine, ChallengeEntry, Service, ServiceError};
 use crate::protocol::{Challenge, ChallengeRequest};
 use crate::verify::Rejection;
@@ -82,10 +85,6 @@ impl Service {
         let machine = machine.map(|ip| ip.to_string());
         let mut state = self.state.lock().await;
         let now = now_secs();
-        // Forget challenges past their deadline: answering them fails anyway.
-        state
-            .challenges
-            .retain(|_, entry| entry.challenge.as_ref().is_some_and(|c| c.expires_at > now));
         let limits = &self.config.limits;
         let open: Vec<&ChallengeEntry> = state
             .challenges
@@ -153,8 +152,8 @@ impl Service {
             nonces.push(nonce);
         }
         let mut issued = Vec::with_capacity(requests.len());
+        let mut entries = Vec::with_capacity(requests.len());
         for ((r, work), nonce) in requests.iter().zip(works).zip(nonces) {
-            state.worker_nonces.insert(r.worker, nonce);
             let deadline_ms = timing.deadline_ms(&work);
             // A round's seeds are answered at its start, holding the
             // previous round's request open until then: more rounds only
@@ -181,23 +180,36 @@ impl Service {
                 deadline_ms,
                 rounds,
             };
-            state.challenges.insert(
-                challenge.id.clone(),
-                ChallengeEntry {
-                    challenge: Some(challenge.clone()),
-                    used: false,
-                    issued_micros,
-                    machine: machine.clone(),
-                    round: round.clone(),
-                    committed: None,
-                    rounds_done: Vec::new(),
-                    round_seeds: None,
-                    round_started_micros: issued_micros,
-                },
-            );
+            entries.push(ChallengeEntry {
+                challenge: Some(challenge.clone()),
+                used: false,
+                issued_micros,
+                machine: machine.clone(),
+                round: round.clone(),
+                committed: None,
+                rounds_done: Vec::new(),
+                round_seeds: None,
+                round_started_micros: issued_micros,
+            });
             issued.push(challenge);
         }
-        self.save(&state)?;
+        // Losing these to a power failure is harmless (the worker asks
+        // again), so they are not fsynced; the nonces only ever rise.
+        let last_nonce = state.last_nonce;
+        self.db.rows(Durability::Normal, |w| {
+            for (c, entry) in issued.iter().zip(&entries) {
+                w.challenge(&c.id, entry)?;
+                w.nonce(last_nonce, c.worker, c.nonce)?;
+            }
+            Ok(())
+        })?;
+        for (c, entry) in issued.iter().zip(entries) {
+            state.worker_nonces.insert(c.worker, c.nonce);
+            state.challenges.insert(c.id.clone(), entry);
+        }
+        self.metrics
+            .challenges_issued
+            .fetch_add(issued.len() as u64, Ordering::Relaxed);
         Ok(Ok(issued))
     }
 }

@@ -1,20 +1,24 @@
-//! The attester service's HTTP face: routes, the request deadline and body
-//! limit, and the one error shape every refusal has.
+//! The attester service's HTTP face: routes, the per-address rate limits,
+//! the request deadline and body limit, and the one error shape every
+//! refusal has.
 
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Request, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Request, State,
+};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 
+use super::rate::Class;
 use super::{Service, ServiceError};
 use crate::protocol::{
     ChallengeRequest, ChallengeRound, LivenessAnswer, LivenessPoll, Opening, Rejected, Submission,
@@ -30,7 +34,8 @@ fn error(status: StatusCode, reason: &str, message: impl Into<String>) -> Respon
     (status, Json(body)).into_response()
 }
 
-fn rejected(r: Rejection) -> Response {
+fn rejected(svc: &Service, r: Rejection) -> Response {
+    svc.metrics.rejected(r.code());
     let status = match &r {
         Rejection::UnknownChallenge(_) => StatusCode::NOT_FOUND,
         Rejection::ChallengeUsed(_)
@@ -136,7 +141,7 @@ async fn post_challenge(
 ) -> Response {
     match svc.challenge_round(&[req], peer).await {
         Ok(Ok(mut c)) => Json(c.remove(0)).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -148,7 +153,7 @@ async fn post_round(
 ) -> Response {
     match svc.challenge_round(&round.devices, peer).await {
         Ok(Ok(c)) => Json(c).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -163,7 +168,7 @@ async fn post_report(
     let received = super::now_micros();
     match svc.submit(&submission, received, peer).await {
         Ok(Ok(committed)) => Json(committed).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -176,7 +181,7 @@ async fn post_report_openings(
     let received = super::now_micros();
     match svc.open_report(&opening, received, peer).await {
         Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -188,7 +193,7 @@ async fn post_liveness(
 ) -> Response {
     match svc.liveness_poll(poll.worker, peer).await {
         Ok(Ok(task)) => Json(task).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -201,7 +206,7 @@ async fn post_liveness_answer(
     let received = super::now_micros();
     match svc.liveness_answer(&answer, received, peer).await {
         Ok(Ok(committed)) => Json(committed).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
@@ -214,13 +219,78 @@ async fn post_liveness_openings(
     let received = super::now_micros();
     match svc.liveness_open(&opening, received, peer).await {
         Ok(Ok(ack)) => Json(ack).into_response(),
-        Ok(Err(r)) => rejected(r),
+        Ok(Err(r)) => rejected(&svc, r),
         Err(e) => internal(e),
     }
 }
 
 async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
-    Json(svc.queue.all()).into_response()
+    match svc.queue.all() {
+        Ok(jobs) => Json(jobs).into_response(),
+        Err(e) => internal(e.into()),
+    }
+}
+
+async fn get_status(State(svc): State<Arc<Service>>, Path(worker): Path<String>) -> Response {
+    let Ok(worker) = lumen_sdk::AccountAddress::from_hex(&worker) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!(
+                "not an account address ({} bytes given)",
+                worker.len().min(MAX_PARSER_MESSAGE)
+            ),
+        );
+    };
+    match svc.worker_status(worker).await {
+        Ok(status) => Json(status).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+async fn get_metrics(State(svc): State<Arc<Service>>) -> Response {
+    match svc.metrics_text().await {
+        Ok(text) => (
+            [(
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
+            text,
+        )
+            .into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+/// Takes a token from the client's bucket of `class` before the request
+/// is read; an empty bucket answers 429 with `Retry-After`. Requests
+/// without a known address (a router served without connection info) pass.
+async fn rate_limit(
+    State((svc, class)): State<(Arc<Service>, Class)>,
+    Peer(peer): Peer,
+    req: Request,
+    next: Next,
+) -> Response {
+    if let (Some(limiter), Some(machine)) = (&svc.rate, peer) {
+        if let Err(wait) = limiter.take(class, machine) {
+            svc.metrics.rate_limited(class);
+            let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+            let mut response = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!(
+                    "this address sends {} requests faster than the service takes them; \
+                     try again in {secs} s",
+                    class.name()
+                ),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, secs.into());
+            return response;
+        }
+    }
+    next.run(req).await
 }
 
 /// The HTTP routes, with the request timeout and body limit of the
@@ -228,16 +298,25 @@ async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
 /// shape too.
 pub fn router(svc: Arc<Service>) -> Router {
     let limits = svc.config.limits.clone();
-    Router::new()
-        .route("/health", get(|| async { "ok" }))
+    let limited = |class| middleware::from_fn_with_state((svc.clone(), class), rate_limit);
+    let challenges = Router::new()
         .route("/v1/challenges", post(post_challenge))
         .route("/v1/challenges/round", post(post_round))
+        .route_layer(limited(Class::Challenges));
+    let answers = Router::new()
         .route("/v1/reports", post(post_report))
         .route("/v1/reports/openings", post(post_report_openings))
         .route("/v1/liveness", post(post_liveness))
         .route("/v1/liveness/answers", post(post_liveness_answer))
         .route("/v1/liveness/openings", post(post_liveness_openings))
+        .route_layer(limited(Class::Answers));
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .merge(challenges)
+        .merge(answers)
         .route("/v1/jobs", get(get_jobs))
+        .route("/v1/status/{worker}", get(get_status))
+        .route("/metrics", get(get_metrics))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "not_found", "no such endpoint") })
         .method_not_allowed_fallback(|| async {
             error(

@@ -11,11 +11,13 @@
 //! on another machine is refused.
 
 use std::net::IpAddr;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use lumen_sdk::AccountAddress;
 use serde::{Deserialize, Serialize};
 
+use super::store::Durability;
 use super::{credit, now_micros, Service, ServiceError};
 use crate::protocol::{
     LivenessAck, LivenessAnswer, LivenessChallenge, LivenessTask, Opening, Picked,
@@ -126,7 +128,12 @@ impl Service {
         let mean = live.interval.as_micros() as f64;
         entry.next_due = now + (mean * (0.5 + rand::random::<f64>())) as u64;
         entry.open = Some((challenge.clone(), now));
-        self.save(&state)?;
+        // A new challenge lost to a power failure is harmless: the answer
+        // is then unknown and the stretch ends, as for a missed challenge.
+        let live = entry.clone();
+        self.db
+            .rows(Durability::Normal, |w| w.live(worker, &live))?;
+        self.metrics.liveness_issued.fetch_add(1, Ordering::Relaxed);
         Ok(Ok(LivenessTask::Challenge(challenge)))
     }
 
@@ -171,16 +178,21 @@ impl Service {
         if let Err(r) = verdict {
             entry.open = None;
             entry.last_answered = None;
-            self.save(&state)?;
+            let live = entry.clone();
+            self.db
+                .rows(Durability::Full, |w| w.live(answer.worker, &live))?;
             return Ok(Err(r));
         }
+        // Recorded durably before they are answered: drawn once.
         let picks = SamplePicks::draw(&challenge.work);
         entry.committed = Some(LiveCommit {
             answer: answer.answer.clone(),
             picks: picks.clone(),
             at: received,
         });
-        self.save(&state)?;
+        let live = entry.clone();
+        self.db
+            .rows(Durability::Full, |w| w.live(answer.worker, &live))?;
         Ok(Ok(Picked {
             challenge_id: challenge.id,
             picks,
@@ -232,7 +244,8 @@ impl Service {
         let previous = entry.last_answered;
         if let Err(r) = verdict {
             entry.last_answered = None;
-            self.save(&state)?;
+            let live = entry.clone();
+            self.db.rows(Durability::Full, |w| w.live(worker, &live))?;
             return Ok(Err(r));
         }
         let received = commit.at;
@@ -265,13 +278,25 @@ impl Service {
                 );
             }
         }
-        let online_secs = state
-            .uptime
-            .get(&epoch)
-            .and_then(|w| w.get(&worker))
-            .copied()
-            .unwrap_or(0);
-        self.save(&state)?;
+        let secs_in = |e: u64| state.uptime.get(&e).and_then(|w| w.get(&worker)).copied();
+        let online_secs = secs_in(epoch).unwrap_or(0);
+        let before = epoch
+            .checked_sub(1)
+            .and_then(|e| secs_in(e).map(|s| (e, s)));
+        let live = state.live[&worker].clone();
+        self.db.rows(Durability::Full, |w| {
+            w.live(worker, &live)?;
+            if online_secs > 0 {
+                w.uptime(epoch, worker, online_secs)?;
+            }
+            if let Some((e, secs)) = before {
+                w.uptime(e, worker, secs)?;
+            }
+            Ok(())
+        })?;
+        self.metrics
+            .liveness_answered
+            .fetch_add(1, Ordering::Relaxed);
         Ok(Ok(LivenessAck {
             epoch,
             credited_secs: credited.unwrap_or(0),

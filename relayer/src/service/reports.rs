@@ -19,9 +19,15 @@
 
 use std::net::IpAddr;
 
+use std::sync::atomic::Ordering;
+
 use tokio::sync::oneshot;
 
-use super::{other_machine, CommittedAnswer, PendingReport, RoundRecord, Service, ServiceError};
+use super::store::Durability;
+use super::{
+    other_machine, CommittedAnswer, Pending, PendingCommitment, PendingReport, RoundRecord,
+    Service, ServiceError,
+};
 use crate::protocol::{Accepted, Challenge, Committed, NextRound, Opening, Picked, Submission};
 use crate::queue::JobKind;
 use crate::verify::{
@@ -44,10 +50,9 @@ impl Service {
         if let Err(r) = check_input_limits(submission) {
             return Ok(Err(r));
         }
-        let key = format!("attest:{}", submission.challenge_id);
         let entry = {
             let state = self.state.lock().await;
-            match self.open_challenge(&state, &submission.challenge_id, &key) {
+            match self.open_challenge(&state, &submission.challenge_id) {
                 Ok(entry) => entry,
                 Err(r) => return Ok(Err(r)),
             }
@@ -106,7 +111,7 @@ impl Service {
             answer: submission.answer.clone(),
         };
         if round + 1 < challenge.rounds {
-            return self.next_round(&challenge, &key, round, record).await;
+            return self.next_round(&challenge, round, record).await;
         }
         if let Some(other) = self.chain_binding(&submission.report.device_id).await {
             if other != submission.report.worker {
@@ -125,33 +130,38 @@ impl Service {
         times.sort_unstable();
         let scored_ms = times[times.len() / 2];
         let score = challenge.work.score_micro(scored_ms as f64 / 1e3);
-        // Drawn now that every commitment is fixed, and kept: a challenge
-        // takes one last commitment, so the picks are never drawn again.
+        // Drawn now that every commitment is fixed, and recorded with them
+        // (durably, in the next group commit) before they are answered: a
+        // challenge takes one last commitment, so the picks are never drawn
+        // again.
         let picks = SamplePicks::draw(&challenge.work);
         let earlier: Vec<SamplePicks> = (0..round)
             .map(|_| SamplePicks::draw(&challenge.work))
             .collect();
-        let mut state = self.state.lock().await;
-        if let Err(r) = self.open_challenge(&state, &challenge.id, &key) {
+        let (done, verdict) = oneshot::channel();
+        self.commits
+            .send(Pending::Commitment(Box::new(PendingCommitment {
+                challenge_id: challenge.id.clone(),
+                committed: CommittedAnswer {
+                    submission: submission.clone(),
+                    score,
+                    elapsed_ms: scored_ms,
+                    picks: picks.clone(),
+                    at_micros: received_micros,
+                    machine,
+                    earlier_picks: earlier.clone(),
+                },
+                done,
+            })))
+            .map_err(|_| ServiceError::Commit("the commit thread stopped".into()))?;
+        let recorded = verdict
+            .await
+            .map_err(|_| ServiceError::Commit("the commitment was abandoned".into()))?
+            .map_err(ServiceError::Commit)?;
+        if let Err(r) = recorded {
             return Ok(Err(r));
         }
-        let entry = state
-            .challenges
-            .get_mut(&challenge.id)
-            .expect("looked up above");
-        if entry.rounds_done.len() as u32 != round {
-            return Ok(Err(Rejection::ChallengeUsed(challenge.id.clone())));
-        }
-        entry.committed = Some(CommittedAnswer {
-            submission: submission.clone(),
-            score,
-            elapsed_ms: scored_ms,
-            picks: picks.clone(),
-            at_micros: received_micros,
-            machine,
-            earlier_picks: earlier.clone(),
-        });
-        self.save(&state)?;
+        self.metrics.commitments.fetch_add(1, Ordering::Relaxed);
         Ok(Ok(Committed::Picked(Picked {
             challenge_id: challenge.id.clone(),
             picks,
@@ -167,7 +177,6 @@ impl Service {
     async fn next_round(
         &self,
         challenge: &Challenge,
-        key: &str,
         round: u32,
         record: RoundRecord,
     ) -> Result<Result<Committed, Rejection>, ServiceError> {
@@ -177,7 +186,7 @@ impl Service {
         );
         let starts_micros = {
             let mut state = self.state.lock().await;
-            if let Err(r) = self.open_challenge(&state, &challenge.id, key) {
+            if let Err(r) = self.open_challenge(&state, &challenge.id) {
                 return Ok(Err(r));
             }
             let entry = state
@@ -192,7 +201,10 @@ impl Service {
             entry.round_seeds = Some(seeds.clone());
             let starts = entry.issued_micros + (round as u64 + 1) * challenge.deadline_ms * 1000;
             entry.round_started_micros = starts;
-            self.save(&state)?;
+            // Durable before the seeds are answered: a round is answered
+            // once and its seeds are never drawn again.
+            let entry = entry.clone();
+            self.save_challenge(&challenge.id, &entry, Durability::Full)?;
             starts
         };
         // The seeds leave at the round's start, not before.
@@ -226,7 +238,7 @@ impl Service {
         let key = format!("attest:{id}");
         let entry = {
             let state = self.state.lock().await;
-            match self.committed_challenge(&state, id, &key) {
+            match self.committed_challenge(&state, id) {
                 Ok(entry) => entry,
                 Err(r) => return Ok(Err(r)),
             }
@@ -296,11 +308,11 @@ impl Service {
             return self.refuse(&challenge, submission, r).await;
         }
         // Group commit: the verified report goes to the commit thread, which
-        // writes every report waiting with one queue file and one state
-        // save, so concurrent reports share the fsyncs.
+        // writes everything waiting in one transaction, so concurrent
+        // reports share the fsync.
         let (done, verdict) = oneshot::channel();
         self.commits
-            .send(PendingReport {
+            .send(Pending::Report(Box::new(PendingReport {
                 key,
                 challenge_id: id.clone(),
                 device: hex::encode(&submission.report.device_id),
@@ -317,7 +329,7 @@ impl Service {
                     machine: committed.machine,
                 },
                 done,
-            })
+            })))
             .map_err(|_| ServiceError::Commit("the commit thread stopped".into()))?;
         verdict
             .await
@@ -339,7 +351,9 @@ impl Service {
             let mut state = self.state.lock().await;
             if let Some(entry) = state.challenges.get_mut(&challenge.id) {
                 entry.used = true;
-                self.save(&state)?;
+                let entry = entry.clone();
+                // Never usable again, power failure or not.
+                self.save_challenge(&challenge.id, &entry, Durability::Full)?;
             }
         }
         Ok(Err(rejection))

@@ -14,7 +14,8 @@
 //! pluggable handler. The ledger it serves lives in a pluggable
 //! [`LedgerStore`] ([`MemoryLedger`] by default; the benchmarks serve a file
 //! rendered before their clock starts), and faults can be injected: any
-//! request failing with a status ([`Standin::fail_next`]), transaction pages
+//! request failing with a status ([`Standin::fail_next`]), submissions
+//! refused with a VM status ([`Standin::refuse_next`]), transaction pages
 //! failing, cut short or delayed ([`Standin::push_faults`],
 //! [`Standin::slow_start`]), a pruned node ([`Standin::prune_before`]), a
 //! node lying about its chain ([`Standin::set_header_chain_id`]), short
@@ -144,6 +145,7 @@ struct Inner {
     head_limit: Option<u64>,
     prune_before: u64,
     failures: VecDeque<u16>,
+    refusals: VecDeque<String>,
     faults: VecDeque<Fault>,
     slow_starts: Vec<(u64, Duration)>,
     max_page: u64,
@@ -265,6 +267,7 @@ impl Standin {
             head_limit: None,
             prune_before: 0,
             failures: VecDeque::new(),
+            refusals: VecDeque::new(),
             faults: VecDeque::new(),
             slow_starts: vec![],
             max_page: 100,
@@ -419,6 +422,16 @@ impl Standin {
     pub fn fail_next(&self, n: usize, status: u16) {
         let mut g = self.lock();
         g.failures.extend(std::iter::repeat_n(status, n));
+    }
+
+    /// The next `n` transaction submissions that pass the signature and
+    /// chain checks are refused at validation with this VM status (a 400
+    /// `vm_error`), as a node refuses e.g. a sender that cannot pay the gas
+    /// (`INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE`).
+    pub fn refuse_next(&self, n: usize, vm_status: &str) {
+        let mut g = self.lock();
+        g.refusals
+            .extend(std::iter::repeat_n(vm_status.to_string(), n));
     }
 
     /// Faults for the next `GET /v1/transactions` requests, in order.

@@ -215,6 +215,9 @@ pub(super) async fn submit(State(s): State<Shared>, headers: HeaderMap, body: By
     if raw.expiration_timestamp_secs * 1_000_000 <= g.now_usecs() {
         return vm_error("TRANSACTION_EXPIRED", 5);
     }
+    if let Some(status) = g.refusals.pop_front() {
+        return vm_error(&status, 0);
+    }
     let txn = decoded(signed, body.to_vec(), fee_payer);
     if let Some(&i) = g.by_hash.get(&txn.hash) {
         let t = g.submitted[i].clone();

@@ -47,7 +47,12 @@ pub async fn attester_service(standin_url: &str) -> (String, Arc<Service>, tempf
         liveness: Liveness::default(),
         uptime_batch: 100,
         tick: Duration::from_millis(50),
-        limits: Limits::default(),
+        // Many requests from one address in quick succession: no rate limits
+        // (tests/limits.rs checks them).
+        limits: Limits {
+            rate: None,
+            ..Limits::default()
+        },
     };
     let svc = Service::open(dir.path(), config, Some(Node::new(standin_url))).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
