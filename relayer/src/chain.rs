@@ -366,7 +366,7 @@ impl Submitter {
                 None => {
                     let bytes = hex::decode(&bcs).map_err(|e| SubmitError::Sign(e.to_string()))?;
                     job.attempts += 1;
-                    self.queue.update(&job)?;
+                    self.queue.record_attempt(&job)?;
                     metrics.sent.fetch_add(1, Ordering::Relaxed);
                     match self.node.submit(&bytes).await {
                         Ok(()) => {

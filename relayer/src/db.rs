@@ -30,6 +30,20 @@ pub enum DbError {
         /// The error.
         source: rusqlite::Error,
     },
+    /// The database was written by a newer version, whose rows may mean
+    /// something else.
+    #[error(
+        "database {path} was written by a newer lumen-relayer (layout {found}; this one reads \
+         layout {reads}): run that version"
+    )]
+    Newer {
+        /// The database file.
+        path: PathBuf,
+        /// Its layout.
+        found: i64,
+        /// The layout this version reads.
+        reads: i64,
+    },
     /// A stored row does not parse.
     #[error("database {path}: {what} is corrupt: {detail}")]
     Corrupt {

@@ -1,7 +1,13 @@
 //! The durable submission queue: one row per job in the attester's
-//! database ([`crate::db`]), each change one transaction committed with
-//! `synchronous=FULL`, so neither a `kill -9` nor a power failure loses or
-//! tears a job.
+//! database ([`crate::db`]), each change one transaction, so a `kill -9`
+//! never loses or tears a job.
+//!
+//! Against a power failure: a new job and a signed transaction are
+//! committed with `synchronous=FULL`, before the report is acknowledged and
+//! before the transaction is sent. The other changes (a send counted, done,
+//! failed, back to queued) are `NORMAL`: if one is lost the job is found
+//! signed again, and the submitter asks the node for its hash before
+//! anything else, which leads to the same state again.
 //!
 //! A job moves `queued → signed → done` (or `failed`). The signed
 //! transaction (its hash, sequence number and BCS bytes) is recorded *before*
@@ -303,12 +309,26 @@ impl Queue {
         })?)
     }
 
-    /// Persists a job's new state (durably: a signed transaction is
-    /// recorded before it is sent).
+    /// Persists a job's new state; a signed transaction durably (it is
+    /// recorded before it is sent), anything else as the module doc says.
     pub fn update(&self, job: &Job) -> Result<(), QueueError> {
+        let durability = match job.state {
+            JobState::Signed { .. } => Durability::Full,
+            _ => Durability::Normal,
+        };
+        self.write_job(job, durability)
+    }
+
+    /// Persists a job's send count (and last error) only: a count lost to a
+    /// power failure costs nothing.
+    pub fn record_attempt(&self, job: &Job) -> Result<(), QueueError> {
+        self.write_job(job, Durability::Normal)
+    }
+
+    fn write_job(&self, job: &Job, durability: Durability) -> Result<(), QueueError> {
         let open = job.is_open();
         let finished_at = (!open).then(now_secs);
-        self.db.write(Durability::Full, |tx| {
+        self.db.write(durability, |tx| {
             tx.execute(
                 "UPDATE jobs SET open = ?2, finished_at = ?3, state = ?4, attempts = ?5, \
                  last_error = ?6 WHERE seq = ?1",

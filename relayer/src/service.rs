@@ -45,17 +45,18 @@
 //! its attestations stand on chain and `GET /metrics` counts what the
 //! service did ([`status`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 use std::time::Duration;
 
 use lumen_sdk::{views, AccountAddress};
 use serde::{Deserialize, Serialize};
-use tokio::sync::{oneshot, Mutex};
+use tokio::sync::Mutex;
 
 mod challenges;
+mod commit;
 mod http;
 mod liveness;
 mod rate;
@@ -71,10 +72,11 @@ pub use http::{router, serve};
 
 use crate::chain::Node;
 use crate::db::{Db, DbError};
-use crate::protocol::{Accepted, Challenge, Submission};
+use crate::protocol::{Challenge, Submission};
 use crate::queue::{JobKind, Queue, QueueError};
 use crate::verify::{DeviceKey, Policy, Rejection};
 use crate::work::{SamplePicks, WorkAnswer, Workload};
+use commit::{commit_loop, Pending};
 use store::Durability;
 
 /// The service's settings.
@@ -296,43 +298,39 @@ struct Persisted {
     scores: BTreeMap<AccountAddress, u64>,
     /// The network address each worker's device was last attested from.
     machines: BTreeMap<AccountAddress, String>,
+    /// The same by address: the workers attested from each (the machine
+    /// rules ask for them on every challenge and report).
+    at_machine: BTreeMap<String, BTreeSet<AccountAddress>>,
     uptime: BTreeMap<u64, BTreeMap<AccountAddress, u64>>,
     /// Epochs up to this one were reported; late credit for them is dropped
     /// (the contract takes one report per worker and epoch).
     reported_through: Option<u64>,
 }
 
-/// What a waiting request learns from the group commit.
-type Verdict<T> = Result<Result<T, Rejection>, String>;
+impl Persisted {
+    /// Records the address `worker`'s device was attested from (none: unknown).
+    fn set_machine(&mut self, worker: AccountAddress, machine: Option<String>) {
+        let old = match machine {
+            Some(m) => {
+                self.at_machine.entry(m.clone()).or_default().insert(worker);
+                self.machines.insert(worker, m.clone()).filter(|o| *o != m)
+            }
+            None => self.machines.remove(&worker),
+        };
+        if let Some(old) = old {
+            if let Some(set) = self.at_machine.get_mut(&old) {
+                set.remove(&worker);
+                if set.is_empty() {
+                    self.at_machine.remove(&old);
+                }
+            }
+        }
+    }
 
-/// A verified report waiting for the next group commit.
-struct PendingReport {
-    key: String,
-    challenge_id: String,
-    device: String,
-    worker: AccountAddress,
-    score: u64,
-    elapsed_ms: u64,
-    /// The address the answer came from.
-    machine: Option<String>,
-    /// The workers challenged in the answered challenge's round.
-    round: Vec<AccountAddress>,
-    kind: JobKind,
-    done: oneshot::Sender<Verdict<Accepted>>,
-}
-
-/// A checked commitment waiting for the next group commit, which records
-/// it (and its picks) with its challenge before the picks are answered.
-struct PendingCommitment {
-    challenge_id: String,
-    committed: CommittedAnswer,
-    done: oneshot::Sender<Verdict<()>>,
-}
-
-/// What the commit thread writes.
-enum Pending {
-    Report(Box<PendingReport>),
-    Commitment(Box<PendingCommitment>),
+    /// The workers whose devices were attested from `machine`.
+    fn workers_at(&self, machine: &str) -> impl Iterator<Item = &AccountAddress> {
+        self.at_machine.get(machine).into_iter().flatten()
+    }
 }
 
 /// How often expired challenges and old jobs are deleted, seconds.
@@ -353,19 +351,6 @@ pub struct Service {
     pruned_at: AtomicU64,
 }
 
-/// The commit thread: takes everything waiting and commits it as one
-/// transaction, so while one group's fsync runs the next group gathers. It
-/// holds the service weakly and ends with it (its channel closes).
-fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<Pending>) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        batch.extend(rx.try_iter());
-        let Some(svc) = svc.upgrade() else { break };
-        let mut state = svc.state.blocking_lock();
-        svc.commit(&mut state, batch);
-    }
-}
-
 fn now_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -384,28 +369,6 @@ fn state_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::State {
         path: path.to_path_buf(),
         detail: e.to_string(),
-    }
-}
-
-/// A commit-thread answer waiting to be sent once the transaction is in.
-enum Reply {
-    Report(
-        oneshot::Sender<Verdict<Accepted>>,
-        Result<Accepted, Rejection>,
-    ),
-    Commitment(oneshot::Sender<Verdict<()>>, Result<(), Rejection>),
-}
-
-impl Reply {
-    fn send(self, failed: Option<&str>) {
-        match self {
-            Reply::Report(done, v) => {
-                let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
-            }
-            Reply::Commitment(done, v) => {
-                let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
-            }
-        }
     }
 }
 
@@ -462,168 +425,6 @@ impl Service {
         durability: Durability,
     ) -> Result<(), ServiceError> {
         Ok(self.db.rows(durability, |w| w.challenge(id, entry))?)
-    }
-
-    /// Writes a group of commitments and verified reports in one
-    /// transaction. Each is checked again against the state (another
-    /// request may have used its challenge or bound its device meanwhile,
-    /// also within the group); the answers go out once the transaction is
-    /// in, and if it fails every request of the group gets the error.
-    fn commit(&self, state: &mut Persisted, batch: Vec<Pending>) {
-        let mut used: HashSet<String> = HashSet::new();
-        let mut bound: HashMap<String, AccountAddress> = HashMap::new();
-        let mut machines = state.machines.clone();
-        let one_machine = self.config.policy.one_machine_per_address;
-        let mut replies = Vec::with_capacity(batch.len());
-        // Rows to write: challenges as they now stand, accepted reports.
-        let mut touched: Vec<String> = Vec::new();
-        let mut accepted = Vec::new();
-        for pending in batch {
-            let report = match pending {
-                Pending::Commitment(c) => {
-                    let c = *c;
-                    let verdict = if used.contains(&c.challenge_id) {
-                        Err(Rejection::ChallengeUsed(c.challenge_id.clone()))
-                    } else {
-                        self.open_challenge(state, &c.challenge_id).map(|_| ())
-                    };
-                    if verdict.is_ok() {
-                        // One commitment per challenge: later ones in the
-                        // group find this one.
-                        let entry = state.challenges.get_mut(&c.challenge_id);
-                        entry.expect("an open challenge").committed = Some(c.committed);
-                        touched.push(c.challenge_id);
-                    }
-                    replies.push(Reply::Commitment(c.done, verdict));
-                    continue;
-                }
-                Pending::Report(report) => *report,
-            };
-            let verdict = if used.contains(&report.challenge_id) {
-                Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
-            } else {
-                self.committed_challenge(state, &report.challenge_id)
-                    .map(|_| ())
-            }
-            .and_then(|()| {
-                match bound
-                    .get(&report.device)
-                    .or(state.devices.get(&report.device))
-                {
-                    Some(other) if *other != report.worker => Err(Rejection::DeviceBound {
-                        device_id: report.device.clone(),
-                        worker: *other,
-                    }),
-                    _ => Ok(()),
-                }
-            })
-            .and_then(|()| match &report.machine {
-                // Another worker attested from this address since the
-                // challenge's round was issued: not challenged with it.
-                Some(m) if one_machine => {
-                    let outside = machines
-                        .iter()
-                        .find(|(w, at)| *at == m && !report.round.contains(*w));
-                    match outside {
-                        Some((w, _)) => Err(Rejection::MachineRound(format!(
-                            "worker {w}'s device was attested from this address outside \
-                             this challenge's round"
-                        ))),
-                        None => Ok(()),
-                    }
-                }
-                _ => Ok(()),
-            });
-            match verdict {
-                Err(r) => {
-                    if r.consumes_challenge() {
-                        if let Some(entry) = state.challenges.get_mut(&report.challenge_id) {
-                            entry.used = true;
-                            touched.push(report.challenge_id.clone());
-                        }
-                    }
-                    replies.push(Reply::Report(report.done, Err(r)));
-                }
-                Ok(()) => {
-                    used.insert(report.challenge_id.clone());
-                    bound.insert(report.device.clone(), report.worker);
-                    match &report.machine {
-                        Some(m) => machines.insert(report.worker, m.clone()),
-                        None => machines.remove(&report.worker),
-                    };
-                    // Used, and its commitment no longer needed: the row
-                    // stays (small) until the challenge expires.
-                    if let Some(entry) = state.challenges.get_mut(&report.challenge_id) {
-                        entry.used = true;
-                        entry.committed = None;
-                    }
-                    touched.push(report.challenge_id.clone());
-                    accepted.push(report);
-                }
-            }
-        }
-        if touched.is_empty() && accepted.is_empty() {
-            for reply in replies {
-                reply.send(None);
-            }
-            return;
-        }
-        let written = self.db.rows(Durability::Full, |w| {
-            for id in &touched {
-                if let Some(entry) = state.challenges.get(id) {
-                    w.challenge(id, entry)?;
-                }
-            }
-            let mut jobs = Vec::with_capacity(accepted.len());
-            for report in &accepted {
-                w.attested(
-                    &report.device,
-                    report.worker,
-                    report.score,
-                    report.machine.as_deref(),
-                )?;
-                jobs.push(
-                    self.queue
-                        .push_in(w.tx, report.key.clone(), report.kind.clone())?,
-                );
-            }
-            Ok(jobs)
-        });
-        let jobs = match written {
-            Ok(jobs) => jobs,
-            Err(e) => {
-                // Memory already counts these challenges as used or
-                // committed: stricter than the database, never looser.
-                let msg = e.to_string();
-                for reply in replies {
-                    reply.send(Some(&msg));
-                }
-                for report in accepted {
-                    let _ = report.done.send(Err(msg.clone()));
-                }
-                return;
-            }
-        };
-        for reply in replies {
-            reply.send(None);
-        }
-        for (report, job) in accepted.into_iter().zip(jobs) {
-            state.devices.insert(report.device.clone(), report.worker);
-            state.scores.insert(report.worker, report.score);
-            match &report.machine {
-                Some(m) => state.machines.insert(report.worker, m.clone()),
-                None => state.machines.remove(&report.worker),
-            };
-            self.metrics
-                .reports_accepted
-                .fetch_add(1, Ordering::Relaxed);
-            tracing::info!(worker = %report.worker, score = report.score, job = job.seq, "report accepted");
-            let _ = report.done.send(Ok(Ok(Accepted {
-                job_id: job.seq.to_string(),
-                score: report.score,
-                elapsed_ms: report.elapsed_ms,
-            })));
-        }
     }
 
     /// The worker the chain binds `device_id` to. A node that cannot answer

@@ -119,10 +119,9 @@ impl Service {
             .filter(|_| self.config.policy.one_machine_per_address)
         {
             let left_out: Vec<String> = state
-                .machines
-                .iter()
-                .filter(|(w, at)| *at == m && !round.contains(*w))
-                .map(|(w, _)| w.to_string())
+                .workers_at(m)
+                .filter(|w| !round.contains(*w))
+                .map(|w| w.to_string())
                 .collect();
             if !left_out.is_empty() {
                 return Ok(Err(Rejection::MachineRound(format!(

@@ -23,11 +23,9 @@ use std::sync::atomic::Ordering;
 
 use tokio::sync::oneshot;
 
+use super::commit::{Pending, PendingCommitment, PendingReport};
 use super::store::Durability;
-use super::{
-    other_machine, CommittedAnswer, Pending, PendingCommitment, PendingReport, RoundRecord,
-    Service, ServiceError,
-};
+use super::{other_machine, CommittedAnswer, RoundRecord, Service, ServiceError};
 use crate::protocol::{Accepted, Challenge, Committed, NextRound, Opening, Picked, Submission};
 use crate::queue::JobKind;
 use crate::verify::{

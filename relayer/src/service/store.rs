@@ -72,10 +72,26 @@ fn json<T: DeserializeOwned>(db: &Db, what: String, text: &str) -> Result<T, DbE
     serde_json::from_str(text).map_err(|e| db.corrupt(what, e))
 }
 
-/// Creates the tables and loads every record into memory.
+/// The layout of the tables this version writes (`PRAGMA user_version`).
+const VERSION: i64 = 1;
+
+/// Creates the tables and loads every record into memory. A database a
+/// newer version wrote is refused (its rows may mean something else).
 pub(super) fn load(db: &Db) -> Result<Persisted, DbError> {
     db.write(Durability::Full, |tx| {
-        tx.execute_batch(SCHEMA).map_err(|e| db.err(e))
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| db.err(e))?;
+        if version > VERSION {
+            return Err(DbError::Newer {
+                path: db.path().to_path_buf(),
+                found: version,
+                reads: VERSION,
+            });
+        }
+        tx.execute_batch(SCHEMA).map_err(|e| db.err(e))?;
+        tx.pragma_update(None, "user_version", VERSION)
+            .map_err(|e| db.err(e))
     })?;
     db.read(|c| {
         let mut state = Persisted::default();
@@ -102,9 +118,7 @@ pub(super) fn load(db: &Db) -> Result<Persisted, DbError> {
         for (worker, score, machine) in all::<(String, i64, Option<String>)>(db, c, sql)? {
             let w = addr(db, &worker)?;
             state.scores.insert(w, score as u64);
-            if let Some(m) = machine {
-                state.machines.insert(w, m);
-            }
+            state.set_machine(w, machine);
         }
         for (worker, entry) in all::<(String, String)>(db, c, "SELECT worker, entry FROM live")? {
             let live: Live = json(db, format!("liveness of {worker}"), &entry)?;
@@ -271,5 +285,27 @@ impl Db {
         f: impl FnOnce(&Writer) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
         self.write(durability, |tx| f(&Writer { db: self, tx }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_of_a_newer_layout_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DB_FILE)).unwrap();
+        load(&db).unwrap();
+        db.write(Durability::Full, |tx| {
+            tx.pragma_update(None, "user_version", VERSION + 1)
+                .map_err(|e| db.err(e))
+        })
+        .unwrap();
+        let err = load(&db).err().unwrap().to_string();
+        assert!(
+            err.contains("newer lumen-relayer") && err.contains(DB_FILE),
+            "{err}"
+        );
     }
 }
