@@ -1,7 +1,8 @@
 //! `lumen-relayer serve` as a real child process, killed with SIGKILL and
 //! restarted while reports are queued and while a transaction is in flight:
 //! every report reaches the node exactly once; a commitment's picks and a
-//! challenge used up by a refused answer survive the kill.
+//! challenge used up by a refused answer survive the kill, and so does the
+//! timed round a challenge reached.
 
 mod common;
 
@@ -12,6 +13,7 @@ use std::time::Duration;
 
 use common::*;
 use lumen_relayer::attest;
+use lumen_relayer::protocol::Committed;
 use lumen_relayer::queue::{Job, JobState};
 use lumen_sdk::standin::Standin;
 use lumen_sdk::Package;
@@ -23,6 +25,12 @@ struct Serve {
 
 impl Serve {
     fn start(state: &Path, node: &str) -> Serve {
+        Serve::start_rounds(state, node, 1, 60_000)
+    }
+
+    /// With `rounds` timed rounds per challenge (one where the deadline,
+    /// which grows with `allowance_ms`, is too long to hold a round open).
+    fn start_rounds(state: &Path, node: &str, rounds: u32, allowance_ms: u64) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
             .args(["serve", "--listen", "127.0.0.1:0", "--node", node])
             .arg("--state-dir")
@@ -30,7 +38,8 @@ impl Serve {
             .args(["--chain-id", &CHAIN.to_string()])
             .args(["--package", &Package::DEV.to_string()])
             .args(["--allow-cpu", "--poll-ms", "50", "--target-secs", "0.3"])
-            .args(["--min-speed", "0.2", "--latency-allowance-ms", "60000"])
+            .args(["--min-speed", "0.2", "--rounds", &rounds.to_string()])
+            .args(["--latency-allowance-ms", &allowance_ms.to_string()])
             .args(["--open-within-ms", "60000"])
             .env("LUMEN_ATTESTER_KEY", hex::encode(key(70).to_bytes()))
             .env("RUST_LOG", "info")
@@ -252,4 +261,49 @@ fn an_older_versions_state_directory_is_refused_by_name() {
     assert!(err.contains(&file.display().to_string()), "{err}");
     assert!(err.contains("older lumen-relayer"), "{err}");
     assert!(!state.path().join("attester.db").exists());
+}
+
+#[tokio::test]
+async fn a_challenges_timed_round_survives_a_kill() {
+    let state = tempfile::tempdir().unwrap();
+    let dead = dead_node();
+    let serve = Serve::start_rounds(state.path(), &dead, 2, 10_000);
+    let c = challenge(&serve.url, addr(43)).await;
+    assert_eq!(c.rounds, 2);
+    let first = work(&c).await;
+    let s0 = attest::signed_submission(&c, first.clone(), &Package::DEV, &key(43), now());
+    // The first round's commitment, answered with the second round's seeds
+    // at its start, then SIGKILL.
+    let next = match attest::commit_round(&serve.url, &s0.submission).await {
+        Ok(Committed::Next(n)) => n,
+        other => panic!("expected the second round, got {other:?}"),
+    };
+    assert_eq!(next.round, 1);
+    serve.kill();
+
+    // The restarted service is at the second round, with the seeds it
+    // answered and on the same schedule: the second round's commitment is
+    // taken, both rounds are opened and the report is accepted.
+    let serve = Serve::start_rounds(state.path(), &dead, 2, 10_000);
+    let mut round = c.clone();
+    round.seed = next.seed.clone();
+    round.work.mem_seed = next.mem_seed.clone();
+    let second = work(&round).await;
+    let mut s1 = attest::signed_submission(&round, second.clone(), &Package::DEV, &key(43), now());
+    s1.submission.round = 1;
+    let picked = match attest::commit_round(&serve.url, &s1.submission).await {
+        Ok(Committed::Picked(p)) => p,
+        other => panic!("expected picks after the second round, got {other:?}"),
+    };
+    assert_eq!(picked.earlier.len(), 1);
+    let opening = lumen_relayer::protocol::Opening {
+        challenge_id: c.id.clone(),
+        worker: addr(43),
+        openings: second.open(&picked.picks).unwrap(),
+        earlier: vec![first.open(&picked.earlier[0]).unwrap()],
+    };
+    let accepted = attest::send_opening(&serve.url, &opening).await.unwrap();
+    assert!(accepted.score > 0);
+    assert_eq!(serve.jobs().await.len(), 1);
+    serve.kill();
 }

@@ -13,7 +13,7 @@ use lumen_sdk::AccountAddress;
 use tokio::sync::oneshot;
 
 use super::store::Durability;
-use super::{CommittedAnswer, Persisted, Service};
+use super::{CommittedAnswer, Persisted, RoundRecord, Service};
 use crate::protocol::Accepted;
 use crate::queue::JobKind;
 use crate::verify::Rejection;
@@ -45,10 +45,26 @@ pub(super) struct PendingCommitment {
     pub(super) done: oneshot::Sender<Verdict<()>>,
 }
 
+/// A checked commitment of a round before the last, waiting for the next
+/// group commit, which records it with the next round's seeds and start
+/// before the seeds are answered: a round takes one commitment, so its
+/// successor's seeds are never drawn twice. The verdict is the next
+/// round's start (microseconds of the service's clock).
+pub(super) struct PendingRound {
+    pub(super) challenge_id: String,
+    /// The round committed (the next one is `round + 1`).
+    pub(super) round: u32,
+    pub(super) record: RoundRecord,
+    /// The next round's seeds (hash chain, memory), hex.
+    pub(super) seeds: (String, String),
+    pub(super) done: oneshot::Sender<Verdict<u64>>,
+}
+
 /// What the commit thread writes.
 pub(super) enum Pending {
     Report(Box<PendingReport>),
     Commitment(Box<PendingCommitment>),
+    Round(Box<PendingRound>),
 }
 
 /// The commit thread: takes everything waiting and commits it as one
@@ -71,6 +87,7 @@ enum Reply {
         Result<Accepted, Rejection>,
     ),
     Commitment(oneshot::Sender<Verdict<()>>, Result<(), Rejection>),
+    Round(oneshot::Sender<Verdict<u64>>, Result<u64, Rejection>),
 }
 
 impl Reply {
@@ -80,6 +97,9 @@ impl Reply {
                 let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
             }
             Reply::Commitment(done, v) => {
+                let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
+            }
+            Reply::Round(done, v) => {
                 let _ = done.send(failed.map_or(Ok(v), |e| Err(e.to_string())));
             }
         }
@@ -109,7 +129,16 @@ impl Service {
                     let verdict = if used.contains(&c.challenge_id) {
                         Err(Rejection::ChallengeUsed(c.challenge_id.clone()))
                     } else {
-                        self.open_challenge(state, &c.challenge_id).map(|_| ())
+                        self.open_challenge(state, &c.challenge_id)
+                            .and_then(|entry| {
+                                // The last round's commitment, its earlier
+                                // rounds all recorded: one picked per round.
+                                if entry.rounds_done.len() == c.committed.earlier_picks.len() {
+                                    Ok(())
+                                } else {
+                                    Err(Rejection::ChallengeUsed(c.challenge_id.clone()))
+                                }
+                            })
                     };
                     if verdict.is_ok() {
                         // One commitment per challenge: later ones in the
@@ -119,6 +148,38 @@ impl Service {
                         touched.push(c.challenge_id);
                     }
                     replies.push(Reply::Commitment(c.done, verdict));
+                    continue;
+                }
+                Pending::Round(r) => {
+                    let r = *r;
+                    let verdict = self
+                        .open_challenge(state, &r.challenge_id)
+                        .and_then(|entry| {
+                            // Two commitments of one round racing (also
+                            // within the group): the second is a replay.
+                            if entry.rounds_done.len() as u32 == r.round {
+                                Ok(())
+                            } else {
+                                Err(Rejection::ChallengeUsed(r.challenge_id.clone()))
+                            }
+                        })
+                        .map(|()| {
+                            let entry = state.challenges.get_mut(&r.challenge_id);
+                            let entry = entry.expect("an open challenge");
+                            let deadline_ms = entry.challenge.as_ref().map_or(0, |c| c.deadline_ms);
+                            // On the challenge's schedule: round `r + 1`
+                            // starts `r + 1` deadlines after the issue.
+                            let starts =
+                                entry.issued_micros + (r.round as u64 + 1) * deadline_ms * 1000;
+                            entry.rounds_done.push(r.record);
+                            entry.round_seeds = Some(r.seeds);
+                            entry.round_started_micros = starts;
+                            starts
+                        });
+                    if verdict.is_ok() {
+                        touched.push(r.challenge_id);
+                    }
+                    replies.push(Reply::Round(r.done, verdict));
                     continue;
                 }
                 Pending::Report(report) => *report,

@@ -23,7 +23,7 @@ use std::sync::atomic::Ordering;
 
 use tokio::sync::oneshot;
 
-use super::commit::{Pending, PendingCommitment, PendingReport};
+use super::commit::{Pending, PendingCommitment, PendingReport, PendingRound};
 use super::store::Durability;
 use super::{other_machine, CommittedAnswer, RoundRecord, Service, ServiceError};
 use crate::protocol::{Accepted, Challenge, Committed, NextRound, Opening, Picked, Submission};
@@ -182,28 +182,25 @@ impl Service {
             hex::encode(rand::random::<[u8; 32]>()),
             hex::encode(rand::random::<[u8; 32]>()),
         );
-        let starts_micros = {
-            let mut state = self.state.lock().await;
-            if let Err(r) = self.open_challenge(&state, &challenge.id) {
-                return Ok(Err(r));
-            }
-            let entry = state
-                .challenges
-                .get_mut(&challenge.id)
-                .expect("looked up above");
-            // Two commitments of one round racing: the second is a replay.
-            if entry.rounds_done.len() as u32 != round {
-                return Ok(Err(Rejection::ChallengeUsed(challenge.id.clone())));
-            }
-            entry.rounds_done.push(record);
-            entry.round_seeds = Some(seeds.clone());
-            let starts = entry.issued_micros + (round as u64 + 1) * challenge.deadline_ms * 1000;
-            entry.round_started_micros = starts;
-            // Durable before the seeds are answered: a round is answered
-            // once and its seeds are never drawn again.
-            let entry = entry.clone();
-            self.save_challenge(&challenge.id, &entry, Durability::Full)?;
-            starts
+        // Recorded (durably, in the next group commit) with the seeds and
+        // the next round's start before the seeds are answered.
+        let (done, verdict) = oneshot::channel();
+        self.commits
+            .send(Pending::Round(Box::new(PendingRound {
+                challenge_id: challenge.id.clone(),
+                round,
+                record,
+                seeds: seeds.clone(),
+                done,
+            })))
+            .map_err(|_| ServiceError::Commit("the commit thread stopped".into()))?;
+        let starts_micros = match verdict
+            .await
+            .map_err(|_| ServiceError::Commit("the round was abandoned".into()))?
+            .map_err(ServiceError::Commit)?
+        {
+            Ok(starts) => starts,
+            Err(r) => return Ok(Err(r)),
         };
         // The seeds leave at the round's start, not before.
         let wait = starts_micros.saturating_sub(super::now_micros());

@@ -8,12 +8,14 @@
 //! What a crash may lose (see [`Durability`]): issuing a challenge and a
 //! liveness poll's new challenge are `NORMAL` writes, so a power failure may
 //! forget them; the worker then holds a challenge the service does not know
-//! and asks again. Everything that a guarantee rests on is `FULL`: a
-//! commitment and the picks drawn for it (a challenge takes one commitment,
-//! so its picks are never drawn twice), a challenge used up by a refused or
-//! accepted answer (never usable again), a report's queued job and the
-//! device binding it makes (one transaction), liveness commitments and the
-//! uptime they credit.
+//! and asks again. Everything that a guarantee rests on is `FULL`: a timed
+//! round's commitment with the next round's seeds and start (kept in the
+//! challenge's row: a round takes one commitment, so the next seeds are
+//! never drawn twice), the last commitment and the picks drawn for it (a
+//! challenge takes one last commitment, so its picks are never drawn
+//! twice), a challenge used up by a refused or accepted answer (never
+//! usable again), a report's queued job and the device binding it makes
+//! (one transaction), liveness commitments and the uptime they credit.
 //!
 //! Expired challenges are deleted ([`Writer::delete_expired`]), so the
 //! table holds the open ones and those used within their lifetime; finished
