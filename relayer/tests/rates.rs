@@ -115,12 +115,7 @@ async fn a_flooding_client_is_limited_while_another_is_served() {
         let sub = reanswer(&c, &key(99), None).await;
         attest::send_submission(&url, &sub).await.unwrap();
 
-        let text = reqwest::get(format!("{url}/metrics"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let text = metrics_text(&url).await;
         let count = |prefix: &str| -> u64 {
             text.lines()
                 .find_map(|l| l.strip_prefix(prefix))

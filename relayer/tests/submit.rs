@@ -459,12 +459,7 @@ async fn the_status_tells_landed_aborted_retrying_and_failed() {
     let none = status(&url, addr(25)).await;
     assert!(none.attestations.is_empty() && none.score.is_none());
 
-    let text = reqwest::get(format!("{url}/metrics"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics_text(&url).await;
     for line in [
         "lumen_attester_challenges_answered_total 4",
         "lumen_attester_transactions_total{outcome=\"committed\"} 2",

@@ -86,6 +86,23 @@ fn opening(c: &Challenge, p: &Picked, rounds: &[Worked]) -> Opening {
     }
 }
 
+/// Commits round 0's work (the first of `rounds`), then answers rounds 1
+/// and 2 of a three-round challenge honestly, each on the seeds its round
+/// released; returns the picks drawn for the last commitment.
+async fn answer_rounds(url: &str, c: &Challenge, rounds: &mut Vec<Worked>) -> Picked {
+    let mut round = c.clone();
+    for r in 1..3u32 {
+        let n = next(
+            url,
+            &submission(&round, rounds.last().unwrap().clone(), r - 1),
+        )
+        .await;
+        round = round_of(c, &n);
+        rounds.push(work(&round).await);
+    }
+    picked(url, &submission(&round, rounds.last().unwrap().clone(), 2)).await
+}
+
 #[tokio::test]
 async fn rounds_start_on_the_schedule_and_the_median_round_is_scored() {
     let dir = tempfile::tempdir().unwrap();
@@ -137,17 +154,7 @@ async fn a_made_up_fast_round_fails_its_openings() {
     )
     .unwrap();
     let mut rounds = vec![fake];
-    let mut round = c.clone();
-    for r in 1..3u32 {
-        let n = next(
-            &url,
-            &submission(&round, rounds.last().unwrap().clone(), r - 1),
-        )
-        .await;
-        round = round_of(&c, &n);
-        rounds.push(work(&round).await);
-    }
-    let p = picked(&url, &submission(&round, rounds.last().unwrap().clone(), 2)).await;
+    let p = answer_rounds(&url, &c, &mut rounds).await;
     match attest::send_opening(&url, &opening(&c, &p, &rounds)).await {
         Err(attest::AttestError::Rejected { reason, .. }) => assert_eq!(reason, "wrong_checksum"),
         other => panic!("expected a rejection, got {other:?}"),
@@ -184,17 +191,7 @@ async fn computing_ahead_replaying_or_skipping_a_round_is_refused() {
     // Openings that leave an earlier round out.
     let c = challenge(&url, addr(25)).await;
     let mut rounds = vec![work(&c).await];
-    let mut round = c.clone();
-    for r in 1..3u32 {
-        let n = next(
-            &url,
-            &submission(&round, rounds.last().unwrap().clone(), r - 1),
-        )
-        .await;
-        round = round_of(&c, &n);
-        rounds.push(work(&round).await);
-    }
-    let p = picked(&url, &submission(&round, rounds.last().unwrap().clone(), 2)).await;
+    let p = answer_rounds(&url, &c, &mut rounds).await;
     let mut o = opening(&c, &p, &rounds);
     o.earlier.pop();
     match attest::send_opening(&url, &o).await {

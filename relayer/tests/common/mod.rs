@@ -221,3 +221,13 @@ pub async fn work_for(l: &lumen_relayer::protocol::LivenessChallenge) -> Worked 
     };
     work(&c).await
 }
+
+/// The service's Prometheus text at `GET /metrics`.
+pub async fn metrics_text(url: &str) -> String {
+    reqwest::get(format!("{url}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
