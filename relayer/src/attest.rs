@@ -305,11 +305,20 @@ async fn run_blocking<T: Send + 'static>(
     Ok((device, out?))
 }
 
-/// Sends a submission (the report and the commitments): the service's
-/// clock stops at its arrival; it answers with the outputs to open.
+/// Sends the submission of a single-round challenge (or of the last round):
+/// the service's clock stops at its arrival; it answers with the outputs to
+/// open. A challenge with rounds left is an error naming the next round.
 pub async fn commit(service_url: &str, submission: &Submission) -> Result<Picked, AttestError> {
-    let url = format!("{}/v1/reports", service_url.trim_end_matches('/'));
-    post(&client(), &url, submission).await
+    match commit_round(service_url, submission).await? {
+        Committed::Picked(picked) => Ok(picked),
+        Committed::Next(next) => Err(http_err(
+            service_url,
+            format!(
+                "the challenge has more rounds (round {} is next): answer it with commit_round",
+                next.round
+            ),
+        )),
+    }
 }
 
 /// Sends the commitment of a round (`submission.round`): before the last

@@ -56,6 +56,20 @@ fn rejected(svc: &Service, r: Rejection) -> Response {
 }
 
 /// The details stay in the service's log: clients learn only that it failed.
+/// The answer to an attester request: its result as JSON with `status`, a
+/// rejection in the one error shape (counted), or an internal error.
+fn reply<T: serde::Serialize>(
+    svc: &Service,
+    status: StatusCode,
+    outcome: Result<Result<T, Rejection>, ServiceError>,
+) -> Response {
+    match outcome {
+        Ok(Ok(answer)) => (status, Json(answer)).into_response(),
+        Ok(Err(r)) => rejected(svc, r),
+        Err(e) => internal(e),
+    }
+}
+
 fn internal(e: ServiceError) -> Response {
     tracing::error!(error = %e, "internal error");
     error(
@@ -139,11 +153,13 @@ async fn post_challenge(
     Peer(peer): Peer,
     Body(req): Body<ChallengeRequest>,
 ) -> Response {
-    match svc.challenge_round(&[req], peer).await {
-        Ok(Ok(mut c)) => Json(c.remove(0)).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.challenge_round(&[req], peer)
+            .await
+            .map(|r| r.map(|mut c| c.remove(0))),
+    )
 }
 
 async fn post_round(
@@ -151,11 +167,11 @@ async fn post_round(
     Peer(peer): Peer,
     Body(round): Body<ChallengeRound>,
 ) -> Response {
-    match svc.challenge_round(&round.devices, peer).await {
-        Ok(Ok(c)) => Json(c).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.challenge_round(&round.devices, peer).await,
+    )
 }
 
 async fn post_report(
@@ -166,11 +182,11 @@ async fn post_report(
     // The answer's time ends once its whole body is in (headers sent early
     // with the body trickled in later gain nothing).
     let received = super::now_micros();
-    match svc.submit(&submission, received, peer).await {
-        Ok(Ok(committed)) => Json(committed).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.submit(&submission, received, peer).await,
+    )
 }
 
 async fn post_report_openings(
@@ -179,11 +195,11 @@ async fn post_report_openings(
     Body(opening): Body<Opening>,
 ) -> Response {
     let received = super::now_micros();
-    match svc.open_report(&opening, received, peer).await {
-        Ok(Ok(a)) => (StatusCode::ACCEPTED, Json(a)).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::ACCEPTED,
+        svc.open_report(&opening, received, peer).await,
+    )
 }
 
 async fn post_liveness(
@@ -191,11 +207,11 @@ async fn post_liveness(
     Peer(peer): Peer,
     Body(poll): Body<LivenessPoll>,
 ) -> Response {
-    match svc.liveness_poll(poll.worker, peer).await {
-        Ok(Ok(task)) => Json(task).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.liveness_poll(poll.worker, peer).await,
+    )
 }
 
 async fn post_liveness_answer(
@@ -204,11 +220,11 @@ async fn post_liveness_answer(
     Body(answer): Body<LivenessAnswer>,
 ) -> Response {
     let received = super::now_micros();
-    match svc.liveness_answer(&answer, received, peer).await {
-        Ok(Ok(committed)) => Json(committed).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.liveness_answer(&answer, received, peer).await,
+    )
 }
 
 async fn post_liveness_openings(
@@ -217,11 +233,11 @@ async fn post_liveness_openings(
     Body(opening): Body<Opening>,
 ) -> Response {
     let received = super::now_micros();
-    match svc.liveness_open(&opening, received, peer).await {
-        Ok(Ok(ack)) => Json(ack).into_response(),
-        Ok(Err(r)) => rejected(&svc, r),
-        Err(e) => internal(e),
-    }
+    reply(
+        &svc,
+        StatusCode::OK,
+        svc.liveness_open(&opening, received, peer).await,
+    )
 }
 
 async fn get_jobs(State(svc): State<Arc<Service>>) -> Response {
