@@ -191,9 +191,10 @@ struct ServeArgs {
     /// the outputs the service picked must arrive.
     #[arg(long, default_value_t = Timing::default().open_within.as_millis() as u64)]
     open_within_ms: u64,
-    /// Timed rounds per challenge (1 to 9), one deadline apart; the score
-    /// is the median round's, so one round slowed by other work on the
-    /// machine does not move it.
+    /// Timed rounds per challenge (1 to 15), one deadline apart; the score
+    /// is the median round's, so rounds slowed by other work on the
+    /// machine do not move it (more rounds: a steadier score, a longer
+    /// attestation).
     #[arg(long, default_value_t = Timing::default().rounds)]
     rounds: u32,
     /// Open (unanswered, unexpired) challenges one worker may hold.

@@ -262,6 +262,21 @@ pub struct Opening {
     pub earlier: Vec<Openings>,
 }
 
+impl Opening {
+    /// The length of the largest honest [`Opening`] of `rounds` rounds as
+    /// `lumen-relayer attest` sends it (compact JSON): every round's
+    /// [`Openings::largest`].
+    pub fn largest_body_bytes(rounds: u32) -> usize {
+        let opening = Opening {
+            challenge_id: "f".repeat(32),
+            worker: AccountAddress::from_hex("f".repeat(64)).expect("64 hex digits"),
+            openings: Openings::largest(),
+            earlier: vec![Openings::largest(); rounds.saturating_sub(1) as usize],
+        };
+        serde_json::to_vec(&opening).map_or(usize::MAX, |body| body.len())
+    }
+}
+
 /// The report was accepted and queued for `attestation::attest`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Accepted {

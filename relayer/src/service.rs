@@ -123,7 +123,7 @@ pub struct Timing {
 }
 
 /// The most timed rounds one challenge has.
-pub const MAX_ROUNDS: u32 = 9;
+pub const MAX_ROUNDS: u32 = 15;
 
 impl Default for Timing {
     fn default() -> Self {
@@ -132,7 +132,7 @@ impl Default for Timing {
             min_speed: 0.5,
             latency_allowance: Duration::from_secs(2),
             open_within: Duration::from_secs(2),
-            rounds: 5,
+            rounds: 9,
         }
     }
 }
@@ -160,7 +160,9 @@ pub struct Limits {
     pub open_challenges: usize,
     /// The longest a request may take, reading its body included.
     pub request_timeout: Duration,
-    /// The largest request body (a real submission is a few tens of KiB).
+    /// The largest request body (a real submission is a few tens of KiB;
+    /// the openings routes take at least the largest honest opening, see
+    /// [`router`]).
     pub max_body_bytes: usize,
     /// Per-address request rates; `None` turns them off (benchmarks that
     /// stand many machines on one address).

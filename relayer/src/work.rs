@@ -143,6 +143,26 @@ pub struct Openings {
     pub walk: Vec<Sample>,
 }
 
+impl Openings {
+    /// The largest openings of one round an honest device sends:
+    /// [`SAMPLES`] items of each part of the largest work
+    /// [`Workload::size`] makes (the deepest Merkle trees), every value at
+    /// its widest. The attester's body limit for openings is derived from
+    /// it, since an answer refused for its size wastes the device's timed
+    /// work.
+    pub fn largest() -> Openings {
+        let sample = |items: u32| Sample {
+            index: items - 1,
+            chunk: vec![u32::MAX; hashchain::CHUNK],
+            path: vec!["f".repeat(64); (items as usize / hashchain::CHUNK).ilog2() as usize],
+        };
+        Openings {
+            hash: vec![sample(crate::bench::MAX_HASH_ITEMS); SAMPLES],
+            walk: vec![sample(MAX_WALKERS); SAMPLES],
+        }
+    }
+}
+
 /// What a device computed: the answer it sends, and the outputs it keeps
 /// to open the attester's picks.
 #[derive(Debug, Clone)]

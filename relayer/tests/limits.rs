@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use common::*;
 use lumen_relayer::attest::{self, AttestError, AttestOptions};
-use lumen_relayer::protocol::Submission;
-use lumen_relayer::service::Limits;
+use lumen_relayer::protocol::{Opening, Submission};
+use lumen_relayer::service::{Limits, MAX_ROUNDS};
+use lumen_relayer::work::Openings;
 use lumen_sdk::{AccountAddress, Package};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -139,6 +140,44 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
     // None of it used the honest answer's challenge.
     assert!(svc.queue().all().unwrap().is_empty());
     attest::send_submission(&url, &sub).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_largest_honest_openings_are_read_whatever_their_size() {
+    // Nine rounds of the largest work, every value at its widest: far past
+    // the general body limit, and an honest answer's shape. Read (then
+    // refused for the unknown challenge), not refused for its size.
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _svc) = start(dir.path(), config(600)).await;
+    let largest = Opening {
+        challenge_id: "ab".repeat(16),
+        worker: addr(30),
+        openings: Openings::largest(),
+        earlier: vec![Openings::largest(); MAX_ROUNDS as usize - 1],
+    };
+    let body = serde_json::to_vec(&largest).unwrap();
+    assert!(
+        body.len() > Limits::default().max_body_bytes,
+        "{}",
+        body.len()
+    );
+    assert!(body.len() <= Opening::largest_body_bytes(MAX_ROUNDS));
+    for path in ["/v1/reports/openings", "/v1/liveness/openings"] {
+        let (status, text) = post_raw(&url, path, body.clone()).await;
+        assert_eq!(
+            (status, reason(&text).as_str()),
+            (404, "unknown_challenge"),
+            "{path}"
+        );
+    }
+    // Past the openings limit it is refused by its length.
+    let mut padded = body.clone();
+    padded.resize(Opening::largest_body_bytes(MAX_ROUNDS) / 4 * 5 + 1, b' ');
+    let (status, text) = post_raw(&url, "/v1/reports/openings", padded).await;
+    assert_eq!((status, reason(&text).as_str()), (413, "body_too_large"));
+    // Every other route keeps the general limit.
+    let (status, text) = post_raw(&url, "/v1/reports", body).await;
+    assert_eq!((status, reason(&text).as_str()), (413, "body_too_large"));
 }
 
 #[tokio::test]

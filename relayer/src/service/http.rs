@@ -311,9 +311,17 @@ async fn rate_limit(
 
 /// The HTTP routes, with the request timeout and body limit of the
 /// service's [`Limits`]; unknown paths and methods answer in the one error
-/// shape too.
+/// shape too. The openings routes take the largest honest opening of
+/// [`super::MAX_ROUNDS`] rounds (a quarter more for the client's
+/// formatting) even where the body limit is smaller: refusing an honest
+/// answer for its size would waste the device's timed work.
 pub fn router(svc: Arc<Service>) -> Router {
     let limits = svc.config.limits.clone();
+    let openings_limit = DefaultBodyLimit::max(
+        limits
+            .max_body_bytes
+            .max(Opening::largest_body_bytes(super::MAX_ROUNDS) / 4 * 5),
+    );
     let limited = |class| middleware::from_fn_with_state((svc.clone(), class), rate_limit);
     let challenges = Router::new()
         .route("/v1/challenges", post(post_challenge))
@@ -321,10 +329,16 @@ pub fn router(svc: Arc<Service>) -> Router {
         .route_layer(limited(Class::Challenges));
     let answers = Router::new()
         .route("/v1/reports", post(post_report))
-        .route("/v1/reports/openings", post(post_report_openings))
+        .route(
+            "/v1/reports/openings",
+            post(post_report_openings).layer(openings_limit),
+        )
         .route("/v1/liveness", post(post_liveness))
         .route("/v1/liveness/answers", post(post_liveness_answer))
-        .route("/v1/liveness/openings", post(post_liveness_openings))
+        .route(
+            "/v1/liveness/openings",
+            post(post_liveness_openings).layer(openings_limit),
+        )
         .route_layer(limited(Class::Answers));
     Router::new()
         .route("/health", get(|| async { "ok" }))
