@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Weak;
 
 use lumen_sdk::AccountAddress;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, MutexGuard};
 
 use super::store::Durability;
 use super::{CommittedAnswer, Persisted, RoundRecord, Service};
@@ -75,8 +75,8 @@ pub(super) fn commit_loop(svc: Weak<Service>, rx: std::sync::mpsc::Receiver<Pend
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         let Some(svc) = svc.upgrade() else { break };
-        let mut state = svc.state.blocking_lock();
-        svc.commit(&mut state, batch);
+        let state = svc.state.blocking_lock();
+        svc.commit(state, batch);
     }
 }
 
@@ -112,7 +112,13 @@ impl Service {
     /// request may have used its challenge or bound its device meanwhile,
     /// also within the group); the answers go out once the transaction is
     /// in, and if it fails every request of the group gets the error.
-    fn commit(&self, state: &mut Persisted, batch: Vec<Pending>) {
+    ///
+    /// The state lock is let go once the group's rows are in the
+    /// transaction, before its commit (the fsync): other requests read the
+    /// state meanwhile. The database's lock is taken before it is let go,
+    /// so a row another request writes afterwards (a challenge refused and
+    /// used up) commits after this group's and is never overwritten by it.
+    fn commit(&self, mut state: MutexGuard<'_, Persisted>, batch: Vec<Pending>) {
         let mut used: HashSet<String> = HashSet::new();
         let mut bound: HashMap<String, AccountAddress> = HashMap::new();
         // Addresses the group's accepted reports moved their workers to.
@@ -129,7 +135,7 @@ impl Service {
                     let verdict = if used.contains(&c.challenge_id) {
                         Err(Rejection::ChallengeUsed(c.challenge_id.clone()))
                     } else {
-                        self.open_challenge(state, &c.challenge_id)
+                        self.open_challenge(&state, &c.challenge_id)
                             .and_then(|entry| {
                                 // The last round's commitment, its earlier
                                 // rounds all recorded: one picked per round.
@@ -153,7 +159,7 @@ impl Service {
                 Pending::Round(r) => {
                     let r = *r;
                     let verdict = self
-                        .open_challenge(state, &r.challenge_id)
+                        .open_challenge(&state, &r.challenge_id)
                         .and_then(|entry| {
                             // Two commitments of one round racing (also
                             // within the group): the second is a replay.
@@ -187,7 +193,7 @@ impl Service {
             let verdict = if used.contains(&report.challenge_id) {
                 Err(Rejection::ChallengeUsed(report.challenge_id.clone()))
             } else {
-                self.committed_challenge(state, &report.challenge_id)
+                self.committed_challenge(&state, &report.challenge_id)
                     .map(|_| ())
             }
             .and_then(|()| {
@@ -276,6 +282,7 @@ impl Service {
                         .push_in(w.tx, report.key.clone(), report.kind.clone())?,
                 );
             }
+            drop(state);
             Ok(jobs)
         });
         let jobs = match written {
@@ -296,6 +303,9 @@ impl Service {
         for reply in replies {
             reply.send(None);
         }
+        // This thread alone binds devices and moves workers, so nothing
+        // came between the transaction and these updates.
+        let mut state = self.state.blocking_lock();
         for (report, job) in accepted.into_iter().zip(jobs) {
             state.devices.insert(report.device.clone(), report.worker);
             state.scores.insert(report.worker, report.score);
