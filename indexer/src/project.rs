@@ -165,10 +165,14 @@ pub(crate) trait Stored: Sized {
 /// Implements [`Stored`] for the row type of a table found by:
 /// - one column, `table(column)`;
 /// - the first of a pair, `table(first, _)`: the rows of every key's first;
-/// - a pair, `table(first, second)`: every row whose first is one of the
-///   keys' firsts and second one of their seconds.
+/// - a pair of text and bigint, `table(first, second)`: the rows of exactly
+///   the keys, joined with the keys' arrays unnested. (`first = ANY(…) AND
+///   second = ANY(…)` made PostgreSQL read every row of the seconds through
+///   the `(second, first)` index and compare each first against the whole
+///   array: with a batch's hundreds of workers over ten thousand workers'
+///   epochs it was most of the ingest's database time.)
 ///
-/// The last two select a superset of the keys. That is exact because the
+/// The second selects a superset of the keys. That is exact because the
 /// write deletes the same superset of the rows' keys and copies back every
 /// row the load returned.
 macro_rules! stored {
@@ -181,12 +185,50 @@ macro_rules! stored {
             $t::table.filter($t::$c.eq_any(firsts))
         }, |$r| $k);
     };
-    ($row:ty: $key:ty = $t:ident($c:ident, $d:ident), |$r:ident| $k:expr) => {
-        $crate::project::stored!(@impl $row: $key = $t, |keys| {
-            let firsts: std::collections::BTreeSet<_> = keys.iter().map(|k| &k.0).collect();
-            let seconds: std::collections::BTreeSet<_> = keys.iter().map(|k| &k.1).collect();
-            $t::table.filter($t::$c.eq_any(firsts)).filter($t::$d.eq_any(seconds))
-        }, |$r| $k);
+    ($row:ty: (String, i64) = $t:ident($c:ident, $d:ident), |$r:ident| $k:expr) => {
+        impl $crate::project::Stored for $row {
+            type Key = (String, i64);
+
+            fn key(&self) -> (String, i64) {
+                let $r = self;
+                $k
+            }
+
+            fn select(
+                conn: &mut diesel::pg::PgConnection,
+                keys: &std::collections::BTreeSet<(String, i64)>,
+            ) -> diesel::QueryResult<Vec<Self>> {
+                use diesel::RunQueryDsl;
+                $crate::project::by_pairs(
+                    concat!(
+                        "SELECT t.* FROM ", stringify!($t), " t JOIN unnest($1, $2) AS k(a, b) ON t.",
+                        stringify!($c), " = k.a AND t.", stringify!($d), " = k.b"
+                    ),
+                    keys,
+                )
+                .load(conn)
+            }
+
+            fn delete(
+                conn: &mut diesel::pg::PgConnection,
+                keys: &std::collections::BTreeSet<(String, i64)>,
+            ) -> diesel::QueryResult<usize> {
+                use diesel::RunQueryDsl;
+                $crate::project::by_pairs(
+                    concat!(
+                        "DELETE FROM ", stringify!($t), " t USING unnest($1, $2) AS k(a, b) WHERE t.",
+                        stringify!($c), " = k.a AND t.", stringify!($d), " = k.b"
+                    ),
+                    keys,
+                )
+                .execute(conn)
+            }
+
+            fn copy(conn: &mut diesel::pg::PgConnection, rows: Vec<Self>) -> diesel::QueryResult<usize> {
+                use diesel::prelude::*;
+                diesel::copy_from($t::table).from_insertable(&rows).execute(conn)
+            }
+        }
     };
     (@impl $row:ty: $key:ty = $t:ident, |$keys:ident| $filter:expr, |$r:ident| $k:expr) => {
         impl $crate::project::Stored for $row {
@@ -221,6 +263,21 @@ macro_rules! stored {
     };
 }
 pub(crate) use stored;
+
+/// `sql` with the keys bound as two arrays (`$1` the firsts, `$2` the
+/// seconds, pair by pair).
+pub(crate) fn by_pairs(
+    sql: &str,
+    keys: &BTreeSet<(String, i64)>,
+) -> diesel::query_builder::BoxedSqlQuery<'static, diesel::pg::Pg, diesel::query_builder::SqlQuery>
+{
+    use diesel::sql_types::{Array, BigInt, Text};
+    let (firsts, seconds): (Vec<String>, Vec<i64>) = keys.iter().cloned().unzip();
+    diesel::sql_query(sql)
+        .into_boxed()
+        .bind::<Array<Text>, _>(firsts)
+        .bind::<Array<BigInt>, _>(seconds)
+}
 
 /// Inserts `$rows` into a table of `$cols` columns that only grows, in
 /// statements within PostgreSQL's bind limit; rows already stored stay.

@@ -309,7 +309,9 @@ pub struct CreatorRow {
 }
 
 /// A creator's spend in one 30-day month.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Queryable, QueryableByName, Selectable, Insertable, Serialize, utoipa::ToSchema,
+)]
 #[diesel(table_name = creator_months, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
 pub struct CreatorMonthRow {
@@ -397,7 +399,15 @@ pub struct EpochRow {
 
 /// A worker's uptime, leases and reward in one epoch.
 #[derive(
-    Debug, Clone, Queryable, Selectable, Insertable, Serialize, serde::Deserialize, utoipa::ToSchema,
+    Debug,
+    Clone,
+    Queryable,
+    QueryableByName,
+    Selectable,
+    Insertable,
+    Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
 )]
 #[diesel(table_name = worker_epochs, check_for_backend(diesel::pg::Pg), treat_none_as_default_value = false)]
 #[allow(missing_docs)]
