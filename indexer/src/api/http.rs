@@ -2,6 +2,7 @@
 //! API from their pages, preflights answered) and revalidation (`ETag`,
 //! `Cache-Control`, `304 Not Modified`).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -9,6 +10,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -107,10 +109,7 @@ pub async fn etag(req: Request<Body>, next: Next) -> Response {
                 Ok(b) => b,
                 Err(e) => return ApiError::internal(e).into_response(),
             };
-            let digest = Sha256::digest(&bytes);
-            let tag = HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..16])))
-                .expect("hex is a header value");
-            parts.headers.insert(header::ETAG, tag);
+            parts.headers.insert(header::ETAG, tag_of(&bytes));
             parts
                 .headers
                 .entry(header::CACHE_CONTROL)
@@ -128,6 +127,63 @@ pub async fn etag(req: Request<Body>, next: Next) -> Response {
         return r;
     }
     Response::from_parts(parts, body)
+}
+
+/// The strong `ETag` of a body: the first half of its SHA-256, quoted.
+fn tag_of(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..16])))
+        .expect("hex is a header value")
+}
+
+/// The size of an endpoint's last answer: the next one's buffer starts at
+/// about that size instead of growing to it by doubling and copying.
+pub struct SizeHint(AtomicUsize);
+
+impl SizeHint {
+    /// No answer seen yet.
+    pub const fn new() -> Self {
+        Self(AtomicUsize::new(0))
+    }
+}
+
+/// A JSON answer with its `ETag` already set, for the large answers of hot
+/// endpoints: the value is serialized into a buffer sized from the
+/// endpoint's last answer and hashed there, so [`etag`] neither collects
+/// nor hashes the body again. The same bytes, headers and tag as
+/// `axum::Json` followed by [`etag`].
+pub struct TaggedJson<T> {
+    value: T,
+    size: &'static SizeHint,
+}
+
+impl<T> TaggedJson<T> {
+    /// `value`, with `size` remembering its endpoint's answer size.
+    pub fn new(value: T, size: &'static SizeHint) -> Self {
+        Self { value, size }
+    }
+}
+
+impl<T: Serialize> IntoResponse for TaggedJson<T> {
+    fn into_response(self) -> Response {
+        let last = self.size.0.load(Ordering::Relaxed);
+        // Room for answers somewhat larger than the last one.
+        let mut buf = Vec::with_capacity(last + last / 4 + 128);
+        if let Err(e) = serde_json::to_writer(&mut buf, &self.value) {
+            return ApiError::internal(e).into_response();
+        }
+        self.size.0.store(buf.len(), Ordering::Relaxed);
+        let tag = tag_of(&buf);
+        let mut r = Body::from(buf).into_response();
+        let h = r.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        h.insert(header::ETAG, tag);
+        h.insert(header::CACHE_CONTROL, REVALIDATE);
+        r
+    }
 }
 
 /// `If-None-Match` (a list, or `*`) names `tag`.
