@@ -138,6 +138,7 @@ fn tag_of(body: &[u8]) -> HeaderValue {
 
 /// The size of an endpoint's last answer: the next one's buffer starts at
 /// about that size instead of growing to it by doubling and copying.
+#[derive(Default)]
 pub struct SizeHint(AtomicUsize);
 
 impl SizeHint {
@@ -200,6 +201,35 @@ fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn tagged_answers_are_the_bytes_and_tag_of_plain_json() {
+        static SIZE: SizeHint = SizeHint::new();
+        let page = |n: usize| {
+            serde_json::json!({
+                "items": (0..n).map(|i| serde_json::json!({"id": i, "s": "x\"\n\u{e9}"})).collect::<Vec<_>>(),
+                "next_cursor": null,
+            })
+        };
+        // First answer, then larger and smaller ones than the size remembered.
+        for n in [3, 400, 1, 0, 2_000] {
+            let value = page(n);
+            let plain = axum::Json(&value).into_response();
+            let tagged = TaggedJson::new(&value, &SIZE).into_response();
+            assert_eq!(tagged.status(), StatusCode::OK);
+            let ct = header::CONTENT_TYPE;
+            assert_eq!(tagged.headers().get(&ct), plain.headers().get(&ct));
+            let (parts, body) = tagged.into_parts();
+            let body = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+            let plain = axum::body::to_bytes(plain.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            assert_eq!(body, plain, "{n} items");
+            assert_eq!(parts.headers[header::ETAG], tag_of(&plain));
+            assert_eq!(parts.headers[header::CACHE_CONTROL], REVALIDATE);
+            assert_eq!(SIZE.0.load(Ordering::Relaxed), plain.len());
+        }
+    }
 
     #[test]
     fn origins_parse_and_refuse_what_browsers_never_send() {
