@@ -65,12 +65,19 @@ fn field<T: MoveJson>(
     T::from_move_json(v).map_err(err)
 }
 
+/// Declares the events, grouped by their Move module: each group is
+/// `module => Variant(ModuleEnum) { Event { field: Type, … } … }`, which names
+/// the module's variant of [`ByModule`] and its enum of borrowed events.
 macro_rules! lumen_events {
     ($(
-        $(#[doc = $doc:literal])*
-        $module:ident :: $name:ident { $( $field:ident : $ty:ty ),* $(,)? }
+        $module:ident => $variant:ident($by_module:ident) {
+            $(
+                $(#[doc = $doc:literal])*
+                $name:ident { $( $field:ident : $ty:ty ),* $(,)? }
+            )*
+        }
     )*) => {
-        $(
+        $($(
             $(#[doc = $doc])*
             #[doc = ""]
             #[doc = concat!("Move: `", stringify!($module), "::", stringify!($name), " { ",
@@ -125,27 +132,54 @@ macro_rules! lumen_events {
                     out
                 }
             }
-        )*
+        )*)*
 
         /// Any event of the package, keyed by its full type string.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum LumenEvent {
-            $(
+            $($(
                 #[doc = concat!("`", stringify!($module), "::", stringify!($name), "`.")]
                 $name($name),
+            )*)*
+        }
+
+        /// An event borrowed from a [`LumenEvent`], by the Move module that
+        /// declares it ([`LumenEvent::by_module`]).
+        ///
+        /// A consumer that reads a few modules matches those modules' events
+        /// one by one and ignores every other module in one arm: the match
+        /// stays exhaustive (a new event of a module it reads is a compile
+        /// error until it decides), without listing every event it ignores.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ByModule<'a> {
+            $(
+                #[doc = concat!("An event of `", stringify!($module), "`.")]
+                $variant($by_module<'a>),
             )*
         }
 
+        $(
+            #[doc = concat!("An event of the `", stringify!($module),
+                "` module, borrowed ([`ByModule::", stringify!($variant), "`]).")]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub enum $by_module<'a> {
+                $(
+                    #[doc = concat!("`", stringify!($module), "::", stringify!($name), "`.")]
+                    $name(&'a $name),
+                )*
+            }
+        )*
+
         /// `(module, event)` of every `#[event]` struct of the package.
-        pub const ALL_EVENTS: &[(&str, &str)] = &[$((stringify!($module), stringify!($name))),*];
+        pub const ALL_EVENTS: &[(&str, &str)] = &[$($((stringify!($module), stringify!($name))),*),*];
 
         /// Every event with its fields: `(module, event, field names, Rust field types)`.
-        pub const EVENT_SCHEMAS: &[EventSchema] = &[$(EventSchema {
+        pub const EVENT_SCHEMAS: &[EventSchema] = &[$($(EventSchema {
             module: stringify!($module),
             name: stringify!($name),
             fields: $name::FIELDS,
             types: $name::FIELD_TYPES,
-        }),*];
+        }),*),*];
 
         impl LumenEvent {
             fn decode_named(
@@ -155,162 +189,185 @@ macro_rules! lumen_events {
                 data: &Value,
             ) -> Option<Result<Self, DecodeError>> {
                 match (module, name) {
-                    $(
+                    $($(
                         (stringify!($module), stringify!($name)) =>
                             Some($name::from_json(event_type, data).map(LumenEvent::$name)),
-                    )*
+                    )*)*
                     _ => None,
                 }
             }
 
             /// The declaring module (`escrow`).
             pub fn module(&self) -> &'static str {
-                match self { $( LumenEvent::$name(_) => stringify!($module), )* }
+                match self { $($( LumenEvent::$name(_) => stringify!($module), )*)* }
             }
 
             /// The struct name (`JobCreated`).
             pub fn name(&self) -> &'static str {
-                match self { $( LumenEvent::$name(_) => stringify!($name), )* }
+                match self { $($( LumenEvent::$name(_) => stringify!($name), )*)* }
+            }
+
+            /// The event, borrowed, under its declaring module.
+            pub fn by_module(&self) -> ByModule<'_> {
+                match self {
+                    $($( LumenEvent::$name(e) => ByModule::$variant($by_module::$name(e)), )*)*
+                }
             }
 
             /// The REST JSON `data` object.
             pub fn to_json(&self) -> Value {
-                match self { $( LumenEvent::$name(e) => e.to_json(), )* }
+                match self { $($( LumenEvent::$name(e) => e.to_json(), )*)* }
             }
 
             /// The event's BCS bytes (Move's `bcs::to_bytes` of the struct).
             pub fn bcs(&self) -> Vec<u8> {
-                match self { $( LumenEvent::$name(e) => e.bcs(), )* }
+                match self { $($( LumenEvent::$name(e) => e.bcs(), )*)* }
             }
         }
     };
 }
 
 lumen_events! {
-    /// The package was initialised (`decimals` of the payment asset: amounts are in its base units).
-    config::ConfigInitialized { admin: AccountAddress, payment_asset: AccountAddress, treasury: AccountAddress, arbiter: AccountAddress, decimals: u8 }
-    /// A parameter took its new value (`apply_param`; also emitted once per parameter at initialisation, old value 0).
-    config::ParamsUpdated { name: String, old_value: u64, new_value: u64 }
-    /// The admin proposed a successor.
-    config::AdminProposed { admin: AccountAddress, proposed: AccountAddress }
-    /// The proposed admin accepted.
-    config::AdminTransferred { old_admin: AccountAddress, new_admin: AccountAddress }
-    /// The pause switch changed.
-    config::PausedSet { paused: bool }
-    /// The treasury changed.
-    config::TreasurySet { treasury: AccountAddress }
-    /// An arbiter joined the arbiter set (also emitted for the first one at initialisation).
-    config::ArbiterAdded { arbiter: AccountAddress }
-    /// An arbiter left the arbiter set.
-    config::ArbiterRemoved { arbiter: AccountAddress }
-    /// An attester was authorised.
-    config::AttesterAdded { attester: AccountAddress }
-    /// An attester was removed.
-    config::AttesterRemoved { attester: AccountAddress }
-    /// The admin queued a parameter change; anyone applies it from `effective_at`.
-    config::ParamChangeQueued { name: String, old_value: u64, new_value: u64, effective_at: u64 }
-    /// The admin withdrew a queued parameter change.
-    config::ParamChangeCancelled { name: String, value: u64 }
-    /// A worker registered or rotated its device key (`previous_key` empty when it had none).
-    attestation::DeviceKeyRegistered { worker: AccountAddress, device_public_key: Vec<u8>, previous_key: Vec<u8> }
-    /// An attester submitted a device-signed report with the score it measured (one approval toward the threshold).
-    attestation::AttestationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, report_hash: Vec<u8>, score: u64, approvals: u64, threshold: u64 }
-    /// A benchmark report took effect, or a later approval refined its score: the worker's score.
-    attestation::ScoreAttested { worker: AccountAddress, device_id: Vec<u8>, gpu_model: String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, effective_at: u64, expires_at: u64, attesters: Vec<AccountAddress> }
-    /// An attester asked to revoke a worker's current report (one request toward the threshold).
-    attestation::RevocationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, approvals: u64, threshold: u64 }
-    /// A worker's score was revoked.
-    attestation::ScoreRevoked { worker: AccountAddress, by: AccountAddress, reason: String }
-    /// A device was unbound from its worker (`kind`: 1 by the worker, 2 expired long ago, 3 by the admin).
-    attestation::DeviceReleased { device_id: Vec<u8>, worker: AccountAddress, by: AccountAddress, kind: u8 }
-    /// A worker set its price.
-    staking::PriceSet { worker: AccountAddress, price_per_ib_hour: u64 }
-    /// A worker added stake.
-    staking::Staked { worker: AccountAddress, amount: u64, total_stake: u64 }
-    /// A worker started unbonding.
-    staking::UnstakeRequested { worker: AccountAddress, amount: u64, total_stake: u64, unbonding: u64, available_at: u64 }
-    /// A worker withdrew unbonded stake.
-    staking::Withdrawn { worker: AccountAddress, amount: u64 }
-    /// Bonded stake (now `total_stake`) was slashed into the penalty pool: a reclaimed job's collateral.
-    staking::Slashed { worker: AccountAddress, amount: u64, total_stake: u64, job: AccountAddress }
-    /// Stake was locked as a job's collateral; `locked` is the worker's total locked.
-    staking::StakeLocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
-    /// A job's collateral was released; `locked` is the worker's total locked.
-    staking::StakeUnlocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
-    /// The penalty pool was swept to the treasury.
-    staking::PenaltiesSwept { amount: u64, treasury: AccountAddress }
-    /// A render job was created and funded.
-    escrow::JobCreated { job: AccountAddress, job_id: u64, creator: AccountAddress, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, created_at: u64 }
-    /// A worker accepted a signed offer; the job's terms and collateral are fixed from here on.
-    escrow::JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64, collateral: u64, worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64, offer_kind: u8 }
-    /// The worker submitted its result.
-    escrow::ResultSubmitted { job: AccountAddress, job_id: u64, worker: AccountAddress, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, lease_secs: u64, submitted_at: u64 }
-    /// The creator asked for frames to be rendered again.
-    escrow::RerenderRequested { job: AccountAddress, job_id: u64, frames: u64, render_deadline: u64, rerenders: u64 }
-    /// The creator accepted fewer frames than submitted; the worker answers by `response_deadline`.
-    escrow::PartiallyAccepted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_done: u64, frames_accepted: u64, response_deadline: u64 }
-    /// A job was paid out (confirmed, a partial acceptance agreed, or finalized after a window or a dispute timeout).
-    escrow::JobCompleted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64, finalized: bool }
-    /// An open job was cancelled and refunded.
-    escrow::JobCancelled { job: AccountAddress, job_id: u64, creator: AccountAddress, refund: u64 }
-    /// The creator reclaimed a job that never delivered by its deadline; `slashed` is its collateral.
-    escrow::JobReclaimed { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, refund: u64, slashed: u64 }
-    /// A job was disputed; `timeout_frames` is what its timeout pays from `timeout_at` on.
-    escrow::JobDisputed { job: AccountAddress, job_id: u64, by: AccountAddress, reason_hash: Vec<u8>, creator: AccountAddress, worker: AccountAddress, frames_done: u64, timeout_frames: u64, timeout_at: u64 }
-    /// An arbiter settled a dispute.
-    escrow::DisputeResolved { job: AccountAddress, job_id: u64, arbiter: AccountAddress, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64 }
-    /// A creator burnt an offer nonce: no offer signed with it can be accepted.
-    escrow::NonceBurned { creator: AccountAddress, nonce: u64 }
-    /// A settlement leg could not reach a frozen store and was credited to `owner`'s claimable balance (now `total`).
-    escrow::ClaimableCredited { owner: AccountAddress, job: AccountAddress, amount: u64, total: u64 }
-    /// `owner` withdrew its whole claimable balance.
-    escrow::ClaimableWithdrawn { owner: AccountAddress, amount: u64 }
-    /// A creator published (or replaced) its offer of a job to a worker on chain.
-    offers::OfferPublished { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, published_at: u64 }
-    /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
-    rewards::UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
-    /// An attester's repeated vote for a worker and epoch (a resent batch, or the worker twice in one) was skipped; its first vote stands.
-    rewards::UptimeVoteSkipped { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64 }
-    /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).
-    rewards::UptimeReported { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, score: u64, weight: u128 }
-    /// A paid job added lease time to one epoch (PoD weight): one event per epoch its capped lease was split into.
-    rewards::LeaseRecorded { epoch: u64, worker: AccountAddress, lease_secs: u64, score: u64, weight: u128 }
-    /// An epoch's pool was funded.
-    rewards::EpochFunded { epoch: u64, funder: AccountAddress, amount: u64, total: u64 }
-    /// An epoch was closed and its pool split.
-    rewards::EpochClosed { epoch: u64, pool: u64, poc_pool: u64, pod_pool: u64, total_poc_weight: u128, total_pod_weight: u128, rolled_over: u64 }
-    /// A worker claimed its reward for an epoch.
-    rewards::RewardClaimed { epoch: u64, worker: AccountAddress, poc_amount: u64, pod_amount: u64, amount: u64 }
-    /// A VIP pass was minted.
-    vip::VipMinted { holder: AccountAddress, role: u8, token: AccountAddress, minted_at: u64 }
-    /// A VIP pass was revoked (burned) by the admin; the holder is banned from the role.
-    vip::VipRevoked { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
-    /// A pass whose holder no longer qualified was burned (by anyone).
-    vip::VipExpired { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
-    /// The admin lifted a holder's ban from a role.
-    vip::VipBanLifted { holder: AccountAddress, role: u8, by: AccountAddress }
-    /// A daily check-in: `day` is the UTC day, `cycle_day` the row of the 30-day table, `points` micro-points, `credits` and `credit_balance` micro-credits.
-    campaign::CheckedIn { user: AccountAddress, day: u64, cycle_day: u64, streak: u64, points: u64, credits: u64, total_points: u64, credit_balance: u64 }
-    /// A job spent 0.1 credit of its creator at creation (micro-credits).
-    campaign::CreditSpent { user: AccountAddress, job: AccountAddress, amount: u64, balance: u64 }
-    /// The operator granted a social task's points (micro-points).
-    campaign::SocialTaskGranted { user: AccountAddress, task_id: u64, points: u64, total_points: u64, operator: AccountAddress }
-    /// A referee registered its referrer.
-    campaign::ReferralRegistered { referee: AccountAddress, referrer: AccountAddress, registered_at: u64 }
-    /// A paid job that spent a credit earned render points for its creator (`role` 0) or worker (`role` 1).
-    campaign::RenderPointsEarned { job: AccountAddress, user: AccountAddress, role: u8, gross: u64, points: u64, total_points: u64 }
-    /// An eligible worker earned online points for the idle part of an epoch's uptime.
-    campaign::OnlinePointsEarned { worker: AccountAddress, epoch: u64, idle_secs: u64, score: u64, points: u64, total_points: u64 }
-    /// A referrer earned 10 % of points its referee earned (`source`: 0 check-in, 1 social task, 2 render, 3 online).
-    campaign::ReferralPointsEarned { referrer: AccountAddress, referee: AccountAddress, source: u8, base_points: u64, points: u64, total_points: u64 }
-    /// The campaign pool was funded.
-    campaign::CampaignFunded { funder: AccountAddress, amount: u64, pool: u64 }
-    /// One rank of the final leaderboard was paid (`tier` indexes `tier_amounts`).
-    campaign::LeaderboardPaid { rank: u64, user: AccountAddress, points: u64, tier: u64, amount: u64, total_paid: u64, pool: u64 }
-    /// The admin changed the campaign settings (all of them are carried).
-    campaign::CampaignConfigured { operator: AccountAddress, start: u64, end: u64, credit_value: u64, tier_amounts: Vec<u64> }
-    /// The admin moved part of the pool to the treasury (never what the leaderboard may be owed).
-    campaign::PoolSwept { amount: u64, treasury: AccountAddress, pool: u64 }
+    config => Config(ConfigEvent) {
+        /// The package was initialised (`decimals` of the payment asset: amounts are in its base units).
+        ConfigInitialized { admin: AccountAddress, payment_asset: AccountAddress, treasury: AccountAddress, arbiter: AccountAddress, decimals: u8 }
+        /// A parameter took its new value (`apply_param`; also emitted once per parameter at initialisation, old value 0).
+        ParamsUpdated { name: String, old_value: u64, new_value: u64 }
+        /// The admin proposed a successor.
+        AdminProposed { admin: AccountAddress, proposed: AccountAddress }
+        /// The proposed admin accepted.
+        AdminTransferred { old_admin: AccountAddress, new_admin: AccountAddress }
+        /// The pause switch changed.
+        PausedSet { paused: bool }
+        /// The treasury changed.
+        TreasurySet { treasury: AccountAddress }
+        /// An arbiter joined the arbiter set (also emitted for the first one at initialisation).
+        ArbiterAdded { arbiter: AccountAddress }
+        /// An arbiter left the arbiter set.
+        ArbiterRemoved { arbiter: AccountAddress }
+        /// An attester was authorised.
+        AttesterAdded { attester: AccountAddress }
+        /// An attester was removed.
+        AttesterRemoved { attester: AccountAddress }
+        /// The admin queued a parameter change; anyone applies it from `effective_at`.
+        ParamChangeQueued { name: String, old_value: u64, new_value: u64, effective_at: u64 }
+        /// The admin withdrew a queued parameter change.
+        ParamChangeCancelled { name: String, value: u64 }
+    }
+    attestation => Attestation(AttestationEvent) {
+        /// A worker registered or rotated its device key (`previous_key` empty when it had none).
+        DeviceKeyRegistered { worker: AccountAddress, device_public_key: Vec<u8>, previous_key: Vec<u8> }
+        /// An attester submitted a device-signed report with the score it measured (one approval toward the threshold).
+        AttestationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, report_hash: Vec<u8>, score: u64, approvals: u64, threshold: u64 }
+        /// A benchmark report took effect, or a later approval refined its score: the worker's score.
+        ScoreAttested { worker: AccountAddress, device_id: Vec<u8>, gpu_model: String, vram_mb: u64, score: u64, bench_version: u64, nonce: u64, measured_at: u64, effective_at: u64, expires_at: u64, attesters: Vec<AccountAddress> }
+        /// An attester asked to revoke a worker's current report (one request toward the threshold).
+        RevocationSubmitted { attester: AccountAddress, worker: AccountAddress, nonce: u64, approvals: u64, threshold: u64 }
+        /// A worker's score was revoked.
+        ScoreRevoked { worker: AccountAddress, by: AccountAddress, reason: String }
+        /// A device was unbound from its worker (`kind`: 1 by the worker, 2 expired long ago, 3 by the admin).
+        DeviceReleased { device_id: Vec<u8>, worker: AccountAddress, by: AccountAddress, kind: u8 }
+    }
+    staking => Staking(StakingEvent) {
+        /// A worker set its price.
+        PriceSet { worker: AccountAddress, price_per_ib_hour: u64 }
+        /// A worker added stake.
+        Staked { worker: AccountAddress, amount: u64, total_stake: u64 }
+        /// A worker started unbonding.
+        UnstakeRequested { worker: AccountAddress, amount: u64, total_stake: u64, unbonding: u64, available_at: u64 }
+        /// A worker withdrew unbonded stake.
+        Withdrawn { worker: AccountAddress, amount: u64 }
+        /// Bonded stake (now `total_stake`) was slashed into the penalty pool: a reclaimed job's collateral.
+        Slashed { worker: AccountAddress, amount: u64, total_stake: u64, job: AccountAddress }
+        /// Stake was locked as a job's collateral; `locked` is the worker's total locked.
+        StakeLocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
+        /// A job's collateral was released; `locked` is the worker's total locked.
+        StakeUnlocked { worker: AccountAddress, job: AccountAddress, amount: u64, locked: u64 }
+        /// The penalty pool was swept to the treasury.
+        PenaltiesSwept { amount: u64, treasury: AccountAddress }
+    }
+    escrow => Escrow(EscrowEvent) {
+        /// A render job was created and funded.
+        JobCreated { job: AccountAddress, job_id: u64, creator: AccountAddress, spec_hash: Vec<u8>, frames: u64, max_price_per_frame: u64, min_score: u64, min_vram_mb: u64, deposit: u64, created_at: u64 }
+        /// A worker accepted a signed offer; the job's terms and collateral are fixed from here on.
+        JobAssigned { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, nonce: u64, worker_score: u64, refund: u64, assigned_at: u64, collateral: u64, worker_commission_bps: u64, review_window_secs: u64, max_rerenders: u64, min_rerender_secs: u64, response_window_secs: u64, dispute_timeout_secs: u64, offer_kind: u8 }
+        /// The worker submitted its result.
+        ResultSubmitted { job: AccountAddress, job_id: u64, worker: AccountAddress, frames_done: u64, output_root: Vec<u8>, review_deadline: u64, lease_secs: u64, submitted_at: u64 }
+        /// The creator asked for frames to be rendered again.
+        RerenderRequested { job: AccountAddress, job_id: u64, frames: u64, render_deadline: u64, rerenders: u64 }
+        /// The creator accepted fewer frames than submitted; the worker answers by `response_deadline`.
+        PartiallyAccepted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_done: u64, frames_accepted: u64, response_deadline: u64 }
+        /// A job was paid out (confirmed, a partial acceptance agreed, or finalized after a window or a dispute timeout).
+        JobCompleted { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64, finalized: bool }
+        /// An open job was cancelled and refunded.
+        JobCancelled { job: AccountAddress, job_id: u64, creator: AccountAddress, refund: u64 }
+        /// The creator reclaimed a job that never delivered by its deadline; `slashed` is its collateral.
+        JobReclaimed { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, refund: u64, slashed: u64 }
+        /// A job was disputed; `timeout_frames` is what its timeout pays from `timeout_at` on.
+        JobDisputed { job: AccountAddress, job_id: u64, by: AccountAddress, reason_hash: Vec<u8>, creator: AccountAddress, worker: AccountAddress, frames_done: u64, timeout_frames: u64, timeout_at: u64 }
+        /// An arbiter settled a dispute.
+        DisputeResolved { job: AccountAddress, job_id: u64, arbiter: AccountAddress, creator: AccountAddress, worker: AccountAddress, frames_paid: u64, gross: u64, worker_amount: u64, fee: u64, refund: u64, lease_secs: u64 }
+        /// A creator burnt an offer nonce: no offer signed with it can be accepted.
+        NonceBurned { creator: AccountAddress, nonce: u64 }
+        /// A settlement leg could not reach a frozen store and was credited to `owner`'s claimable balance (now `total`).
+        ClaimableCredited { owner: AccountAddress, job: AccountAddress, amount: u64, total: u64 }
+        /// `owner` withdrew its whole claimable balance.
+        ClaimableWithdrawn { owner: AccountAddress, amount: u64 }
+    }
+    offers => Offers(OffersEvent) {
+        /// A creator published (or replaced) its offer of a job to a worker on chain.
+        OfferPublished { job: AccountAddress, job_id: u64, creator: AccountAddress, worker: AccountAddress, price_per_frame: u64, render_deadline: u64, offer_expires_at: u64, nonce: u64, published_at: u64 }
+    }
+    rewards => Rewards(RewardsEvent) {
+        /// An attester's vote on a worker's online time in an ended epoch, measured by its liveness challenges.
+        UptimeVoted { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, approvals: u64, threshold: u64 }
+        /// An attester's repeated vote for a worker and epoch (a resent batch, or the worker twice in one) was skipped; its first vote stands.
+        UptimeVoteSkipped { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64 }
+        /// A worker's online time for an epoch took effect or changed (threshold-th largest vote; PoC weight, replacing an earlier one).
+        UptimeReported { epoch: u64, worker: AccountAddress, attester: AccountAddress, online_secs: u64, score: u64, weight: u128 }
+        /// A paid job added lease time to one epoch (PoD weight): one event per epoch its capped lease was split into.
+        LeaseRecorded { epoch: u64, worker: AccountAddress, lease_secs: u64, score: u64, weight: u128 }
+        /// An epoch's pool was funded.
+        EpochFunded { epoch: u64, funder: AccountAddress, amount: u64, total: u64 }
+        /// An epoch was closed and its pool split.
+        EpochClosed { epoch: u64, pool: u64, poc_pool: u64, pod_pool: u64, total_poc_weight: u128, total_pod_weight: u128, rolled_over: u64 }
+        /// A worker claimed its reward for an epoch.
+        RewardClaimed { epoch: u64, worker: AccountAddress, poc_amount: u64, pod_amount: u64, amount: u64 }
+    }
+    vip => Vip(VipEvent) {
+        /// A VIP pass was minted.
+        VipMinted { holder: AccountAddress, role: u8, token: AccountAddress, minted_at: u64 }
+        /// A VIP pass was revoked (burned) by the admin; the holder is banned from the role.
+        VipRevoked { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
+        /// A pass whose holder no longer qualified was burned (by anyone).
+        VipExpired { holder: AccountAddress, role: u8, token: AccountAddress, by: AccountAddress }
+        /// The admin lifted a holder's ban from a role.
+        VipBanLifted { holder: AccountAddress, role: u8, by: AccountAddress }
+    }
+    campaign => Campaign(CampaignEvent) {
+        /// A daily check-in: `day` is the UTC day, `cycle_day` the row of the 30-day table, `points` micro-points, `credits` and `credit_balance` micro-credits.
+        CheckedIn { user: AccountAddress, day: u64, cycle_day: u64, streak: u64, points: u64, credits: u64, total_points: u64, credit_balance: u64 }
+        /// A job spent 0.1 credit of its creator at creation (micro-credits).
+        CreditSpent { user: AccountAddress, job: AccountAddress, amount: u64, balance: u64 }
+        /// The operator granted a social task's points (micro-points).
+        SocialTaskGranted { user: AccountAddress, task_id: u64, points: u64, total_points: u64, operator: AccountAddress }
+        /// A referee registered its referrer.
+        ReferralRegistered { referee: AccountAddress, referrer: AccountAddress, registered_at: u64 }
+        /// A paid job that spent a credit earned render points for its creator (`role` 0) or worker (`role` 1).
+        RenderPointsEarned { job: AccountAddress, user: AccountAddress, role: u8, gross: u64, points: u64, total_points: u64 }
+        /// An eligible worker earned online points for the idle part of an epoch's uptime.
+        OnlinePointsEarned { worker: AccountAddress, epoch: u64, idle_secs: u64, score: u64, points: u64, total_points: u64 }
+        /// A referrer earned 10 % of points its referee earned (`source`: 0 check-in, 1 social task, 2 render, 3 online).
+        ReferralPointsEarned { referrer: AccountAddress, referee: AccountAddress, source: u8, base_points: u64, points: u64, total_points: u64 }
+        /// The campaign pool was funded.
+        CampaignFunded { funder: AccountAddress, amount: u64, pool: u64 }
+        /// One rank of the final leaderboard was paid (`tier` indexes `tier_amounts`).
+        LeaderboardPaid { rank: u64, user: AccountAddress, points: u64, tier: u64, amount: u64, total_paid: u64, pool: u64 }
+        /// The admin changed the campaign settings (all of them are carried).
+        CampaignConfigured { operator: AccountAddress, start: u64, end: u64, credit_value: u64, tier_amounts: Vec<u64> }
+        /// The admin moved part of the pool to the treasury (never what the leaderboard may be owed).
+        PoolSwept { amount: u64, treasury: AccountAddress, pool: u64 }
+    }
 }
 
 impl LumenEvent {
@@ -428,6 +485,43 @@ mod tests {
         assert_eq!(e.bcs()[0], 10);
         assert_eq!(&e.bcs()[1..11], b"epoch_secs");
         assert_eq!(e.bcs().len(), 1 + 10 + 16);
+    }
+
+    #[test]
+    fn by_module_borrows_the_event_under_its_module() {
+        let e = LumenEvent::decode(
+            &Package::DEV,
+            "0xcafe::escrow::JobCreated",
+            &job_created_data(),
+        )
+        .unwrap()
+        .unwrap();
+        let LumenEvent::JobCreated(j) = &e else {
+            panic!("wrong variant {e:?}")
+        };
+        assert_eq!(e.by_module(), ByModule::Escrow(EscrowEvent::JobCreated(j)));
+        // The view's module is the one the event declares, for every event.
+        for schema in EVENT_SCHEMAS {
+            let data: Map<String, Value> = schema
+                .fields
+                .iter()
+                .zip(schema.types)
+                .map(|(f, t)| (f.to_string(), valid(t)))
+                .collect();
+            let ty = format!("0xcafe::{}::{}", schema.module, schema.name);
+            let e = LumenEvent::decode(&Package::DEV, &ty, &Value::Object(data))
+                .unwrap()
+                .unwrap();
+            let view = format!("{:?}", e.by_module()).to_lowercase();
+            assert!(
+                view.starts_with(&format!(
+                    "{}({}(",
+                    schema.module,
+                    schema.name.to_lowercase()
+                )),
+                "{view}"
+            );
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! | [`envelope`] | an offer as a wallet's `signMessage` signs it: the offer text, the AIP-62 envelope, sign and verify |
 //! | [`interface`] | the tables above as JSON with Move types (`lumen interface`; the TypeScript client is generated from it) |
 //! | [`keys`] | the account key schemes that sign offers (Ed25519, SingleKey, MultiKey): public key bytes, authentication keys, signature bytes |
-//! | [`events`] | one struct per `#[event]`, [`events::LumenEvent`] over all of them, REST JSON decoding with [`events::DecodeError`] |
+//! | [`events`] | one struct per `#[event]`, [`events::LumenEvent`] over all of them (and [`events::ByModule`], borrowed by module), REST JSON decoding with [`events::DecodeError`] |
 //! | [`views`] | a wrapper per `#[view]` (`views::staking::min_stake(&pkg, …)` → typed [`views::ViewCall`]), `ReportInfo`, `JobInfo`, `EpochInfo`, `UserInfo` |
 //! | [`rest`] | the REST JSON transaction writer: genesis, block metadata, signed user transactions with their events or abort ([`rest::Writer`]) |
 //! | [`tx`] | build / sign / sponsor (fee payer) / simulate / submit / wait with aptos-sdk; [`tx::LumenClient`]; dry-run JSON |

@@ -4,7 +4,7 @@
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{AttestationEvent, ByModule};
 
 use super::{append_rows, hex, Projection};
 use crate::decode::Decoded;
@@ -31,10 +31,13 @@ impl Projection for Attestations {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
+        use AttestationEvent as E;
+        let ByModule::Attestation(event) = d.event.by_module() else {
+            return;
+        };
         let version = to_i64(d.version);
         let event_index = d.event_index as i32;
-        match &d.event {
+        match event {
             E::ScoreAttested(e) => self.added.push(AttestationRow {
                 version,
                 event_index,
@@ -95,64 +98,7 @@ impl Projection for Attestations {
                 released_by: Some(hex(&e.by)),
                 release_kind: Some(i16::from(e.kind)),
             }),
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::PartiallyAccepted(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::RevocationSubmitted(_)
-            | E::UptimeVoted(_)
-            | E::UptimeVoteSkipped(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::JobCreated(_)
-            | E::JobAssigned(_)
-            | E::ResultSubmitted(_)
-            | E::RerenderRequested(_)
-            | E::JobCompleted(_)
-            | E::JobCancelled(_)
-            | E::JobReclaimed(_)
-            | E::JobDisputed(_)
-            | E::DisputeResolved(_)
-            | E::UptimeReported(_)
-            | E::LeaseRecorded(_)
-            | E::EpochFunded(_)
-            | E::EpochClosed(_)
-            | E::RewardClaimed(_)
-            | E::VipMinted(_)
-            | E::VipRevoked(_)
-            | E::CheckedIn(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::VipExpired(_)
-            | E::VipBanLifted(_)
-            | E::CreditSpent(_)
-            | E::RenderPointsEarned(_)
-            | E::OnlinePointsEarned(_)
-            | E::SocialTaskGranted(_)
-            | E::ReferralRegistered(_)
-            | E::ReferralPointsEarned(_)
-            | E::CampaignFunded(_)
-            | E::LeaderboardPaid(_)
-            | E::CampaignConfigured(_)
-            | E::PoolSwept(_) => {}
+            E::AttestationSubmitted(_) | E::RevocationSubmitted(_) => {}
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, CampaignEvent};
 use lumen_sdk::formulas::campaign::{DEFAULT_CREDIT_VALUE, DEFAULT_TIER_AMOUNTS};
 use lumen_sdk::formulas::campaign::{ROLE_CREATOR, ROLE_WORKER};
 use lumen_sdk::AccountAddress;
@@ -40,9 +40,10 @@ pub(crate) struct CampaignKeys {
     pub(crate) row: bool,
 }
 
-/// The participants an event changes, and whether it changes the campaign.
-fn change_of(event: &LumenEvent) -> ([Option<&AccountAddress>; 2], bool) {
-    use LumenEvent as E;
+/// The participants a campaign event changes, and whether it changes the
+/// campaign.
+fn change_of(event: CampaignEvent<'_>) -> ([Option<&AccountAddress>; 2], bool) {
+    use CampaignEvent as E;
     match event {
         E::CheckedIn(e) => ([Some(&e.user), None], false),
         E::CreditSpent(e) => ([Some(&e.user), None], false),
@@ -53,57 +54,6 @@ fn change_of(event: &LumenEvent) -> ([Option<&AccountAddress>; 2], bool) {
         E::ReferralPointsEarned(e) => ([Some(&e.referrer), None], false),
         E::LeaderboardPaid(e) => ([Some(&e.user), None], true),
         E::CampaignFunded(_) | E::CampaignConfigured(_) | E::PoolSwept(_) => ([None, None], true),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PartiallyAccepted(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::JobCreated(_)
-        | E::JobAssigned(_)
-        | E::ResultSubmitted(_)
-        | E::RerenderRequested(_)
-        | E::JobCompleted(_)
-        | E::JobCancelled(_)
-        | E::JobReclaimed(_)
-        | E::JobDisputed(_)
-        | E::DisputeResolved(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::VipMinted(_)
-        | E::VipRevoked(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::VipExpired(_)
-        | E::VipBanLifted(_) => ([None, None], false),
     }
 }
 
@@ -158,9 +108,12 @@ impl Projection for Campaign {
     type Reads<'a> = ();
 
     fn keys(keys: &mut CampaignKeys, d: &Decoded) {
-        let (users, row) = change_of(&d.event);
-        keys.users.extend(users.into_iter().flatten().map(hex));
-        keys.row |= row;
+        // Only the campaign module changes the campaign's rows.
+        if let ByModule::Campaign(e) = d.event.by_module() {
+            let (users, row) = change_of(e);
+            keys.users.extend(users.into_iter().flatten().map(hex));
+            keys.row |= row;
+        }
     }
 
     fn load(conn: &mut PgConnection, keys: CampaignKeys) -> Result<Self, StoreError> {
@@ -183,10 +136,13 @@ impl Projection for Campaign {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
+        use CampaignEvent as E;
+        let ByModule::Campaign(event) = d.event.by_module() else {
+            return;
+        };
         let v = to_i64(d.version);
         let at = (v, d.event_index as i32);
-        match &d.event {
+        match event {
             E::CheckedIn(e) => {
                 let u = self.user(&e.user, v);
                 earned(u, e.points, e.total_points, at);
@@ -260,57 +216,6 @@ impl Projection for Campaign {
                 c.pool = to_i64(e.pool);
                 c.swept_total = c.swept_total.saturating_add(to_i64(e.amount));
             }
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::PartiallyAccepted(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::DeviceKeyRegistered(_)
-            | E::RevocationSubmitted(_)
-            | E::DeviceReleased(_)
-            | E::UptimeVoted(_)
-            | E::UptimeVoteSkipped(_)
-            | E::ScoreAttested(_)
-            | E::ScoreRevoked(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::JobCreated(_)
-            | E::JobAssigned(_)
-            | E::ResultSubmitted(_)
-            | E::RerenderRequested(_)
-            | E::JobCompleted(_)
-            | E::JobCancelled(_)
-            | E::JobReclaimed(_)
-            | E::JobDisputed(_)
-            | E::DisputeResolved(_)
-            | E::UptimeReported(_)
-            | E::LeaseRecorded(_)
-            | E::EpochFunded(_)
-            | E::EpochClosed(_)
-            | E::RewardClaimed(_)
-            | E::VipMinted(_)
-            | E::VipRevoked(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::VipExpired(_)
-            | E::VipBanLifted(_) => {}
         }
     }
 

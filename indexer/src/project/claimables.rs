@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, EscrowEvent};
 use lumen_sdk::AccountAddress;
 
 use super::{hex, stored, Projection, Rows};
@@ -20,37 +20,27 @@ pub(crate) struct Claimables {
     rows: Rows<String, ClaimableRow>,
 }
 
-/// The owner whose claimable balance an event changes.
-fn owner_of(event: &LumenEvent) -> Option<&AccountAddress> {
-    use LumenEvent as E;
+/// What an escrow event does to a claimable balance.
+enum Change {
+    /// `amount` credited, bringing the balance to `total`.
+    Credited { amount: u64, total: u64 },
+    /// The whole balance, `amount`, withdrawn.
+    Withdrawn { amount: u64 },
+}
+
+/// The owner whose claimable balance an escrow event changes, and how.
+fn change_of(event: EscrowEvent<'_>) -> Option<(&AccountAddress, Change)> {
+    use EscrowEvent as E;
     match event {
-        E::ClaimableCredited(e) => Some(&e.owner),
-        E::ClaimableWithdrawn(e) => Some(&e.owner),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::DeviceKeyRegistered(_)
-        | E::AttestationSubmitted(_)
-        | E::ScoreAttested(_)
-        | E::RevocationSubmitted(_)
-        | E::ScoreRevoked(_)
-        | E::DeviceReleased(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PenaltiesSwept(_)
-        | E::JobCreated(_)
+        E::ClaimableCredited(e) => Some((
+            &e.owner,
+            Change::Credited {
+                amount: e.amount,
+                total: e.total,
+            },
+        )),
+        E::ClaimableWithdrawn(e) => Some((&e.owner, Change::Withdrawn { amount: e.amount })),
+        E::JobCreated(_)
         | E::JobAssigned(_)
         | E::ResultSubmitted(_)
         | E::RerenderRequested(_)
@@ -60,32 +50,7 @@ fn owner_of(event: &LumenEvent) -> Option<&AccountAddress> {
         | E::JobReclaimed(_)
         | E::JobDisputed(_)
         | E::DisputeResolved(_)
-        | E::NonceBurned(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::OfferPublished(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::VipMinted(_)
-        | E::VipRevoked(_)
-        | E::CheckedIn(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::VipExpired(_)
-        | E::VipBanLifted(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => None,
+        | E::NonceBurned(_) => None,
     }
 }
 
@@ -105,7 +70,10 @@ impl Projection for Claimables {
     type Reads<'a> = ();
 
     fn keys(keys: &mut Self::Keys, d: &Decoded) {
-        keys.extend(owner_of(&d.event).map(hex));
+        // Only escrow credits and withdraws claimable balances.
+        if let ByModule::Escrow(e) = d.event.by_module() {
+            keys.extend(change_of(e).map(|(owner, _)| hex(owner)));
+        }
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
@@ -115,22 +83,23 @@ impl Projection for Claimables {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
-        let v = to_i64(d.version);
-        match &d.event {
-            E::ClaimableCredited(e) => {
-                let c = self.owner(&e.owner, v);
-                c.balance = to_i64(e.total);
-                c.credited_total = c.credited_total.saturating_add(to_i64(e.amount));
+        let ByModule::Escrow(event) = d.event.by_module() else {
+            return;
+        };
+        let Some((owner, change)) = change_of(event) else {
+            return;
+        };
+        let c = self.owner(owner, to_i64(d.version));
+        match change {
+            Change::Credited { amount, total } => {
+                c.balance = to_i64(total);
+                c.credited_total = c.credited_total.saturating_add(to_i64(amount));
             }
             // A withdrawal takes the whole balance.
-            E::ClaimableWithdrawn(e) => {
-                let c = self.owner(&e.owner, v);
+            Change::Withdrawn { amount } => {
                 c.balance = 0;
-                c.withdrawn_total = c.withdrawn_total.saturating_add(to_i64(e.amount));
+                c.withdrawn_total = c.withdrawn_total.saturating_add(to_i64(amount));
             }
-            // `owner_of` names every event; the others touch no balance.
-            _ => {}
         }
     }
 

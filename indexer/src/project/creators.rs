@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, EscrowEvent, LumenEvent, VipEvent};
 use lumen_sdk::AccountAddress;
 
 use super::{hex, role, stored, Projection, Rows};
@@ -36,73 +36,67 @@ fn month_of(timestamp_us: u64) -> i64 {
     to_i64(lumen_sdk::formulas::month_of(timestamp_us / 1_000_000))
 }
 
-/// The creator an event changes, and whether it pays for the creator's job
-/// (which also counts towards the month).
-fn creator_of(event: &LumenEvent) -> (Option<&AccountAddress>, bool) {
-    use LumenEvent as E;
-    match event {
-        E::JobCreated(e) => (Some(&e.creator), false),
-        E::JobCompleted(e) => (Some(&e.creator), true),
-        E::DisputeResolved(e) => (Some(&e.creator), true),
-        E::VipMinted(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
-        E::VipRevoked(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
-        E::VipExpired(e) => ((e.role == role::CREATOR).then_some(&e.holder), false),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PartiallyAccepted(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::JobAssigned(_)
-        | E::ResultSubmitted(_)
-        | E::RerenderRequested(_)
-        | E::JobCancelled(_)
-        | E::JobReclaimed(_)
-        | E::JobDisputed(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::CheckedIn(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::VipBanLifted(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => (None, false),
+/// What an event does to a creator.
+enum Change {
+    /// A job created with `deposit`.
+    Created { deposit: u64 },
+    /// A payment for one of its jobs (confirmed, finalized or resolved),
+    /// which also counts towards the month.
+    Paid { gross: u64, frames: u64 },
+    /// The creator VIP pass minted (`true`) or burnt.
+    Vip(bool),
+}
+
+/// The creator an event changes, and how.
+fn change_of(event: &LumenEvent) -> Option<(&AccountAddress, Change)> {
+    let creator_pass =
+        |holder, pass_role, vip| (pass_role == role::CREATOR).then_some((holder, Change::Vip(vip)));
+    match event.by_module() {
+        ByModule::Escrow(event) => {
+            use EscrowEvent as E;
+            match event {
+                E::JobCreated(e) => Some((&e.creator, Change::Created { deposit: e.deposit })),
+                E::JobCompleted(e) => Some((
+                    &e.creator,
+                    Change::Paid {
+                        gross: e.gross,
+                        frames: e.frames_paid,
+                    },
+                )),
+                E::DisputeResolved(e) => Some((
+                    &e.creator,
+                    Change::Paid {
+                        gross: e.gross,
+                        frames: e.frames_paid,
+                    },
+                )),
+                E::JobAssigned(_)
+                | E::ResultSubmitted(_)
+                | E::RerenderRequested(_)
+                | E::PartiallyAccepted(_)
+                | E::JobCancelled(_)
+                | E::JobReclaimed(_)
+                | E::JobDisputed(_)
+                | E::NonceBurned(_)
+                | E::ClaimableCredited(_)
+                | E::ClaimableWithdrawn(_) => None,
+            }
+        }
+        ByModule::Vip(event) => {
+            use VipEvent as E;
+            match event {
+                E::VipMinted(e) => creator_pass(&e.holder, e.role, true),
+                E::VipRevoked(e) => creator_pass(&e.holder, e.role, false),
+                E::VipExpired(e) => creator_pass(&e.holder, e.role, false),
+                E::VipBanLifted(_) => None,
+            }
+        }
+        ByModule::Config(_)
+        | ByModule::Attestation(_)
+        | ByModule::Staking(_)
+        | ByModule::Offers(_)
+        | ByModule::Rewards(_)
+        | ByModule::Campaign(_) => None,
     }
 }
 
@@ -120,23 +114,6 @@ impl Creators {
         c.updated_version = version;
         c
     }
-
-    /// A payment for one of `creator`'s jobs (confirmed, finalized or
-    /// resolved), counted in its month too.
-    fn paid(&mut self, creator: &AccountAddress, d: &Decoded, gross: u64, frames: u64) {
-        let c = self.creator(creator, to_i64(d.version));
-        c.spent_total = c.spent_total.saturating_add(to_i64(gross));
-        c.frames_succeeded = c.frames_succeeded.saturating_add(to_i64(frames));
-        let m = self.months.entry(
-            (hex(creator), month_of(d.timestamp_us)),
-            |(creator, month)| CreatorMonthRow {
-                creator: creator.clone(),
-                month: *month,
-                spent: 0,
-            },
-        );
-        m.spent = m.spent.saturating_add(to_i64(gross));
-    }
 }
 
 impl Projection for Creators {
@@ -144,11 +121,10 @@ impl Projection for Creators {
     type Reads<'a> = ();
 
     fn keys(keys: &mut CreatorKeys, d: &Decoded) {
-        let (creator, pays) = creator_of(&d.event);
-        if let Some(c) = creator {
-            keys.creators.insert(hex(c));
-            if pays {
-                keys.months.insert((hex(c), month_of(d.timestamp_us)));
+        if let Some((creator, change)) = change_of(&d.event) {
+            keys.creators.insert(hex(creator));
+            if let Change::Paid { .. } = change {
+                keys.months.insert((hex(creator), month_of(d.timestamp_us)));
             }
         }
     }
@@ -161,76 +137,29 @@ impl Projection for Creators {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
-        let v = to_i64(d.version);
-        match &d.event {
-            E::JobCreated(e) => {
-                let c = self.creator(&e.creator, v);
+        let Some((creator, change)) = change_of(&d.event) else {
+            return;
+        };
+        let c = self.creator(creator, to_i64(d.version));
+        match change {
+            Change::Created { deposit } => {
                 c.jobs_created += 1;
-                c.deposited_total = c.deposited_total.saturating_add(to_i64(e.deposit));
+                c.deposited_total = c.deposited_total.saturating_add(to_i64(deposit));
             }
-            E::JobCompleted(e) => self.paid(&e.creator, d, e.gross, e.frames_paid),
-            E::DisputeResolved(e) => self.paid(&e.creator, d, e.gross, e.frames_paid),
-            E::VipMinted(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = true,
-            E::VipRevoked(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = false,
-            E::VipExpired(e) if e.role == role::CREATOR => self.creator(&e.holder, v).vip = false,
-            E::VipMinted(_) | E::VipRevoked(_) | E::VipExpired(_) => {}
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::PartiallyAccepted(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::DeviceKeyRegistered(_)
-            | E::RevocationSubmitted(_)
-            | E::DeviceReleased(_)
-            | E::UptimeVoted(_)
-            | E::UptimeVoteSkipped(_)
-            | E::ScoreAttested(_)
-            | E::ScoreRevoked(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::JobAssigned(_)
-            | E::ResultSubmitted(_)
-            | E::RerenderRequested(_)
-            | E::JobCancelled(_)
-            | E::JobReclaimed(_)
-            | E::JobDisputed(_)
-            | E::UptimeReported(_)
-            | E::LeaseRecorded(_)
-            | E::EpochFunded(_)
-            | E::EpochClosed(_)
-            | E::RewardClaimed(_)
-            | E::CheckedIn(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::VipBanLifted(_)
-            | E::CreditSpent(_)
-            | E::RenderPointsEarned(_)
-            | E::OnlinePointsEarned(_)
-            | E::SocialTaskGranted(_)
-            | E::ReferralRegistered(_)
-            | E::ReferralPointsEarned(_)
-            | E::CampaignFunded(_)
-            | E::LeaderboardPaid(_)
-            | E::CampaignConfigured(_)
-            | E::PoolSwept(_) => {}
+            Change::Paid { gross, frames } => {
+                c.spent_total = c.spent_total.saturating_add(to_i64(gross));
+                c.frames_succeeded = c.frames_succeeded.saturating_add(to_i64(frames));
+                let m = self.months.entry(
+                    (hex(creator), month_of(d.timestamp_us)),
+                    |(creator, month)| CreatorMonthRow {
+                        creator: creator.clone(),
+                        month: *month,
+                        spent: 0,
+                    },
+                );
+                m.spent = m.spent.saturating_add(to_i64(gross));
+            }
+            Change::Vip(vip) => c.vip = vip,
         }
     }
 

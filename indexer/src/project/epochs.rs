@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, RewardsEvent};
 use lumen_sdk::AccountAddress;
 
 use super::{append_rows, hex, stored, Projection, Rows};
@@ -34,72 +34,17 @@ pub(crate) struct EpochKeys {
     worker_epochs: BTreeSet<(String, i64)>,
 }
 
-/// The epoch an event changes, and the worker whose row in it changes.
-fn epoch_of(event: &LumenEvent) -> Option<(u64, Option<&AccountAddress>)> {
-    use LumenEvent as E;
+/// The epoch a rewards event changes, and the worker whose row in it
+/// changes.
+fn epoch_of(event: RewardsEvent<'_>) -> Option<(u64, Option<&AccountAddress>)> {
+    use RewardsEvent as E;
     match event {
         E::UptimeReported(e) => Some((e.epoch, Some(&e.worker))),
         E::LeaseRecorded(e) => Some((e.epoch, Some(&e.worker))),
         E::RewardClaimed(e) => Some((e.epoch, Some(&e.worker))),
         E::EpochFunded(e) => Some((e.epoch, None)),
         E::EpochClosed(e) => Some((e.epoch, None)),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PartiallyAccepted(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::JobCreated(_)
-        | E::JobAssigned(_)
-        | E::ResultSubmitted(_)
-        | E::RerenderRequested(_)
-        | E::JobCompleted(_)
-        | E::JobCancelled(_)
-        | E::JobReclaimed(_)
-        | E::JobDisputed(_)
-        | E::DisputeResolved(_)
-        | E::VipMinted(_)
-        | E::VipRevoked(_)
-        | E::CheckedIn(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::VipExpired(_)
-        | E::VipBanLifted(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => None,
+        E::UptimeVoted(_) | E::UptimeVoteSkipped(_) => None,
     }
 }
 
@@ -152,7 +97,11 @@ impl Projection for Epochs {
     type Reads<'a> = ();
 
     fn keys(keys: &mut EpochKeys, d: &Decoded) {
-        if let Some((epoch, worker)) = epoch_of(&d.event) {
+        // Only the rewards module changes epochs.
+        let ByModule::Rewards(e) = d.event.by_module() else {
+            return;
+        };
+        if let Some((epoch, worker)) = epoch_of(e) {
             keys.epochs.insert(to_i64(epoch));
             if let Some(w) = worker {
                 keys.worker_epochs.insert((hex(w), to_i64(epoch)));
@@ -169,9 +118,12 @@ impl Projection for Epochs {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
+        use RewardsEvent as E;
+        let ByModule::Rewards(event) = d.event.by_module() else {
+            return;
+        };
         let v = to_i64(d.version);
-        match &d.event {
+        match event {
             E::UptimeReported(e) => {
                 // A later vote can change the effective online time: the
                 // report replaces the worker's earlier one for the epoch.
@@ -226,62 +178,7 @@ impl Projection for Epochs {
                 let ep = self.epoch(e.epoch, v);
                 ep.claimed = ep.claimed.saturating_add(to_i64(e.amount));
             }
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::PartiallyAccepted(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::DeviceKeyRegistered(_)
-            | E::RevocationSubmitted(_)
-            | E::DeviceReleased(_)
-            | E::UptimeVoteSkipped(_)
-            | E::ScoreAttested(_)
-            | E::ScoreRevoked(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::JobCreated(_)
-            | E::JobAssigned(_)
-            | E::ResultSubmitted(_)
-            | E::RerenderRequested(_)
-            | E::JobCompleted(_)
-            | E::JobCancelled(_)
-            | E::JobReclaimed(_)
-            | E::JobDisputed(_)
-            | E::DisputeResolved(_)
-            | E::VipMinted(_)
-            | E::VipRevoked(_)
-            | E::CheckedIn(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::VipExpired(_)
-            | E::VipBanLifted(_)
-            | E::CreditSpent(_)
-            | E::RenderPointsEarned(_)
-            | E::OnlinePointsEarned(_)
-            | E::SocialTaskGranted(_)
-            | E::ReferralRegistered(_)
-            | E::ReferralPointsEarned(_)
-            | E::CampaignFunded(_)
-            | E::LeaderboardPaid(_)
-            | E::CampaignConfigured(_)
-            | E::PoolSwept(_) => {}
+            E::UptimeVoteSkipped(_) => {}
         }
     }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, EscrowEvent};
 
 use super::{hex, stored, Projection, Rows};
 use crate::decode::Decoded;
@@ -69,8 +69,8 @@ pub(crate) struct Jobs {
 }
 
 /// The job an escrow event is about.
-fn job_of(event: &LumenEvent) -> Option<u64> {
-    use LumenEvent as E;
+fn job_of(event: EscrowEvent<'_>) -> Option<u64> {
+    use EscrowEvent as E;
     match event {
         E::JobCreated(e) => Some(e.job_id),
         E::JobAssigned(e) => Some(e.job_id),
@@ -82,58 +82,7 @@ fn job_of(event: &LumenEvent) -> Option<u64> {
         E::PartiallyAccepted(e) => Some(e.job_id),
         E::JobDisputed(e) => Some(e.job_id),
         E::DisputeResolved(e) => Some(e.job_id),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::VipMinted(_)
-        | E::VipRevoked(_)
-        | E::CheckedIn(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::VipExpired(_)
-        | E::VipBanLifted(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => None,
+        E::NonceBurned(_) | E::ClaimableCredited(_) | E::ClaimableWithdrawn(_) => None,
     }
 }
 
@@ -150,6 +99,20 @@ fn review(j: &mut JobRow, update: impl FnOnce(&mut JobReviewJson)) {
         .unwrap_or_default();
     update(&mut r);
     j.review = Some(json(&r));
+}
+
+/// A job paid out (`JobCompleted`, or `DisputeResolved` by an arbiter):
+/// `[frames_paid, gross, worker_amount, fee, refund]` as both events carry
+/// them; the refund adds to what the job refunded before.
+fn paid(j: &mut JobRow, status: i16, payout: [u64; 5], lease_secs: u64) {
+    let [frames_paid, gross, worker_amount, fee, refund] = payout;
+    j.status = status;
+    j.frames_paid = to_i64(frames_paid);
+    j.gross = to_i64(gross);
+    j.worker_amount = to_i64(worker_amount);
+    j.fee = to_i64(fee);
+    j.refund = j.refund.saturating_add(to_i64(refund));
+    j.lease_secs = to_i64(lease_secs);
 }
 
 impl Jobs {
@@ -179,7 +142,10 @@ impl Projection for Jobs {
     type Reads<'a> = ();
 
     fn keys(keys: &mut Self::Keys, d: &Decoded) {
-        keys.extend(job_of(&d.event).map(to_i64));
+        // Only escrow changes a job.
+        if let ByModule::Escrow(e) = d.event.by_module() {
+            keys.extend(job_of(e).map(to_i64));
+        }
     }
 
     fn load(conn: &mut PgConnection, keys: Self::Keys) -> Result<Self, StoreError> {
@@ -189,9 +155,12 @@ impl Projection for Jobs {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
+        use EscrowEvent as E;
+        let ByModule::Escrow(event) = d.event.by_module() else {
+            return;
+        };
         let v = to_i64(d.version);
-        match &d.event {
+        match event {
             E::JobCreated(e) => {
                 let row = JobRow {
                     job_id: to_i64(e.job_id),
@@ -269,25 +238,15 @@ impl Projection for Jobs {
             }
             E::JobCompleted(e) => {
                 if let Some(j) = self.job(e.job_id, d) {
-                    j.status = status::COMPLETED;
-                    j.frames_paid = to_i64(e.frames_paid);
-                    j.gross = to_i64(e.gross);
-                    j.worker_amount = to_i64(e.worker_amount);
-                    j.fee = to_i64(e.fee);
-                    j.refund = j.refund.saturating_add(to_i64(e.refund));
-                    j.lease_secs = to_i64(e.lease_secs);
+                    let payout = [e.frames_paid, e.gross, e.worker_amount, e.fee, e.refund];
+                    paid(j, status::COMPLETED, payout, e.lease_secs);
                     j.finalized = e.finalized;
                 }
             }
             E::DisputeResolved(e) => {
                 if let Some(j) = self.job(e.job_id, d) {
-                    j.status = status::RESOLVED;
-                    j.frames_paid = to_i64(e.frames_paid);
-                    j.gross = to_i64(e.gross);
-                    j.worker_amount = to_i64(e.worker_amount);
-                    j.fee = to_i64(e.fee);
-                    j.refund = j.refund.saturating_add(to_i64(e.refund));
-                    j.lease_secs = to_i64(e.lease_secs);
+                    let payout = [e.frames_paid, e.gross, e.worker_amount, e.fee, e.refund];
+                    paid(j, status::RESOLVED, payout, e.lease_secs);
                 }
             }
             E::JobCancelled(e) => {
@@ -322,58 +281,7 @@ impl Projection for Jobs {
                     });
                 }
             }
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::DeviceKeyRegistered(_)
-            | E::RevocationSubmitted(_)
-            | E::DeviceReleased(_)
-            | E::UptimeVoted(_)
-            | E::UptimeVoteSkipped(_)
-            | E::ScoreAttested(_)
-            | E::ScoreRevoked(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::UptimeReported(_)
-            | E::LeaseRecorded(_)
-            | E::EpochFunded(_)
-            | E::EpochClosed(_)
-            | E::RewardClaimed(_)
-            | E::VipMinted(_)
-            | E::VipRevoked(_)
-            | E::CheckedIn(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::VipExpired(_)
-            | E::VipBanLifted(_)
-            | E::CreditSpent(_)
-            | E::RenderPointsEarned(_)
-            | E::OnlinePointsEarned(_)
-            | E::SocialTaskGranted(_)
-            | E::ReferralRegistered(_)
-            | E::ReferralPointsEarned(_)
-            | E::CampaignFunded(_)
-            | E::LeaderboardPaid(_)
-            | E::CampaignConfigured(_)
-            | E::PoolSwept(_) => {}
+            E::NonceBurned(_) | E::ClaimableCredited(_) | E::ClaimableWithdrawn(_) => {}
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, ConfigEvent};
 
 use super::{hex, replace_rows, stored, Projection, Rows};
 use crate::decode::Decoded;
@@ -46,8 +46,9 @@ impl Projection for Params {
     type Reads<'a> = ();
 
     fn keys(keys: &mut Self::Keys, d: &Decoded) {
-        if let Some(change) = change_of(&d.event) {
-            keys.insert(change.name().to_string());
+        // Only config sets parameters.
+        if let ByModule::Config(e) = d.event.by_module() {
+            keys.extend(change_of(e).map(|change| change.name().to_string()));
         }
     }
 
@@ -59,8 +60,11 @@ impl Projection for Params {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
+        let ByModule::Config(event) = d.event.by_module() else {
+            return;
+        };
         let version = to_i64(d.version);
-        if let LumenEvent::ConfigInitialized(e) = &d.event {
+        if let ConfigEvent::ConfigInitialized(e) = event {
             self.config = Some(ChainConfigRow {
                 id: 1,
                 admin: hex(&e.admin),
@@ -71,7 +75,7 @@ impl Projection for Params {
                 initialized_version: version,
             });
         }
-        let Some(change) = change_of(&d.event) else {
+        let Some(change) = change_of(event) else {
             return;
         };
         let row = self.rows.entry(change.name().to_string(), |name| ParamRow {
@@ -111,9 +115,9 @@ impl Projection for Params {
     }
 }
 
-/// The parameter change an event makes.
-fn change_of(event: &LumenEvent) -> Option<Change<'_>> {
-    use LumenEvent as E;
+/// The parameter change a config event makes.
+fn change_of(event: ConfigEvent<'_>) -> Option<Change<'_>> {
+    use ConfigEvent as E;
     match event {
         E::ParamsUpdated(e) => Some(Change::Set(&e.name, e.new_value)),
         E::ParamChangeQueued(e) => Some(Change::Queued(&e.name, e.new_value, e.effective_at)),
@@ -125,57 +129,7 @@ fn change_of(event: &LumenEvent) -> Option<Change<'_>> {
         | E::TreasurySet(_)
         | E::ArbiterAdded(_)
         | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PartiallyAccepted(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
         | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::JobCreated(_)
-        | E::JobAssigned(_)
-        | E::ResultSubmitted(_)
-        | E::RerenderRequested(_)
-        | E::JobCompleted(_)
-        | E::JobCancelled(_)
-        | E::JobReclaimed(_)
-        | E::JobDisputed(_)
-        | E::DisputeResolved(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::VipMinted(_)
-        | E::VipRevoked(_)
-        | E::CheckedIn(_)
-        | E::VipExpired(_)
-        | E::VipBanLifted(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => None,
+        | E::AttesterRemoved(_) => None,
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use diesel::pg::PgConnection;
-use lumen_sdk::events::LumenEvent;
+use lumen_sdk::events::{ByModule, VipEvent};
 use lumen_sdk::AccountAddress;
 
 use super::{hex, stored, Projection, Rows};
@@ -31,72 +31,13 @@ pub(crate) struct VipPasses {
     rows: Rows<(String, i16), VipPassRow>,
 }
 
-/// The pass an event is about.
-fn pass_of(event: &LumenEvent) -> Option<(&AccountAddress, u8)> {
-    use LumenEvent as E;
+/// The pass a VIP event is about.
+fn pass_of(event: VipEvent<'_>) -> (&AccountAddress, u8) {
     match event {
-        E::VipMinted(e) => Some((&e.holder, e.role)),
-        E::VipRevoked(e) => Some((&e.holder, e.role)),
-        E::VipExpired(e) => Some((&e.holder, e.role)),
-        E::VipBanLifted(e) => Some((&e.holder, e.role)),
-        E::ConfigInitialized(_)
-        | E::ParamsUpdated(_)
-        | E::AdminProposed(_)
-        | E::AdminTransferred(_)
-        | E::PausedSet(_)
-        | E::TreasurySet(_)
-        | E::ArbiterAdded(_)
-        | E::ArbiterRemoved(_)
-        | E::StakeLocked(_)
-        | E::StakeUnlocked(_)
-        | E::PartiallyAccepted(_)
-        | E::NonceBurned(_)
-        | E::OfferPublished(_)
-        | E::ClaimableCredited(_)
-        | E::ClaimableWithdrawn(_)
-        | E::AttesterAdded(_)
-        | E::AttesterRemoved(_)
-        | E::AttestationSubmitted(_)
-        | E::DeviceKeyRegistered(_)
-        | E::RevocationSubmitted(_)
-        | E::DeviceReleased(_)
-        | E::UptimeVoted(_)
-        | E::UptimeVoteSkipped(_)
-        | E::ScoreAttested(_)
-        | E::ScoreRevoked(_)
-        | E::PriceSet(_)
-        | E::Staked(_)
-        | E::UnstakeRequested(_)
-        | E::Withdrawn(_)
-        | E::Slashed(_)
-        | E::PenaltiesSwept(_)
-        | E::JobCreated(_)
-        | E::JobAssigned(_)
-        | E::ResultSubmitted(_)
-        | E::RerenderRequested(_)
-        | E::JobCompleted(_)
-        | E::JobCancelled(_)
-        | E::JobReclaimed(_)
-        | E::JobDisputed(_)
-        | E::DisputeResolved(_)
-        | E::UptimeReported(_)
-        | E::LeaseRecorded(_)
-        | E::EpochFunded(_)
-        | E::EpochClosed(_)
-        | E::RewardClaimed(_)
-        | E::CheckedIn(_)
-        | E::ParamChangeQueued(_)
-        | E::ParamChangeCancelled(_)
-        | E::CreditSpent(_)
-        | E::RenderPointsEarned(_)
-        | E::OnlinePointsEarned(_)
-        | E::SocialTaskGranted(_)
-        | E::ReferralRegistered(_)
-        | E::ReferralPointsEarned(_)
-        | E::CampaignFunded(_)
-        | E::LeaderboardPaid(_)
-        | E::CampaignConfigured(_)
-        | E::PoolSwept(_) => None,
+        VipEvent::VipMinted(e) => (&e.holder, e.role),
+        VipEvent::VipRevoked(e) => (&e.holder, e.role),
+        VipEvent::VipExpired(e) => (&e.holder, e.role),
+        VipEvent::VipBanLifted(e) => (&e.holder, e.role),
     }
 }
 
@@ -134,7 +75,9 @@ impl Projection for VipPasses {
     type Reads<'a> = ();
 
     fn keys(keys: &mut Self::Keys, d: &Decoded) {
-        if let Some((holder, role)) = pass_of(&d.event) {
+        // Only the VIP module mints and burns passes.
+        if let ByModule::Vip(e) = d.event.by_module() {
+            let (holder, role) = pass_of(e);
             keys.insert((hex(holder), role as i16));
         }
     }
@@ -146,9 +89,12 @@ impl Projection for VipPasses {
     }
 
     fn apply(&mut self, d: &Decoded, (): ()) {
-        use LumenEvent as E;
+        use VipEvent as E;
+        let ByModule::Vip(event) = d.event.by_module() else {
+            return;
+        };
         let v = to_i64(d.version);
-        match &d.event {
+        match event {
             E::VipMinted(e) => self.rows.insert(
                 (hex(&e.holder), e.role as i16),
                 VipPassRow {
@@ -179,64 +125,6 @@ impl Projection for VipPasses {
                     row.updated_version = v;
                 }
             }
-            E::ConfigInitialized(_)
-            | E::ParamsUpdated(_)
-            | E::AdminProposed(_)
-            | E::AdminTransferred(_)
-            | E::PausedSet(_)
-            | E::TreasurySet(_)
-            | E::ArbiterAdded(_)
-            | E::ArbiterRemoved(_)
-            | E::StakeLocked(_)
-            | E::StakeUnlocked(_)
-            | E::PartiallyAccepted(_)
-            | E::NonceBurned(_)
-            | E::OfferPublished(_)
-            | E::ClaimableCredited(_)
-            | E::ClaimableWithdrawn(_)
-            | E::AttesterAdded(_)
-            | E::AttesterRemoved(_)
-            | E::AttestationSubmitted(_)
-            | E::DeviceKeyRegistered(_)
-            | E::RevocationSubmitted(_)
-            | E::DeviceReleased(_)
-            | E::UptimeVoted(_)
-            | E::UptimeVoteSkipped(_)
-            | E::ScoreAttested(_)
-            | E::ScoreRevoked(_)
-            | E::PriceSet(_)
-            | E::Staked(_)
-            | E::UnstakeRequested(_)
-            | E::Withdrawn(_)
-            | E::Slashed(_)
-            | E::PenaltiesSwept(_)
-            | E::JobCreated(_)
-            | E::JobAssigned(_)
-            | E::ResultSubmitted(_)
-            | E::RerenderRequested(_)
-            | E::JobCompleted(_)
-            | E::JobCancelled(_)
-            | E::JobReclaimed(_)
-            | E::JobDisputed(_)
-            | E::DisputeResolved(_)
-            | E::UptimeReported(_)
-            | E::LeaseRecorded(_)
-            | E::EpochFunded(_)
-            | E::EpochClosed(_)
-            | E::RewardClaimed(_)
-            | E::CheckedIn(_)
-            | E::ParamChangeQueued(_)
-            | E::ParamChangeCancelled(_)
-            | E::CreditSpent(_)
-            | E::RenderPointsEarned(_)
-            | E::OnlinePointsEarned(_)
-            | E::SocialTaskGranted(_)
-            | E::ReferralRegistered(_)
-            | E::ReferralPointsEarned(_)
-            | E::CampaignFunded(_)
-            | E::LeaderboardPaid(_)
-            | E::CampaignConfigured(_)
-            | E::PoolSwept(_) => {}
         }
     }
 
