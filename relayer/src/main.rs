@@ -195,7 +195,11 @@ struct ServeArgs {
     /// is the median round's, so rounds slowed by other work on the
     /// machine do not move it (more rounds: a steadier score, a longer
     /// attestation).
-    #[arg(long, default_value_t = Timing::default().rounds)]
+    #[arg(
+        long,
+        default_value_t = Timing::default().rounds,
+        value_parser = clap::value_parser!(u32).range(1..=lumen_relayer::service::MAX_ROUNDS as i64),
+    )]
     rounds: u32,
     /// Open (unanswered, unexpired) challenges one worker may hold.
     #[arg(long, default_value_t = Limits::default().open_challenges_per_worker)]

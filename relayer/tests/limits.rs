@@ -314,3 +314,21 @@ fn serve_without_a_package_refuses_to_start() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--package"), "{stderr}");
 }
+
+#[test]
+fn serve_refuses_a_round_count_it_cannot_take() {
+    for rounds in ["0", "16"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lumen-relayer"))
+            .args(["serve", "--package", "0xcafe", "--rounds", rounds])
+            .args(["--node", "http://127.0.0.1:9", "--chain-id", "4"])
+            .env("LUMEN_ATTESTER_KEY", hex::encode([7u8; 32]))
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("--rounds") && stderr.contains("1..=15"),
+            "{stderr}"
+        );
+    }
+}
