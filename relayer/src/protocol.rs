@@ -275,6 +275,13 @@ impl Opening {
         };
         serde_json::to_vec(&opening).map_or(usize::MAX, |body| body.len())
     }
+
+    /// The body limit of the openings routes for challenges of up to
+    /// `rounds` rounds: the largest honest opening and a quarter more for
+    /// another client's formatting.
+    pub fn body_limit(rounds: u32) -> usize {
+        Self::largest_body_bytes(rounds) / 4 * 5
+    }
 }
 
 /// The report was accepted and queued for `attestation::attest`.

@@ -172,7 +172,7 @@ async fn the_largest_honest_openings_are_read_whatever_their_size() {
     }
     // Past the openings limit it is refused by its length.
     let mut padded = body.clone();
-    padded.resize(Opening::largest_body_bytes(MAX_ROUNDS) / 4 * 5 + 1, b' ');
+    padded.resize(Opening::body_limit(MAX_ROUNDS) + 1, b' ');
     let (status, text) = post_raw(&url, "/v1/reports/openings", padded).await;
     assert_eq!((status, reason(&text).as_str()), (413, "body_too_large"));
     // Every other route keeps the general limit.

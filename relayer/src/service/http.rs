@@ -320,7 +320,7 @@ pub fn router(svc: Arc<Service>) -> Router {
     let openings_limit = DefaultBodyLimit::max(
         limits
             .max_body_bytes
-            .max(Opening::largest_body_bytes(super::MAX_ROUNDS) / 4 * 5),
+            .max(Opening::body_limit(super::MAX_ROUNDS)),
     );
     let limited = |class| middleware::from_fn_with_state((svc.clone(), class), rate_limit);
     let challenges = Router::new()

@@ -248,12 +248,14 @@ async fn all(c: &Common) -> Result<()> {
     else {
         unreachable!("the subcommands parse as themselves")
     };
+    // The device rows first, on a machine that has not yet run the database
+    // rows (whose server shutdown, file deletion and writeback outlast them).
     let c2 = c.clone();
     tokio::task::spawn_blocking(move || gpu(&c2, &g)).await??;
+    challenges(c, &t).await?;
     indexer(c, &i).await?;
     catchup(c, &k).await?;
     attester(c, &a).await?;
-    challenges(c, &t).await?;
     board(c, &b).await?;
     let c2 = c.clone();
     tokio::task::spawn_blocking(move || worker(&c2, &w)).await??;
