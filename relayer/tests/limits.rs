@@ -144,7 +144,7 @@ async fn oversized_fields_are_refused_by_their_length_and_never_echoed() {
 
 #[tokio::test]
 async fn the_largest_honest_openings_are_read_whatever_their_size() {
-    // Nine rounds of the largest work, every value at its widest: far past
+    // The most rounds of the largest work, every value at its widest: far past
     // the general body limit, and an honest answer's shape. Read (then
     // refused for the unknown challenge), not refused for its size.
     let dir = tempfile::tempdir().unwrap();
