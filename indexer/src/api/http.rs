@@ -2,7 +2,6 @@
 //! API from their pages, preflights answered) and revalidation (`ETag`,
 //! `Cache-Control`, `304 Not Modified`).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -10,7 +9,6 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -109,7 +107,10 @@ pub async fn etag(req: Request<Body>, next: Next) -> Response {
                 Ok(b) => b,
                 Err(e) => return ApiError::internal(e).into_response(),
             };
-            parts.headers.insert(header::ETAG, tag_of(&bytes));
+            let digest = Sha256::digest(&bytes);
+            let tag = HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..16])))
+                .expect("hex is a header value");
+            parts.headers.insert(header::ETAG, tag);
             parts
                 .headers
                 .entry(header::CACHE_CONTROL)
@@ -129,64 +130,6 @@ pub async fn etag(req: Request<Body>, next: Next) -> Response {
     Response::from_parts(parts, body)
 }
 
-/// The strong `ETag` of a body: the first half of its SHA-256, quoted.
-fn tag_of(body: &[u8]) -> HeaderValue {
-    let digest = Sha256::digest(body);
-    HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..16])))
-        .expect("hex is a header value")
-}
-
-/// The size of an endpoint's last answer: the next one's buffer starts at
-/// about that size instead of growing to it by doubling and copying.
-#[derive(Default)]
-pub struct SizeHint(AtomicUsize);
-
-impl SizeHint {
-    /// No answer seen yet.
-    pub const fn new() -> Self {
-        Self(AtomicUsize::new(0))
-    }
-}
-
-/// A JSON answer with its `ETag` already set, for the large answers of hot
-/// endpoints: the value is serialized into a buffer sized from the
-/// endpoint's last answer and hashed there, so [`etag`] neither collects
-/// nor hashes the body again. The same bytes, headers and tag as
-/// `axum::Json` followed by [`etag`].
-pub struct TaggedJson<T> {
-    value: T,
-    size: &'static SizeHint,
-}
-
-impl<T> TaggedJson<T> {
-    /// `value`, with `size` remembering its endpoint's answer size.
-    pub fn new(value: T, size: &'static SizeHint) -> Self {
-        Self { value, size }
-    }
-}
-
-impl<T: Serialize> IntoResponse for TaggedJson<T> {
-    fn into_response(self) -> Response {
-        let last = self.size.0.load(Ordering::Relaxed);
-        // Room for answers somewhat larger than the last one.
-        let mut buf = Vec::with_capacity(last + last / 4 + 128);
-        if let Err(e) = serde_json::to_writer(&mut buf, &self.value) {
-            return ApiError::internal(e).into_response();
-        }
-        self.size.0.store(buf.len(), Ordering::Relaxed);
-        let tag = tag_of(&buf);
-        let mut r = Body::from(buf).into_response();
-        let h = r.headers_mut();
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        h.insert(header::ETAG, tag);
-        h.insert(header::CACHE_CONTROL, REVALIDATE);
-        r
-    }
-}
-
 /// `If-None-Match` (a list, or `*`) names `tag`.
 fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
     let Some(v) = if_none_match.and_then(|v| v.to_str().ok()) else {
@@ -201,35 +144,6 @@ fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[tokio::test]
-    async fn tagged_answers_are_the_bytes_and_tag_of_plain_json() {
-        static SIZE: SizeHint = SizeHint::new();
-        let page = |n: usize| {
-            serde_json::json!({
-                "items": (0..n).map(|i| serde_json::json!({"id": i, "s": "x\"\n\u{e9}"})).collect::<Vec<_>>(),
-                "next_cursor": null,
-            })
-        };
-        // First answer, then larger and smaller ones than the size remembered.
-        for n in [3, 400, 1, 0, 2_000] {
-            let value = page(n);
-            let plain = axum::Json(&value).into_response();
-            let tagged = TaggedJson::new(&value, &SIZE).into_response();
-            assert_eq!(tagged.status(), StatusCode::OK);
-            let ct = header::CONTENT_TYPE;
-            assert_eq!(tagged.headers().get(&ct), plain.headers().get(&ct));
-            let (parts, body) = tagged.into_parts();
-            let body = axum::body::to_bytes(body, usize::MAX).await.unwrap();
-            let plain = axum::body::to_bytes(plain.into_body(), usize::MAX)
-                .await
-                .unwrap();
-            assert_eq!(body, plain, "{n} items");
-            assert_eq!(parts.headers[header::ETAG], tag_of(&plain));
-            assert_eq!(parts.headers[header::CACHE_CONTROL], REVALIDATE);
-            assert_eq!(SIZE.0.load(Ordering::Relaxed), plain.len());
-        }
-    }
 
     #[test]
     fn origins_parse_and_refuse_what_browsers_never_send() {

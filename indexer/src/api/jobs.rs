@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use axum::Json;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::AstPass;
@@ -11,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::{ApiError, CommonErrors, NotFound};
-use super::http::{SizeHint, TaggedJson};
 use super::params::{Address, JobBy, JobKey, Limit, Path, Query, Status, Uint};
 use super::prepared::{Body, Prepared, Statement};
 use super::status::NoParams;
@@ -51,8 +51,7 @@ pub struct JobsQuery {
 pub async fn list_jobs(
     State(st): State<AppState>,
     Query(q): Query<JobsQuery>,
-) -> Result<TaggedJson<Page<JobView>>, ApiError> {
-    static SIZE: SizeHint = SizeHint::new();
+) -> Result<Json<Page<JobView>>, ApiError> {
     let limit = q.limit.get();
     db(&st, move |c| {
         let mut query = jobs::table.select(JobRow::as_select()).into_boxed();
@@ -72,10 +71,12 @@ pub async fn list_jobs(
             .order(jobs::job_id.desc())
             .limit(limit as i64 + 1)
             .load(c)?;
-        Ok(TaggedJson::new(
-            Page::of(rows, limit, |j| j.job_id.to_string(), JobView::from),
-            &SIZE,
-        ))
+        Ok(Json(Page::of(
+            rows,
+            limit,
+            |j| j.job_id.to_string(),
+            JobView::from,
+        )))
     })
     .await
 }

@@ -11,7 +11,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::context::{online_secs, Ctx, CtxRow, CTX_COLUMNS};
 use super::error::{ApiError, CommonErrors, NotFound};
-use super::http::{SizeHint, TaggedJson};
 use super::params::{choice_param, Address, Choice, Limit, Path, Query, RankCursor};
 use super::prepared::{JsonText, Prepared, Statement};
 use super::ranking::workers_by_priority;
@@ -207,8 +206,7 @@ pub async fn get_worker(
     State(st): State<AppState>,
     Query(NoParams {}): Query<NoParams>,
     Path(WorkerPath { address }): Path<WorkerPath>,
-) -> Result<TaggedJson<WorkerPage>, ApiError> {
-    static SIZE: SizeHint = SizeHint::new();
+) -> Result<Json<WorkerPage>, ApiError> {
     let addr = address.long;
     let window = st.window.clone();
     db(&st, move |c| {
@@ -270,18 +268,15 @@ pub async fn get_worker(
         };
         let worker = WorkerView::new(w, &ctx, page.online.max(0) as u64);
         (stake.min_stake, stake.eligible) = (worker.min_stake, worker.eligible);
-        Ok(TaggedJson::new(
-            WorkerPage {
-                stake,
-                rewards,
-                worker,
-                attestations: page.attestations,
-                devices: page.devices,
-                uptime_votes: page.uptime_votes,
-                jobs: jobs.into_iter().map(JobView::from).collect(),
-            },
-            &SIZE,
-        ))
+        Ok(Json(WorkerPage {
+            stake,
+            rewards,
+            worker,
+            attestations: page.attestations,
+            devices: page.devices,
+            uptime_votes: page.uptime_votes,
+            jobs: jobs.into_iter().map(JobView::from).collect(),
+        }))
     })
     .await
 }
