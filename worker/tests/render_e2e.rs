@@ -365,7 +365,9 @@ async fn partial_acceptances_are_answered_within_the_response_window() {
         creator_before - w.payment_balance(w.creator.account),
         800_000
     );
-    assert!(agent.log_text().contains("partial acceptance accepted"));
+    agent
+        .wait_log("partial acceptance accepted", Duration::from_secs(30))
+        .await;
 
     // None of two accepted: below half, so the agent disputes; a dispute the
     // worker opened pays the creator's position (0 frames) at its timeout.
@@ -377,6 +379,8 @@ async fn partial_acceptances_are_answered_within_the_response_window() {
         .await;
     assert_eq!(disputed.disputed_by, worker.account);
     assert_eq!(disputed.timeout_frames, 0);
-    assert!(agent.log_text().contains("partial acceptance disputed"));
+    agent
+        .wait_log("partial acceptance disputed", Duration::from_secs(30))
+        .await;
     w.stop().await;
 }

@@ -486,6 +486,18 @@ impl Agent {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
+    /// Waits until the log holds `needle`. The agent logs a transaction's
+    /// outcome after the chain has committed it, so a test that has just seen
+    /// the new state on chain may read the log a moment too early.
+    pub async fn wait_log(&self, needle: &str, within: Duration) {
+        wait_for(
+            &format!("{needle:?} in the agent's log"),
+            within,
+            || async { self.log_text().contains(needle).then_some(()) },
+        )
+        .await
+    }
+
     /// SIGKILL, as a crash or power cut would.
     pub fn kill(&mut self) {
         let _ = self.child.kill();
