@@ -164,8 +164,10 @@ struct WorkerArgs {
     /// Cycles samples per pixel.
     #[arg(long, default_value_t = 16)]
     samples: u32,
-    /// Runs per side (bare Blender, the agent), alternating.
-    #[arg(long, default_value_t = 3)]
+    /// Rounds of one run per side (bare Blender, the agent), back to back in
+    /// alternating order. A run takes about 3 s; with three rounds two full
+    /// runs gave 13.3 % and -0.9 % (bench/PROFILES.md).
+    #[arg(long, default_value_t = 9)]
     rounds: u32,
 }
 
