@@ -66,16 +66,6 @@ fn check_frames(dir: &std::path::Path, width: u32, height: u32) -> Result<usize>
     Ok(n)
 }
 
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 /// Runs bare Blender and `lumen-worker render` on the same frames, alternating.
 pub(super) fn worker(c: &Common, a: &WorkerArgs) -> Result<()> {
     let (frames, (w, h), samples, rounds) = if c.smoke {
@@ -160,6 +150,7 @@ pub(super) fn worker(c: &Common, a: &WorkerArgs) -> Result<()> {
     // drift, which within one row has moved single runs from 2.4 s to 4.4 s
     // (bench/PROFILES.md): the sides' medians alone let it through.
     let mut ratios: Vec<f64> = agent.iter().zip(&bare).map(|(g, b)| g / b).collect();
+    let median = |v: &mut [f64]| lumen_bench::quantile(v, 0.5).unwrap_or(f64::NAN);
     let overhead = (median(&mut ratios) - 1.0) * 100.0;
     let (b, g) = (median(&mut bare.clone()), median(&mut agent.clone()));
     let workload = format!(
