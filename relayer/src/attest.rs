@@ -341,6 +341,9 @@ pub struct RoundRun {
     pub seed: [u8; 32],
     /// Its outputs.
     pub worked: Worked,
+    /// Seconds the device took for the work (the worker's clock, from the
+    /// seeds in hand to the outputs and their commitment).
+    pub device_secs: f64,
 }
 
 /// A challenge answered round by round and accepted.
@@ -380,8 +383,10 @@ pub async fn answer_rounds(
         let mut work = challenge.work.clone();
         work.mem_seed = mem_seed.clone();
         let w = work.clone();
+        let started = std::time::Instant::now();
         let (d, worked) =
             run_blocking(service_url, device, move |d| d.answer(&w, &seed_bytes)).await?;
+        let device_secs = started.elapsed().as_secs_f64();
         device = d;
         let mut sub = signed_submission(challenge, worked, package, device_key, now_secs());
         sub.submission.round = round;
@@ -390,6 +395,7 @@ pub async fn answer_rounds(
             work,
             seed: seed_bytes,
             worked: sub.worked,
+            device_secs,
         });
         match committed {
             Committed::Next(next) => {

@@ -27,24 +27,6 @@ fn process_cpu_secs() -> Result<f64> {
     Ok(ticks / 100.0)
 }
 
-/// The host's speed now, in steps per second of a fixed integer chain on one
-/// core (≈ 0.6 s here; a hundredth of it in smoke runs). Timed between the
-/// challenges, never during one, it shows how much of the scores' spread is
-/// the host itself: this machine's speed drifts in stretches of minutes
-/// (bench/PROFILES.md), and a challenge takes two.
-fn host_speed(smoke: bool) -> f64 {
-    let steps: u64 = if smoke { 3_000_000 } else { 300_000_000 };
-    let t0 = Instant::now();
-    let mut x = std::hint::black_box(0x9e37_79b9_7f4a_7c15u64);
-    for _ in 0..steps {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-    }
-    std::hint::black_box(x);
-    steps as f64 / t0.elapsed().as_secs_f64()
-}
-
 /// One round of an answer as the verifier checks it: the round's work and
 /// seed, its commitment, picks and their openings.
 type CheckedRound = (Workload, [u8; 32], WorkAnswer, SamplePicks, Openings);
@@ -108,7 +90,10 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
     // Every round of every answer, with picks of its own for the verifier's
     // timing below (an answer's check opens every round).
     let mut answered: Vec<Vec<CheckedRound>> = Vec::new();
-    let mut host = vec![host_speed(c.smoke)];
+    // The device's own time for each round of each challenge (the worker's
+    // clock): the work is the same in every round, so their spread is the
+    // device's speed moving, which no choice of round can remove.
+    let mut device_secs: Vec<Vec<f64>> = Vec::new();
     for i in 0..runs {
         tracing::info!(run = i + 1, runs, rounds, "timed challenge");
         let ch = attest::request_challenge(&url, worker, claim, vram_mb).await?;
@@ -119,6 +104,7 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
         answer_cpu.push(process_cpu_secs()? - cpu0);
         device = Some(d);
         scores.push(done.accepted.score as f64 / 1e6);
+        device_secs.push(done.rounds.iter().map(|r| r.device_secs).collect());
         let mut checked = Vec::new();
         for r in done.rounds {
             let picks = SamplePicks::draw(&r.work);
@@ -126,15 +112,8 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
             checked.push((r.work, r.seed, r.worked.answer, picks, openings));
         }
         answered.push(checked);
-        host.push(host_speed(c.smoke));
     }
-    // Each challenge's host speed: the mean of the samples around it,
-    // relative to the first challenge's.
-    let around: Vec<f64> = host.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
-    let host_rel: Vec<f64> = around.iter().map(|h| h / around[0]).collect();
-    let host_cv = lumen_bench::coefficient_of_variation(&host_rel).unwrap_or(f64::NAN) * 100.0;
-    let per_host: Vec<f64> = scores.iter().zip(&host_rel).map(|(s, h)| s / h).collect();
-    let per_host_cv = lumen_bench::coefficient_of_variation(&per_host).unwrap_or(f64::NAN) * 100.0;
+    let device = DeviceRounds::of(&device_secs);
 
     // The verifier: every answer checked again and again on one thread
     // until a second has passed.
@@ -209,21 +188,65 @@ pub(super) async fn challenges(c: &Common, a: &ChallengesArgs) -> Result<()> {
         .reference(3.0, "target")
         .target("≤ 3 %", cv <= 3.0)
         .note(format!(
-            "{}Scores the attester measured (work over the median round's time from the round's start to its commitment, HTTP included): {}. The host's own speed around each challenge (a fixed integer chain on one core, timed before and after it; relative to the first): {}, a CV of {} %; the scores divided by it have a CV of {} % (information: the target is on the scores as measured).",
+            "{}Scores the attester measured (work over the median round's time from the round's start to its commitment, HTTP included): {}. {} (information: the target is on the scores as measured; bench/PROFILES.md).",
             smoke_note(c),
             scores
                 .iter()
                 .map(|s| format!("{s:.6}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            host_rel
-                .iter()
-                .map(|h| format!("{h:.3}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            fmt_num(host_cv),
-            fmt_num(per_host_cv)
+            device.describe()
         )),
     )?;
     Ok(())
+}
+
+/// The device's own round times across a row's challenges: how much its
+/// speed moved while the attester measured it.
+struct DeviceRounds {
+    rounds: usize,
+    fastest: f64,
+    slowest: f64,
+    /// Round to round, over every round of every challenge, %.
+    cv: f64,
+    /// Of the speeds of each challenge's median round, %.
+    medians_cv: f64,
+    /// Of the speeds of each challenge's fastest round, %.
+    fastest_cv: f64,
+}
+
+impl DeviceRounds {
+    fn of(per_challenge: &[Vec<f64>]) -> Self {
+        let all: Vec<f64> = per_challenge.iter().flatten().copied().collect();
+        let speeds = |q: f64| -> Vec<f64> {
+            per_challenge
+                .iter()
+                .map(|times| {
+                    let mut t = times.clone();
+                    1.0 / lumen_bench::quantile(&mut t, q).unwrap_or(f64::NAN)
+                })
+                .collect()
+        };
+        let cv = |v: &[f64]| lumen_bench::coefficient_of_variation(v).unwrap_or(f64::NAN) * 100.0;
+        DeviceRounds {
+            rounds: all.len(),
+            fastest: all.iter().copied().fold(f64::INFINITY, f64::min),
+            slowest: all.iter().copied().fold(0.0, f64::max),
+            cv: cv(&all),
+            medians_cv: cv(&speeds(0.5)),
+            fastest_cv: cv(&speeds(0.0)),
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "The same work took the device {}–{} s a round on its own clock ({} rounds; a CV of {} % round to round): the speeds of the challenges' median rounds spread by {} %, of their fastest rounds by {} %",
+            fmt_num(self.fastest),
+            fmt_num(self.slowest),
+            self.rounds,
+            fmt_num(self.cv),
+            fmt_num(self.medians_cv),
+            fmt_num(self.fastest_cv)
+        )
+    }
 }
